@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests sit beside the code; cross-layer, integration and end-to-end tests live in test/.
+export default defineConfig({
+  test: {
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{core,db,native,services,electron,renderer,server,cli,scripts}/**/*.test.{ts,tsx}'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Each file drives its own server and Chromium; two at once is what 2 cores bear.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,233 @@
+/** The receipt model: what a finished sale shows on screen, prints on paper, and links to online. */
+import { currencyExponent, minorToDecimal } from './money';
+import { lineTotal } from './pricing/line';
+import { computeTotals, formatTaxRate } from './pricing/totals';
+import type { TaxBreakdown, TaxMode, Totals, Unit } from './types';
+
+/** One printed line; the same shape as ReceiptLine in services/api/contract.ts. */
+export interface ReceiptLine {
+  name: string;
+  unit: Unit;
+  quantity: number;
+  unitPrice: number;
+  lineTotal: number;
+  taxRateBp: number;
+}
+
+/** One tender of the sale. */
+export interface ReceiptPayment {
+  method: string;
+  provider: string;
+  amount: number;
+  reference: string;
+}
+
+/** A finished sale's receipt; exactly the shape of ReceiptView in services/api/contract.ts. */
+export interface Receipt {
+  receiptNumber: string;
+  storeName: string;
+  storeAddress: string;
+  /** Terminal's clock, ISO 8601. */
+  soldAt: string;
+  currency: string;
+  taxMode: TaxMode;
+  lines: ReceiptLine[];
+  totals: Totals;
+  taxes: TaxBreakdown[];
+  payments: ReceiptPayment[];
+  /** One code, two uses: the e-receipt and the loyalty sign-up. */
+  eReceiptUrl: string;
+}
+
+/** A line as the basket holds it; its total is always recomputed so lines and totals cannot disagree. */
+export type ReceiptLineInput = Omit<ReceiptLine, 'lineTotal'>;
+
+export interface ReceiptInput {
+  receiptNumber: string;
+  storeName: string;
+  storeAddress: string;
+  soldAt: string;
+  currency: string;
+  taxMode: TaxMode;
+  lines: ReceiptLineInput[];
+  payments: ReceiptPayment[];
+  eReceiptBaseUrl: string;
+}
+
+/** Builds the receipt of a sale, pricing its lines and totals with the same code as the basket. */
+export function buildReceipt(input: ReceiptInput): Receipt {
+  // Copy field by field: callers pass basket lines carrying ids, GTINs and more that a receipt must not hold.
+  const lines: ReceiptLine[] = input.lines.map((line) => ({
+    name: line.name,
+    unit: line.unit,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    lineTotal: lineTotal(line),
+    taxRateBp: line.taxRateBp,
+  }));
+  const totals = computeTotals(input.lines, input.taxMode);
+  return {
+    receiptNumber: input.receiptNumber,
+    storeName: input.storeName,
+    storeAddress: input.storeAddress,
+    soldAt: input.soldAt,
+    currency: input.currency,
+    taxMode: input.taxMode,
+    lines,
+    totals,
+    taxes: totals.byRate,
+    payments: input.payments.map(({ method, provider, amount, reference }) => ({
+      method,
+      provider,
+      amount,
+      reference,
+    })),
+    eReceiptUrl: eReceiptUrl(input.eReceiptBaseUrl, input.receiptNumber),
+  };
+}
+
+const RECEIPT_ID_PART = /^[A-Za-z0-9_]+$/;
+
+/**
+ * A receipt number `store-terminal-sequence`, sequence zero-padded to 6 ("S01-K02-000042"). Each terminal
+ * numbers its own sales, so terminals never collide while offline. Ids may not contain '-': otherwise
+ * store "A-B" + terminal "C" and store "A" + terminal "B-C" would issue the same numbers.
+ */
+export function formatReceiptNumber(storeId: string, terminalId: string, sequence: number): string {
+  for (const [name, id] of [
+    ['storeId', storeId],
+    ['terminalId', terminalId],
+  ] as const) {
+    if (!RECEIPT_ID_PART.test(id)) {
+      throw new RangeError(
+        `${name} "${id}" must be letters, digits or '_' (no '-', which separates the parts)`,
+      );
+    }
+  }
+  if (!Number.isSafeInteger(sequence) || sequence < 1) {
+    throw new RangeError(`sequence must be a positive integer, got ${sequence}`);
+  }
+  return `${storeId}-${terminalId}-${String(sequence).padStart(6, '0')}`;
+}
+
+/**
+ * The e-receipt link printed as a QR code: `${base}/${receiptNumber}?join=1`. The same page shows the
+ * receipt and offers loyalty sign-up; `join=1` tells it the shopper came from a till, so it opens the
+ * sign-up offer. Trailing slashes of `base` are dropped; the receipt number is URL-encoded as one segment.
+ */
+export function eReceiptUrl(base: string, receiptNumber: string): string {
+  return `${base.replace(/\/+$/, '')}/${encodeURIComponent(receiptNumber)}?join=1`;
+}
+
+/**
+ * The receipt as plain fixed-width lines for a receipt printer (42 columns fits 80 mm paper in font A).
+ * Amounts are plain decimals with the currency code beside the total: printer code pages lack ¥ and €.
+ * Widths count East Asian wide characters (Chinese product names) as two columns, as printers do.
+ */
+export function receiptText(receipt: Receipt, width = 42): string[] {
+  const money = (minor: number) => minorToDecimal(minor, currencyExponent(receipt.currency));
+  const rule = '-'.repeat(width);
+  const out: string[] = [];
+  for (const text of [receipt.storeName, receipt.storeAddress]) {
+    for (const part of wrap(text, width)) out.push(centre(part, width));
+  }
+  out.push(rule);
+  for (const line of receipt.lines) {
+    out.push(spread(line.name, money(line.lineTotal), width));
+    const detail = quantityDetail(line, money);
+    if (detail) out.push(fit(`  ${detail}`, width));
+  }
+  out.push(rule);
+  const { totals } = receipt;
+  if (receipt.taxMode === 'exclusive') {
+    out.push(spread('Subtotal', money(totals.subtotal), width));
+    out.push(spread('Tax', money(totals.taxTotal), width));
+  }
+  out.push(spread(`TOTAL ${receipt.currency}`, money(totals.total), width));
+  out.push(spread('Items', String(totals.itemCount), width));
+  for (const rate of receipt.taxes) {
+    const label =
+      receipt.taxMode === 'inclusive'
+        ? `Tax ${formatTaxRate(rate.taxRateBp)} incl. in ${money(rate.gross)}`
+        : `Tax ${formatTaxRate(rate.taxRateBp)} on ${money(rate.net)}`;
+    out.push(spread(label, money(rate.tax), width));
+  }
+  out.push(rule);
+  for (const payment of receipt.payments) {
+    const provider = payment.provider && payment.provider !== payment.method ? ` (${payment.provider})` : '';
+    out.push(spread(`${payment.method}${provider}`, money(payment.amount), width));
+    if (payment.reference) out.push(fit(`  Ref ${payment.reference}`, width));
+  }
+  out.push(rule);
+  out.push(spread('Receipt', receipt.receiptNumber, width));
+  // Printed as the terminal recorded it: the caller passes its local time with offset, not converted here.
+  out.push(spread('Time', receipt.soldAt.replace('T', ' ').slice(0, 19), width));
+  return out;
+}
+
+/** "2 x 3.50" for several pieces, "0.333 kg x 19.99/kg" for a weighed line, nothing for one piece. */
+function quantityDetail(line: ReceiptLine, money: (minor: number) => string): string | null {
+  if (line.unit === 'kg') return `${minorToDecimal(line.quantity, 3)} kg x ${money(line.unitPrice)}/kg`;
+  return line.quantity === 1 ? null : `${line.quantity} x ${money(line.unitPrice)}`;
+}
+
+/** Columns a string takes on a printer: wide (CJK, full-width) characters take two. */
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  return n;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/** Cuts text to at most `width` columns without splitting a character. */
+function fit(text: string, width: number): string {
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = columns(ch);
+    if (used + w > width) break;
+    out += ch;
+    used += w;
+  }
+  return out;
+}
+
+/** Left text and right text on one line, the left one cut short if both do not fit. */
+function spread(left: string, right: string, width: number): string {
+  if (columns(right) >= width) return fit(right, width);
+  const room = Math.max(0, width - columns(right) - 1);
+  const shown = fit(left, room);
+  return shown + ' '.repeat(Math.max(1, width - columns(shown) - columns(right))) + right;
+}
+
+function centre(text: string, width: number): string {
+  const pad = Math.floor((width - columns(text)) / 2);
+  return ' '.repeat(Math.max(0, pad)) + text;
+}
+
+/** Splits text into lines of at most `width` columns, at a space when there is one (CJK has none). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let rest = text.trim();
+  while (rest.length > 0) {
+    let part = fit(rest, width);
+    if (part.length === 0) break; // a character wider than the paper: give up rather than loop
+    const space = part.lastIndexOf(' ');
+    if (part.length < rest.length && rest[part.length] !== ' ' && space > 0) part = part.slice(0, space);
+    lines.push(part.trimEnd());
+    rest = rest.slice(part.length).trimStart();
+  }
+  return lines;
+}

@@ -1,0 +1,56 @@
+/** Domain types shared by every layer. Money is always an integer count of minor units. */
+
+/** How a product is sold: by the piece, or by weight with the price per kilogram. */
+export type Unit = 'each' | 'kg';
+
+/** A product as the terminal's catalog holds it. */
+export interface Product {
+  /** The GTIN-14 the product is found under (left-padded with zeros). */
+  gtin: string;
+  /** The barcode as printed (EAN-13, EAN-8, UPC-A…), kept for display. */
+  barcode: string;
+  name: string;
+  /** Price in minor units: per piece for `each`, per kilogram for `kg`. */
+  price: number;
+  /** Tax rate in basis points: 1300 = 13 %. */
+  taxRateBp: number;
+  unit: Unit;
+  /** Minimum age to buy, or null. */
+  ageLimit: number | null;
+  department: string | null;
+}
+
+/** Whether shelf prices already contain tax (most of the world) or tax is added at the till (US). */
+export type TaxMode = 'inclusive' | 'exclusive';
+
+/** A line to price: quantity is a count for `each`, grams for `kg`. */
+export interface PricedLineInput {
+  unit: Unit;
+  unitPrice: number;
+  quantity: number;
+  taxRateBp: number;
+}
+
+/** Tax collected at one rate. net + tax = gross. */
+export interface TaxBreakdown {
+  taxRateBp: number;
+  net: number;
+  tax: number;
+  gross: number;
+}
+
+export interface Totals {
+  /** What the shopper pays. */
+  total: number;
+  /** Sum of tax across rates. */
+  taxTotal: number;
+  /** Sum of line totals as shown on the lines (before tax in exclusive mode). */
+  subtotal: number;
+  byRate: TaxBreakdown[];
+  /** Pieces for `each` lines plus one per weighed line. */
+  itemCount: number;
+}
+
+export type Language = 'en' | 'zh-CN';
+
+export type PaymentStatus = 'created' | 'pending' | 'paid' | 'declined' | 'cancelled' | 'unknown';

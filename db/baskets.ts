@@ -1,0 +1,443 @@
+// The basket of the terminal: at most one that is not closed, its lines copied from the catalog at
+// scan time, every change written in one transaction with its outbox event. Only an open basket changes.
+import type Database from 'better-sqlite3';
+import type { Unit } from '../core/types';
+import { uuidv7 } from '../core/uuid7';
+import { appendEvent } from './outbox';
+
+export type BasketStatus = 'open' | 'paying' | 'paid' | 'closed';
+
+export type StoreErrorCode =
+  | 'basket_not_found'
+  | 'basket_not_open'
+  | 'line_not_found'
+  | 'invalid_item'
+  | 'invalid_currency'
+  | 'invalid_quantity'
+  | 'illegal_transition'
+  | 'invalid_payment'
+  | 'payment_not_found'
+  | 'payment_mismatch'
+  | 'amount_mismatch'
+  | 'sale_not_found';
+
+/** A refused change; nothing was written. `code` is stable, `message` says exactly what was wrong. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export interface BasketRecord {
+  id: string;
+  status: BasketStatus;
+  currency: string;
+  createdAt: string;
+  updatedAt: string;
+  lastChangedLineId: string | null;
+}
+
+/** What a line copies from the catalog at scan time. */
+export interface ScannedItem {
+  /** GTIN-14. */
+  gtin: string;
+  barcode: string;
+  name: string;
+  unit: Unit;
+  /** Minor units per piece, or per kilogram for `kg`. */
+  unitPrice: number;
+  taxRateBp: number;
+  ageLimit: number | null;
+}
+
+export interface BasketLineRecord extends ScannedItem {
+  id: string;
+  basketId: string;
+  /** Scan order, from 1. */
+  position: number;
+  /** A count for `each`, grams for `kg`. */
+  quantity: number;
+  addedAt: string;
+  updatedAt: string;
+  removedAt: string | null;
+}
+
+/** Largest quantity a line may hold (pieces or grams); keeps totals far from unsafe integers. */
+export const MAX_LINE_QUANTITY = 1_000_000;
+
+const STATUS_MOVES: Record<BasketStatus, readonly BasketStatus[]> = {
+  open: ['paying'],
+  paying: ['open', 'paid'],
+  paid: ['closed'],
+  closed: [],
+};
+
+interface BasketRow {
+  id: string;
+  status: BasketStatus;
+  currency: string;
+  created_at: string;
+  updated_at: string;
+  last_changed_line_id: string | null;
+}
+
+interface LineRow {
+  id: string;
+  basket_id: string;
+  position: number;
+  gtin: string;
+  barcode: string;
+  name: string;
+  unit: Unit;
+  unit_price: number;
+  quantity: number;
+  tax_rate_bp: number;
+  age_limit: number | null;
+  added_at: string;
+  updated_at: string;
+  removed_at: string | null;
+}
+
+/** The one basket that is not closed (open, paying or paid-but-not-dismissed), or null. */
+export function currentBasket(db: Database.Database): BasketRecord | null {
+  const row = db.prepare("SELECT * FROM baskets WHERE status <> 'closed'").get() as BasketRow | undefined;
+  return row ? toBasket(row) : null;
+}
+
+export function getBasket(db: Database.Database, basketId: string): BasketRecord | null {
+  const row = db.prepare('SELECT * FROM baskets WHERE id = ?').get(basketId) as BasketRow | undefined;
+  return row ? toBasket(row) : null;
+}
+
+/** The current basket if there is one, else a new open basket (event `basket.opened`). */
+export function openBasket(db: Database.Database, currency: string, now: Date = new Date()): BasketRecord {
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    throw new StoreError('invalid_currency', `Currency must be an ISO 4217 code like EUR, got "${currency}"`);
+  }
+  return db.transaction(() => {
+    const existing = currentBasket(db);
+    if (existing) return existing;
+    const id = uuidv7();
+    const at = now.toISOString();
+    db.prepare(
+      "INSERT INTO baskets (id, status, currency, created_at, updated_at) VALUES (?, 'open', ?, ?, ?)",
+    ).run(id, currency, at, at);
+    appendEvent(db, 'basket.opened', { basketId: id, currency }, now);
+    return requireBasket(db, id);
+  })();
+}
+
+/** Live lines (not removed) in scan order. */
+export function basketLines(db: Database.Database, basketId: string): BasketLineRecord[] {
+  const rows = db
+    .prepare('SELECT * FROM basket_lines WHERE basket_id = ? AND removed_at IS NULL ORDER BY position')
+    .all(basketId) as LineRow[];
+  return rows.map(toLine);
+}
+
+/** Every line ever scanned into the basket, removed ones included, in scan order (loss prevention). */
+export function allBasketLines(db: Database.Database, basketId: string): BasketLineRecord[] {
+  const rows = db
+    .prepare('SELECT * FROM basket_lines WHERE basket_id = ? ORDER BY position')
+    .all(basketId) as LineRow[];
+  return rows.map(toLine);
+}
+
+/**
+ * Adds `quantity` of an item. The same `each` item at the same price raises its live line; a
+ * weighed `kg` item always gets its own line (quantity in grams). Event `basket.item_added`.
+ */
+export function addItem(
+  db: Database.Database,
+  basketId: string,
+  item: ScannedItem,
+  quantity: number,
+  now: Date = new Date(),
+): BasketLineRecord {
+  validateItem(item);
+  validateQuantity(quantity);
+  return db.transaction(() => {
+    requireOpenBasket(db, basketId);
+    const at = now.toISOString();
+    const same = item.unit === 'each' ? findSameEachLine(db, basketId, item) : undefined;
+    let lineId: string;
+    if (same) {
+      validateQuantity(same.quantity + quantity);
+      lineId = same.id;
+      db.prepare('UPDATE basket_lines SET quantity = quantity + ?, updated_at = ? WHERE id = ?').run(
+        quantity,
+        at,
+        lineId,
+      );
+    } else {
+      lineId = insertLine(db, basketId, item, quantity, at);
+    }
+    touchBasket(db, basketId, at, lineId);
+    const line = requireLine(db, basketId, lineId);
+    appendEvent(db, 'basket.item_added', { ...lineEvent(line), quantityAdded: quantity }, now);
+    return line;
+  })();
+}
+
+/** Sets a live line's quantity (≥ 1). Event `basket.quantity_changed`. */
+export function setQuantity(
+  db: Database.Database,
+  basketId: string,
+  lineId: string,
+  quantity: number,
+  now: Date = new Date(),
+): BasketLineRecord {
+  validateQuantity(quantity);
+  return db.transaction(() => {
+    requireOpenBasket(db, basketId);
+    const before = requireLine(db, basketId, lineId);
+    const at = now.toISOString();
+    db.prepare('UPDATE basket_lines SET quantity = ?, updated_at = ? WHERE id = ?').run(quantity, at, lineId);
+    touchBasket(db, basketId, at, lineId);
+    const line = requireLine(db, basketId, lineId);
+    appendEvent(
+      db,
+      'basket.quantity_changed',
+      { ...lineEvent(line), previousQuantity: before.quantity },
+      now,
+    );
+    return line;
+  })();
+}
+
+/** Removes a live line: never deleted, marked removed_at (kept for loss prevention). Event `basket.line_removed`. */
+export function removeLine(
+  db: Database.Database,
+  basketId: string,
+  lineId: string,
+  now: Date = new Date(),
+): BasketLineRecord {
+  return db.transaction(() => {
+    const basket = requireOpenBasket(db, basketId);
+    requireLine(db, basketId, lineId);
+    const at = now.toISOString();
+    db.prepare('UPDATE basket_lines SET removed_at = ?, updated_at = ? WHERE id = ?').run(at, at, lineId);
+    const highlight = basket.lastChangedLineId === lineId ? null : basket.lastChangedLineId;
+    touchBasket(db, basketId, at, highlight);
+    const line = toLine(db.prepare('SELECT * FROM basket_lines WHERE id = ?').get(lineId) as LineRow);
+    appendEvent(db, 'basket.line_removed', lineEvent(line), now);
+    return line;
+  })();
+}
+
+/** Cancels an open basket: every live line removed, status closed. One event `basket.cancelled`. */
+export function cancelBasket(db: Database.Database, basketId: string, now: Date = new Date()): BasketRecord {
+  return db.transaction(() => {
+    requireOpenBasket(db, basketId);
+    const at = now.toISOString();
+    const removed = basketLines(db, basketId);
+    db.prepare(
+      'UPDATE basket_lines SET removed_at = ?, updated_at = ? WHERE basket_id = ? AND removed_at IS NULL',
+    ).run(at, at, basketId);
+    db.prepare(
+      "UPDATE baskets SET status = 'closed', updated_at = ?, last_changed_line_id = NULL WHERE id = ?",
+    ).run(at, basketId);
+    appendEvent(db, 'basket.cancelled', { basketId, removedLines: removed.map(lineEvent) }, now);
+    return requireBasket(db, basketId);
+  })();
+}
+
+/**
+ * Moves the basket along open→paying, paying→open, paying→paid, paid→closed; anything else is
+ * `illegal_transition`. Event `basket.status_changed`.
+ */
+export function setStatus(
+  db: Database.Database,
+  basketId: string,
+  status: BasketStatus,
+  now: Date = new Date(),
+): BasketRecord {
+  return db.transaction(() => {
+    const before = requireBasket(db, basketId);
+    const after = moveBasketStatus(db, basketId, status, now);
+    appendEvent(db, 'basket.status_changed', { basketId, from: before.status, to: status }, now);
+    return after;
+  })();
+}
+
+/**
+ * The status move of setStatus WITHOUT an event, for payments and sales whose own event reports it.
+ * Call it inside the caller's transaction.
+ */
+export function moveBasketStatus(
+  db: Database.Database,
+  basketId: string,
+  status: BasketStatus,
+  now: Date = new Date(),
+): BasketRecord {
+  const basket = requireBasket(db, basketId);
+  if (!STATUS_MOVES[basket.status].includes(status)) {
+    throw new StoreError(
+      'illegal_transition',
+      `Basket ${basketId} cannot go from ${basket.status} to ${status}` +
+        ` (allowed from ${basket.status}: ${STATUS_MOVES[basket.status].join(', ') || 'none'})`,
+    );
+  }
+  db.prepare('UPDATE baskets SET status = ?, updated_at = ? WHERE id = ?').run(
+    status,
+    now.toISOString(),
+    basketId,
+  );
+  return requireBasket(db, basketId);
+}
+
+/** The basket, or `basket_not_found`. */
+export function requireBasket(db: Database.Database, basketId: string): BasketRecord {
+  const basket = getBasket(db, basketId);
+  if (!basket) throw new StoreError('basket_not_found', `No basket ${basketId}`);
+  return basket;
+}
+
+function requireOpenBasket(db: Database.Database, basketId: string): BasketRecord {
+  const basket = requireBasket(db, basketId);
+  if (basket.status !== 'open') {
+    throw new StoreError(
+      'basket_not_open',
+      `Basket ${basketId} is ${basket.status}; only an open basket can change`,
+    );
+  }
+  return basket;
+}
+
+function requireLine(db: Database.Database, basketId: string, lineId: string): BasketLineRecord {
+  const row = db
+    .prepare('SELECT * FROM basket_lines WHERE id = ? AND basket_id = ? AND removed_at IS NULL')
+    .get(lineId, basketId) as LineRow | undefined;
+  if (!row) throw new StoreError('line_not_found', `Basket ${basketId} has no line ${lineId}`);
+  return toLine(row);
+}
+
+function findSameEachLine(db: Database.Database, basketId: string, item: ScannedItem): LineRow | undefined {
+  // Same price and tax too: if the price changed mid-basket (catalog sync), the new price gets its own line.
+  return db
+    .prepare(
+      `SELECT * FROM basket_lines WHERE basket_id = ? AND removed_at IS NULL AND unit = 'each'
+         AND gtin = ? AND unit_price = ? AND tax_rate_bp = ? ORDER BY position DESC LIMIT 1`,
+    )
+    .get(basketId, item.gtin, item.unitPrice, item.taxRateBp) as LineRow | undefined;
+}
+
+function insertLine(
+  db: Database.Database,
+  basketId: string,
+  item: ScannedItem,
+  quantity: number,
+  at: string,
+): string {
+  const id = uuidv7();
+  const { next } = db
+    .prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM basket_lines WHERE basket_id = ?')
+    .get(basketId) as { next: number };
+  db.prepare(
+    `INSERT INTO basket_lines (id, basket_id, position, gtin, barcode, name, unit, unit_price, quantity,
+       tax_rate_bp, age_limit, added_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    basketId,
+    next,
+    item.gtin,
+    item.barcode,
+    item.name,
+    item.unit,
+    item.unitPrice,
+    quantity,
+    item.taxRateBp,
+    item.ageLimit,
+    at,
+    at,
+  );
+  return id;
+}
+
+function touchBasket(
+  db: Database.Database,
+  basketId: string,
+  at: string,
+  lastChangedLineId: string | null,
+): void {
+  db.prepare('UPDATE baskets SET updated_at = ?, last_changed_line_id = ? WHERE id = ?').run(
+    at,
+    lastChangedLineId,
+    basketId,
+  );
+}
+
+function validateQuantity(quantity: number): void {
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) {
+    throw new StoreError(
+      'invalid_quantity',
+      `Quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY} (pieces, or grams for kg), got ${quantity}`,
+    );
+  }
+}
+
+function validateItem(item: ScannedItem): void {
+  const problem =
+    (!/^\d{14}$/.test(item.gtin) && `gtin must be 14 digits, got "${item.gtin}"`) ||
+    (item.barcode === '' && 'barcode is empty') ||
+    (item.name.trim() === '' && 'name is empty') ||
+    (item.unit !== 'each' && item.unit !== 'kg' && `unit must be each or kg, got "${String(item.unit)}"`) ||
+    (!(Number.isSafeInteger(item.unitPrice) && item.unitPrice >= 0) &&
+      `unitPrice must be a whole number of minor units ≥ 0, got ${item.unitPrice}`) ||
+    (!(Number.isInteger(item.taxRateBp) && item.taxRateBp >= 0 && item.taxRateBp <= 10000) &&
+      `taxRateBp must be a whole number from 0 to 10000, got ${item.taxRateBp}`) ||
+    (item.ageLimit !== null &&
+      !(Number.isInteger(item.ageLimit) && item.ageLimit >= 1 && item.ageLimit <= 99) &&
+      `ageLimit must be null or a whole number from 1 to 99, got ${item.ageLimit}`);
+  if (problem) throw new StoreError('invalid_item', `Item ${item.gtin}: ${problem}`);
+}
+
+function lineEvent(line: BasketLineRecord) {
+  return {
+    basketId: line.basketId,
+    lineId: line.id,
+    position: line.position,
+    gtin: line.gtin,
+    barcode: line.barcode,
+    name: line.name,
+    unit: line.unit,
+    unitPrice: line.unitPrice,
+    quantity: line.quantity,
+    taxRateBp: line.taxRateBp,
+    ageLimit: line.ageLimit,
+  };
+}
+
+function toBasket(row: BasketRow): BasketRecord {
+  return {
+    id: row.id,
+    status: row.status,
+    currency: row.currency,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastChangedLineId: row.last_changed_line_id,
+  };
+}
+
+function toLine(row: LineRow): BasketLineRecord {
+  return {
+    id: row.id,
+    basketId: row.basket_id,
+    position: row.position,
+    gtin: row.gtin,
+    barcode: row.barcode,
+    name: row.name,
+    unit: row.unit,
+    unitPrice: row.unit_price,
+    quantity: row.quantity,
+    taxRateBp: row.tax_rate_bp,
+    ageLimit: row.age_limit,
+    addedAt: row.added_at,
+    updatedAt: row.updated_at,
+    removedAt: row.removed_at,
+  };
+}

@@ -1,0 +1,107 @@
+import type Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withCheckDigit } from '../core/barcode/gtin';
+import { demoProducts } from '../core/catalog/demo-store';
+import type { Product } from '../core/types';
+import { countProducts, findProduct, isCatalogEmpty, seedDemoStoreIfEmpty, upsertProducts } from './catalog';
+import { openDatabase } from './open';
+
+let dir: string;
+let db: Database.Database;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'openlane-'));
+  db = openDatabase(join(dir, 'terminal.db'));
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const product = (body: string, overrides: Partial<Product> = {}): Product => {
+  const barcode = withCheckDigit(body);
+  return {
+    gtin: barcode.padStart(14, '0'),
+    barcode,
+    name: `Item ${body}`,
+    price: 990,
+    taxRateBp: 1300,
+    unit: 'each',
+    ageLimit: null,
+    department: null,
+    ...overrides,
+  };
+};
+
+describe('catalog store', () => {
+  it('finds an upserted product by GTIN-14 exactly as it was written', () => {
+    const wine = product('690123456789', {
+      unit: 'each',
+      ageLimit: 18,
+      department: 'Alcohol',
+      name: 'Merlot 750 ml',
+    });
+    const cheese = product('6901234', { unit: 'kg', price: 12800, taxRateBp: 1300 });
+    expect(upsertProducts(db, [wine, cheese])).toBe(2);
+    expect(findProduct(db, wine.gtin)).toEqual(wine);
+    expect(findProduct(db, cheese.gtin)).toEqual(cheese);
+  });
+
+  it('returns null for an unknown GTIN', () => {
+    expect(findProduct(db, product('690000000001').gtin)).toBeNull();
+  });
+
+  it('replaces a product written again under the same GTIN', () => {
+    const milk = product('690123456789');
+    upsertProducts(db, [milk]);
+    upsertProducts(db, [{ ...milk, price: 1290, name: 'Whole Milk 1 L' }]);
+    expect(countProducts(db)).toBe(1);
+    expect(findProduct(db, milk.gtin)).toMatchObject({ price: 1290, name: 'Whole Milk 1 L' });
+  });
+
+  it('writes nothing when the caller’s transaction rolls back', () => {
+    const write = db.transaction(() => {
+      upsertProducts(db, [product('690123456789')]);
+      throw new Error('abort');
+    });
+    expect(() => write()).toThrow('abort');
+    expect(isCatalogEmpty(db)).toBe(true);
+  });
+
+  it('counts products and tells an empty catalog from a filled one', () => {
+    expect(isCatalogEmpty(db)).toBe(true);
+    expect(countProducts(db)).toBe(0);
+    upsertProducts(db, [product('690123456789'), product('690123456790')]);
+    expect(isCatalogEmpty(db)).toBe(false);
+    expect(countProducts(db)).toBe(2);
+  });
+
+  it('seeds the demo store once, into an empty catalog only', () => {
+    const demo = demoProducts();
+    expect(seedDemoStoreIfEmpty(db)).toBe(demo.length);
+    expect(countProducts(db)).toBe(demo.length);
+    expect(findProduct(db, demo[0]!.gtin)).toEqual(demo[0]);
+    expect(seedDemoStoreIfEmpty(db)).toBe(0);
+    expect(countProducts(db)).toBe(demo.length);
+  });
+
+  it('does not seed over a catalog that already has products', () => {
+    upsertProducts(db, [product('690123456789')]);
+    expect(seedDemoStoreIfEmpty(db)).toBe(0);
+    expect(countProducts(db)).toBe(1);
+  });
+
+  it('keeps working across two databases open at once (statements are per database)', () => {
+    const other = openDatabase(join(dir, 'other.db'));
+    try {
+      upsertProducts(other, [product('690123456789')]);
+      expect(findProduct(other, product('690123456789').gtin)).not.toBeNull();
+      expect(findProduct(db, product('690123456789').gtin)).toBeNull();
+    } finally {
+      other.close();
+    }
+  });
+});

@@ -1,0 +1,75 @@
+// The product catalog table (migration 0001). findProduct is on the scan path, so its statement is
+// prepared once per database and returns rows already shaped as Products (no per-row mapping).
+import type Database from 'better-sqlite3';
+import { demoProducts } from '../core/catalog/demo-store';
+import type { Product } from '../core/types';
+
+interface Statements {
+  find: Database.Statement<[string], Product>;
+  upsert: Database.Statement<UpsertParams>;
+  count: Database.Statement<[], { n: number }>;
+  any: Database.Statement<[], { one: number }>;
+}
+
+type UpsertParams = [string, string, string, number, number, string, number | null, string | null, number];
+
+// Keyed weakly so a closed and forgotten Database takes its statements with it.
+const statementsByDb = new WeakMap<Database.Database, Statements>();
+
+function statements(db: Database.Database): Statements {
+  let cached = statementsByDb.get(db);
+  if (!cached) {
+    cached = {
+      find: db.prepare(
+        `SELECT gtin, barcode, name, price, tax_rate_bp AS taxRateBp, unit, age_limit AS ageLimit, department
+         FROM products WHERE gtin = ?`,
+      ),
+      upsert: db.prepare(
+        `INSERT INTO products (gtin, barcode, name, price, tax_rate_bp, unit, age_limit, department, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (gtin) DO UPDATE SET barcode = excluded.barcode, name = excluded.name,
+           price = excluded.price, tax_rate_bp = excluded.tax_rate_bp, unit = excluded.unit,
+           age_limit = excluded.age_limit, department = excluded.department, updated_at = excluded.updated_at`,
+      ),
+      count: db.prepare('SELECT COUNT(*) AS n FROM products'),
+      any: db.prepare('SELECT 1 AS one FROM products LIMIT 1'),
+    };
+    statementsByDb.set(db, cached);
+  }
+  return cached;
+}
+
+/** The product with this GTIN-14, or null. */
+export function findProduct(db: Database.Database, gtin14: string): Product | null {
+  return statements(db).find.get(gtin14) ?? null;
+}
+
+/**
+ * Inserts or replaces products by GTIN; returns how many were written. Runs no transaction of its
+ * own: the caller wraps it, so an import commits all its rows or none.
+ */
+export function upsertProducts(db: Database.Database, products: Iterable<Product>, now = Date.now()): number {
+  const { upsert } = statements(db);
+  let written = 0;
+  for (const product of products) {
+    const { gtin, barcode, name, price, taxRateBp, unit, ageLimit, department } = product;
+    upsert.run(gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, now);
+    written++;
+  }
+  return written;
+}
+
+/** How many products the catalog holds (a full count: not for the scan path). */
+export function countProducts(db: Database.Database): number {
+  return statements(db).count.get()!.n;
+}
+
+/** Whether the catalog has no product at all (stops at the first row). */
+export function isCatalogEmpty(db: Database.Database): boolean {
+  return statements(db).any.get() === undefined;
+}
+
+/** Fills an empty catalog with the demo store in one transaction; returns how many were added. */
+export function seedDemoStoreIfEmpty(db: Database.Database): number {
+  return db.transaction(() => (isCatalogEmpty(db) ? upsertProducts(db, demoProducts()) : 0)).immediate();
+}

@@ -1,0 +1,246 @@
+// Payments by payment code. A payment is stored BEFORE any network call, so a restarted kiosk finds
+// the payment in flight and asks the provider instead of charging again. Every status change is
+// one transaction with its outbox event, and moves the basket with it.
+import type Database from 'better-sqlite3';
+import type { PaymentStatus } from '../core/types';
+import { uuidv7 } from '../core/uuid7';
+import { StoreError, moveBasketStatus, requireBasket } from './baskets';
+import { appendEvent } from './outbox';
+
+export interface PaymentRecord {
+  id: string;
+  basketId: string;
+  /** Our reference sent to the provider (≤ 32 chars, unique). */
+  reference: string;
+  provider: string;
+  status: PaymentStatus;
+  amount: number;
+  currency: string;
+  qrPayload: string | null;
+  providerRef: string | null;
+  /** ISO 8601. */
+  expiresAt: string;
+  failureReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewPayment {
+  basketId: string;
+  provider: string;
+  /** Minor units, > 0. */
+  amount: number;
+  currency: string;
+  expiresAt: Date;
+}
+
+export interface PaymentUpdate {
+  status?: PaymentStatus;
+  qrPayload?: string | null;
+  providerRef?: string | null;
+  failureReason?: string | null;
+}
+
+/** Statuses a payment may move to from each status; paid, declined and cancelled are final. */
+export const PAYMENT_MOVES: Record<PaymentStatus, readonly PaymentStatus[]> = {
+  created: ['pending', 'declined', 'cancelled', 'unknown'],
+  pending: ['paid', 'declined', 'cancelled', 'unknown'],
+  unknown: ['paid', 'declined', 'cancelled', 'pending'],
+  paid: [],
+  declined: [],
+  cancelled: [],
+};
+
+const IN_FLIGHT: readonly PaymentStatus[] = ['created', 'pending', 'unknown'];
+
+interface PaymentRow {
+  id: string;
+  basket_id: string;
+  reference: string;
+  provider: string;
+  status: PaymentStatus;
+  amount: number;
+  currency: string;
+  qr_payload: string | null;
+  provider_ref: string | null;
+  expires_at: string;
+  failure_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A fresh unique reference of 32 characters: `OL` + a UUIDv7's hex without its version and variant nibbles. */
+export function newPaymentReference(): string {
+  // Providers cap references at 32 characters; the two dropped nibbles are (almost all) constant bits.
+  const hex = uuidv7().replace(/-/g, '');
+  return `OL${hex.slice(0, 12)}${hex.slice(13, 16)}${hex.slice(17)}`;
+}
+
+/**
+ * Records a payment (status `created`) before any network call, and moves the basket open→paying,
+ * in one transaction with event `payment.created`.
+ */
+export function createPayment(
+  db: Database.Database,
+  input: NewPayment,
+  now: Date = new Date(),
+): PaymentRecord {
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
+    throw new StoreError(
+      'invalid_payment',
+      `Payment amount must be a whole number of minor units > 0, got ${input.amount}`,
+    );
+  }
+  if (input.provider.trim() === '') throw new StoreError('invalid_payment', 'Payment provider is empty');
+  if (Number.isNaN(input.expiresAt.getTime()))
+    throw new StoreError('invalid_payment', 'Payment expiresAt is not a valid time');
+  return db.transaction(() => {
+    const basket = requireBasket(db, input.basketId);
+    if (basket.status !== 'open') {
+      throw new StoreError(
+        'basket_not_open',
+        `Basket ${basket.id} is ${basket.status}; a payment starts from an open basket`,
+      );
+    }
+    if (basket.currency !== input.currency) {
+      throw new StoreError(
+        'invalid_payment',
+        `Payment currency ${input.currency} differs from basket ${basket.id} currency ${basket.currency}`,
+      );
+    }
+    const id = uuidv7();
+    const at = now.toISOString();
+    db.prepare(
+      `INSERT INTO payments (id, basket_id, reference, provider, status, amount, currency, expires_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'created', ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      basket.id,
+      newPaymentReference(),
+      input.provider,
+      input.amount,
+      input.currency,
+      input.expiresAt.toISOString(),
+      at,
+      at,
+    );
+    moveBasketStatus(db, basket.id, 'paying', now);
+    const payment = requirePayment(db, id);
+    appendEvent(db, 'payment.created', payment, now);
+    return payment;
+  })();
+}
+
+/**
+ * Updates a payment. A status change must be allowed by PAYMENT_MOVES (else `illegal_transition`)
+ * and writes event `payment.status_changed`; declined/cancelled send the basket back to open.
+ * Field-only updates (QR payload, provider ref) write no event: the next status event carries them.
+ */
+export function updatePayment(
+  db: Database.Database,
+  paymentId: string,
+  update: PaymentUpdate,
+  now: Date = new Date(),
+): PaymentRecord {
+  return db.transaction(() => {
+    const before = requirePayment(db, paymentId);
+    const status = update.status ?? before.status;
+    const changesStatus = status !== before.status;
+    if (isFinal(before.status)) {
+      throw new StoreError('illegal_transition', `Payment ${paymentId} is ${before.status}, which is final`);
+    }
+    if (changesStatus && !PAYMENT_MOVES[before.status].includes(status)) {
+      throw new StoreError(
+        'illegal_transition',
+        `Payment ${paymentId} cannot go from ${before.status} to ${status}` +
+          ` (allowed: ${PAYMENT_MOVES[before.status].join(', ')})`,
+      );
+    }
+    const at = now.toISOString();
+    db.prepare(
+      `UPDATE payments SET status = ?, qr_payload = ?, provider_ref = ?, failure_reason = ?, updated_at = ? WHERE id = ?`,
+    ).run(
+      status,
+      pick(update, 'qrPayload', before.qrPayload),
+      pick(update, 'providerRef', before.providerRef),
+      pick(update, 'failureReason', before.failureReason),
+      at,
+      paymentId,
+    );
+    if (changesStatus && (status === 'declined' || status === 'cancelled')) {
+      // The shopper may try again or change the basket.
+      const basket = requireBasket(db, before.basketId);
+      if (basket.status === 'paying') moveBasketStatus(db, basket.id, 'open', now);
+    }
+    const payment = requirePayment(db, paymentId);
+    if (changesStatus)
+      appendEvent(db, 'payment.status_changed', { ...payment, previousStatus: before.status }, now);
+    return payment;
+  })();
+}
+
+export function getPayment(db: Database.Database, paymentId: string): PaymentRecord | null {
+  const row = db.prepare('SELECT * FROM payments WHERE id = ?').get(paymentId) as PaymentRow | undefined;
+  return row ? toPayment(row) : null;
+}
+
+/** The basket's payment in flight (created, pending or unknown), or null. */
+export function activePayment(db: Database.Database, basketId: string): PaymentRecord | null {
+  const row = db
+    .prepare("SELECT * FROM payments WHERE basket_id = ? AND status IN ('created', 'pending', 'unknown')")
+    .get(basketId) as PaymentRow | undefined;
+  return row ? toPayment(row) : null;
+}
+
+/** Payments a restarted terminal must settle with the provider (created, pending, unknown), oldest first. */
+export function paymentsToRecover(db: Database.Database): PaymentRecord[] {
+  const rows = db
+    .prepare(
+      "SELECT * FROM payments WHERE status IN ('created', 'pending', 'unknown') ORDER BY created_at, id",
+    )
+    .all() as PaymentRow[];
+  return rows.map(toPayment);
+}
+
+/** The payment, or `payment_not_found`. */
+export function requirePayment(db: Database.Database, paymentId: string): PaymentRecord {
+  const payment = getPayment(db, paymentId);
+  if (!payment) throw new StoreError('payment_not_found', `No payment ${paymentId}`);
+  return payment;
+}
+
+export function isInFlight(status: PaymentStatus): boolean {
+  return IN_FLIGHT.includes(status);
+}
+
+function isFinal(status: PaymentStatus): boolean {
+  return PAYMENT_MOVES[status].length === 0;
+}
+
+/** An update's field when given (null clears it), else the current value. */
+function pick(
+  update: PaymentUpdate,
+  key: 'qrPayload' | 'providerRef' | 'failureReason',
+  current: string | null,
+) {
+  const value = update[key];
+  return value === undefined ? current : value;
+}
+
+function toPayment(row: PaymentRow): PaymentRecord {
+  return {
+    id: row.id,
+    basketId: row.basket_id,
+    reference: row.reference,
+    provider: row.provider,
+    status: row.status,
+    amount: row.amount,
+    currency: row.currency,
+    qrPayload: row.qr_payload,
+    providerRef: row.provider_ref,
+    expiresAt: row.expires_at,
+    failureReason: row.failure_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,219 @@
+// Sales: written once, in ONE transaction with the payment turning paid, the next gap-free receipt
+// number, the basket turning paid and the `sale.completed` event. Never updated afterwards.
+import type Database from 'better-sqlite3';
+import { uuidv7 } from '../core/uuid7';
+import { StoreError, moveBasketStatus, requireBasket } from './baskets';
+import { appendEvent } from './outbox';
+import { requirePayment } from './payments';
+
+export interface SaleRecord {
+  id: string;
+  basketId: string;
+  paymentId: string;
+  /** `${storeId}-${terminalId}-${sequence padded to 6}`. */
+  receiptNumber: string;
+  sequence: number;
+  storeId: string;
+  terminalId: string;
+  currency: string;
+  total: number;
+  taxTotal: number;
+  /** Terminal's clock, ISO 8601. */
+  soldAt: string;
+  /** The receipt exactly as stored (JSON text). */
+  receiptJson: string;
+}
+
+export interface MadeReceipt {
+  /** Minor units; must equal the payment's amount. */
+  total: number;
+  taxTotal: number;
+  /** The whole receipt, stored as JSON and carried by the `sale.completed` event. */
+  json: unknown;
+}
+
+export interface CompleteSaleInput {
+  basketId: string;
+  paymentId: string;
+  storeId: string;
+  terminalId: string;
+  soldAt: Date;
+  /** Builds the receipt once the number is known; throwing rolls the whole sale back. */
+  makeReceipt: (receiptNumber: string) => MadeReceipt;
+}
+
+interface SaleRow {
+  id: string;
+  basket_id: string;
+  payment_id: string;
+  receipt_number: string;
+  sequence: number;
+  store_id: string;
+  terminal_id: string;
+  currency: string;
+  total: number;
+  tax_total: number;
+  sold_at: string;
+  receipt_json: string;
+}
+
+/** The receipt number of a sequence: `S001-K01-000042`. */
+export function receiptNumberOf(storeId: string, terminalId: string, sequence: number): string {
+  return `${storeId}-${terminalId}-${String(sequence).padStart(6, '0')}`;
+}
+
+/**
+ * Records the sale of a paying basket whose payment the provider confirmed. Idempotent: if the basket
+ * already has a sale, returns it and changes nothing (makeReceipt is not called).
+ */
+export function completeSale(db: Database.Database, input: CompleteSaleInput): SaleRecord {
+  return db.transaction(() => {
+    const existing = saleForBasket(db, input.basketId);
+    if (existing) return existing;
+    const payment = requirePayment(db, input.paymentId);
+    if (payment.basketId !== input.basketId) {
+      throw new StoreError(
+        'payment_mismatch',
+        `Payment ${payment.id} belongs to basket ${payment.basketId}, not ${input.basketId}`,
+      );
+    }
+    const basket = requireBasket(db, input.basketId);
+    if (basket.status !== 'paying') {
+      throw new StoreError(
+        'illegal_transition',
+        `Basket ${basket.id} is ${basket.status}; only a paying basket can be sold`,
+      );
+    }
+    if (payment.status !== 'pending' && payment.status !== 'unknown' && payment.status !== 'paid') {
+      throw new StoreError(
+        'illegal_transition',
+        `Payment ${payment.id} is ${payment.status}; it cannot become paid`,
+      );
+    }
+    const sequence = nextSequence(db, input.storeId, input.terminalId);
+    const receiptNumber = receiptNumberOf(input.storeId, input.terminalId, sequence);
+    const receipt = input.makeReceipt(receiptNumber);
+    checkReceipt(receipt, payment.amount, receiptNumber);
+    const at = input.soldAt.toISOString();
+    const id = uuidv7();
+    const receiptJson = JSON.stringify(receipt.json);
+    db.prepare("UPDATE payments SET status = 'paid', updated_at = ? WHERE id = ? AND status <> 'paid'").run(
+      at,
+      payment.id,
+    );
+    db.prepare(
+      `INSERT INTO sales (id, basket_id, payment_id, receipt_number, sequence, store_id, terminal_id, currency,
+         total, tax_total, sold_at, receipt_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      basket.id,
+      payment.id,
+      receiptNumber,
+      sequence,
+      input.storeId,
+      input.terminalId,
+      payment.currency,
+      receipt.total,
+      receipt.taxTotal,
+      at,
+      receiptJson,
+    );
+    moveBasketStatus(db, basket.id, 'paid', input.soldAt);
+    const sale = saleForBasket(db, basket.id)!;
+    appendEvent(
+      db,
+      'sale.completed',
+      {
+        ...saleEvent(sale),
+        payment: {
+          id: payment.id,
+          reference: payment.reference,
+          provider: payment.provider,
+          providerRef: payment.providerRef,
+          amount: payment.amount,
+        },
+      },
+      input.soldAt,
+    );
+    return sale;
+  })();
+}
+
+export function saleForBasket(db: Database.Database, basketId: string): SaleRecord | null {
+  const row = db.prepare('SELECT * FROM sales WHERE basket_id = ?').get(basketId) as SaleRow | undefined;
+  return row ? toSale(row) : null;
+}
+
+export function saleByReceiptNumber(db: Database.Database, receiptNumber: string): SaleRecord | null {
+  const row = db.prepare('SELECT * FROM sales WHERE receipt_number = ?').get(receiptNumber) as
+    SaleRow | undefined;
+  return row ? toSale(row) : null;
+}
+
+/**
+ * Puts a finished sale away once the shopper has seen the receipt: basket paid → closed, event
+ * `basket.status_changed`. `sale_not_found` if the basket has no sale.
+ */
+export function closeSale(db: Database.Database, basketId: string, now: Date = new Date()): SaleRecord {
+  return db.transaction(() => {
+    const sale = saleForBasket(db, basketId);
+    if (!sale) throw new StoreError('sale_not_found', `Basket ${basketId} has no sale to close`);
+    const before = requireBasket(db, basketId);
+    moveBasketStatus(db, basketId, 'closed', now);
+    appendEvent(db, 'basket.status_changed', { basketId, from: before.status, to: 'closed' }, now);
+    return sale;
+  })();
+}
+
+/** The next receipt sequence of a terminal, taken inside the caller's transaction (rolled back with it). */
+function nextSequence(db: Database.Database, storeId: string, terminalId: string): number {
+  const row = db
+    .prepare(
+      `INSERT INTO terminal_sequences (store_id, terminal_id, last_sequence) VALUES (?, ?, 1)
+       ON CONFLICT (store_id, terminal_id) DO UPDATE SET last_sequence = last_sequence + 1
+       RETURNING last_sequence`,
+    )
+    .get(storeId, terminalId) as { last_sequence: number };
+  return row.last_sequence;
+}
+
+function checkReceipt(receipt: MadeReceipt, amountPaid: number, receiptNumber: string): void {
+  const { total, taxTotal } = receipt;
+  if (!Number.isSafeInteger(total) || !Number.isSafeInteger(taxTotal) || taxTotal < 0 || taxTotal > total) {
+    throw new StoreError(
+      'amount_mismatch',
+      `Receipt ${receiptNumber} has total ${total} and tax ${taxTotal}; both must be whole minor units, 0 ≤ tax ≤ total`,
+    );
+  }
+  if (total !== amountPaid) {
+    throw new StoreError(
+      'amount_mismatch',
+      `Receipt ${receiptNumber} totals ${total} but the payment was for ${amountPaid}`,
+    );
+  }
+  if (JSON.stringify(receipt.json) === undefined) {
+    throw new StoreError('amount_mismatch', `Receipt ${receiptNumber} has no JSON content`);
+  }
+}
+
+function saleEvent(sale: SaleRecord) {
+  const { receiptJson, ...rest } = sale;
+  return { ...rest, receipt: JSON.parse(receiptJson) as unknown };
+}
+
+function toSale(row: SaleRow): SaleRecord {
+  return {
+    id: row.id,
+    basketId: row.basket_id,
+    paymentId: row.payment_id,
+    receiptNumber: row.receipt_number,
+    sequence: row.sequence,
+    storeId: row.store_id,
+    terminalId: row.terminal_id,
+    currency: row.currency,
+    total: row.total,
+    taxTotal: row.tax_total,
+    soldAt: row.sold_at,
+    receiptJson: row.receipt_json,
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The TerminalApi contract: every handler's input and output, and the event stream.
+ * The renderer imports this file with `import type` only; schemas live in ./schemas.ts.
+ */
+import type { Language, PaymentStatus, TaxMode, Totals, Unit } from '../../core/types';
+
+export interface ApiError {
+  /** Stable machine code, e.g. `item_not_found`, `invalid_input`, `basket_empty`. */
+  code: string;
+  /** A sentence for store IT and logs; the renderer shows its own translated text by code. */
+  message: string;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface BasketLineView {
+  id: string;
+  gtin: string;
+  barcode: string;
+  name: string;
+  unit: Unit;
+  /** Per piece, or per kilogram for `kg`. */
+  unitPrice: number;
+  /** Count for `each`, grams for `kg`. */
+  quantity: number;
+  lineTotal: number;
+  taxRateBp: number;
+  ageLimit: number | null;
+}
+
+export type BasketStatus = 'open' | 'paying' | 'paid' | 'closed';
+
+export interface BasketView {
+  id: string;
+  status: BasketStatus;
+  currency: string;
+  lines: BasketLineView[];
+  totals: Totals;
+  /** The line added or changed last, so the screen can make it stand out. */
+  lastChangedLineId: string | null;
+  /** Highest age limit among the lines, or null: the attendant must check ID. */
+  ageCheck: number | null;
+}
+
+export interface PaymentView {
+  id: string;
+  basketId: string;
+  /** Our reference, sent to the provider; never charged twice. */
+  reference: string;
+  provider: string;
+  status: PaymentStatus;
+  amount: number;
+  currency: string;
+  /** The text the on-screen QR encodes (for the simulator: the URL of its pay page). */
+  qrPayload: string | null;
+  /** ISO time after which the kiosk gives up and cancels. */
+  expiresAt: string;
+  /** Why the payment failed, when declined/cancelled/unknown. */
+  failureReason: string | null;
+}
+
+/** The receipt model lives in core (it is also printed and uploaded); the screen sees it as is. */
+export type { Receipt as ReceiptView, ReceiptLine } from '../../core/receipt';
+import type { Receipt as ReceiptView } from '../../core/receipt';
+
+export interface PublicSettings {
+  storeName: string;
+  storeId: string;
+  terminalId: string;
+  currency: string;
+  taxMode: TaxMode;
+  defaultLanguage: Language;
+  languages: Language[];
+  /** Seconds the receipt stays before the kiosk returns to welcome. */
+  receiptIdleSeconds: number;
+  /** Seconds a payment code stays valid. */
+  paymentTimeoutSeconds: number;
+}
+
+export interface ScannerStatus {
+  id: string;
+  path: string;
+  baudRate: number;
+  connected: boolean;
+  lastError: string | null;
+}
+
+/** What the kiosk shows after a (re)start: the open basket, a payment in flight, or a finished sale. */
+export interface SessionView {
+  settings: PublicSettings;
+  basket: BasketView | null;
+  payment: PaymentView | null;
+  receipt: ReceiptView | null;
+  scanners: ScannerStatus[];
+}
+
+export type ScanSource = 'serial' | 'keypad' | 'wedge' | 'camera';
+
+/** Every handler: name → [input, output]. */
+export interface TerminalHandlers {
+  'session.get': [Record<string, never>, SessionView];
+  'basket.addScan': [{ code: string; source: ScanSource; weightGrams?: number }, BasketView];
+  'basket.setQuantity': [{ lineId: string; quantity: number }, BasketView];
+  'basket.removeLine': [{ lineId: string }, BasketView];
+  'basket.cancel': [Record<string, never>, SessionView];
+  'payment.start': [Record<string, never>, PaymentView];
+  'payment.get': [{ paymentId: string }, PaymentView];
+  'payment.cancel': [{ paymentId: string }, PaymentView];
+  'receipt.get': [{ receiptNumber: string }, ReceiptView];
+  'sale.finish': [Record<string, never>, SessionView];
+  'settings.get': [Record<string, never>, PublicSettings];
+}
+
+export type HandlerName = keyof TerminalHandlers;
+export type HandlerInput<N extends HandlerName> = TerminalHandlers[N][0];
+export type HandlerOutput<N extends HandlerName> = TerminalHandlers[N][1];
+
+/** The backend as a plain map of async handlers; both transports carry exactly this. */
+export type TerminalApi = {
+  [N in HandlerName]: (input: HandlerInput<N>) => Promise<ApiResult<HandlerOutput<N>>>;
+};
+
+/** Events pushed from the backend to the screen. */
+export type TerminalEvent =
+  | { type: 'scan.rejected'; code: string; source: ScanSource; error: ApiError }
+  | { type: 'basket.changed'; basket: BasketView }
+  | { type: 'payment.changed'; payment: PaymentView }
+  | { type: 'sale.completed'; receipt: ReceiptView }
+  | { type: 'session.reset'; session: SessionView }
+  | { type: 'scanner.status'; scanner: ScannerStatus };
+
+/** The renderer's view of the backend, whichever transport carries it. */
+export interface TerminalClient {
+  call<N extends HandlerName>(name: N, input: HandlerInput<N>): Promise<ApiResult<HandlerOutput<N>>>;
+  subscribe(listener: (event: TerminalEvent) => void): () => void;
+}

@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApiResult, HandlerName, TerminalApi } from './contract';
+import { dispatch } from './dispatch';
+import { handlerSchemas } from './schemas';
+
+/** A TerminalApi whose handlers record their input; the ones a test does not set answer `not_used`. */
+function recordingApi(
+  overrides: Partial<Record<HandlerName, (input: unknown) => Promise<ApiResult<unknown>>>>,
+) {
+  const calls: { name: string; input: unknown }[] = [];
+  const api = Object.fromEntries(
+    (Object.keys(handlerSchemas) as HandlerName[]).map((name) => [
+      name,
+      async (input: unknown) => {
+        calls.push({ name, input });
+        const handler = overrides[name];
+        return handler ? handler(input) : { ok: false, error: { code: 'not_used', message: 'not used' } };
+      },
+    ]),
+  ) as unknown as TerminalApi;
+  return { api, calls };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('dispatch', () => {
+  it('answers unknown_handler for a name the contract does not have, including prototype keys', async () => {
+    const { api, calls } = recordingApi({});
+    for (const name of ['cart.explode', '__proto__', 'constructor', 'toString']) {
+      const result = await dispatch(api, name, {});
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'unknown_handler', message: `No handler named "${name}"` },
+      });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('names the field and what was wrong when the input is invalid, without calling the handler', async () => {
+    const { api, calls } = recordingApi({});
+    const result = await dispatch(api, 'basket.setQuantity', { lineId: 'line-1', quantity: 0 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.message).toBe('basket.setQuantity: quantity: must be at least 1');
+    expect(calls).toEqual([]);
+  });
+
+  it.each([
+    ['basket.addScan', { code: '   ', source: 'serial' }, 'code: must not be empty'],
+    ['basket.addScan', { code: 'x'.repeat(513), source: 'serial' }, 'code: must be at most 512 characters'],
+    [
+      'basket.addScan',
+      { code: '123', source: 'telepathy' },
+      'source: must be one of serial, keypad, wedge, camera',
+    ],
+    [
+      'basket.addScan',
+      { code: '123', source: 'serial', weightGrams: 100_001 },
+      'weightGrams: must be at most 100000',
+    ],
+    [
+      'basket.addScan',
+      { code: '123', source: 'serial', weightGrams: 1.5 },
+      'weightGrams: must be a whole number',
+    ],
+    ['basket.setQuantity', { lineId: 'l', quantity: 10_000 }, 'quantity: must be at most 9999'],
+    ['basket.removeLine', { lineId: '' }, 'lineId: must not be empty'],
+    ['payment.get', { paymentId: 'p'.repeat(65) }, 'paymentId: must be at most 64 characters'],
+    ['receipt.get', { receiptNumber: 42 }, 'receiptNumber: must be a string'],
+    ['session.get', { sneaky: true }, 'input: Unrecognized key: "sneaky"'],
+    ['settings.get', null, 'input: Invalid input: expected object, received null'],
+  ])('%s rejects %j with "%s"', async (name, input, expected) => {
+    const { api } = recordingApi({});
+    const result = await dispatch(api, name, input);
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: `${name}: ${expected}` } });
+  });
+
+  it('passes the validated input (codes trimmed) and returns the handler result unchanged', async () => {
+    const basket = { id: 'b1' };
+    const { api, calls } = recordingApi({ 'basket.addScan': async () => ({ ok: true, value: basket }) });
+    const result = await dispatch(api, 'basket.addScan', { code: ' 6901234567892\r\n', source: 'wedge' });
+    expect(result).toEqual({ ok: true, value: basket });
+    expect(calls).toEqual([{ name: 'basket.addScan', input: { code: '6901234567892', source: 'wedge' } }]);
+  });
+
+  it('turns a throwing handler into internal_error and logs it instead of throwing', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { api } = recordingApi({
+      'payment.start': async () => {
+        throw new Error('database is locked');
+      },
+    });
+    const result = await dispatch(api, 'payment.start', {});
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal_error', message: 'Handler "payment.start" failed: database is locked' },
+    });
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(String(logged.mock.calls[0]?.[0])).toContain('payment.start');
+  });
+
+  it('turns a handler that returns no ApiResult into internal_error', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { api } = recordingApi({ 'sale.finish': async () => undefined as unknown as ApiResult<unknown> });
+    const result = await dispatch(api, 'sale.finish', {});
+    expect(result.ok === false && result.error.code).toBe('internal_error');
+  });
+
+  it('has a schema for every handler of the contract', () => {
+    expect(Object.keys(handlerSchemas).sort()).toEqual([
+      'basket.addScan',
+      'basket.cancel',
+      'basket.removeLine',
+      'basket.setQuantity',
+      'payment.cancel',
+      'payment.get',
+      'payment.start',
+      'receipt.get',
+      'sale.finish',
+      'session.get',
+      'settings.get',
+    ]);
+  });
+});

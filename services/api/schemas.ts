@@ -1,0 +1,53 @@
+// One zod schema per TerminalApi handler: every transport validates input here before a handler runs.
+import { z } from 'zod';
+import type { HandlerInput, HandlerName } from './contract';
+
+/** A scanned or typed code: surrounding whitespace (a wedge's trailing CR) is not part of it. */
+const code = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(512, { error: 'must be at most 512 characters' });
+
+const id = z
+  .string({ error: 'must be a string' })
+  .min(1, { error: 'must not be empty' })
+  .max(64, { error: 'must be at most 64 characters' });
+
+function integerBetween(min: number, max: number) {
+  return z
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+}
+
+const scanSource = z.enum(['serial', 'keypad', 'wedge', 'camera'], {
+  error: 'must be one of serial, keypad, wedge, camera',
+});
+
+/** Handlers that take no input still insist on an object without stray keys. */
+const empty = z.strictObject({});
+
+export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } = {
+  'session.get': empty,
+  'basket.addScan': z.strictObject({
+    code,
+    source: scanSource,
+    weightGrams: integerBetween(1, 100_000).optional(),
+  }),
+  'basket.setQuantity': z.strictObject({ lineId: id, quantity: integerBetween(1, 9999) }),
+  'basket.removeLine': z.strictObject({ lineId: id }),
+  'basket.cancel': empty,
+  'payment.start': empty,
+  'payment.get': z.strictObject({ paymentId: id }),
+  'payment.cancel': z.strictObject({ paymentId: id }),
+  'receipt.get': z.strictObject({ receiptNumber: id }),
+  'sale.finish': empty,
+  'settings.get': empty,
+};
+
+/** True when `name` is a handler of the contract (own keys only: never `constructor` or `__proto__`). */
+export function isHandlerName(name: string): name is HandlerName {
+  return Object.hasOwn(handlerSchemas, name);
+}

@@ -1,0 +1,183 @@
+import type Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gs1CheckDigit, withCheckDigit } from '../core/barcode/gtin';
+import { countProducts, findProduct, upsertProducts } from '../db/catalog';
+import { openDatabase } from '../db/open';
+import { formatImportErrors, importCatalogFile } from './catalog-import';
+
+const OPTIONS = { currency: 'CNY', defaultTaxRateBp: 1300 };
+let dir: string;
+let db: Database.Database;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'openlane-'));
+  db = openDatabase(join(dir, 'terminal.db'));
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const code = (i: number) => withCheckDigit(`690${String(i).padStart(9, '0')}`);
+const writeCsv = (name: string, lines: string[]) => {
+  const path = join(dir, name);
+  writeFileSync(path, lines.join('\r\n') + '\r\n');
+  return path;
+};
+/** Everything in the catalog, to compare before and after a refused import. */
+const snapshot = () => db.prepare('SELECT * FROM products ORDER BY gtin').all();
+
+describe('importCatalogFile', () => {
+  it('adds new products and updates existing ones, reporting which', () => {
+    upsertProducts(db, [
+      {
+        gtin: `0${code(1)}`,
+        barcode: code(1),
+        name: 'Old',
+        price: 100,
+        taxRateBp: 900,
+        unit: 'each',
+        ageLimit: null,
+        department: null,
+      },
+    ]);
+    const path = writeCsv('catalog.csv', [
+      'barcode,name,price,tax_rate,unit,age_limit,department',
+      `${code(1)},Whole Milk 1 L,13.50,9,each,,Dairy`,
+      `${code(2)},"Cheddar, aged",128,,kg,,Dairy`,
+      `${code(3)},Merlot 750 ml,89.00,13,each,18,Alcohol`,
+    ]);
+    expect(importCatalogFile(db, path, OPTIONS)).toEqual({ ok: true, imported: 3, created: 2, updated: 1 });
+    expect(findProduct(db, `0${code(1)}`)).toMatchObject({
+      name: 'Whole Milk 1 L',
+      price: 1350,
+      taxRateBp: 900,
+    });
+    expect(findProduct(db, `0${code(2)}`)).toMatchObject({
+      name: 'Cheddar, aged',
+      unit: 'kg',
+      taxRateBp: 1300,
+    });
+    expect(findProduct(db, `0${code(3)}`)).toMatchObject({ ageLimit: 18, department: 'Alcohol' });
+  });
+
+  it('lists every bad row of a file and leaves the catalog unchanged', () => {
+    upsertProducts(db, [
+      {
+        gtin: `0${code(1)}`,
+        barcode: code(1),
+        name: 'Old',
+        price: 100,
+        taxRateBp: 900,
+        unit: 'each',
+        ageLimit: null,
+        department: null,
+      },
+    ]);
+    const before = snapshot();
+    const wrongDigit = `690000000005${(gs1CheckDigit('690000000005') + 1) % 10}`;
+    const path = writeCsv('bad.csv', [
+      'barcode,name,price,unit',
+      `${code(1)},Changed,1.00,each`,
+      `${wrongDigit},Rice,12.00,each`,
+      `${code(6)},,12,50,each`,
+      `${code(7)},Flour,"12,50",box`,
+      `${code(8)},Salt,2.00,each`,
+      `${code(1)},Milk again,1.00,each`,
+    ]);
+    const result = importCatalogFile(db, path, OPTIONS);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.line)).toEqual([3, 4, 5, 5, 7]);
+    expect(result.errors[0]?.message).toContain(`it should be ${gs1CheckDigit('690000000005')}`);
+    expect(result.errors[4]?.message).toBe(`barcode "${code(1)}" is already on line 2`);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('writes nothing when the database refuses a row midway (one transaction)', () => {
+    upsertProducts(db, [
+      {
+        gtin: `0${code(1)}`,
+        barcode: code(1),
+        name: 'Old',
+        price: 100,
+        taxRateBp: 900,
+        unit: 'each',
+        ageLimit: null,
+        department: null,
+      },
+    ]);
+    const before = snapshot();
+    // Stands in for a full disk: the database fails on the last row of a file that validates.
+    db.exec(`CREATE TEMP TRIGGER fail BEFORE INSERT ON products WHEN NEW.name = 'Last'
+             BEGIN SELECT RAISE(ABORT, 'disk is full'); END`);
+    const path = writeCsv('catalog.csv', [
+      'barcode,name,price',
+      `${code(1)},New,2`,
+      `${code(2)},Two,2`,
+      `${code(3)},Last,3`,
+    ]);
+    const result = importCatalogFile(db, path, OPTIONS);
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ line: 0, message: 'the catalog could not be written (disk is full); nothing was imported' }],
+    });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('reports a file it cannot read', () => {
+    const result = importCatalogFile(db, join(dir, 'missing.csv'), OPTIONS);
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ line: 0, message: `cannot read ${join(dir, 'missing.csv')} (ENOENT)` }],
+    });
+  });
+
+  it('imports 20,000 rows', () => {
+    const lines = ['barcode,name,price,department'];
+    for (let i = 0; i < 20_000; i++)
+      lines.push(`${code(i)},Item ${i},${i % 100}.${String(i % 100).padStart(2, '0')},Pantry`);
+    expect(importCatalogFile(db, writeCsv('big.csv', lines), OPTIONS)).toEqual({
+      ok: true,
+      imported: 20_000,
+      created: 20_000,
+      updated: 0,
+    });
+    expect(countProducts(db)).toBe(20_000);
+    expect(findProduct(db, `0${code(12_345)}`)).toMatchObject({ name: 'Item 12345', price: 4545 });
+  });
+});
+
+describe('formatImportErrors', () => {
+  const errors = Array.from({ length: 60 }, (_, i) => ({
+    line: i + 2,
+    message: `price "x${i}" is not a decimal like 12.50`,
+  }));
+
+  it('lists every error by line when there are few', () => {
+    expect(formatImportErrors(errors.slice(0, 2))).toBe(
+      [
+        'Nothing was imported: 2 problems on 2 lines.',
+        'line 2: price "x0" is not a decimal like 12.50',
+        'line 3: price "x1" is not a decimal like 12.50',
+      ].join('\n'),
+    );
+  });
+
+  it('stops at max with an "and N more" tail', () => {
+    const lines = formatImportErrors(errors, 50).split('\n');
+    expect(lines).toHaveLength(1 + 50 + 1);
+    expect(lines[50]).toBe('line 51: price "x49" is not a decimal like 12.50');
+    expect(lines.at(-1)).toBe('…and 10 more');
+    expect(formatImportErrors(errors, 60)).not.toContain('more');
+  });
+
+  it('prints a file-level error without a line number', () => {
+    expect(formatImportErrors([{ line: 0, message: 'cannot read x.csv (ENOENT)' }])).toBe(
+      'Nothing was imported: 1 problem.\ncannot read x.csv (ENOENT)',
+    );
+  });
+});

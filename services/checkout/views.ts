@@ -1,0 +1,55 @@
+// Turns stored rows into what the screen shows; prices and totals are computed by core/pricing.
+import { lineTotal } from '../../core/pricing/line';
+import { computeTotals } from '../../core/pricing/totals';
+import type { Receipt } from '../../core/receipt';
+import type { Database } from '../../db/open';
+import { basketLines, type BasketRecord } from '../../db/baskets';
+import type { PaymentRecord } from '../../db/payments';
+import type { BasketLineView, BasketView, PaymentView } from '../api/contract';
+import type { Settings } from '../settings';
+
+/** The basket as the screen shows it: live lines in scan order, line totals, totals per tax rate. */
+export function basketView(db: Database, basket: BasketRecord, settings: Settings): BasketView {
+  const lines: BasketLineView[] = basketLines(db, basket.id).map((line) => ({
+    id: line.id,
+    gtin: line.gtin,
+    barcode: line.barcode,
+    name: line.name,
+    unit: line.unit,
+    unitPrice: line.unitPrice,
+    quantity: line.quantity,
+    lineTotal: lineTotal(line),
+    taxRateBp: line.taxRateBp,
+    ageLimit: line.ageLimit,
+  }));
+  const ageLimits = lines.map((l) => l.ageLimit ?? 0).filter((age) => age > 0);
+  return {
+    id: basket.id,
+    status: basket.status,
+    currency: basket.currency,
+    lines,
+    totals: computeTotals(lines, settings.taxMode),
+    lastChangedLineId: basket.lastChangedLineId,
+    ageCheck: ageLimits.length ? Math.max(...ageLimits) : null,
+  };
+}
+
+export function paymentView(payment: PaymentRecord): PaymentView {
+  return {
+    id: payment.id,
+    basketId: payment.basketId,
+    reference: payment.reference,
+    provider: payment.provider,
+    status: payment.status,
+    amount: payment.amount,
+    currency: payment.currency,
+    qrPayload: payment.qrPayload,
+    expiresAt: payment.expiresAt,
+    failureReason: payment.failureReason,
+  };
+}
+
+/** The stored receipt JSON of a sale, as the screen shows it. */
+export function receiptView(receiptJson: string): Receipt {
+  return JSON.parse(receiptJson) as Receipt;
+}

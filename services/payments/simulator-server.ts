@@ -1,0 +1,257 @@
+// The built-in payment simulator: a real local HTTP service standing in for a QR-code acquirer.
+// The kiosk creates a payment over the JSON API and shows payUrl as a QR; a phone (or a test)
+// opens the pay page and approves or declines; the kiosk long-polls to learn the outcome at once.
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { describeIssues } from '../api/dispatch';
+import { closeServer, listen, readBody, sendJson, sendText, urlFor } from '../web/http-util';
+import { renderMissingPage, renderPayPage } from './pay-page';
+import { createSimulatorStore } from './simulator-store';
+import type { SimPayment, SimulatorStore } from './simulator-store';
+
+export interface PaymentSimulatorOptions {
+  /** 0 = any free port. */
+  port: number;
+  /** Default 127.0.0.1; bind 0.0.0.0 (with publicBaseUrl = the LAN address) to pay from a real phone. */
+  host?: string;
+  /** Base of the pay URLs put in QR codes; default the server's own URL. */
+  publicBaseUrl?: string;
+  merchantName?: string;
+}
+
+export interface PaymentSimulator {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 16 * 1024;
+/** Longest a single long-poll is held; clients simply ask again. */
+export const MAX_WAIT_MS = 30_000;
+const STATUSES = ['pending', 'paid', 'declined', 'cancelled'] as const;
+
+const createSchema = z.strictObject({
+  reference: z
+    .string({ error: 'must be a string' })
+    .min(1, 'must not be empty')
+    .max(64, 'must be at most 64 characters'),
+  amount: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number of minor units')
+    .positive('must be positive')
+    .max(10 ** 10, 'must be at most 10000000000'),
+  currency: z
+    .string({ error: 'must be a string' })
+    .regex(/^[A-Z]{3}$/, 'must be 3 capital letters (ISO 4217), e.g. CNY'),
+  description: z.string({ error: 'must be a string' }).max(200, 'must be at most 200 characters'),
+  expiresAt: z.iso.datetime({
+    offset: true,
+    error: 'must be an ISO 8601 date-time, e.g. 2030-01-01T12:00:00Z',
+  }),
+});
+
+export async function startPaymentSimulator(options: PaymentSimulatorOptions): Promise<PaymentSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  const merchantName = options.merchantName ?? 'OpenLane Demo Store';
+  const store = createSimulatorStore();
+  let baseUrl = '';
+  const ctx = () => ({
+    store,
+    merchantName,
+    payBase: (options.publicBaseUrl ?? baseUrl).replace(/\/+$/, ''),
+  });
+  const server = createServer((req, res) => {
+    route(req, res, ctx()).catch((error: unknown) => {
+      console.error('payment simulator: request failed:', error);
+      if (!res.headersSent) sendJson(res, 500, apiError('internal_error', 'the simulator failed to answer'));
+      else res.destroy();
+    });
+  });
+  const port = await listen(server, options.port, host);
+  baseUrl = urlFor(host, port);
+  return {
+    url: baseUrl,
+    async close() {
+      store.close();
+      await closeServer(server);
+    },
+  };
+}
+
+interface Context {
+  store: SimulatorStore;
+  merchantName: string;
+  payBase: string;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://simulator');
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+  let m: RegExpMatchArray | null;
+  if (path === '/api/payments') {
+    return method === 'POST' ? createPayment(req, res, ctx) : notAllowed(res, 'POST');
+  }
+  if ((m = path.match(/^\/api\/payments\/([^/]+)$/))) {
+    return method === 'GET' ? getPayment(req, res, ctx, param(m), url.searchParams) : notAllowed(res, 'GET');
+  }
+  if ((m = path.match(/^\/api\/payments\/([^/]+)\/cancel$/))) {
+    if (method !== 'POST') return notAllowed(res, 'POST');
+    const outcome = ctx.store.transition(param(m), 'cancelled', 'cancelled by the merchant');
+    if (outcome.ok) return sendJson(res, 200, view(outcome.payment, ctx));
+    const code = outcome.status === 404 ? 'not_found' : 'not_pending';
+    return sendJson(res, outcome.status, {
+      ...apiError(code, outcome.message),
+      ...(outcome.payment ? { payment: view(outcome.payment, ctx) } : {}),
+    });
+  }
+  if ((m = path.match(/^\/pay\/([^/]+)$/))) {
+    if (method !== 'GET' && method !== 'HEAD') return notAllowed(res, 'GET');
+    const payment = ctx.store.get(param(m));
+    if (!payment) return sendHtml(res, 404, renderMissingPage(param(m)));
+    return sendHtml(res, 200, renderPayPage(payment, { merchantName: ctx.merchantName }));
+  }
+  if ((m = path.match(/^\/pay\/([^/]+)\/(approve|decline)$/))) {
+    return method === 'POST'
+      ? payerDecides(req, res, ctx, param(m), m[2] as 'approve' | 'decline')
+      : notAllowed(res, 'POST');
+  }
+  sendJson(res, 404, apiError('not_found', `no route for ${method} ${path}`));
+}
+
+async function createPayment(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (!body.ok)
+    return sendJson(res, 413, apiError('body_too_large', `bodies are limited to ${MAX_BODY_BYTES} bytes`));
+  let json: unknown;
+  try {
+    json = JSON.parse(body.text);
+  } catch {
+    return sendJson(res, 400, apiError('invalid_json', 'the body is not JSON'));
+  }
+  const parsed = createSchema.safeParse(json);
+  if (!parsed.success)
+    return sendJson(res, 400, apiError('invalid_input', describeIssues(parsed.error.issues)));
+  const expiresAt = new Date(parsed.data.expiresAt);
+  if (expiresAt.getTime() <= Date.now()) {
+    return sendJson(res, 400, apiError('invalid_input', 'expiresAt: is already in the past'));
+  }
+  const outcome = ctx.store.create({ ...parsed.data, expiresAt });
+  if (outcome.kind === 'conflict') return sendJson(res, 409, apiError('reference_conflict', outcome.message));
+  if (outcome.kind === 'full') return sendJson(res, 503, apiError('simulator_full', outcome.message));
+  // A replayed reference answers with the first payment: the shopper is never charged twice.
+  sendJson(res, outcome.kind === 'created' ? 201 : 200, {
+    id: outcome.payment.id,
+    payUrl: payUrl(outcome.payment, ctx),
+  });
+}
+
+async function getPayment(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: Context,
+  id: string,
+  query: URLSearchParams,
+): Promise<void> {
+  if (!ctx.store.get(id)) return sendJson(res, 404, apiError('not_found', `no payment with id "${id}"`));
+  const waitText = query.get('waitMs');
+  if (waitText === null) return sendJson(res, 200, view(ctx.store.get(id)!, ctx));
+  const waitMs = Number(waitText);
+  const known = query.get('status');
+  if (!Number.isInteger(waitMs) || waitMs < 0 || waitMs > MAX_WAIT_MS) {
+    return sendJson(
+      res,
+      400,
+      apiError('invalid_input', `waitMs: must be a whole number from 0 to ${MAX_WAIT_MS}`),
+    );
+  }
+  if (!STATUSES.includes(known as (typeof STATUSES)[number])) {
+    return sendJson(
+      res,
+      400,
+      apiError('invalid_input', `status: must be one of ${STATUSES.join(', ')} when waitMs is given`),
+    );
+  }
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, waitMs);
+    const dispose = ctx.store.onChange(id, known!, done);
+    req.socket.once('close', done);
+    function done() {
+      clearTimeout(timer);
+      dispose();
+      req.socket.off('close', done);
+      resolve();
+    }
+  });
+  if (!res.destroyed) sendJson(res, 200, view(ctx.store.get(id)!, ctx));
+}
+
+async function payerDecides(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: Context,
+  id: string,
+  decision: 'approve' | 'decline',
+): Promise<void> {
+  await readBody(req, MAX_BODY_BYTES); // the form body carries nothing we need
+  const outcome =
+    decision === 'approve'
+      ? ctx.store.transition(id, 'paid', null)
+      : ctx.store.transition(id, 'declined', 'declined by the payer');
+  const wantsJson = (req.headers.accept ?? '').includes('application/json');
+  if (!outcome.ok && !outcome.payment) {
+    return wantsJson
+      ? sendJson(res, 404, apiError('not_found', outcome.message))
+      : sendHtml(res, 404, renderMissingPage(id));
+  }
+  const payment = outcome.ok ? outcome.payment : outcome.payment!;
+  const status = outcome.ok ? 200 : outcome.status;
+  const notice = outcome.ok ? undefined : `Cannot ${decision}: ${outcome.message}.`;
+  if (wantsJson) {
+    return sendJson(res, status, outcome.ok ? view(payment, ctx) : apiError('not_pending', notice ?? ''));
+  }
+  sendHtml(res, status, renderPayPage(payment, { merchantName: ctx.merchantName, notice }));
+}
+
+function view(payment: SimPayment, ctx: Context) {
+  return {
+    id: payment.id,
+    reference: payment.reference,
+    status: payment.status,
+    amount: payment.amount,
+    currency: payment.currency,
+    description: payment.description,
+    expiresAt: payment.expiresAt.toISOString(),
+    reason: payment.reason,
+    payUrl: payUrl(payment, ctx),
+  };
+}
+
+function payUrl(payment: SimPayment, ctx: Context): string {
+  return `${ctx.payBase}/pay/${encodeURIComponent(payment.id)}`;
+}
+
+function param(match: RegExpMatchArray): string {
+  try {
+    return decodeURIComponent(match[1] ?? '');
+  } catch {
+    return match[1] ?? '';
+  }
+}
+
+function apiError(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+function notAllowed(res: ServerResponse, allow: string): void {
+  sendJson(res, 405, apiError('method_not_allowed', `use ${allow}`), { Allow: allow });
+}
+
+function sendHtml(res: ServerResponse, status: number, html: string): void {
+  sendText(res, status, html, 'text/html; charset=utf-8', {
+    'Content-Security-Policy':
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  });
+}

@@ -1,0 +1,23 @@
+// Where a terminal keeps its data: DATA_DIR/openlane.db (SQLite) and DATA_DIR/settings.json.
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openDatabase, type Database } from '../db/open';
+import { loadSettings, type Settings } from './settings';
+
+export interface TerminalStore {
+  dataDir: string;
+  db: Database;
+  settings: Settings;
+}
+
+/** The data directory: the flag, else OPENLANE_DATA, else ~/.openlane. */
+export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(flag ?? env.OPENLANE_DATA ?? join(homedir(), '.openlane'));
+}
+
+/** Opens the store's database (migrating it) and settings. */
+export function openTerminalStore(dataDir: string, options: { nativeBinding?: string } = {}): TerminalStore {
+  const settings = loadSettings(dataDir);
+  const db = openDatabase(join(dataDir, 'openlane.db'), options);
+  return { dataDir, db, settings };
+}

@@ -1,0 +1,43 @@
+// `openlane`: the command line of a terminal. Each command lives in cli/commands/.
+import { UsageError } from './commands/args';
+import { catalogCommand } from './commands/catalog';
+import { serveCommand } from './commands/serve';
+
+const USAGE = `Usage: openlane <command> [options]
+
+Commands:
+  serve [--port N] [--host H] [--data DIR] [--scanner PATH[:BAUD]]...
+        Run the terminal in browser mode (the kiosk UI at http://HOST:PORT).
+        OPENLANE_DATA and OPENLANE_SCANNERS (comma-separated) do the same as --data and --scanner.
+  catalog import FILE.csv [--data DIR]
+        Add or update products from a CSV file (barcode,name,price[,tax_rate,unit,age_limit,department]).
+        A file with any bad row is refused whole, every bad row listed by line number.
+
+Run 'openlane <command> --help' for a command's details.`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  serve: serveCommand,
+  catalog: catalogCommand,
+};
+
+/** Runs the command line; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`openlane: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (error) {
+    console.error(`openlane ${name}: ${(error as Error).message}`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}

@@ -1,0 +1,43 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, loadSettings, SettingsError } from './settings';
+
+describe('terminal settings (DATA_DIR/settings.json)', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'openlane-settings-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the file with the demo store defaults on first start', () => {
+    expect(loadSettings(dir)).toEqual(DEFAULT_SETTINGS);
+    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps what store IT changed and fills keys a newer version added', () => {
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({ storeName: 'Harbour Fresh', currency: 'EUR' }),
+    );
+    expect(loadSettings(dir)).toMatchObject({
+      storeName: 'Harbour Fresh',
+      currency: 'EUR',
+      taxMode: 'inclusive',
+    });
+  });
+
+  it('refuses bad settings naming each bad field', () => {
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({ currency: 'yuan', taxMode: 'sometimes', colour: 'red' }),
+    );
+    expect(() => loadSettings(dir)).toThrow(SettingsError);
+    expect(() => loadSettings(dir)).toThrow(/currency: .*ISO 4217.*taxMode.*colour/s);
+  });
+
+  it('refuses a file that is not JSON, naming the file', () => {
+    writeFileSync(join(dir, 'settings.json'), '{ storeName: ');
+    expect(() => loadSettings(dir)).toThrow(/settings\.json is not valid JSON/);
+    expect(existsSync(join(dir, 'settings.json'))).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 // The terminal backend: opens the store, starts scanners and the payment provider, and exposes
 // the TerminalApi handler map and the event stream. Both transports (Electron IPC, browser mode) carry this.
+import { join } from 'node:path';
 import { seedDemoStoreIfEmpty } from '../db/catalog';
 import { createScannerPool } from '../native/scanner/scanner-pool';
 import type { ScannerEvent } from '../native/scanner/serial-scanner';
@@ -41,7 +42,10 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const events = createEventHub();
   const ctx: CheckoutContext = { db, settings, events };
 
-  const payments = await startPayments(settings, options.listenHost ?? '127.0.0.1');
+  const payments = await startPayments(settings, {
+    host: options.listenHost ?? '127.0.0.1',
+    stateFile: join(options.dataDir, 'payment-simulator.json'),
+  });
   const paymentFlow = createPaymentFlow(ctx, payments.provider, 'simulator');
 
   const scannerStatus = new Map<string, ScannerStatus>();
@@ -95,10 +99,15 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
 }
 
 /** The payment provider: an external simulator if configured, else the built-in one started here. */
-async function startPayments(settings: Settings, host: string) {
+async function startPayments(settings: Settings, where: { host: string; stateFile: string }) {
   if (settings.payment.url) {
     return { provider: createSimulatorProvider({ baseUrl: settings.payment.url }), close: async () => {} };
   }
-  const simulator = await startPaymentSimulator({ port: settings.payment.port, host });
+  const simulator = await startPaymentSimulator({
+    port: settings.payment.port,
+    host: where.host,
+    stateFile: where.stateFile,
+    merchantName: settings.storeName,
+  });
   return { provider: createSimulatorProvider({ baseUrl: simulator.url }), close: simulator.close };
 }

@@ -16,7 +16,7 @@ import {
 } from '../../db/payments';
 import { completeSale } from '../../db/sales';
 import type { ApiResult, PaymentView, TerminalApi } from '../api/contract';
-import { ProviderUnavailableError, type PaymentProvider } from '../payments/provider';
+import { ProviderRefusedError, ProviderUnavailableError, type PaymentProvider } from '../payments/provider';
 import { emitBasket } from './basket-handlers';
 import type { CheckoutContext } from './context';
 import { fail, ok, refusal } from './result';
@@ -43,6 +43,8 @@ export function createPaymentFlow(
 ): PaymentFlow {
   const watchers = new Map<string, AbortController>();
   const cancelRequested = new Set<string>();
+  /** Payments recovered after a restart: their code is fetched again, as the provider's address may have changed. */
+  const refreshCode = new Set<string>();
   const { db } = ctx;
 
   const publish = (payment: PaymentRecord): PaymentView => {
@@ -114,8 +116,9 @@ export function createPaymentFlow(
       description: ctx.settings.storeName,
       expiresAt: payment.expiresAt,
     });
+    refreshCode.delete(payment.id);
     const updated = updatePayment(db, payment.id, {
-      status: 'pending',
+      status: payment.status === 'pending' ? undefined : 'pending',
       providerRef: created.providerRef,
       qrPayload: created.qrPayload,
     });
@@ -123,19 +126,25 @@ export function createPaymentFlow(
     return updated;
   };
 
-  const markUnknown = (payment: PaymentRecord, error: unknown): PaymentRecord =>
-    payment.status === 'unknown'
-      ? payment
-      : apply(payment, 'unknown', `The payment provider could not be reached: ${(error as Error).message}`);
+  /** After a failed call: a refusal declines the payment; anything else leaves its outcome unknown. */
+  const afterFailure = (payment: PaymentRecord, error: unknown): PaymentRecord => {
+    if (error instanceof ProviderRefusedError) return apply(payment, 'declined', error.reason);
+    if (payment.status === 'unknown') return payment;
+    return apply(
+      payment,
+      'unknown',
+      `The payment provider could not be reached: ${(error as Error).message}`,
+    );
+  };
 
   /** One step of the watcher: bring the stored payment one move closer to a final status. */
   const step = async (payment: PaymentRecord, signal: AbortSignal): Promise<void> => {
-    if (!payment.providerRef) {
-      if (cancelRequested.has(payment.id)) {
-        // The provider never gave us a code, so the shopper cannot have paid: cancelling here is safe.
-        apply(payment, 'cancelled', 'Cancelled before the payment code was shown');
-        return;
-      }
+    if (!payment.providerRef && cancelRequested.has(payment.id)) {
+      // The provider never gave us a code, so the shopper cannot have paid: cancelling here is safe.
+      apply(payment, 'cancelled', 'Cancelled before the payment code was shown');
+      return;
+    }
+    if (!payment.providerRef || refreshCode.has(payment.id)) {
       await register(payment);
       return;
     }
@@ -169,8 +178,9 @@ export function createPaymentFlow(
             await step(payment, controller.signal);
           } catch (error) {
             if (controller.signal.aborted) return;
-            if (!(error instanceof ProviderUnavailableError)) console.error(`payment ${paymentId}:`, error);
-            markUnknown(getPayment(db, paymentId)!, error);
+            if (!(error instanceof ProviderUnavailableError || error instanceof ProviderRefusedError))
+              console.error(`payment ${paymentId}:`, error);
+            afterFailure(getPayment(db, paymentId)!, error);
             await sleep(RETRY_MS, controller.signal);
           }
         }
@@ -207,7 +217,7 @@ export function createPaymentFlow(
     try {
       payment = await register(payment);
     } catch (error) {
-      payment = markUnknown(payment, error);
+      payment = afterFailure(payment, error);
     }
     watch(payment.id);
     return ok(paymentView(payment));
@@ -231,7 +241,7 @@ export function createPaymentFlow(
         try {
           await step(getPayment(db, paymentId)!, new AbortController().signal);
         } catch (error) {
-          markUnknown(getPayment(db, paymentId)!, error);
+          afterFailure(getPayment(db, paymentId)!, error);
         }
         const after = getPayment(db, paymentId)!;
         if (!FINAL.has(after.status))
@@ -241,7 +251,10 @@ export function createPaymentFlow(
       },
     },
     recover() {
-      for (const payment of paymentsToRecover(db)) watch(payment.id);
+      for (const payment of paymentsToRecover(db)) {
+        refreshCode.add(payment.id);
+        watch(payment.id);
+      }
     },
     close() {
       for (const controller of watchers.values()) controller.abort();

@@ -18,6 +18,8 @@ export interface PaymentSimulatorOptions {
   /** Base of the pay URLs put in QR codes; default the server's own URL. */
   publicBaseUrl?: string;
   merchantName?: string;
+  /** A JSON file that keeps the simulator's payments across restarts, as a real provider would. */
+  stateFile?: string;
 }
 
 export interface PaymentSimulator {
@@ -53,7 +55,7 @@ const createSchema = z.strictObject({
 export async function startPaymentSimulator(options: PaymentSimulatorOptions): Promise<PaymentSimulator> {
   const host = options.host ?? '127.0.0.1';
   const merchantName = options.merchantName ?? 'OpenLane Demo Store';
-  const store = createSimulatorStore();
+  const store = createSimulatorStore({ file: options.stateFile });
   let baseUrl = '';
   const ctx = () => ({
     store,

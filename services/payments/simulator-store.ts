@@ -1,5 +1,6 @@
 // The payment simulator's memory: payments by id and by reference, expiry, and long-poll waiters.
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { ProviderStatus } from './provider';
 
 export interface SimPayment {
@@ -29,11 +30,24 @@ const MAX_PAYMENTS = 50_000;
 /** setTimeout cannot wait longer than this; later expiries re-arm when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export function createSimulatorStore() {
+/**
+ * `file`: where the simulator keeps its payments across restarts. A real provider never forgets a
+ * payment; the built-in simulator restarts with the terminal, so without this a payment approved just
+ * before a crash would be unknown to it afterwards.
+ */
+export function createSimulatorStore(options: { file?: string } = {}) {
   const byId = new Map<string, SimPayment>();
   const byReference = new Map<string, SimPayment>();
   const waiters = new Map<string, Set<() => void>>();
   const timers = new Set<NodeJS.Timeout>();
+
+  function save() {
+    if (!options.file) return;
+    // Write then rename: a crash mid-write leaves the previous file whole.
+    const temporary = `${options.file}.tmp`;
+    writeFileSync(temporary, JSON.stringify([...byId.values()]));
+    renameSync(temporary, options.file);
+  }
 
   function notify(id: string) {
     const set = waiters.get(id);
@@ -44,6 +58,7 @@ export function createSimulatorStore() {
   function finish(payment: SimPayment, status: ProviderStatus, reason: string | null) {
     payment.status = status;
     payment.reason = reason;
+    save();
     notify(payment.id);
   }
 
@@ -68,6 +83,21 @@ export function createSimulatorStore() {
     return payment;
   }
 
+  if (options.file && existsSync(options.file)) {
+    let saved: (SimPayment & { expiresAt: string })[];
+    try {
+      saved = JSON.parse(readFileSync(options.file, 'utf8'));
+    } catch (error) {
+      throw new Error(`${options.file} is not the simulator's saved state: ${(error as Error).message}`);
+    }
+    for (const entry of saved) {
+      const payment: SimPayment = { ...entry, expiresAt: new Date(entry.expiresAt) };
+      byId.set(payment.id, payment);
+      byReference.set(payment.reference, payment);
+      if (payment.status === 'pending') armExpiry(payment);
+    }
+  }
+
   return {
     create(input: NewPayment): CreateOutcome {
       const existing = byReference.get(input.reference);
@@ -85,6 +115,7 @@ export function createSimulatorStore() {
       const payment: SimPayment = { ...input, id: `sim_${randomUUID()}`, status: 'pending', reason: null };
       byId.set(payment.id, payment);
       byReference.set(payment.reference, payment);
+      save();
       armExpiry(payment);
       return { kind: 'created', payment };
     },

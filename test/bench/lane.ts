@@ -95,7 +95,7 @@ async function scanToScreen(dataDir: string, codes: string[], work: string): Pro
     const written: number[] = [];
     for (const [i, code] of codes.entries()) {
       if (i > 0 && i % 25 === 0) {
-        await fetch(`${serve.url}api/basket.cancel`, { method: 'POST', body: '{}' });
+        await fetch(new URL('/api/basket.cancel', serve.url), { method: 'POST', body: '{}' });
         await page.waitForFunction(
           () => document.querySelectorAll('[data-testid="basket-line"]').length === 0,
         );

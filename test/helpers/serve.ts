@@ -66,7 +66,7 @@ export async function startServe(options: {
 export async function waitForScanners(url: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const response = await fetch(`${url}api/session.get`, { method: 'POST', body: '{}' });
+    const response = await fetch(new URL('/api/session.get', url), { method: 'POST', body: '{}' });
     const result = (await response.json()) as { ok: boolean; value?: { scanners: { connected: boolean }[] } };
     if (result.ok && result.value!.scanners.every((s) => s.connected)) return;
     if (Date.now() > deadline) throw new Error(`scanners not connected: ${JSON.stringify(result)}`);

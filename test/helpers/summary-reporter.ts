@@ -1,16 +1,20 @@
 // Prints one plain closing line, "tests: N passed, N failed, N skipped", that CI reads whatever the runner.
+// A file whose setup failed counts as a failure even though its tests never ran.
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const module of testModules) {
+      let failedHere = 0;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') counts.passed++;
-        else if (state === 'failed') counts.failed++;
+        else if (state === 'failed') failedHere++;
         else counts.skipped++;
       }
+      if (failedHere === 0 && module.state() === 'failed') failedHere = 1;
+      counts.failed += failedHere;
     }
     console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   }

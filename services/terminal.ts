@@ -1,5 +1,6 @@
 // The terminal backend: opens the store, starts scanners and the payment provider, and exposes
 // the TerminalApi handler map and the event stream. Both transports (Electron IPC, browser mode) carry this.
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { seedDemoStoreIfEmpty } from '../db/catalog';
 import { createScannerPool } from '../native/scanner/scanner-pool';
@@ -106,8 +107,17 @@ async function startPayments(settings: Settings, where: { host: string; stateFil
   const simulator = await startPaymentSimulator({
     port: settings.payment.port,
     host: where.host,
+    publicHost: lanAddress(where.host),
     stateFile: where.stateFile,
     merchantName: settings.storeName,
   });
   return { provider: createSimulatorProvider({ baseUrl: simulator.url }), close: simulator.close };
+}
+
+/** Bound to every interface (0.0.0.0), the QR code must carry the terminal's LAN address for a phone. */
+function lanAddress(host: string): string | undefined {
+  if (host !== '0.0.0.0' && host !== '::') return undefined;
+  return Object.values(networkInterfaces())
+    .flat()
+    .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
 }

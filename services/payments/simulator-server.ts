@@ -17,6 +17,8 @@ export interface PaymentSimulatorOptions {
   host?: string;
   /** Base of the pay URLs put in QR codes; default the server's own URL. */
   publicBaseUrl?: string;
+  /** Or just the host to put in pay URLs (the LAN address when bound to 0.0.0.0); the port stays the server's. */
+  publicHost?: string;
   merchantName?: string;
   /** A JSON file that keeps the simulator's payments across restarts, as a real provider would. */
   stateFile?: string;
@@ -60,7 +62,7 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
   const ctx = () => ({
     store,
     merchantName,
-    payBase: (options.publicBaseUrl ?? baseUrl).replace(/\/+$/, ''),
+    payBase: (options.publicBaseUrl ?? withHost(baseUrl, options.publicHost)).replace(/\/+$/, ''),
   });
   const server = createServer((req, res) => {
     route(req, res, ctx()).catch((error: unknown) => {
@@ -256,4 +258,11 @@ function sendHtml(res: ServerResponse, status: number, html: string): void {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   });
+}
+
+function withHost(url: string, host: string | undefined): string {
+  if (!host || !url) return url;
+  const replaced = new URL(url);
+  replaced.hostname = host;
+  return replaced.toString();
 }

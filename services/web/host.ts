@@ -1,6 +1,7 @@
 // Browser mode: serves the built renderer and carries the TerminalApi over HTTP + WebSocket.
 // Protocol: POST /api/<handler> with a JSON body → JSON ApiResult; WebSocket /api/events → one
 // JSON text message per TerminalEvent; anything else is a static file from rendererDir.
+import { networkInterfaces } from 'node:os';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -147,10 +148,18 @@ function streamEvents(ws: WebSocket, subscribe: WebHostOptions['subscribe']): vo
   ws.on('error', () => ws.terminate());
 }
 
+const WILDCARD = new Set(['0.0.0.0', '::']);
+
 function ownOrigins(host: string, port: number, url: string, extra: string[]): string[] {
   const list = [url, ...extra.map((o) => o.replace(/\/+$/, ''))];
-  if (LOOPBACK.has(host))
+  if (LOOPBACK.has(host) || WILDCARD.has(host))
     list.push(`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`);
+  // Bound to every interface, the kiosk page may be opened at any of this machine's addresses.
+  if (WILDCARD.has(host)) {
+    for (const address of Object.values(networkInterfaces()).flat()) {
+      if (address && address.family === 'IPv4') list.push(`http://${address.address}:${port}`);
+    }
+  }
   return list;
 }
 

@@ -1,6 +1,7 @@
 // Sales: written once, in ONE transaction with the payment turning paid, the next gap-free receipt
 // number, the basket turning paid and the `sale.completed` event. Never updated afterwards.
 import type Database from 'better-sqlite3';
+import { formatReceiptNumber } from '../core/receipt';
 import { uuidv7 } from '../core/uuid7';
 import { StoreError, moveBasketStatus, requireBasket } from './baskets';
 import { appendEvent } from './outbox';
@@ -57,10 +58,6 @@ interface SaleRow {
   receipt_json: string;
 }
 
-/** The receipt number of a sequence: `S001-K01-000042`. */
-export function receiptNumberOf(storeId: string, terminalId: string, sequence: number): string {
-  return `${storeId}-${terminalId}-${String(sequence).padStart(6, '0')}`;
-}
 
 /**
  * Records the sale of a paying basket whose payment the provider confirmed. Idempotent: if the basket
@@ -91,7 +88,7 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
       );
     }
     const sequence = nextSequence(db, input.storeId, input.terminalId);
-    const receiptNumber = receiptNumberOf(input.storeId, input.terminalId, sequence);
+    const receiptNumber = formatReceiptNumber(input.storeId, input.terminalId, sequence);
     const receipt = input.makeReceipt(receiptNumber);
     checkReceipt(receipt, payment.amount, receiptNumber);
     const at = input.soldAt.toISOString();

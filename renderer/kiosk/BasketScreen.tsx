@@ -1,0 +1,115 @@
+// The basket: lines on the left (newest highlighted and in view), total, Pay and keypad on the right.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { BasketView } from '../../services/api/contract';
+import { money } from '../format';
+import { useI18n } from '../i18n';
+import { BasketLine } from './BasketLine';
+import { Keypad } from './Keypad';
+import { AgeCheckBanner, PaymentNotice, ScanMessage } from './Messages';
+import type { KioskActions } from './useKiosk';
+import type { KioskState } from './state';
+import { ConfirmCancel } from './dialogs';
+
+export interface BasketScreenProps {
+  basket: BasketView;
+  state: KioskState;
+  actions: KioskActions;
+  header: ReactNode;
+}
+
+export function BasketScreen({ basket, state, actions, header }: BasketScreenProps) {
+  const { t, language } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [starting, setStarting] = useState(false);
+  const { setQuantity, removeLine, scan, startPayment } = actions;
+  const onQuantity = useCallback((id: string, q: number) => void setQuantity(id, q), [setQuantity]);
+  const onRemove = useCallback((id: string) => void removeLine(id), [removeLine]);
+  const onKeypad = useCallback((code: string) => void scan(code, 'keypad'), [scan]);
+  const total = money(basket.totals.total, basket.currency, language);
+  // A banner appearing above the list shrinks it; keep the newest line in sight when it does.
+  const lines = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    lines.current?.querySelector('[data-highlight="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [state.scanError, state.notice, basket.ageCheck]);
+  const pay = async () => {
+    setStarting(true);
+    await startPayment();
+    setStarting(false);
+  };
+  return (
+    <main className="screen basket" data-testid="basket">
+      {header}
+      <div className="basket-body">
+        <section className="basket-list card">
+          <div className="list-head">
+            <h1>{t.yourBasket}</h1>
+            <span className="item-count" data-testid="item-count">
+              {t.itemCount(basket.totals.itemCount)}
+            </span>
+          </div>
+          <div className="banners">
+            {basket.ageCheck !== null ? <AgeCheckBanner age={basket.ageCheck} /> : null}
+            {state.notice ? <PaymentNotice notice={state.notice} onDismiss={actions.clearNotice} /> : null}
+            {state.scanError ? (
+              <ScanMessage error={state.scanError} onDismiss={actions.clearScanError} />
+            ) : null}
+          </div>
+          <ul className="lines" ref={lines}>
+            {basket.lines.map((line) => (
+              <BasketLine
+                key={line.id}
+                line={line}
+                currency={basket.currency}
+                highlight={line.id === basket.lastChangedLineId}
+                revision={state.basketRevision}
+                onQuantity={onQuantity}
+                onRemove={onRemove}
+              />
+            ))}
+          </ul>
+        </section>
+        <aside className="basket-side">
+          <div className="total-card card">
+            <div className="total-label">
+              <span>{t.total}</span>
+              <span className="item-count">{t.itemCount(basket.totals.itemCount)}</span>
+            </div>
+            <div className="total-amount" data-testid="basket-total">
+              {total}
+            </div>
+          </div>
+          <button
+            type="button"
+            className="button primary pay"
+            data-testid="pay-button"
+            disabled={starting || basket.status !== 'open'}
+            onClick={() => void pay()}
+          >
+            {starting ? t.preparingPayment : t.pay(total)}
+          </button>
+          <div className="card keypad-card">
+            <h2 className="card-title">{t.keypadTitle}</h2>
+            <Keypad onSubmit={onKeypad} />
+          </div>
+          <button
+            type="button"
+            className="button quiet cancel-order"
+            data-testid="cancel-order"
+            onClick={() => setConfirming(true)}
+          >
+            {t.cancelOrder}
+          </button>
+        </aside>
+      </div>
+      {confirming ? (
+        <ConfirmCancel
+          onNo={() => setConfirming(false)}
+          onYes={() => {
+            setConfirming(false);
+            void actions.cancelOrder();
+          }}
+        />
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,99 @@
+// Calm overlays: Help, the cancel-order confirmation, and the weight entry that stands in for a scale.
+import { useEffect, type ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { Keypad } from './Keypad';
+
+function Modal({
+  testId,
+  title,
+  children,
+  onClose,
+}: {
+  testId: string;
+  title: string;
+  children: ReactNode;
+  onClose(): void;
+}) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="overlay" role="presentation">
+      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
+        <h2>{title}</h2>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export function HelpOverlay({ onClose }: { onClose(): void }) {
+  const { t } = useI18n();
+  return (
+    <Modal testId="help-overlay" title={t.helpTitle} onClose={onClose}>
+      <p className="dialog-lead">{t.helpBody}</p>
+      <ol className="help-steps">
+        {t.helpSteps.map((step, i) => (
+          <li key={i}>
+            <span className="step-number">{i + 1}</span>
+            <span>{step}</span>
+          </li>
+        ))}
+      </ol>
+      <div className="dialog-actions">
+        <button type="button" className="button primary" data-testid="help-close" onClick={onClose}>
+          {t.close}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function ConfirmCancel({ onYes, onNo }: { onYes(): void; onNo(): void }) {
+  const { t } = useI18n();
+  return (
+    <Modal testId="cancel-confirm" title={t.cancelTitle} onClose={onNo}>
+      <p className="dialog-lead">{t.cancelBody}</p>
+      <div className="dialog-actions">
+        <button type="button" className="button secondary" data-testid="confirm-no" onClick={onNo}>
+          {t.cancelNo}
+        </button>
+        <button type="button" className="button danger" data-testid="confirm-yes" onClick={onYes}>
+          {t.cancelYes}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function WeightDialog({ onWeight, onCancel }: { onWeight(grams: number): void; onCancel(): void }) {
+  const { t } = useI18n();
+  const submit = (text: string) => {
+    const grams = Number.parseInt(text, 10);
+    if (Number.isSafeInteger(grams) && grams > 0) onWeight(grams);
+  };
+  return (
+    <Modal testId="weight-dialog" title={t.weightTitle} onClose={onCancel}>
+      <p className="dialog-lead">{t.weightBody}</p>
+      <div className="weight-keypad">
+        <Keypad
+          testId="weight"
+          onSubmit={submit}
+          placeholder="0"
+          suffix={t.weightUnit}
+          submitLabel={t.weightAdd}
+          maxLength={6}
+        />
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button secondary" data-testid="weight-cancel" onClick={onCancel}>
+          {t.cancel}
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,160 @@
+// The kiosk's whole state and how events and call results change it. The screen is derived
+// from this state, never stored, so a restart that replays `session.get` lands on the right screen.
+import type { Language } from '../../core/types';
+import type {
+  ApiError,
+  BasketView,
+  PaymentView,
+  PublicSettings,
+  ReceiptView,
+  ScanSource,
+  ScannerStatus,
+  SessionView,
+  TerminalEvent,
+} from '../../services/api/contract';
+
+export type Screen = 'loading' | 'welcome' | 'basket' | 'payment' | 'paid';
+
+/** Calm one-line messages about the last payment attempt, shown on the basket screen. */
+export type Notice = { kind: 'declined' } | { kind: 'expired' } | { kind: 'failed'; message: string };
+
+export interface KioskState {
+  settings: PublicSettings | null;
+  scanners: ScannerStatus[];
+  basket: BasketView | null;
+  payment: PaymentView | null;
+  receipt: ReceiptView | null;
+  language: Language;
+  /** The last refused scan, until the next good one. */
+  scanError: ApiError | null;
+  /** A scan of a weighed item waiting for its weight. */
+  weightFor: { code: string; source: ScanSource } | null;
+  notice: Notice | null;
+  /** Bumped whenever the basket changes, so the highlighted line can re-animate. */
+  basketRevision: number;
+}
+
+export type KioskAction =
+  | { type: 'event'; event: TerminalEvent }
+  | { type: 'session'; session: SessionView }
+  | { type: 'basket'; basket: BasketView }
+  | { type: 'payment'; payment: PaymentView }
+  | { type: 'scanFailed'; code: string; source: ScanSource; error: ApiError }
+  | { type: 'paymentFailed'; error: ApiError }
+  | { type: 'language'; language: Language }
+  | { type: 'clearScanError' }
+  | { type: 'clearWeight' }
+  | { type: 'clearNotice' };
+
+export const initialState: KioskState = {
+  settings: null,
+  scanners: [],
+  basket: null,
+  payment: null,
+  receipt: null,
+  language: 'en',
+  scanError: null,
+  weightFor: null,
+  notice: null,
+  basketRevision: 0,
+};
+
+const LIVE_PAYMENT = new Set(['created', 'pending', 'unknown', 'paid']);
+
+/** Which screen the state calls for. */
+export function screenOf(state: KioskState): Screen {
+  if (!state.settings) return 'loading';
+  if (state.receipt || state.payment?.status === 'paid') return 'paid';
+  if (state.payment && LIVE_PAYMENT.has(state.payment.status)) return 'payment';
+  if (state.basket && state.basket.lines.length > 0) return 'basket';
+  return 'welcome';
+}
+
+/** Applies one action. Pure, so it is unit-tested without a DOM. */
+export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
+  switch (action.type) {
+    case 'event':
+      return applyEvent(state, action.event);
+    case 'session':
+      return applySession(state, action.session);
+    case 'basket':
+      return applyBasket(state, action.basket);
+    case 'payment':
+      return applyPayment(state, action.payment);
+    case 'scanFailed':
+      return applyScanFailure(state, action.code, action.source, action.error);
+    case 'paymentFailed':
+      return { ...state, payment: null, notice: { kind: 'failed', message: action.error.message } };
+    case 'language':
+      return { ...state, language: action.language };
+    case 'clearScanError':
+      return { ...state, scanError: null };
+    case 'clearWeight':
+      return { ...state, weightFor: null };
+    case 'clearNotice':
+      return { ...state, notice: null };
+  }
+}
+
+function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
+  switch (event.type) {
+    case 'basket.changed':
+      return applyBasket(state, event.basket);
+    case 'scan.rejected':
+      return applyScanFailure(state, event.code, event.source, event.error);
+    case 'payment.changed':
+      return applyPayment(state, event.payment);
+    case 'sale.completed':
+      return { ...state, receipt: event.receipt, scanError: null, weightFor: null, notice: null };
+    case 'session.reset':
+      return applySession(state, event.session);
+    case 'scanner.status': {
+      const others = state.scanners.filter((s) => s.id !== event.scanner.id);
+      return { ...state, scanners: [...others, event.scanner] };
+    }
+  }
+}
+
+/** A whole session replaces everything; an ended session puts the default language back. */
+function applySession(state: KioskState, session: SessionView): KioskState {
+  const ended = !session.basket && !session.payment && !session.receipt;
+  const firstLoad = !state.settings;
+  const payment = session.payment && LIVE_PAYMENT.has(session.payment.status) ? session.payment : null;
+  return {
+    ...state,
+    settings: session.settings,
+    scanners: session.scanners,
+    basket: session.basket,
+    payment,
+    receipt: session.receipt,
+    language: ended || firstLoad ? session.settings.defaultLanguage : state.language,
+    scanError: ended ? null : state.scanError,
+    weightFor: ended ? null : state.weightFor,
+    notice: ended ? null : state.notice,
+    basketRevision: state.basketRevision + 1,
+  };
+}
+
+function applyBasket(state: KioskState, basket: BasketView): KioskState {
+  // A good scan replaces any earlier complaint; a closed basket means the session moved on.
+  return { ...state, basket, scanError: null, basketRevision: state.basketRevision + 1 };
+}
+
+function applyScanFailure(state: KioskState, code: string, source: ScanSource, error: ApiError): KioskState {
+  if (error.code === 'weight_required') return { ...state, weightFor: { code, source }, scanError: null };
+  return { ...state, scanError: error, weightFor: null };
+}
+
+/** Live payments show; a declined, cancelled or expired one returns to the basket with a note. */
+function applyPayment(state: KioskState, payment: PaymentView): KioskState {
+  // A late update about a payment we already left behind must not touch the current one.
+  const stale = state.payment !== null && state.payment.id !== payment.id;
+  if (stale && !LIVE_PAYMENT.has(payment.status)) return state;
+  if (LIVE_PAYMENT.has(payment.status)) return { ...state, payment, notice: null };
+  let notice: Notice | null = null;
+  if (payment.status === 'declined') notice = { kind: 'declined' };
+  else if (/expir/i.test(payment.failureReason ?? '') || Date.parse(payment.expiresAt) <= Date.now()) {
+    notice = { kind: 'expired' };
+  }
+  return { ...state, payment: null, notice };
+}

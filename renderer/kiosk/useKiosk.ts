@@ -1,0 +1,132 @@
+// Binds the kiosk state to the backend: events go straight into the reducer, every action is
+// one TerminalClient call whose result is applied the same way an event would be.
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { flushSync } from 'react-dom';
+import type { Language } from '../../core/types';
+import type { ScanSource, TerminalClient, TerminalEvent } from '../../services/api/contract';
+import { initialState, kioskReducer, screenOf, type KioskState } from './state';
+import { WedgeBuffer } from './wedge';
+
+export interface KioskActions {
+  scan(code: string, source: ScanSource, weightGrams?: number): Promise<void>;
+  setQuantity(lineId: string, quantity: number): Promise<void>;
+  removeLine(lineId: string): Promise<void>;
+  cancelOrder(): Promise<void>;
+  startPayment(): Promise<void>;
+  cancelPayment(): Promise<void>;
+  finishSale(): Promise<void>;
+  setLanguage(language: Language): void;
+  clearScanError(): void;
+  clearWeight(): void;
+  clearNotice(): void;
+}
+
+/** Events that change what the shopper just did are painted synchronously: the scan→paint path. */
+const URGENT = new Set<TerminalEvent['type']>(['basket.changed', 'scan.rejected']);
+const SESSION_RETRY_MS = 2000;
+
+/** The kiosk's state and actions for one TerminalClient. */
+export function useKiosk(client: TerminalClient): { state: KioskState; actions: KioskActions } {
+  const [state, dispatch] = useReducer(kioskReducer, initialState);
+
+  useEffect(() => {
+    let cancelled = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const off = client.subscribe((event) => {
+      if (URGENT.has(event.type)) flushSync(() => dispatch({ type: 'event', event }));
+      else dispatch({ type: 'event', event });
+    });
+    const load = async () => {
+      const result = await client.call('session.get', {});
+      if (cancelled) return;
+      if (result.ok) dispatch({ type: 'session', session: result.value });
+      else retry = setTimeout(() => void load(), SESSION_RETRY_MS);
+    };
+    void load();
+    return () => {
+      cancelled = true;
+      clearTimeout(retry);
+      off();
+    };
+  }, [client]);
+
+  const paymentId = state.payment?.id ?? null;
+  const paymentRef = useRef(paymentId);
+  useEffect(() => {
+    paymentRef.current = paymentId;
+  }, [paymentId]);
+
+  const actions = useMemo<KioskActions>(
+    () => ({
+      async scan(code, source, weightGrams) {
+        const input = weightGrams === undefined ? { code, source } : { code, source, weightGrams };
+        const result = await client.call('basket.addScan', input);
+        if (result.ok) flushSync(() => dispatch({ type: 'basket', basket: result.value }));
+        else dispatch({ type: 'scanFailed', code, source, error: result.error });
+      },
+      async setQuantity(lineId, quantity) {
+        const result = await client.call('basket.setQuantity', { lineId, quantity });
+        if (result.ok) dispatch({ type: 'basket', basket: result.value });
+        else dispatch({ type: 'scanFailed', code: '', source: 'keypad', error: result.error });
+      },
+      async removeLine(lineId) {
+        const result = await client.call('basket.removeLine', { lineId });
+        if (result.ok) dispatch({ type: 'basket', basket: result.value });
+        else dispatch({ type: 'scanFailed', code: '', source: 'keypad', error: result.error });
+      },
+      async cancelOrder() {
+        const result = await client.call('basket.cancel', {});
+        if (result.ok) dispatch({ type: 'session', session: result.value });
+      },
+      async startPayment() {
+        const result = await client.call('payment.start', {});
+        if (result.ok) dispatch({ type: 'payment', payment: result.value });
+        else dispatch({ type: 'paymentFailed', error: result.error });
+      },
+      async cancelPayment() {
+        const id = paymentRef.current;
+        if (!id) return;
+        const result = await client.call('payment.cancel', { paymentId: id });
+        if (result.ok) dispatch({ type: 'payment', payment: result.value });
+      },
+      async finishSale() {
+        const result = await client.call('sale.finish', {});
+        if (result.ok) dispatch({ type: 'session', session: result.value });
+      },
+      setLanguage: (language) => dispatch({ type: 'language', language }),
+      clearScanError: () => dispatch({ type: 'clearScanError' }),
+      clearWeight: () => dispatch({ type: 'clearWeight' }),
+      clearNotice: () => dispatch({ type: 'clearNotice' }),
+    }),
+    [client],
+  );
+
+  useWedgeScanner(screenOf(state) === 'welcome' || screenOf(state) === 'basket', actions.scan);
+  return { state, actions };
+}
+
+const isTyping = (el: Element | null) =>
+  !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || (el as HTMLElement).isContentEditable);
+
+/** Listens for keyboard-wedge scans while nothing editable has focus. */
+function useWedgeScanner(enabled: boolean, scan: KioskActions['scan']) {
+  const onKey = useCallback(
+    (buffer: WedgeBuffer, event: KeyboardEvent) => {
+      if (isTyping(document.activeElement)) return;
+      const code = buffer.key(event.key, event.timeStamp);
+      if (code === null) return;
+      // The Enter ending a scan must not also press whichever button has focus.
+      event.preventDefault();
+      event.stopPropagation();
+      void scan(code, 'wedge');
+    },
+    [scan],
+  );
+  useEffect(() => {
+    if (!enabled) return;
+    const buffer = new WedgeBuffer();
+    const listener = (event: KeyboardEvent) => onKey(buffer, event);
+    window.addEventListener('keydown', listener, true);
+    return () => window.removeEventListener('keydown', listener, true);
+  }, [enabled, onKey]);
+}

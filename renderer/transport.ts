@@ -1,0 +1,176 @@
+// The renderer's only door to the backend. In Electron the preload exposes `window.openlane`;
+// in browser mode we speak the same protocol over HTTP (calls) and a WebSocket (events).
+import type {
+  ApiResult,
+  HandlerInput,
+  HandlerName,
+  HandlerOutput,
+  TerminalClient,
+  TerminalEvent,
+} from '../services/api/contract';
+
+/** What Electron's preload puts on `window.openlane` through contextBridge. */
+export interface OpenLaneBridge {
+  call(name: string, input: unknown): Promise<unknown>;
+  subscribe(listener: (event: TerminalEvent) => void): (() => void) | void;
+}
+
+declare global {
+  interface Window {
+    openlane?: OpenLaneBridge;
+  }
+}
+
+/** The slice of the DOM WebSocket we use, so tests can pass the `ws` package's class. */
+export interface SocketLike {
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: unknown) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  close(): void;
+}
+
+export interface BrowserClientOptions {
+  /** Origin of the backend, e.g. `http://127.0.0.1:8080`. */
+  origin: string;
+  fetch?: typeof fetch;
+  WebSocket?: new (url: string) => SocketLike;
+  /** First reconnect delay; doubles up to maxBackoffMs. */
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+const failure = (code: string, message: string): { ok: false; error: { code: string; message: string } } => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** Picks the transport for this window: the Electron bridge if present, browser mode otherwise. */
+export function createTerminalClient(): TerminalClient {
+  if (typeof window !== 'undefined' && window.openlane) return createBridgeClient(window.openlane);
+  return createBrowserClient({ origin: window.location.origin });
+}
+
+/** Wraps the Electron preload bridge; a rejected IPC call becomes an error value, never a throw. */
+export function createBridgeClient(bridge: OpenLaneBridge): TerminalClient {
+  return {
+    async call<N extends HandlerName>(name: N, input: HandlerInput<N>) {
+      try {
+        return (await bridge.call(name, input)) as ApiResult<HandlerOutput<N>>;
+      } catch (err) {
+        return failure('transport_error', `IPC call ${name} failed: ${String(err)}`);
+      }
+    },
+    subscribe(listener) {
+      const off = bridge.subscribe(listener);
+      return () => {
+        if (typeof off === 'function') off();
+      };
+    },
+  };
+}
+
+/** Browser mode: POST /api/<name> for calls, /api/events WebSocket for events (reconnecting). */
+export function createBrowserClient(options: BrowserClientOptions): TerminalClient {
+  const doFetch = options.fetch ?? fetch.bind(globalThis);
+  const listeners = new Set<(event: TerminalEvent) => void>();
+  const emit = (event: TerminalEvent) => listeners.forEach((l) => l(event));
+
+  async function call<N extends HandlerName>(
+    name: N,
+    input: HandlerInput<N>,
+  ): Promise<ApiResult<HandlerOutput<N>>> {
+    let response: Response;
+    try {
+      response = await doFetch(`${options.origin}/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch (err) {
+      return failure('network_error', `POST /api/${name} failed: ${String(err)}`);
+    }
+    try {
+      return (await response.json()) as ApiResult<HandlerOutput<N>>;
+    } catch {
+      return failure(
+        'bad_response',
+        `POST /api/${name} answered HTTP ${response.status} without a JSON ApiResult`,
+      );
+    }
+  }
+
+  const events = openEventSocket(options, emit, async () => {
+    // Events may have been missed while the socket was down: resync the whole session.
+    const session = await call('session.get', {});
+    if (session.ok) emit({ type: 'session.reset', session: session.value });
+  });
+
+  return {
+    call,
+    subscribe(listener) {
+      listeners.add(listener);
+      events.ensureOpen();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) events.stop();
+      };
+    },
+  };
+}
+
+/** Keeps one WebSocket open while anyone listens; after a drop it retries with exponential backoff. */
+function openEventSocket(
+  options: BrowserClientOptions,
+  emit: (e: TerminalEvent) => void,
+  onReconnect: () => void,
+) {
+  const Ctor = options.WebSocket ?? (WebSocket as unknown as new (url: string) => SocketLike);
+  const url = options.origin.replace(/^http/, 'ws') + '/api/events';
+  const minDelay = options.minBackoffMs ?? 250;
+  const maxDelay = options.maxBackoffMs ?? 5000;
+  let socket: SocketLike | null = null;
+  let delay = minDelay;
+  let everOpened = false;
+  let stopped = true;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function connect() {
+    const ws = new Ctor(url);
+    socket = ws;
+    ws.onopen = () => {
+      delay = minDelay;
+      if (everOpened) onReconnect();
+      everOpened = true;
+    };
+    ws.onmessage = (ev) => {
+      try {
+        emit(JSON.parse(String(ev.data)) as TerminalEvent);
+      } catch {
+        console.warn('openlane: ignored an event that is not JSON', ev.data);
+      }
+    };
+    ws.onerror = () => {};
+    ws.onclose = () => {
+      if (socket !== ws || stopped) return;
+      socket = null;
+      timer = setTimeout(connect, delay);
+      delay = Math.min(delay * 2, maxDelay);
+    };
+  }
+
+  return {
+    ensureOpen() {
+      if (!stopped) return;
+      stopped = false;
+      connect();
+    },
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      socket?.close();
+      socket = null;
+    },
+  };
+}

@@ -113,7 +113,7 @@ export function createPaymentFlow(
       reference: payment.reference,
       amount: payment.amount,
       currency: payment.currency,
-      description: ctx.settings.storeName,
+      description: `Self-checkout ${ctx.settings.terminalId}`,
       expiresAt: payment.expiresAt,
     });
     refreshCode.delete(payment.id);

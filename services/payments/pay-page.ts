@@ -54,6 +54,7 @@ export function renderPayPage(payment: SimPayment, options: PayPageOptions): str
   .merchant { font-size: 20px; font-weight: 600; margin: 8px 0 0; }
   .amount { font-size: 44px; font-weight: 700; margin: 16px 0 4px; letter-spacing: -1px; }
   .muted { color: #6b7280; margin: 4px 0; }
+  .ref { font: 13px ui-monospace, monospace; overflow-wrap: anywhere; }
   .notice { background: #fef3c7; color: #92400e; border-radius: 8px; padding: 10px; }
   .status { font-size: 22px; font-weight: 700; color: ${outcome.tone}; margin-top: 24px; }
   form { margin: 0; }
@@ -71,7 +72,7 @@ export function renderPayPage(payment: SimPayment, options: PayPageOptions): str
     <p class="merchant">${escapeHtml(options.merchantName)}</p>
     <p class="amount">${escapeHtml(formatMoney(payment.amount, payment.currency))}</p>
     <p class="muted">${escapeHtml(payment.description)}</p>
-    <p class="muted">Ref ${escapeHtml(payment.reference)}</p>
+    <p class="muted ref">Ref ${escapeHtml(payment.reference)}</p>
     ${actions}
   </div>
   <footer>OpenLane payment simulator — no real money moves.</footer>

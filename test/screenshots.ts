@@ -1,0 +1,78 @@
+// `npx tsx test/screenshots.ts [OUT_DIR]`: drives a real terminal through every kiosk screen in both
+// languages, landscape and portrait, and saves the pictures (the README's come from here).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { demoProducts } from '../core/catalog/demo-store';
+import { launchChromium } from './helpers/browser';
+import { startServe, waitForScanners } from './helpers/serve';
+import { startPtyPair } from './helpers/socat';
+
+const out = resolve(process.argv[2] ?? 'test-artifacts/screens');
+mkdirSync(out, { recursive: true });
+const dir = mkdtempSync(join(tmpdir(), 'openlane-shots-'));
+const pty = await startPtyPair(dir);
+const serve = await startServe({ dataDir: join(dir, 'data'), scanners: [pty.devicePath] });
+await waitForScanners(serve.url);
+const browser = await launchChromium();
+const products = demoProducts();
+const each = products.filter((p) => p.unit === 'each' && !p.ageLimit);
+const weighed = products.find((p) => p.unit === 'kg')!;
+const adult = products.find((p) => p.ageLimit)!;
+const api = (name: string, input: object = {}) =>
+  fetch(new URL(`/api/${name}`, serve.url), { method: 'POST', body: JSON.stringify(input) }).then((r) =>
+    r.json(),
+  );
+const settle = (page: Page) => page.waitForTimeout(700); // let highlight animations finish
+
+try {
+  for (const [label, viewport] of [
+    ['landscape', { width: 1280, height: 800 }],
+    ['portrait', { width: 1080, height: 1920 }],
+  ] as const) {
+    for (const language of ['en', 'zh'] as const) {
+      const page = await browser.newPage({ viewport });
+      const shot = (name: string) => page.screenshot({ path: join(out, `${label}-${language}-${name}.png`) });
+      await page.goto(serve.url);
+      await page.getByTestId('welcome').waitFor();
+      await page.getByTestId(`language-${language}`).click();
+      await settle(page);
+      await shot('1-welcome');
+      for (const p of each.slice(0, 4)) pty.write(`${p.barcode}\r\n`);
+      pty.write(`${adult.barcode}\r\n`);
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="basket-line"]').length === 5);
+      await api('basket.addScan', { code: weighed.barcode, source: 'keypad', weightGrams: 742 });
+      pty.write('4006381333931\r\n');
+      await page.getByTestId('scan-message').waitFor();
+      await settle(page);
+      await shot('2-basket');
+      await page.getByTestId('pay-button').click();
+      await page.getByTestId('payment-qr').waitFor();
+      await settle(page);
+      await shot('3-payment');
+      const payUrl = await page.getByTestId('payment-qr').getAttribute('data-payload');
+      const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await phone.goto(payUrl!);
+      if (label === 'landscape' && language === 'en')
+        await phone.screenshot({ path: join(out, 'phone-pay-page.png') });
+      await phone.getByRole('button', { name: /approve/i }).click();
+      await phone.close();
+      await page.getByTestId('paid').waitFor();
+      await settle(page);
+      await shot('4-paid');
+      await page.getByTestId('done-button').click();
+      await page.getByTestId(`language-${language}`).click(); // a finished sale resets the language
+      await page.getByTestId('help-button').click();
+      await settle(page);
+      await shot('5-help');
+      await page.close();
+    }
+  }
+  console.log(`Screenshots in ${out}`);
+} finally {
+  await browser.close();
+  await serve.stop();
+  await pty.kill();
+  rmSync(dir, { recursive: true, force: true });
+}

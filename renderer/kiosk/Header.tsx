@@ -31,10 +31,13 @@ export const Header = memo(function Header({
         <span className="brand-name">{storeName}</span>
       </div>
       <div className="header-tools">
-        <span className={`scanner-status ${connected ? 'ok' : 'off'}`} data-testid="scanner-status">
-          <span className="dot" aria-hidden="true" />
-          {connected ? t.scannerReady : t.scannerOffline}
-        </span>
+        {/* Only serial scanners report a status; a wedge scanner or the keypad has nothing to show. */}
+        {scanners.length > 0 ? (
+          <span className={`scanner-status ${connected ? 'ok' : 'off'}`} data-testid="scanner-status">
+            <span className="dot" aria-hidden="true" />
+            {connected ? t.scannerReady : t.scannerOffline}
+          </span>
+        ) : null}
         <div className="language-switch" role="group">
           {languages.map((lang) => (
             <button

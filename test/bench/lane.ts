@@ -15,12 +15,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { demoProducts } from '../../core/catalog/demo-store';
 import { launchChromium } from '../helpers/browser';
 import { startServe, waitForScanners } from '../helpers/serve';
 import { startPtyPair } from '../helpers/socat';
-import { buildLargeCatalogDb } from './catalog';
+import { benchBarcode, benchProduct, buildLargeCatalogDb } from './catalog';
 import { percentile, type BenchRow } from './table';
 
 const SCANS = 200;
@@ -41,7 +40,7 @@ export async function benchLane(): Promise<BenchRow[]> {
 
     const largeDir = join(work, 'large');
     await buildLargeCatalogDb(join(largeDir, 'openlane.db'), LARGE);
-    const largeCodes = sampleBarcodes(join(largeDir, 'openlane.db'), SCANS);
+    const largeCodes = sampleBarcodes(LARGE, SCANS);
     const large = await scanToScreen(largeDir, largeCodes, work);
     const cold = await coldStarts(largeDir, largeCodes[0]!, 5);
 
@@ -117,22 +116,14 @@ async function scanToScreen(dataDir: string, codes: string[], work: string): Pro
   }
 }
 
-function sampleBarcodes(dbPath: string, count: number): string[] {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    const total = (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;
-    const pick = db
-      .prepare("SELECT barcode FROM products WHERE unit = 'each' AND rowid >= ? LIMIT 1")
-      .pluck();
-    const codes = new Set<string>();
-    while (codes.size < count) {
-      const code = pick.get(1 + Math.floor(Math.random() * total)) as string | undefined;
-      if (code) codes.add(code);
-    }
-    return [...codes];
-  } finally {
-    db.close();
+/** Random distinct products sold by the piece from the large catalog (benchProduct i, weighed when i % 20 = 0). */
+function sampleBarcodes(total: number, count: number): string[] {
+  const codes = new Set<string>();
+  while (codes.size < count) {
+    const i = Math.floor(Math.random() * total);
+    if (benchProduct(i).unit === 'each') codes.add(benchBarcode(i));
   }
+  return [...codes];
 }
 
 async function coldStarts(dataDir: string, code: string, runs: number): Promise<number[]> {

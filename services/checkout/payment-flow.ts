@@ -139,16 +139,23 @@ export function createPaymentFlow(
 
   /** One step of the watcher: bring the stored payment one move closer to a final status. */
   const step = async (payment: PaymentRecord, signal: AbortSignal): Promise<void> => {
-    if (!payment.providerRef && cancelRequested.has(payment.id)) {
+    const expired = Date.parse(payment.expiresAt) <= Date.now();
+    if (!payment.providerRef && (expired || cancelRequested.has(payment.id))) {
       // The provider never gave us a code, so the shopper cannot have paid: cancelling here is safe.
-      apply(payment, 'cancelled', 'Cancelled before the payment code was shown');
+      apply(
+        payment,
+        'cancelled',
+        expired
+          ? 'The payment code expired before it could be shown'
+          : 'Cancelled before the payment code was shown',
+      );
       return;
     }
-    if (!payment.providerRef || refreshCode.has(payment.id)) {
+    // An expired code needs no fresh QR (and the provider refuses to create one): ask how it ended instead.
+    if (!payment.providerRef || (refreshCode.has(payment.id) && !expired)) {
       await register(payment);
       return;
     }
-    const expired = Date.parse(payment.expiresAt) <= Date.now();
     if (expired || cancelRequested.has(payment.id)) {
       const result = await provider.cancel(payment.providerRef);
       apply(payment, result.status, expired ? 'The payment code expired' : 'Cancelled at the kiosk');
@@ -158,7 +165,11 @@ export function createPaymentFlow(
     const wait = AbortSignal.any([signal, AbortSignal.timeout(Math.min(untilExpiry, 30_000))]);
     try {
       const status = await provider.waitForChange(payment.providerRef, 'pending', wait);
-      apply(payment, status);
+      if (status === 'declined' || status === 'cancelled') {
+        // The long-poll answers only the status; the provider's reason is what the shopper is told.
+        const state = await provider.query(payment.providerRef);
+        apply(payment, state.status, state.reason ?? null);
+      } else apply(payment, status);
     } catch (error) {
       if (wait.aborted && !signal.aborted) return; // our own timer: loop to check expiry
       throw error;

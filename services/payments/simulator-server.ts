@@ -176,6 +176,8 @@ async function getPayment(
       apiError('invalid_input', `status: must be one of ${STATUSES.join(', ')} when waitMs is given`),
     );
   }
+  // Already changed: answer now (onChange would call back before `dispose` exists).
+  if (ctx.store.get(id)!.status !== known) return sendJson(res, 200, view(ctx.store.get(id)!, ctx));
   await new Promise<void>((resolve) => {
     const timer = setTimeout(done, waitMs);
     const dispose = ctx.store.onChange(id, known!, done);

@@ -226,6 +226,46 @@ describe('when things go wrong', () => {
     });
   });
 
+  it('a payment approved while the kiosk was down completes even when the kiosk restarts after expiry', async () => {
+    const { checkout, flow, api } = await basketReady({ paymentTimeoutSeconds: 1 });
+    const payment = value(await api['payment.start']({}));
+    flow.close();
+    expect((await press(payment.qrPayload!, 'approve')).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(payment.expiresAt) - Date.now() + 100));
+
+    const restarted = paymentFlowFor(checkout, sim.url);
+    flows.push(restarted);
+    restarted.recover();
+    // The shopper's money moved: the kiosk must record the sale, never call it declined.
+    const final = await waitFor('the recovered payment to finish', () => {
+      const now = stored(checkout, payment);
+      return now.status !== 'created' && now.status !== 'pending' && now.status !== 'unknown' && now;
+    });
+    expect(final.status).toBe('paid');
+    expect(receipts(checkout)).toHaveLength(1);
+  });
+
+  it('a code that expires while the provider is unreachable is cancelled as expired, not declined', async () => {
+    const gone = await startSimulator();
+    const port = Number(new URL(gone.url).port);
+    await gone.close();
+    const { checkout, api } = await basketReady({ paymentTimeoutSeconds: 1 }, gone.url);
+    const payment = value(await api['payment.start']({}));
+    expect(payment.status).toBe('unknown');
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(payment.expiresAt) - Date.now() + 100));
+    extraSimulators.push(await startSimulator(port));
+    const final = await waitFor(
+      'the payment to finish',
+      () => {
+        const now = stored(checkout, payment);
+        return (now.status === 'declined' || now.status === 'cancelled') && now;
+      },
+      4000,
+    );
+    expect(final).toMatchObject({ status: 'cancelled', failureReason: expect.stringMatching(/expir/i) });
+    expect(value(await checkout.basket['session.get']({})).basket!.status).toBe('open');
+  });
+
   it('approve racing cancel ends either paid with a sale or cancelled without one, as the provider says', async () => {
     for (const delayMs of [0, 1, 5, 15]) {
       const { checkout, api } = await basketReady();

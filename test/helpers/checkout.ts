@@ -1,0 +1,163 @@
+// A checkout on real parts for tests: a real SQLite file in a temp dir with a small known catalog,
+// the real payment simulator over HTTP, and a phone's approve/decline as the simulator's pay page gets it.
+import { withCheckDigit } from '../../core/barcode/gtin';
+import type { Product } from '../../core/types';
+import { upsertProducts } from '../../db/catalog';
+import type { Database } from '../../db/open';
+import type { TerminalEvent } from '../../services/api/contract';
+import { basketHandlers } from '../../services/checkout/basket-handlers';
+import type { CheckoutContext } from '../../services/checkout/context';
+import { createPaymentFlow, type PaymentFlow } from '../../services/checkout/payment-flow';
+import { createEventHub } from '../../services/events';
+import { createSimulatorProvider } from '../../services/payments/simulator-provider';
+import { startPaymentSimulator, type PaymentSimulator } from '../../services/payments/simulator-server';
+import { DEFAULT_SETTINGS } from '../../services/settings';
+import { openTempDatabase, type TempDatabase } from './temp-db';
+
+function product(body: string, fields: Omit<Product, 'gtin' | 'barcode' | 'department'>): Product {
+  const barcode = withCheckDigit(body);
+  return { gtin: barcode.padStart(14, '0'), barcode, department: 'Test', ...fields };
+}
+
+/** The test store's catalog: prices in fen, chosen so every total is easy to check by hand. */
+export const PRODUCTS = {
+  milk: product('690000000001', {
+    name: 'Fresh Milk 1 L',
+    price: 1290,
+    taxRateBp: 900,
+    unit: 'each',
+    ageLimit: null,
+  }),
+  bread: product('690000000002', {
+    name: 'Toast Bread',
+    price: 850,
+    taxRateBp: 1300,
+    unit: 'each',
+    ageLimit: null,
+  }),
+  beer: product('690000000003', {
+    name: 'Lager 500 ml',
+    price: 650,
+    taxRateBp: 1300,
+    unit: 'each',
+    ageLimit: 18,
+  }),
+  /** 1001 fen per kg, so 500 g is exactly 500.5 fen: half-up rounding shows. */
+  apples: product('690000000004', {
+    name: 'Fuji Apples',
+    price: 1001,
+    taxRateBp: 900,
+    unit: 'kg',
+    ageLimit: null,
+  }),
+  /** An EAN-8 pack. */
+  gum: product('6900005', { name: 'Mint Gum', price: 250, taxRateBp: 1300, unit: 'each', ageLimit: null }),
+} satisfies Record<string, Product>;
+
+/** A valid EAN-13 that is not in the catalog. */
+export const UNKNOWN_EAN = withCheckDigit('690000000099');
+
+export interface TestCheckout {
+  ctx: CheckoutContext;
+  db: Database;
+  temp: TempDatabase;
+  /** Every event the checkout emitted, in order. */
+  events: TerminalEvent[];
+  basket: ReturnType<typeof basketHandlers>;
+  cleanup(): void;
+}
+
+/** A checkout on a fresh SQLite file holding PRODUCTS; settings are the defaults plus `overrides`. */
+export function openCheckout(overrides: Partial<CheckoutContext['settings']> = {}): TestCheckout {
+  const temp = openTempDatabase();
+  const db = temp.db;
+  db.transaction(() => upsertProducts(db, Object.values(PRODUCTS)))();
+  const ctx: CheckoutContext = {
+    db,
+    settings: { ...DEFAULT_SETTINGS, ...overrides },
+    events: createEventHub(),
+  };
+  const events: TerminalEvent[] = [];
+  const unsubscribe = ctx.events.subscribe((event) => events.push(event));
+  return {
+    ctx,
+    db,
+    temp,
+    events,
+    basket: basketHandlers(ctx, () => []),
+    cleanup() {
+      unsubscribe();
+      temp.cleanup();
+    },
+  };
+}
+
+/** The real simulator on 127.0.0.1 (port 0 = any free port). */
+export function startSimulator(port = 0): Promise<PaymentSimulator> {
+  return startPaymentSimulator({ port });
+}
+
+/** A payment flow talking to the simulator at `baseUrl` through the real provider. */
+export function paymentFlowFor(checkout: TestCheckout, baseUrl: string): PaymentFlow {
+  return createPaymentFlow(checkout.ctx, createSimulatorProvider({ baseUrl, timeoutMs: 2000 }), 'simulator');
+}
+
+/** What the shopper's phone does: press Approve or Decline on the pay page the QR code opened. */
+export function press(qrPayload: string, decision: 'approve' | 'decline'): Promise<Response> {
+  return fetch(`${qrPayload}/${decision}`, { method: 'POST', headers: { Accept: 'application/json' } });
+}
+
+/** Polls until `probe` returns something truthy; fails naming `what` after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | null | undefined | false,
+  timeoutMs = 3000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export interface ChargeCounts {
+  /** Sales per basket, over all baskets. */
+  salesPerBasket: number[];
+  /** Paid payments per basket, over all baskets that have a payment. */
+  paidPaymentsPerBasket: number[];
+  /** Paid payments that have no sale, and sales whose payment is not paid. */
+  unmatched: number;
+}
+
+/** What the store's own records say was charged; "never twice" means every count is at most 1. */
+export function chargeCounts(db: Database): ChargeCounts {
+  const salesPerBasket = db
+    .prepare('SELECT count(s.id) AS n FROM baskets b LEFT JOIN sales s ON s.basket_id = b.id GROUP BY b.id')
+    .all() as { n: number }[];
+  const paidPerBasket = db
+    .prepare("SELECT sum(status = 'paid') AS n FROM payments GROUP BY basket_id")
+    .all() as { n: number }[];
+  const { unmatched } = db
+    .prepare(
+      `SELECT
+         (SELECT count(*) FROM payments p WHERE p.status = 'paid'
+            AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.payment_id = p.id)) +
+         (SELECT count(*) FROM sales s JOIN payments p ON p.id = s.payment_id WHERE p.status <> 'paid')
+         AS unmatched`,
+    )
+    .get() as { unmatched: number };
+  return {
+    salesPerBasket: salesPerBasket.map((r) => r.n),
+    paidPaymentsPerBasket: paidPerBasket.map((r) => r.n),
+    unmatched,
+  };
+}
+
+/** The outbox event types, oldest first. */
+export function outboxTypes(db: Database): string[] {
+  return (db.prepare('SELECT type FROM outbox ORDER BY rowid').all() as { type: string }[]).map(
+    (r) => r.type,
+  );
+}

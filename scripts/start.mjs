@@ -29,11 +29,9 @@ delete env.ELECTRON_RUN_AS_NODE;
 
 if (isStale()) run('Building dist/ …', [join(root, 'scripts/build.mjs')]);
 
-const electron = electronBinary();
+const electron = electronBinary() ?? downloadElectron();
 if (!electron) {
-  browserMode(
-    "Electron's binary is not installed (node_modules/electron/dist is missing; it cannot be downloaded here).",
-  );
+  browserMode("Electron's binary is not installed and could not be downloaded (see above).");
 } else if (!existsSync(join(root, '.electron-native/better_sqlite3.node')) && !tryBuildNative()) {
   browserMode('better-sqlite3 has no Electron build (`npm run electron:native` failed, see above).');
 } else {
@@ -95,6 +93,19 @@ function newestMtime(path) {
     newest = Math.max(newest, newestMtime(join(path, name)));
   }
   return newest;
+}
+
+/** Electron downloads its binary on first use; run its installer once, quietly failing offline. */
+function downloadElectron() {
+  const installer = join(root, 'node_modules/electron/install.js');
+  if (!existsSync(installer)) return null;
+  console.log("openlane start: downloading Electron's binary (first start only) …");
+  const result = spawnSync(process.execPath, [installer], {
+    stdio: 'inherit',
+    cwd: dirname(installer),
+    timeout: 300_000,
+  });
+  return result.status === 0 ? electronBinary() : null;
 }
 
 function tryBuildNative() {

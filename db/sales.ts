@@ -58,7 +58,6 @@ interface SaleRow {
   receipt_json: string;
 }
 
-
 /**
  * Records the sale of a paying basket whose payment the provider confirmed. Idempotent: if the basket
  * already has a sale, returns it and changes nothing (makeReceipt is not called).

@@ -9,6 +9,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['{core,db,native,services,electron,renderer,server,cli,scripts}/**/*.test.{ts,tsx}'],
           testTimeout: 20_000,
         },
@@ -17,6 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -26,6 +28,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          // Last, alone: Chromium and the servers it drives want the machine to themselves.
+          sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -1,10 +1,15 @@
 // Prints one plain closing line, "tests: N passed, N failed, N skipped", that CI reads whatever the runner.
 // A file whose setup failed counts as a failure even though its tests never ran.
+import type { SerializedError } from 'vitest';
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    const counts = { passed: 0, failed: 0, skipped: 0 };
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+  ): void {
+    // An error outside any test (a broken config, a crash between tests) fails the run too.
+    const counts = { passed: 0, failed: unhandledErrors.length, skipped: 0 };
     for (const module of testModules) {
       let failedHere = 0;
       for (const test of module.children.allTests()) {

@@ -61,7 +61,8 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
                 line={line}
                 currency={basket.currency}
                 highlight={line.id === basket.lastChangedLineId}
-                revision={state.basketRevision}
+                // Only the newest line needs the revision (to flash again); the others stay memoised.
+                revision={line.id === basket.lastChangedLineId ? state.basketRevision : 0}
                 onQuantity={onQuantity}
                 onRemove={onRemove}
               />

@@ -8,6 +8,8 @@ export interface WedgeOptions {
   minLength?: number;
 }
 
+const MODIFIERS = new Set(['Shift', 'CapsLock', 'Control', 'Alt', 'AltGraph', 'Meta']);
+
 /** Collects keystrokes; `key` returns the scanned code when a fast burst ends with Enter. */
 export class WedgeBuffer {
   private buffer = '';
@@ -31,7 +33,8 @@ export class WedgeBuffer {
       return code.length >= this.minLength ? code : null;
     }
     if (key.length === 1) this.buffer += key;
-    else this.buffer = ''; // Shift, arrows, etc. are not part of a barcode burst.
+    // A scanner typing capitals presses Shift between characters: that is part of the burst.
+    else if (!MODIFIERS.has(key)) this.buffer = ''; // arrows, Tab, Backspace… are a person
     return null;
   }
 }

@@ -20,6 +20,8 @@ const settingsSchema = z
     paymentTimeoutSeconds: z.number().int().min(15).max(900),
     /** The e-receipt and loyalty sign-up link printed as the receipt's QR. */
     eReceiptBaseUrl: z.url(),
+    /** What every serial scanner is programmed to send before / after a code; stripped on arrival. */
+    scanner: z.object({ prefix: z.string().max(16), suffix: z.string().max(16) }).strict(),
     payment: z.object({
       provider: z.literal('simulator'),
       /** An external simulator's URL; null runs the built-in one beside the terminal. */
@@ -44,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   receiptIdleSeconds: 20,
   paymentTimeoutSeconds: 120,
   eReceiptBaseUrl: 'https://receipts.openlane.example/r',
+  scanner: { prefix: '', suffix: '' },
   payment: { provider: 'simulator', url: null, port: 0 },
 };
 

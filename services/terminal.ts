@@ -79,7 +79,11 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   for (const s of scannerList) {
     scannerStatus.set(s.id, { ...s, connected: false, lastError: null });
   }
-  const scanners = createScannerPool(scannerList, onScannerEvent);
+  const affixes = { prefix: settings.scanner.prefix, suffix: settings.scanner.suffix };
+  const scanners = createScannerPool(
+    scannerList.map((s) => ({ ...s, ...affixes })),
+    onScannerEvent,
+  );
   scanners.start();
 
   paymentFlow.recover();

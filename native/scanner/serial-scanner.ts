@@ -27,6 +27,9 @@ export interface SerialScannerOptions {
   /** First reconnect delay; doubles per failed attempt up to retryMaxMs. */
   retryMinMs?: number;
   retryMaxMs?: number;
+  /** Text the scanner is programmed to send before / after each code (e.g. a store ID); removed. */
+  prefix?: string;
+  suffix?: string;
 }
 
 /** Wall-clock milliseconds with sub-ms precision, comparable across processes (unlike performance.now). */
@@ -40,6 +43,7 @@ export class SerialScanner {
   private readonly framer: Framer;
   private readonly retryMinMs: number;
   private readonly retryMaxMs: number;
+  private readonly affixes: { prefix?: string; suffix?: string };
   private running = false;
   private port: SerialPort | null = null;
   private opening: Promise<void> | null = null;
@@ -56,6 +60,7 @@ export class SerialScanner {
     this.retryMinMs = options.retryMinMs ?? 250;
     this.retryMaxMs = options.retryMaxMs ?? 2000;
     this.retryDelay = this.retryMinMs;
+    this.affixes = { prefix: options.prefix, suffix: options.suffix };
   }
 
   get connected(): boolean {
@@ -129,7 +134,8 @@ export class SerialScanner {
     const receivedAt = preciseNow();
     for (const event of this.framer.push(chunk)) {
       if (event.kind === 'frame') {
-        this.emit({ type: 'scan', scannerId: this.id, text: event.text, receivedAt });
+        const text = stripAffixes(event.text, this.affixes.prefix, this.affixes.suffix);
+        if (text) this.emit({ type: 'scan', scannerId: this.id, text, receivedAt });
       } else {
         const bytes = Buffer.from(event.bytes.buffer, event.bytes.byteOffset, event.bytes.length).toString(
           'hex',
@@ -188,4 +194,13 @@ function closePort(port: SerialPort): Promise<void> {
     }
     port.close(() => resolve()); // a failed close leaves nothing for us to do
   });
+}
+
+/** Removes a configured prefix and suffix; AIM identifiers and GS separators inside stay as sent. */
+export function stripAffixes(text: string, prefix = '', suffix = ''): string {
+  let start = 0;
+  let end = text.length;
+  if (prefix && text.startsWith(prefix)) start = prefix.length;
+  if (suffix && end - start >= suffix.length && text.endsWith(suffix)) end -= suffix.length;
+  return text.slice(start, end);
 }

@@ -58,9 +58,14 @@ function recorder() {
   };
 }
 
-async function connectedScanner(device: PtyPair, baudRate = 9600, id = 'hand') {
+async function connectedScanner(
+  device: PtyPair,
+  baudRate = 9600,
+  id = 'hand',
+  affixes: { prefix?: string; suffix?: string } = {},
+) {
   const log = recorder();
-  const scanner = new SerialScanner({ id, path: device.devicePath, baudRate }, log.listener);
+  const scanner = new SerialScanner({ id, path: device.devicePath, baudRate, ...affixes }, log.listener);
   cleanups.push(() => scanner.stop());
   scanner.start();
   await log.waitForStatus(true);
@@ -117,6 +122,23 @@ describe('SerialScanner on socat ptys', () => {
     device.write('取货码: 8831 牛奶\r\n');
     expect(await log.waitForScans(2)).toEqual([gs1, '取货码: 8831 牛奶']);
   });
+
+  it.each([9600, 115200])(
+    'strips a programmed prefix and suffix and keeps AIM identifiers and GS at %i baud',
+    async (baud) => {
+      const device = await pair();
+      const { log } = await connectedScanner(device, baud, 'hand', { prefix: 'S1:', suffix: '#' });
+      const gs1 = ']d2010950600013435217261231\x1d10ABC123\x1d21SER-0001';
+      device.write(`S1:]E06901234567892#\r\n`);
+      device.write(`S1:${gs1}#\r\n`);
+      device.write(`]Q1https://id.example.com/01/09506000134352#\r\n`); // no prefix: only the suffix goes
+      expect(await log.waitForScans(3)).toEqual([
+        ']E06901234567892',
+        gs1,
+        ']Q1https://id.example.com/01/09506000134352',
+      ]);
+    },
+  );
 
   it('works at 115200 baud', async () => {
     const device = await pair();

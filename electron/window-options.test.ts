@@ -44,7 +44,7 @@ describe('contentSecurityPolicy', () => {
     it(`allows only our own origin for code and data (${isProduction ? 'production' : 'development'})`, () => {
       const csp = directives(contentSecurityPolicy({ isProduction }));
       expect(csp.get('default-src')).toEqual(["'self'"]);
-      expect(csp.get('script-src')).toEqual(["'self'"]);
+      expect(csp.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]); // WebAssembly, never eval
       expect(csp.get('style-src')).toEqual(["'self'"]);
       expect(csp.get('connect-src')).toEqual(["'self'"]);
       expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);

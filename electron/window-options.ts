@@ -46,7 +46,8 @@ export function kioskWindowOptions({
 export function contentSecurityPolicy(_options: { isProduction: boolean }): string {
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
-    ['script-src', "'self'"],
+    // The camera's barcode decoder is WebAssembly (zxing-wasm, served from the app itself).
+    ['script-src', "'self'", "'wasm-unsafe-eval'"],
     ['style-src', "'self'"],
     ['img-src', "'self'", 'data:', 'blob:'],
     ['font-src', "'self'"],

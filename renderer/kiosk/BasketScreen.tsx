@@ -4,6 +4,7 @@ import type { BasketView } from '../../services/api/contract';
 import { money } from '../format';
 import { useI18n } from '../i18n';
 import { BasketLine } from './BasketLine';
+import { CameraScanLauncher } from './CameraScan';
 import { Keypad } from './Keypad';
 import { AgeCheckBanner, PaymentNotice, ScanMessage } from './Messages';
 import type { KioskActions } from './useKiosk';
@@ -25,6 +26,7 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
   const onQuantity = useCallback((id: string, q: number) => void setQuantity(id, q), [setQuantity]);
   const onRemove = useCallback((id: string) => void removeLine(id), [removeLine]);
   const onKeypad = useCallback((code: string) => void scan(code, 'keypad'), [scan]);
+  const onCamera = useCallback((code: string) => void scan(code, 'camera'), [scan]);
   const total = money(basket.totals.total, basket.currency, language);
   // A banner appearing above the list shrinks it; keep the newest line in sight when it does.
   const lines = useRef<HTMLUListElement>(null);
@@ -92,6 +94,7 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
             <h2 className="card-title">{t.keypadTitle}</h2>
             <Keypad onSubmit={onKeypad} />
           </div>
+          <CameraScanLauncher onCode={onCamera} />
           <button
             type="button"
             className="button quiet cancel-order"

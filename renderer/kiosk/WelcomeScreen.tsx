@@ -1,6 +1,7 @@
 // The first screen: a clear invitation to scan, with the keypad beside it for unreadable codes.
 import { useCallback, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import { CameraScanLauncher } from './CameraScan';
 import { ScanPicture } from './icons';
 import { Keypad } from './Keypad';
 import { ScanMessage } from './Messages';
@@ -19,6 +20,7 @@ export function WelcomeScreen({
   const { t } = useI18n();
   const { scan } = actions;
   const onKeypad = useCallback((code: string) => void scan(code, 'keypad'), [scan]);
+  const onCamera = useCallback((code: string) => void scan(code, 'camera'), [scan]);
   return (
     <main className="screen welcome" data-testid="welcome">
       {header}
@@ -28,6 +30,7 @@ export function WelcomeScreen({
           <ScanPicture />
           <h1>{t.scanToStart}</h1>
           <p className="welcome-hint">{t.scanHint}</p>
+          <CameraScanLauncher onCode={onCamera} />
           {state.scanError ? (
             <ScanMessage error={state.scanError} onDismiss={actions.clearScanError} />
           ) : null}

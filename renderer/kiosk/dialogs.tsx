@@ -3,7 +3,8 @@ import { useEffect, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { Keypad } from './Keypad';
 
-function Modal({
+/** A calm dialog over the screen; Escape closes it. */
+export function Modal({
   testId,
   title,
   children,

@@ -169,7 +169,11 @@ function originAllowed(origin: string | undefined, allowed: Set<string>): boolea
 }
 
 function contentSecurityPolicy(origins: Set<string>): string {
-  const sockets = [...origins].map((o) => o.replace(/^http/, 'ws')).join(' ');
+  // An IPv6 literal is not a valid CSP host-source; the page at [::1] is still covered by 'self'.
+  const sockets = [...origins]
+    .filter((o) => !o.includes('['))
+    .map((o) => o.replace(/^http/, 'ws'))
+    .join(' ');
   return [
     "default-src 'self'",
     // The camera barcode decoder is WebAssembly; compiling it needs this and nothing looser.

@@ -57,4 +57,24 @@ describe('scan with camera', () => {
     await expect.poll(() => page.getByTestId('camera-view').count()).toBe(0);
     expect(await page.getByTestId('line-qty').innerText()).toBe('1');
   });
+
+  it('adds nothing while the camera sees a page of text with no barcode', async () => {
+    const picture = join(FIXTURE, '..', 'falsepositives', '01.png');
+    const textCamera = await launchChromium(fakeCameraArgs(makeCameraVideo(picture, join(dir, 'text.y4m'))));
+    try {
+      const page = await textCamera.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(serve.url);
+      const before = await page.getByTestId('basket-line').count();
+      await page.getByTestId('camera-button').click();
+      await expect
+        .poll(() => page.locator('[data-testid="camera-view"] [data-state="running"]').count())
+        .toBe(1);
+      await page.waitForTimeout(3000); // some 60 frames decoded
+      expect(await page.getByTestId('camera-view').isVisible()).toBe(true);
+      await page.getByTestId('camera-close').click();
+      expect(await page.getByTestId('basket-line').count()).toBe(before);
+    } finally {
+      await textCamera.close();
+    }
+  });
 });

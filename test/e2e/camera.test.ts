@@ -63,8 +63,13 @@ describe('scan with camera', () => {
     const textCamera = await launchChromium(fakeCameraArgs(makeCameraVideo(picture, join(dir, 'text.y4m'))));
     try {
       const page = await textCamera.newPage({ viewport: { width: 1280, height: 800 } });
+      // The basket the first test filled, read from the terminal; wait until the screen shows it.
+      const session = await fetch(new URL('/api/session.get', serve.url), { method: 'POST', body: '{}' });
+      const before =
+        ((await session.json()) as { value: { basket: { lines: unknown[] } | null } }).value.basket?.lines
+          .length ?? 0;
       await page.goto(serve.url);
-      const before = await page.getByTestId('basket-line').count();
+      await expect.poll(() => page.getByTestId('basket-line').count()).toBe(before);
       await page.getByTestId('camera-button').click();
       await expect
         .poll(() => page.locator('[data-testid="camera-view"] [data-state="running"]').count())

@@ -42,8 +42,11 @@ export const en = {
   emptyBasket: 'Your basket is empty. Scan an item to start.',
   ageCheck: (age: number) => `An attendant will check your ID (${age}+)`,
   scanErrors: {
+    invalid_code: 'That barcode could not be read — please try again',
+    payment_code: 'That is a payment code — tap Pay first, then show it',
+    payment_in_progress: 'A payment is in progress — cancel it to add more items',
+    garbled_scan: 'The scanner could not read that — please scan again',
     item_not_found: 'We can’t find this item — please ask for help',
-    invalid_barcode: 'That barcode could not be read — please try again',
     invalid_input: 'That didn’t work — please try again',
     basket_empty: 'Your basket is empty — scan an item first',
   } as Record<string, string>,

@@ -43,8 +43,11 @@ export const zhCN: Messages = {
   emptyBasket: '购物篮是空的。扫描商品即可开始。',
   ageCheck: (age: number) => `工作人员将核验您的身份证件（${age} 岁以上）`,
   scanErrors: {
+    invalid_code: '无法识别该条形码，请重试',
+    payment_code: '这是付款码，请先点击支付再出示',
+    payment_in_progress: '正在支付中，如需添加商品请先取消支付',
+    garbled_scan: '扫描器未能读取，请重新扫描',
     item_not_found: '未找到该商品，请寻求工作人员帮助',
-    invalid_barcode: '无法识别该条形码，请重试',
     invalid_input: '操作未成功，请重试',
     basket_empty: '购物篮是空的，请先扫描商品',
   },

@@ -1,6 +1,4 @@
 // The basket side of the TerminalApi: what the kiosk shows, scanning, quantities, removals, finishing a sale.
-import { checkGtin } from '../../core/barcode/gtin';
-import { findProduct } from '../../db/catalog';
 import {
   addItem,
   cancelBasket,
@@ -16,6 +14,7 @@ import type { ApiResult, BasketView, SessionView, TerminalApi } from '../api/con
 import { publicSettings } from '../settings';
 import type { CheckoutContext } from './context';
 import { fail, ok, refusal } from './result';
+import { lookupScan } from './scan-lookup';
 import { basketView, paymentView, receiptView } from './views';
 
 type BasketHandlers = Pick<
@@ -87,10 +86,9 @@ export function sessionView(ctx: CheckoutContext, scanners: SessionView['scanner
 
 /** A scanned or typed code: look it up and add it, or say calmly why not. Nothing is added on error. */
 export function addScan(ctx: CheckoutContext, code: string, weightGrams?: number): ApiResult<BasketView> {
-  const gtin = checkGtin(code);
-  if (!gtin.ok) return fail('invalid_code', `This code cannot be read as a product barcode: ${gtin.message}`);
-  const product = findProduct(ctx.db, gtin.gtin14);
-  if (!product) return fail('item_not_found', `No product with barcode ${code} in the catalog`);
+  const found = lookupScan(ctx.db, code);
+  if (!found.ok) return fail(found.code, found.message);
+  const { product } = found;
   if (product.unit === 'kg' && !weightGrams) {
     return fail('weight_required', `${product.name} is sold by weight; weigh it first`);
   }

@@ -94,15 +94,17 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
             <h2 className="card-title">{t.keypadTitle}</h2>
             <Keypad onSubmit={onKeypad} />
           </div>
-          <CameraScanLauncher onCode={onCamera} />
-          <button
-            type="button"
-            className="button quiet cancel-order"
-            data-testid="cancel-order"
-            onClick={() => setConfirming(true)}
-          >
-            {t.cancelOrder}
-          </button>
+          <div className="side-actions">
+            <CameraScanLauncher onCode={onCamera} />
+            <button
+              type="button"
+              className="button quiet cancel-order"
+              data-testid="cancel-order"
+              onClick={() => setConfirming(true)}
+            >
+              {t.cancelOrder}
+            </button>
+          </div>
         </aside>
       </div>
       {confirming ? (

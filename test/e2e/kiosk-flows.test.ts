@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
 import { launchChromium } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/serve';
+import { typeLikeScanner } from '../helpers/wedge';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'flows');
 
@@ -68,8 +69,10 @@ describe('kiosk flows', () => {
   });
 
   it('reads a keyboard-wedge scanner (fast keys and Enter, nothing focused) and the on-screen keypad', async () => {
-    await page.keyboard.type(items[0]!.barcode);
+    // A person typing the same digits slowly is not a scan.
+    await page.keyboard.type(items[2]!.barcode, { delay: 120 });
     await page.keyboard.press('Enter');
+    await typeLikeScanner(page, items[0]!.barcode);
     await expect.poll(() => lines().count()).toBe(1);
 
     await page.getByTestId('keypad-input').fill(items[1]!.barcode);

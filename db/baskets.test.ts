@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PENCIL as pencil, refusalCode as codeOf } from '../test/helpers/db-fixtures';
 import { openTempDatabase, type TempDatabase } from '../test/helpers/temp-db';
 import {
   addItem,
@@ -14,15 +15,6 @@ import {
 } from './baskets';
 import { pendingEvents } from './outbox';
 
-const pencil: ScannedItem = {
-  gtin: '04006381333931',
-  barcode: '4006381333931',
-  name: 'Pencil',
-  unit: 'each',
-  unitPrice: 129,
-  taxRateBp: 1900,
-  ageLimit: null,
-};
 const apples: ScannedItem = {
   ...pencil,
   gtin: '02000000000008',
@@ -47,14 +39,6 @@ beforeEach(() => {
 afterEach(() => temp.cleanup());
 
 const eventTypes = () => pendingEvents(temp.db, 100).map((e) => e.type);
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-};
 
 describe('baskets', () => {
   it('opens one basket and returns the same one until it is closed', () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
+import { PENCIL as pencil } from '../test/helpers/db-fixtures';
 import { openTempDatabase, type TempDatabase } from '../test/helpers/temp-db';
 import {
   addItem,
@@ -9,21 +10,10 @@ import {
   removeLine,
   setQuantity,
   setStatus,
-  type ScannedItem,
 } from './baskets';
 import { appendEvent, markSent, outboxStats, pendingEvents } from './outbox';
 import { createPayment, updatePayment } from './payments';
 import { closeSale, completeSale } from './sales';
-
-const pencil: ScannedItem = {
-  gtin: '04006381333931',
-  barcode: '4006381333931',
-  name: 'Pencil',
-  unit: 'each',
-  unitPrice: 129,
-  taxRateBp: 1900,
-  ageLimit: null,
-};
 
 let temp: TempDatabase;
 beforeEach(() => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PENCIL as pencil, refusalCode as codeOf } from '../test/helpers/db-fixtures';
 import { openTempDatabase, type TempDatabase } from '../test/helpers/temp-db';
-import { addItem, currentBasket, openBasket, type BasketRecord, type ScannedItem } from './baskets';
+import { addItem, currentBasket, openBasket, type BasketRecord } from './baskets';
 import { pendingEvents } from './outbox';
 import {
   PAYMENT_MOVES,
@@ -13,15 +14,6 @@ import {
 } from './payments';
 import type { PaymentStatus } from '../core/types';
 
-const pencil: ScannedItem = {
-  gtin: '04006381333931',
-  barcode: '4006381333931',
-  name: 'Pencil',
-  unit: 'each',
-  unitPrice: 129,
-  taxRateBp: 1900,
-  ageLimit: null,
-};
 const expiresAt = new Date('2030-01-01T00:00:00.000Z');
 
 let temp: TempDatabase;
@@ -35,14 +27,6 @@ afterEach(() => temp.cleanup());
 
 const start = (): PaymentRecord =>
   createPayment(temp.db, { basketId: basket.id, provider: 'sim', amount: 258, currency: 'EUR', expiresAt });
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-};
 
 describe('payments', () => {
   it('is stored as created before any network call, with the basket paying and one event', () => {

@@ -1,19 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PENCIL as pencil, refusalCode as codeOf } from '../test/helpers/db-fixtures';
 import { openTempDatabase, type TempDatabase } from '../test/helpers/temp-db';
-import { addItem, currentBasket, openBasket, type ScannedItem } from './baskets';
+import { addItem, currentBasket, openBasket } from './baskets';
 import { pendingEvents } from './outbox';
 import { createPayment, getPayment, updatePayment, type PaymentRecord } from './payments';
 import { closeSale, completeSale, saleByReceiptNumber, saleForBasket, type SaleRecord } from './sales';
 
-const pencil: ScannedItem = {
-  gtin: '04006381333931',
-  barcode: '4006381333931',
-  name: 'Pencil',
-  unit: 'each',
-  unitPrice: 129,
-  taxRateBp: 1900,
-  ageLimit: null,
-};
 const soldAt = new Date('2025-05-06T07:08:09.000Z');
 
 let temp: TempDatabase;
@@ -55,14 +47,6 @@ function sell(
     },
   });
 }
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-};
 
 describe('sales', () => {
   it('completes a sale in one go: payment paid, receipt stored, basket paid, one event with the receipt', () => {

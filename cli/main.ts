@@ -1,5 +1,6 @@
 // `openlane`: the command line of a terminal. Each command lives in cli/commands/.
 import { UsageError } from './commands/args';
+import { barcodeCommand } from './commands/barcode';
 import { catalogCommand } from './commands/catalog';
 import { serveCommand } from './commands/serve';
 
@@ -12,6 +13,8 @@ Commands:
   catalog import FILE.csv [--data DIR]
         Add or update products from a CSV file (barcode,name,price[,tax_rate,unit,age_limit,department]).
         A file with any bad row is refused whole, every bad row listed by line number.
+  barcode decode IMAGE...
+        Print the barcodes in PNG or JPEG images as JSON, one line per file.
 
 Run 'openlane <command> --help' for a command's details.`;
 
@@ -20,6 +23,7 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   catalog: catalogCommand,
+  barcode: barcodeCommand,
 };
 
 /** Runs the command line; resolves to the process exit code. */

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchCatalog } from './catalog';
+import { benchDecode } from './decode';
 import { benchLane } from './lane';
 import { renderTable, type BenchRow } from './table';
 
@@ -10,6 +11,7 @@ const only = process.argv.slice(2);
 const suites: [string, () => Promise<BenchRow[]>][] = [
   ['catalog', benchCatalog],
   ['lane', benchLane],
+  ['decode', benchDecode],
 ];
 
 const rows: BenchRow[] = [];

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PENCIL as pencil, refusalCode as codeOf } from '../test/helpers/db-fixtures';
-import { openTempDatabase, type TempDatabase } from '../test/helpers/temp-db';
+import { useTempDatabase } from '../test/helpers/temp-db';
 import {
   addItem,
   allBasketLines,
@@ -32,11 +32,7 @@ const wine: ScannedItem = {
   ageLimit: 18,
 };
 
-let temp: TempDatabase;
-beforeEach(() => {
-  temp = openTempDatabase();
-});
-afterEach(() => temp.cleanup());
+const temp = useTempDatabase();
 
 const eventTypes = () => pendingEvents(temp.db, 100).map((e) => e.type);
 

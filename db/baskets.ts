@@ -3,34 +3,14 @@
 import type Database from 'better-sqlite3';
 import type { Unit } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
+import { toBasket, toLine, type BasketRow, type LineRow } from './basket-rows';
+import { StoreError } from './errors';
 import { appendEvent } from './outbox';
 
 export type BasketStatus = 'open' | 'paying' | 'paid' | 'closed';
 
-export type StoreErrorCode =
-  | 'basket_not_found'
-  | 'basket_not_open'
-  | 'line_not_found'
-  | 'invalid_item'
-  | 'invalid_currency'
-  | 'invalid_quantity'
-  | 'illegal_transition'
-  | 'invalid_payment'
-  | 'payment_not_found'
-  | 'payment_mismatch'
-  | 'amount_mismatch'
-  | 'sale_not_found';
-
-/** A refused change; nothing was written. `code` is stable, `message` says exactly what was wrong. */
-export class StoreError extends Error {
-  constructor(
-    readonly code: StoreErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StoreError';
-  }
-}
+// Kept here too: services import StoreError from 'db/baskets'.
+export { StoreError, type StoreErrorCode } from './errors';
 
 export interface BasketRecord {
   id: string;
@@ -75,32 +55,6 @@ const STATUS_MOVES: Record<BasketStatus, readonly BasketStatus[]> = {
   paid: ['closed'],
   closed: [],
 };
-
-interface BasketRow {
-  id: string;
-  status: BasketStatus;
-  currency: string;
-  created_at: string;
-  updated_at: string;
-  last_changed_line_id: string | null;
-}
-
-interface LineRow {
-  id: string;
-  basket_id: string;
-  position: number;
-  gtin: string;
-  barcode: string;
-  name: string;
-  unit: Unit;
-  unit_price: number;
-  quantity: number;
-  tax_rate_bp: number;
-  age_limit: number | null;
-  added_at: string;
-  updated_at: string;
-  removed_at: string | null;
-}
 
 /** The one basket that is not closed (open, paying or paid-but-not-dismissed), or null. */
 export function currentBasket(db: Database.Database): BasketRecord | null {
@@ -409,35 +363,5 @@ function lineEvent(line: BasketLineRecord) {
     quantity: line.quantity,
     taxRateBp: line.taxRateBp,
     ageLimit: line.ageLimit,
-  };
-}
-
-function toBasket(row: BasketRow): BasketRecord {
-  return {
-    id: row.id,
-    status: row.status,
-    currency: row.currency,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    lastChangedLineId: row.last_changed_line_id,
-  };
-}
-
-function toLine(row: LineRow): BasketLineRecord {
-  return {
-    id: row.id,
-    basketId: row.basket_id,
-    position: row.position,
-    gtin: row.gtin,
-    barcode: row.barcode,
-    name: row.name,
-    unit: row.unit,
-    unitPrice: row.unit_price,
-    quantity: row.quantity,
-    taxRateBp: row.tax_rate_bp,
-    ageLimit: row.age_limit,
-    addedAt: row.added_at,
-    updatedAt: row.updated_at,
-    removedAt: row.removed_at,
   };
 }

@@ -1,25 +1,13 @@
-import type Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../core/barcode/gtin';
 import { demoProducts } from '../core/catalog/demo-store';
 import type { Product } from '../core/types';
 import { countProducts, findProduct, isCatalogEmpty, seedDemoStoreIfEmpty, upsertProducts } from './catalog';
+import { useTempDatabase } from '../test/helpers/temp-db';
 import { openDatabase } from './open';
 
-let dir: string;
-let db: Database.Database;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'openlane-'));
-  db = openDatabase(join(dir, 'terminal.db'));
-});
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const temp = useTempDatabase();
 
 const product = (body: string, overrides: Partial<Product> = {}): Product => {
   const barcode = withCheckDigit(body);
@@ -45,61 +33,61 @@ describe('catalog store', () => {
       name: 'Merlot 750 ml',
     });
     const cheese = product('6901234', { unit: 'kg', price: 12800, taxRateBp: 1300 });
-    expect(upsertProducts(db, [wine, cheese])).toBe(2);
-    expect(findProduct(db, wine.gtin)).toEqual(wine);
-    expect(findProduct(db, cheese.gtin)).toEqual(cheese);
+    expect(upsertProducts(temp.db, [wine, cheese])).toBe(2);
+    expect(findProduct(temp.db, wine.gtin)).toEqual(wine);
+    expect(findProduct(temp.db, cheese.gtin)).toEqual(cheese);
   });
 
   it('returns null for an unknown GTIN', () => {
-    expect(findProduct(db, product('690000000001').gtin)).toBeNull();
+    expect(findProduct(temp.db, product('690000000001').gtin)).toBeNull();
   });
 
   it('replaces a product written again under the same GTIN', () => {
     const milk = product('690123456789');
-    upsertProducts(db, [milk]);
-    upsertProducts(db, [{ ...milk, price: 1290, name: 'Whole Milk 1 L' }]);
-    expect(countProducts(db)).toBe(1);
-    expect(findProduct(db, milk.gtin)).toMatchObject({ price: 1290, name: 'Whole Milk 1 L' });
+    upsertProducts(temp.db, [milk]);
+    upsertProducts(temp.db, [{ ...milk, price: 1290, name: 'Whole Milk 1 L' }]);
+    expect(countProducts(temp.db)).toBe(1);
+    expect(findProduct(temp.db, milk.gtin)).toMatchObject({ price: 1290, name: 'Whole Milk 1 L' });
   });
 
   it('writes nothing when the caller’s transaction rolls back', () => {
-    const write = db.transaction(() => {
-      upsertProducts(db, [product('690123456789')]);
+    const write = temp.db.transaction(() => {
+      upsertProducts(temp.db, [product('690123456789')]);
       throw new Error('abort');
     });
     expect(() => write()).toThrow('abort');
-    expect(isCatalogEmpty(db)).toBe(true);
+    expect(isCatalogEmpty(temp.db)).toBe(true);
   });
 
   it('counts products and tells an empty catalog from a filled one', () => {
-    expect(isCatalogEmpty(db)).toBe(true);
-    expect(countProducts(db)).toBe(0);
-    upsertProducts(db, [product('690123456789'), product('690123456790')]);
-    expect(isCatalogEmpty(db)).toBe(false);
-    expect(countProducts(db)).toBe(2);
+    expect(isCatalogEmpty(temp.db)).toBe(true);
+    expect(countProducts(temp.db)).toBe(0);
+    upsertProducts(temp.db, [product('690123456789'), product('690123456790')]);
+    expect(isCatalogEmpty(temp.db)).toBe(false);
+    expect(countProducts(temp.db)).toBe(2);
   });
 
   it('seeds the demo store once, into an empty catalog only', () => {
     const demo = demoProducts();
-    expect(seedDemoStoreIfEmpty(db)).toBe(demo.length);
-    expect(countProducts(db)).toBe(demo.length);
-    expect(findProduct(db, demo[0]!.gtin)).toEqual(demo[0]);
-    expect(seedDemoStoreIfEmpty(db)).toBe(0);
-    expect(countProducts(db)).toBe(demo.length);
+    expect(seedDemoStoreIfEmpty(temp.db)).toBe(demo.length);
+    expect(countProducts(temp.db)).toBe(demo.length);
+    expect(findProduct(temp.db, demo[0]!.gtin)).toEqual(demo[0]);
+    expect(seedDemoStoreIfEmpty(temp.db)).toBe(0);
+    expect(countProducts(temp.db)).toBe(demo.length);
   });
 
   it('does not seed over a catalog that already has products', () => {
-    upsertProducts(db, [product('690123456789')]);
-    expect(seedDemoStoreIfEmpty(db)).toBe(0);
-    expect(countProducts(db)).toBe(1);
+    upsertProducts(temp.db, [product('690123456789')]);
+    expect(seedDemoStoreIfEmpty(temp.db)).toBe(0);
+    expect(countProducts(temp.db)).toBe(1);
   });
 
   it('keeps working across two databases open at once (statements are per database)', () => {
-    const other = openDatabase(join(dir, 'other.db'));
+    const other = openDatabase(join(temp.dir, 'other.db'));
     try {
       upsertProducts(other, [product('690123456789')]);
       expect(findProduct(other, product('690123456789').gtin)).not.toBeNull();
-      expect(findProduct(db, product('690123456789').gtin)).toBeNull();
+      expect(findProduct(temp.db, product('690123456789').gtin)).toBeNull();
     } finally {
       other.close();
     }

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
-import { PENCIL as pencil } from '../test/helpers/db-fixtures';
-import { openTempDatabase, type TempDatabase } from '../test/helpers/temp-db';
+import { PENCIL as pencil, basketWithPencils, payingBasket, startPayment } from '../test/helpers/db-fixtures';
+import { useTempDatabase } from '../test/helpers/temp-db';
 import {
   addItem,
   basketLines,
@@ -12,14 +12,10 @@ import {
   setStatus,
 } from './baskets';
 import { appendEvent, markSent, outboxStats, pendingEvents } from './outbox';
-import { createPayment, updatePayment } from './payments';
+import { updatePayment } from './payments';
 import { closeSale, completeSale } from './sales';
 
-let temp: TempDatabase;
-beforeEach(() => {
-  temp = openTempDatabase();
-});
-afterEach(() => temp.cleanup());
+const temp = useTempDatabase();
 
 const TABLES = ['baskets', 'basket_lines', 'payments', 'sales', 'terminal_sequences', 'outbox'];
 const snapshot = (db: Database.Database) =>
@@ -28,19 +24,8 @@ const snapshot = (db: Database.Database) =>
 type Db = Database.Database;
 const newBasket = (db: Db) => openBasket(db, 'EUR').id;
 const withLine = (db: Db) => {
-  const id = newBasket(db);
-  return { basketId: id, lineId: addItem(db, id, pencil, 1).id };
-};
-const paying = (db: Db) => {
-  const { basketId } = withLine(db);
-  const p = createPayment(db, {
-    basketId,
-    provider: 'sim',
-    amount: 129,
-    currency: 'EUR',
-    expiresAt: new Date(2e12),
-  });
-  return updatePayment(db, p.id, { status: 'pending' });
+  const { basket, line } = basketWithPencils(db, 1);
+  return { basketId: basket.id, lineId: line.id };
 };
 const sell = (db: Db, payment: { id: string; basketId: string }) =>
   completeSale(db, {
@@ -101,41 +86,34 @@ const MUTATIONS: { event: string; run: (db: Db) => () => unknown }[] = [
     event: 'payment.created',
     run: (db) => {
       const { basketId } = withLine(db);
-      return () =>
-        createPayment(db, {
-          basketId,
-          provider: 'sim',
-          amount: 129,
-          currency: 'EUR',
-          expiresAt: new Date(2e12),
-        });
+      return () => startPayment(db, basketId, 129);
     },
   },
   {
     event: 'payment.status_changed',
     run: (db) => {
-      const payment = paying(db);
+      const payment = payingBasket(db);
       return () => updatePayment(db, payment.id, { status: 'unknown' });
     },
   },
   {
     event: 'payment.status_changed',
     run: (db) => {
-      const payment = paying(db);
+      const payment = payingBasket(db);
       return () => updatePayment(db, payment.id, { status: 'declined' }); // basket back to open, same event
     },
   },
   {
     event: 'sale.completed',
     run: (db) => {
-      const payment = paying(db);
+      const payment = payingBasket(db);
       return () => sell(db, payment);
     },
   },
   {
     event: 'basket.status_changed',
     run: (db) => {
-      const sold = sell(db, paying(db));
+      const sold = sell(db, payingBasket(db));
       return () => closeSale(db, sold.basketId);
     },
   },

@@ -1,32 +1,33 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PENCIL as pencil, refusalCode as codeOf } from '../test/helpers/db-fixtures';
-import { openTempDatabase, type TempDatabase } from '../test/helpers/temp-db';
-import { addItem, currentBasket, openBasket, type BasketRecord } from './baskets';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  PENCIL as pencil,
+  basketWithPencils,
+  refusalCode as codeOf,
+  startPayment,
+} from '../test/helpers/db-fixtures';
+import { openTempDatabase, useTempDatabase } from '../test/helpers/temp-db';
+import { addItem, currentBasket, type BasketRecord } from './baskets';
 import { pendingEvents } from './outbox';
 import {
   PAYMENT_MOVES,
   activePayment,
-  createPayment,
   getPayment,
   paymentsToRecover,
   updatePayment,
+  type NewPayment,
   type PaymentRecord,
 } from './payments';
 import type { PaymentStatus } from '../core/types';
 
-const expiresAt = new Date('2030-01-01T00:00:00.000Z');
-
-let temp: TempDatabase;
+const temp = useTempDatabase();
 let basket: BasketRecord;
 beforeEach(() => {
-  temp = openTempDatabase();
-  basket = openBasket(temp.db, 'EUR');
-  addItem(temp.db, basket.id, pencil, 2);
+  ({ basket } = basketWithPencils(temp.db, 2));
 });
-afterEach(() => temp.cleanup());
 
-const start = (): PaymentRecord =>
-  createPayment(temp.db, { basketId: basket.id, provider: 'sim', amount: 258, currency: 'EUR', expiresAt });
+/** A payment of the two pencils; `input` makes it a bad one. */
+const start = (input: Partial<NewPayment> = {}): PaymentRecord =>
+  startPayment(temp.db, basket.id, 258, input);
 
 describe('payments', () => {
   it('is stored as created before any network call, with the basket paying and one event', () => {
@@ -55,39 +56,9 @@ describe('payments', () => {
   });
 
   it('refuses a payment for a basket that is not open, or with a bad amount or currency', () => {
-    expect(
-      codeOf(() =>
-        createPayment(temp.db, {
-          basketId: basket.id,
-          provider: 'sim',
-          amount: 0,
-          currency: 'EUR',
-          expiresAt,
-        }),
-      ),
-    ).toBe('invalid_payment');
-    expect(
-      codeOf(() =>
-        createPayment(temp.db, {
-          basketId: basket.id,
-          provider: 'sim',
-          amount: 2.5,
-          currency: 'EUR',
-          expiresAt,
-        }),
-      ),
-    ).toBe('invalid_payment');
-    expect(
-      codeOf(() =>
-        createPayment(temp.db, {
-          basketId: basket.id,
-          provider: 'sim',
-          amount: 258,
-          currency: 'USD',
-          expiresAt,
-        }),
-      ),
-    ).toBe('invalid_payment');
+    expect(codeOf(() => start({ amount: 0 }))).toBe('invalid_payment');
+    expect(codeOf(() => start({ amount: 2.5 }))).toBe('invalid_payment');
+    expect(codeOf(() => start({ currency: 'USD' }))).toBe('invalid_payment');
     start();
     expect(codeOf(start)).toBe('basket_not_open');
     expect(temp.db.prepare('SELECT count(*) AS n FROM payments').get()).toEqual({ n: 1 });
@@ -109,15 +80,8 @@ describe('payments', () => {
         if (to === from) continue;
         const t = openTempDatabase();
         try {
-          const b = openBasket(t.db, 'EUR');
-          addItem(t.db, b.id, pencil, 1);
-          const p = createPayment(t.db, {
-            basketId: b.id,
-            provider: 'sim',
-            amount: 129,
-            currency: 'EUR',
-            expiresAt,
-          });
+          const { basket: b } = basketWithPencils(t.db, 1);
+          const p = startPayment(t.db, b.id, 129);
           for (const step of pathTo[from]) updatePayment(t.db, p.id, { status: step });
           const allowed = PAYMENT_MOVES[from].includes(to);
           const code = codeOf(() => updatePayment(t.db, p.id, { status: to }));

@@ -4,7 +4,8 @@
 import type Database from 'better-sqlite3';
 import type { PaymentStatus } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
-import { StoreError, moveBasketStatus, requireBasket } from './baskets';
+import { moveBasketStatus, requireBasket } from './baskets';
+import { StoreError } from './errors';
 import { appendEvent } from './outbox';
 
 export interface PaymentRecord {

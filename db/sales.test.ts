@@ -1,32 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PENCIL as pencil, refusalCode as codeOf } from '../test/helpers/db-fixtures';
-import { openTempDatabase, type TempDatabase } from '../test/helpers/temp-db';
-import { addItem, currentBasket, openBasket } from './baskets';
+import { describe, expect, it } from 'vitest';
+import {
+  payingBasket as payingBasketIn,
+  refusalCode as codeOf,
+  startPayment,
+} from '../test/helpers/db-fixtures';
+import { useTempDatabase } from '../test/helpers/temp-db';
+import { currentBasket } from './baskets';
 import { pendingEvents } from './outbox';
-import { createPayment, getPayment, updatePayment, type PaymentRecord } from './payments';
+import { getPayment, updatePayment, type PaymentRecord } from './payments';
 import { closeSale, completeSale, saleByReceiptNumber, saleForBasket, type SaleRecord } from './sales';
 
 const soldAt = new Date('2025-05-06T07:08:09.000Z');
 
-let temp: TempDatabase;
-beforeEach(() => {
-  temp = openTempDatabase();
-});
-afterEach(() => temp.cleanup());
-
-/** A basket of `count` pencils with its payment confirmed pending at the provider. */
-function payingBasket(count: number): PaymentRecord {
-  const basket = openBasket(temp.db, 'EUR');
-  addItem(temp.db, basket.id, pencil, count);
-  const payment = createPayment(temp.db, {
-    basketId: basket.id,
-    provider: 'sim',
-    amount: 129 * count,
-    currency: 'EUR',
-    expiresAt: new Date('2030-01-01T00:00:00.000Z'),
-  });
-  return updatePayment(temp.db, payment.id, { status: 'pending', providerRef: `prov-${payment.id}` });
-}
+const temp = useTempDatabase();
+const payingBasket = (count: number): PaymentRecord => payingBasketIn(temp.db, count);
 
 let receiptsMade = 0;
 function sell(
@@ -141,13 +128,7 @@ describe('sales', () => {
     const payment = payingBasket(1);
     updatePayment(temp.db, payment.id, { status: 'declined' });
     expect(codeOf(() => sell(payment))).toBe('illegal_transition');
-    const created = createPayment(temp.db, {
-      basketId: payment.basketId,
-      provider: 'sim',
-      amount: 129,
-      currency: 'EUR',
-      expiresAt: new Date('2030-01-01T00:00:00.000Z'),
-    });
+    const created = startPayment(temp.db, payment.basketId, 129);
     expect(codeOf(() => sell(created))).toBe('illegal_transition'); // never shown to the provider
     expect(codeOf(() => sell({ ...created, basketId: 'other' }))).toBe('payment_mismatch');
     expect(temp.db.prepare('SELECT count(*) AS n FROM sales').get()).toEqual({ n: 0 });

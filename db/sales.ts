@@ -3,7 +3,8 @@
 import type Database from 'better-sqlite3';
 import { formatReceiptNumber } from '../core/receipt';
 import { uuidv7 } from '../core/uuid7';
-import { StoreError, moveBasketStatus, requireBasket } from './baskets';
+import { moveBasketStatus, requireBasket } from './baskets';
+import { StoreError } from './errors';
 import { appendEvent } from './outbox';
 import { requirePayment } from './payments';
 

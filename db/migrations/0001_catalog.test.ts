@@ -1,24 +1,8 @@
-import type Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../core/barcode/gtin';
-import { migrate } from '../migrate';
-import { openDatabase } from '../open';
+import { useTempDatabase } from '../../test/helpers/temp-db';
 
-let dir: string;
-let db: Database.Database;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'openlane-'));
-  db = openDatabase(join(dir, 'terminal.db'), { skipMigrations: true });
-  migrate(db, { target: 1 });
-});
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const temp = useTempDatabase(1);
 
 const barcode = withCheckDigit('690123456789');
 const good = {
@@ -33,7 +17,7 @@ const good = {
   updated_at: 1_700_000_000_000,
 };
 const insert = (row: Record<string, unknown>) =>
-  db
+  temp.db
     .prepare(
       `INSERT INTO products (gtin, barcode, name, price, tax_rate_bp, unit, age_limit, department, updated_at)
        VALUES (@gtin, @barcode, @name, @price, @tax_rate_bp, @unit, @age_limit, @department, @updated_at)`,
@@ -42,12 +26,12 @@ const insert = (row: Record<string, unknown>) =>
 
 describe('migration 0001_catalog', () => {
   it('creates the products table keyed by GTIN without a rowid, at schema version 1', () => {
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
-    const table = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'products'").get() as {
+    expect(temp.db.pragma('user_version', { simple: true })).toBe(1);
+    const table = temp.db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'products'").get() as {
       sql: string;
     };
     expect(table.sql).toMatch(/WITHOUT ROWID/);
-    const columns = db.prepare('PRAGMA table_info(products)').all() as { name: string; pk: number }[];
+    const columns = temp.db.prepare('PRAGMA table_info(products)').all() as { name: string; pk: number }[];
     expect(columns.map((c) => c.name)).toEqual([
       'gtin',
       'barcode',
@@ -64,7 +48,7 @@ describe('migration 0001_catalog', () => {
 
   it('stores a good product and reads it back by GTIN', () => {
     insert({});
-    expect(db.prepare('SELECT name, price FROM products WHERE gtin = ?').get(good.gtin)).toEqual({
+    expect(temp.db.prepare('SELECT name, price FROM products WHERE gtin = ?').get(good.gtin)).toEqual({
       name: 'Whole Milk 1 L',
       price: 1350,
     });
@@ -90,6 +74,6 @@ describe('migration 0001_catalog', () => {
     ['a missing updated_at', { updated_at: null }],
   ])('refuses %s', (_what, row) => {
     expect(() => insert(row)).toThrow(/constraint|cannot store/i);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM products').get()).toEqual({ n: 0 });
+    expect(temp.db.prepare('SELECT COUNT(*) AS n FROM products').get()).toEqual({ n: 0 });
   });
 });

@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
-import { openTempDatabase, type TempDatabase } from '../../test/helpers/temp-db';
+import { describe, expect, it } from 'vitest';
+import { useTempDatabase } from '../../test/helpers/temp-db';
 
 const T = '2025-01-01T10:00:00.000Z';
-let temp: TempDatabase;
-
-beforeEach(() => {
-  temp = openTempDatabase({ skipMigrations: true });
-  migrate(temp.db, { target: 2 });
-});
-afterEach(() => temp.cleanup());
+const temp = useTempDatabase(2);
 
 const tables = () =>
   (temp.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(

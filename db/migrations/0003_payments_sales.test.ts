@@ -1,20 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
-import { openTempDatabase, type TempDatabase } from '../../test/helpers/temp-db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTempDatabase } from '../../test/helpers/temp-db';
 
 const T = '2025-01-01T10:00:00.000Z';
-let temp: TempDatabase;
+const temp = useTempDatabase(3);
 
 beforeEach(() => {
-  temp = openTempDatabase({ skipMigrations: true });
-  migrate(temp.db, { target: 3 });
   temp.db
     .prepare(
       "INSERT INTO baskets (id, status, currency, created_at, updated_at) VALUES ('b1', 'paying', 'EUR', ?, ?)",
     )
     .run(T, T);
 });
-afterEach(() => temp.cleanup());
 
 const insert = (table: string, row: Record<string, unknown>) => {
   const cols = Object.keys(row);

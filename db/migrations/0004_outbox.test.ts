@@ -1,16 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
-import { openTempDatabase, type TempDatabase } from '../../test/helpers/temp-db';
+import { describe, expect, it } from 'vitest';
+import { useTempDatabase } from '../../test/helpers/temp-db';
 
 const T = '2025-01-01T10:00:00.000Z';
 const ID = '01940000-0000-7000-8000-000000000001';
-let temp: TempDatabase;
-
-beforeEach(() => {
-  temp = openTempDatabase({ skipMigrations: true });
-  migrate(temp.db, { target: 4 });
-});
-afterEach(() => temp.cleanup());
+const temp = useTempDatabase(4);
 
 const event = (id: string, type: string, payload: string) =>
   temp.db

@@ -1,5 +1,14 @@
-// Small things the db tests share: an item to scan, and the code of a refusal.
-import type { ScannedItem } from '../../db/baskets';
+// Small things the db tests share: an item to scan, the code of a refusal, and baskets and payments
+// made through the store's own functions (so they carry the same events a kiosk would write).
+import type Database from 'better-sqlite3';
+import {
+  addItem,
+  openBasket,
+  type BasketLineRecord,
+  type BasketRecord,
+  type ScannedItem,
+} from '../../db/baskets';
+import { createPayment, updatePayment, type NewPayment, type PaymentRecord } from '../../db/payments';
 
 /** A pencil at 1.29 with 19 % tax: the item most db tests put in a basket. */
 export const PENCIL: ScannedItem = {
@@ -20,4 +29,40 @@ export function refusalCode(change: () => unknown): string | undefined {
     return (error as { code?: string }).code;
   }
   return undefined;
+}
+
+/** The expiry the test payments get: far enough ahead that none expires during a run. */
+export const PAYMENT_EXPIRES_AT = new Date('2030-01-01T00:00:00.000Z');
+
+/** A new open EUR basket with `count` pencils on one line. */
+export function basketWithPencils(
+  db: Database.Database,
+  count = 1,
+): { basket: BasketRecord; line: BasketLineRecord } {
+  const basket = openBasket(db, 'EUR');
+  return { basket, line: addItem(db, basket.id, PENCIL, count) };
+}
+
+/** A created (not yet shown) `sim` EUR payment for the basket; `input` overrides any field. */
+export function startPayment(
+  db: Database.Database,
+  basketId: string,
+  amount: number,
+  input: Partial<NewPayment> = {},
+): PaymentRecord {
+  return createPayment(db, {
+    basketId,
+    provider: 'sim',
+    amount,
+    currency: 'EUR',
+    expiresAt: PAYMENT_EXPIRES_AT,
+    ...input,
+  });
+}
+
+/** A basket of `count` pencils with its payment confirmed pending at the provider. */
+export function payingBasket(db: Database.Database, count = 1): PaymentRecord {
+  const { basket } = basketWithPencils(db, count);
+  const payment = startPayment(db, basket.id, PENCIL.unitPrice * count);
+  return updatePayment(db, payment.id, { status: 'pending', providerRef: `prov-${payment.id}` });
 }

@@ -3,6 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { migrate } from '../../db/migrate';
 import { openDatabase } from '../../db/open';
 import type { Database, OpenOptions } from '../../db/open';
 
@@ -38,4 +40,35 @@ export function openTempDatabase(options: OpenOptions = {}): TempDatabase {
     },
   };
   return temp;
+}
+
+/**
+ * A fresh temp database for every test of the calling file, cleaned up after it. With `schemaVersion`
+ * it is migrated only that far (tests of one migration). The returned handle always points at the
+ * current test's database, so tests read `temp.db` as before.
+ */
+export function useTempDatabase(schemaVersion?: number): TempDatabase {
+  let current: TempDatabase | undefined;
+  beforeEach(() => {
+    current = openTempDatabase({ skipMigrations: schemaVersion !== undefined });
+    if (schemaVersion !== undefined) migrate(current.db, { target: schemaVersion });
+  });
+  afterEach(() => current?.cleanup());
+  const now = (): TempDatabase => {
+    if (!current) throw new Error('useTempDatabase: the database exists only inside a test');
+    return current;
+  };
+  return {
+    get db() {
+      return now().db;
+    },
+    get path() {
+      return now().path;
+    },
+    get dir() {
+      return now().dir;
+    },
+    reopen: (options) => now().reopen(options),
+    cleanup: () => now().cleanup(),
+  };
 }

@@ -1,0 +1,59 @@
+// The SQLite rows of baskets and basket lines, and how they read back as records.
+import type { Unit } from '../core/types';
+import type { BasketLineRecord, BasketRecord, BasketStatus } from './baskets';
+
+export interface BasketRow {
+  id: string;
+  status: BasketStatus;
+  currency: string;
+  created_at: string;
+  updated_at: string;
+  last_changed_line_id: string | null;
+}
+
+export interface LineRow {
+  id: string;
+  basket_id: string;
+  position: number;
+  gtin: string;
+  barcode: string;
+  name: string;
+  unit: Unit;
+  unit_price: number;
+  quantity: number;
+  tax_rate_bp: number;
+  age_limit: number | null;
+  added_at: string;
+  updated_at: string;
+  removed_at: string | null;
+}
+
+export function toBasket(row: BasketRow): BasketRecord {
+  return {
+    id: row.id,
+    status: row.status,
+    currency: row.currency,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastChangedLineId: row.last_changed_line_id,
+  };
+}
+
+export function toLine(row: LineRow): BasketLineRecord {
+  return {
+    id: row.id,
+    basketId: row.basket_id,
+    position: row.position,
+    gtin: row.gtin,
+    barcode: row.barcode,
+    name: row.name,
+    unit: row.unit,
+    unitPrice: row.unit_price,
+    quantity: row.quantity,
+    taxRateBp: row.tax_rate_bp,
+    ageLimit: row.age_limit,
+    addedAt: row.added_at,
+    updatedAt: row.updated_at,
+    removedAt: row.removed_at,
+  };
+}

@@ -1,0 +1,26 @@
+// The one error type of the store: a refused change, with a stable code the services map to results.
+
+export type StoreErrorCode =
+  | 'basket_not_found'
+  | 'basket_not_open'
+  | 'line_not_found'
+  | 'invalid_item'
+  | 'invalid_currency'
+  | 'invalid_quantity'
+  | 'illegal_transition'
+  | 'invalid_payment'
+  | 'payment_not_found'
+  | 'payment_mismatch'
+  | 'amount_mismatch'
+  | 'sale_not_found';
+
+/** A refused change; nothing was written. `code` is stable, `message` says exactly what was wrong. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}

@@ -2,6 +2,7 @@
 // must provide every key, so a missing translation fails the type-check.
 export const en = {
   languageName: 'English',
+  welcome: 'Welcome',
   scanToStart: 'Scan an item to start',
   scanHint: 'Hold the barcode under the red light of the scanner.',
   typeBarcode: 'No barcode scanner? Type the number',

@@ -3,6 +3,7 @@ import type { Messages } from './en';
 
 export const zhCN: Messages = {
   languageName: '简体中文',
+  welcome: '欢迎光临',
   scanToStart: '扫描商品即可开始',
   scanHint: '请将条形码对准扫描器的红光。',
   typeBarcode: '无法扫描？请输入条码数字',

@@ -21,14 +21,18 @@ function BasketLineRow({ line, currency, highlight, revision, onQuantity, onRemo
   useEffect(() => {
     const el = ref.current;
     if (!highlight || !el) return;
-    el.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    el.animate?.(
+    const calm = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    el.scrollIntoView({ block: 'nearest', behavior: calm ? 'auto' : 'smooth' });
+    if (calm) return;
+    const flash = el.animate?.(
       [
         { transform: 'scale(1.015)', backgroundColor: 'var(--accent-flash)' },
         { transform: 'scale(1)', backgroundColor: 'var(--accent-soft)' },
       ],
       { duration: 450, easing: 'cubic-bezier(.2,.8,.2,1)' },
     );
+    // A newer scan moves the highlight on: this line must stop flashing at once.
+    return () => flash?.cancel();
   }, [highlight, revision]);
   const weighed = line.unit === 'kg';
   const unitPrice = money(line.unitPrice, currency, language);

@@ -26,7 +26,7 @@ export function WelcomeScreen({
       {header}
       <div className="welcome-body">
         <section className="welcome-hero">
-          <p className="welcome-store">{state.settings?.storeName}</p>
+          <p className="welcome-store">{t.welcome}</p>
           <ScanPicture />
           <h1>{t.scanToStart}</h1>
           <p className="welcome-hint">{t.scanHint}</p>

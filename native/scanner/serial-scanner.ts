@@ -1,9 +1,13 @@
 // One serial barcode scanner: opens the port, frames its bytes into scans, and keeps reconnecting
 // while the device is unplugged or not there yet. Never throws into the caller's event loop.
 import { performance } from 'node:perf_hooks';
-import { SerialPort } from 'serialport';
+import { SerialPortStream } from '@serialport/stream';
 import { createFramer } from './framer';
 import type { Framer, GarbageReason } from './framer';
+import { hangupAwareBinding } from './hangup-binding';
+
+type SerialPort = SerialPortStream;
+const binding = hangupAwareBinding();
 
 export type ScannerEvent =
   | { type: 'scan'; scannerId: string; text: string; receivedAt: number }
@@ -99,7 +103,7 @@ export class SerialScanner {
     if (!this.running) return;
     let port: SerialPort;
     try {
-      port = new SerialPort({ path: this.path, baudRate: this.baudRate, autoOpen: false });
+      port = new SerialPortStream({ binding, path: this.path, baudRate: this.baudRate, autoOpen: false });
     } catch (error) {
       // Bad options throw synchronously; treat like an unopenable device so the caller sees why.
       this.failed(null, error);

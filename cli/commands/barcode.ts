@@ -1,26 +1,21 @@
-// `openlane barcode decode IMAGE…`: what barcodes an image holds, as store IT sees a label.
-import { decodeImageFile } from '../../services/barcode-decode';
-import { parse, UsageError } from './args';
+// `openlane barcode <action>`: the barcode tools store IT uses on a label.
+import { barcodeDecodeCommand } from './barcode-decode';
+import { UsageError } from './args';
 
-const USAGE = `Usage: openlane barcode decode IMAGE...
+const USAGE = `Usage: openlane barcode decode IMAGE... [--engine NAME]
+       Print the barcodes in PNG or JPEG images as JSON, one line per file.`;
 
-Decodes the barcodes in PNG or JPEG images and prints one JSON object per file, one per line:
-  {"file":"…","ok":true,"barcodes":[{"text":"…","format":"EAN13","symbologyIdentifier":"]E0"}]}
-Exit status: 0 when every file held at least one barcode, 1 otherwise, 2 for a usage error.`;
+const ACTIONS: Record<string, (args: string[]) => Promise<number>> = {
+  decode: barcodeDecodeCommand,
+};
 
 export async function barcodeCommand(args: string[]): Promise<number> {
-  if (args.includes('--help')) {
+  const [action, ...rest] = args;
+  if (action === '--help' || action === '-h') {
     console.log(USAGE);
     return 0;
   }
-  const { positionals } = parse(args, {}, USAGE);
-  const [action, ...files] = positionals;
-  if (action !== 'decode' || files.length === 0) throw new UsageError(USAGE);
-  let allFound = true;
-  for (const file of files) {
-    const result = await decodeImageFile(file);
-    if (!result.ok || result.barcodes.length === 0) allFound = false;
-    console.log(JSON.stringify(result));
-  }
-  return allFound ? 0 : 1;
+  const run = action ? ACTIONS[action] : undefined;
+  if (!run) throw new UsageError(USAGE);
+  return run(rest);
 }

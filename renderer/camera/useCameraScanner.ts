@@ -1,7 +1,8 @@
 // Reads barcodes from the camera: frames go to a decoding Web Worker one at a time (never queued,
 // so a slow frame cannot build a backlog), and reads pass the agreement filter before they count.
 import { useEffect, useRef, useState } from 'react';
-import { createAgreementFilter } from './agreement';
+import { createAgreementFilter } from '../../core/barcode/decode/agreement';
+import { asScannedText } from '../../core/barcode/decode/types';
 import type { DecodeRequest, DecodeResponse } from './protocol';
 
 export type CameraState = 'starting' | 'running' | 'unavailable';
@@ -21,7 +22,7 @@ export function useCameraScanner(onCode: (text: string) => void) {
     let timer: ReturnType<typeof setInterval> | undefined;
     let stopped = false;
     const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
-    const accept = createAgreementFilter();
+    const accept = createAgreementFilter({ now: () => performance.now() });
     const canvas = document.createElement('canvas');
     const context = canvas.getContext('2d', { willReadFrequently: true });
     let busy = false;
@@ -29,10 +30,7 @@ export function useCameraScanner(onCode: (text: string) => void) {
 
     worker.onmessage = (message: MessageEvent<DecodeResponse>) => {
       busy = false;
-      for (const barcode of message.data.barcodes) {
-        const code = accept(barcode.text, barcode.format, performance.now());
-        if (code) onCodeRef.current(code);
-      }
+      for (const barcode of accept.push(message.data.barcodes)) onCodeRef.current(asScannedText(barcode));
     };
 
     const grab = () => {

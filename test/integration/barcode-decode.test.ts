@@ -36,7 +36,8 @@ describe('openlane barcode decode', () => {
 
   it('says clearly what is wrong with a file that is missing or not an image, and goes on', () => {
     const { status, results } = decode('/nonexistent/label.png', BIN, fixture('ean13-3/01.png'));
-    expect(results.map((r) => r.error)).toEqual(['no such file', 'not a PNG or JPEG image', undefined]);
+    expect(results.map((r) => r.error?.code)).toEqual(['file_not_found', 'unsupported_format', undefined]);
+    expect(results[1].error.message).toBe(`${BIN} is not a PNG or JPEG image`);
     expect(results[2].barcodes).toHaveLength(1);
     expect(status).toBe(1);
   });

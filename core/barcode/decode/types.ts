@@ -1,0 +1,114 @@
+// The one decoder interface every camera path uses — the renderer's Web Worker, `openlane barcode
+// decode`, and the benchmark — so engines can be swapped and measured against each other.
+
+/** An RGBA picture, 4 bytes per pixel, row by row: what a canvas, a video frame or a PNG gives. */
+export interface RgbaImage {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+/** Symbologies by one name whatever engine read them. */
+export type BarcodeFormatName =
+  | 'EAN-13'
+  | 'EAN-8'
+  | 'UPC-A'
+  | 'UPC-E'
+  | 'Code128'
+  | 'Code39'
+  | 'Code93'
+  | 'Codabar'
+  | 'ITF'
+  | 'DataBar'
+  | 'DataBarExpanded'
+  | 'DataBarLimited'
+  | 'QRCode'
+  | 'MicroQRCode'
+  | 'DataMatrix'
+  | 'PDF417'
+  | 'Aztec'
+  | 'Other';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface DecodedBarcode {
+  /**
+   * The data, as printed under a retail code: EAN-13 13 digits, EAN-8 8, UPC-A 12, UPC-E 8 (not
+   * expanded); GS1 element strings keep their GS (ASCII 29) separators. An add-on is not included.
+   */
+  text: string;
+  format: BarcodeFormatName;
+  /** The AIM symbology identifier (`]E0`, `]C1`, `]Q1`, `]d2`…) when the engine knows it. */
+  symbologyIdentifier?: string;
+  /** A 2- or 5-digit EAN/UPC add-on read beside the main code. */
+  addOn?: string;
+  /** Where the code is in the picture, in pixels, as far as the engine reports it. */
+  position?: Point[];
+}
+
+export interface DecodeOptions {
+  /** Spend more time per picture (more scan lines, rotations): for still images, not a 30 fps stream. */
+  tryHarder?: boolean;
+  /** Only these symbologies; by default the ones a supermarket meets (DEFAULT_FORMATS). */
+  formats?: readonly BarcodeFormatName[];
+}
+
+export interface BarcodeDecoder {
+  /** The engine, e.g. "zxing-wasm", as the benchmark and the CLI name it. */
+  readonly name: string;
+  /** Every code found in the picture; [] when there is none. Rejects only for a malformed image. */
+  decode(image: RgbaImage, options?: DecodeOptions): Promise<DecodedBarcode[]>;
+}
+
+/** Retail codes, GS1-128 and DataBar on fresh food, GS1 DataMatrix, and QR (Digital Link, loyalty, wallets). */
+export const DEFAULT_FORMATS: readonly BarcodeFormatName[] = [
+  'EAN-13',
+  'EAN-8',
+  'UPC-A',
+  'UPC-E',
+  'Code128',
+  'DataBar',
+  'DataBarExpanded',
+  'DataBarLimited',
+  'QRCode',
+  'DataMatrix',
+];
+
+/** 2D symbologies carry Reed–Solomon error correction: a decoded symbol is very unlikely to be wrong. */
+const ERROR_CORRECTED: ReadonlySet<BarcodeFormatName> = new Set([
+  'QRCode',
+  'MicroQRCode',
+  'DataMatrix',
+  'PDF417',
+  'Aztec',
+]);
+
+/** Whether a read of this symbology can be trusted from a single frame. */
+export function isErrorCorrected(format: BarcodeFormatName): boolean {
+  return ERROR_CORRECTED.has(format);
+}
+
+/** Throws a clear error when the pixel buffer does not match the stated size. */
+export function checkImage(image: RgbaImage): void {
+  const { width, height, data } = image;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0)
+    throw new RangeError(`image size must be positive whole pixels, not ${width}×${height}`);
+  if (data.length !== width * height * 4)
+    throw new RangeError(
+      `an RGBA image of ${width}×${height} needs ${width * height * 4} bytes, this one has ${data.length}`,
+    );
+}
+
+/**
+ * A camera read as a serial scanner would send it: the AIM identifier, the data, then any add-on, so
+ * every source reaches the same scan interpreter (a GS1 DataMatrix keeps its `]d2` and its GS bytes).
+ */
+export function asScannedText(barcode: DecodedBarcode): string {
+  const aim = barcode.symbologyIdentifier ?? '';
+  if (!barcode.addOn) return aim + barcode.text;
+  // With an add-on read, an EAN/UPC's AIM modifier is 3 (main code and add-on together).
+  return (aim.startsWith(']E') ? ']E3' : aim) + barcode.text + barcode.addOn;
+}

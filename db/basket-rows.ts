@@ -9,6 +9,8 @@ export interface BasketRow {
   created_at: string;
   updated_at: string;
   last_changed_line_id: string | null;
+  member_program: string | null;
+  member_id: string | null;
 }
 
 export interface LineRow {
@@ -23,6 +25,9 @@ export interface LineRow {
   quantity: number;
   tax_rate_bp: number;
   age_limit: number | null;
+  lot: string | null;
+  serial: string | null;
+  expiry: string | null;
   added_at: string;
   updated_at: string;
   removed_at: string | null;
@@ -36,6 +41,8 @@ export function toBasket(row: BasketRow): BasketRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastChangedLineId: row.last_changed_line_id,
+    member:
+      row.member_program && row.member_id ? { program: row.member_program, memberId: row.member_id } : null,
   };
 }
 
@@ -52,6 +59,9 @@ export function toLine(row: LineRow): BasketLineRecord {
     quantity: row.quantity,
     taxRateBp: row.tax_rate_bp,
     ageLimit: row.age_limit,
+    lot: row.lot,
+    serial: row.serial,
+    expiry: row.expiry,
     addedAt: row.added_at,
     updatedAt: row.updated_at,
     removedAt: row.removed_at,

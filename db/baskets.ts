@@ -19,6 +19,8 @@ export interface BasketRecord {
   createdAt: string;
   updatedAt: string;
   lastChangedLineId: string | null;
+  /** The loyalty member whose code was scanned into this basket, if any. */
+  member: { program: string; memberId: string } | null;
 }
 
 /** What a line copies from the catalog at scan time. */
@@ -32,6 +34,10 @@ export interface ScannedItem {
   unitPrice: number;
   taxRateBp: number;
   ageLimit: number | null;
+  /** From a GS1 code: the batch/lot (AI 10), the item's own serial (AI 21), its expiry (AI 17, ISO date). */
+  lot?: string | null;
+  serial?: string | null;
+  expiry?: string | null;
 }
 
 export interface BasketLineRecord extends ScannedItem {
@@ -114,10 +120,14 @@ export function addItem(
 ): BasketLineRecord {
   validateItem(item);
   validateQuantity(quantity);
+  if (item.serial && quantity !== 1)
+    throw new StoreError('invalid_quantity', `A serialised item is one piece; got quantity ${quantity}`);
   return db.transaction(() => {
     requireOpenBasket(db, basketId);
+    if (item.serial) refuseLiveSerial(db, item.gtin, item.serial);
     const at = now.toISOString();
-    const same = item.unit === 'each' ? findSameEachLine(db, basketId, item) : undefined;
+    // Each serialised item is its own line: the serial is what the line sells.
+    const same = item.unit === 'each' && !item.serial ? findSameEachLine(db, basketId, item) : undefined;
     let lineId: string;
     if (same) {
       validateQuantity(same.quantity + quantity);
@@ -149,6 +159,11 @@ export function setQuantity(
   return db.transaction(() => {
     requireOpenBasket(db, basketId);
     const before = requireLine(db, basketId, lineId);
+    if (before.serial && quantity !== 1)
+      throw new StoreError(
+        'invalid_quantity',
+        `${before.name} is one serialised piece (serial ${before.serial}); scan each piece instead`,
+      );
     const at = now.toISOString();
     db.prepare('UPDATE basket_lines SET quantity = ?, updated_at = ? WHERE id = ?').run(quantity, at, lineId);
     touchBasket(db, basketId, at, lineId);
@@ -275,9 +290,11 @@ function findSameEachLine(db: Database.Database, basketId: string, item: Scanned
   return db
     .prepare(
       `SELECT * FROM basket_lines WHERE basket_id = ? AND removed_at IS NULL AND unit = 'each'
-         AND gtin = ? AND unit_price = ? AND tax_rate_bp = ? ORDER BY position DESC LIMIT 1`,
+         AND gtin = ? AND unit_price = ? AND tax_rate_bp = ? AND lot IS ? AND expiry IS ?
+         AND serial IS NULL ORDER BY position DESC LIMIT 1`,
     )
-    .get(basketId, item.gtin, item.unitPrice, item.taxRateBp) as LineRow | undefined;
+    .get(basketId, item.gtin, item.unitPrice, item.taxRateBp, item.lot ?? null, item.expiry ?? null) as
+    LineRow | undefined;
 }
 
 function insertLine(
@@ -293,7 +310,8 @@ function insertLine(
     .get(basketId) as { next: number };
   db.prepare(
     `INSERT INTO basket_lines (id, basket_id, position, gtin, barcode, name, unit, unit_price, quantity,
-       tax_rate_bp, age_limit, added_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       tax_rate_bp, age_limit, lot, serial, expiry, added_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     basketId,
@@ -306,6 +324,9 @@ function insertLine(
     quantity,
     item.taxRateBp,
     item.ageLimit,
+    item.lot ?? null,
+    item.serial ?? null,
+    item.expiry ?? null,
     at,
     at,
   );
@@ -363,5 +384,48 @@ function lineEvent(line: BasketLineRecord) {
     quantity: line.quantity,
     taxRateBp: line.taxRateBp,
     ageLimit: line.ageLimit,
+    ...(line.lot ? { lot: line.lot } : {}),
+    ...(line.serial ? { serial: line.serial } : {}),
+    ...(line.expiry ? { expiry: line.expiry } : {}),
   };
+}
+
+/** Refuses a serial already live on a line: in this basket, or sold before (`duplicate_serial`). */
+function refuseLiveSerial(db: Database.Database, gtin: string, serial: string): void {
+  const holder = db
+    .prepare(
+      `SELECT b.status, s.receipt_number AS receiptNumber FROM basket_lines l
+         JOIN baskets b ON b.id = l.basket_id LEFT JOIN sales s ON s.basket_id = b.id
+        WHERE l.gtin = ? AND l.serial = ? AND l.removed_at IS NULL`,
+    )
+    .get(gtin, serial) as { status: BasketStatus; receiptNumber: string | null } | undefined;
+  if (!holder) return;
+  throw new StoreError(
+    'duplicate_serial',
+    holder.receiptNumber
+      ? `Item ${gtin} with serial ${serial} was already sold (receipt ${holder.receiptNumber})`
+      : `Item ${gtin} with serial ${serial} is already in the basket`,
+  );
+}
+
+/** Attaches a loyalty member to an open basket (a later member code replaces it). Event `basket.member_attached`. */
+export function attachMember(
+  db: Database.Database,
+  basketId: string,
+  member: { program: string; memberId: string },
+  now: Date = new Date(),
+): BasketRecord {
+  if (!member.program || !member.memberId)
+    throw new StoreError('invalid_member', 'A member needs a program and an id');
+  return db.transaction(() => {
+    requireOpenBasket(db, basketId);
+    db.prepare('UPDATE baskets SET member_program = ?, member_id = ?, updated_at = ? WHERE id = ?').run(
+      member.program,
+      member.memberId,
+      now.toISOString(),
+      basketId,
+    );
+    appendEvent(db, 'basket.member_attached', { basketId, ...member }, now);
+    return requireBasket(db, basketId);
+  })();
 }

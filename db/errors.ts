@@ -7,6 +7,8 @@ export type StoreErrorCode =
   | 'invalid_item'
   | 'invalid_currency'
   | 'invalid_quantity'
+  | 'duplicate_serial'
+  | 'invalid_member'
   | 'illegal_transition'
   | 'invalid_payment'
   | 'payment_not_found'

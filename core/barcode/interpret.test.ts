@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileCodePatterns, DEFAULT_CODE_PATTERNS } from './code-patterns';
+import { interpretScan, type ScanRules } from './interpret';
+import { PRESETS } from './variable-measure';
+
+const compiled = compileCodePatterns(DEFAULT_CODE_PATTERNS);
+if (!compiled.ok) throw new Error(compiled.message);
+const RULES: ScanRules = {
+  patterns: compiled.value,
+  variableMeasure: PRESETS.cn!,
+  currencyMinorDigits: 2,
+  referenceYear: 2026,
+};
+const read = (raw: string, rules: ScanRules = RULES) => interpretScan(raw, rules);
+
+describe('retail codes', () => {
+  it('reads EAN-13, UPC-A and GTIN-14 as the one GTIN-14 they stand for', () => {
+    expect(read('4006381333931')).toEqual({
+      aim: null,
+      kind: 'retail',
+      symbology: 'EAN-13',
+      printed: '4006381333931',
+      candidates: ['04006381333931'],
+      addOn: null,
+    });
+    expect(read(']E0036000291452')).toMatchObject({
+      aim: ']E0',
+      symbology: 'UPC-A',
+      candidates: ['00036000291452'],
+    });
+    expect(read('10036000291459')).toMatchObject({ symbology: 'GTIN-14', candidates: ['10036000291459'] });
+  });
+
+  it('expands a UPC-E and tries both readings of 8 digits without an identifier', () => {
+    expect(read(']E001234565')).toMatchObject({ symbology: 'UPC-E', candidates: ['00012345000065'] });
+    expect(read(']E496385074')).toMatchObject({ symbology: 'EAN-8', candidates: ['00000096385074'] });
+    expect(read('04252614')).toMatchObject({ candidates: ['00042100005264'] }); // not a valid EAN-8
+  });
+
+  it('keeps a 2- or 5-digit add-on apart from the product code', () => {
+    expect(read(']E3977123456700308')).toMatchObject({ printed: '9771234567003', addOn: '08' });
+  });
+
+  it('names a wrong check digit or length', () => {
+    expect(read('4006381333932')).toMatchObject({
+      kind: 'unrecognised',
+      reason: 'bad_check_digit',
+      message: expect.stringContaining('it should be 1'),
+    });
+    expect(read('12345')).toMatchObject({ kind: 'unrecognised', reason: 'wrong_length' });
+  });
+});
+
+describe('in-store scale labels', () => {
+  it('reads the weight from a label under the store scheme, keyed to the product with the value zeroed', () => {
+    expect(read('2200042012346')).toEqual({
+      aim: null,
+      kind: 'variable_measure',
+      printed: '2200042012346',
+      scheme: 'cn',
+      itemCode: '00042',
+      lookupGtin14: '02200042000008',
+      measure: 'weight',
+      value: 1234,
+    });
+  });
+
+  it('reads an embedded price in minor units', () => {
+    expect(read(']E02000015039994')).toMatchObject({
+      kind: 'variable_measure',
+      measure: 'price',
+      value: 3999,
+    });
+  });
+
+  it('reads the same code as a plain product when the store prints no scale labels', () => {
+    expect(read('2200042012346', { ...RULES, variableMeasure: null })).toMatchObject({
+      kind: 'retail',
+      candidates: ['02200042012346'],
+    });
+  });
+});
+
+describe('GS1 codes', () => {
+  it('reads a GS1 DataMatrix with lot, expiry and serial', () => {
+    const scan = read(']d2010950600013435217261231\u001d10ABC123\u001d21SER-0001');
+    expect(scan).toMatchObject({
+      aim: ']d2',
+      kind: 'gs1',
+      form: 'element_string',
+      fields: { gtin14: '09506000134352', expiry: '2026-12-31', lot: 'ABC123', serial: 'SER-0001' },
+    });
+  });
+
+  it('reads GS1 data from a scanner that sends no identifier, and the bracketed form', () => {
+    expect(read('0109506000134352\u001d10LOT7')).toMatchObject({ kind: 'gs1', fields: { lot: 'LOT7' } });
+    expect(read('(01)09506000134352(3103)000750')).toMatchObject({
+      kind: 'gs1',
+      fields: { gtin14: '09506000134352', netWeightGrams: 750 },
+    });
+  });
+
+  it('reads a GS1 Digital Link QR on any domain', () => {
+    expect(
+      read(']Q1https://id.example.com/01/09506000134352/10/ABC?17=261100&linkType=gs1:pip'),
+    ).toMatchObject({
+      kind: 'gs1',
+      form: 'digital_link',
+      fields: { gtin14: '09506000134352', lot: 'ABC', expiry: '2026-11-30' },
+      link: { domain: 'id.example.com', otherParams: { linkType: 'gs1:pip' } },
+    });
+  });
+
+  it('says what is wrong with a bad GS1 code', () => {
+    expect(read(']C10109506000134353')).toMatchObject({ kind: 'unrecognised', reason: 'bad_check_digit' });
+    expect(read(']d2019506000134352\u001d99x')).toMatchObject({ kind: 'unrecognised' });
+    expect(read('https://shop.example.com/about')).toMatchObject({
+      kind: 'unrecognised',
+      reason: 'unknown_url',
+    });
+  });
+});
+
+describe('codes that are not products', () => {
+  it('recognises wallet payment codes, masked for display', () => {
+    expect(read('134512345678907788')).toEqual({
+      aim: null,
+      kind: 'wallet',
+      provider: 'wechat',
+      code: '134512345678907788',
+      masked: '1345****7788',
+    });
+    expect(read(']Q1286512345678901234')).toMatchObject({ kind: 'wallet', provider: 'alipay' });
+  });
+
+  it('recognises member and staff codes by the store patterns', () => {
+    expect(read('MEM20260001')).toEqual({
+      aim: null,
+      kind: 'member',
+      program: 'loyalty',
+      memberId: '20260001',
+    });
+    expect(read('STAFF-A17')).toMatchObject({ kind: 'unrecognised' }); // too short for the badge pattern
+    expect(read('STAFF-A170')).toEqual({ aim: null, kind: 'staff', badgeId: 'A170' });
+  });
+
+  it('calls anything else unrecognised, with the reason', () => {
+    expect(read('')).toMatchObject({ kind: 'unrecognised', reason: 'empty' });
+    expect(read('hello world')).toMatchObject({ kind: 'unrecognised', reason: 'unknown_format' });
+  });
+});
+
+describe('any input', () => {
+  it('never throws and always gives a kind', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (raw) => {
+        expect(typeof read(raw).kind).toBe('string');
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^(\][A-Za-z][0-9])?[0-9\u001d]{0,40}$/), (raw) => {
+        expect(typeof read(raw).kind).toBe('string');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -40,4 +40,40 @@ describe('terminal settings (DATA_DIR/settings.json)', () => {
     expect(() => loadSettings(dir)).toThrow(/settings\.json is not valid JSON/);
     expect(existsSync(join(dir, 'settings.json'))).toBe(true);
   });
+
+  it('takes a scale-label preset or a rule table of the store, and refuses a bad one by name', () => {
+    const write = (value: object) => writeFileSync(join(dir, 'settings.json'), JSON.stringify(value));
+    write({ variableMeasure: 'se' });
+    expect(loadSettings(dir).variableMeasure).toBe('se');
+    const own = {
+      id: 'harbour',
+      name: 'Harbour Fresh scales',
+      rules: [
+        {
+          prefixes: ['23'],
+          itemDigits: 4,
+          measure: 'weight',
+          valueDigits: 6,
+          decimals: 3,
+          priceCheckDigit: false,
+        },
+      ],
+    };
+    write({ variableMeasure: own });
+    expect(loadSettings(dir).variableMeasure).toEqual(own);
+    write({ variableMeasure: 'atlantis' });
+    expect(() => loadSettings(dir)).toThrow(/variableMeasure/);
+    write({ variableMeasure: { ...own, rules: [{ ...own.rules[0], valueDigits: 9 }] } });
+    expect(() => loadSettings(dir)).toThrow(/variableMeasure: .*13/);
+  });
+
+  it('refuses a code pattern that is not a regular expression, naming it', () => {
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({
+        codePatterns: { wallet: [{ provider: 'acme', pattern: '9[0-9' }], member: [], staff: [] },
+      }),
+    );
+    expect(() => loadSettings(dir)).toThrow(/codePatterns: .*"9\[0-9".*not a valid regular expression/);
+  });
 });

@@ -3,7 +3,37 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { compileCodePatterns, DEFAULT_CODE_PATTERNS } from '../core/barcode/code-patterns';
+import { PRESETS, schemeProblem, type VariableMeasureScheme } from '../core/barcode/variable-measure';
+import { currencyExponent } from '../core/money';
 import type { PublicSettings } from './api/contract';
+
+const ruleSchema = z
+  .object({
+    prefixes: z.array(z.string().regex(/^\d{1,3}$/, 'one to three digits')).min(1),
+    itemDigits: z.number().int(),
+    measure: z.enum(['weight', 'price', 'count']),
+    valueDigits: z.number().int(),
+    decimals: z.number().int(),
+    priceCheckDigit: z.boolean(),
+  })
+  .strict();
+
+/** A preset's id, a rule table of the store's own, or null for a store that prints no scale labels. */
+const variableMeasureSchema = z.union([
+  z.enum(Object.keys(PRESETS) as [string, ...string[]]),
+  z.object({ id: z.string().min(1), name: z.string().min(1), rules: z.array(ruleSchema).min(1) }).strict(),
+  z.null(),
+]);
+
+const pattern = z.string().min(1);
+const codePatternsSchema = z
+  .object({
+    wallet: z.array(z.object({ provider: z.string().min(1), pattern }).strict()),
+    member: z.array(z.object({ program: z.string().min(1), pattern }).strict()),
+    staff: z.array(z.object({ pattern }).strict()),
+  })
+  .strict();
 
 const settingsSchema = z
   .object({
@@ -22,6 +52,12 @@ const settingsSchema = z
     eReceiptBaseUrl: z.url(),
     /** What every serial scanner is programmed to send before / after a code; stripped on arrival. */
     scanner: z.object({ prefix: z.string().max(16), suffix: z.string().max(16) }).strict(),
+    /** How the store's scales print in-store labels (prefixes 20–29): a preset id or a rule table. */
+    variableMeasure: variableMeasureSchema,
+    /** An item whose GS1 expiry date has passed: refuse it, or add it with a warning. */
+    expiredItems: z.enum(['block', 'warn']),
+    /** Regular expressions for wallet payment codes, member cards and staff badges. */
+    codePatterns: codePatternsSchema,
     payment: z.object({
       provider: z.literal('simulator'),
       /** An external simulator's URL; null runs the built-in one beside the terminal. */
@@ -30,7 +66,21 @@ const settingsSchema = z
       port: z.number().int().min(0).max(65_535),
     }),
   })
-  .strict();
+  .strict()
+  .superRefine((settings, context) => {
+    const compiled = compileCodePatterns(settings.codePatterns);
+    if (!compiled.ok) context.addIssue({ code: 'custom', path: ['codePatterns'], message: compiled.message });
+    const scheme = variableMeasureScheme(settings.variableMeasure);
+    const problem = scheme && schemeProblem(scheme, currencyExponent(settings.currency));
+    if (problem) context.addIssue({ code: 'custom', path: ['variableMeasure'], message: problem });
+  });
+
+/** The scheme a settings value names: a preset by id, the store's own table, or none. */
+export function variableMeasureScheme(
+  value: z.infer<typeof variableMeasureSchema>,
+): VariableMeasureScheme | null {
+  return typeof value === 'string' ? (PRESETS[value] ?? null) : value;
+}
 
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -47,6 +97,10 @@ export const DEFAULT_SETTINGS: Settings = {
   paymentTimeoutSeconds: 120,
   eReceiptBaseUrl: 'https://receipts.openlane.example/r',
   scanner: { prefix: '', suffix: '' },
+  // The demo store is Chinese: 2X IIIII VVVVV C scale labels (20–21 price in fen, 22 weight in grams).
+  variableMeasure: 'cn',
+  expiredItems: 'block',
+  codePatterns: DEFAULT_CODE_PATTERNS,
   payment: { provider: 'simulator', url: null, port: 0 },
 };
 

@@ -6,8 +6,8 @@ import { seedDemoStoreIfEmpty } from '../db/catalog';
 import { createScannerPool } from '../native/scanner/scanner-pool';
 import type { ScannerEvent } from '../native/scanner/serial-scanner';
 import type { ScannerStatus, TerminalApi, TerminalEvent } from './api/contract';
-import { addScan, basketHandlers } from './checkout/basket-handlers';
-import type { CheckoutContext } from './checkout/context';
+import { addScan, basketHandlers, shownScan } from './checkout/basket-handlers';
+import { createCheckoutContext } from './checkout/context';
 import { createPaymentFlow } from './checkout/payment-flow';
 import { createEventHub } from './events';
 import { startPaymentSimulator } from './payments/simulator-server';
@@ -41,7 +41,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const { db, settings } = openTerminalStore(options.dataDir, { nativeBinding: options.sqliteNativeBinding });
   seedDemoStoreIfEmpty(db);
   const events = createEventHub();
-  const ctx: CheckoutContext = { db, settings, events };
+  const ctx = createCheckoutContext(db, settings, events);
 
   const payments = await startPayments(settings, {
     host: options.listenHost ?? '127.0.0.1',
@@ -52,9 +52,14 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const scannerStatus = new Map<string, ScannerStatus>();
   const onScannerEvent = (event: ScannerEvent) => {
     if (event.type === 'scan') {
-      const result = addScan(ctx, event.text.trim());
+      const result = addScan(ctx, event.text, 'serial');
       if (!result.ok)
-        events.emit({ type: 'scan.rejected', code: event.text, source: 'serial', error: result.error });
+        events.emit({
+          type: 'scan.rejected',
+          code: shownScan(ctx, event.text),
+          source: 'serial',
+          error: result.error,
+        });
     } else if (event.type === 'garbage') {
       events.emit({
         type: 'scan.rejected',

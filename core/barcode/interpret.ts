@@ -184,6 +184,6 @@ function unrecognised(reason: string, message: string): Meaning {
 
 /** Enough of an unknown scan to recognise it in a message, never a whole wall of text. */
 function preview(text: string): string {
-  const printable = text.replace(/[\u0000-\u001f\u007f]/g, '·');
+  const printable = Array.from(text, (c) => (c < ' ' || c === '\u007f' ? '·' : c)).join('');
   return printable.length > 40 ? `${printable.slice(0, 37)}…` : printable;
 }

@@ -26,6 +26,10 @@ export interface BasketLineView {
   lineTotal: number;
   taxRateBp: number;
   ageLimit: number | null;
+  /** What the item's GS1 code said: batch/lot, its own serial (one unique piece), expiry (YYYY-MM-DD). */
+  lot: string | null;
+  serial: string | null;
+  expiry: string | null;
 }
 
 export type BasketStatus = 'open' | 'paying' | 'paid' | 'closed';
@@ -40,6 +44,20 @@ export interface BasketView {
   lastChangedLineId: string | null;
   /** Highest age limit among the lines, or null: the attendant must check ID. */
   ageCheck: number | null;
+  /** The loyalty member whose code was scanned, if any. */
+  member: { program: string; memberId: string } | null;
+}
+
+/**
+ * Something the shopper should know about a scan that went through: an item past its expiry date in
+ * a store that warns rather than blocks (`item_expired_warning`), a member code taken
+ * (`member_attached`), a staff badge read (`staff_badge`). Shown calmly, translated by code.
+ */
+export interface ScanNotice {
+  code: 'item_expired_warning' | 'member_attached' | 'staff_badge';
+  message: string;
+  /** The line it is about, if any. */
+  lineId?: string;
 }
 
 export interface PaymentView {
@@ -122,7 +140,9 @@ export type TerminalApi = {
 
 /** Events pushed from the backend to the screen. */
 export type TerminalEvent =
+  /** `code` is what was scanned; a wallet payment code appears masked (it is a bearer secret). */
   | { type: 'scan.rejected'; code: string; source: ScanSource; error: ApiError }
+  | { type: 'scan.notice'; source: ScanSource; notice: ScanNotice }
   | { type: 'basket.changed'; basket: BasketView }
   | { type: 'payment.changed'; payment: PaymentView }
   | { type: 'sale.completed'; receipt: ReceiptView }

@@ -1,6 +1,8 @@
 // The basket side of the TerminalApi: what the kiosk shows, scanning, quantities, removals, finishing a sale.
+import { interpretScan } from '../../core/barcode/interpret';
 import {
   addItem,
+  attachMember,
   cancelBasket,
   currentBasket,
   openBasket,
@@ -10,11 +12,11 @@ import {
 } from '../../db/baskets';
 import { activePayment } from '../../db/payments';
 import { closeSale, saleByReceiptNumber, saleForBasket } from '../../db/sales';
-import type { ApiResult, BasketView, SessionView, TerminalApi } from '../api/contract';
+import type { ApiResult, BasketView, ScanSource, SessionView, TerminalApi } from '../api/contract';
 import { publicSettings } from '../settings';
 import type { CheckoutContext } from './context';
 import { fail, ok, refusal } from './result';
-import { lookupScan } from './scan-lookup';
+import { resolveScan, scanRulesOf, type ScanAction, type ScanPolicy } from './scan-lookup';
 import { basketView, paymentView, receiptView } from './views';
 
 type BasketHandlers = Pick<
@@ -37,7 +39,7 @@ export function basketHandlers(
   return {
     'session.get': async () => ok(session()),
     'settings.get': async () => ok(publicSettings(ctx.settings)),
-    'basket.addScan': async ({ code, weightGrams }) => addScan(ctx, code.trim(), weightGrams),
+    'basket.addScan': async ({ code, source, weightGrams }) => addScan(ctx, code, source, weightGrams),
     'basket.setQuantity': async ({ lineId, quantity }) =>
       changeOpenBasket(ctx, (basket) => setQuantity(ctx.db, basket.id, lineId, quantity)),
     'basket.removeLine': async ({ lineId }) =>
@@ -84,17 +86,95 @@ export function sessionView(ctx: CheckoutContext, scanners: SessionView['scanner
   };
 }
 
-/** A scanned or typed code: look it up and add it, or say calmly why not. Nothing is added on error. */
-export function addScan(ctx: CheckoutContext, code: string, weightGrams?: number): ApiResult<BasketView> {
-  const found = lookupScan(ctx.db, code);
-  if (!found.ok) return fail(found.code, found.message);
-  const { product } = found;
-  if (product.unit === 'kg' && !weightGrams) {
-    return fail('weight_required', `${product.name} is sold by weight; weigh it first`);
+/**
+ * A scanned or typed code: add the item, attach the member, or say calmly why not. Nothing is
+ * written on a refusal; a scan that went through with something to know emits a `scan.notice`.
+ */
+export function addScan(
+  ctx: CheckoutContext,
+  code: string,
+  source: ScanSource,
+  weightGrams?: number,
+): ApiResult<BasketView> {
+  const action = resolveScan(ctx.db, code, scanPolicy(ctx));
+  switch (action.kind) {
+    case 'refuse':
+      return fail(action.code, action.message);
+    case 'wallet':
+      return fail(
+        'payment_code',
+        `This is a ${action.provider} payment code (${action.masked}); it is read at the Pay step, not as an item`,
+      );
+    case 'staff':
+      ctx.events.emit({
+        type: 'scan.notice',
+        source,
+        notice: { code: 'staff_badge', message: `Staff badge ${action.badgeId} read` },
+      });
+      return fail('staff_badge', `Staff badge ${action.badgeId} read; it adds nothing to the basket`);
+    case 'member':
+      return withBasketForScan(ctx, (basket) => {
+        attachMember(ctx.db, basket.id, action);
+        ctx.events.emit({
+          type: 'scan.notice',
+          source,
+          notice: { code: 'member_attached', message: `Member ${action.memberId} attached to the basket` },
+        });
+      });
+    case 'add':
+      return addItemScan(ctx, action, source, weightGrams);
   }
+}
 
+/** What a scan's text may show on screen and in events: a wallet payment code is a bearer secret. */
+export function shownScan(ctx: CheckoutContext, code: string): string {
+  const scan = interpretScan(code, scanPolicy(ctx).rules);
+  return scan.kind === 'wallet' ? scan.masked : code;
+}
+
+function scanPolicy(ctx: CheckoutContext): ScanPolicy {
+  const now = new Date();
+  return {
+    rules: scanRulesOf(ctx.settings, ctx.patterns, now),
+    expiredItems: ctx.settings.expiredItems,
+    today: localDate(now),
+  };
+}
+
+/** The terminal's local calendar date as YYYY-MM-DD (what a printed expiry date is compared with). */
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function addItemScan(
+  ctx: CheckoutContext,
+  action: Extract<ScanAction, { kind: 'add' }>,
+  source: ScanSource,
+  weightGrams: number | undefined,
+): ApiResult<BasketView> {
+  const { product, item } = action;
+  const quantity = action.quantity ?? weightGrams;
+  if (!quantity) return fail('weight_required', `${product.name} is sold by weight; weigh it first`);
+  let lineId = '';
+  const result = withBasketForScan(ctx, (basket) => {
+    lineId = addItem(ctx.db, basket.id, item, quantity).id;
+  });
+  if (result.ok && action.notice)
+    ctx.events.emit({ type: 'scan.notice', source, notice: { ...action.notice, lineId } });
+  return result;
+}
+
+/**
+ * Runs a scan's change on the basket a scan belongs to: the open one, or a new one. A scan on the
+ * receipt screen is the next shopper, so the finished sale is put away first; during a payment the
+ * basket is frozen.
+ */
+function withBasketForScan(
+  ctx: CheckoutContext,
+  change: (basket: BasketRecord) => void,
+): ApiResult<BasketView> {
   let basket = currentBasket(ctx.db);
-  // A scan on the receipt screen is the next shopper: the finished sale is put away first.
   if (basket?.status === 'paid') {
     closeSale(ctx.db, basket.id);
     basket = null;
@@ -104,8 +184,7 @@ export function addScan(ctx: CheckoutContext, code: string, weightGrams?: number
   }
   const open = basket ?? openBasket(ctx.db, ctx.settings.currency);
   try {
-    const item = { ...product, unitPrice: product.price };
-    addItem(ctx.db, open.id, item, product.unit === 'kg' ? weightGrams! : 1);
+    change(open);
   } catch (error) {
     return refusal(error);
   }

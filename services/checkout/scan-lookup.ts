@@ -1,58 +1,164 @@
-// From what a scanner sent to a product: strip the AIM identifier, tell payment codes from products,
-// try every GTIN the code can stand for (an 8-digit code is an EAN-8 or a UPC-E), and say calmly
-// why when nothing fits. Nothing here writes.
-import { checkGtin } from '../../core/barcode/gtin';
-import { splitSymbologyId } from '../../core/barcode/symbology';
-import { expandUpcE } from '../../core/barcode/upc-e';
+// From what a scanner sent to what the till does with it. core/barcode/interpret says what the code
+// is; here the catalog, the recall list and the store's rules decide: add this item (with a weight,
+// a price, a lot, a serial from the label), attach a member, or refuse calmly with the reason.
+// Nothing here writes.
+import type { CompiledCodePatterns } from '../../core/barcode/code-patterns';
+import { amountToMinorUnits, type Gs1Fields } from '../../core/barcode/gs1';
+import { interpretScan, type ScanInterpretation, type ScanRules } from '../../core/barcode/interpret';
+import { currencyExponent } from '../../core/money';
 import type { Product } from '../../core/types';
+import type { ScannedItem } from '../../db/baskets';
 import { findProduct } from '../../db/catalog';
 import type { Database } from '../../db/open';
+import { findRecall } from '../../db/recalls';
+import type { ScanNotice } from '../api/contract';
+import { variableMeasureScheme, type Settings } from '../settings';
 
-export type ScanLookup = { ok: true; product: Product } | { ok: false; code: string; message: string };
+/** What a scan asks the till to do. */
+export type ScanAction =
+  | {
+      kind: 'add';
+      product: Product;
+      item: ScannedItem;
+      /** Pieces, or grams for a `kg` item; null when a weighed item still needs the scale. */
+      quantity: number | null;
+      notice?: ScanNotice;
+    }
+  | { kind: 'member'; program: string; memberId: string }
+  | { kind: 'staff'; badgeId: string }
+  | { kind: 'wallet'; provider: string; code: string; masked: string }
+  | { kind: 'refuse'; code: string; message: string };
 
-/** WeChat Pay (18 digits, 10–15…) and Alipay (16–24 digits, 25–30…) payment codes: money, never a product. */
-const WALLET_CODE = /^(1[0-5]\d{16}|(2[5-9]|30)\d{14,22})$/;
+/** Everything the store's settings say about reading codes, ready for interpretScan. */
+export function scanRulesOf(settings: Settings, patterns: CompiledCodePatterns, now = new Date()): ScanRules {
+  return {
+    patterns,
+    variableMeasure: variableMeasureScheme(settings.variableMeasure),
+    currencyMinorDigits: currencyExponent(settings.currency),
+    referenceYear: now.getFullYear(),
+  };
+}
 
-export function lookupScan(db: Database, raw: string): ScanLookup {
-  const { aim, data } = splitSymbologyId(raw.trim());
-  if (!data) return refuse('invalid_code', 'The scan was empty');
-  if (WALLET_CODE.test(data)) {
-    return refuse(
-      'payment_code',
-      'This is a wallet payment code; it is read at the Pay step, not as an item',
-    );
+export interface ScanPolicy {
+  rules: ScanRules;
+  expiredItems: Settings['expiredItems'];
+  /** The terminal's local calendar date, YYYY-MM-DD: what "expired" is measured against. */
+  today: string;
+}
+
+export function resolveScan(db: Database, raw: string, policy: ScanPolicy): ScanAction {
+  const scan = interpretScan(raw, policy.rules);
+  switch (scan.kind) {
+    case 'retail':
+      return retail(db, scan);
+    case 'variable_measure':
+      return scaleLabel(db, scan);
+    case 'gs1':
+      return gs1Item(db, scan, policy);
+    case 'wallet':
+      return { kind: 'wallet', provider: scan.provider, code: scan.code, masked: scan.masked };
+    case 'member':
+      return { kind: 'member', program: scan.program, memberId: scan.memberId };
+    case 'staff':
+      return { kind: 'staff', badgeId: scan.badgeId };
+    case 'unrecognised':
+      return refuse(scan.reason === 'empty' ? 'invalid_code' : unreadableCode(scan.reason), scan.message);
   }
-  const candidates = aim?.gs1 ? gtinOfElementString(data) : retailCandidates(data, aim?.id);
-  if (typeof candidates === 'string') return refuse('invalid_code', candidates);
-  for (const gtin of candidates) {
+}
+
+type Scan<K extends ScanInterpretation['kind']> = Extract<ScanInterpretation, { kind: K }>;
+
+function retail(db: Database, scan: Scan<'retail'>): ScanAction {
+  for (const gtin of scan.candidates) {
     const product = findProduct(db, gtin);
-    if (product) return { ok: true, product };
+    if (product) return add(product, product.unit === 'kg' ? null : 1);
   }
-  return refuse('item_not_found', `No product with barcode ${data} in the catalog`);
+  return notFound(scan.printed);
 }
 
-/** GTIN-14s an EAN/UPC scan can stand for, or why it cannot be one. */
-function retailCandidates(data: string, aimId: string | undefined): string[] | string {
-  const gtin = checkGtin(data);
-  if (data.length !== 8)
-    return gtin.ok ? [gtin.gtin14] : `This code cannot be read as a product barcode: ${gtin.message}`;
-  // Eight digits: `]E4` says EAN-8; without an identifier both EAN-8 and UPC-E are tried.
-  const upcA = aimId === ']E4' ? null : expandUpcE(data);
-  const found = [
-    ...(gtin.ok && aimId !== ']E0' ? [gtin.gtin14] : []),
-    ...(upcA ? [upcA.padStart(14, '0')] : []),
-  ];
-  return found.length ? found : `"${data}" is neither a valid EAN-8 nor a valid UPC-E`;
+/** A weighed or priced in-store label: the product is keyed by the label with its value zeroed. */
+function scaleLabel(db: Database, scan: Scan<'variable_measure'>): ScanAction {
+  const product = findProduct(db, scan.lookupGtin14);
+  if (!product) return notFound(scan.printed);
+  const barcode = scan.printed;
+  switch (scan.measure) {
+    case 'weight':
+      // A shelf code with no weight in it (value 0) is weighed at the till like any kg product.
+      return add(product, scan.value || null, { unit: 'kg', barcode });
+    case 'price':
+      if (!scan.value) return refuse('label_unreadable', `The label ${barcode} carries a price of 0`);
+      return add(product, 1, { unit: 'each', unitPrice: scan.value, barcode });
+    case 'count':
+      if (!scan.value) return refuse('label_unreadable', `The label ${barcode} carries a count of 0`);
+      return add(product, scan.value, { unit: 'each', barcode });
+  }
 }
 
-/** The GTIN (AI 01) at the start of a GS1 element string; the other AIs are read in a later version. */
-function gtinOfElementString(data: string): string[] | string {
-  const match = /^01(\d{14})/.exec(data);
-  if (!match) return 'This GS1 code does not start with a GTIN (AI 01)';
-  const gtin = checkGtin(match[1]!);
-  return gtin.ok ? [gtin.gtin14] : `The GTIN in this GS1 code is wrong: ${gtin.message}`;
+function gs1Item(db: Database, scan: Scan<'gs1'>, policy: ScanPolicy): ScanAction {
+  const { fields } = scan;
+  if (!fields.gtin14)
+    return refuse('invalid_code', 'This GS1 code names no product (no GTIN, AI 01): it is not for the till');
+  const product = findProduct(db, fields.gtin14);
+  if (!product) return notFound(fields.gtin14);
+  const recall = findRecall(db, { gtin: product.gtin, lot: fields.lot, serial: fields.serial });
+  if (recall)
+    return refuse(
+      'item_recalled',
+      `${product.name} ${recall.kind} ${recall.value} is recalled: ${recall.reason}`,
+    );
+  const traced = { lot: fields.lot ?? null, serial: fields.serial ?? null, expiry: fields.expiry ?? null };
+  let notice: ScanNotice | undefined;
+  if (fields.expiry && fields.expiry < policy.today) {
+    const message = `${product.name} expired on ${fields.expiry}`;
+    if (policy.expiredItems === 'block') return refuse('item_expired', message);
+    notice = { code: 'item_expired_warning', message };
+  }
+  const priced = labelPrice(fields, policy.rules.currencyMinorDigits);
+  if (priced === 'unreadable')
+    return refuse('label_unreadable', `The price on this GS1 label cannot be read in the store currency`);
+  if (priced !== null) return add(product, 1, { ...traced, unit: 'each', unitPrice: priced }, notice);
+  if (product.unit === 'kg') {
+    // A serialised or lot-marked pack of a kg product carries its net weight (AI 310n/320n).
+    return add(product, fields.netWeightGrams || null, traced, notice);
+  }
+  return add(product, 1, traced, notice);
 }
 
-function refuse(code: string, message: string): ScanLookup {
-  return { ok: false, code, message };
+/** The price a GS1 label prints (AI 392n/393n) in minor units, null when it prints none. */
+function labelPrice(fields: Gs1Fields, exponent: number): number | null | 'unreadable' {
+  if (!fields.price) return null;
+  return amountToMinorUnits(fields.price, exponent) ?? 'unreadable';
+}
+
+function add(
+  product: Product,
+  quantity: number | null,
+  overrides: Partial<ScannedItem> = {},
+  notice?: ScanNotice,
+): ScanAction {
+  const item: ScannedItem = {
+    gtin: product.gtin,
+    barcode: product.barcode,
+    name: product.name,
+    unit: product.unit,
+    unitPrice: product.price,
+    taxRateBp: product.taxRateBp,
+    ageLimit: product.ageLimit,
+    ...overrides,
+  };
+  return { kind: 'add', product, item, quantity, ...(notice ? { notice } : {}) };
+}
+
+/** Malformed data inside a well-formed kind of code (a scale label, a GS1 code) is a label problem. */
+function unreadableCode(reason: string): string {
+  const label = ['bad_price_check_digit', 'bad_date', 'bad_rule'];
+  return label.includes(reason) ? 'label_unreadable' : 'invalid_code';
+}
+
+function notFound(code: string): ScanAction {
+  return refuse('item_not_found', `No product with barcode ${code} in the catalog`);
+}
+
+function refuse(code: string, message: string): ScanAction {
+  return { kind: 'refuse', code, message };
 }

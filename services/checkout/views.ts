@@ -21,6 +21,9 @@ export function basketView(db: Database, basket: BasketRecord, settings: Setting
     lineTotal: lineTotal(line),
     taxRateBp: line.taxRateBp,
     ageLimit: line.ageLimit,
+    lot: line.lot ?? null,
+    serial: line.serial ?? null,
+    expiry: line.expiry ?? null,
   }));
   const ageLimits = lines.map((l) => l.ageLimit ?? 0).filter((age) => age > 0);
   return {
@@ -31,6 +34,7 @@ export function basketView(db: Database, basket: BasketRecord, settings: Setting
     totals: computeTotals(lines, settings.taxMode),
     lastChangedLineId: basket.lastChangedLineId,
     ageCheck: ageLimits.length ? Math.max(...ageLimits) : null,
+    member: basket.member,
   };
 }
 

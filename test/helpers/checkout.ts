@@ -6,7 +6,7 @@ import { upsertProducts } from '../../db/catalog';
 import type { Database } from '../../db/open';
 import type { TerminalEvent } from '../../services/api/contract';
 import { basketHandlers } from '../../services/checkout/basket-handlers';
-import type { CheckoutContext } from '../../services/checkout/context';
+import { createCheckoutContext, type CheckoutContext } from '../../services/checkout/context';
 import { createPaymentFlow, type PaymentFlow } from '../../services/checkout/payment-flow';
 import { createEventHub } from '../../services/events';
 import { createSimulatorProvider } from '../../services/payments/simulator-provider';
@@ -72,11 +72,7 @@ export function openCheckout(overrides: Partial<CheckoutContext['settings']> = {
   const temp = openTempDatabase();
   const db = temp.db;
   db.transaction(() => upsertProducts(db, Object.values(PRODUCTS)))();
-  const ctx: CheckoutContext = {
-    db,
-    settings: { ...DEFAULT_SETTINGS, ...overrides },
-    events: createEventHub(),
-  };
+  const ctx = createCheckoutContext(db, { ...DEFAULT_SETTINGS, ...overrides }, createEventHub());
   const events: TerminalEvent[] = [];
   const unsubscribe = ctx.events.subscribe((event) => events.push(event));
   return {

@@ -13,7 +13,9 @@ Commands:
   catalog import FILE.csv [--data DIR]
         Add or update products from a CSV file (barcode,name,price[,tax_rate,unit,age_limit,department]).
         A file with any bad row is refused whole, every bad row listed by line number.
-  barcode decode IMAGE...
+  barcode parse CODE [--data DIR]
+        Print what a scanned code means (GTIN, scale label, GS1 AIs, Digital Link, member, wallet) as JSON.
+  barcode decode IMAGE... [--engine zxing-wasm|zxing-js]
         Print the barcodes in PNG or JPEG images as JSON, one line per file.
 
 Run 'openlane <command> --help' for a command's details.`;

@@ -1,0 +1,73 @@
+// The command as store IT runs it, called as a function (the `openlane` bin wires it in).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { demoProducts } from '../../core/catalog/demo-store';
+import { seedDemoStoreIfEmpty } from '../../db/catalog';
+import type { ScanDiagnosis } from '../../services/scan-diagnosis';
+import { openTerminalStore } from '../../services/store';
+import { UsageError } from './args';
+import { barcodeParseCommand } from './barcode-parse';
+
+let out: string[];
+beforeEach(() => {
+  out = [];
+  vi.spyOn(console, 'log').mockImplementation((text: string) => void out.push(text));
+});
+afterEach(() => vi.restoreAllMocks());
+const printed = () => JSON.parse(out.join('\n')) as ScanDiagnosis;
+
+describe('openlane barcode parse', () => {
+  it('prints the GS1 application identifiers of a DataMatrix typed with <GS>, and exits 0', async () => {
+    expect(await barcodeParseCommand([']d2010950600013435217261231<GS>10ABC<GS>21SER-1'])).toBe(0);
+    expect(printed().interpretation).toMatchObject({
+      aim: ']d2',
+      kind: 'gs1',
+      fields: { gtin14: '09506000134352', expiry: '2026-12-31', lot: 'ABC', serial: 'SER-1' },
+    });
+    expect(printed().till).toBeUndefined();
+  });
+
+  it('refuses a code with a wrong check digit with the reason, and exits 1', async () => {
+    expect(await barcodeParseCommand(['4006381333932'])).toBe(1);
+    expect(printed().interpretation).toMatchObject({ kind: 'unrecognised', reason: 'bad_check_digit' });
+  });
+
+  it('masks a wallet payment code', async () => {
+    expect(await barcodeParseCommand(['134512345678907788'])).toBe(0);
+    expect(out.join('\n')).not.toContain('134512345678907788');
+    expect(printed().interpretation).toMatchObject({ kind: 'wallet', code: '1345****7788' });
+  });
+
+  it('asks for exactly one code', async () => {
+    await expect(barcodeParseCommand([])).rejects.toThrow(UsageError);
+    await expect(barcodeParseCommand(['1', '2'])).rejects.toThrow(/exactly one code/);
+  });
+
+  describe('with a terminal data directory', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'openlane-parse-'));
+      const store = openTerminalStore(dir);
+      seedDemoStoreIfEmpty(store.db);
+      store.db.close();
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('says what that till would do: the product and the line it would add', async () => {
+      const product = demoProducts().find((p) => p.unit === 'each')!;
+      expect(await barcodeParseCommand([product.barcode, '--data', dir])).toBe(0);
+      expect(printed().till).toEqual({
+        action: 'add',
+        product: { gtin: product.gtin, name: product.name, unit: 'each', price: product.price },
+        line: { unit: 'each', unitPrice: product.price, quantity: 1 },
+      });
+    });
+
+    it('exits 1 for a valid code the catalog does not hold', async () => {
+      expect(await barcodeParseCommand(['4006381333931', '--data', dir])).toBe(1);
+      expect(printed().till).toMatchObject({ action: 'refuse', code: 'item_not_found' });
+    });
+  });
+});

@@ -47,3 +47,27 @@ export function countdown(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A calendar date (YYYY-MM-DD, as on a pack) in the shopper's language: "31 Dec 2026" or "2026-12-31".
+ * Read as text, never through Date, so no time zone can move it a day. Day 00 (GS1: end of the month)
+ * shows the month alone. Anything else is shown as it came.
+ */
+export function calendarDate(ymd: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  const month = match ? Number(match[2]) : 0;
+  if (!match || month < 1 || month > 12) return ymd;
+  const [, year, mm, dd] = match;
+  const day = Number(dd);
+  if (language === 'zh-CN') return day === 0 ? `${year}-${mm}` : ymd;
+  const name = MONTHS_EN[month - 1]!;
+  return day === 0 ? `${name} ${year}` : `${day} ${name} ${year}`;
+}
+
+/** A member id with its middle hidden, as on a screen others can see: "20260001" → "20****01". */
+export function maskedMemberId(id: string): string {
+  if (id.length <= 4) return '*'.repeat(Math.max(0, id.length - 1)) + id.slice(-1);
+  return `${id.slice(0, 2)}${'*'.repeat(id.length - 4)}${id.slice(-2)}`;
+}

@@ -24,6 +24,12 @@ const api = (name: string, input: object = {}) =>
   fetch(new URL(`/api/${name}`, serve.url), { method: 'POST', body: JSON.stringify(input) }).then((r) =>
     r.json(),
   );
+/** A date a year from now as GS1's YYMMDD. */
+const nextYear = (() => {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad((d.getFullYear() + 1) % 100)}${pad(d.getMonth() + 1)}${pad(d.getDate())}`;
+})();
 const settle = (page: Page) => page.waitForTimeout(700); // let highlight animations finish
 
 try {
@@ -39,9 +45,16 @@ try {
       await page.getByTestId(`language-${language}`).click();
       await settle(page);
       await shot('1-welcome');
+      // A member card first: the welcome screen shows its badge before any item.
+      pty.write('MEM20260001\r\n');
+      await page.getByTestId('member-badge').waitFor();
+      await settle(page);
+      await shot('1-welcome-member');
       for (const p of each.slice(0, 4)) pty.write(`${p.barcode}\r\n`);
+      // A GS1 DataMatrix with lot, expiry and its own serial (one per run: a serial sells once).
+      pty.write(`]d201${each[4]!.gtin}17${nextYear}\u001d10L2411A\u001d21SN-${label}-${language}\r\n`);
       pty.write(`${adult.barcode}\r\n`);
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="basket-line"]').length === 5);
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="basket-line"]').length === 6);
       await api('basket.addScan', { code: weighed.barcode, source: 'keypad', weightGrams: 742 });
       pty.write('4006381333931\r\n');
       await page.getByTestId('scan-message').waitFor();

@@ -1,10 +1,9 @@
 // The command as store IT runs it, called as a function (the `openlane` bin wires it in).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { demoProducts } from '../../core/catalog/demo-store';
-import { seedDemoStoreIfEmpty } from '../../db/catalog';
+import { importCatalogFile } from '../../services/catalog-import';
 import type { ScanDiagnosis } from '../../services/scan-diagnosis';
 import { openTerminalStore } from '../../services/store';
 import { UsageError } from './args';
@@ -50,18 +49,18 @@ describe('openlane barcode parse', () => {
     beforeEach(() => {
       dir = mkdtempSync(join(tmpdir(), 'openlane-parse-'));
       const store = openTerminalStore(dir);
-      seedDemoStoreIfEmpty(store.db);
+      writeFileSync(join(dir, 'products.csv'), 'barcode,name,price\n6901234567892,Jasmine Rice 5 kg,59.90\n');
+      importCatalogFile(store.db, join(dir, 'products.csv'), { currency: 'CNY', defaultTaxRateBp: 900 });
       store.db.close();
     });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     it('says what that till would do: the product and the line it would add', async () => {
-      const product = demoProducts().find((p) => p.unit === 'each')!;
-      expect(await barcodeParseCommand([product.barcode, '--data', dir])).toBe(0);
+      expect(await barcodeParseCommand([']E06901234567892', '--data', dir])).toBe(0);
       expect(printed().till).toEqual({
         action: 'add',
-        product: { gtin: product.gtin, name: product.name, unit: 'each', price: product.price },
-        line: { unit: 'each', unitPrice: product.price, quantity: 1 },
+        product: { gtin: '06901234567892', name: 'Jasmine Rice 5 kg', unit: 'each', price: 5990 },
+        line: { unit: 'each', unitPrice: 5990, quantity: 1 },
       });
     });
 

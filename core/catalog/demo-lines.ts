@@ -144,4 +144,10 @@ Frozen {Peeled Shrimp,Chicken Wings,Pork Ribs} | 1 kg=4990 ; tax9
 {Chicken,Beef,Salmon} Dog Food | 2 kg=8990
 {Tuna,Chicken,Salmon} Cat Food | 1.5 kg=6990 | 85 g pouch=590
 {Clumping Cat Litter 10 L,Tofu Cat Litter 6 L,Dog Chews 10 pcs,Cat Treats 60 g} | =3990
+
+[Deli Counter] tax9 kg scale
+Counter {Pork Belly,Beef Shank,Chicken Thighs} | =3590
+Counter {Salmon Fillet,Sea Bass} | =6890
+{Char Siu Roast Pork,Roast Duck,Soy Braised Beef} | =7990 ; tax13
+{Cold Sesame Noodles Box,Sushi Platter,Spicy Chicken Salad Box} | =2590 ; each tax13 scaleprice
 `;

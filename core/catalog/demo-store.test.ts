@@ -50,7 +50,7 @@ describe('demoProducts', () => {
     const byWeight = products.filter((p) => p.unit === 'kg');
     expect(byWeight.length).toBeGreaterThan(20);
     expect(new Set(byWeight.map((p) => p.department))).toEqual(
-      new Set(['Produce', 'Meat & Fish', 'Dairy & Eggs']),
+      new Set(['Produce', 'Deli Counter', 'Meat & Fish', 'Dairy & Eggs']),
     );
     expect(byWeight.some((p) => /Cheese/.test(p.name))).toBe(true);
   });
@@ -84,5 +84,17 @@ describe('demoProducts', () => {
 
   it('demoBarcodes(n) gives the first n products as printed', () => {
     expect(demoBarcodes(3)).toEqual(products.slice(0, 3).map((p) => p.barcode));
+  });
+});
+
+describe('the demo deli counter', () => {
+  it('keys weighed and priced counter items the way the store scale prints their labels', () => {
+    const counter = products.filter((p) => p.department === 'Deli Counter');
+    const weighed = counter.filter((p) => p.unit === 'kg');
+    const priced = counter.filter((p) => p.unit === 'each');
+    expect(weighed.length).toBeGreaterThanOrEqual(5);
+    expect(priced.length).toBeGreaterThanOrEqual(3);
+    for (const p of weighed) expect(p.barcode).toMatch(/^22\d{5}00000\d$/);
+    for (const p of priced) expect(p.barcode).toMatch(/^20\d{5}00000\d$/);
   });
 });

@@ -25,7 +25,7 @@ interface Defaults {
   taxRateBp: number;
   unit: Unit;
   ageLimit: number | null;
-  code: 'ean13' | 'ean8' | 'upca';
+  code: 'ean13' | 'ean8' | 'upca' | 'scale' | 'scaleprice';
 }
 
 let cache: readonly Product[] | undefined;
@@ -46,7 +46,8 @@ export function demoBarcodes(count: number): string[] {
 /**
  * Expands the product-line text: `[Department] flags` starts a section; each line is
  * `Name {Variant,…} | size=fen | size=fen ; flags` (size may be empty, e.g. `=1290`);
- * flags are tax9, tax13, kg, each, age18, ean8, upca.
+ * flags are tax9, tax13, kg, each, age18, ean8, upca, scale (weighed at the counter: the scale prints
+ * 22·item·weight labels) and scaleprice (pre-packed at the counter: 20·item·price labels).
  */
 function buildDemoProducts(text: string): Product[] {
   const products: Product[] = [];
@@ -101,7 +102,8 @@ function applyFlags(defaults: Defaults, flags: string): Defaults {
     else if (flag === 'tax13') result.taxRateBp = 1300;
     else if (flag === 'kg' || flag === 'each') result.unit = flag;
     else if (flag === 'age18') result.ageLimit = 18;
-    else if (flag === 'ean8' || flag === 'upca' || flag === 'ean13') result.code = flag;
+    else if (['ean8', 'upca', 'ean13', 'scale', 'scaleprice'].includes(flag))
+      result.code = flag as Defaults['code'];
     else throw new Error(`unknown demo product flag "${flag}"`);
   }
   return result;
@@ -128,10 +130,13 @@ function expandBraces(name: string): string[] {
 
 /**
  * A unique, valid barcode: EAN-13 69d·cccc·iiiii (d and the company code from the department),
- * EAN-8 69·dd·iii, or UPC-A 0·7dddd·0iiii for imports.
+ * EAN-8 69·dd·iii, or UPC-A 0·7dddd·0iiii for imports. Counter items are keyed as the store's scale
+ * labels are read (settings `variableMeasure: "cn"`): 22·item·00000 weighed, 20·item·00000 priced.
  */
 function demoBarcode(code: Defaults['code'], section: number, index: number): string {
   const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  if (code === 'scale' || code === 'scaleprice')
+    return withCheckDigit(`${code === 'scale' ? 22 : 20}${pad(section * 100 + index + 1, 5)}00000`);
   if (code === 'ean8') return withCheckDigit(`69${pad(section, 2)}${pad(index, 3)}`);
   if (code === 'upca') return withCheckDigit(`07${pad(section, 4)}0${pad(index, 4)}`);
   return withCheckDigit(`69${section % 10}${pad(1000 + section * 37, 4)}${pad(index, 5)}`);

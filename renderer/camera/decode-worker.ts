@@ -2,6 +2,7 @@
 // engine that measures best (zxing-wasm, see docs/benchmarks.md) through core's one decoder
 // interface; the .wasm is bundled with the app and served from our own origin — never from a CDN.
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import { CAMERA_DECODE_OPTIONS } from '../../core/barcode/decode/types';
 import { createZxingWasmDecoder } from '../../core/barcode/decode/zxing-wasm';
 import type { DecodeRequest, DecodeResponse } from './protocol';
 
@@ -14,8 +15,7 @@ self.onmessage = async (message: MessageEvent<DecodeRequest>) => {
   const started = performance.now();
   let response: DecodeResponse;
   try {
-    // The quick pass: a fresh frame comes every 50 ms, so no frame is worth the slow try-harder pass.
-    const barcodes = await decoder.decode(image, { tryHarder: false });
+    const barcodes = await decoder.decode(image, CAMERA_DECODE_OPTIONS);
     response = { id, ms: performance.now() - started, barcodes };
   } catch (error) {
     response = { id, ms: performance.now() - started, barcodes: [], error: (error as Error).message };

@@ -1,5 +1,7 @@
 // English text for the kiosk. This object's shape is the Messages type: every other language
 // must provide every key, so a missing translation fails the type-check.
+import type { ScanNotice } from '../../services/api/contract';
+
 export const en = {
   languageName: 'English',
   welcome: 'Welcome',
@@ -50,7 +52,23 @@ export const en = {
     item_not_found: 'We can’t find this item — please ask for help',
     invalid_input: 'That didn’t work — please try again',
     basket_empty: 'Your basket is empty — scan an item first',
+    item_expired: 'This item is past its expiry date — please take it to a member of staff',
+    item_recalled: 'This item has been recalled and can’t be sold — please hand it to staff',
+    duplicate_serial: 'This exact item has already been scanned',
+    label_unreadable: 'The label on this item can’t be read — please ask a member of staff',
+    invalid_quantity: 'The number of this item can’t be changed',
   } as Record<string, string>,
+  /** For a refusal this screen has no text of its own for. */
+  scanErrorOther: 'That didn’t work — please try again or ask for help',
+  scanNotices: {
+    item_expired_warning: 'Past its expiry date — added; staff may check it',
+    member_attached: 'Member card added — points will be collected',
+    staff_badge: 'Staff badge read',
+  } as Record<ScanNotice['code'], string>,
+  lot: (lot: string) => `Lot ${lot}`,
+  serial: (serial: string) => `Serial ${serial}`,
+  useBy: (date: string) => `Use by ${date}`,
+  member: 'Member',
   weightTitle: 'Weigh this item',
   weightBody: 'Place it on the scale, or type its weight in grams.',
   weightUnit: 'g',

@@ -1,8 +1,9 @@
 // One basket line. Memoised on its visible fields: a scan re-renders only the line it changed.
 import { memo, useEffect, useRef } from 'react';
+import type { Language } from '../../core/types';
 import type { BasketLineView } from '../../services/api/contract';
-import { money, quantityText } from '../format';
-import { useI18n } from '../i18n';
+import { calendarDate, money, quantityText } from '../format';
+import { useI18n, type Messages } from '../i18n';
 import { MinusIcon, PlusIcon, TrashIcon } from './icons';
 
 export interface BasketLineProps {
@@ -35,7 +36,10 @@ function BasketLineRow({ line, currency, highlight, revision, onQuantity, onRemo
     return () => flash?.cancel();
   }, [highlight, revision]);
   const weighed = line.unit === 'kg';
+  // One unique piece (its own serial) is always a quantity of one: there is nothing to step.
+  const fixed = weighed || line.serial !== null;
   const unitPrice = money(line.unitPrice, currency, language);
+  const details = packDetails(line, t, language);
   return (
     <li
       ref={ref}
@@ -48,10 +52,21 @@ function BasketLineRow({ line, currency, highlight, revision, onQuantity, onRemo
         <div className="line-name" data-testid="line-name">
           {line.name}
         </div>
+        {details.length > 0 ? (
+          <div className="line-pack" data-testid="line-pack">
+            <div className="line-pack-items">
+              {details.map(({ text, past }) => (
+                <span key={text} className={past ? 'past' : undefined} data-past={past || undefined}>
+                  {text}
+                </span>
+              ))}
+            </div>
+          </div>
+        ) : null}
         <div className="line-unit">{weighed ? `${unitPrice} ${t.perKg}` : `${unitPrice} ${t.each}`}</div>
       </div>
       <div className="line-qty-controls">
-        {weighed ? null : (
+        {fixed ? null : (
           <button
             type="button"
             className="round"
@@ -63,10 +78,13 @@ function BasketLineRow({ line, currency, highlight, revision, onQuantity, onRemo
             <MinusIcon />
           </button>
         )}
-        <span className={weighed ? 'line-qty weight' : 'line-qty'} data-testid="line-qty">
+        <span
+          className={weighed ? 'line-qty weight' : fixed ? 'line-qty single' : 'line-qty'}
+          data-testid="line-qty"
+        >
           {quantityText(line.unit, line.quantity)}
         </span>
-        {weighed ? null : (
+        {fixed ? null : (
           <button
             type="button"
             className="round"
@@ -94,8 +112,31 @@ function BasketLineRow({ line, currency, highlight, revision, onQuantity, onRemo
   );
 }
 
+/** What the pack's GS1 code said: which piece (lot, serial), then its date. */
+function packDetails(line: BasketLineView, t: Messages, language: Language) {
+  const details: { text: string; past: boolean }[] = [];
+  if (line.lot) details.push({ text: t.lot(line.lot), past: false });
+  if (line.serial) details.push({ text: t.serial(line.serial), past: false });
+  if (line.expiry) {
+    // Only a store that warns rather than blocks sells such a piece; the attendant should see it.
+    const past = line.expiry < localToday();
+    details.push({ text: t.useBy(calendarDate(line.expiry, language)), past });
+  }
+  return details;
+}
+
+/** Today on this kiosk's calendar as YYYY-MM-DD, compared as text with a pack's date. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 const sameLine = (a: BasketLineView, b: BasketLineView) =>
   a.id === b.id &&
+  a.lot === b.lot &&
+  a.serial === b.serial &&
+  a.expiry === b.expiry &&
   a.name === b.name &&
   a.unit === b.unit &&
   a.unitPrice === b.unitPrice &&

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n';
 import { BasketLine } from './BasketLine';
 import { CameraScanLauncher } from './CameraScan';
 import { Keypad } from './Keypad';
-import { AgeCheckBanner, PaymentNotice, ScanMessage } from './Messages';
+import { AgeCheckBanner, MemberBadge, PaymentNotice, ScanMessage, ScanNoticeBanner } from './Messages';
 import type { KioskActions } from './useKiosk';
 import type { KioskState } from './state';
 import { ConfirmCancel } from './dialogs';
@@ -32,7 +32,7 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
   const lines = useRef<HTMLUListElement>(null);
   useEffect(() => {
     lines.current?.querySelector('[data-highlight="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [state.scanError, state.notice, basket.ageCheck]);
+  }, [state.scanError, state.scanNotice, state.notice, basket.ageCheck]);
   const pay = async () => {
     setStarting(true);
     await startPayment();
@@ -45,6 +45,7 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
         <section className="basket-list card">
           <div className="list-head">
             <h1>{t.yourBasket}</h1>
+            {basket.member ? <MemberBadge memberId={basket.member.memberId} /> : null}
             <span className="item-count" data-testid="item-count">
               {t.itemCount(basket.totals.itemCount)}
             </span>
@@ -54,6 +55,9 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
             {state.notice ? <PaymentNotice notice={state.notice} onDismiss={actions.clearNotice} /> : null}
             {state.scanError ? (
               <ScanMessage error={state.scanError} onDismiss={actions.clearScanError} />
+            ) : null}
+            {state.scanNotice ? (
+              <ScanNoticeBanner notice={state.scanNotice} onDismiss={actions.clearScanNotice} />
             ) : null}
           </div>
           <ul className="lines" ref={lines}>

@@ -1,11 +1,15 @@
-// The calm one-line banners: a refused scan, a payment that did not go through, the ID check.
-import { useEffect } from 'react';
-import type { ApiError } from '../../services/api/contract';
+// The calm one-line banners: a refused scan, a note about a scan that went through, a payment that
+// did not go through, the ID check; and the member badge.
+import { useEffect, type ComponentType } from 'react';
+import type { ApiError, ScanNotice } from '../../services/api/contract';
+import { maskedMemberId } from '../format';
 import { useI18n } from '../i18n';
-import { IdIcon, InfoIcon } from './icons';
+import { BadgeIcon, CheckIcon, ClockIcon, IdIcon, InfoIcon, StarIcon } from './icons';
 import type { Notice } from './state';
 
 const SCAN_MESSAGE_MS = 10_000;
+/** A note about a scan that went through asks nothing of the shopper, so it goes sooner. */
+const SCAN_NOTICE_MS = 6_000;
 
 export function ScanMessage({ error, onDismiss }: { error: ApiError; onDismiss(): void }) {
   const { t } = useI18n();
@@ -16,7 +20,32 @@ export function ScanMessage({ error, onDismiss }: { error: ApiError; onDismiss()
   return (
     <div className="banner warn" role="alert" data-testid="scan-message" data-code={error.code}>
       <InfoIcon />
-      <span className="banner-text">{t.scanErrors[error.code] ?? error.message}</span>
+      {/* The backend's message is for logs: the shopper reads this screen's own text. */}
+      <span className="banner-text">{t.scanErrors[error.code] ?? t.scanErrorOther}</span>
+      <button type="button" className="banner-dismiss" onClick={onDismiss}>
+        {t.dismiss}
+      </button>
+    </div>
+  );
+}
+
+const NOTICE_LOOK: Record<ScanNotice['code'], { tone: string; Icon: ComponentType }> = {
+  item_expired_warning: { tone: 'warn', Icon: ClockIcon },
+  member_attached: { tone: 'ok', Icon: () => <CheckIcon size={30} /> },
+  staff_badge: { tone: 'neutral', Icon: BadgeIcon },
+};
+
+export function ScanNoticeBanner({ notice, onDismiss }: { notice: ScanNotice; onDismiss(): void }) {
+  const { t } = useI18n();
+  useEffect(() => {
+    const timer = setTimeout(onDismiss, SCAN_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice, onDismiss]);
+  const { tone, Icon } = NOTICE_LOOK[notice.code] ?? NOTICE_LOOK.staff_badge;
+  return (
+    <div className={`banner ${tone}`} role="status" data-testid="scan-notice" data-code={notice.code}>
+      <Icon />
+      <span className="banner-text">{t.scanNotices[notice.code] ?? notice.message}</span>
       <button type="button" className="banner-dismiss" onClick={onDismiss}>
         {t.dismiss}
       </button>
@@ -50,5 +79,17 @@ export function AgeCheckBanner({ age }: { age: number }) {
       <IdIcon />
       <span className="banner-text">{t.ageCheck(age)}</span>
     </div>
+  );
+}
+
+/** "Member 20****01": the card was taken; the middle of the id stays hidden from onlookers. */
+export function MemberBadge({ memberId }: { memberId: string }) {
+  const { t } = useI18n();
+  return (
+    <span className="member-badge" data-testid="member-badge">
+      <StarIcon />
+      <span>{t.member}</span>
+      <span className="member-id">{maskedMemberId(memberId)}</span>
+    </span>
   );
 }

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n';
 import { CameraScanLauncher } from './CameraScan';
 import { ScanPicture } from './icons';
 import { Keypad } from './Keypad';
-import { ScanMessage } from './Messages';
+import { MemberBadge, ScanMessage, ScanNoticeBanner } from './Messages';
 import type { KioskState } from './state';
 import type { KioskActions } from './useKiosk';
 
@@ -26,13 +26,20 @@ export function WelcomeScreen({
       {header}
       <div className="welcome-body">
         <section className="welcome-hero">
-          <p className="welcome-store">{t.welcome}</p>
+          <div className="welcome-top">
+            <p className="welcome-store">{t.welcome}</p>
+            {/* A member card scanned before any item is already on the basket-to-be. */}
+            {state.basket?.member ? <MemberBadge memberId={state.basket.member.memberId} /> : null}
+          </div>
           <ScanPicture />
           <h1>{t.scanToStart}</h1>
           <p className="welcome-hint">{t.scanHint}</p>
           <CameraScanLauncher onCode={onCamera} />
           {state.scanError ? (
             <ScanMessage error={state.scanError} onDismiss={actions.clearScanError} />
+          ) : null}
+          {state.scanNotice ? (
+            <ScanNoticeBanner notice={state.scanNotice} onDismiss={actions.clearScanNotice} />
           ) : null}
         </section>
         <aside className="card keypad-card welcome-keypad">

@@ -58,6 +58,26 @@ export const IdIcon = () => (
     <path d="M6 16c.6-1.3 1.7-2 3-2s2.4.7 3 2M14 10h4M14 13h3" />
   </Icon>
 );
+/** A clock face: a date that has passed. */
+export const ClockIcon = () => (
+  <Icon size={30}>
+    <circle cx="12" cy="12" r="9.5" />
+    <path d="M12 7v5l3.5 2" />
+  </Icon>
+);
+/** A staff badge on its clip. */
+export const BadgeIcon = () => (
+  <Icon size={30}>
+    <rect x="5" y="6" width="14" height="15" rx="2" />
+    <path d="M10 3h4v3h-4zM9.5 17h5" />
+    <circle cx="12" cy="12" r="2" />
+  </Icon>
+);
+export const StarIcon = ({ size = 22 }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M12 3.5l2.6 5.3 5.8.8-4.2 4.1 1 5.8-5.2-2.7-5.2 2.7 1-5.8-4.2-4.1 5.8-.8z" />
+  </Icon>
+);
 export const BackspaceIcon = () => (
   <Icon>
     <path d="M21 5H9l-6 7 6 7h12a1 1 0 0 0 1-1V6a1 1 0 0 0-1-1zM17 9l-5 6M12 9l5 6" />

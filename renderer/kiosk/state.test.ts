@@ -35,10 +35,14 @@ const basket = (lines = 1): BasketView => ({
     lineTotal: 350,
     taxRateBp: 1300,
     ageLimit: null,
+    lot: null,
+    serial: null,
+    expiry: null,
   })),
   totals,
   lastChangedLineId: lines ? `l${lines - 1}` : null,
   ageCheck: null,
+  member: null,
 });
 const payment = (status: PaymentView['status'], over: Partial<PaymentView> = {}): PaymentView => ({
   id: 'p1',
@@ -180,5 +184,135 @@ describe('scanner status', () => {
       event({ type: 'scanner.status', scanner: { ...scanner, connected: false, lastError: 'gone' } }),
     );
     expect(state.scanners).toEqual([{ ...scanner, connected: false, lastError: 'gone' }]);
+  });
+});
+
+describe('scan notices', () => {
+  const expiredNote = {
+    code: 'item_expired_warning' as const,
+    message: 'expired 2024-01-31',
+    lineId: 'l0',
+  };
+  const memberNote = { code: 'member_attached' as const, message: 'member 20260001' };
+  const withBasket = () => run({ type: 'session', session: session({ basket: basket() }) });
+
+  it('shows a notice about a scan that went through and replaces an earlier refusal', () => {
+    const error = { code: 'item_not_found', message: 'No product 123' };
+    const refused = kioskReducer(
+      withBasket(),
+      event({ type: 'scan.rejected', code: '123', source: 'serial', error }),
+    );
+    const state = kioskReducer(
+      refused,
+      event({ type: 'scan.notice', source: 'serial', notice: expiredNote }),
+    );
+    expect(state.scanNotice).toEqual(expiredNote);
+    expect(state.scanError).toBeNull();
+    expect(screenOf(state)).toBe('basket');
+  });
+
+  it('keeps the notice whichever of the notice and its basket change comes first', () => {
+    const noticeFirst = run(
+      { type: 'session', session: session() },
+      event({ type: 'scan.notice', source: 'serial', notice: expiredNote }),
+      event({ type: 'basket.changed', basket: basket(1) }),
+    );
+    expect(noticeFirst.scanNotice).toEqual(expiredNote);
+    const basketFirst = run(
+      { type: 'session', session: session() },
+      event({ type: 'basket.changed', basket: basket(1) }),
+      event({ type: 'scan.notice', source: 'serial', notice: expiredNote }),
+    );
+    expect(basketFirst.scanNotice).toEqual(expiredNote);
+  });
+
+  it('drops a notice about a line once another line is the newest, or the line is gone', () => {
+    const noted = kioskReducer(
+      withBasket(),
+      event({ type: 'scan.notice', source: 'serial', notice: expiredNote }),
+    );
+    const next = kioskReducer(noted, event({ type: 'basket.changed', basket: basket(2) }));
+    expect(next.scanNotice).toBeNull();
+    const removed = kioskReducer(noted, {
+      type: 'basket',
+      basket: { ...basket(0), lastChangedLineId: null },
+    });
+    expect(removed.scanNotice).toBeNull();
+  });
+
+  it('keeps a notice about no line (a member card) while more items are scanned', () => {
+    const member = { program: 'loyalty', memberId: '20260001' };
+    const state = run(
+      { type: 'session', session: session({ basket: basket() }) },
+      event({ type: 'scan.notice', source: 'serial', notice: memberNote }),
+      event({ type: 'basket.changed', basket: { ...basket(1), member } }),
+      event({ type: 'basket.changed', basket: { ...basket(2), member } }),
+    );
+    expect(state.scanNotice).toEqual(memberNote);
+    expect(state.basket?.member).toEqual(member);
+  });
+
+  it('a later refusal replaces the notice; dismissing clears it', () => {
+    const noted = kioskReducer(
+      withBasket(),
+      event({ type: 'scan.notice', source: 'serial', notice: memberNote }),
+    );
+    const error = { code: 'duplicate_serial', message: 'serial SER-1 already in basket' };
+    const refused = kioskReducer(noted, { type: 'scanFailed', code: 'x', source: 'keypad', error });
+    expect(refused.scanNotice).toBeNull();
+    expect(refused.scanError).toEqual(error);
+    expect(kioskReducer(noted, { type: 'clearScanNotice' }).scanNotice).toBeNull();
+  });
+
+  it('a staff badge on the welcome screen shows there, and a weight request is not disturbed', () => {
+    const staff = { code: 'staff_badge' as const, message: 'staff 0042' };
+    const state = run(
+      { type: 'session', session: session() },
+      {
+        type: 'scanFailed',
+        code: '2000000000015',
+        source: 'serial',
+        error: { code: 'weight_required', message: '' },
+      },
+      event({ type: 'scan.notice', source: 'serial', notice: staff }),
+    );
+    expect(screenOf(state)).toBe('welcome');
+    expect(state.scanNotice).toEqual(staff);
+    expect(state.weightFor).toEqual({ code: '2000000000015', source: 'serial' });
+  });
+
+  it('ends with the session, on paying, and when the sale completes', () => {
+    const noted = kioskReducer(
+      withBasket(),
+      event({ type: 'scan.notice', source: 'serial', notice: memberNote }),
+    );
+    expect(kioskReducer(noted, event({ type: 'session.reset', session: session() })).scanNotice).toBeNull();
+    expect(kioskReducer(noted, { type: 'payment', payment: payment('pending') }).scanNotice).toBeNull();
+    expect(kioskReducer(noted, event({ type: 'sale.completed', receipt })).scanNotice).toBeNull();
+    // A restart that finds the basket still open keeps what the shopper was just told.
+    expect(
+      kioskReducer(noted, { type: 'session', session: session({ basket: basket() }) }).scanNotice,
+    ).toEqual(memberNote);
+  });
+});
+
+describe('a staff badge', () => {
+  const staff = { code: 'staff_badge' as const, message: 'Staff badge 0042 read' };
+  const refusal = { code: 'staff_badge', message: 'Staff badge 0042 read; it adds nothing' };
+
+  it('is a notice, not an error, in whichever order its notice and refusal arrive', () => {
+    const noticeFirst = run(
+      { type: 'session', session: session({ basket: basket() }) },
+      event({ type: 'scan.notice', source: 'serial', notice: staff }),
+      event({ type: 'scan.rejected', code: 'STAFF0042', source: 'serial', error: refusal }),
+    );
+    expect(noticeFirst.scanError).toBeNull();
+    expect(noticeFirst.scanNotice).toEqual(staff);
+    const refusalOnly = run(
+      { type: 'session', session: session({ basket: basket() }) },
+      { type: 'scanFailed', code: 'STAFF0042', source: 'keypad', error: refusal },
+    );
+    expect(refusalOnly.scanError).toBeNull();
+    expect(refusalOnly.scanNotice?.code).toBe('staff_badge');
   });
 });

@@ -7,6 +7,7 @@ import type {
   PaymentView,
   PublicSettings,
   ReceiptView,
+  ScanNotice,
   ScanSource,
   ScannerStatus,
   SessionView,
@@ -27,6 +28,8 @@ export interface KioskState {
   language: Language;
   /** The last refused scan, until the next good one. */
   scanError: ApiError | null;
+  /** Something to know about a scan that went through (expired but sold, member card, staff badge). */
+  scanNotice: ScanNotice | null;
   /** A scan of a weighed item waiting for its weight. */
   weightFor: { code: string; source: ScanSource } | null;
   notice: Notice | null;
@@ -43,6 +46,7 @@ export type KioskAction =
   | { type: 'paymentFailed'; error: ApiError }
   | { type: 'language'; language: Language }
   | { type: 'clearScanError' }
+  | { type: 'clearScanNotice' }
   | { type: 'clearWeight' }
   | { type: 'clearNotice' };
 
@@ -54,6 +58,7 @@ export const initialState: KioskState = {
   receipt: null,
   language: 'en',
   scanError: null,
+  scanNotice: null,
   weightFor: null,
   notice: null,
   basketRevision: 0,
@@ -89,6 +94,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, language: action.language };
     case 'clearScanError':
       return { ...state, scanError: null };
+    case 'clearScanNotice':
+      return { ...state, scanNotice: null };
     case 'clearWeight':
       return { ...state, weightFor: null };
     case 'clearNotice':
@@ -102,10 +109,20 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
       return applyBasket(state, event.basket);
     case 'scan.rejected':
       return applyScanFailure(state, event.code, event.source, event.error);
+    case 'scan.notice':
+      // The scan went through, so an earlier refusal no longer applies.
+      return { ...state, scanNotice: event.notice, scanError: null };
     case 'payment.changed':
       return applyPayment(state, event.payment);
     case 'sale.completed':
-      return { ...state, receipt: event.receipt, scanError: null, weightFor: null, notice: null };
+      return {
+        ...state,
+        receipt: event.receipt,
+        scanError: null,
+        scanNotice: null,
+        weightFor: null,
+        notice: null,
+      };
     case 'session.reset':
       return applySession(state, event.session);
     case 'scanner.status': {
@@ -129,6 +146,7 @@ function applySession(state: KioskState, session: SessionView): KioskState {
     receipt: session.receipt,
     language: ended || firstLoad ? session.settings.defaultLanguage : state.language,
     scanError: ended ? null : state.scanError,
+    scanNotice: ended ? null : state.scanNotice,
     weightFor: ended ? null : state.weightFor,
     notice: ended ? null : state.notice,
     basketRevision: state.basketRevision + 1,
@@ -137,12 +155,39 @@ function applySession(state: KioskState, session: SessionView): KioskState {
 
 function applyBasket(state: KioskState, basket: BasketView): KioskState {
   // A good scan replaces any earlier complaint; a closed basket means the session moved on.
-  return { ...state, basket, scanError: null, basketRevision: state.basketRevision + 1 };
+  return {
+    ...state,
+    basket,
+    scanError: null,
+    scanNotice: staleNotice(state.scanNotice, basket) ? null : state.scanNotice,
+    basketRevision: state.basketRevision + 1,
+  };
+}
+
+/**
+ * A notice about one line is over once another line is the newest. The notice and the basket change
+ * of the same scan may arrive in either order, so the notice's own line never makes it stale.
+ */
+function staleNotice(notice: ScanNotice | null, basket: BasketView): boolean {
+  const lineId = notice?.lineId;
+  if (!lineId) return false;
+  if (!basket.lines.some((line) => line.id === lineId)) return true;
+  return basket.lastChangedLineId !== null && basket.lastChangedLineId !== lineId;
 }
 
 function applyScanFailure(state: KioskState, code: string, source: ScanSource, error: ApiError): KioskState {
   if (error.code === 'weight_required') return { ...state, weightFor: { code, source }, scanError: null };
-  return { ...state, scanError: error, weightFor: null };
+  // A staff badge adds nothing, so the backend refuses it, but it was read fine: it is a notice.
+  if (error.code === 'staff_badge') {
+    const known = state.scanNotice?.code === 'staff_badge';
+    return {
+      ...state,
+      scanError: null,
+      scanNotice: known ? state.scanNotice : { code: 'staff_badge', message: error.message },
+    };
+  }
+  // The newest scan speaks: a refusal replaces a notice about an earlier one.
+  return { ...state, scanError: error, scanNotice: null, weightFor: null };
 }
 
 /** Live payments show; a declined, cancelled or expired one returns to the basket with a note. */
@@ -150,7 +195,8 @@ function applyPayment(state: KioskState, payment: PaymentView): KioskState {
   // A late update about a payment we already left behind must not touch the current one.
   const stale = state.payment !== null && state.payment.id !== payment.id;
   if (stale && !LIVE_PAYMENT.has(payment.status)) return state;
-  if (LIVE_PAYMENT.has(payment.status)) return { ...state, payment, notice: null };
+  // A scan notice is about the basket being built; it must not come back after the payment screen.
+  if (LIVE_PAYMENT.has(payment.status)) return { ...state, payment, notice: null, scanNotice: null };
   let notice: Notice | null = null;
   if (payment.status === 'declined') notice = { kind: 'declined' };
   else if (/expir/i.test(payment.failureReason ?? '') || Date.parse(payment.expiresAt) <= Date.now()) {

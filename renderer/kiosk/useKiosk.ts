@@ -17,6 +17,7 @@ export interface KioskActions {
   finishSale(): Promise<void>;
   setLanguage(language: Language): void;
   clearScanError(): void;
+  clearScanNotice(): void;
   clearWeight(): void;
   clearNotice(): void;
 }
@@ -95,6 +96,7 @@ export function useKiosk(client: TerminalClient): { state: KioskState; actions: 
       },
       setLanguage: (language) => dispatch({ type: 'language', language }),
       clearScanError: () => dispatch({ type: 'clearScanError' }),
+      clearScanNotice: () => dispatch({ type: 'clearScanNotice' }),
       clearWeight: () => dispatch({ type: 'clearWeight' }),
       clearNotice: () => dispatch({ type: 'clearNotice' }),
     }),

@@ -78,15 +78,20 @@ export function createZxingJsDecoder(): BarcodeDecoder {
     async decode(image: RgbaImage, options: DecodeOptions = {}): Promise<DecodedBarcode[]> {
       checkImage(image);
       const source = new RGBLuminanceSource(toLuminance(image), image.width, image.height);
+      const reader = readerFor(options);
       let result: Result;
       try {
         // decodeWithState: plain decode() would drop the hints (formats, try-harder) set on the reader.
-        result = readerFor(options).decodeWithState(new BinaryBitmap(new HybridBinarizer(source)));
+        result = reader.decodeWithState(new BinaryBitmap(new HybridBinarizer(source)));
       } catch (error) {
         // The library says "nothing here" by throwing; a half-read symbol is nothing too.
         if (error instanceof NotFoundException || error instanceof ChecksumException) return [];
         if (error instanceof FormatException) return [];
         throw error;
+      } finally {
+        // The DataBar readers keep the half-symbols they saw for the next call (it is meant for the rows
+        // of one picture); left in, halves from earlier pictures pair up into codes nobody printed.
+        reader.reset();
       }
       const barcode = fromResult(result);
       return barcode ? [barcode] : [];

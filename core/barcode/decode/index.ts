@@ -3,6 +3,8 @@ export { createAgreementFilter, type AgreementFilter, type AgreementOptions } fr
 export { createZxingJsDecoder } from './zxing-js';
 export { createZxingWasmDecoder, type ZxingWasmSource } from './zxing-wasm';
 export {
+  asScannedText,
+  CAMERA_DECODE_OPTIONS,
   checkImage,
   DEFAULT_FORMATS,
   isErrorCorrected,

@@ -6,6 +6,7 @@ import { uuidv7 } from '../core/uuid7';
 import { toBasket, toLine, type BasketRow, type LineRow } from './basket-rows';
 import { StoreError } from './errors';
 import { appendEvent } from './outbox';
+import { requireSerialFree } from './serials';
 
 export type BasketStatus = 'open' | 'paying' | 'paid' | 'closed';
 
@@ -124,7 +125,7 @@ export function addItem(
     throw new StoreError('invalid_quantity', `A serialised item is one piece; got quantity ${quantity}`);
   return db.transaction(() => {
     requireOpenBasket(db, basketId);
-    if (item.serial) refuseLiveSerial(db, item.gtin, item.serial);
+    if (item.serial) requireSerialFree(db, item.gtin, item.serial);
     const at = now.toISOString();
     // Each serialised item is its own line: the serial is what the line sells.
     const same = item.unit === 'each' && !item.serial ? findSameEachLine(db, basketId, item) : undefined;
@@ -266,7 +267,8 @@ export function requireBasket(db: Database.Database, basketId: string): BasketRe
   return basket;
 }
 
-function requireOpenBasket(db: Database.Database, basketId: string): BasketRecord {
+/** The basket if it is open, else `basket_not_found` or `basket_not_open`. */
+export function requireOpenBasket(db: Database.Database, basketId: string): BasketRecord {
   const basket = requireBasket(db, basketId);
   if (basket.status !== 'open') {
     throw new StoreError(
@@ -388,44 +390,4 @@ function lineEvent(line: BasketLineRecord) {
     ...(line.serial ? { serial: line.serial } : {}),
     ...(line.expiry ? { expiry: line.expiry } : {}),
   };
-}
-
-/** Refuses a serial already live on a line: in this basket, or sold before (`duplicate_serial`). */
-function refuseLiveSerial(db: Database.Database, gtin: string, serial: string): void {
-  const holder = db
-    .prepare(
-      `SELECT b.status, s.receipt_number AS receiptNumber FROM basket_lines l
-         JOIN baskets b ON b.id = l.basket_id LEFT JOIN sales s ON s.basket_id = b.id
-        WHERE l.gtin = ? AND l.serial = ? AND l.removed_at IS NULL`,
-    )
-    .get(gtin, serial) as { status: BasketStatus; receiptNumber: string | null } | undefined;
-  if (!holder) return;
-  throw new StoreError(
-    'duplicate_serial',
-    holder.receiptNumber
-      ? `Item ${gtin} with serial ${serial} was already sold (receipt ${holder.receiptNumber})`
-      : `Item ${gtin} with serial ${serial} is already in the basket`,
-  );
-}
-
-/** Attaches a loyalty member to an open basket (a later member code replaces it). Event `basket.member_attached`. */
-export function attachMember(
-  db: Database.Database,
-  basketId: string,
-  member: { program: string; memberId: string },
-  now: Date = new Date(),
-): BasketRecord {
-  if (!member.program || !member.memberId)
-    throw new StoreError('invalid_member', 'A member needs a program and an id');
-  return db.transaction(() => {
-    requireOpenBasket(db, basketId);
-    db.prepare('UPDATE baskets SET member_program = ?, member_id = ?, updated_at = ? WHERE id = ?').run(
-      member.program,
-      member.memberId,
-      now.toISOString(),
-      basketId,
-    );
-    appendEvent(db, 'basket.member_attached', { basketId, ...member }, now);
-    return requireBasket(db, basketId);
-  })();
 }

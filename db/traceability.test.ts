@@ -4,7 +4,6 @@ import { PENCIL, refusalCode, startPayment } from '../test/helpers/db-fixtures';
 import { useTempDatabase } from '../test/helpers/temp-db';
 import {
   addItem,
-  attachMember,
   basketLines,
   cancelBasket,
   currentBasket,
@@ -13,6 +12,7 @@ import {
   setQuantity,
   type ScannedItem,
 } from './baskets';
+import { attachMember } from './members';
 import { pendingEvents } from './outbox';
 import { updatePayment } from './payments';
 import { addRecall, findRecall } from './recalls';

@@ -2,7 +2,6 @@
 import { interpretScan } from '../../core/barcode/interpret';
 import {
   addItem,
-  attachMember,
   cancelBasket,
   currentBasket,
   openBasket,
@@ -10,6 +9,7 @@ import {
   setQuantity,
   type BasketRecord,
 } from '../../db/baskets';
+import { attachMember } from '../../db/members';
 import { activePayment } from '../../db/payments';
 import { closeSale, saleByReceiptNumber, saleForBasket } from '../../db/sales';
 import type { ApiResult, BasketView, ScanSource, SessionView, TerminalApi } from '../api/contract';

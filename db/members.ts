@@ -1,0 +1,27 @@
+// The loyalty member a basket belongs to, from a member card scanned at the till.
+import type Database from 'better-sqlite3';
+import { requireBasket, requireOpenBasket, type BasketRecord } from './baskets';
+import { StoreError } from './errors';
+import { appendEvent } from './outbox';
+
+/** Attaches a loyalty member to an open basket (a later member code replaces it). Event `basket.member_attached`. */
+export function attachMember(
+  db: Database.Database,
+  basketId: string,
+  member: { program: string; memberId: string },
+  now: Date = new Date(),
+): BasketRecord {
+  if (!member.program || !member.memberId)
+    throw new StoreError('invalid_member', 'A member needs a program and an id');
+  return db.transaction(() => {
+    requireOpenBasket(db, basketId);
+    db.prepare('UPDATE baskets SET member_program = ?, member_id = ?, updated_at = ? WHERE id = ?').run(
+      member.program,
+      member.memberId,
+      now.toISOString(),
+      basketId,
+    );
+    appendEvent(db, 'basket.member_attached', { basketId, ...member }, now);
+    return requireBasket(db, basketId);
+  })();
+}

@@ -2,6 +2,7 @@
 import { UsageError } from './commands/args';
 import { barcodeCommand } from './commands/barcode';
 import { catalogCommand } from './commands/catalog';
+import { emvCommand } from './commands/emv';
 import { serveCommand } from './commands/serve';
 
 const USAGE = `Usage: openlane <command> [options]
@@ -17,6 +18,8 @@ Commands:
         Print what a scanned code means (GTIN, scale label, GS1 AIs, Digital Link, member, wallet) as JSON.
   barcode decode IMAGE... [--engine zxing-wasm|zxing-js]
         Print the barcodes in PNG or JPEG images as JSON, one line per file.
+  emv decode PAYLOAD | emv encode FILE.json
+        Print a payment QR payload (EMVCo MPM: Pix, PromptPay, PayNow, VietQR…) as JSON, and back.
 
 Run 'openlane <command> --help' for a command's details.`;
 
@@ -26,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   catalog: catalogCommand,
   barcode: barcodeCommand,
+  emv: emvCommand,
 };
 
 /** Runs the command line; resolves to the process exit code. */

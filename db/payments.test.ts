@@ -137,4 +137,32 @@ describe('payments', () => {
     expect(codeOf(() => updatePayment(temp.db, 'nope', { status: 'pending' }))).toBe('payment_not_found');
     expect(getPayment(temp.db, 'nope')).toBeNull();
   });
+
+  it('stores a customer-presented payment with its masked code and its reference as provider ref', () => {
+    const payment = start({ method: 'customer_presented', maskedCode: '1345****7788' });
+    temp.reopen();
+    expect(getPayment(temp.db, payment.id)).toEqual(payment);
+    expect(payment).toMatchObject({
+      status: 'created',
+      method: 'customer_presented',
+      maskedCode: '1345****7788',
+      providerRef: payment.reference,
+      qrPayload: null,
+    });
+    const [event] = pendingEvents(temp.db, 100).filter((e) => e.type === 'payment.created');
+    expect(JSON.stringify(event)).toContain('1345****7788');
+    expect(currentBasket(temp.db)?.status).toBe('paying');
+  });
+
+  it('keeps a merchant-presented payment without a code or provider ref until the provider gives one', () => {
+    expect(start()).toMatchObject({ method: 'merchant_presented', maskedCode: null, providerRef: null });
+  });
+
+  it('refuses a customer-presented payment without a masked code, or with the whole code', () => {
+    for (const maskedCode of [undefined, '', '134512345678907788', '1345123456789****7788']) {
+      expect(codeOf(() => start({ method: 'customer_presented', maskedCode }))).toBe('invalid_payment');
+    }
+    expect(currentBasket(temp.db)?.status).toBe('open');
+    expect(temp.db.prepare('SELECT count(*) AS n FROM payments').get()).toEqual({ n: 0 });
+  });
 });

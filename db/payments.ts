@@ -8,12 +8,21 @@ import { moveBasketStatus, requireBasket } from './baskets';
 import { StoreError } from './errors';
 import { appendEvent } from './outbox';
 
+/**
+ * Who shows the code: the kiosk shows the provider's QR (`merchant_presented`), or the kiosk scans
+ * the code the shopper's wallet shows and the provider charges it (`customer_presented`).
+ */
+export type PaymentMethod = 'merchant_presented' | 'customer_presented';
+
 export interface PaymentRecord {
   id: string;
   basketId: string;
   /** Our reference sent to the provider (≤ 32 chars, unique). */
   reference: string;
   provider: string;
+  method: PaymentMethod;
+  /** The wallet code charged, masked (`1345****7788`); never the code itself. Null when merchant-presented. */
+  maskedCode: string | null;
   status: PaymentStatus;
   amount: number;
   currency: string;
@@ -33,6 +42,10 @@ export interface NewPayment {
   amount: number;
   currency: string;
   expiresAt: Date;
+  /** Default `merchant_presented`. */
+  method?: PaymentMethod;
+  /** Required for `customer_presented`: the masked code, never the whole one. */
+  maskedCode?: string;
 }
 
 export interface PaymentUpdate {
@@ -59,6 +72,8 @@ interface PaymentRow {
   basket_id: string;
   reference: string;
   provider: string;
+  method: PaymentMethod;
+  masked_code: string | null;
   status: PaymentStatus;
   amount: number;
   currency: string;
@@ -79,7 +94,8 @@ export function newPaymentReference(): string {
 
 /**
  * Records a payment (status `created`) before any network call, and moves the basket open→paying,
- * in one transaction with event `payment.created`.
+ * in one transaction with event `payment.created`. A customer-presented payment's provider ref is
+ * its reference from the start: the provider finds a charge by it even when its answer was lost.
  */
 export function createPayment(
   db: Database.Database,
@@ -95,6 +111,8 @@ export function createPayment(
   if (input.provider.trim() === '') throw new StoreError('invalid_payment', 'Payment provider is empty');
   if (Number.isNaN(input.expiresAt.getTime()))
     throw new StoreError('invalid_payment', 'Payment expiresAt is not a valid time');
+  const method = input.method ?? 'merchant_presented';
+  const maskedCode = method === 'customer_presented' ? checkedMask(input.maskedCode) : null;
   return db.transaction(() => {
     const basket = requireBasket(db, input.basketId);
     if (basket.status !== 'open') {
@@ -111,14 +129,19 @@ export function createPayment(
     }
     const id = uuidv7();
     const at = now.toISOString();
+    const reference = newPaymentReference();
     db.prepare(
-      `INSERT INTO payments (id, basket_id, reference, provider, status, amount, currency, expires_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'created', ?, ?, ?, ?, ?)`,
+      `INSERT INTO payments (id, basket_id, reference, provider, method, masked_code, provider_ref, status,
+         amount, currency, expires_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'created', ?, ?, ?, ?, ?)`,
     ).run(
       id,
       basket.id,
-      newPaymentReference(),
+      reference,
       input.provider,
+      method,
+      maskedCode,
+      method === 'customer_presented' ? reference : null,
       input.amount,
       input.currency,
       input.expiresAt.toISOString(),
@@ -214,6 +237,17 @@ export function isInFlight(status: PaymentStatus): boolean {
   return IN_FLIGHT.includes(status);
 }
 
+/** A wallet code is a bearer secret: what is stored must be a mask, never the code. */
+function checkedMask(masked: string | undefined): string {
+  if (!masked || !masked.includes('*') || /\d{9}/.test(masked) || masked.length > 32) {
+    throw new StoreError(
+      'invalid_payment',
+      'A customer-presented payment needs the masked payment code (e.g. 1345****7788), never the code itself',
+    );
+  }
+  return masked;
+}
+
 function isFinal(status: PaymentStatus): boolean {
   return PAYMENT_MOVES[status].length === 0;
 }
@@ -234,6 +268,8 @@ function toPayment(row: PaymentRow): PaymentRecord {
     basketId: row.basket_id,
     reference: row.reference,
     provider: row.provider,
+    method: row.method,
+    maskedCode: row.masked_code,
     status: row.status,
     amount: row.amount,
     currency: row.currency,

@@ -18,4 +18,12 @@ describe('kiosk text', () => {
   it('has a text in every language for every scan notice', () => {
     expect(Object.keys(zhCN.scanNotices).sort()).toEqual(Object.keys(en.scanNotices).sort());
   });
+
+  it('tells the shopper about paying with their own code, in both languages', () => {
+    expect(en.orScanYourCode).toBe('or scan your payment code');
+    expect(zhCN.orScanYourCode).toBe('你也可以扫描付款码');
+    expect(en.confirmOnPhone).toBe('Confirm the payment on your phone');
+    expect(zhCN.confirmOnPhone).toBe('请在手机上确认付款');
+    expect(en.scanErrors.payment_code).toMatch(/scan your items first/i);
+  });
 });

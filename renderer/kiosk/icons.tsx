@@ -85,6 +85,14 @@ export const BackspaceIcon = () => (
 );
 
 /** The welcome picture: a barcode under a scanner's beam. */
+/** A phone showing a payment code: the shopper confirms on it. */
+export const PhoneIcon = ({ size = 96 }: { size?: number }) => (
+  <Icon size={size}>
+    <rect x="6" y="2.5" width="12" height="19" rx="2.5" />
+    <path d="M9 7h6M9 10h6M9 13h2M13 13h2M9 16.5h6" strokeWidth={1.5} />
+  </Icon>
+);
+
 export function ScanPicture() {
   const bars = [3, 1, 2, 1, 1, 3, 1, 2, 2, 1, 1, 2, 3, 1, 1, 2, 1, 3];
   let x = 40;

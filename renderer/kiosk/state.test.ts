@@ -6,7 +6,14 @@ import type {
   ReceiptView,
   SessionView,
 } from '../../services/api/contract';
-import { initialState, kioskReducer, screenOf, type KioskAction, type KioskState } from './state';
+import {
+  acceptsScans,
+  initialState,
+  kioskReducer,
+  screenOf,
+  type KioskAction,
+  type KioskState,
+} from './state';
 
 const settings: PublicSettings = {
   storeName: 'Test Store',
@@ -49,6 +56,8 @@ const payment = (status: PaymentView['status'], over: Partial<PaymentView> = {})
   basketId: 'b1',
   reference: 'R1',
   provider: 'simulator',
+  method: 'merchant_presented',
+  maskedCode: null,
   status,
   amount: 350,
   currency: 'CNY',
@@ -314,5 +323,88 @@ describe('a staff badge', () => {
     );
     expect(refusalOnly.scanError).toBeNull();
     expect(refusalOnly.scanNotice?.code).toBe('staff_badge');
+  });
+});
+
+describe('paying with the shopper’s own payment code', () => {
+  const code = (status: PaymentView['status'], over: Partial<PaymentView> = {}): PaymentView =>
+    payment(status, {
+      id: 'p2',
+      method: 'customer_presented',
+      maskedCode: '1345****7788',
+      qrPayload: null,
+      ...over,
+    });
+  const basketPaying = (): BasketView => ({ ...basket(), status: 'paying' });
+  const paymentChanged = (p: PaymentView): KioskAction => event({ type: 'payment.changed', payment: p });
+
+  it('shows the payment screen while the code is charged and confirmed, then Paid', () => {
+    const start = run({ type: 'session', session: session({ basket: basket(2) }) });
+    const charging = run(
+      { type: 'session', session: session({ basket: basket(2) }) },
+      event({ type: 'basket.changed', basket: basketPaying() }),
+      paymentChanged(code('created')),
+    );
+    expect(screenOf(start)).toBe('basket');
+    expect(screenOf(charging)).toBe('payment');
+    expect(charging.payment).toMatchObject({ method: 'customer_presented', maskedCode: '1345****7788' });
+    const waiting = kioskReducer(charging, paymentChanged(code('pending')));
+    expect(screenOf(waiting)).toBe('payment');
+    expect(waiting.payment?.status).toBe('pending');
+    const paid = kioskReducer(
+      kioskReducer(waiting, paymentChanged(code('paid'))),
+      event({ type: 'sale.completed', receipt }),
+    );
+    expect(screenOf(paid)).toBe('paid');
+    expect(paid.receipt).toEqual(receipt);
+  });
+
+  it('a declined code goes back to the basket with the decline said calmly', () => {
+    const state = run(
+      { type: 'session', session: session({ basket: basketPaying(), payment: code('pending') }) },
+      paymentChanged(code('declined', { failureReason: 'insufficient balance' })),
+      event({ type: 'basket.changed', basket: basket() }),
+    );
+    expect(screenOf(state)).toBe('basket');
+    expect(state.payment).toBeNull();
+    expect(state.notice).toEqual({ kind: 'declined' });
+  });
+
+  it('a restart in the middle of a code payment lands on the payment screen again', () => {
+    const state = run({
+      type: 'session',
+      session: session({ basket: basketPaying(), payment: code('unknown') }),
+    });
+    expect(screenOf(state)).toBe('payment');
+    expect(state.payment?.method).toBe('customer_presented');
+  });
+
+  it('a code shown instead of the QR replaces the QR payment without a notice, whatever comes late', () => {
+    const qr = payment('pending');
+    const replaced = run(
+      { type: 'session', session: session({ basket: basketPaying(), payment: qr }) },
+      paymentChanged({ ...qr, status: 'cancelled', failureReason: 'Replaced by the shopper’s payment code' }),
+      event({ type: 'basket.changed', basket: basket() }),
+      event({ type: 'basket.changed', basket: basketPaying() }),
+      paymentChanged(code('created')),
+    );
+    expect(screenOf(replaced)).toBe('payment');
+    expect(replaced.payment?.id).toBe('p2');
+    expect(replaced.notice).toBeNull();
+    // A repeated word about the old QR payment must not take the new one off the screen.
+    const late = kioskReducer(replaced, paymentChanged({ ...qr, status: 'cancelled' }));
+    expect(late.payment?.id).toBe('p2');
+  });
+
+  it('listens for a scanned code on the QR payment screen, but not while the code is charged', () => {
+    const building = run({ type: 'session', session: session({ basket: basket() }) });
+    const qrShown = kioskReducer(building, { type: 'payment', payment: payment('pending') });
+    const charging = kioskReducer(building, { type: 'payment', payment: code('pending') });
+    expect(acceptsScans(run({ type: 'session', session: session() }))).toBe(true);
+    expect(acceptsScans(building)).toBe(true);
+    expect(acceptsScans(qrShown)).toBe(true);
+    expect(acceptsScans(charging)).toBe(false);
+    expect(acceptsScans(kioskReducer(building, event({ type: 'sale.completed', receipt })))).toBe(false);
+    expect(acceptsScans(initialState)).toBe(false);
   });
 });

@@ -75,6 +75,16 @@ export function screenOf(state: KioskState): Screen {
   return 'welcome';
 }
 
+/**
+ * Whether a keyboard-wedge scan means something now: items while the basket is built, and the
+ * shopper's payment code while the kiosk's own QR is shown (the shopper may show theirs instead).
+ */
+export function acceptsScans(state: KioskState): boolean {
+  const screen = screenOf(state);
+  if (screen === 'welcome' || screen === 'basket') return true;
+  return screen === 'payment' && state.payment?.method === 'merchant_presented';
+}
+
 /** Applies one action. Pure, so it is unit-tested without a DOM. */
 export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
   switch (action.type) {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import type { Language } from '../../core/types';
 import type { ScanSource, TerminalClient, TerminalEvent } from '../../services/api/contract';
-import { initialState, kioskReducer, screenOf, type KioskState } from './state';
+import { acceptsScans, initialState, kioskReducer, type KioskState } from './state';
 import { WedgeBuffer } from './wedge';
 
 export interface KioskActions {
@@ -103,7 +103,7 @@ export function useKiosk(client: TerminalClient): { state: KioskState; actions: 
     [client],
   );
 
-  useWedgeScanner(screenOf(state) === 'welcome' || screenOf(state) === 'basket', actions.scan);
+  useWedgeScanner(acceptsScans(state), actions.scan);
   return { state, actions };
 }
 

@@ -60,16 +60,26 @@ export interface ScanNotice {
   lineId?: string;
 }
 
+/**
+ * Who shows the code: the kiosk shows the provider's QR for the shopper's phone to scan
+ * (`merchant_presented`), or the kiosk scans the payment code the shopper's wallet shows and the
+ * provider charges it (`customer_presented`).
+ */
+export type PaymentMethod = 'merchant_presented' | 'customer_presented';
+
 export interface PaymentView {
   id: string;
   basketId: string;
   /** Our reference, sent to the provider; never charged twice. */
   reference: string;
   provider: string;
+  method: PaymentMethod;
+  /** The shopper's wallet code as it may be shown (`1345****7788`); null when merchant-presented. */
+  maskedCode: string | null;
   status: PaymentStatus;
   amount: number;
   currency: string;
-  /** The text the on-screen QR encodes (for the simulator: the URL of its pay page). */
+  /** The text the on-screen QR encodes (for the simulator: the URL of its pay page); never for a scanned code. */
   qrPayload: string | null;
   /** ISO time after which the kiosk gives up and cancels. */
   expiresAt: string;
@@ -117,6 +127,10 @@ export type ScanSource = 'serial' | 'keypad' | 'wedge' | 'camera';
 /** Every handler: name → [input, output]. */
 export interface TerminalHandlers {
   'session.get': [Record<string, never>, SessionView];
+  /**
+   * A scan. A wallet payment code with items in the basket pays for them (customer-presented): the
+   * answer comes once the provider has answered the charge; the payment itself is told by events.
+   */
   'basket.addScan': [{ code: string; source: ScanSource; weightGrams?: number }, BasketView];
   'basket.setQuantity': [{ lineId: string; quantity: number }, BasketView];
   'basket.removeLine': [{ lineId: string }, BasketView];

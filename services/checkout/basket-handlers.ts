@@ -12,9 +12,9 @@ import {
 import { attachMember } from '../../db/members';
 import { activePayment } from '../../db/payments';
 import { closeSale, saleByReceiptNumber, saleForBasket } from '../../db/sales';
-import type { ApiResult, BasketView, ScanSource, SessionView, TerminalApi } from '../api/contract';
+import type { ApiError, ApiResult, BasketView, ScanSource, SessionView, TerminalApi } from '../api/contract';
 import { publicSettings } from '../settings';
-import type { CheckoutContext } from './context';
+import type { CheckoutContext, ScanStart, WalletCode } from './context';
 import { fail, ok, refusal } from './result';
 import { resolveScan, scanRulesOf, type ScanAction, type ScanPolicy } from './scan-lookup';
 import { basketView, paymentView, receiptView } from './views';
@@ -39,7 +39,10 @@ export function basketHandlers(
   return {
     'session.get': async () => ok(session()),
     'settings.get': async () => ok(publicSettings(ctx.settings)),
-    'basket.addScan': async ({ code, source, weightGrams }) => addScan(ctx, code, source, weightGrams),
+    'basket.addScan': async ({ code, source, weightGrams }) => {
+      const started = startScan(ctx, code, source, weightGrams);
+      return started.settled ?? started.result;
+    },
     'basket.setQuantity': async ({ lineId, quantity }) =>
       changeOpenBasket(ctx, (basket) => setQuantity(ctx.db, basket.id, lineId, quantity)),
     'basket.removeLine': async ({ lineId }) =>
@@ -87,8 +90,8 @@ export function sessionView(ctx: CheckoutContext, scanners: SessionView['scanner
 }
 
 /**
- * A scanned or typed code: add the item, attach the member, or say calmly why not. Nothing is
- * written on a refusal; a scan that went through with something to know emits a `scan.notice`.
+ * A scanned code, for a caller that cannot wait for a payment provider (the serial scanners): the
+ * answer at once; when a wallet code's charge fails later, a `scan.rejected` event says why.
  */
 export function addScan(
   ctx: CheckoutContext,
@@ -96,15 +99,45 @@ export function addScan(
   source: ScanSource,
   weightGrams?: number,
 ): ApiResult<BasketView> {
+  const started = startScan(ctx, code, source, weightGrams);
+  void started.settled?.then((result) => {
+    if (!result.ok)
+      ctx.events.emit({ type: 'scan.rejected', code: shownScan(ctx, code), source, error: result.error });
+  });
+  return started.result;
+}
+
+/**
+ * A scanned or typed code: add the item, attach the member, pay with the wallet code, or say calmly
+ * why not. Nothing is written on a refusal; a scan that went through with something to know emits
+ * a `scan.notice`.
+ */
+function startScan(ctx: CheckoutContext, code: string, source: ScanSource, weightGrams?: number): ScanStart {
   const action = resolveScan(ctx.db, code, scanPolicy(ctx));
+  if (action.kind === 'wallet') {
+    const wallet = { wallet: action.provider, code: action.code, masked: action.masked };
+    return ctx.payByCode?.(wallet) ?? { result: refuseWalletCode(wallet) };
+  }
+  return { result: applyScan(ctx, action, source, weightGrams) };
+}
+
+/** Why a wallet code pays for nothing here; the message shows the code masked only. */
+export function refuseWalletCode(wallet: WalletCode): { ok: false; error: ApiError } {
+  return fail(
+    'payment_code',
+    `This is a ${wallet.wallet} payment code (${wallet.masked}); scan your items first, then the code pays for them`,
+  );
+}
+
+function applyScan(
+  ctx: CheckoutContext,
+  action: Exclude<ScanAction, { kind: 'wallet' }>,
+  source: ScanSource,
+  weightGrams: number | undefined,
+): ApiResult<BasketView> {
   switch (action.kind) {
     case 'refuse':
       return fail(action.code, action.message);
-    case 'wallet':
-      return fail(
-        'payment_code',
-        `This is a ${action.provider} payment code (${action.masked}); it is read at the Pay step, not as an item`,
-      );
     case 'staff':
       ctx.events.emit({
         type: 'scan.notice',

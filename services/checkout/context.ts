@@ -1,8 +1,26 @@
 // What every checkout handler works with.
 import { compileCodePatterns, type CompiledCodePatterns } from '../../core/barcode/code-patterns';
 import type { Database } from '../../db/open';
+import type { ApiResult, BasketView } from '../api/contract';
 import type { EventHub } from '../events';
 import type { Settings } from '../settings';
+
+/** A wallet payment code as scanned. `code` is a bearer secret: held in memory for one charge, never shown. */
+export interface WalletCode {
+  /** The wallet the store's patterns recognised, e.g. `WeChat Pay`. */
+  wallet: string;
+  code: string;
+  masked: string;
+}
+
+/**
+ * What a scan started: `result` at once (what the serial scanner path reports), and, when the scan
+ * went on to talk to the payment provider, `settled` with the answer once the provider has answered.
+ */
+export interface ScanStart {
+  result: ApiResult<BasketView>;
+  settled?: Promise<ApiResult<BasketView>>;
+}
 
 export interface CheckoutContext {
   db: Database;
@@ -10,6 +28,11 @@ export interface CheckoutContext {
   events: EventHub;
   /** The store's wallet, member and staff patterns, compiled once. */
   patterns: CompiledCodePatterns;
+  /**
+   * Pays the basket with a scanned wallet code; set by the payment flow while it runs (without one, a
+   * wallet code is refused as `payment_code`).
+   */
+  payByCode?: (wallet: WalletCode) => ScanStart;
 }
 
 /** The context of a checkout; settings were validated on load, so their patterns compile. */

@@ -1,8 +1,11 @@
 // The payment side of the TerminalApi, and the watcher that learns each payment's outcome from the provider.
 //
-// The payment row is stored before any network call; a provider we cannot reach makes the payment
-// `unknown`, never `declined`; an unknown payment is resolved by asking again; a sale is written only
-// when the provider says paid, in one transaction with the payment, the receipt and the outbox event.
+// One state machine for both directions (the kiosk's QR, or the shopper's wallet code that
+// code-payment.ts charges). The payment row is stored before any network call; a provider we cannot
+// reach makes the payment `unknown`, never `declined`; an unknown payment is resolved by asking again
+// (a charge by our reference) and, for a charge still not final at expiry, by cancelling (reversing)
+// it; a sale is written only when the provider says paid, in one transaction with the payment, the
+// receipt and the outbox event.
 import { buildReceipt } from '../../core/receipt';
 import type { PaymentStatus } from '../../core/types';
 import { basketLines, currentBasket } from '../../db/baskets';
@@ -16,8 +19,14 @@ import {
 } from '../../db/payments';
 import { completeSale } from '../../db/sales';
 import type { ApiResult, PaymentView, TerminalApi } from '../api/contract';
-import { ProviderRefusedError, ProviderUnavailableError, type PaymentProvider } from '../payments/provider';
+import {
+  ProviderNotFoundError,
+  ProviderRefusedError,
+  ProviderUnavailableError,
+  type PaymentProvider,
+} from '../payments/provider';
 import { emitBasket } from './basket-handlers';
+import { createCodePayments } from './code-payment';
 import type { CheckoutContext } from './context';
 import { fail, ok, refusal } from './result';
 import { basketView, paymentView, receiptView } from './views';
@@ -36,15 +45,33 @@ const FINAL: ReadonlySet<PaymentStatus> = new Set(['paid', 'declined', 'cancelle
 /** How long to wait before asking an unreachable provider again. */
 const RETRY_MS = 1000;
 
+/** What starting a payment from a scanned wallet code (code-payment.ts) needs of the flow. */
+export interface FlowCore {
+  /** Records what the provider said; a `paid` becomes a sale. */
+  apply(known: PaymentRecord, status: PaymentStatus, reason?: string | null): PaymentRecord;
+  publish(payment: PaymentRecord): PaymentView;
+  /** After a failed call: a refusal declines the payment; anything else leaves its outcome unknown. */
+  afterFailure(payment: PaymentRecord, error: unknown): PaymentRecord;
+  /** Watches a payment in flight until it is final. */
+  watch(paymentId: string): void;
+  /** Cancels a payment in flight through the provider; resolves with it, final if the provider answered. */
+  cancel(paymentId: string, reason: string): Promise<PaymentRecord | null>;
+  /** Charges in flight by payment id: their own answer settles them, so the watcher waits for it. */
+  charging: Map<string, Promise<void>>;
+}
+
 export function createPaymentFlow(
   ctx: CheckoutContext,
   provider: PaymentProvider,
   providerName: string,
 ): PaymentFlow {
   const watchers = new Map<string, AbortController>();
-  const cancelRequested = new Set<string>();
+  /** Payments to cancel, with what the shopper is told. */
+  const cancelRequested = new Map<string, string>();
+  const charging = new Map<string, Promise<void>>();
   /** Payments recovered after a restart: their code is fetched again, as the provider's address may have changed. */
   const refreshCode = new Set<string>();
+  let closed = false;
   const { db } = ctx;
 
   const publish = (payment: PaymentRecord): PaymentView => {
@@ -63,7 +90,12 @@ export function createPaymentFlow(
     // Re-read: a cancel at the kiosk and the watcher may both have news; the first to commit wins.
     const payment = getPayment(db, known.id)!;
     if (FINAL.has(payment.status) || payment.status === status) return payment;
-    if (status === 'paid') return finishSale(payment);
+    if (status === 'paid') {
+      // A charge paid at once was never pending here; the one state machine still goes through it.
+      const pending =
+        payment.status === 'created' ? updatePayment(db, payment.id, { status: 'pending' }) : payment;
+      return finishSale(pending);
+    }
     const updated = updatePayment(db, payment.id, { status, failureReason: reason });
     publish(updated);
     return updated;
@@ -88,7 +120,7 @@ export function createPaymentFlow(
           lines: basketLines(db, payment.basketId),
           payments: [
             {
-              method: 'qr',
+              method: payment.method === 'customer_presented' ? 'payment_code' : 'qr',
               provider: payment.provider,
               amount: payment.amount,
               reference: payment.reference,
@@ -129,6 +161,10 @@ export function createPaymentFlow(
   /** After a failed call: a refusal declines the payment; anything else leaves its outcome unknown. */
   const afterFailure = (payment: PaymentRecord, error: unknown): PaymentRecord => {
     if (error instanceof ProviderRefusedError) return apply(payment, 'declined', error.reason);
+    // A QR payment the provider never heard of cannot have been paid; a charge it never heard of may
+    // still arrive, so that one stays unknown until it is reversed.
+    if (error instanceof ProviderNotFoundError && payment.method === 'merchant_presented')
+      return apply(payment, 'declined', error.reason);
     if (payment.status === 'unknown') return payment;
     return apply(
       payment,
@@ -138,9 +174,13 @@ export function createPaymentFlow(
   };
 
   /** One step of the watcher: bring the stored payment one move closer to a final status. */
-  const step = async (payment: PaymentRecord, signal: AbortSignal): Promise<void> => {
+  const step = (payment: PaymentRecord, signal: AbortSignal): Promise<void> =>
+    payment.method === 'customer_presented' ? stepCharge(payment, signal) : stepQr(payment, signal);
+
+  const stepQr = async (payment: PaymentRecord, signal: AbortSignal): Promise<void> => {
     const expired = Date.parse(payment.expiresAt) <= Date.now();
-    if (!payment.providerRef && (expired || cancelRequested.has(payment.id))) {
+    const cancelReason = cancelRequested.get(payment.id);
+    if (!payment.providerRef && (expired || cancelReason !== undefined)) {
       // The provider never gave us a code, so the shopper cannot have paid: cancelling here is safe.
       apply(
         payment,
@@ -156,18 +196,56 @@ export function createPaymentFlow(
       await register(payment);
       return;
     }
-    if (expired || cancelRequested.has(payment.id)) {
+    if (expired || cancelReason !== undefined) {
       const result = await provider.cancel(payment.providerRef);
-      apply(payment, result.status, expired ? 'The payment code expired' : 'Cancelled at the kiosk');
+      apply(payment, result.status, expired ? 'The payment code expired' : cancelReason);
       return;
     }
+    await awaitChange(payment, payment.providerRef, signal);
+  };
+
+  /**
+   * A charged wallet code: never a QR. The provider knows the charge by our reference even when the
+   * charge's answer was lost, so an unanswered charge is asked after by it; one the provider never
+   * received, and one still not final at expiry, is cancelled (reversed), so it can never succeed later.
+   */
+  const stepCharge = async (payment: PaymentRecord, signal: AbortSignal): Promise<void> => {
+    const inFlight = charging.get(payment.id);
+    if (inFlight) return inFlight; // the charge's own answer comes first
+    const ref = payment.reference;
+    const expired = Date.parse(payment.expiresAt) <= Date.now();
+    const cancelReason = expired ? 'The payment was not confirmed in time' : cancelRequested.get(payment.id);
+    try {
+      if (cancelReason !== undefined) return await reverse(payment, cancelReason);
+      if (payment.status !== 'pending') {
+        // Stored, charge unanswered (a timeout, a crash mid-charge): how did it end?
+        const state = await provider.query(ref);
+        apply(payment, state.status, state.reason ?? null);
+        return;
+      }
+      await awaitChange(payment, ref, signal);
+    } catch (error) {
+      if (!(error instanceof ProviderNotFoundError)) throw error;
+      // The charge never reached the provider, or is still on its way there.
+      await reverse(payment, 'The payment code could not be charged; nothing was taken');
+    }
+  };
+
+  /** Cancels a charge by our reference; if it finished first, how it finished is what counts. */
+  const reverse = async (payment: PaymentRecord, reason: string): Promise<void> => {
+    const result = await provider.cancel(payment.reference);
+    apply(payment, result.status, result.status === 'cancelled' ? reason : (result.reason ?? null));
+  };
+
+  /** Long-polls a pending payment until it changes, or until it is time to look at the expiry again. */
+  const awaitChange = async (payment: PaymentRecord, ref: string, signal: AbortSignal): Promise<void> => {
     const untilExpiry = Math.max(50, Date.parse(payment.expiresAt) - Date.now());
     const wait = AbortSignal.any([signal, AbortSignal.timeout(Math.min(untilExpiry, 30_000))]);
     try {
-      const status = await provider.waitForChange(payment.providerRef, 'pending', wait);
+      const status = await provider.waitForChange(ref, 'pending', wait);
       if (status === 'declined' || status === 'cancelled') {
         // The long-poll answers only the status; the provider's reason is what the shopper is told.
-        const state = await provider.query(payment.providerRef);
+        const state = await provider.query(ref);
         apply(payment, state.status, state.reason ?? null);
       } else apply(payment, status);
     } catch (error) {
@@ -177,7 +255,7 @@ export function createPaymentFlow(
   };
 
   const watch = (paymentId: string): void => {
-    if (watchers.has(paymentId)) return;
+    if (closed || watchers.has(paymentId)) return;
     const controller = new AbortController();
     watchers.set(paymentId, controller);
     void (async () => {
@@ -189,8 +267,11 @@ export function createPaymentFlow(
             await step(payment, controller.signal);
           } catch (error) {
             if (controller.signal.aborted) return;
-            if (!(error instanceof ProviderUnavailableError || error instanceof ProviderRefusedError))
-              console.error(`payment ${paymentId}:`, error);
+            const expected =
+              error instanceof ProviderUnavailableError ||
+              error instanceof ProviderRefusedError ||
+              error instanceof ProviderNotFoundError;
+            if (!expected) console.error(`payment ${paymentId}:`, error);
             afterFailure(getPayment(db, paymentId)!, error);
             await sleep(RETRY_MS, controller.signal);
           }
@@ -200,6 +281,37 @@ export function createPaymentFlow(
       }
     })();
   };
+
+  const cancel = async (paymentId: string, reason: string): Promise<PaymentRecord | null> => {
+    const payment = getPayment(db, paymentId);
+    if (!payment || FINAL.has(payment.status)) return payment;
+    cancelRequested.set(paymentId, reason);
+    await charging.get(paymentId); // a charge on its way answers first
+    // Interrupt the long-poll so the watcher cancels at once; it answers with the outcome.
+    watchers.get(paymentId)?.abort();
+    watchers.delete(paymentId);
+    try {
+      const now = getPayment(db, paymentId)!;
+      if (!FINAL.has(now.status)) await step(now, new AbortController().signal);
+    } catch (error) {
+      afterFailure(getPayment(db, paymentId)!, error);
+    }
+    const after = getPayment(db, paymentId)!;
+    if (!FINAL.has(after.status))
+      watch(paymentId); // still unresolved: keep trying in the background
+    else cancelRequested.delete(paymentId);
+    return after;
+  };
+
+  const codes = createCodePayments(ctx, provider, providerName, {
+    apply,
+    publish,
+    afterFailure,
+    watch,
+    cancel,
+    charging,
+  });
+  ctx.payByCode = codes.payByCode;
 
   const start = async (): Promise<ApiResult<PaymentView>> => {
     const basket = currentBasket(db);
@@ -242,32 +354,19 @@ export function createPaymentFlow(
         return payment ? ok(paymentView(payment)) : fail('payment_not_found', `No payment ${paymentId}`);
       },
       'payment.cancel': async ({ paymentId }) => {
-        const payment = getPayment(db, paymentId);
-        if (!payment) return fail('payment_not_found', `No payment ${paymentId}`);
-        if (FINAL.has(payment.status)) return ok(paymentView(payment));
-        cancelRequested.add(paymentId);
-        // Interrupt the long-poll so the watcher cancels at once; it answers with the outcome.
-        watchers.get(paymentId)?.abort();
-        watchers.delete(paymentId);
-        try {
-          await step(getPayment(db, paymentId)!, new AbortController().signal);
-        } catch (error) {
-          afterFailure(getPayment(db, paymentId)!, error);
-        }
-        const after = getPayment(db, paymentId)!;
-        if (!FINAL.has(after.status))
-          watch(paymentId); // still unresolved: keep trying in the background
-        else cancelRequested.delete(paymentId);
-        return ok(paymentView(after));
+        const after = await cancel(paymentId, 'Cancelled at the kiosk');
+        return after ? ok(paymentView(after)) : fail('payment_not_found', `No payment ${paymentId}`);
       },
     },
     recover() {
       for (const payment of paymentsToRecover(db)) {
-        refreshCode.add(payment.id);
+        if (payment.method === 'merchant_presented') refreshCode.add(payment.id);
         watch(payment.id);
       }
     },
     close() {
+      closed = true;
+      if (ctx.payByCode === codes.payByCode) delete ctx.payByCode;
       for (const controller of watchers.values()) controller.abort();
       watchers.clear();
     },

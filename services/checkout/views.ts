@@ -44,6 +44,8 @@ export function paymentView(payment: PaymentRecord): PaymentView {
     basketId: payment.basketId,
     reference: payment.reference,
     provider: payment.provider,
+    method: payment.method,
+    maskedCode: payment.maskedCode,
     status: payment.status,
     amount: payment.amount,
     currency: payment.currency,

@@ -1,5 +1,6 @@
-// The simulator's pay page: what a shopper's phone shows after scanning the kiosk's QR code.
-// Self-contained (inline CSS, plain forms, no script) so it works on any phone on the store's LAN.
+// The simulator's pay page: what a shopper's phone shows after scanning the kiosk's QR code, or, for a
+// wallet code the kiosk charged, where the shopper confirms it. Self-contained (inline CSS, plain
+// forms, no script) so it works on any phone on the store's LAN. The index lists what waits.
 import type { SimPayment } from './simulator-store';
 
 /** "¥12.34", "$0.99", "¥1,200" — integer minor units formatted for the currency, never via floats. */
@@ -73,6 +74,7 @@ export function renderPayPage(payment: SimPayment, options: PayPageOptions): str
     <p class="amount">${escapeHtml(formatMoney(payment.amount, payment.currency))}</p>
     <p class="muted">${escapeHtml(payment.description)}</p>
     <p class="muted ref">Ref ${escapeHtml(payment.reference)}</p>
+    ${payment.maskedCode ? `<p class="muted ref" data-testid="masked-code">Payment code ${escapeHtml(payment.maskedCode)}</p>` : ''}
     ${actions}
   </div>
   <footer>OpenLane payment simulator — no real money moves.</footer>
@@ -86,5 +88,24 @@ export function renderMissingPage(id: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Payment not found</title><style>body{font:17px system-ui,sans-serif;text-align:center;padding:40px 20px;color:#374151}</style></head>
 <body><h1>Payment not found</h1><p>No payment with id ${escapeHtml(id)}.</p></body></html>
+`;
+}
+
+/** The simulator's front page: every payment waiting for the shopper, each a link to its pay page. */
+export function renderIndexPage(pending: readonly SimPayment[], options: { merchantName: string }): string {
+  const rows = pending
+    .map((payment) => {
+      const kind = payment.maskedCode ? `payment code ${payment.maskedCode}` : 'QR code';
+      return `<li><a href="/pay/${encodeURIComponent(payment.id)}">${escapeHtml(formatMoney(payment.amount, payment.currency))}</a>
+      <span>${escapeHtml(kind)} · Ref ${escapeHtml(payment.reference)}</span></li>`;
+    })
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Payment simulator · ${escapeHtml(options.merchantName)}</title>
+<style>body{font:17px/1.4 system-ui,sans-serif;max-width:560px;margin:0 auto;padding:24px 20px;color:#111827}
+li{margin:10px 0}a{font-weight:700;margin-right:8px}span{color:#6b7280;font-size:14px}</style></head>
+<body><h1>Waiting for the shopper</h1>
+${rows ? `<ul>${rows}</ul>` : '<p>No payment is waiting.</p>'}
+<p><small>OpenLane payment simulator — no real money moves.</small></p></body></html>
 `;
 }

@@ -1,4 +1,8 @@
-// What every payment provider (the built-in simulator, real QR-code acquirers) offers the checkout.
+// What every payment provider (the built-in simulator, real QR-code acquirers) offers the checkout, in
+// both directions: merchant-presented (create → the kiosk shows the provider's QR → the shopper's
+// phone pays) and customer-presented (charge → the shopper's wallet code, scanned at the kiosk, is
+// charged; the protocol of WeChat Pay's Micropay / Alipay's pay: SUCCESS, a definite failure, or
+// USERPAYING while the shopper confirms on the phone).
 import type { PaymentStatus } from '../../core/types';
 
 /** The statuses a provider itself can report; `created` and `unknown` are the terminal's own. */
@@ -22,6 +26,17 @@ export interface CreatedPayment {
   qrPayload: string;
 }
 
+/** A customer-presented charge: the shopper's wallet code (a bearer secret: held in memory for this call only). */
+export interface ChargeRequest extends CreatePaymentRequest {
+  authCode: string;
+}
+
+export interface ChargeResult {
+  providerRef: string;
+  /** `paid` at once, `pending` while the shopper confirms on the phone, or a definite `declined`. */
+  state: ProviderPaymentState;
+}
+
 export interface ProviderPaymentState {
   status: ProviderStatus;
   /** Why, when declined or cancelled. */
@@ -31,18 +46,33 @@ export interface ProviderPaymentState {
 /**
  * Network failures and timeouts throw ProviderUnavailableError: the outcome is then unknown, and the
  * caller must treat it as `unknown`, never as `declined`. A refusal by the provider is an answer:
- * query/cancel return `declined` with a reason, and create throws ProviderRefusedError.
+ * query/cancel return `declined` with a reason, and create/charge throw ProviderRefusedError. A
+ * provider that has no payment under the ref at all says so with ProviderNotFoundError.
+ *
+ * `providerRef` is the provider's own id, or, for a customer-presented charge, our reference: the
+ * provider looks both up (as WeChat Pay's order query takes transaction_id or out_trade_no), so a
+ * charge whose answer was lost can still be queried and cancelled.
  */
 export interface PaymentProvider {
   readonly name: string;
   create(request: CreatePaymentRequest): Promise<CreatedPayment>;
+  /**
+   * Charges the shopper's wallet code. Idempotent on the reference: a repeat returns the existing
+   * charge, never a second one; a reference that was cancelled before any charge is never charged.
+   */
+  charge(request: ChargeRequest): Promise<ChargeResult>;
+  /** Throws ProviderNotFoundError when the provider has no payment under `providerRef`. */
   query(providerRef: string): Promise<ProviderPaymentState>;
-  /** Cancels a pending payment; if it already finished, resolves with the status it finished in. */
+  /**
+   * Cancels a pending payment; if it already finished, resolves with the status it finished in. For a
+   * customer-presented charge this is the reversal: a reference the provider has never seen is
+   * recorded as cancelled, so a charge arriving late with it can never succeed.
+   */
   cancel(providerRef: string): Promise<ProviderPaymentState>;
   /**
    * Long-polls until the status differs from `knownStatus` or the provider's poll window ends, and
    * resolves with the current status (which equals `knownStatus` when the window ended unchanged).
-   * Rejects with the signal's reason when `signal` aborts.
+   * Rejects with the signal's reason when `signal` aborts, and with ProviderNotFoundError like query.
    */
   waitForChange(
     providerRef: string,
@@ -71,5 +101,18 @@ export class ProviderRefusedError extends Error {
   constructor(readonly reason: string) {
     super(reason);
     this.name = 'ProviderRefusedError';
+  }
+}
+
+/**
+ * The provider has no payment under that ref. For a charge whose answer never came, the charge did not
+ * arrive (or has not arrived yet): the caller cancels the reference so that it never succeeds later.
+ */
+export class ProviderNotFoundError extends Error {
+  readonly code = 'provider_not_found';
+
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'ProviderNotFoundError';
   }
 }

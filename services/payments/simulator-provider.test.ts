@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeServer, listen } from '../web/http-util';
-import { ProviderRefusedError, ProviderUnavailableError } from './provider';
+import { ProviderNotFoundError, ProviderRefusedError, ProviderUnavailableError } from './provider';
 import type { CreatePaymentRequest } from './provider';
 import { createSimulatorProvider } from './simulator-provider';
 import { startPaymentSimulator } from './simulator-server';
@@ -96,12 +96,65 @@ describe('simulator provider', () => {
     expect((error as ProviderRefusedError).reason).toContain('amount: must be positive');
   });
 
-  it('answers declined with a reason for a payment the simulator does not know', async () => {
+  it('says so with ProviderNotFoundError for a payment the simulator does not know', async () => {
     const provider = createSimulatorProvider({ baseUrl: sim.url });
-    expect(await provider.query('sim_missing')).toEqual({
+    for (const attempt of [
+      () => provider.query('sim_missing'),
+      () => provider.waitForChange('OL-never-seen', 'pending', new AbortController().signal),
+    ]) {
+      const error = await attempt().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProviderNotFoundError);
+      expect((error as ProviderNotFoundError).reason).toMatch(
+        /no payment with id "(sim_missing|OL-never-seen)"/,
+      );
+    }
+  });
+});
+
+describe('simulator provider, customer-presented', () => {
+  const charge = (authCode: string, overrides: Partial<CreatePaymentRequest> = {}) => ({
+    ...request(overrides),
+    authCode,
+  });
+
+  it('charges a wallet code: paid at once, pending for the phone, or declined with the reason', async () => {
+    const provider = createSimulatorProvider({ baseUrl: sim.url });
+    const paid = await provider.charge(charge('134512345678901230'));
+    expect(paid).toEqual({ providerRef: expect.stringMatching(/^sim_/), state: { status: 'paid' } });
+    const pending = charge('134512345678901238');
+    expect((await provider.charge(pending)).state).toEqual({ status: 'pending' });
+    expect(await provider.query(pending.reference)).toEqual({ status: 'pending' });
+    expect((await provider.charge(charge('2812345678901239'))).state).toEqual({
       status: 'declined',
-      reason: 'no payment with id "sim_missing"',
+      reason: 'insufficient balance',
     });
+  });
+
+  it('answers a repeated charge with the one charge already made, found by id or reference', async () => {
+    const provider = createSimulatorProvider({ baseUrl: sim.url });
+    const req = charge('134512345678901231');
+    const first = await provider.charge(req);
+    const again = await provider.charge(req);
+    expect(again).toEqual(first);
+    expect(await provider.query(first.providerRef)).toEqual({ status: 'paid' });
+    expect(await provider.query(req.reference)).toEqual({ status: 'paid' });
+    expect(await provider.cancel(req.reference)).toEqual({ status: 'paid' });
+  });
+
+  it('reverses a reference it never saw, so a charge arriving with it later is never paid', async () => {
+    const provider = createSimulatorProvider({ baseUrl: sim.url });
+    const req = charge('134512345678901232');
+    expect(await provider.cancel(req.reference)).toMatchObject({ status: 'cancelled' });
+    expect((await provider.charge(req)).state).toMatchObject({ status: 'cancelled' });
+    expect((await provider.query(req.reference)).status).toBe('cancelled');
+  });
+
+  it('throws ProviderRefusedError for a charge the simulator refuses, without repeating the code', async () => {
+    const provider = createSimulatorProvider({ baseUrl: sim.url });
+    const error = await provider.charge(charge('13451234x')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderRefusedError);
+    expect((error as ProviderRefusedError).reason).toContain('authCode: must be a wallet payment code');
+    expect((error as ProviderRefusedError).reason).not.toContain('13451234x');
   });
 });
 
@@ -114,6 +167,7 @@ describe('simulator provider when the simulator is unreachable', () => {
     for (const attempt of [
       () => provider.query(providerRef),
       () => provider.create(request()),
+      () => provider.charge({ ...request(), authCode: '134512345678901230' }),
       () => provider.cancel(providerRef),
       () => provider.waitForChange(providerRef, 'pending', new AbortController().signal),
     ]) {

@@ -1,6 +1,8 @@
 // The PaymentProvider that talks to the payment simulator over HTTP (Node's global fetch).
-import { ProviderRefusedError, ProviderUnavailableError } from './provider';
+import { ProviderNotFoundError, ProviderRefusedError, ProviderUnavailableError } from './provider';
 import type {
+  ChargeRequest,
+  ChargeResult,
   CreatePaymentRequest,
   CreatedPayment,
   PaymentProvider,
@@ -74,6 +76,26 @@ export function createSimulatorProvider(options: SimulatorProviderOptions): Paym
       return { providerRef: id, qrPayload: payUrl };
     },
 
+    async charge(req: ChargeRequest): Promise<ChargeResult> {
+      const answer = await request(`${base}/api/charges`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(req),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      // A reference reversed before it was charged answers 409 with that payment: cancelled, an answer.
+      const closed = answer.status === 409 ? answer.body.payment : undefined;
+      const found = answer.status === 200 || answer.status === 201 ? answer.body : closed;
+      if (typeof found !== 'object' || found === null) throw new ProviderRefusedError(errorMessage(answer));
+      const charged = found as Record<string, unknown>;
+      if (typeof charged.id !== 'string') {
+        throw new ProviderUnavailableError('payment simulator answered a charge without id', {
+          timedOut: false,
+        });
+      }
+      return { providerRef: charged.id, state: stateOf(charged) };
+    },
+
     async query(ref: string): Promise<ProviderPaymentState> {
       const answer = await request(paymentUrl(ref), { signal: AbortSignal.timeout(timeoutMs) });
       return answer.status === 200 ? stateOf(answer.body) : refused(answer);
@@ -127,8 +149,9 @@ function stateOf(body: Record<string, unknown>): ProviderPaymentState {
     : { status: status as ProviderStatus, reason };
 }
 
-/** The simulator said no (unknown payment, bad request): an answer, so declined with its reason. */
+/** The simulator said no (bad request): an answer, so declined with its reason. */
 function refused(answer: Answer): ProviderPaymentState {
+  if (answer.status === 404) throw new ProviderNotFoundError(errorMessage(answer));
   return { status: 'declined', reason: errorMessage(answer) };
 }
 

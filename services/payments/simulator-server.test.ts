@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPaymentSimulator } from './simulator-server';
 import type { PaymentSimulator } from './simulator-server';
@@ -177,6 +180,141 @@ describe('payment simulator with a public base URL', () => {
       expect(body.payUrl).toBe(`http://192.168.1.50:7070/pay/${body.id}`);
     } finally {
       await lan.close();
+    }
+  });
+});
+
+describe('payment simulator, customer-presented charges', () => {
+  const charge = (authCode: string, overrides: Record<string, unknown> = {}, base = sim.url) =>
+    fetch(`${base}/api/charges`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ authCode, ...order(overrides) }),
+    }).then(async (res) => ({
+      status: res.status,
+      body: (await res.json()) as Record<string, unknown> & {
+        id: string;
+        status: string;
+        reference: string;
+        payUrl: string;
+        error?: { code: string; message: string };
+        payment?: { status: string };
+      },
+    }));
+
+  it.each([
+    ['134512345678901230', 'paid', null],
+    ['134512345678901236', 'paid', null],
+    ['134512345678901237', 'pending', null],
+    ['134512345678901238', 'pending', null],
+    ['134512345678901239', 'declined', 'insufficient balance'],
+  ])('answers a code ending in its last digit: %s is %s', async (code, status, reason) => {
+    const res = await charge(code);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status,
+      reason,
+      method: 'customer_presented',
+      maskedCode: `1345****${code.slice(-4)}`,
+      amount: 1234,
+    });
+    expect(JSON.stringify(res.body)).not.toContain(code);
+  });
+
+  it('lets the shopper confirm a pending charge on its pay page, which shows the masked code', async () => {
+    const { body } = await charge('134512345678901237');
+    const html = await (await fetch(body.payUrl)).text();
+    expect(html).toContain('1345****1237');
+    expect(html).toMatch(/<button[^>]*>Approve<\/button>/);
+    expect((await decide(body.payUrl, 'approve')).status).toBe(200);
+    expect((await getPayment(body.reference)).body.status).toBe('paid');
+  });
+
+  it('is idempotent on the reference: a repeat answers with the same charge, a different amount is a conflict', async () => {
+    const first = order();
+    const a = await charge('134512345678901237', first);
+    const b = await charge('134512345678901230', first); // even a different code charges nothing more
+    expect(b.status).toBe(200);
+    expect(b.body).toMatchObject({ id: a.body.id, status: 'pending' });
+    const conflict = await charge('134512345678901230', { ...first, amount: 9999 });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error?.code).toBe('reference_conflict');
+    const qr = await create(order({ reference: 'qr-then-code' }));
+    expect(qr.status).toBe(201);
+    expect((await charge('134512345678901230', order({ reference: 'qr-then-code' }))).status).toBe(409);
+  });
+
+  it('reverses a reference it never saw: recorded as cancelled, and a late charge with it is refused', async () => {
+    const late = order();
+    const cancel = await fetch(`${sim.url}/api/payments/${late.reference}/cancel`, { method: 'POST' });
+    expect(cancel.status).toBe(200);
+    expect(await cancel.json()).toMatchObject({ reference: late.reference, status: 'cancelled' });
+    const refused = await charge('134512345678901230', late);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      error: { code: 'reference_closed' },
+      payment: { status: 'cancelled' },
+    });
+    expect((await getPayment(late.reference)).body.status).toBe('cancelled');
+    // An id of ours that does not exist is still just not found.
+    expect((await fetch(`${sim.url}/api/payments/sim_nope/cancel`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('cancels a pending charge by reference, and the shopper can no longer approve it', async () => {
+    const { body } = await charge('134512345678901238');
+    const cancel = await fetch(`${sim.url}/api/payments/${body.reference}/cancel`, { method: 'POST' });
+    expect(((await cancel.json()) as { status: string }).status).toBe('cancelled');
+    expect((await decide(body.payUrl, 'approve')).status).toBe(409);
+  });
+
+  it.each([
+    [{ authCode: '1345-1234' }, 'authCode: must be a wallet payment code of 10 to 32 digits'],
+    [{ authCode: 134512345678901230 }, 'authCode: must be a string'],
+    [{ reference: 'sim_x' }, 'reference: must not start with "sim_"'],
+    [{ amount: 0 }, 'amount: must be positive'],
+  ])('answers 400 naming the field for %j, never repeating the code', async (overrides, message) => {
+    const res = await charge('134512345678901230', overrides);
+    expect(res.status).toBe(400);
+    expect(res.body.error?.message).toContain(message);
+    expect(res.body.error?.message).not.toMatch(/\d{10}/);
+  });
+
+  it('approves a pending charge by itself after confirmAfterMs, and lists what waits on its front page', async () => {
+    const auto = await startPaymentSimulator({ port: 0, confirmAfterMs: 300 });
+    try {
+      const { body } = await charge('134512345678901237', {}, auto.url);
+      expect(body.status).toBe('pending');
+      const front = await (await fetch(`${auto.url}/`)).text();
+      expect(front).toContain(`/pay/${body.id}`);
+      expect(front).toContain('1345****1237');
+      const res = await fetch(`${auto.url}/api/payments/${body.id}?waitMs=5000&status=pending`);
+      expect(((await res.json()) as { status: string }).status).toBe('paid');
+    } finally {
+      await auto.close();
+    }
+  });
+
+  it('keeps charges across a restart, with only the masked code in its state file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'openlane-sim-'));
+    const stateFile = join(dir, 'sim.json');
+    try {
+      const first = await startPaymentSimulator({ port: 0, stateFile });
+      const { body } = await charge('134512345678901237', {}, first.url);
+      await first.close();
+      expect(readFileSync(stateFile, 'utf8')).not.toContain('134512345678901237');
+      const second = await startPaymentSimulator({ port: 0, stateFile });
+      try {
+        const res = await fetch(`${second.url}/api/payments/${body.reference}`);
+        expect(await res.json()).toMatchObject({
+          id: body.id,
+          status: 'pending',
+          maskedCode: '1345****1237',
+        });
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,12 +1,29 @@
-// The built-in payment simulator: a real local HTTP service standing in for a QR-code acquirer.
-// The kiosk creates a payment over the JSON API and shows payUrl as a QR; a phone (or a test)
-// opens the pay page and approves or declines; the kiosk long-polls to learn the outcome at once.
+// The built-in payment simulator: a real local HTTP service standing in for a wallet provider, in
+// both directions.
+//
+// Merchant-presented: the kiosk creates a payment (POST /api/payments) and shows payUrl as a QR; a
+// phone (or a test) opens the pay page and approves or declines; the kiosk long-polls to learn the
+// outcome at once.
+//
+// Customer-presented, modelled on WeChat Pay's Micropay (付款码支付): the kiosk scans the shopper's
+// wallet code and charges it (POST /api/charges with reference = out_trade_no, amount, authCode).
+// The answer is `paid` (SUCCESS), `declined` with a reason (a definite failure), or `pending`
+// (USERPAYING: the shopper confirms on the phone; the pay page of that payment has Approve/Decline,
+// and `confirmAfterMs` approves by itself). Which one is decided by the code's last digit — 0–6 paid,
+// 7–8 pending, 9 declined "insufficient balance" (simulator-charges.ts). A repeated reference answers
+// with the charge already made (200), never a second one.
+//
+// Both kinds are read at GET /api/payments/{id or reference} (long-poll: ?waitMs=…&status=…) and
+// cancelled at POST /api/payments/{id or reference}/cancel. Cancelling a reference never seen is the
+// Micropay reversal of a charge whose answer was lost: it is recorded as cancelled, and a charge that
+// arrives with it later is refused (409 reference_closed). Only the masked code is ever kept.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { describeIssues } from '../api/dispatch';
 import { closeServer, listen, readBody, sendJson, sendText, urlFor } from '../web/http-util';
-import { renderMissingPage, renderPayPage } from './pay-page';
+import { renderIndexPage, renderMissingPage, renderPayPage } from './pay-page';
+import { chargeSchema, createSchema, maskAuthCode, walletAnswer } from './simulator-charges';
 import { createSimulatorStore } from './simulator-store';
 import type { SimPayment, SimulatorStore } from './simulator-store';
 
@@ -22,6 +39,10 @@ export interface PaymentSimulatorOptions {
   merchantName?: string;
   /** A JSON file that keeps the simulator's payments across restarts, as a real provider would. */
   stateFile?: string;
+  /** A charge that asks the shopper to confirm (code ending 7–8) is approved after this long. */
+  confirmAfterMs?: number;
+  /** Fault modes for tests: hold a charge this long before recording it, and after, before answering. */
+  chargeDelay?: { beforeChargeMs?: number; afterChargeMs?: number };
 }
 
 export interface PaymentSimulator {
@@ -34,34 +55,16 @@ const MAX_BODY_BYTES = 16 * 1024;
 export const MAX_WAIT_MS = 30_000;
 const STATUSES = ['pending', 'paid', 'declined', 'cancelled'] as const;
 
-const createSchema = z.strictObject({
-  reference: z
-    .string({ error: 'must be a string' })
-    .min(1, 'must not be empty')
-    .max(64, 'must be at most 64 characters'),
-  amount: z
-    .number({ error: 'must be a number' })
-    .int('must be a whole number of minor units')
-    .positive('must be positive')
-    .max(10 ** 10, 'must be at most 10000000000'),
-  currency: z
-    .string({ error: 'must be a string' })
-    .regex(/^[A-Z]{3}$/, 'must be 3 capital letters (ISO 4217), e.g. CNY'),
-  description: z.string({ error: 'must be a string' }).max(200, 'must be at most 200 characters'),
-  expiresAt: z.iso.datetime({
-    offset: true,
-    error: 'must be an ISO 8601 date-time, e.g. 2030-01-01T12:00:00Z',
-  }),
-});
-
 export async function startPaymentSimulator(options: PaymentSimulatorOptions): Promise<PaymentSimulator> {
   const host = options.host ?? '127.0.0.1';
   const merchantName = options.merchantName ?? 'OpenLane Demo Store';
   const store = createSimulatorStore({ file: options.stateFile });
   let baseUrl = '';
-  const ctx = () => ({
+  const ctx = (): Context => ({
     store,
     merchantName,
+    confirmAfterMs: options.confirmAfterMs,
+    chargeDelay: options.chargeDelay ?? {},
     payBase: (options.publicBaseUrl ?? withHost(baseUrl, options.publicHost)).replace(/\/+$/, ''),
   });
   const server = createServer((req, res) => {
@@ -86,6 +89,8 @@ interface Context {
   store: SimulatorStore;
   merchantName: string;
   payBase: string;
+  confirmAfterMs: number | undefined;
+  chargeDelay: NonNullable<PaymentSimulatorOptions['chargeDelay']>;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
@@ -93,15 +98,21 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
   const path = url.pathname;
   const method = req.method ?? 'GET';
   let m: RegExpMatchArray | null;
+  if (path === '/' && (method === 'GET' || method === 'HEAD')) {
+    return sendHtml(res, 200, renderIndexPage(ctx.store.pending(), { merchantName: ctx.merchantName }));
+  }
   if (path === '/api/payments') {
     return method === 'POST' ? createPayment(req, res, ctx) : notAllowed(res, 'POST');
+  }
+  if (path === '/api/charges') {
+    return method === 'POST' ? charge(req, res, ctx) : notAllowed(res, 'POST');
   }
   if ((m = path.match(/^\/api\/payments\/([^/]+)$/))) {
     return method === 'GET' ? getPayment(req, res, ctx, param(m), url.searchParams) : notAllowed(res, 'GET');
   }
   if ((m = path.match(/^\/api\/payments\/([^/]+)\/cancel$/))) {
     if (method !== 'POST') return notAllowed(res, 'POST');
-    const outcome = ctx.store.transition(param(m), 'cancelled', 'cancelled by the merchant');
+    const outcome = ctx.store.cancel(param(m), 'cancelled by the merchant');
     if (outcome.ok) return sendJson(res, 200, view(outcome.payment, ctx));
     const code = outcome.status === 404 ? 'not_found' : 'not_pending';
     return sendJson(res, outcome.status, {
@@ -123,24 +134,42 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
   sendJson(res, 404, apiError('not_found', `no route for ${method} ${path}`));
 }
 
-async function createPayment(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
+/** Reads and validates a JSON body; on a bad one it has already answered and returns null. */
+async function readJson<T extends { expiresAt: string }>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  schema: z.ZodType<T>,
+): Promise<(T & { expiry: Date }) | null> {
   const body = await readBody(req, MAX_BODY_BYTES);
-  if (!body.ok)
-    return sendJson(res, 413, apiError('body_too_large', `bodies are limited to ${MAX_BODY_BYTES} bytes`));
+  if (!body.ok) {
+    sendJson(res, 413, apiError('body_too_large', `bodies are limited to ${MAX_BODY_BYTES} bytes`));
+    return null;
+  }
   let json: unknown;
   try {
     json = JSON.parse(body.text);
   } catch {
-    return sendJson(res, 400, apiError('invalid_json', 'the body is not JSON'));
+    sendJson(res, 400, apiError('invalid_json', 'the body is not JSON'));
+    return null;
   }
-  const parsed = createSchema.safeParse(json);
-  if (!parsed.success)
-    return sendJson(res, 400, apiError('invalid_input', describeIssues(parsed.error.issues)));
-  const expiresAt = new Date(parsed.data.expiresAt);
-  if (expiresAt.getTime() <= Date.now()) {
-    return sendJson(res, 400, apiError('invalid_input', 'expiresAt: is already in the past'));
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    sendJson(res, 400, apiError('invalid_input', describeIssues(parsed.error.issues)));
+    return null;
   }
-  const outcome = ctx.store.create({ ...parsed.data, expiresAt });
+  const expiry = new Date(parsed.data.expiresAt);
+  if (expiry.getTime() <= Date.now()) {
+    sendJson(res, 400, apiError('invalid_input', 'expiresAt: is already in the past'));
+    return null;
+  }
+  return { ...parsed.data, expiry };
+}
+
+async function createPayment(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
+  const input = await readJson(req, res, createSchema);
+  if (!input) return;
+  const { expiry, ...fields } = input;
+  const outcome = ctx.store.create({ ...fields, expiresAt: expiry });
   if (outcome.kind === 'conflict') return sendJson(res, 409, apiError('reference_conflict', outcome.message));
   if (outcome.kind === 'full') return sendJson(res, 503, apiError('simulator_full', outcome.message));
   // A replayed reference answers with the first payment: the shopper is never charged twice.
@@ -148,6 +177,33 @@ async function createPayment(req: IncomingMessage, res: ServerResponse, ctx: Con
     id: outcome.payment.id,
     payUrl: payUrl(outcome.payment, ctx),
   });
+}
+
+/** A customer-presented charge: the wallet answers by the code (see the header and simulator-charges.ts). */
+async function charge(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
+  const input = await readJson(req, res, chargeSchema);
+  if (!input) return;
+  const { authCode, expiry, ...fields } = input;
+  const { beforeChargeMs, afterChargeMs } = ctx.chargeDelay;
+  if (beforeChargeMs) await sleep(beforeChargeMs); // the charge is still on its way to us
+  const outcome = ctx.store.charge({
+    ...fields,
+    expiresAt: expiry,
+    maskedCode: maskAuthCode(authCode),
+    outcome: walletAnswer(authCode),
+  });
+  if (outcome.kind === 'conflict') return sendJson(res, 409, apiError('reference_conflict', outcome.message));
+  if (outcome.kind === 'full') return sendJson(res, 503, apiError('simulator_full', outcome.message));
+  if (outcome.kind === 'closed') {
+    return sendJson(res, 409, {
+      ...apiError('reference_closed', outcome.message),
+      payment: view(outcome.payment, ctx),
+    });
+  }
+  if (outcome.kind === 'created' && outcome.payment.status === 'pending' && ctx.confirmAfterMs !== undefined)
+    ctx.store.confirmLater(outcome.payment.id, ctx.confirmAfterMs);
+  if (afterChargeMs) await sleep(afterChargeMs); // charged, but the answer is slow (or lost)
+  if (!res.destroyed) sendJson(res, outcome.kind === 'created' ? 201 : 200, view(outcome.payment, ctx));
 }
 
 async function getPayment(
@@ -229,8 +285,14 @@ function view(payment: SimPayment, ctx: Context) {
     description: payment.description,
     expiresAt: payment.expiresAt.toISOString(),
     reason: payment.reason,
+    method: payment.method,
+    maskedCode: payment.maskedCode,
     payUrl: payUrl(payment, ctx),
   };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function payUrl(payment: SimPayment, ctx: Context): string {

@@ -1,11 +1,18 @@
-// The payment simulator's memory: payments by id and by reference, expiry, and long-poll waiters.
+// The payment simulator's memory: payments (merchant-presented QR payments and customer-presented
+// charges) by id and by reference, expiry, the shopper's confirmation timers, and long-poll waiters.
+// It never holds a whole wallet code: a charge keeps only its masked form.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { ProviderStatus } from './provider';
 
+export type SimMethod = 'merchant_presented' | 'customer_presented';
+
 export interface SimPayment {
   id: string;
   reference: string;
+  method: SimMethod;
+  /** The charged wallet code, masked (`1345****7788`); null for a merchant-presented payment. */
+  maskedCode: string | null;
   amount: number;
   currency: string;
   description: string;
@@ -15,6 +22,15 @@ export interface SimPayment {
 }
 
 export type NewPayment = Pick<SimPayment, 'reference' | 'amount' | 'currency' | 'description' | 'expiresAt'>;
+
+/** A customer-presented charge and how the simulated wallet answers it. */
+export interface NewCharge extends NewPayment {
+  maskedCode: string;
+  outcome: { status: 'paid' | 'pending' | 'declined'; reason: string | null };
+}
+
+/** A charge for a reference that was reversed before any charge reached us: refused, never charged. */
+export type ChargeOutcome = CreateOutcome | { kind: 'closed'; payment: SimPayment; message: string };
 
 export type CreateOutcome =
   | { kind: 'created'; payment: SimPayment }
@@ -29,6 +45,9 @@ export type TransitionOutcome =
 const MAX_PAYMENTS = 50_000;
 /** setTimeout cannot wait longer than this; later expiries re-arm when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Our own ids look like this; a reference never may (see createSimulatorStore's `find`). */
+export const SIM_ID_PREFIX = 'sim_';
+const REVERSED_UNSEEN = 'reversed before any charge arrived';
 
 /**
  * `file`: where the simulator keeps its payments across restarts. A real provider never forgets a
@@ -40,9 +59,10 @@ export function createSimulatorStore(options: { file?: string } = {}) {
   const byReference = new Map<string, SimPayment>();
   const waiters = new Map<string, Set<() => void>>();
   const timers = new Set<NodeJS.Timeout>();
+  let closed = false;
 
   function save() {
-    if (!options.file) return;
+    if (!options.file || closed) return;
     // Write then rename: a crash mid-write leaves the previous file whole.
     const temporary = `${options.file}.tmp`;
     writeFileSync(temporary, JSON.stringify([...byId.values()]));
@@ -62,16 +82,36 @@ export function createSimulatorStore(options: { file?: string } = {}) {
     notify(payment.id);
   }
 
-  function armExpiry(payment: SimPayment) {
-    const delay = Math.min(Math.max(payment.expiresAt.getTime() - Date.now(), 0), MAX_TIMER_MS);
+  function later(ms: number, run: () => void) {
+    if (closed) return; // a charge answered while shutting down arms nothing
     const timer = setTimeout(() => {
       timers.delete(timer);
+      run();
+    }, ms);
+    timer.unref();
+    timers.add(timer);
+  }
+
+  function armExpiry(payment: SimPayment) {
+    const delay = Math.min(Math.max(payment.expiresAt.getTime() - Date.now(), 0), MAX_TIMER_MS);
+    later(delay, () => {
       if (payment.status !== 'pending') return;
       if (Date.now() >= payment.expiresAt.getTime()) finish(payment, 'cancelled', 'expired');
       else armExpiry(payment);
-    }, delay);
-    timer.unref();
-    timers.add(timer);
+    });
+  }
+
+  /** By our id, else by the merchant's reference (as WeChat Pay's query takes either). */
+  function find(key: string): SimPayment | undefined {
+    const payment = byId.get(key) ?? byReference.get(key);
+    return payment ? current(payment.id) : undefined;
+  }
+
+  function insert(payment: SimPayment) {
+    byId.set(payment.id, payment);
+    byReference.set(payment.reference, payment);
+    save();
+    if (payment.status === 'pending') armExpiry(payment);
   }
 
   /** Timers can fire late; a read after expiresAt must never still say pending. */
@@ -83,15 +123,38 @@ export function createSimulatorStore(options: { file?: string } = {}) {
     return payment;
   }
 
+  /** Moves a pending payment to a final status; anything else is a 409 that says what it is now. */
+  function transition(
+    key: string,
+    to: Exclude<ProviderStatus, 'pending'>,
+    reason: string | null,
+  ): TransitionOutcome {
+    const payment = find(key);
+    if (!payment) return { ok: false, status: 404, message: `no payment with id "${key}"` };
+    if (payment.status !== 'pending') {
+      const why = payment.reason ? ` (${payment.reason})` : '';
+      return { ok: false, status: 409, message: `payment is already ${payment.status}${why}`, payment };
+    }
+    finish(payment, to, reason);
+    return { ok: true, payment };
+  }
+
   if (options.file && existsSync(options.file)) {
-    let saved: (SimPayment & { expiresAt: string })[];
+    let saved: (Omit<SimPayment, 'expiresAt' | 'method' | 'maskedCode'> &
+      Partial<Pick<SimPayment, 'method' | 'maskedCode'>> & { expiresAt: string })[];
     try {
       saved = JSON.parse(readFileSync(options.file, 'utf8'));
     } catch (error) {
       throw new Error(`${options.file} is not the simulator's saved state: ${(error as Error).message}`);
     }
     for (const entry of saved) {
-      const payment: SimPayment = { ...entry, expiresAt: new Date(entry.expiresAt) };
+      // Files written before charges existed hold merchant-presented payments only.
+      const payment: SimPayment = {
+        method: 'merchant_presented',
+        maskedCode: null,
+        ...entry,
+        expiresAt: new Date(entry.expiresAt),
+      };
       byId.set(payment.id, payment);
       byReference.set(payment.reference, payment);
       if (payment.status === 'pending') armExpiry(payment);
@@ -112,43 +175,113 @@ export function createSimulatorStore(options: { file?: string } = {}) {
       }
       if (byId.size >= MAX_PAYMENTS)
         return { kind: 'full', message: 'the simulator holds too many payments' };
-      const payment: SimPayment = { ...input, id: `sim_${randomUUID()}`, status: 'pending', reason: null };
-      byId.set(payment.id, payment);
-      byReference.set(payment.reference, payment);
-      save();
-      armExpiry(payment);
+      const payment: SimPayment = {
+        ...input,
+        id: `${SIM_ID_PREFIX}${randomUUID()}`,
+        method: 'merchant_presented',
+        maskedCode: null,
+        status: 'pending',
+        reason: null,
+      };
+      insert(payment);
       return { kind: 'created', payment };
     },
 
-    get: current,
-
-    /** Moves a pending payment to a final status; anything else is a 409 that says what it is now. */
-    transition(id: string, to: Exclude<ProviderStatus, 'pending'>, reason: string | null): TransitionOutcome {
-      const payment = current(id);
-      if (!payment) return { ok: false, status: 404, message: `no payment with id "${id}"` };
-      if (payment.status !== 'pending') {
-        const why = payment.reason ? ` (${payment.reason})` : '';
-        return { ok: false, status: 409, message: `payment is already ${payment.status}${why}`, payment };
+    /** Charges a wallet code; a repeated reference answers with the charge it already made. */
+    charge(input: NewCharge): ChargeOutcome {
+      const existing = find(input.reference);
+      if (existing) {
+        if (existing.method === 'customer_presented' && existing.reason === REVERSED_UNSEEN) {
+          return {
+            kind: 'closed',
+            payment: existing,
+            message: `reference "${input.reference}" was cancelled before it was charged; it can never be charged`,
+          };
+        }
+        if (
+          existing.method !== 'customer_presented' ||
+          existing.amount !== input.amount ||
+          existing.currency !== input.currency
+        ) {
+          return {
+            kind: 'conflict',
+            message: `reference "${input.reference}" was already used for ${existing.amount} ${existing.currency} (minor units)`,
+          };
+        }
+        return { kind: 'existing', payment: existing };
       }
-      finish(payment, to, reason);
+      if (byId.size >= MAX_PAYMENTS)
+        return { kind: 'full', message: 'the simulator holds too many payments' };
+      const { outcome, ...rest } = input;
+      const payment: SimPayment = {
+        ...rest,
+        id: `${SIM_ID_PREFIX}${randomUUID()}`,
+        method: 'customer_presented',
+        status: outcome.status,
+        reason: outcome.reason,
+      };
+      insert(payment);
+      return { kind: 'created', payment };
+    },
+
+    get: find,
+
+    /**
+     * Cancels (reverses) by id or reference. A reference never seen is recorded as cancelled, so a
+     * charge arriving late with it is refused; an id we never issued is a 404.
+     */
+    cancel(key: string, reason: string): TransitionOutcome {
+      if (find(key) || key.startsWith(SIM_ID_PREFIX)) return transition(key, 'cancelled', reason);
+      if (byId.size >= MAX_PAYMENTS)
+        return { ok: false, status: 404, message: 'the simulator holds too many payments' };
+      const now = new Date();
+      const payment: SimPayment = {
+        id: `${SIM_ID_PREFIX}${randomUUID()}`,
+        reference: key,
+        method: 'customer_presented',
+        maskedCode: null,
+        amount: 0,
+        currency: 'XXX',
+        description: '',
+        expiresAt: now,
+        status: 'cancelled',
+        reason: REVERSED_UNSEEN,
+      };
+      insert(payment);
       return { ok: true, payment };
     },
 
+    /** The shopper confirms on the phone after `ms` (the simulator's `confirmAfterMs`). */
+    confirmLater(id: string, ms: number) {
+      later(ms, () => {
+        const payment = current(id);
+        if (payment?.status === 'pending') finish(payment, 'paid', null);
+      });
+    },
+
+    /** Payments waiting for the shopper, newest first (the simulator's index page). */
+    pending(): SimPayment[] {
+      return [...byId.values()].filter((p) => current(p.id)?.status === 'pending').reverse();
+    },
+
+    transition,
+
     /** Calls `onChange` once the status leaves `known` (or at once if it already has); returns a disposer. */
-    onChange(id: string, known: string, onChange: () => void): () => void {
-      const payment = current(id);
+    onChange(key: string, known: string, onChange: () => void): () => void {
+      const payment = find(key);
       if (!payment || payment.status !== known) {
         onChange();
         return () => {};
       }
-      const set = waiters.get(id) ?? new Set<() => void>();
-      waiters.set(id, set);
+      const set = waiters.get(payment.id) ?? new Set<() => void>();
+      waiters.set(payment.id, set);
       set.add(onChange);
       return () => set.delete(onChange);
     },
 
     /** Wakes every long-poll (they answer with the current status) and stops the expiry timers. */
     close() {
+      closed = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       for (const id of [...waiters.keys()]) notify(id);

@@ -10,7 +10,11 @@ import { createCheckoutContext, type CheckoutContext } from '../../services/chec
 import { createPaymentFlow, type PaymentFlow } from '../../services/checkout/payment-flow';
 import { createEventHub } from '../../services/events';
 import { createSimulatorProvider } from '../../services/payments/simulator-provider';
-import { startPaymentSimulator, type PaymentSimulator } from '../../services/payments/simulator-server';
+import {
+  startPaymentSimulator,
+  type PaymentSimulator,
+  type PaymentSimulatorOptions,
+} from '../../services/payments/simulator-server';
 import { DEFAULT_SETTINGS } from '../../services/settings';
 import { openTempDatabase, type TempDatabase } from './temp-db';
 
@@ -57,6 +61,18 @@ export const PRODUCTS = {
 /** A valid EAN-13 that is not in the catalog. */
 export const UNKNOWN_EAN = withCheckDigit('690000000099');
 
+/**
+ * WeChat Pay payment codes (18 digits, 10–15) the simulator answers by their last digit: 0–6 paid at
+ * once, 7–8 the shopper confirms on the phone, 9 declined for insufficient balance.
+ */
+export const WALLET = {
+  pays: '134512345678901230',
+  confirms: '134512345678901237',
+  declines: '134512345678901239',
+  /** An Alipay code (16–24 digits, 25–30) that pays at once. */
+  alipay: '2812345678901234',
+} as const;
+
 export interface TestCheckout {
   ctx: CheckoutContext;
   db: Database;
@@ -89,8 +105,11 @@ export function openCheckout(overrides: Partial<CheckoutContext['settings']> = {
 }
 
 /** The real simulator on 127.0.0.1 (port 0 = any free port). */
-export function startSimulator(port = 0): Promise<PaymentSimulator> {
-  return startPaymentSimulator({ port });
+export function startSimulator(
+  port = 0,
+  options: Omit<PaymentSimulatorOptions, 'port'> = {},
+): Promise<PaymentSimulator> {
+  return startPaymentSimulator({ ...options, port });
 }
 
 /** A payment flow talking to the simulator at `baseUrl` through the real provider. */
@@ -101,6 +120,26 @@ export function paymentFlowFor(checkout: TestCheckout, baseUrl: string): Payment
 /** What the shopper's phone does: press Approve or Decline on the pay page the QR code opened. */
 export function press(qrPayload: string, decision: 'approve' | 'decline'): Promise<Response> {
   return fetch(`${qrPayload}/${decision}`, { method: 'POST', headers: { Accept: 'application/json' } });
+}
+
+/** The simulator's own record of a payment, by its id or our reference (404: it never heard of it). */
+export async function simulatorRecord(
+  simulatorUrl: string,
+  key: string,
+): Promise<{ status: number; body: Record<string, unknown> & { payUrl?: string; status?: string } }> {
+  const response = await fetch(`${simulatorUrl}/api/payments/${encodeURIComponent(key)}`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** What the shopper does on the phone for a charged code that asks to be confirmed. */
+export async function confirmOnPhone(
+  simulatorUrl: string,
+  reference: string,
+  decision: 'approve' | 'decline',
+): Promise<Response> {
+  const { body } = await simulatorRecord(simulatorUrl, reference);
+  if (typeof body.payUrl !== 'string') throw new Error(`the simulator has no payment ${reference}`);
+  return press(body.payUrl, decision);
 }
 
 /** Polls until `probe` returns something truthy; fails naming `what` after `timeoutMs`. */

@@ -1,0 +1,141 @@
+// Paying with the code the shopper's wallet shows (customer-presented), as WeChat Pay's Micropay
+// does it: a wallet code scanned with items in the basket stores the payment first, then charges the
+// code once under our reference. The answer is paid (the sale), declined (the basket opens again,
+// with the reason), pending (the shopper confirms on the phone; the flow's watcher waits), or no
+// answer at all (unknown; the watcher asks by our reference, and reverses what is not final).
+//
+// A QR payment on screen gives way to the code: it is cancelled through the provider first, and if
+// the provider says the shopper had paid it already, that sale stands and the code charges nothing.
+//
+// The whole code is a bearer secret. It lives in memory for the one charge call and is never stored,
+// logged, shown or sent anywhere but to the provider; everything else sees its mask.
+import { currentBasket, getBasket, type BasketRecord } from '../../db/baskets';
+import {
+  activePayment,
+  createPayment,
+  getPayment,
+  isInFlight,
+  updatePayment,
+  type PaymentRecord,
+} from '../../db/payments';
+import type { ApiResult, BasketView } from '../api/contract';
+import type { PaymentProvider } from '../payments/provider';
+import { emitBasket, refuseWalletCode } from './basket-handlers';
+import type { CheckoutContext, ScanStart, WalletCode } from './context';
+import type { FlowCore } from './payment-flow';
+import { fail, ok, refusal } from './result';
+import { basketView } from './views';
+
+export interface CodePayments {
+  /** Pays the current basket with a scanned wallet code; see CheckoutContext.payByCode. */
+  payByCode(wallet: WalletCode): ScanStart;
+}
+
+const IN_PROGRESS = 'A payment is in progress; wait for it or cancel it first';
+
+export function createCodePayments(
+  ctx: CheckoutContext,
+  provider: PaymentProvider,
+  providerName: string,
+  core: FlowCore,
+): CodePayments {
+  const { db } = ctx;
+  /** Baskets whose QR payment is being cancelled to make way for a code: one switch at a time. */
+  const switching = new Set<string>();
+
+  const viewOf = (basketId: string): BasketView =>
+    basketView(db, currentBasket(db) ?? getBasket(db, basketId)!, ctx.settings);
+
+  const payByCode = (wallet: WalletCode): ScanStart => {
+    const basket = currentBasket(db);
+    if (basket?.status === 'paying') {
+      const live = activePayment(db, basket.id);
+      if (live?.method !== 'merchant_presented' || switching.has(basket.id))
+        return { result: fail('payment_in_progress', IN_PROGRESS) };
+      // The shopper chose to show their code instead of scanning ours.
+      return { result: ok(viewOf(basket.id)), settled: replaceQr(basket, live, wallet) };
+    }
+    if (basket?.status !== 'open') return { result: refuseWalletCode(wallet) };
+    return startCharge(basket, wallet);
+  };
+
+  /** A basket with something to pay: store the payment (the basket pays), then charge the code. */
+  const startCharge = (basket: BasketRecord, wallet: WalletCode): ScanStart => {
+    const { totals, lines } = basketView(db, basket, ctx.settings);
+    if (lines.length === 0 || totals.total <= 0) return { result: refuseWalletCode(wallet) };
+    let payment: PaymentRecord;
+    try {
+      payment = createPayment(db, {
+        basketId: basket.id,
+        provider: providerName,
+        amount: totals.total,
+        currency: basket.currency,
+        expiresAt: new Date(Date.now() + ctx.settings.paymentTimeoutSeconds * 1000),
+        method: 'customer_presented',
+        maskedCode: wallet.masked,
+      });
+    } catch (error) {
+      return { result: refusal(error) };
+    }
+    const view = emitBasket(ctx, basket.id);
+    core.publish(payment);
+    const settled = charge(payment, wallet.code).then(() => ok(viewOf(basket.id)));
+    return { result: ok(view), settled };
+  };
+
+  /** The one charge call for this payment; afterwards the code is gone and only the watcher acts. */
+  const charge = (payment: PaymentRecord, authCode: string): Promise<void> => {
+    const run = (async () => {
+      try {
+        const answer = await provider.charge({
+          reference: payment.reference,
+          amount: payment.amount,
+          currency: payment.currency,
+          description: `Self-checkout ${ctx.settings.terminalId}`,
+          expiresAt: payment.expiresAt,
+          authCode,
+        });
+        // The provider's own id, for reconciliation; the charge is asked after by our reference.
+        const stored = getPayment(db, payment.id)!;
+        if (isInFlight(stored.status) && stored.providerRef !== answer.providerRef)
+          updatePayment(db, payment.id, { providerRef: answer.providerRef });
+        core.apply(stored, answer.state.status, answer.state.reason ?? null);
+      } catch (error) {
+        core.afterFailure(getPayment(db, payment.id)!, error);
+      }
+    })();
+    core.charging.set(payment.id, run);
+    return run.finally(() => {
+      core.charging.delete(payment.id);
+      core.watch(payment.id); // pending or unknown: the watcher takes it from here
+    });
+  };
+
+  /** Cancels the QR payment on screen, then charges the code, unless the QR was paid first. */
+  const replaceQr = async (
+    basket: BasketRecord,
+    live: PaymentRecord,
+    wallet: WalletCode,
+  ): Promise<ApiResult<BasketView>> => {
+    switching.add(basket.id);
+    try {
+      const after = await core.cancel(live.id, 'Replaced by the shopper’s payment code');
+      // Paid already: that sale stands and the code charges nothing.
+      if (after?.status === 'paid') return ok(viewOf(basket.id));
+      if (!after || isInFlight(after.status)) {
+        return fail(
+          'payment_in_progress',
+          'The payment code on screen could not be cancelled yet, so the wallet code was not charged',
+        );
+      }
+      const open = currentBasket(db);
+      if (open?.id !== basket.id || open.status !== 'open') return fail('payment_in_progress', IN_PROGRESS);
+      const started = startCharge(open, wallet);
+      return started.settled ?? started.result;
+    } finally {
+      switching.delete(basket.id);
+    }
+  };
+
+  return { payByCode };
+}

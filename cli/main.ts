@@ -4,6 +4,7 @@ import { barcodeCommand } from './commands/barcode';
 import { catalogCommand } from './commands/catalog';
 import { emvCommand } from './commands/emv';
 import { serveCommand } from './commands/serve';
+import { serverCommand } from './commands/server';
 
 const USAGE = `Usage: openlane <command> [options]
 
@@ -18,6 +19,10 @@ Commands:
         Print what a scanned code means (GTIN, scale label, GS1 AIs, Digital Link, member, wallet) as JSON.
   barcode decode IMAGE... [--engine zxing-wasm|zxing-js]
         Print the barcodes in PNG or JPEG images as JSON, one line per file.
+  server [--port N] [--data DIR | --database URL]
+        Run the HQ server terminals sync with (PGlite by default; PostgreSQL with --database).
+  server enrolment-code --store STORE | server catalog import FILE.csv [--store STORE]
+        Make a one-time code to enrol a terminal; import the chain catalog or a store's prices.
   emv decode PAYLOAD | emv encode FILE.json
         Print a payment QR payload (EMVCo MPM: Pix, PromptPay, PayNow, VietQR…) as JSON, and back.
 
@@ -30,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   catalog: catalogCommand,
   barcode: barcodeCommand,
   emv: emvCommand,
+  server: serverCommand,
 };
 
 /** Runs the command line; resolves to the process exit code. */

@@ -51,5 +51,10 @@ cpSync(join(root, 'db/migrations'), join(dist, 'migrations'), {
   recursive: true,
   filter: (p) => !p.endsWith('.ts'),
 });
+// And the HQ server's (server/db/migrate.ts) in dist/server-migrations.
+cpSync(join(root, 'server/migrations'), join(dist, 'server-migrations'), {
+  recursive: true,
+  filter: (p) => !p.endsWith('.ts'),
+});
 
 console.log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,122 @@
+// `openlane server …`: the HQ sync server, its enrolment codes and its catalog.
+import { readFile } from 'node:fs/promises';
+import { formatImportErrors } from '../../services/catalog-import';
+import {
+  createEnrolmentCode,
+  DEFAULT_PORT,
+  importCatalogCsv,
+  openDatabase,
+  resolveTarget,
+  startServer,
+  type Database,
+  type DatabaseTarget,
+} from '../../server';
+import { parse, parsePort, UsageError } from './args';
+
+const WHERE = `--data DIR      PGlite data directory (default $OPENLANE_HQ_DATA, else ~/.openlane/hq)
+  --database URL  postgres://… — a PostgreSQL server (default $DATABASE_URL)`;
+
+const USAGE = `Usage: openlane server [--port N] [--host H] [--data DIR | --database URL]
+       openlane server enrolment-code --store STORE [--data DIR | --database URL]
+       openlane server catalog import FILE.csv [--store STORE] [--currency CUR] [--data DIR | --database URL]
+
+Runs the HQ server that terminals sync with, makes one-time enrolment codes for a store's terminals
+(the store is created on first use), and imports the chain's catalog (without --store) or one
+store's prices (with --store), in the CSV format of 'openlane catalog import'.
+  --port N        HTTP port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host H        address to listen on (default 127.0.0.1)
+  ${WHERE}`;
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  database: { type: 'string' },
+  store: { type: 'string' },
+  currency: { type: 'string' },
+} as const;
+
+export async function serverCommand(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { values, positionals } = parse(args, OPTIONS, USAGE);
+  let where: DatabaseTarget;
+  try {
+    where = resolveTarget({ dataDir: values.data, databaseUrl: values.database });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const [action, ...rest] = positionals;
+  if (action === undefined) return serve(where, values);
+  if (action === 'enrolment-code' && rest.length === 0) {
+    if (!values.store) throw new UsageError(`enrolment-code needs --store STORE\n\n${USAGE}`);
+    const store = values.store;
+    return withDatabase(where, async (db) => {
+      const code = await createEnrolmentCode(db, store);
+      console.log(
+        `Enrolment code for store ${code.storeCode}: ${code.code} (works once, until ${code.expiresAt})`,
+      );
+      return 0;
+    });
+  }
+  if (action === 'catalog' && rest[0] === 'import' && rest.length === 2) {
+    return importCatalog(where, rest[1]!, values);
+  }
+  throw new UsageError(USAGE);
+}
+
+async function serve(where: DatabaseTarget, values: { port?: string; host?: string }) {
+  const server = await startServer({
+    ...where,
+    port: parsePort(values.port, DEFAULT_PORT),
+    host: values.host ?? '127.0.0.1',
+  });
+  // Tests and scripts read this line to find the URL.
+  const storage = 'databaseUrl' in where ? 'PostgreSQL' : `PGlite in ${where.dataDir}`;
+  console.log(`OpenLane HQ is serving at ${server.url} (${storage})`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await server.close();
+  return 0;
+}
+
+async function importCatalog(
+  where: DatabaseTarget,
+  file: string,
+  values: { store?: string; currency?: string },
+): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    console.error(
+      `${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+    return 1;
+  }
+  return withDatabase(where, async (db) => {
+    const result = await importCatalogCsv(db, text, { store: values.store, currency: values.currency });
+    if (!result.ok) {
+      console.error(`${file} was refused; nothing was changed.\n${formatImportErrors(result.errors)}`);
+      return 1;
+    }
+    const scope = result.store ? `store ${result.store}'s prices` : 'the chain catalog';
+    console.log(
+      `Imported ${result.rows} rows into ${scope}: ${result.changed} changed, catalog version ${result.version}.`,
+    );
+    return 0;
+  });
+}
+
+async function withDatabase(where: DatabaseTarget, run: (db: Database) => Promise<number>): Promise<number> {
+  const db = await openDatabase(where);
+  try {
+    return await run(db);
+  } finally {
+    await db.close();
+  }
+}

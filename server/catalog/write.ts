@@ -1,0 +1,101 @@
+// Writing the catalog inside a caller's transaction: chain-wide products and store price overrides.
+// Each statement writes only rows that really change, so re-importing a file sends terminals nothing.
+import type { Product } from '../../core/types';
+import type { Queryable } from '../db/database';
+
+/** Upserts chain products at `version`; returns how many rows changed. */
+export async function upsertChainProducts(
+  tx: Queryable,
+  products: readonly Product[],
+  currency: string,
+  version: number,
+): Promise<number> {
+  if (products.length === 0) return 0;
+  const { rowCount } = await tx.query(
+    `INSERT INTO products (gtin, barcode, name, currency, price, tax_rate_bp, unit, age_limit, department, version)
+     SELECT u.gtin, u.barcode, u.name, $9, u.price, u.tax_rate_bp, u.unit, u.age_limit, u.department, $10
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int4[], $6::text[], $7::int4[], $8::text[])
+       AS u (gtin, barcode, name, price, tax_rate_bp, unit, age_limit, department)
+     ON CONFLICT (gtin) DO UPDATE SET
+       barcode = excluded.barcode, name = excluded.name, currency = excluded.currency, price = excluded.price,
+       tax_rate_bp = excluded.tax_rate_bp, unit = excluded.unit, age_limit = excluded.age_limit,
+       department = excluded.department, deleted = false, version = excluded.version, updated_at = now()
+     WHERE products.deleted
+        OR (products.barcode, products.name, products.currency, products.price, products.tax_rate_bp,
+            products.unit, products.age_limit, products.department)
+           IS DISTINCT FROM
+           (excluded.barcode, excluded.name, excluded.currency, excluded.price, excluded.tax_rate_bp,
+            excluded.unit, excluded.age_limit, excluded.department)`,
+    [
+      products.map((p) => p.gtin),
+      products.map((p) => p.barcode),
+      products.map((p) => p.name),
+      products.map((p) => p.price),
+      products.map((p) => p.taxRateBp),
+      products.map((p) => p.unit),
+      products.map((p) => p.ageLimit),
+      products.map((p) => p.department),
+      currency,
+      version,
+    ],
+  );
+  return rowCount;
+}
+
+/** Upserts a store's price overrides at `version`; every GTIN must be a live chain product. */
+export async function upsertStorePrices(
+  tx: Queryable,
+  storeId: string,
+  prices: readonly { gtin: string; price: number }[],
+  version: number,
+): Promise<number> {
+  if (prices.length === 0) return 0;
+  const { rowCount } = await tx.query(
+    `INSERT INTO store_prices (store_id, gtin, price, version)
+     SELECT $1, u.gtin, u.price, $4 FROM unnest($2::text[], $3::int8[]) AS u (gtin, price)
+     ON CONFLICT (store_id, gtin) DO UPDATE SET
+       price = excluded.price, deleted = false, version = excluded.version, updated_at = now()
+     WHERE store_prices.deleted OR store_prices.price <> excluded.price`,
+    [storeId, prices.map((p) => p.gtin), prices.map((p) => p.price), version],
+  );
+  return rowCount;
+}
+
+/** Of these GTINs, the ones that are not live chain products. */
+export async function missingChainProducts(tx: Queryable, gtins: readonly string[]): Promise<Set<string>> {
+  const { rows } = await tx.query<{ gtin: string }>(
+    'SELECT gtin FROM products WHERE gtin = ANY($1::text[]) AND NOT deleted',
+    [gtins],
+  );
+  const found = new Set(rows.map((r) => r.gtin));
+  return new Set(gtins.filter((g) => !found.has(g)));
+}
+
+/** Marks chain products deleted (tombstones at `version`); returns how many were live. */
+export async function deleteChainProducts(
+  tx: Queryable,
+  gtins: readonly string[],
+  version: number,
+): Promise<number> {
+  const { rowCount } = await tx.query(
+    `UPDATE products SET deleted = true, version = $2, updated_at = now()
+     WHERE gtin = ANY($1::text[]) AND NOT deleted`,
+    [gtins, version],
+  );
+  return rowCount;
+}
+
+/** Removes a store's overrides, so the chain price applies again; returns how many were live. */
+export async function deleteStorePrices(
+  tx: Queryable,
+  storeId: string,
+  gtins: readonly string[],
+  version: number,
+): Promise<number> {
+  const { rowCount } = await tx.query(
+    `UPDATE store_prices SET deleted = true, version = $3, updated_at = now()
+     WHERE store_id = $1 AND gtin = ANY($2::text[]) AND NOT deleted`,
+    [storeId, gtins, version],
+  );
+  return rowCount;
+}

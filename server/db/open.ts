@@ -1,0 +1,62 @@
+// Opening the HQ database: PGlite in a directory by default, PostgreSQL when given a URL; migrated.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Database, DatabaseTarget } from './database';
+import { migrate } from './migrate';
+import { openPglite } from './pglite';
+import { openPostgres } from './postgres';
+
+export interface TargetOptions {
+  /** --database URL */
+  databaseUrl?: string;
+  /** --data DIR */
+  dataDir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Where the HQ data lives: --database, else --data, else DATABASE_URL, else OPENLANE_HQ_DATA,
+ * else ~/.openlane/hq (PGlite). Giving both --database and --data is an error.
+ */
+export function resolveTarget(options: TargetOptions = {}): DatabaseTarget {
+  const env = options.env ?? process.env;
+  if (options.databaseUrl && options.dataDir) {
+    throw new Error('give either --database URL (PostgreSQL) or --data DIR (PGlite), not both');
+  }
+  if (options.databaseUrl) return { databaseUrl: checkUrl(options.databaseUrl) };
+  if (options.dataDir) return { dataDir: options.dataDir };
+  if (env.DATABASE_URL) return { databaseUrl: checkUrl(env.DATABASE_URL) };
+  return { dataDir: env.OPENLANE_HQ_DATA || join(homedir(), '.openlane', 'hq') };
+}
+
+function checkUrl(url: string): string {
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error(
+      `the database URL must start with postgres:// or postgresql://, got "${url.slice(0, 40)}"`,
+    );
+  }
+  return url;
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  const db =
+    'databaseUrl' in target ? await openPostgres(target.databaseUrl) : await openPglite(target.dataDir);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  return db;
+}
+
+/** Opens the database for one job (a CLI command) and closes it afterwards, whatever happens. */
+export async function withDatabase<T>(options: TargetOptions, job: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(resolveTarget(options));
+  try {
+    return await job(db);
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,231 @@
+// POST /v1/events: a batch of a terminal's outbox, applied in ONE transaction. Each event has its own
+// savepoint: a duplicate is skipped, a rejected one is rolled back to its savepoint and filed as a dead
+// letter, and the events after it go on. The events table's key (store, event id) stops doubles.
+import { uuidv7 } from '../../core/uuid7';
+import type { Database, Queryable } from '../db/database';
+import { constraintOf, sqlState } from '../db/database';
+import type { Result } from '../result';
+import { fail } from '../result';
+import type { EventPlan, Rejection } from './plan';
+import { planEvent } from './plan';
+import { MAX_JSON_DEPTH, batchSchema, describeIssues, nestsDeeperThan } from './schema';
+import { PendingLevels, insertMovements } from './stock';
+
+/** Who sent the batch, from the token; never from the payload. */
+export interface DeviceContext {
+  storeId: string;
+  storeCode: string;
+  deviceId: string;
+}
+
+export type EventResult =
+  | { id: string; status: 'applied' | 'duplicate' }
+  | { id: string | null; status: 'rejected'; code: string; reason: string };
+
+export interface StockWarning {
+  code: 'negative_stock';
+  gtin: string;
+  onHand: number;
+}
+
+export interface BatchOutcome {
+  results: EventResult[];
+  receivedAt: string;
+  /** Server receive time minus the terminal's clock (sentAt, else its newest event), in ms. */
+  clockSkewMs: number | null;
+  /** Products of this batch whose stock is now below zero: flagged, never refused. */
+  warnings: StockWarning[];
+}
+
+const RETRIES = 3;
+
+export async function ingestBatch(
+  db: Database,
+  device: DeviceContext,
+  body: unknown,
+  receivedAt: Date = new Date(),
+): Promise<Result<BatchOutcome>> {
+  const batch = batchSchema.safeParse(body);
+  if (!batch.success) return fail(400, 'bad_batch', `the batch is malformed: ${describeIssues(batch.error)}`);
+  const planned = batch.data.events.map((raw) => ({ raw, planned: planEvent(raw, device.storeCode) }));
+  const skew = clockSkew(receivedAt, batch.data.sentAt, planned);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcome = await db.transaction(async (tx) => {
+        const results: EventResult[] = [];
+        const levels = new PendingLevels();
+        for (const { raw, planned: p } of planned) {
+          results.push(
+            p.ok
+              ? await applyEvent(tx, device, p.plan, raw, receivedAt, levels)
+              : await deadLetter(tx, device, raw, p.rejection, receivedAt),
+          );
+        }
+        await tx.query(
+          'UPDATE devices SET last_seen_at = $3, clock_skew_ms = coalesce($4, clock_skew_ms) WHERE store_id = $1 AND id = $2',
+          [device.storeId, device.deviceId, receivedAt, skew],
+        );
+        return { results, warnings: await levels.flush(tx, device.storeId) };
+      });
+      return { ok: true, ...outcome, receivedAt: receivedAt.toISOString(), clockSkewMs: skew };
+    } catch (error) {
+      // Two batches locking the same stock level rows in turn (a count mid-batch) can deadlock; the
+      // loser simply runs again.
+      const state = sqlState(error);
+      if (attempt >= RETRIES || (state !== '40P01' && state !== '40001')) throw error;
+    }
+  }
+}
+
+async function applyEvent(
+  tx: Queryable,
+  device: DeviceContext,
+  plan: EventPlan,
+  raw: unknown,
+  receivedAt: Date,
+  levels: PendingLevels,
+): Promise<EventResult> {
+  const { event } = plan;
+  await tx.query('SAVEPOINT event');
+  try {
+    const inserted = await tx.query(
+      `INSERT INTO events (store_id, id, device_id, type, payload, occurred_at, received_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7) ON CONFLICT (store_id, id) DO NOTHING RETURNING id`,
+      [
+        device.storeId,
+        event.id,
+        device.deviceId,
+        event.type,
+        JSON.stringify(event.payload),
+        event.occurredAt,
+        receivedAt,
+      ],
+    );
+    if (inserted.rows.length === 0) {
+      await tx.query('RELEASE SAVEPOINT event');
+      return { id: event.id, status: 'duplicate' };
+    }
+    if (plan.sale) await insertSale(tx, device, plan, receivedAt);
+    const moved = await insertMovements(tx, device, plan, receivedAt, levels);
+    await tx.query('RELEASE SAVEPOINT event');
+    // Only now does the event stand: its movements join the batch's on-hand changes.
+    for (const m of moved) levels.add(m.gtin, m.quantity);
+    return { id: event.id, status: 'applied' };
+  } catch (error) {
+    const rejection = dataRejection(error);
+    if (!rejection) throw error;
+    await tx.query('ROLLBACK TO SAVEPOINT event');
+    return deadLetter(tx, device, raw, rejection, receivedAt);
+  }
+}
+
+async function insertSale(
+  tx: Queryable,
+  device: DeviceContext,
+  plan: EventPlan,
+  receivedAt: Date,
+): Promise<void> {
+  const sale = plan.sale!;
+  await tx.query(
+    `INSERT INTO sales (store_id, id, event_id, device_id, receipt_number, terminal_id, currency, total, tax_total,
+       sold_at, received_at, receipt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)`,
+    [
+      device.storeId,
+      sale.id,
+      plan.event.id,
+      device.deviceId,
+      sale.receiptNumber,
+      sale.terminalId,
+      sale.currency,
+      sale.total,
+      sale.taxTotal,
+      sale.soldAt,
+      receivedAt,
+      JSON.stringify(sale.receipt),
+    ],
+  );
+}
+
+/** A database refusal that is about this event's data (not about the database) rejects the event. */
+function dataRejection(error: unknown): Rejection | null {
+  const state = sqlState(error);
+  const constraint = constraintOf(error);
+  if (state === '23505' && constraint === 'sales_receipt_number_once') {
+    return {
+      code: 'receipt_number_taken',
+      reason: 'another sale of this store already has this receipt number',
+    };
+  }
+  if (state === '23505' && constraint === 'sales_pkey') {
+    return { code: 'sale_already_recorded', reason: 'this sale id was already recorded by another event' };
+  }
+  // Class 22 (data exception: NUL in text, out of range…) and 23 (integrity) are about the values sent.
+  if (state?.startsWith('22') || state?.startsWith('23')) {
+    return {
+      code: 'bad_value',
+      reason: `the database refused a value of this event: ${(error as Error).message}`,
+    };
+  }
+  return null;
+}
+
+/** Files a refused event for the store to see; the same event refused again keeps its first entry. */
+async function deadLetter(
+  tx: Queryable,
+  device: DeviceContext,
+  raw: unknown,
+  rejection: Rejection,
+  receivedAt: Date,
+): Promise<EventResult> {
+  const fields = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const key = typeof fields.id === 'string' ? clean(fields.id.slice(0, 100)) : null;
+  const type = typeof fields.type === 'string' ? clean(fields.type.slice(0, 100)) : null;
+  const reason = clean(rejection.reason);
+  await tx.query(
+    `INSERT INTO dead_letters (store_id, id, event_key, device_id, type, reason_code, reason, event, received_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) ON CONFLICT (store_id, event_key) DO NOTHING`,
+    [
+      device.storeId,
+      uuidv7(),
+      key,
+      device.deviceId,
+      type,
+      rejection.code,
+      reason,
+      JSON.stringify(keepable(raw, key, type)),
+      receivedAt,
+    ],
+  );
+  return { id: key, status: 'rejected', code: rejection.code, reason };
+}
+
+/** The event as it can be kept: all of it, unless it nests too deep for jsonb (then its id and type). */
+function keepable(raw: unknown, key: string | null, type: string | null): unknown {
+  if (!nestsDeeperThan(raw)) return cleanJson(raw);
+  return { id: key, type, omitted: `the event nests deeper than ${MAX_JSON_DEPTH} levels and was not kept` };
+}
+
+/** PostgreSQL text cannot hold NUL; a dead letter keeps everything else as sent. */
+function clean(text: string): string {
+  return text.replace(/\0/g, '\uFFFD');
+}
+
+function cleanJson(value: unknown): unknown {
+  if (typeof value === 'string') return clean(value);
+  if (Array.isArray(value)) return value.map(cleanJson);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [clean(k), cleanJson(v)]));
+  }
+  return value ?? null;
+}
+
+function clockSkew(
+  receivedAt: Date,
+  sentAt: string | undefined,
+  planned: { planned: ReturnType<typeof planEvent> }[],
+): number | null {
+  if (sentAt) return receivedAt.getTime() - Date.parse(sentAt);
+  // Without sentAt the newest event bounds it: its age plus the skew.
+  const times = planned.flatMap(({ planned: p }) => (p.ok ? [Date.parse(p.plan.event.occurredAt)] : []));
+  return times.length > 0 ? receivedAt.getTime() - Math.max(...times) : null;
+}

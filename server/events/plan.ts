@@ -1,0 +1,155 @@
+// Turning one incoming event into what it writes, with no database: a sale row and stock movements,
+// or the reason it is rejected. Pure, so every rule is tested without a server.
+import type { z } from 'zod';
+import type { IncomingEvent, StockEventType } from './schema';
+import {
+  MAX_JSON_DEPTH,
+  RECORDED_FAMILIES,
+  describeIssues,
+  eventSchema,
+  nestsDeeperThan,
+  receiptLinesSchema,
+  saleSchema,
+  stockSchemas,
+} from './schema';
+
+export type MovementKind = 'sale' | 'delivery' | 'adjustment' | 'transfer_out' | 'transfer_in';
+
+export interface PlannedMovement {
+  gtin: string;
+  /** Signed: negative takes stock out. */
+  quantity: number;
+  kind: MovementKind;
+}
+
+export interface PlannedSale {
+  id: string;
+  receiptNumber: string;
+  terminalId: string;
+  currency: string;
+  total: number;
+  taxTotal: number;
+  soldAt: string;
+  receipt: unknown;
+}
+
+export interface EventPlan {
+  event: IncomingEvent;
+  sale: PlannedSale | null;
+  movements: PlannedMovement[];
+  /** Counted quantities; each becomes an adjustment against the ledger when it is applied. */
+  counts: { gtin: string; counted: number }[];
+}
+
+export interface Rejection {
+  code: string;
+  reason: string;
+}
+
+export type Planned = { ok: true; plan: EventPlan } | { ok: false; rejection: Rejection };
+
+const reject = (code: string, reason: string): Planned => ({ ok: false, rejection: { code, reason } });
+
+/** Checks one raw event of a batch for the device's store and says what it will write. */
+export function planEvent(raw: unknown, storeCode: string): Planned {
+  if (nestsDeeperThan(raw))
+    return reject('malformed_event', `the event nests deeper than ${MAX_JSON_DEPTH} levels`);
+  const parsed = eventSchema.safeParse(raw);
+  if (!parsed.success) return reject('malformed_event', describeIssues(parsed.error));
+  const event = parsed.data;
+  const empty: EventPlan = { event, sale: null, movements: [], counts: [] };
+  if (event.type === 'sale.completed') return planSale(empty, storeCode);
+  if (event.type in stockSchemas) return planStock(empty, event.type as StockEventType);
+  const family = event.type.split('.')[0] as (typeof RECORDED_FAMILIES)[number];
+  if (RECORDED_FAMILIES.includes(family)) return { ok: true, plan: empty };
+  return reject(
+    'unknown_type',
+    `event type "${event.type}" is not one HQ knows: sale.completed, ${Object.keys(stockSchemas).join(', ')}, ` +
+      `or the ${RECORDED_FAMILIES.join(', ')} families`,
+  );
+}
+
+function planSale(plan: EventPlan, storeCode: string): Planned {
+  const parsed = saleSchema.safeParse(plan.event.payload);
+  if (!parsed.success) return reject('bad_payload', describeIssues(parsed.error, 'payload'));
+  const sale = parsed.data;
+  // The store comes from the token. A sale that names another store was made by a terminal set up for
+  // that store: its receipt numbers belong there, so it is refused rather than filed here.
+  if (sale.storeId !== undefined && sale.storeId !== storeCode) {
+    return reject(
+      'store_mismatch',
+      `the sale says store "${sale.storeId}" but this device is enrolled in store "${storeCode}"`,
+    );
+  }
+  const lines = sale.lines ?? receiptLinesSchema.safeParse(sale.receipt.lines ?? []);
+  if (!Array.isArray(lines) && !lines.success) {
+    return reject(
+      'sale_lines_without_gtin',
+      `${describeIssues(lines.error, 'payload.receipt.lines')}; each sold line needs its gtin and quantity ` +
+        '(in payload.lines or the receipt lines) so HQ can move stock',
+    );
+  }
+  const sold = Array.isArray(lines) ? lines : lines.data;
+  return {
+    ok: true,
+    plan: {
+      ...plan,
+      sale: {
+        id: sale.id,
+        receiptNumber: sale.receiptNumber,
+        terminalId: sale.terminalId,
+        currency: sale.currency,
+        total: sale.total,
+        taxTotal: sale.taxTotal,
+        soldAt: sale.soldAt,
+        receipt: sale.receipt,
+      },
+      movements: sold.map((line) => ({ gtin: line.gtin, quantity: -line.quantity, kind: 'sale' })),
+    },
+  };
+}
+
+function planStock(plan: EventPlan, type: StockEventType): Planned {
+  const schema: z.ZodType = stockSchemas[type];
+  const parsed = schema.safeParse(plan.event.payload);
+  if (!parsed.success) return reject('bad_payload', describeIssues(parsed.error, 'payload'));
+  switch (type) {
+    case 'stock.received': {
+      const { lines } = parsed.data as z.infer<(typeof stockSchemas)['stock.received']>;
+      return stock(
+        plan,
+        lines.map((l) => ({ gtin: l.gtin, quantity: l.quantity, kind: 'delivery' })),
+      );
+    }
+    case 'stock.adjusted': {
+      const { lines } = parsed.data as z.infer<(typeof stockSchemas)['stock.adjusted']>;
+      return stock(
+        plan,
+        lines.map((l) => ({ gtin: l.gtin, quantity: l.quantity, kind: 'adjustment' })),
+      );
+    }
+    case 'stock.transferred': {
+      const { lines, direction } = parsed.data as z.infer<(typeof stockSchemas)['stock.transferred']>;
+      const sign = direction === 'out' ? -1 : 1;
+      const kind = direction === 'out' ? 'transfer_out' : 'transfer_in';
+      return stock(
+        plan,
+        lines.map((l) => ({ gtin: l.gtin, quantity: sign * l.quantity, kind })),
+      );
+    }
+    case 'stock.counted': {
+      const { lines } = parsed.data as z.infer<(typeof stockSchemas)['stock.counted']>;
+      const gtins = new Set(lines.map((l) => l.gtin));
+      if (gtins.size !== lines.length)
+        return reject('bad_payload', 'payload.lines: a count lists a product twice');
+      return {
+        ok: true,
+        plan: { ...plan, counts: lines.map((l) => ({ gtin: l.gtin, counted: l.counted })) },
+      };
+    }
+  }
+}
+
+function stock(plan: EventPlan, movements: PlannedMovement[]): Planned {
+  return { ok: true, plan: { ...plan, movements } };
+}

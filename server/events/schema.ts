@@ -1,0 +1,117 @@
+// What POST /v1/events accepts. The envelope must be right or the batch is refused (400, nothing
+// written); each event inside is then checked on its own, so one bad event is rejected by itself.
+import { z } from 'zod';
+import { checkGtin } from '../../core/barcode/gtin';
+
+export const MAX_BATCH_EVENTS = 1000;
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const isoTime = z.string().regex(ISO_TIME, 'must be an ISO 8601 time like 2025-03-01T09:30:00.000Z');
+
+export const batchSchema = z.strictObject({
+  /** The terminal's clock when it sent the batch: how its clock skew is measured. */
+  sentAt: isoTime.optional(),
+  events: z.array(z.unknown()).min(1).max(MAX_BATCH_EVENTS),
+});
+
+export const eventSchema = z.strictObject({
+  id: z.string().regex(UUID_V7, 'must be a UUIDv7 made on the terminal'),
+  type: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/, 'must be like sale.completed'),
+  payload: z.unknown().refine((v) => v !== undefined, 'is missing'),
+  occurredAt: isoTime,
+});
+
+export type IncomingEvent = z.infer<typeof eventSchema>;
+
+const gtin = z.string().transform((value, ctx) => {
+  const checked = checkGtin(value);
+  if (checked.ok) return checked.gtin14;
+  ctx.addIssue({ code: 'custom', message: `barcode ${checked.message}` });
+  return z.NEVER;
+});
+const count = z.number().int().safe();
+
+/** A sold line as the stock ledger needs it: which product and how many (grams for kg). */
+const soldLine = z.looseObject({ gtin, quantity: count.positive() });
+
+export const saleSchema = z.looseObject({
+  id: z.string().regex(UUID, 'must be a UUID'),
+  receiptNumber: z.string().min(1).max(64),
+  terminalId: z.string().min(1).max(64),
+  storeId: z.string().max(64).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like CNY'),
+  total: count.nonnegative(),
+  taxTotal: count.nonnegative(),
+  soldAt: isoTime,
+  receipt: z.looseObject({ lines: z.array(z.unknown()).optional() }),
+  /** The stock lines; when absent, the receipt's lines must carry their GTIN. */
+  lines: z.array(soldLine).max(10_000).optional(),
+});
+
+export type SalePayload = z.infer<typeof saleSchema>;
+
+/** The lines of a sale that move stock: `lines` if sent, else the receipt's lines (each with a gtin). */
+export const receiptLinesSchema = z.array(soldLine).max(10_000);
+
+const stockLines = <T extends z.ZodType>(quantity: T) =>
+  z.array(z.looseObject({ gtin, quantity })).min(1).max(10_000);
+
+export const stockSchemas = {
+  /** A delivery: stock comes in. */
+  'stock.received': z.looseObject({
+    lines: stockLines(count.positive()),
+    reference: z.string().max(200).optional(),
+  }),
+  /** A signed correction with a reason (breakage, theft found, …). */
+  'stock.adjusted': z.looseObject({
+    lines: stockLines(count.refine((n) => n !== 0, 'must not be 0')),
+    reason: z.string().min(1).max(200),
+  }),
+  /** A count: what is on the shelf; HQ turns the difference from its ledger into an adjustment. */
+  'stock.counted': z.looseObject({
+    lines: z
+      .array(z.looseObject({ gtin, counted: count.nonnegative() }))
+      .min(1)
+      .max(10_000),
+  }),
+  /** Goods moved between stores: out of this one, or into it. */
+  'stock.transferred': z.looseObject({
+    direction: z.enum(['out', 'in']),
+    otherStore: z.string().min(1).max(64),
+    lines: stockLines(count.positive()),
+  }),
+} as const;
+
+export type StockEventType = keyof typeof stockSchemas;
+
+/** Event families the terminal writes that HQ keeps in its event log without a projection (yet). */
+export const RECORDED_FAMILIES = ['basket', 'payment', 'journal'] as const;
+
+/** How deep events may nest; PostgreSQL's jsonb (and recursion anywhere) stops well before hostile depths. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether a parsed JSON value nests deeper than `limit`; iterative, so no depth can overflow the stack. */
+export function nestsDeeperThan(value: unknown, limit: number = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A zod error as one sentence naming each path: `payload.lines.0.gtin: barcode has a wrong check digit`. */
+export function describeIssues(error: z.ZodError, prefix = ''): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

@@ -1,0 +1,154 @@
+// The admin API: what `openlane server …` does with the database directly, over HTTP, so it also works
+// while a PGlite server holds its directory, and from another machine. One admin token, set at start;
+// without it the admin routes are closed.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { createEnrolmentCode, STORE_CODE } from '../auth/enrolment';
+import { deleteCatalogEntries, importCatalogCsv } from '../catalog/import';
+import type { Database } from '../db/database';
+import { toIso, toNumber } from '../db/database';
+import { describeIssues } from '../events/schema';
+import { fail } from '../result';
+import { sendFailure } from './errors';
+
+export interface AdminOptions {
+  /** Bearer token for /admin routes (at least 24 characters); null closes them. */
+  token: string | null;
+  /** Largest catalog file accepted, in bytes. */
+  csvLimitBytes: number;
+}
+
+const store = z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'");
+const codeBody = z.strictObject({
+  store,
+  ttlSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86_400)
+    .optional(),
+});
+const importQuery = z.strictObject({
+  store: store.optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like CNY')
+    .optional(),
+});
+const deleteBody = z.strictObject({
+  barcodes: z.array(z.string().max(20)).min(1).max(100_000),
+  store: store.optional(),
+});
+const devicesQuery = z.strictObject({ store });
+
+export function registerAdminRoutes(app: FastifyInstance, db: Database, options: AdminOptions): void {
+  const expected = options.token === null ? null : digest(options.token);
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      ['text/csv', 'text/plain'],
+      { parseAs: 'string', bodyLimit: options.csvLimitBytes },
+      (_req, body, done) => done(null, body),
+    );
+    scope.addHook('onRequest', async (request, reply) => {
+      if (!expected) {
+        return sendFailure(
+          reply,
+          fail(403, 'admin_disabled', 'the admin API is off; start the server with an admin token'),
+        );
+      }
+      const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+      if (!given || !timingSafeEqual(digest(given), expected)) {
+        return sendFailure(
+          reply,
+          fail(401, 'admin_token_invalid', 'this request needs "Authorization: Bearer <admin token>"'),
+        );
+      }
+    });
+
+    scope.post('/admin/v1/enrolment-codes', async (request, reply) => {
+      const body = codeBody.safeParse(request.body ?? {});
+      if (!body.success) return sendFailure(reply, invalid('request', body.error));
+      return reply
+        .code(201)
+        .send({ ok: true, ...(await createEnrolmentCode(db, body.data.store, body.data)) });
+    });
+
+    scope.post('/admin/v1/catalog/import', async (request, reply) => {
+      const query = importQuery.safeParse(request.query ?? {});
+      if (!query.success) return sendFailure(reply, invalid('query', query.error));
+      if (typeof request.body !== 'string') {
+        return sendFailure(
+          reply,
+          fail(415, 'unsupported_media_type', 'send the catalog as "Content-Type: text/csv"'),
+        );
+      }
+      const result = await importCatalogCsv(db, request.body, query.data);
+      if (result.ok) return reply.send(result);
+      const message = `nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}`;
+      return reply.code(400).send({
+        ok: false,
+        error: { code: 'catalog_invalid', message },
+        errors: result.errors.slice(0, 1000),
+      });
+    });
+
+    scope.post('/admin/v1/catalog/delete', async (request, reply) => {
+      const body = deleteBody.safeParse(request.body ?? {});
+      if (!body.success) return sendFailure(reply, invalid('request', body.error));
+      try {
+        return reply.send({ ok: true, ...(await deleteCatalogEntries(db, body.data.barcodes, body.data)) });
+      } catch (error) {
+        return sendFailure(reply, fail(400, 'bad_request', (error as Error).message));
+      }
+    });
+
+    scope.get('/admin/v1/devices', async (request, reply) => {
+      const query = devicesQuery.safeParse(request.query ?? {});
+      if (!query.success) return sendFailure(reply, invalid('query', query.error));
+      return reply.send({ ok: true, devices: await listDevices(db, query.data.store) });
+    });
+  });
+}
+
+function invalid(what: string, error: z.ZodError) {
+  return fail(400, 'bad_request', `the ${what} is not valid: ${describeIssues(error)}`);
+}
+
+/** Comparing digests keeps the comparison constant-time whatever the lengths. */
+function digest(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+export interface DeviceView {
+  deviceId: string;
+  name: string | null;
+  enrolledAt: string;
+  lastSeenAt: string | null;
+  /** Server receive time minus the terminal's clock at its last batch, for people to see. */
+  clockSkewMs: number | null;
+  revoked: boolean;
+}
+
+async function listDevices(db: Database, storeCode: string): Promise<DeviceView[]> {
+  const { rows } = await db.query<{
+    id: string;
+    name: string | null;
+    enrolled_at: Date;
+    last_seen_at: Date | null;
+    clock_skew_ms: unknown;
+    revoked_at: Date | null;
+  }>(
+    `SELECT d.id, d.name, d.enrolled_at, d.last_seen_at, d.clock_skew_ms, d.revoked_at
+     FROM devices d JOIN stores s ON s.id = d.store_id WHERE s.code = $1 ORDER BY d.enrolled_at, d.id`,
+    [storeCode],
+  );
+  return rows.map((r) => ({
+    deviceId: r.id,
+    name: r.name,
+    enrolledAt: toIso(r.enrolled_at),
+    lastSeenAt: r.last_seen_at ? toIso(r.last_seen_at) : null,
+    clockSkewMs: r.clock_skew_ms === null ? null : toNumber(r.clock_skew_ms),
+    revoked: r.revoked_at !== null,
+  }));
+}

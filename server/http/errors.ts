@@ -1,0 +1,65 @@
+// Every HTTP failure is the same value: { ok: false, error: { code, message } } with a fitting status.
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { Failure } from '../result';
+
+export function sendFailure(reply: FastifyReply, failure: Failure): FastifyReply {
+  return reply.code(failure.status).send({ ok: false, error: failure.error });
+}
+
+const BY_FASTIFY_CODE: Record<string, { code: string; message: (limit: number) => string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'body_too_large',
+    message: (limit) => `the request body is larger than ${limit} bytes; send fewer events per batch`,
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    message: () => 'send the body as JSON with "Content-Type: application/json"',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'bad_json', message: () => 'the JSON body is empty' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'bad_request',
+    message: () => 'the Content-Length header does not match the body',
+  },
+};
+
+/** Turns framework errors (bad JSON, huge body, wrong content type) and crashes into failure values. */
+export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known = error.code ? BY_FASTIFY_CODE[error.code] : undefined;
+    const status = error.statusCode ?? 500;
+    if (known)
+      return reply
+        .code(status)
+        .send({ ok: false, error: { code: known.code, message: known.message(bodyLimit) } });
+    if (status === 400 && (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)) {
+      return reply.code(400).send({
+        ok: false,
+        error: { code: 'bad_json', message: `the body is not valid JSON: ${error.message}` },
+      });
+    }
+    if (status < 500) {
+      return reply.code(status).send({ ok: false, error: { code: 'bad_request', message: error.message } });
+    }
+    request.log.error(error);
+    // The request's transaction rolled back, so the terminal may simply send it again.
+    if (isDatabaseDown(error)) {
+      const message = 'the HQ database is not answering; nothing was written, try again';
+      return reply.code(503).send({ ok: false, error: { code: 'unavailable', message } });
+    }
+    const message = 'the server failed on this request; nothing was written, try again';
+    return reply.code(500).send({ ok: false, error: { code: 'internal', message } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({
+      ok: false,
+      error: { code: 'not_found', message: `there is no ${request.method} ${request.url.split('?')[0]}` },
+    }),
+  );
+}
+
+function isDatabaseDown(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || /connection/i.test(error.message)
+  );
+}

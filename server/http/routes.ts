@@ -1,0 +1,160 @@
+// The HQ HTTP API. Enrolment and token routes are open; every other /v1 route runs behind the device
+// token check, and acts for the store and device the token names, whatever the request says.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { authenticate } from '../auth/authenticate';
+import { enrolDevice, issueToken } from '../auth/enrolment';
+import { catalogChanges, parseCursor } from '../catalog/changes';
+import type { Database } from '../db/database';
+import type { DeviceContext } from '../events/ingest';
+import { ingestBatch } from '../events/ingest';
+import { listDeadLetters, stockLevels } from '../events/read';
+import { describeIssues } from '../events/schema';
+import { fail } from '../result';
+import { sendFailure } from './errors';
+import type { CatalogStream } from './stream';
+
+export interface RouteDeps {
+  db: Database;
+  key: Buffer;
+  tokenTtlSeconds: number;
+  stream: CatalogStream;
+}
+
+interface Authed {
+  device: DeviceContext;
+  expiresAt: number;
+}
+
+const authed = new WeakMap<FastifyRequest, Authed>();
+
+const enrolBody = z.strictObject({
+  code: z.string().min(1).max(64),
+  terminalName: z
+    .string()
+    .regex(/^[^\p{Cc}]{1,64}$/u, 'must be 1 to 64 characters without control characters')
+    .optional(),
+});
+const tokenBody = z.strictObject({
+  deviceId: z
+    .string()
+    .regex(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i, 'must be the deviceId given at enrolment'),
+  secret: z.string().min(1).max(200),
+});
+const digits = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= max, `must be from 1 to ${max}`);
+const catalogQuery = z.strictObject({
+  after: z.string().max(64).optional(),
+  limit: digits(10_000).optional(),
+});
+const gtin14 = z.string().regex(/^\d{14}$/, 'must be a GTIN-14');
+const deadLetterQuery = z.strictObject({ after: z.uuid().optional(), limit: digits(1000).optional() });
+const stockQuery = z.strictObject({
+  gtin: gtin14.optional(),
+  after: gtin14.optional(),
+  limit: digits(1000).optional(),
+});
+
+/** Parses a body or query with a schema; a failure names each bad field. */
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string) {
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return { ok: true as const, value: parsed.data };
+  return fail(400, 'bad_request', `the ${what} is not valid: ${describeIssues(parsed.error)}`);
+}
+
+export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { db } = deps;
+
+  app.get('/health', async (_request, reply) => {
+    await db.query('SELECT 1');
+    return reply.send({ ok: true, service: 'openlane-hq', database: db.kind });
+  });
+
+  app.post('/v1/enrol', async (request, reply) => {
+    const body = parse(enrolBody, request.body, 'enrolment request');
+    if (!body.ok) return sendFailure(reply, body);
+    const enrolled = await enrolDevice(db, body.value.code, body.value.terminalName);
+    if (!enrolled.ok) return sendFailure(reply, enrolled);
+    return reply.code(201).send(enrolled);
+  });
+
+  app.post('/v1/token', async (request, reply) => {
+    const body = parse(tokenBody, request.body, 'token request');
+    if (!body.ok) return sendFailure(reply, body);
+    const issued = await issueToken(
+      db,
+      deps.key,
+      body.value.deviceId.toLowerCase(),
+      body.value.secret,
+      deps.tokenTtlSeconds,
+    );
+    return issued.ok ? reply.send(issued) : sendFailure(reply, issued);
+  });
+
+  app.register(async (scope) => {
+    // onRequest runs before the body is read: a request without a good token costs no parsing.
+    scope.addHook('onRequest', async (request, reply) => {
+      const checked = await authenticate(db, deps.key, request.headers.authorization);
+      if (!checked.ok) return sendFailure(reply, checked);
+      authed.set(request, checked);
+    });
+    registerDeviceRoutes(scope, deps);
+  });
+}
+
+function deviceOf(request: FastifyRequest): Authed {
+  const found = authed.get(request);
+  if (!found) throw new Error('a device route ran without the token check');
+  return found;
+}
+
+function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { db } = deps;
+
+  app.get('/v1/catalog', async (request, reply) => {
+    const query = parse(catalogQuery, request.query, 'catalog query');
+    if (!query.ok) return sendFailure(reply, query);
+    const cursor = parseCursor(query.value.after ?? '0');
+    if (!cursor) {
+      return sendFailure(
+        reply,
+        fail(400, 'bad_cursor', 'after must be 0 or a nextCursor this server returned'),
+      );
+    }
+    const { device } = deviceOf(request);
+    return reply.send({
+      ok: true,
+      ...(await catalogChanges(db, device.storeId, cursor, query.value.limit ?? 1000)),
+    });
+  });
+
+  app.post('/v1/events', async (request, reply) => {
+    const outcome = await ingestBatch(db, deviceOf(request).device, request.body);
+    return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
+  });
+
+  app.get('/v1/dead-letters', async (request, reply) => {
+    const query = parse(deadLetterQuery, request.query, 'dead-letter query');
+    if (!query.ok) return sendFailure(reply, query);
+    const { device } = deviceOf(request);
+    const limit = query.value.limit ?? 100;
+    const items = await listDeadLetters(db, device.storeId, { after: query.value.after, limit });
+    return reply.send({ ok: true, items, nextCursor: items.at(-1)?.id ?? query.value.after ?? null });
+  });
+
+  app.get('/v1/stock', async (request, reply) => {
+    const query = parse(stockQuery, request.query, 'stock query');
+    if (!query.ok) return sendFailure(reply, query);
+    const { device } = deviceOf(request);
+    const items = await stockLevels(db, device.storeId, { ...query.value, limit: query.value.limit ?? 100 });
+    return reply.send({ ok: true, items, nextCursor: items.at(-1)?.gtin ?? query.value.after ?? null });
+  });
+
+  app.get('/v1/stream', (request: FastifyRequest, reply: FastifyReply) => {
+    deps.stream.open(reply, deviceOf(request).expiresAt);
+  });
+}

@@ -1,0 +1,91 @@
+// GET /v1/stream: Server-Sent Events telling a store's terminals that a new catalog version exists;
+// they then pull GET /v1/catalog. The version is polled from the database (one cheap read per server,
+// not per terminal), so an import by another process or server instance is announced too.
+import type { FastifyReply } from 'fastify';
+import type { Queryable } from '../db/database';
+import { currentCatalogVersion } from '../catalog/version';
+
+// Every terminal hears of every new version (a store's own price change bumps the one chain-wide
+// counter too); one that has nothing new pulls an empty page, which is cheap.
+interface Client {
+  reply: FastifyReply;
+}
+
+export interface CatalogStream {
+  /** Takes over the reply and keeps it open until the client leaves, the token expires or close(). */
+  open(reply: FastifyReply, tokenExpiresAt: number): void;
+  /** Clients connected now. */
+  readonly clients: number;
+  close(): void;
+}
+
+export interface StreamOptions {
+  pollMs: number;
+  heartbeatMs: number;
+}
+
+export function createCatalogStream(q: Queryable, options: StreamOptions): CatalogStream {
+  const clients = new Set<Client>();
+  let version = -1;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const send = (client: Client, text: string) => client.reply.raw.write(text);
+  const announce = (client: Client) =>
+    send(client, `event: catalog\nid: ${version}\ndata: {"version":${version}}\n\n`);
+
+  // Each poll starts when the last one is done, so a slow database never piles queries up.
+  const poll = async () => {
+    try {
+      const latest = await currentCatalogVersion(q);
+      if (latest !== version) {
+        version = latest;
+        for (const client of clients) announce(client);
+      }
+    } catch {
+      // The database is away for a moment; the next poll tries again.
+    }
+    if (!closed) timer = setTimeout(() => void poll(), options.pollMs);
+  };
+  const ready = poll();
+
+  return {
+    open(reply, tokenExpiresAt) {
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const client: Client = { reply };
+      clients.add(client);
+      raw.write('retry: 5000\n\n');
+      void ready.then(() => clients.has(client) && announce(client));
+      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), options.heartbeatMs);
+      // A stream outliving its token would outlive a revoked device: it ends, and the terminal reconnects.
+      const expiry = setTimeout(
+        () => {
+          raw.write('event: token-expired\ndata: {}\n\n');
+          raw.end();
+        },
+        Math.max(0, Math.min(tokenExpiresAt - Date.now(), 2 ** 31 - 1)),
+      );
+      raw.on('close', () => {
+        clearInterval(heartbeat);
+        clearTimeout(expiry);
+        clients.delete(client);
+      });
+    },
+    get clients() {
+      return clients.size;
+    },
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      for (const client of clients) client.reply.raw.end();
+      clients.clear();
+    },
+  };
+}

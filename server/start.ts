@@ -1,0 +1,88 @@
+// Starting the HQ server: open (and migrate) the database, then listen. What `openlane server` runs.
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_TOKEN_TTL_SECONDS, tokenKey } from './auth/enrolment';
+import type { Database } from './db/database';
+import { openDatabase, resolveTarget } from './db/open';
+import { buildApp } from './http/app';
+
+export interface StartOptions {
+  /** Default 8430; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1; 0.0.0.0 to serve a network (behind TLS: tokens are bearer secrets). */
+  host?: string;
+  /** PGlite data directory. */
+  dataDir?: string;
+  /** postgres://… — a real PostgreSQL server. Without either, DATABASE_URL or ~/.openlane/hq. */
+  databaseUrl?: string;
+  /** How long a device token lives; default 600 s. */
+  tokenTtlSeconds?: number;
+  /** Largest request body; default 4 MiB. */
+  bodyLimitBytes?: number;
+  /** How often the catalog version is checked for the event stream; default 1000 ms. */
+  catalogPollMs?: number;
+  /** Comment lines that keep idle event streams open through proxies; default 25 s. */
+  heartbeatMs?: number;
+  logger?: boolean;
+  /**
+   * Opens the admin API (/admin/v1/…) to this bearer token, at least 24 characters; default the
+   * OPENLANE_HQ_ADMIN_TOKEN environment variable. Without one the admin API is closed.
+   */
+  adminToken?: string;
+  /** Largest catalog file the admin API accepts; default 256 MiB. */
+  csvLimitBytes?: number;
+}
+
+export interface RunningServer {
+  /** http://host:port */
+  url: string;
+  /** The server's own database handle (PGlite allows one per directory, so use this one). */
+  db: Database;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 8430;
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
+  if (!Number.isSafeInteger(tokenTtlSeconds) || tokenTtlSeconds < 1) {
+    throw new Error(`tokenTtlSeconds must be a positive whole number, got ${tokenTtlSeconds}`);
+  }
+  const adminToken = options.adminToken ?? process.env.OPENLANE_HQ_ADMIN_TOKEN ?? null;
+  if (adminToken !== null && adminToken.length < 24) {
+    throw new Error('the admin token must be at least 24 characters (e.g. openssl rand -base64 32)');
+  }
+  const db = await openDatabase(
+    resolveTarget({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }),
+  );
+  try {
+    const { app } = await buildApp({
+      db,
+      key: await tokenKey(db),
+      tokenTtlSeconds,
+      bodyLimitBytes: options.bodyLimitBytes ?? 4 * 1024 * 1024,
+      catalogPollMs: options.catalogPollMs ?? 1000,
+      heartbeatMs: options.heartbeatMs ?? 25_000,
+      logger: options.logger,
+      admin: { token: adminToken, csvLimitBytes: options.csvLimitBytes ?? 256 * 1024 * 1024 },
+    });
+    const host = options.host ?? '127.0.0.1';
+    await app.listen({ port: options.port ?? DEFAULT_PORT, host });
+    const { port } = app.server.address() as AddressInfo;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      db,
+      close: () =>
+        (closing ??= (async () => {
+          try {
+            await app.close();
+          } finally {
+            await db.close();
+          }
+        })()),
+    };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}

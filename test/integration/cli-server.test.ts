@@ -1,0 +1,103 @@
+// `openlane server …` as store IT runs it: real processes, a real PGlite directory, real HTTP.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
+const openlane = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+
+/** Starts `openlane server` and resolves with its URL once it says it is serving. */
+function startServer(args: string[]) {
+  const child = spawn(process.execPath, [BIN, 'server', '--port', '0', ...args], { stdio: 'pipe' });
+  let output = '';
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /serving at (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`openlane server exited (${code}):\n${output}`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { url, stop };
+}
+
+describe('openlane server', () => {
+  let dir: string;
+  let hq: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'openlane-hq-cli-'));
+    hq = join(dir, 'hq');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('makes an enrolment code that a terminal exchanges once for its credentials', async () => {
+    const made = openlane('server', 'enrolment-code', '--store', 'S001', '--data', hq);
+    expect(made.status, made.stderr).toBe(0);
+    const code = /: (\S+) \(works once/.exec(made.stdout)?.[1];
+    expect(code).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
+
+    const server = startServer(['--data', hq]);
+    try {
+      const url = await server.url;
+      expect(await (await fetch(`${url}/health`)).json()).toMatchObject({ ok: true });
+      const enrol = () =>
+        fetch(`${url}/v1/enrol`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code, terminalName: 'K01' }),
+        });
+      const first = await enrol();
+      expect(first.status).toBe(201);
+      expect(await first.json()).toMatchObject({ deviceId: expect.any(String), secret: expect.any(String) });
+      expect((await enrol()).status).toBeGreaterThanOrEqual(400); // used once
+      expect((await fetch(`${url}/v1/catalog`)).status).toBe(401); // no token
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('imports the chain catalog and a store price list, refusing a bad file whole', () => {
+    const good = join(dir, 'chain.csv');
+    writeFileSync(
+      good,
+      'barcode,name,price\n6901234567892,Jasmine Rice 5 kg,59.90\n4006381333931,Pencil,1.50\n',
+    );
+    const chain = openlane('server', 'catalog', 'import', good, '--data', hq);
+    expect(chain.stdout).toMatch(/Imported 2 rows into the chain catalog: 2 changed, catalog version 1/);
+    expect(chain.status).toBe(0);
+
+    const store = join(dir, 'store.csv');
+    writeFileSync(store, 'barcode,name,price\n6901234567892,Jasmine Rice 5 kg,55.00\n');
+    const priced = openlane('server', 'catalog', 'import', store, '--store', 'S001', '--data', hq);
+    expect(priced.stdout).toMatch(/into store S001's prices: 1 changed, catalog version 2/);
+
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'barcode,name,price\n6901234567893,Broken,1\n');
+    const refused = openlane('server', 'catalog', 'import', bad, '--data', hq);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/line 2: barcode "6901234567893" has check digit 3; it should be 2/);
+  });
+
+  it('says what is wrong with the command line and exits 2', () => {
+    expect(openlane('server', 'enrolment-code', '--data', hq)).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('enrolment-code needs --store STORE'),
+    });
+    expect(
+      openlane('server', 'catalog', 'import', 'x.csv', '--data', hq, '--database', 'postgres://x'),
+    ).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('not both'),
+    });
+  });
+});

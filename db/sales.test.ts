@@ -57,6 +57,8 @@ describe('sales', () => {
       total: 258,
       receipt: { receiptNumber: 'S001-K01-000001', total: 258 },
       payment: { id: payment.id, reference: payment.reference },
+      // Two pencils on one line: what HQ's stock ledger takes off the shelf.
+      lines: [{ gtin: '04006381333931', quantity: 2, unit: 'each', unitPrice: 129 }],
     });
   });
 

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { formatReceiptNumber } from '../core/receipt';
 import { uuidv7 } from '../core/uuid7';
-import { moveBasketStatus, requireBasket } from './baskets';
+import { basketLines, moveBasketStatus, requireBasket } from './baskets';
 import { StoreError } from './errors';
 import { appendEvent } from './outbox';
 import { requirePayment } from './payments';
@@ -122,6 +122,15 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
       'sale.completed',
       {
         ...saleEvent(sale),
+        // What HQ's stock ledger and traceability need per line: the product, how many (grams for kg).
+        lines: basketLines(db, basket.id).map((line) => ({
+          gtin: line.gtin,
+          quantity: line.quantity,
+          unit: line.unit,
+          unitPrice: line.unitPrice,
+          ...(line.lot ? { lot: line.lot } : {}),
+          ...(line.serial ? { serial: line.serial } : {}),
+        })),
         payment: {
           id: payment.id,
           reference: payment.reference,

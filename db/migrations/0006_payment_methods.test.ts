@@ -38,7 +38,7 @@ describe('migration 0006_payment_methods', () => {
     basket('b1');
     payment('p1', 'b1', { qr_payload: 'http://sim/pay/1', provider_ref: 'sim_1' });
     payment('p2', 'b1', { status: 'declined', failure_reason: 'declined by the payer' });
-    migrate(temp.db);
+    migrate(temp.db, { target: 6 });
     expect(temp.db.pragma('user_version', { simple: true })).toBe(6);
     expect(row('p1')).toEqual({ method: 'merchant_presented', masked_code: null });
     expect(row('p2')).toEqual({ method: 'merchant_presented', masked_code: null });
@@ -49,14 +49,14 @@ describe('migration 0006_payment_methods', () => {
   });
 
   it('stores a customer-presented payment with its masked code only', () => {
-    migrate(temp.db);
+    migrate(temp.db, { target: 6 });
     basket('b1');
     payment('p1', 'b1', { method: 'customer_presented', masked_code: '1345****7788' });
     expect(row('p1')).toEqual({ method: 'customer_presented', masked_code: '1345****7788' });
   });
 
   it('refuses a whole wallet code, a method it does not know, and a code without its method', () => {
-    migrate(temp.db);
+    migrate(temp.db, { target: 6 });
     basket('b1');
     const bad = (overrides: Record<string, unknown>) => () => payment('px', 'b1', overrides);
     expect(bad({ method: 'customer_presented', masked_code: '134512345678907788' })).toThrow(/CHECK/);
@@ -69,7 +69,7 @@ describe('migration 0006_payment_methods', () => {
   });
 
   it('never lets a payment change how it is paid', () => {
-    migrate(temp.db);
+    migrate(temp.db, { target: 6 });
     basket('b1');
     payment('p1', 'b1', { method: 'customer_presented', masked_code: '1345****7788' });
     expect(() =>

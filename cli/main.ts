@@ -3,8 +3,11 @@ import { UsageError } from './commands/args';
 import { barcodeCommand } from './commands/barcode';
 import { catalogCommand } from './commands/catalog';
 import { emvCommand } from './commands/emv';
+import { enrolCommand } from './commands/enrol';
 import { serveCommand } from './commands/serve';
 import { serverCommand } from './commands/server';
+import { statusCommand } from './commands/status';
+import { syncCommand } from './commands/sync';
 
 const USAGE = `Usage: openlane <command> [options]
 
@@ -23,6 +26,12 @@ Commands:
         Run the HQ server terminals sync with (PGlite by default; PostgreSQL with --database).
   server enrolment-code --store STORE | server catalog import FILE.csv [--store STORE]
         Make a one-time code to enrol a terminal; import the chain catalog or a store's prices.
+  enrol --server URL --code CODE [--data DIR]
+        Enrol this terminal with HQ using a one-time code; the credentials go to DATA_DIR/hq.json.
+  sync [--data DIR]
+        One full sync with HQ: the outbox up, the catalog down. Exits 1 when HQ cannot be reached.
+  status [--data DIR]
+        Print the catalog, outbox and sync state as JSON (no network needed).
   emv decode PAYLOAD | emv encode FILE.json
         Print a payment QR payload (EMVCo MPM: Pix, PromptPay, PayNow, VietQR…) as JSON, and back.
 
@@ -36,6 +45,9 @@ const COMMANDS: Record<string, Command> = {
   barcode: barcodeCommand,
   emv: emvCommand,
   server: serverCommand,
+  enrol: enrolCommand,
+  sync: syncCommand,
+  status: statusCommand,
 };
 
 /** Runs the command line; resolves to the process exit code. */

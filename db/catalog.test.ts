@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../core/barcode/gtin';
 import { demoProducts } from '../core/catalog/demo-store';
 import type { Product } from '../core/types';
-import { countProducts, findProduct, isCatalogEmpty, seedDemoStoreIfEmpty, upsertProducts } from './catalog';
+import {
+  countProducts,
+  deleteProducts,
+  findProduct,
+  isCatalogEmpty,
+  seedDemoStoreIfEmpty,
+  upsertProducts,
+} from './catalog';
 import { useTempDatabase } from '../test/helpers/temp-db';
 import { openDatabase } from './open';
 
@@ -36,6 +43,15 @@ describe('catalog store', () => {
     expect(upsertProducts(temp.db, [wine, cheese])).toBe(2);
     expect(findProduct(temp.db, wine.gtin)).toEqual(wine);
     expect(findProduct(temp.db, cheese.gtin)).toEqual(cheese);
+  });
+
+  it('deletes products by GTIN, counting only those that were there', () => {
+    const milk = product('690123456789');
+    const bread = product('690123456790');
+    upsertProducts(temp.db, [milk, bread]);
+    expect(deleteProducts(temp.db, [milk.gtin, product('690000000001').gtin])).toBe(1);
+    expect(findProduct(temp.db, milk.gtin)).toBeNull();
+    expect(findProduct(temp.db, bread.gtin)).toEqual(bread);
   });
 
   it('returns null for an unknown GTIN', () => {

@@ -9,6 +9,7 @@ interface Statements {
   upsert: Database.Statement<UpsertParams>;
   count: Database.Statement<[], { n: number }>;
   any: Database.Statement<[], { one: number }>;
+  remove: Database.Statement<[string]>;
 }
 
 type UpsertParams = [string, string, string, number, number, string, number | null, string | null, number];
@@ -33,6 +34,7 @@ function statements(db: Database.Database): Statements {
       ),
       count: db.prepare('SELECT COUNT(*) AS n FROM products'),
       any: db.prepare('SELECT 1 AS one FROM products LIMIT 1'),
+      remove: db.prepare('DELETE FROM products WHERE gtin = ?'),
     };
     statementsByDb.set(db, cached);
   }
@@ -57,6 +59,17 @@ export function upsertProducts(db: Database.Database, products: Iterable<Product
     written++;
   }
   return written;
+}
+
+/**
+ * Removes products by GTIN-14 (HQ deleted them); returns how many were there. Past sales keep their
+ * lines: basket lines copy what they sold. Runs no transaction of its own, like upsertProducts.
+ */
+export function deleteProducts(db: Database.Database, gtins: Iterable<string>): number {
+  const { remove } = statements(db);
+  let deleted = 0;
+  for (const gtin of gtins) deleted += remove.run(gtin).changes;
+  return deleted;
 }
 
 /** How many products the catalog holds (a full count: not for the scan path). */

@@ -1,0 +1,51 @@
+// `openlane sync`: one full sync with HQ — the outbox up, the catalog down — and a summary.
+import { createHqClient, HqError, loadCredentials, syncOnce } from '../../services/sync';
+import { openTerminalStore, resolveDataDir } from '../../services/store';
+import { parse, UsageError } from './args';
+
+const USAGE = `Usage: openlane sync [--data DIR]
+
+Sends every event waiting in the outbox to HQ, then pulls the catalog changes, and prints a summary.
+Exits 1 when HQ cannot be reached or refuses (nothing is lost: the events stay queued).`;
+
+export async function syncCommand(args: string[]): Promise<number> {
+  if (args.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { values, positionals } = parse(args, { data: { type: 'string' } }, USAGE);
+  if (positionals.length > 0) throw new UsageError(USAGE);
+  const dataDir = resolveDataDir(values.data);
+  const credentials = loadCredentials(dataDir);
+  if (!credentials) {
+    console.error(`This terminal is not enrolled with HQ (no ${dataDir}/hq.json); run openlane enrol first.`);
+    return 1;
+  }
+  const store = openTerminalStore(dataDir);
+  try {
+    const started = performance.now();
+    const summary = await syncOnce(store.db, createHqClient(credentials), {
+      currency: store.settings.currency,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `Synced with ${credentials.serverUrl} in ${seconds.toFixed(1)} s: ` +
+        `${summary.pushed} events sent, ${summary.duplicates} already at HQ, ${summary.rejected} rejected; ` +
+        `${summary.pulled} products updated, ${summary.deleted} deleted, catalog version ${summary.catalogVersion}` +
+        (summary.skewMs === undefined ? '.' : `; clock skew ${summary.skewMs} ms.`),
+    );
+    if (summary.rejected > 0)
+      console.log('Rejected events are listed by openlane status (outbox.deadLetters).');
+    for (const warning of summary.warnings) console.error(`Warning: ${warning}`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof HqError)) throw error;
+    const prefix = error.kind === 'unreachable' ? 'HQ cannot be reached' : 'HQ refused the sync';
+    console.error(
+      `${prefix}: ${error.message}. Nothing was lost; the outbox keeps every event for the next sync.`,
+    );
+    return 1;
+  } finally {
+    store.db.close();
+  }
+}

@@ -1,0 +1,161 @@
+// What sync keeps in the terminal's SQLite (migration 0007): the catalog feed's cursor, HQ's answer to
+// each outbox event (rejections are the local dead-letter list), and how the last sync went. HQ's
+// answers are appended, never changed; a catalog page and its cursor commit together.
+import type Database from 'better-sqlite3';
+import type { Product } from '../core/types';
+import { deleteProducts, upsertProducts } from './catalog';
+import { markSent } from './outbox';
+
+export interface SyncState {
+  /** The nextCursor of the last catalog page applied; `0` before the first snapshot. */
+  catalogCursor: string;
+  /** The HQ catalog version this terminal has caught up with; 0 = none yet. */
+  catalogVersion: number;
+  lastAttemptAt: string | null;
+  lastSuccessAt: string | null;
+  /** Why the last attempt failed; null when it went through. */
+  lastError: string | null;
+  clockSkewMs: number | null;
+}
+
+export type EventAnswer =
+  | { eventId: string; status: 'applied' | 'duplicate' }
+  | { eventId: string; status: 'rejected'; reasonCode: string; reason: string };
+
+export interface DeadLetter {
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  reasonCode: string;
+  reason: string;
+  answeredAt: string;
+}
+
+export interface CatalogPageChanges {
+  /** The cursor the page was asked for: if another sync moved past it meanwhile, the page is stale. */
+  after: string;
+  upserts: Product[];
+  deletes: string[];
+  nextCursor: string;
+  /** Set when this page caught up with HQ (its last): the version to record. */
+  caughtUpVersion: number | null;
+}
+
+interface StateRow {
+  catalog_cursor: string;
+  catalog_version: number;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  clock_skew_ms: number | null;
+}
+
+export function syncState(db: Database.Database): SyncState {
+  const row = db.prepare('SELECT * FROM sync_state WHERE id = 1').get() as StateRow;
+  return {
+    catalogCursor: row.catalog_cursor,
+    catalogVersion: row.catalog_version,
+    lastAttemptAt: row.last_attempt_at,
+    lastSuccessAt: row.last_success_at,
+    lastError: row.last_error,
+    clockSkewMs: row.clock_skew_ms,
+  };
+}
+
+/**
+ * Applies one catalog page and moves the cursor past it in ONE transaction: a crash leaves either the
+ * page and its cursor, or neither (the page is then simply pulled again). A page fetched after a cursor
+ * that another sync (`openlane sync` beside the running terminal) has since moved is not applied, so an
+ * older price can never overwrite a newer one; `stale` says so and the caller reads the cursor again.
+ */
+export function applyCatalogPage(
+  db: Database.Database,
+  page: CatalogPageChanges,
+  now = Date.now(),
+): { upserted: number; deleted: number; stale: boolean } {
+  return db
+    .transaction(() => {
+      if (syncState(db).catalogCursor !== page.after) return { upserted: 0, deleted: 0, stale: true };
+      const upserted = upsertProducts(db, page.upserts, now);
+      const deleted = deleteProducts(db, page.deletes);
+      db.prepare(
+        'UPDATE sync_state SET catalog_cursor = ?, catalog_version = coalesce(?, catalog_version) WHERE id = 1',
+      ).run(page.nextCursor, page.caughtUpVersion);
+      return { upserted, deleted, stale: false };
+    })
+    .immediate();
+}
+
+/**
+ * Keeps HQ's answers and marks the events sent, in one transaction. A rejected event is marked sent too:
+ * it is filed here (the dead-letter list) and never holds back the events after it. An event that
+ * already has an answer keeps its first one.
+ */
+export function recordAnswers(
+  db: Database.Database,
+  answers: readonly EventAnswer[],
+  answeredAt: Date = new Date(),
+  serverReceivedAt: string | null = null,
+): void {
+  const insert = db.prepare(
+    `INSERT INTO outbox_results (event_id, status, reason_code, reason, answered_at, server_received_at)
+     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
+  );
+  const at = answeredAt.toISOString();
+  db.transaction(() => {
+    for (const a of answers) {
+      const rejected = a.status === 'rejected';
+      insert.run(
+        a.eventId,
+        a.status,
+        rejected ? a.reasonCode : null,
+        rejected ? a.reason : null,
+        at,
+        serverReceivedAt,
+      );
+    }
+    markSent(
+      db,
+      answers.map((a) => a.eventId),
+      answeredAt,
+    );
+  }).immediate();
+}
+
+/** Notes how a sync attempt ended; a success clears the error and stamps lastSuccessAt. */
+export function recordAttempt(
+  db: Database.Database,
+  outcome: { ok: true; clockSkewMs?: number | null } | { ok: false; error: string },
+  at: Date = new Date(),
+): void {
+  const iso = at.toISOString();
+  if (outcome.ok) {
+    db.prepare(
+      `UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, last_error = NULL,
+         clock_skew_ms = coalesce(?, clock_skew_ms) WHERE id = 1`,
+    ).run(iso, iso, outcome.clockSkewMs ?? null);
+  } else {
+    db.prepare('UPDATE sync_state SET last_attempt_at = ?, last_error = ? WHERE id = 1').run(
+      iso,
+      outcome.error.slice(0, 1000),
+    );
+  }
+}
+
+/** The events HQ rejected, newest answer first: the terminal's dead-letter list. */
+export function deadLetters(db: Database.Database, limit = 100): DeadLetter[] {
+  return db
+    .prepare(
+      `SELECT r.event_id AS eventId, o.type, o.occurred_at AS occurredAt, r.reason_code AS reasonCode,
+         r.reason, r.answered_at AS answeredAt
+       FROM outbox_results r JOIN outbox o ON o.id = r.event_id
+       WHERE r.status = 'rejected' ORDER BY r.answered_at DESC, o.rowid DESC LIMIT ?`,
+    )
+    .all(Math.max(0, Math.floor(limit))) as DeadLetter[];
+}
+
+export function countDeadLetters(db: Database.Database): number {
+  return (
+    db.prepare("SELECT count(*) AS n FROM outbox_results WHERE status = 'rejected'").get() as { n: number }
+  ).n;
+}

@@ -1,0 +1,68 @@
+// DATA_DIR/hq.json: which HQ this terminal syncs with and the device secret it enrolled with. The secret
+// is a bearer credential for POST /v1/token, so the file is written 0600 and never logged or shown.
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export interface HqCredentials {
+  /** http(s)://host:port of the HQ server, without a trailing slash. */
+  serverUrl: string;
+  deviceId: string;
+  secret: string;
+  storeCode: string;
+  enrolledAt: string;
+}
+
+const schema = z.object({
+  serverUrl: z.string().url(),
+  deviceId: z.string().min(1),
+  secret: z.string().min(1),
+  storeCode: z.string().min(1),
+  enrolledAt: z.string(),
+});
+
+export const CREDENTIALS_FILE = 'hq.json';
+
+export function credentialsPath(dataDir: string): string {
+  return join(dataDir, CREDENTIALS_FILE);
+}
+
+/** The saved credentials, or null when this terminal was never enrolled. A damaged file throws, naming it. */
+export function loadCredentials(dataDir: string): HqCredentials | null {
+  const path = credentialsPath(dataDir);
+  if (!existsSync(path)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path} is not valid JSON (${(error as Error).message}); enrol the terminal again`);
+  }
+  const checked = schema.safeParse(parsed);
+  if (!checked.success)
+    throw new Error(`${path} is damaged: ${checked.error.issues[0]?.message}; enrol again`);
+  return checked.data;
+}
+
+/** Writes the credentials atomically (temp file, then rename) with mode 0600. */
+export function saveCredentials(dataDir: string, credentials: HqCredentials): void {
+  const path = credentialsPath(dataDir);
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  // The mode is applied only when the file is created, and a umask may narrow it: set it exactly.
+  chmodSync(temp, 0o600);
+  renameSync(temp, path);
+}
+
+/** `https://hq.example:8430/` → `https://hq.example:8430`; refuses anything but an http(s) URL. */
+export function normaliseServerUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`the server URL "${text}" is not a URL like http://hq.example:8430`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`the server URL must start with http:// or https://, not ${url.protocol}`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}

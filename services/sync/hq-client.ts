@@ -1,0 +1,180 @@
+// The terminal's HTTP client for HQ, over fetch. Two kinds of failure, because they call for different
+// things: `unreachable` (no network, timeout, HQ 5xx) — nothing is lost, try again later; `refused`
+// (HQ answered 4xx) — retrying the same thing will not help, the message says what to fix.
+import type { z } from 'zod';
+import type { HqCredentials } from './credentials';
+import type { BatchReply, CatalogReply } from './protocol';
+import { batchReply, catalogReply, describe, enrolReply, failureReply, tokenReply } from './protocol';
+
+export class HqError extends Error {
+  constructor(
+    readonly kind: 'unreachable' | 'refused',
+    message: string,
+    readonly status: number | null = null,
+    readonly code: string | null = null,
+  ) {
+    super(message);
+    this.name = 'HqError';
+  }
+}
+
+export interface HqClientOptions {
+  /** Per request; default 30 s. */
+  timeoutMs?: number;
+  /** Renew a token this long before it expires; default 60 s. */
+  tokenMarginMs?: number;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export interface OutgoingEvent {
+  id: string;
+  type: string;
+  payload: unknown;
+  occurredAt: string;
+}
+
+export interface HqClient {
+  readonly serverUrl: string;
+  pushEvents(events: readonly OutgoingEvent[], sentAt: Date): Promise<BatchReply>;
+  catalogPage(after: string, limit: number): Promise<CatalogReply>;
+  /** Opens GET /v1/stream; the caller reads the body and aborts with `signal`. */
+  openStream(signal: AbortSignal): Promise<Response>;
+}
+
+/** POST /v1/enrol: trades a one-time code for a device id and secret. */
+export async function enrolDevice(
+  serverUrl: string,
+  code: string,
+  terminalName?: string,
+  options: HqClientOptions = {},
+): Promise<z.infer<typeof enrolReply>> {
+  const response = await send(serverUrl, '/v1/enrol', options, {
+    method: 'POST',
+    body: JSON.stringify({ code, ...(terminalName ? { terminalName } : {}) }),
+  });
+  return read(response, enrolReply, 'enrolment');
+}
+
+/** A client that authenticates with short-lived tokens, cached until shortly before they expire. */
+export function createHqClient(credentials: HqCredentials, options: HqClientOptions = {}): HqClient {
+  const now = options.now ?? Date.now;
+  const margin = options.tokenMarginMs ?? 60_000;
+  let token: { value: string; renewAt: number } | null = null;
+  let pending: Promise<string> | null = null;
+
+  const fetchToken = async (): Promise<string> => {
+    const response = await send(credentials.serverUrl, '/v1/token', options, {
+      method: 'POST',
+      body: JSON.stringify({ deviceId: credentials.deviceId, secret: credentials.secret }),
+    });
+    const issued = await read(response, tokenReply, 'token');
+    const issuedAt = now();
+    const parsed = Date.parse(issued.expiresAt);
+    const expiresAt = Number.isFinite(parsed) ? parsed : issuedAt + 60_000;
+    // The expiry is HQ's clock; the terminal's may differ, so a token is renewed early (by the margin,
+    // or half its life when it lives shorter than that) and on any 401.
+    token = {
+      value: issued.token,
+      renewAt: expiresAt - Math.min(margin, Math.max(0, expiresAt - issuedAt) / 2),
+    };
+    return issued.token;
+  };
+  const currentToken = (): Promise<string> => {
+    if (token && token.renewAt > now()) return Promise.resolve(token.value);
+    pending ??= fetchToken().finally(() => (pending = null));
+    return pending;
+  };
+
+  /** A device request; a 401 (token expired early, HQ restarted with a new key) renews once. */
+  const authed = async (path: string, init: RequestInit, signal?: AbortSignal): Promise<Response> => {
+    for (let attempt = 0; ; attempt++) {
+      const value = await currentToken();
+      const response = await send(credentials.serverUrl, path, options, {
+        ...init,
+        signal,
+        headers: { authorization: `Bearer ${value}` },
+      });
+      if (response.status !== 401 || attempt > 0) return response;
+      await response.body?.cancel();
+      token = null;
+    }
+  };
+
+  return {
+    serverUrl: credentials.serverUrl,
+    async pushEvents(events, sentAt) {
+      const body = JSON.stringify({ sentAt: sentAt.toISOString(), events });
+      const response = await authed('/v1/events', { method: 'POST', body });
+      return read(response, batchReply, 'event batch');
+    },
+    async catalogPage(after, limit) {
+      const query = new URLSearchParams({ after, limit: String(limit) });
+      const response = await authed(`/v1/catalog?${query}`, { method: 'GET' });
+      return read(response, catalogReply, 'catalog page');
+    },
+    async openStream(signal) {
+      const response = await authed('/v1/stream', { method: 'GET' }, signal);
+      if (!response.ok) await read(response, failureReply, 'event stream');
+      return response;
+    },
+  };
+}
+
+async function send(
+  base: string,
+  path: string,
+  options: HqClientOptions,
+  init: RequestInit,
+): Promise<Response> {
+  const doFetch = options.fetch ?? fetch;
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
+  // A stream has no overall timeout: only its caller's signal ends it.
+  const signal = init.signal ? init.signal : timeout;
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    ...(init.headers as Record<string, string>),
+  };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  try {
+    return await doFetch(`${base}${path}`, { ...init, headers, signal });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why =
+      (error as Error).name === 'TimeoutError'
+        ? 'it did not answer in time'
+        : cause?.code === 'UND_ERR_SOCKET'
+          ? 'the connection was closed'
+          : (cause?.code ?? (error as Error).message);
+    throw new HqError('unreachable', `HQ at ${base} cannot be reached (${why})`);
+  }
+}
+
+/** The reply's JSON checked against `schema`; an HTTP failure becomes an HqError with HQ's own words. */
+async function read<T>(response: Response, schema: z.ZodType<T>, what: string): Promise<T> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    if (response.status >= 500 || response.status === 429) {
+      throw new HqError('unreachable', `HQ answered ${response.status} to the ${what}`, response.status);
+    }
+    const message = `HQ sent a ${what} reply that is not JSON (HTTP ${response.status}): ${(error as Error).message}`;
+    throw new HqError(response.ok ? 'unreachable' : 'refused', message, response.status);
+  }
+  if (!response.ok) {
+    const failure = failureReply.safeParse(body);
+    const code = failure.success ? failure.data.error.code : null;
+    const text = failure.success ? failure.data.error.message : `HTTP ${response.status}`;
+    const kind = response.status >= 500 || response.status === 429 ? 'unreachable' : 'refused';
+    throw new HqError(kind, `HQ refused the ${what}: ${text}`, response.status, code);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new HqError(
+      'unreachable',
+      `HQ sent a ${what} reply this terminal does not understand: ${describe(parsed.error)}`,
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,75 @@
+// What HQ answers, checked before the terminal believes it: a wrong or garbled reply is an error that
+// names the field, and changes nothing. The shapes follow server/http/routes.ts.
+import { z } from 'zod';
+
+export const enrolReply = z.object({
+  deviceId: z.string().min(1),
+  secret: z.string().min(1),
+  storeCode: z.string().min(1),
+});
+
+export const tokenReply = z.object({
+  token: z.string().min(1),
+  expiresAt: z.string().min(1),
+  storeCode: z.string().min(1),
+});
+
+const eventResult = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.enum(['applied', 'duplicate']) }),
+  z.object({
+    id: z.string().nullable(),
+    status: z.literal('rejected'),
+    code: z.string(),
+    reason: z.string(),
+  }),
+]);
+
+export const batchReply = z.object({
+  results: z.array(eventResult),
+  receivedAt: z.string(),
+  clockSkewMs: z.number().nullable(),
+  warnings: z.array(z.looseObject({ code: z.string() })).default([]),
+});
+export type BatchReply = z.infer<typeof batchReply>;
+
+/** A catalog item as sent; each is checked again on its own before it touches the catalog. */
+export const catalogReply = z.object({
+  items: z.array(z.looseObject({ gtin: z.string(), version: z.number(), deleted: z.boolean() })),
+  nextCursor: z.string().min(1),
+  more: z.boolean(),
+  catalogVersion: z.number().int().nonnegative(),
+});
+export type CatalogReply = z.infer<typeof catalogReply>;
+
+export const catalogProduct = z.object({
+  gtin: z.string().regex(/^\d{14}$/, 'must be a GTIN-14'),
+  version: z.number().int().nonnegative(),
+  deleted: z.literal(false),
+  barcode: z.string().regex(/^(\d{8}|\d{12,14})$/, 'must be 8, 12, 13 or 14 digits'),
+  name: z.string().refine((n) => n.trim().length > 0, 'must not be empty'),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  price: z.number().int().nonnegative().safe(),
+  taxRateBp: z.number().int().min(0).max(10_000),
+  unit: z.enum(['each', 'kg']),
+  ageLimit: z.number().int().min(1).max(99).nullable(),
+  department: z.string().nullable(),
+});
+
+export const catalogTombstone = z.object({
+  gtin: z.string().regex(/^\d{14}$/, 'must be a GTIN-14'),
+  version: z.number().int().nonnegative(),
+  deleted: z.literal(true),
+});
+
+export const failureReply = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+/** One line naming each bad field, for an error message. */
+export function describe(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(reply)'}: ${i.message}`)
+    .join('; ');
+}

@@ -1,0 +1,98 @@
+// Pulling the catalog with an HQ stand-in that pages like GET /v1/catalog.
+import { describe, expect, it } from 'vitest';
+import { findProduct, upsertProducts } from '../../db/catalog';
+import { syncState } from '../../db/sync';
+import { useTempDatabase } from '../../test/helpers/temp-db';
+import type { HqClient } from './hq-client';
+import type { CatalogReply } from './protocol';
+import { pullCatalog } from './pull';
+
+const temp = useTempDatabase();
+const item = (gtin: string, version: number, extra: Record<string, unknown> = {}) => ({
+  gtin,
+  version,
+  deleted: false,
+  barcode: gtin.slice(1),
+  name: `P${gtin}`,
+  currency: 'CNY',
+  price: 100 * version,
+  taxRateBp: 1300,
+  unit: 'each',
+  ageLimit: null,
+  department: null,
+  ...extra,
+});
+const MILK = '06900000000014';
+const BREAD = '06900000000021';
+const GUM = '06900000000038';
+
+function feed(pages: Record<string, CatalogReply>): HqClient & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    serverUrl: 'http://hq',
+    asked,
+    pushEvents: () => Promise.reject(new Error('unused')),
+    catalogPage: async (after) => {
+      asked.push(after);
+      const page = pages[after];
+      if (!page) throw new Error(`no page after ${after}`);
+      return page;
+    },
+    openStream: () => Promise.reject(new Error('unused')),
+  };
+}
+
+describe('pulling the catalog', () => {
+  it('follows the cursor until there is no more, upserting, deleting and recording the version', async () => {
+    upsertProducts(temp.db, [{ ...item(GUM, 1), unit: 'each' } as never]);
+    const client = feed({
+      '0': { items: [item(MILK, 1), item(BREAD, 2)], nextCursor: '2:x', more: true, catalogVersion: 3 },
+      '2:x': {
+        items: [{ gtin: GUM, version: 3, deleted: true }],
+        nextCursor: '3',
+        more: false,
+        catalogVersion: 3,
+      },
+    });
+    const progress: unknown[] = [];
+    const result = await pullCatalog(temp.db, client, {
+      currency: 'CNY',
+      onProgress: (p) => progress.push(p),
+    });
+    expect(client.asked).toEqual(['0', '2:x']);
+    expect(result).toMatchObject({ upserted: 2, deleted: 1, skipped: 0, pages: 2, catalogVersion: 3 });
+    expect(findProduct(temp.db, BREAD)).toMatchObject({ price: 200 });
+    expect(findProduct(temp.db, GUM)).toBeNull();
+    expect(syncState(temp.db)).toMatchObject({ catalogCursor: '3', catalogVersion: 3 });
+    expect(progress).toEqual([
+      { received: 2, version: 2, targetVersion: 3, done: false },
+      { received: 3, version: 3, targetVersion: 3, done: true },
+    ]);
+  });
+
+  it('skips a price in another currency and a malformed item with a warning, and goes on', async () => {
+    const client = feed({
+      '0': {
+        items: [item(MILK, 1, { currency: 'EUR' }), item(BREAD, 2, { price: -5 }), item(GUM, 3)],
+        nextCursor: '3',
+        more: false,
+        catalogVersion: 3,
+      },
+    });
+    const result = await pullCatalog(temp.db, client, { currency: 'CNY' });
+    expect(result).toMatchObject({ upserted: 1, skipped: 2 });
+    expect(result.warnings).toEqual([
+      `catalog item ${MILK} skipped: priced in EUR, but this store sells in CNY; it was not changed`,
+      expect.stringMatching(new RegExp(`${BREAD} skipped: price`)),
+    ]);
+    expect(findProduct(temp.db, MILK)).toBeNull();
+    expect(syncState(temp.db).catalogCursor).toBe('3');
+  });
+
+  it('keeps the cursor of the last whole page when the connection drops mid-way', async () => {
+    const client = feed({ '0': { items: [item(MILK, 1)], nextCursor: '1', more: true, catalogVersion: 9 } });
+    await expect(pullCatalog(temp.db, client, { currency: 'CNY' })).rejects.toThrow(/no page after 1/);
+    expect(syncState(temp.db)).toMatchObject({ catalogCursor: '1', catalogVersion: 0 });
+    expect(findProduct(temp.db, MILK)).not.toBeNull();
+  });
+});

@@ -1,0 +1,73 @@
+// One full sync: the outbox up first (sales matter most), then the catalog down. The attempt is
+// recorded either way, which is what `online` and `lastSyncAt` report.
+import type { Database } from '../../db/open';
+import { recordAttempt } from '../../db/sync';
+import type { HqClient } from './hq-client';
+import type { PullProgress } from './pull';
+import { pullCatalog } from './pull';
+import type { PushResult } from './push';
+import { pushOutbox } from './push';
+
+export interface SyncSummary {
+  /** Events HQ applied now. */
+  pushed: number;
+  /** Events HQ already held (a resend after a lost answer): sent, and nothing doubled. */
+  duplicates: number;
+  /** Events HQ refused; they are in the local dead-letter list. */
+  rejected: number;
+  /** Products added or changed from HQ. */
+  pulled: number;
+  /** Products HQ deleted that were removed here. */
+  deleted: number;
+  /** Catalog items not applied (other currency, malformed); see warnings. */
+  skipped: number;
+  catalogVersion: number;
+  /** HQ receive time minus this terminal's clock, when a push measured it. */
+  skewMs?: number;
+  warnings: string[];
+}
+
+export interface SyncOnceOptions {
+  currency: string;
+  pageSize?: number;
+  batchSize?: number;
+  onProgress?: (progress: PullProgress) => void;
+  onPushed?: (result: PushResult) => void;
+  now?: () => Date;
+}
+
+/** Pushes then pulls; throws (an HqError when HQ is the problem) after recording the failed attempt. */
+export async function syncOnce(
+  db: Database,
+  client: HqClient,
+  options: SyncOnceOptions,
+): Promise<SyncSummary> {
+  const now = options.now ?? (() => new Date());
+  try {
+    const pushed = await pushOutbox(db, client, {
+      batchSize: options.batchSize,
+      now,
+      onBatch: options.onPushed,
+    });
+    const pulled = await pullCatalog(db, client, {
+      currency: options.currency,
+      pageSize: options.pageSize,
+      onProgress: options.onProgress,
+    });
+    recordAttempt(db, { ok: true, clockSkewMs: pushed.skewMs }, now());
+    return {
+      pushed: pushed.applied,
+      duplicates: pushed.duplicates,
+      rejected: pushed.rejected,
+      pulled: pulled.upserted,
+      deleted: pulled.deleted,
+      skipped: pulled.skipped,
+      catalogVersion: pulled.catalogVersion,
+      ...(pushed.skewMs === null ? {} : { skewMs: pushed.skewMs }),
+      warnings: [...pushed.warnings, ...pulled.warnings],
+    };
+  } catch (error) {
+    if (db.open) recordAttempt(db, { ok: false, error: (error as Error).message }, now());
+    throw error;
+  }
+}

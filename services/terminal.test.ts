@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoProducts } from '../core/catalog/demo-store';
 import { countProducts, findProduct, upsertProducts } from '../db/catalog';
 import { openDatabase } from '../db/open';
@@ -108,6 +108,34 @@ describe('startTerminal', () => {
       sold.receipt,
     );
     expect(value(await terminal.api['sale.finish']({}))).toMatchObject({ basket: null, receipt: null });
+  });
+
+  it('a terminal never enrolled sells as ever and says it is not connected to HQ', async () => {
+    const terminal = await start(dataDir());
+    const status = value(await terminal.api['sync.status']({}));
+    expect(status).toMatchObject({
+      sync: { enrolled: false, online: false, serverUrl: null },
+      catalog: { products: demoProducts().length, version: 0 },
+    });
+    expect(value(await terminal.api['session.get']({})).sync).toMatchObject({ sync: { enrolled: false } });
+    expect(await terminal.api['sync.now']({})).toMatchObject({ ok: false, error: { code: 'not_enrolled' } });
+    const basket = value(
+      await terminal.api['basket.addScan']({ code: demoPiece().barcode, source: 'keypad' }),
+    );
+    expect(basket.lines).toHaveLength(1);
+  });
+
+  it('a damaged hq.json is logged and the terminal still sells', async () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'hq.json'), '{ not json');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const terminal = await start(dir);
+      expect(error.mock.calls.join('\n')).toMatch(/not syncing with HQ: .*hq\.json is not valid JSON/);
+      expect(value(await terminal.api['sync.status']({})).sync.enrolled).toBe(false);
+    } finally {
+      error.mockRestore();
+    }
   });
 
   it('close() stops everything: a process that sold and closed exits on its own', async () => {

@@ -1,19 +1,29 @@
 // The terminal backend: opens the store, starts scanners and the payment provider, and exposes
 // the TerminalApi handler map and the event stream. Both transports (Electron IPC, browser mode) carry this.
+import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { seedDemoStoreIfEmpty } from '../db/catalog';
 import { createScannerPool } from '../native/scanner/scanner-pool';
 import type { ScannerEvent } from '../native/scanner/serial-scanner';
-import type { ScannerStatus, TerminalApi, TerminalEvent } from './api/contract';
+import type { Database } from '../db/open';
+import type { ApiResult, ScannerStatus, SyncView, TerminalApi, TerminalEvent } from './api/contract';
 import { addScan, basketHandlers, shownScan } from './checkout/basket-handlers';
 import { createCheckoutContext } from './checkout/context';
 import { createPaymentFlow } from './checkout/payment-flow';
-import { createEventHub } from './events';
+import { createEventHub, type EventHub } from './events';
 import { startPaymentSimulator } from './payments/simulator-server';
 import { createSimulatorProvider } from './payments/simulator-provider';
 import type { Settings } from './settings';
 import { openTerminalStore } from './store';
+import {
+  createHqClient,
+  credentialsPath,
+  loadCredentials,
+  startSync,
+  syncStatus,
+  type HqCredentials,
+} from './sync';
 
 export interface ScannerConfig {
   path: string;
@@ -28,6 +38,8 @@ export interface TerminalOptions {
   sqliteNativeBinding?: string;
   /** Address the built-in payment simulator listens on (the web host's, so a phone can reach it). */
   listenHost?: string;
+  /** Background sync with HQ (only for an enrolled terminal): between syncs and first retry, in ms. */
+  sync?: { intervalMs?: number; backoffMs?: number; maxBackoffMs?: number };
 }
 
 export interface Terminal {
@@ -36,16 +48,25 @@ export interface Terminal {
   close(): Promise<void>;
 }
 
-/** Starts a terminal on a data directory; the built-in demo store is loaded when the catalog is empty. */
+/**
+ * Starts a terminal on a data directory. A terminal on its own gets the built-in demo store when its
+ * catalog is empty; an enrolled one waits for HQ's catalog instead.
+ */
 export async function startTerminal(options: TerminalOptions): Promise<Terminal> {
   const { db, settings } = openTerminalStore(options.dataDir, { nativeBinding: options.sqliteNativeBinding });
-  seedDemoStoreIfEmpty(db);
+  if (!existsSync(credentialsPath(options.dataDir))) seedDemoStoreIfEmpty(db);
   const events = createEventHub();
-  const ctx = createCheckoutContext(db, settings, events);
+  const hq = startHqSync(db, options, settings.currency, events);
+  const ctx = createCheckoutContext(db, settings, withSyncView(events, hq));
 
   const payments = await startPayments(settings, {
     host: options.listenHost ?? '127.0.0.1',
     stateFile: join(options.dataDir, 'payment-simulator.json'),
+  }).catch(async (error: unknown) => {
+    // A terminal that cannot start must not leave the sync loop running on its database.
+    await hq.stop();
+    db.close();
+    throw error;
   });
   const paymentFlow = createPaymentFlow(ctx, payments.provider, 'simulator');
 
@@ -93,14 +114,23 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
 
   paymentFlow.recover();
 
+  const basket = basketHandlers(ctx, () => [...scannerStatus.values()]);
+  const withSync = <T extends object>(result: ApiResult<T>) =>
+    result.ok ? { ok: true as const, value: { ...result.value, sync: hq.view() } } : result;
   return {
     api: {
-      ...basketHandlers(ctx, () => [...scannerStatus.values()]),
+      ...basket,
+      'session.get': async (input) => withSync(await basket['session.get'](input)),
+      'basket.cancel': async (input) => withSync(await basket['basket.cancel'](input)),
+      'sale.finish': async (input) => withSync(await basket['sale.finish'](input)),
       ...paymentFlow.handlers,
+      ...hq.handlers,
     },
     subscribe: events.subscribe,
     async close() {
       paymentFlow.close();
+      // Before the database closes: a sync running now finishes (or is aborted) first.
+      await hq.stop();
       await scanners.stop();
       await payments.close();
       db.close();
@@ -129,4 +159,86 @@ function lanAddress(host: string): string | undefined {
   return Object.values(networkInterfaces())
     .flat()
     .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+}
+
+/** How often the status is sent again while enrolled, so "2 min ago" and the outbox age stay true. */
+const STATUS_REFRESH_MS = 30_000;
+
+/**
+ * The background sync with HQ for an enrolled terminal (DATA_DIR/hq.json), its events forwarded to the
+ * screen, and the sync.* handlers. A terminal never enrolled sells as ever: its status says so, no loop.
+ */
+function startHqSync(db: Database, options: TerminalOptions, currency: string, events: EventHub) {
+  const credentials = readCredentials(options.dataDir);
+  const view = (): SyncView => syncStatus(db, credentials ? { serverUrl: credentials.serverUrl } : null);
+  const loop = credentials
+    ? startSync({
+        db,
+        client: createHqClient(credentials),
+        currency,
+        ...options.sync,
+        onEvent: (event) => {
+          if (event.type === 'status') events.emit({ type: 'sync.status', status: event.status });
+          else if (event.type === 'progress') {
+            const { received, version, targetVersion, done } = event.progress;
+            events.emit({ type: 'sync.progress', progress: { received, version, targetVersion, done } });
+          }
+        },
+      })
+    : null;
+  const refresh = loop
+    ? setInterval(() => db.open && events.emit({ type: 'sync.status', status: view() }), STATUS_REFRESH_MS)
+    : null;
+  refresh?.unref();
+  const handlers: Pick<TerminalApi, 'sync.status' | 'sync.now'> = {
+    'sync.status': async () => ({ ok: true, value: view() }),
+    'sync.now': async () => {
+      if (!loop)
+        return {
+          ok: false,
+          error: { code: 'not_enrolled', message: 'This terminal is not connected to HQ: enrol it first' },
+        };
+      loop.wake();
+      return { ok: true, value: view() };
+    },
+  };
+  return {
+    view,
+    handlers,
+    /** A sale to send up: sync now rather than at the next interval (no-op when not enrolled). */
+    wake: () => loop?.wake(),
+    async stop() {
+      if (refresh) clearInterval(refresh);
+      await loop?.stop();
+    },
+  };
+}
+
+/** The enrolment, or null; a damaged hq.json must not stop the till selling, so it is only logged. */
+function readCredentials(dataDir: string): HqCredentials | null {
+  try {
+    return loadCredentials(dataDir);
+  } catch (error) {
+    console.error(`openlane: not syncing with HQ: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+/** The checkout's events, a reset session carrying the sync status and a finished sale sending it anew. */
+function withSyncView(events: EventHub, hq: { view(): SyncView; wake(): void }): EventHub {
+  return {
+    subscribe: events.subscribe,
+    emit(event) {
+      if (event.type === 'session.reset') {
+        events.emit({ ...event, session: { ...event.session, sync: hq.view() } });
+        return;
+      }
+      events.emit(event);
+      // A sale waits in the outbox: the screen shows it at once, and the loop sends it up now.
+      if (event.type === 'sale.completed') {
+        events.emit({ type: 'sync.status', status: hq.view() });
+        hq.wake();
+      }
+    },
+  };
 }

@@ -19,6 +19,31 @@ export const en = {
   close: 'Close',
   scannerReady: 'Scanner ready',
   scannerOffline: 'Scanner not connected',
+  hq: 'HQ',
+  hqSynced: (ago: string) => `Synced ${ago}`,
+  hqNotSyncedYet: 'Not synced yet',
+  hqOffline: 'Offline',
+  hqWaiting: (sales: number, oldest: string) =>
+    `Offline — ${sales === 1 ? '1 sale' : `${sales} sales`} waiting, oldest ${oldest}`,
+  hqNotConnected: 'Not connected to HQ',
+  hqDownloading: 'Downloading the catalog from HQ',
+  catalogVersion: (version: number, products: number) => `Catalog version ${version} · ${products} products`,
+  /** "just now", "2 min ago", "3 h ago", "2 days ago". */
+  ago: (seconds: number) => {
+    if (seconds < 60) return 'just now';
+    if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+    if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
+    const days = Math.floor(seconds / 86_400);
+    return days === 1 ? '1 day ago' : `${days} days ago`;
+  },
+  /** An age: "40 s", "12 min", "3 h", "2 days". */
+  age: (seconds: number) => {
+    if (seconds < 60) return `${Math.max(0, Math.floor(seconds))} s`;
+    if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+    if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h`;
+    const days = Math.floor(seconds / 86_400);
+    return days === 1 ? '1 day' : `${days} days`;
+  },
   yourBasket: 'Your basket',
   itemCount: (n: number) => (n === 1 ? '1 item' : `${n} items`),
   perKg: '/ kg',

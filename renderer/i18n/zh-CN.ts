@@ -18,6 +18,26 @@ export const zhCN: Messages = {
   close: '关闭',
   scannerReady: '扫描器已就绪',
   scannerOffline: '扫描器未连接',
+  hq: '总部',
+  hqSynced: (ago: string) => `已同步 · ${ago}`,
+  hqNotSyncedYet: '尚未同步',
+  hqOffline: '离线',
+  hqWaiting: (sales: number, oldest: string) => `离线 — ${sales} 笔销售待上传，最早 ${oldest}`,
+  hqNotConnected: '未连接总部',
+  hqDownloading: '正在从总部下载商品目录',
+  catalogVersion: (version: number, products: number) => `商品目录版本 ${version} · ${products} 种商品`,
+  ago: (seconds: number) => {
+    if (seconds < 60) return '刚刚';
+    if (seconds < 3600) return `${Math.floor(seconds / 60)} 分钟前`;
+    if (seconds < 86_400) return `${Math.floor(seconds / 3600)} 小时前`;
+    return `${Math.floor(seconds / 86_400)} 天前`;
+  },
+  age: (seconds: number) => {
+    if (seconds < 60) return `${Math.max(0, Math.floor(seconds))} 秒`;
+    if (seconds < 3600) return `${Math.floor(seconds / 60)} 分钟`;
+    if (seconds < 86_400) return `${Math.floor(seconds / 3600)} 小时`;
+    return `${Math.floor(seconds / 86_400)} 天`;
+  },
   yourBasket: '您的购物篮',
   itemCount: (n: number) => `共 ${n} 件`,
   perKg: '/ 千克',

@@ -1,13 +1,16 @@
-// The top bar on every screen: store name, a quiet scanner status, language and Help.
+// The top bar on every screen: store name, a quiet scanner and HQ status, language and Help.
 import { memo } from 'react';
 import type { Language } from '../../core/types';
-import type { ScannerStatus } from '../../services/api/contract';
+import type { ScannerStatus, SyncProgressView, SyncView } from '../../services/api/contract';
 import { messagesFor, useI18n } from '../i18n';
 import { HelpIcon } from './icons';
+import { SyncStatus } from './SyncStatus';
 
 export interface HeaderProps {
   storeName: string;
   scanners: ScannerStatus[];
+  sync?: SyncView | null;
+  syncProgress?: SyncProgressView | null;
   languages: Language[];
   onLanguage(language: Language): void;
   onHelp(): void;
@@ -18,6 +21,8 @@ const LANGUAGE_TESTID: Record<Language, string> = { en: 'language-en', 'zh-CN': 
 export const Header = memo(function Header({
   storeName,
   scanners,
+  sync = null,
+  syncProgress = null,
   languages,
   onLanguage,
   onHelp,
@@ -31,13 +36,16 @@ export const Header = memo(function Header({
         <span className="brand-name">{storeName}</span>
       </div>
       <div className="header-tools">
-        {/* Only serial scanners report a status; a wedge scanner or the keypad has nothing to show. */}
-        {scanners.length > 0 ? (
-          <span className={`scanner-status ${connected ? 'ok' : 'off'}`} data-testid="scanner-status">
-            <span className="dot" aria-hidden="true" />
-            {connected ? t.scannerReady : t.scannerOffline}
-          </span>
-        ) : null}
+        <div className="status-lines">
+          {/* Only serial scanners report a status; a wedge scanner or the keypad has nothing to show. */}
+          {scanners.length > 0 ? (
+            <span className={`scanner-status ${connected ? 'ok' : 'off'}`} data-testid="scanner-status">
+              <span className="dot" aria-hidden="true" />
+              {connected ? t.scannerReady : t.scannerOffline}
+            </span>
+          ) : null}
+          <SyncStatus sync={sync} progress={syncProgress} />
+        </div>
         <div className="language-switch" role="group">
           {languages.map((lang) => (
             <button

@@ -70,6 +70,8 @@ export function KioskApp({ client }: { client: TerminalClient }) {
     <Header
       storeName={settings.storeName}
       scanners={state.scanners}
+      sync={state.sync}
+      syncProgress={state.syncProgress}
       languages={settings.languages.length ? settings.languages : ['en', 'zh-CN']}
       onLanguage={onLanguage}
       onHelp={openHelp}
@@ -96,7 +98,7 @@ export function KioskApp({ client }: { client: TerminalClient }) {
       {weightFor && (screen === 'welcome' || screen === 'basket') ? (
         <WeightDialog onWeight={onWeight} onCancel={clearWeight} />
       ) : null}
-      {helpOpen ? <HelpOverlay onClose={closeHelp} /> : null}
+      {helpOpen ? <HelpOverlay onClose={closeHelp} sync={state.sync} /> : null}
     </I18nContext.Provider>
   );
 }

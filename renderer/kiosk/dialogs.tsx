@@ -1,5 +1,6 @@
 // Calm overlays: Help, the cancel-order confirmation, and the weight entry that stands in for a scale.
 import { useEffect, type ReactNode } from 'react';
+import type { SyncView } from '../../services/api/contract';
 import { useI18n } from '../i18n';
 import { Keypad } from './Keypad';
 
@@ -32,7 +33,7 @@ export function Modal({
   );
 }
 
-export function HelpOverlay({ onClose }: { onClose(): void }) {
+export function HelpOverlay({ onClose, sync = null }: { onClose(): void; sync?: SyncView | null }) {
   const { t } = useI18n();
   return (
     <Modal testId="help-overlay" title={t.helpTitle} onClose={onClose}>
@@ -45,6 +46,16 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
           </li>
         ))}
       </ol>
+      {/* For the attendant who came over: which catalog this till sells from, or that it has no HQ. */}
+      {sync ? (
+        <p className="help-staff" data-testid="help-sync">
+          {sync.sync.enrolled && sync.catalog.version > 0
+            ? t.catalogVersion(sync.catalog.version, sync.catalog.products)
+            : sync.sync.enrolled
+              ? `${t.hq} · ${t.hqNotSyncedYet}`
+              : t.hqNotConnected}
+        </p>
+      ) : null}
       <div className="dialog-actions">
         <button type="button" className="button primary" data-testid="help-close" onClick={onClose}>
           {t.close}

@@ -5,12 +5,14 @@ import type {
   PublicSettings,
   ReceiptView,
   SessionView,
+  SyncView,
 } from '../../services/api/contract';
 import {
   acceptsScans,
   initialState,
   kioskReducer,
   screenOf,
+  syncFraction,
   type KioskAction,
   type KioskState,
 } from './state';
@@ -406,5 +408,76 @@ describe('paying with the shopper’s own payment code', () => {
     expect(acceptsScans(charging)).toBe(false);
     expect(acceptsScans(kioskReducer(building, event({ type: 'sale.completed', receipt })))).toBe(false);
     expect(acceptsScans(initialState)).toBe(false);
+  });
+});
+
+const syncView = (over: Partial<SyncView['outbox']> = {}, online = true): SyncView => ({
+  catalog: { products: 3, version: 7 },
+  outbox: { pending: 0, pendingSales: 0, oldestAgeSeconds: null, stale: false, deadLetters: 0, ...over },
+  sync: {
+    enrolled: true,
+    serverUrl: 'http://hq:8430',
+    online,
+    lastSyncAt: '2026-12-01T10:00:00.000Z',
+    lastAttemptAt: '2026-12-01T10:00:00.000Z',
+    lastError: online ? null : 'HQ cannot be reached',
+    clockSkewMs: 0,
+  },
+});
+
+describe('the sync status for staff', () => {
+  it('comes with the session, so a restarted screen shows it at once', () => {
+    const state = run({ type: 'session', session: session({ sync: syncView() }) });
+    expect(state.sync?.sync.online).toBe(true);
+    expect(initialState.sync).toBeNull();
+  });
+
+  it('is replaced by every sync.status event, and a session without one keeps it', () => {
+    const offline = syncView(
+      { pending: 40, pendingSales: 12, oldestAgeSeconds: 3 * 3600, stale: true },
+      false,
+    );
+    const state = run(
+      { type: 'session', session: session({ sync: syncView() }) },
+      event({ type: 'sync.status', status: offline }),
+    );
+    expect(state.sync).toEqual(offline);
+    // A backend that sends no sync status (older, or tests) must not wipe what the screen knows.
+    expect(kioskReducer(state, { type: 'session', session: session() }).sync).toEqual(offline);
+    expect(kioskReducer(state, { type: 'session', session: session({ sync: null }) }).sync).toBeNull();
+  });
+
+  it('does not touch the basket, the payment or the screen', () => {
+    const building = run({ type: 'session', session: session({ basket: basket(2) }) });
+    const after = kioskReducer(building, event({ type: 'sync.status', status: syncView() }));
+    expect(screenOf(after)).toBe('basket');
+    expect(after.basket).toBe(building.basket);
+    expect(after.basketRevision).toBe(building.basketRevision);
+  });
+
+  it('shows a progress bar while a catalog of several pages downloads, and none once it is done', () => {
+    const downloading = run(
+      event({
+        type: 'sync.progress',
+        progress: { received: 5000, version: 5000, targetVersion: 20000, done: false },
+      }),
+    );
+    expect(downloading.syncProgress).toMatchObject({ received: 5000 });
+    expect(syncFraction(downloading.syncProgress!)).toBe(0.25);
+    const done = kioskReducer(
+      downloading,
+      event({
+        type: 'sync.progress',
+        progress: { received: 20000, version: 20000, targetVersion: 20000, done: true },
+      }),
+    );
+    expect(done.syncProgress).toBeNull();
+    // A small download done in one page never shows a bar.
+    expect(
+      run(
+        event({ type: 'sync.progress', progress: { received: 3, version: 9, targetVersion: 9, done: true } }),
+      ).syncProgress,
+    ).toBeNull();
+    expect(syncFraction({ received: 0, version: 4, targetVersion: 4, done: false })).toBe(1);
   });
 });

@@ -11,6 +11,8 @@ import type {
   ScanSource,
   ScannerStatus,
   SessionView,
+  SyncProgressView,
+  SyncView,
   TerminalEvent,
 } from '../../services/api/contract';
 
@@ -35,6 +37,10 @@ export interface KioskState {
   notice: Notice | null;
   /** Bumped whenever the basket changes, so the highlighted line can re-animate. */
   basketRevision: number;
+  /** The sync with HQ, for staff; null until the backend says (or where it has none). */
+  sync: SyncView | null;
+  /** A catalog download from HQ spanning several pages, while it runs; null otherwise. */
+  syncProgress: SyncProgressView | null;
 }
 
 export type KioskAction =
@@ -62,6 +68,8 @@ export const initialState: KioskState = {
   weightFor: null,
   notice: null,
   basketRevision: 0,
+  sync: null,
+  syncProgress: null,
 };
 
 const LIVE_PAYMENT = new Set(['created', 'pending', 'unknown', 'paid']);
@@ -139,6 +147,11 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
       const others = state.scanners.filter((s) => s.id !== event.scanner.id);
       return { ...state, scanners: [...others, event.scanner] };
     }
+    case 'sync.status':
+      return { ...state, sync: event.status };
+    case 'sync.progress':
+      // A download done in one page is over before a bar could mean anything: only a long one shows.
+      return { ...state, syncProgress: event.progress.done ? null : event.progress };
   }
 }
 
@@ -160,7 +173,16 @@ function applySession(state: KioskState, session: SessionView): KioskState {
     weightFor: ended ? null : state.weightFor,
     notice: ended ? null : state.notice,
     basketRevision: state.basketRevision + 1,
+    // A backend without a sync status leaves the one the screen has.
+    sync: session.sync === undefined ? state.sync : session.sync,
   };
+}
+
+/** How far a catalog download has come, 0–1: items received against those still to come. */
+export function syncFraction(progress: SyncProgressView): number {
+  const left = Math.max(0, progress.targetVersion - progress.version);
+  const total = progress.received + left;
+  return total === 0 ? 1 : Math.min(1, progress.received / total);
 }
 
 function applyBasket(state: KioskState, basket: BasketView): KioskState {

@@ -113,6 +113,44 @@ export interface ScannerStatus {
   lastError: string | null;
 }
 
+/**
+ * The terminal's sync with HQ as staff see it (the shape of services/sync's SyncStatus): online or
+ * offline, the last sync, sales waiting to go up and the age of the oldest, and the catalog version.
+ * A terminal never enrolled has `sync.enrolled: false`: it sells as ever, "not connected to HQ".
+ */
+export interface SyncView {
+  catalog: { products: number; version: number };
+  outbox: {
+    /** Events waiting to go up (a sale is several: basket, lines, payment, the sale itself). */
+    pending: number;
+    /** Of those, finished sales: what staff read as "sales waiting". */
+    pendingSales: number;
+    /** Seconds by the terminal's clock; null when nothing waits. */
+    oldestAgeSeconds: number | null;
+    /** The oldest waiting event is old enough to warn about. */
+    stale: boolean;
+    deadLetters: number;
+  };
+  sync: {
+    enrolled: boolean;
+    serverUrl: string | null;
+    /** Whether the last sync attempt went through. */
+    online: boolean;
+    lastSyncAt: string | null;
+    lastAttemptAt: string | null;
+    lastError: string | null;
+    clockSkewMs: number | null;
+  };
+}
+
+/** A catalog download from HQ under way: items received so far, and the versions caught up with. */
+export interface SyncProgressView {
+  received: number;
+  version: number;
+  targetVersion: number;
+  done: boolean;
+}
+
 /** What the kiosk shows after a (re)start: the open basket, a payment in flight, or a finished sale. */
 export interface SessionView {
   settings: PublicSettings;
@@ -120,6 +158,8 @@ export interface SessionView {
   payment: PaymentView | null;
   receipt: ReceiptView | null;
   scanners: ScannerStatus[];
+  /** The sync status, so a restarted screen shows it at once (absent where the backend has none). */
+  sync?: SyncView | null;
 }
 
 export type ScanSource = 'serial' | 'keypad' | 'wedge' | 'camera';
@@ -141,6 +181,10 @@ export interface TerminalHandlers {
   'receipt.get': [{ receiptNumber: string }, ReceiptView];
   'sale.finish': [Record<string, never>, SessionView];
   'settings.get': [Record<string, never>, PublicSettings];
+  /** The sync status; answers for a terminal never enrolled too (`sync.enrolled: false`). */
+  'sync.status': [Record<string, never>, SyncView];
+  /** Asks the background sync to run now; refused as `not_enrolled` on a terminal never enrolled. */
+  'sync.now': [Record<string, never>, SyncView];
 }
 
 export type HandlerName = keyof TerminalHandlers;
@@ -161,7 +205,9 @@ export type TerminalEvent =
   | { type: 'payment.changed'; payment: PaymentView }
   | { type: 'sale.completed'; receipt: ReceiptView }
   | { type: 'session.reset'; session: SessionView }
-  | { type: 'scanner.status'; scanner: ScannerStatus };
+  | { type: 'scanner.status'; scanner: ScannerStatus }
+  | { type: 'sync.status'; status: SyncView }
+  | { type: 'sync.progress'; progress: SyncProgressView };
 
 /** The renderer's view of the backend, whichever transport carries it. */
 export interface TerminalClient {

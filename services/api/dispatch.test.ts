@@ -120,6 +120,8 @@ describe('dispatch', () => {
       'sale.finish',
       'session.get',
       'settings.get',
+      'sync.now',
+      'sync.status',
     ]);
   });
 });

@@ -45,6 +45,8 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
   'receipt.get': z.strictObject({ receiptNumber: id }),
   'sale.finish': empty,
   'settings.get': empty,
+  'sync.status': empty,
+  'sync.now': empty,
 };
 
 /** True when `name` is a handler of the contract (own keys only: never `constructor` or `__proto__`). */

@@ -13,6 +13,8 @@ export interface SyncStatus {
   catalog: { products: number; version: number };
   outbox: {
     pending: number;
+    /** Of those, the finished sales (`sale.completed`): what staff count as "sales waiting". */
+    pendingSales: number;
     /** Age of the oldest pending event by this terminal's clock; null when nothing waits. */
     oldestAgeSeconds: number | null;
     /** True when the oldest pending event is older than STALE_OUTBOX_SECONDS. */
@@ -53,6 +55,7 @@ export function syncStatus(
     catalog: { products: countProducts(db), version: state.catalogVersion },
     outbox: {
       pending: stats.pending,
+      pendingSales: pendingSales(db),
       oldestAgeSeconds,
       stale: oldestAgeSeconds !== null && oldestAgeSeconds > staleSeconds,
       deadLetters: countDeadLetters(db),
@@ -67,4 +70,11 @@ export function syncStatus(
       clockSkewMs: state.clockSkewMs,
     },
   };
+}
+
+function pendingSales(db: Database): number {
+  const row = db
+    .prepare("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND type = 'sale.completed'")
+    .get() as { n: number };
+  return row.n;
 }

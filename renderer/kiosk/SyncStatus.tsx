@@ -1,0 +1,54 @@
+// A quiet line for staff about the sync with HQ: a dot, "HQ", and when it last synced; amber only when
+// sales have waited long. A thin bar while a large catalog downloads. Nothing for a terminal never
+// enrolled (the Help dialog says "Not connected to HQ"), so shoppers see no alarm.
+import { memo } from 'react';
+import type { SyncProgressView, SyncView } from '../../services/api/contract';
+import { useI18n, type Messages } from '../i18n';
+import { syncFraction } from './state';
+
+/** The status text: synced, not yet synced, offline, or offline with sales waiting. */
+export function syncLine(t: Messages, sync: SyncView, now: number): string {
+  const { outbox } = sync;
+  if (!sync.sync.online) {
+    if (outbox.pendingSales > 0) return t.hqWaiting(outbox.pendingSales, t.age(outbox.oldestAgeSeconds ?? 0));
+    return t.hqOffline;
+  }
+  const last = sync.sync.lastSyncAt ? Date.parse(sync.sync.lastSyncAt) : Number.NaN;
+  if (Number.isNaN(last)) return t.hqNotSyncedYet;
+  return t.hqSynced(t.ago(Math.max(0, (now - last) / 1000)));
+}
+
+export const SyncStatus = memo(function SyncStatus({
+  sync,
+  progress,
+}: {
+  sync: SyncView | null;
+  progress: SyncProgressView | null;
+}) {
+  const { t } = useI18n();
+  if (!sync?.sync.enrolled) return null;
+  const online = sync.sync.online;
+  const tone = sync.outbox.stale ? 'stale' : online ? 'ok' : 'off';
+  return (
+    <span className={`sync-status ${tone}`} data-testid="sync-status" data-online={online}>
+      <span className="sync-line">
+        <span className="dot" aria-hidden="true" />
+        <span className="sync-hq">{t.hq}</span>
+        <span data-testid="sync-text">{syncLine(t, sync, Date.now())}</span>
+      </span>
+      {progress ? (
+        <span
+          className="sync-progress"
+          role="progressbar"
+          aria-label={t.hqDownloading}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(syncFraction(progress) * 100)}
+          data-testid="sync-progress"
+        >
+          <span style={{ width: `${Math.round(syncFraction(progress) * 100)}%` }} />
+        </span>
+      ) : null}
+    </span>
+  );
+});

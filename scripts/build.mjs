@@ -25,10 +25,15 @@ const node = {
   logLevel: 'warning',
 };
 await Promise.all([
+  // Split: each command's code (and the packages it imports) is a chunk loaded when the command runs.
   esbuild({
     ...node,
-    entryPoints: [join(root, 'cli/main.ts')],
-    outfile: join(dist, 'cli.mjs'),
+    entryPoints: { cli: join(root, 'cli/main.ts') },
+    outdir: dist,
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    // Chunks sit beside cli.mjs: modules find migrations/ and renderer/ relative to themselves.
+    chunkNames: '[name]-[hash]',
     format: 'esm',
   }),
   esbuild({

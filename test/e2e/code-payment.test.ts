@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
 import type { SessionView } from '../../services/api/contract';
-import { launchChromium } from '../helpers/browser';
+import { openKiosk } from '../helpers/browser';
 import { WALLET } from '../helpers/checkout';
 import { startServe, waitForScanners, type ServeProcess } from '../helpers/serve';
 import { startPtyPair, type PtyPair } from '../helpers/socat';
@@ -79,10 +79,7 @@ describe('paying with the shopper’s payment code, scanned at the kiosk', () =>
     pty = await startPtyPair(dir);
     serve = await startServe({ dataDir: data, scanners: [pty.devicePath] });
     await waitForScanners(serve.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(serve.url);
-    await page.getByTestId('welcome').waitFor();
+    ({ browser, page } = await openKiosk(serve.url));
   });
 
   afterAll(async () => {

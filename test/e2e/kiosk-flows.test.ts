@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
-import { launchChromium } from '../helpers/browser';
+import { openKiosk } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/serve';
 import { typeLikeScanner } from '../helpers/wedge';
 
@@ -56,10 +56,7 @@ describe('kiosk flows', () => {
     mkdirSync(data);
     writeFileSync(join(data, 'settings.json'), JSON.stringify({ receiptIdleSeconds: 3 }));
     serve = await startServe({ dataDir: data });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(serve.url);
-    await page.getByTestId('welcome').waitFor();
+    ({ browser, page } = await openKiosk(serve.url));
   });
 
   afterAll(async () => {

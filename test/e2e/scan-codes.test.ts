@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
-import { launchChromium } from '../helpers/browser';
+import { openKiosk } from '../helpers/browser';
 import { startServe, waitForScanners, type ServeProcess } from '../helpers/serve';
 import { startPtyPair, type PtyPair } from '../helpers/socat';
 
@@ -59,10 +59,7 @@ describe('GS1 pack codes and member cards at the kiosk', () => {
     // Default settings: expired items are blocked.
     serve = await startServe({ dataDir: join(dir, 'data'), scanners: [pty.devicePath] });
     await waitForScanners(serve.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(serve.url);
-    await page.getByTestId('welcome').waitFor();
+    ({ browser, page } = await openKiosk(serve.url));
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { appendEvent } from '../../db/outbox';
 import { openDatabase } from '../../db/open';
 import { createEnrolmentCode, importCatalogCsv, startServer, type RunningServer } from '../../server';
 import { enrolTerminal } from '../../services/sync';
-import { launchChromium } from '../helpers/browser';
+import { openKiosk } from '../helpers/browser';
 import { PRODUCTS, WALLET } from '../helpers/checkout';
 import { startBackend, type TestBackend } from '../helpers/postgres';
 import { startServe, type ServeProcess } from '../helpers/serve';
@@ -53,10 +53,7 @@ describe('the HQ status line', () => {
     const { code } = await createEnrolmentCode(server.db, 'S001');
     await enrolTerminal({ dataDir: data, serverUrl: server.url, code, terminalName: 'K01' });
     serve = await startServe({ dataDir: data });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(serve.url);
-    await page.getByTestId('welcome').waitFor();
+    ({ browser, page } = await openKiosk(serve.url));
   });
 
   afterAll(async () => {

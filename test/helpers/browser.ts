@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core: the real browser the kiosk UI is tested in.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -16,4 +16,13 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, ...extraArgs],
   });
+}
+
+/** Chromium with the kiosk open at `url` on a 1280×800 landscape screen, once its welcome screen shows. */
+export async function openKiosk(url: string): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url);
+  await page.getByTestId('welcome').waitFor();
+  return { browser, page };
 }

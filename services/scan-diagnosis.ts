@@ -2,10 +2,10 @@
 // store IT standing at a shelf with a code that will not scan. Reads only; a wallet code is masked.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileCodePatterns } from '../core/barcode/code-patterns';
 import { interpretScan, type ScanInterpretation } from '../core/barcode/interpret';
+import { settingsPatterns } from './checkout/context';
 import { resolveScan, scanRulesOf } from './checkout/scan-lookup';
-import { loadSettings, DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS, loadSettings } from './settings';
 import { openTerminalStore } from './store';
 
 export type TillAnswer =
@@ -37,7 +37,7 @@ export interface ScanDiagnosis {
 export function diagnoseScan(raw: string, dataDir: string | null, now = new Date()): ScanDiagnosis {
   const settings =
     dataDir && existsSync(join(dataDir, 'settings.json')) ? loadSettings(dataDir) : DEFAULT_SETTINGS;
-  const rules = scanRulesOf(settings, compiledPatterns(settings), now);
+  const rules = scanRulesOf(settings, settingsPatterns(settings), now);
   const scan = interpretScan(raw, rules);
   const interpretation: ScanInterpretation = scan.kind === 'wallet' ? { ...scan, code: scan.masked } : scan;
   if (!dataDir || !existsSync(join(dataDir, 'openlane.db'))) return { interpretation };
@@ -49,12 +49,6 @@ export function diagnoseScan(raw: string, dataDir: string | null, now = new Date
   } finally {
     store.db.close();
   }
-}
-
-function compiledPatterns(settings: Settings) {
-  const compiled = compileCodePatterns(settings.codePatterns);
-  if (!compiled.ok) throw new Error(`settings.codePatterns: ${compiled.message}`);
-  return compiled.value;
 }
 
 function tillAnswer(action: ReturnType<typeof resolveScan>): TillAnswer {

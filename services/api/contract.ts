@@ -114,7 +114,7 @@ export interface ScannerStatus {
 }
 
 /**
- * The terminal's sync with HQ as staff see it (the shape of services/sync's SyncStatus): online or
+ * The terminal's sync with HQ as staff see it (services/sync's syncStatus makes it): online or
  * offline, the last sync, sales waiting to go up and the age of the oldest, and the catalog version.
  * A terminal never enrolled has `sync.enrolled: false`: it sells as ever, "not connected to HQ".
  */
@@ -123,22 +123,28 @@ export interface SyncView {
   outbox: {
     /** Events waiting to go up (a sale is several: basket, lines, payment, the sale itself). */
     pending: number;
-    /** Of those, finished sales: what staff read as "sales waiting". */
+    /** Of those, finished sales (`sale.completed`): what staff read as "sales waiting". */
     pendingSales: number;
-    /** Seconds by the terminal's clock; null when nothing waits. */
+    /** Age of the oldest pending event by the terminal's clock, in seconds; null when nothing waits. */
     oldestAgeSeconds: number | null;
-    /** The oldest waiting event is old enough to warn about. */
+    /** The oldest waiting event is old enough to warn about (services/sync STALE_OUTBOX_SECONDS). */
     stale: boolean;
+    /** Events HQ rejected (the local dead-letter list). */
     deadLetters: number;
   };
   sync: {
     enrolled: boolean;
     serverUrl: string | null;
-    /** Whether the last sync attempt went through. */
+    /**
+     * Whether the last sync attempt went through (push and pull, with HQ answering). It is what the
+     * terminal last saw, not a live probe: false before the first attempt and after any failed one.
+     */
     online: boolean;
+    /** The last sync that went through completely (terminal clock, ISO 8601), or null. */
     lastSyncAt: string | null;
     lastAttemptAt: string | null;
     lastError: string | null;
+    /** HQ's clock minus this terminal's at the last push, in ms; shown, never used to decide. */
     clockSkewMs: number | null;
   };
 }

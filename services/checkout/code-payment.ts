@@ -10,17 +10,11 @@
 // The whole code is a bearer secret. It lives in memory for the one charge call and is never stored,
 // logged, shown or sent anywhere but to the provider; everything else sees its mask.
 import { currentBasket, getBasket, type BasketRecord } from '../../db/baskets';
-import {
-  activePayment,
-  createPayment,
-  getPayment,
-  isInFlight,
-  updatePayment,
-  type PaymentRecord,
-} from '../../db/payments';
+import { activePayment, getPayment, isInFlight, updatePayment, type PaymentRecord } from '../../db/payments';
 import type { ApiResult, BasketView } from '../api/contract';
 import type { PaymentProvider } from '../payments/provider';
 import { emitBasket, refuseWalletCode } from './basket-handlers';
+import { storeBasketPayment } from './basket-payment';
 import type { CheckoutContext, ScanStart, WalletCode } from './context';
 import type { FlowCore } from './payment-flow';
 import { fail, ok, refusal } from './result';
@@ -61,22 +55,16 @@ export function createCodePayments(
 
   /** A basket with something to pay: store the payment (the basket pays), then charge the code. */
   const startCharge = (basket: BasketRecord, wallet: WalletCode): ScanStart => {
-    const { totals, lines } = basketView(db, basket, ctx.settings);
-    if (lines.length === 0 || totals.total <= 0) return { result: refuseWalletCode(wallet) };
-    let payment: PaymentRecord;
+    let payment: PaymentRecord | null;
     try {
-      payment = createPayment(db, {
-        basketId: basket.id,
-        provider: providerName,
-        amount: totals.total,
-        currency: basket.currency,
-        expiresAt: new Date(Date.now() + ctx.settings.paymentTimeoutSeconds * 1000),
+      payment = storeBasketPayment(ctx, basket, providerName, {
         method: 'customer_presented',
         maskedCode: wallet.masked,
       });
     } catch (error) {
       return { result: refusal(error) };
     }
+    if (!payment) return { result: refuseWalletCode(wallet) };
     const view = emitBasket(ctx, basket.id);
     core.publish(payment);
     const settled = charge(payment, wallet.code).then(() => ok(viewOf(basket.id)));

@@ -35,9 +35,14 @@ export interface CheckoutContext {
   payByCode?: (wallet: WalletCode) => ScanStart;
 }
 
-/** The context of a checkout; settings were validated on load, so their patterns compile. */
+/** The context of a checkout. */
 export function createCheckoutContext(db: Database, settings: Settings, events: EventHub): CheckoutContext {
+  return { db, settings, events, patterns: settingsPatterns(settings) };
+}
+
+/** The settings' code patterns, compiled; loadSettings validated them, so a failure here is a bug. */
+export function settingsPatterns(settings: Settings): CompiledCodePatterns {
   const compiled = compileCodePatterns(settings.codePatterns);
   if (!compiled.ok) throw new Error(`settings.codePatterns: ${compiled.message}`);
-  return { db, settings, events, patterns: compiled.value };
+  return compiled.value;
 }

@@ -11,7 +11,6 @@ import type { PaymentStatus } from '../../core/types';
 import { basketLines, currentBasket } from '../../db/baskets';
 import {
   activePayment,
-  createPayment,
   getPayment,
   paymentsToRecover,
   updatePayment,
@@ -26,10 +25,11 @@ import {
   type PaymentProvider,
 } from '../payments/provider';
 import { emitBasket } from './basket-handlers';
+import { storeBasketPayment } from './basket-payment';
 import { createCodePayments } from './code-payment';
 import type { CheckoutContext } from './context';
 import { fail, ok, refusal } from './result';
-import { basketView, paymentView, receiptView } from './views';
+import { paymentView, receiptView } from './views';
 
 type PaymentHandlers = Pick<TerminalApi, 'payment.start' | 'payment.get' | 'payment.cancel'>;
 
@@ -320,22 +320,14 @@ export function createPaymentFlow(
       if (live) return ok(paymentView(live)); // a second tap on Pay shows the same code
     }
     if (!basket || basket.status !== 'open') return fail('basket_empty', 'There is nothing to pay for yet');
-    const { totals, lines } = basketView(db, basket, ctx.settings);
-    if (lines.length === 0 || totals.total <= 0)
-      return fail('basket_empty', 'There is nothing to pay for yet');
-
-    let payment: PaymentRecord;
+    let stored: PaymentRecord | null;
     try {
-      payment = createPayment(db, {
-        basketId: basket.id,
-        provider: providerName,
-        amount: totals.total,
-        currency: basket.currency,
-        expiresAt: new Date(Date.now() + ctx.settings.paymentTimeoutSeconds * 1000),
-      });
+      stored = storeBasketPayment(ctx, basket, providerName);
     } catch (error) {
       return refusal(error);
     }
+    if (!stored) return fail('basket_empty', 'There is nothing to pay for yet');
+    let payment = stored;
     emitBasket(ctx, basket.id);
     try {
       payment = await register(payment);

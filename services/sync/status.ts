@@ -5,39 +5,13 @@ import { countProducts } from '../../db/catalog';
 import type { Database } from '../../db/open';
 import { outboxStats } from '../../db/outbox';
 import { countDeadLetters, syncState } from '../../db/sync';
+import type { SyncView } from '../api/contract';
 
 /** An event waiting longer than this makes the status warn; default 15 minutes. */
 export const STALE_OUTBOX_SECONDS = 15 * 60;
 
-export interface SyncStatus {
-  catalog: { products: number; version: number };
-  outbox: {
-    pending: number;
-    /** Of those, the finished sales (`sale.completed`): what staff count as "sales waiting". */
-    pendingSales: number;
-    /** Age of the oldest pending event by this terminal's clock; null when nothing waits. */
-    oldestAgeSeconds: number | null;
-    /** True when the oldest pending event is older than STALE_OUTBOX_SECONDS. */
-    stale: boolean;
-    /** Events HQ rejected (the local dead-letter list). */
-    deadLetters: number;
-  };
-  sync: {
-    enrolled: boolean;
-    serverUrl: string | null;
-    /**
-     * Whether the last sync attempt went through (push and pull, with HQ answering). It is what the
-     * terminal last saw, not a live probe: false before the first attempt and after any failed one.
-     */
-    online: boolean;
-    /** The last sync that went through completely (terminal clock, ISO 8601), or null. */
-    lastSyncAt: string | null;
-    lastAttemptAt: string | null;
-    lastError: string | null;
-    /** HQ's clock minus this terminal's at the last push, in ms; shown, never used to decide. */
-    clockSkewMs: number | null;
-  };
-}
+/** The status is the TerminalApi's SyncView: one shape for `openlane status`, events and the screen. */
+export type SyncStatus = SyncView;
 
 export function syncStatus(
   db: Database,

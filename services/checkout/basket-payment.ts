@@ -1,0 +1,28 @@
+// The first step of paying in either direction (the kiosk's QR, the shopper's code): a payment for the
+// whole open basket, stored before any call to the provider.
+import type { BasketRecord } from '../../db/baskets';
+import { createPayment, type NewPayment, type PaymentRecord } from '../../db/payments';
+import type { CheckoutContext } from './context';
+import { basketView } from './views';
+
+/**
+ * Stores a payment of the basket's total, valid for the store's payment timeout (the basket now pays),
+ * or returns null when the basket has nothing to pay. A refusal by the store throws its StoreError.
+ */
+export function storeBasketPayment(
+  ctx: CheckoutContext,
+  basket: BasketRecord,
+  provider: string,
+  how: Pick<NewPayment, 'method' | 'maskedCode'> = {},
+): PaymentRecord | null {
+  const { totals, lines } = basketView(ctx.db, basket, ctx.settings);
+  if (lines.length === 0 || totals.total <= 0) return null;
+  return createPayment(ctx.db, {
+    basketId: basket.id,
+    provider,
+    amount: totals.total,
+    currency: basket.currency,
+    expiresAt: new Date(Date.now() + ctx.settings.paymentTimeoutSeconds * 1000),
+    ...how,
+  });
+}

@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './test/helpers/summary-reporter.ts'],
+    // A poll waits for something a user would see; on a loaded CI machine that can take more than
+    // vitest's default second. A poll that passes returns as soon as it does, so a long ceiling costs
+    // nothing but the time a real failure takes to report.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,

@@ -178,7 +178,7 @@ export function createPaymentFlow(
     payment.method === 'customer_presented' ? stepCharge(payment, signal) : stepQr(payment, signal);
 
   const stepQr = async (payment: PaymentRecord, signal: AbortSignal): Promise<void> => {
-    const expired = Date.parse(payment.expiresAt) <= Date.now();
+    const expired = isExpired(payment);
     const cancelReason = cancelRequested.get(payment.id);
     if (!payment.providerRef && (expired || cancelReason !== undefined)) {
       // The provider never gave us a code, so the shopper cannot have paid: cancelling here is safe.
@@ -198,7 +198,7 @@ export function createPaymentFlow(
     }
     if (expired || cancelReason !== undefined) {
       const result = await provider.cancel(payment.providerRef);
-      apply(payment, result.status, expired ? 'The payment code expired' : cancelReason);
+      apply(payment, result.status, expired ? expiryReason(payment) : cancelReason);
       return;
     }
     await awaitChange(payment, payment.providerRef, signal);
@@ -213,8 +213,7 @@ export function createPaymentFlow(
     const inFlight = charging.get(payment.id);
     if (inFlight) return inFlight; // the charge's own answer comes first
     const ref = payment.reference;
-    const expired = Date.parse(payment.expiresAt) <= Date.now();
-    const cancelReason = expired ? 'The payment was not confirmed in time' : cancelRequested.get(payment.id);
+    const cancelReason = isExpired(payment) ? expiryReason(payment) : cancelRequested.get(payment.id);
     try {
       if (cancelReason !== undefined) return await reverse(payment, cancelReason);
       if (payment.status !== 'pending') {
@@ -244,9 +243,12 @@ export function createPaymentFlow(
     try {
       const status = await provider.waitForChange(ref, 'pending', wait);
       if (status === 'declined' || status === 'cancelled') {
-        // The long-poll answers only the status; the provider's reason is what the shopper is told.
+        // The long-poll answers only the status; the provider's reason is what the shopper is told,
+        // unless the provider ran out the clock itself: then ours is the same story, in our words.
         const state = await provider.query(ref);
-        apply(payment, state.status, state.reason ?? null);
+        const reason =
+          state.status === 'cancelled' && isExpired(payment) ? expiryReason(payment) : state.reason;
+        apply(payment, state.status, reason ?? null);
       } else apply(payment, status);
     } catch (error) {
       if (wait.aborted && !signal.aborted) return; // our own timer: loop to check expiry
@@ -363,6 +365,17 @@ export function createPaymentFlow(
       watchers.clear();
     },
   };
+}
+
+function isExpired(payment: PaymentRecord): boolean {
+  return Date.parse(payment.expiresAt) <= Date.now();
+}
+
+/** What the shopper is told when the time ran out, by the way they were paying. */
+function expiryReason(payment: PaymentRecord): string {
+  return payment.method === 'customer_presented'
+    ? 'The payment was not confirmed in time'
+    : 'The payment code expired';
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

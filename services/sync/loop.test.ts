@@ -28,9 +28,10 @@ describe('the background sync', () => {
 
   it('gives up on a stream that stays silent', async () => {
     const silent = new ReadableStream<Uint8Array>({ start: () => undefined });
-    const started = Date.now();
-    await readEvents(new Response(silent), new AbortController().signal, () => undefined, 50);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Without the idle limit this never returns, and the test times out.
+    await expect(
+      readEvents(new Response(silent), new AbortController().signal, () => undefined, 50),
+    ).resolves.toBeUndefined();
   });
 
   it('retries with back-off while HQ is unreachable, reports offline, and stops', async () => {

@@ -28,6 +28,10 @@ export const en = {
   hqNotConnected: 'Not connected to HQ',
   hqDownloading: 'Downloading the catalog from HQ',
   catalogVersion: (version: number, products: number) => `Catalog version ${version} · ${products} products`,
+  /** HQ's clock minus this till's, as staff read it: "Clock 3 min behind HQ". */
+  clockSkew: (aheadOfTill: boolean, size: string) =>
+    aheadOfTill ? `Clock ${size} behind HQ` : `Clock ${size} ahead of HQ`,
+  clockInStep: 'Clock in step with HQ',
   /** "just now", "2 min ago", "3 h ago", "2 days ago". */
   ago: (seconds: number) => {
     if (seconds < 60) return 'just now';

@@ -26,6 +26,9 @@ export const zhCN: Messages = {
   hqNotConnected: '未连接总部',
   hqDownloading: '正在从总部下载商品目录',
   catalogVersion: (version: number, products: number) => `商品目录版本 ${version} · ${products} 种商品`,
+  clockSkew: (aheadOfTill: boolean, size: string) =>
+    aheadOfTill ? `本机时钟比总部慢 ${size}` : `本机时钟比总部快 ${size}`,
+  clockInStep: '本机时钟与总部一致',
   ago: (seconds: number) => {
     if (seconds < 60) return '刚刚';
     if (seconds < 3600) return `${Math.floor(seconds / 60)} 分钟前`;

@@ -1,5 +1,5 @@
 // A quiet line for staff about the sync with HQ: a dot, "HQ", and when it last synced; amber only when
-// sales have waited long. A thin bar while a large catalog downloads. Nothing for a terminal never
+// sales have waited long or the till's clock is minutes off HQ's. A thin bar while a large catalog downloads. Nothing for a terminal never
 // enrolled (the Help dialog says "Not connected to HQ"), so shoppers see no alarm.
 import { memo } from 'react';
 import type { SyncProgressView, SyncView } from '../../services/api/contract';
@@ -18,6 +18,18 @@ export function syncLine(t: Messages, sync: SyncView, now: number): string {
   return t.hqSynced(t.ago(Math.max(0, (now - last) / 1000)));
 }
 
+/** Below this the difference is the network's delay, not a wrong clock. */
+const IN_STEP_MS = 2000;
+/** From here the header says it too: receipts and reports would carry a visibly wrong time. */
+export const CLOCK_WARNING_MS = 5 * 60_000;
+
+/** How this till's clock stands against HQ's (skew = HQ minus till), or null before HQ has answered. */
+export function clockLine(t: Messages, skewMs: number | null): string | null {
+  if (skewMs === null) return null;
+  if (Math.abs(skewMs) < IN_STEP_MS) return t.clockInStep;
+  return t.clockSkew(skewMs > 0, t.age(Math.abs(skewMs) / 1000));
+}
+
 export const SyncStatus = memo(function SyncStatus({
   sync,
   progress,
@@ -28,13 +40,16 @@ export const SyncStatus = memo(function SyncStatus({
   const { t } = useI18n();
   if (!sync?.sync.enrolled) return null;
   const online = sync.sync.online;
-  const tone = sync.outbox.stale ? 'stale' : online ? 'ok' : 'off';
+  const skew = sync.sync.clockSkewMs;
+  const clockWrong = skew !== null && Math.abs(skew) >= CLOCK_WARNING_MS;
+  const tone = sync.outbox.stale || clockWrong ? 'stale' : online ? 'ok' : 'off';
   return (
     <span className={`sync-status ${tone}`} data-testid="sync-status" data-online={online}>
       <span className="sync-line">
         <span className="dot" aria-hidden="true" />
         <span className="sync-hq">{t.hq}</span>
         <span data-testid="sync-text">{syncLine(t, sync, Date.now())}</span>
+        {clockWrong ? <span data-testid="sync-clock">· {clockLine(t, skew)}</span> : null}
       </span>
       {progress ? (
         <span

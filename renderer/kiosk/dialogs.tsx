@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { SyncView } from '../../services/api/contract';
 import { useI18n } from '../i18n';
 import { Keypad } from './Keypad';
+import { clockLine } from './SyncStatus';
 
 /** A calm dialog over the screen; Escape closes it. */
 export function Modal({
@@ -46,7 +47,8 @@ export function HelpOverlay({ onClose, sync = null }: { onClose(): void; sync?: 
           </li>
         ))}
       </ol>
-      {/* For the attendant who came over: which catalog this till sells from, or that it has no HQ. */}
+      {/* For the attendant who came over: which catalog this till sells from (or that it has no HQ),
+          and whether its clock agrees with HQ's. */}
       {sync ? (
         <p className="help-staff" data-testid="help-sync">
           {sync.sync.enrolled && sync.catalog.version > 0
@@ -54,6 +56,11 @@ export function HelpOverlay({ onClose, sync = null }: { onClose(): void; sync?: 
             : sync.sync.enrolled
               ? `${t.hq} · ${t.hqNotSyncedYet}`
               : t.hqNotConnected}
+        </p>
+      ) : null}
+      {sync?.sync.enrolled && sync.sync.clockSkewMs !== null ? (
+        <p className="help-staff" data-testid="help-clock">
+          {clockLine(t, sync.sync.clockSkewMs)}
         </p>
       ) : null}
       <div className="dialog-actions">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncView } from '../../services/api/contract';
 import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zh-CN';
-import { syncLine } from './SyncStatus';
+import { clockLine, syncLine } from './SyncStatus';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
 const view = (online: boolean, outbox: Partial<SyncView['outbox']> = {}): SyncView => ({
@@ -45,5 +45,21 @@ describe('the HQ status line', () => {
     const never = view(true);
     never.sync.lastSyncAt = null;
     expect(syncLine(en, never, NOW)).toBe('Not synced yet');
+  });
+});
+
+describe('the till clock against HQ', () => {
+  it('says how far off, and which way, in both languages', () => {
+    // Skew is HQ minus the till: positive means the till is behind.
+    expect(clockLine(en, 3 * 60_000 + 5000)).toBe('Clock 3 min behind HQ');
+    expect(clockLine(en, -45_000)).toBe('Clock 45 s ahead of HQ');
+    expect(clockLine(zhCN, 3 * 60_000)).toBe('本机时钟比总部慢 3 分钟');
+    expect(clockLine(zhCN, -2 * 3600_000)).toBe('本机时钟比总部快 2 小时');
+  });
+
+  it('calls a network-sized difference in step, and says nothing before HQ has answered', () => {
+    expect(clockLine(en, 800)).toBe('Clock in step with HQ');
+    expect(clockLine(en, -1999)).toBe('Clock in step with HQ');
+    expect(clockLine(en, null)).toBeNull();
   });
 });

@@ -29,6 +29,8 @@ describe('the HQ status line', () => {
   let data: string;
   let backend: TestBackend;
   let server: RunningServer | null = null;
+  /** HQ comes back on the port the terminal was enrolled with. */
+  let hqPort: number;
   let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
@@ -49,6 +51,7 @@ describe('the HQ status line', () => {
     mkdirSync(data);
     backend = await startBackend('pglite');
     server = await startServer({ port: 0, dataDir: backend.dataDir, catalogPollMs: 100 });
+    hqPort = Number(new URL(server.url).port);
     expect((await importCatalogCsv(server.db, CSV, { currency: 'CNY' })).ok).toBe(true);
     const { code } = await createEnrolmentCode(server.db, 'S001');
     await enrolTerminal({ dataDir: data, serverUrl: server.url, code, terminalName: 'K01' });
@@ -125,5 +128,22 @@ describe('the HQ status line', () => {
     await expect.poll(() => status.getAttribute('class'), { timeout: 10_000 }).toBe('sync-status stale');
     expect(await syncText()).toBe('Offline — 1 sale waiting, oldest 3 h');
     await shot('sync-stale');
+  });
+
+  it('sends what waited once HQ is back, and Help says the till clock agrees with HQ', async () => {
+    server = await startServer({ port: hqPort, dataDir: backend.dataDir, catalogPollMs: 100 });
+    expect(await api('sync.now')).toMatchObject({ ok: true });
+    const status = page.getByTestId('sync-status');
+    await expect.poll(() => status.getAttribute('class'), { timeout: 15_000 }).toBe('sync-status ok');
+    await expect.poll(syncText).toBe('Synced just now');
+    const { rows } = await server.db.query<{ n: unknown }>('SELECT count(*) AS n FROM sales');
+    expect(Number(rows[0]!.n)).toBe(1);
+
+    // Both clocks are this machine's: HQ measured no skew worth a word.
+    await page.getByTestId('help-button').click();
+    await expect.poll(() => page.getByTestId('help-clock').textContent()).toBe('Clock in step with HQ');
+    await page.waitForTimeout(600); // let the dialog's fade-in finish
+    await shot('sync-help-clock');
+    await page.getByTestId('help-close').click();
   });
 });

@@ -24,6 +24,8 @@ Commands:
         One full sync with HQ: the outbox up, the catalog down. Exits 1 when HQ cannot be reached.
   status [--data DIR]
         Print the catalog, outbox and sync state as JSON (no network needed).
+  stock receive|count|adjust|transfer FILE.csv [--data DIR]
+        Record a delivery, a shelf count, a correction or a transfer (barcode,quantity), offline.
   emv decode PAYLOAD | emv encode FILE.json
         Print a payment QR payload (EMVCo MPM: Pix, PromptPay, PayNow, VietQR…) as JSON, and back.
 
@@ -42,6 +44,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   enrol: async () => (await import('./commands/enrol')).enrolCommand,
   sync: async () => (await import('./commands/sync')).syncCommand,
   status: async () => (await import('./commands/status')).statusCommand,
+  stock: async () => (await import('./commands/stock')).stockCommand,
 };
 
 /** Runs the command line; resolves to the process exit code. */

@@ -1,11 +1,11 @@
 // Catalog import from a CSV file: every row is checked before anything is written, and a good file
 // lands in ONE transaction, so a terminal never sells from a half-imported catalog.
-import { readFileSync } from 'node:fs';
 import { readCsv } from '../core/catalog/csv';
 import { catalogProducts, type CatalogRowError } from '../core/catalog/import-rows';
 import type { Product } from '../core/types';
 import { countProducts, upsertProducts } from '../db/catalog';
 import type { Database } from '../db/open';
+import { readInputFile } from './input-file';
 
 export type { CatalogRowError } from '../core/catalog/import-rows';
 
@@ -21,13 +21,9 @@ export type ImportResult =
 
 /** Reads, validates and imports a catalog CSV; writes nothing unless every row is good. */
 export function importCatalogFile(db: Database, path: string, options: ImportOptions): ImportResult {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return { ok: false, errors: [{ line: 0, message: `cannot read ${path} (${reason})` }] };
-  }
+  const file = readInputFile(path);
+  if (!file.ok) return { ok: false, errors: [{ line: 0, message: file.message }] };
+  const { text } = file;
   const errors: CatalogRowError[] = [];
   const products = catalogProducts(readCsv(text), options, errors);
   // Rows arrive in the file's order, not GTIN order, so each insert lands on a random page of the

@@ -27,6 +27,22 @@ describe('QR codes on screen', () => {
     }
   });
 
+  it('are one byte-mode segment, with the UTF-8 ECI only when the text is not ASCII', () => {
+    // A URL full of digits would tempt a mixed-mode encoder into numeric segments; we want bytes.
+    const ascii = paint('https://r.example/r/S001-K01-000123?p=0000000000001234', 4);
+    const plain = jsQR(ascii.data, ascii.px, ascii.px)!;
+    expect(plain.chunks.map((c) => c.type)).toEqual(['byte']);
+
+    // An EMVCo payload whose language template (64) carries the merchant's name in Chinese.
+    const emv =
+      '00020101021252045411530315654041.005802CN5914BEST TRANSPORT6007BEIJING64200002ZH0104最佳运输0202北京6304ABCD';
+    const { px, data } = paint(emv, 4);
+    const read = jsQR(data, px, px)!;
+    expect(read.chunks[0]).toMatchObject({ type: 'eci', assignmentNumber: 26 });
+    expect(read.chunks.slice(1).map((c) => c.type)).toEqual(['byte']);
+    expect(new TextDecoder().decode(new Uint8Array(read.binaryData))).toBe(emv);
+  });
+
   it('keep a white quiet zone of 4 modules on every side', () => {
     const m = qrMatrix('quiet zone');
     for (let i = 0; i < m.size; i++) {

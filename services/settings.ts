@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { compileCodePatterns, DEFAULT_CODE_PATTERNS } from '../core/barcode/code-patterns';
 import { PRESETS, schemeProblem, type VariableMeasureScheme } from '../core/barcode/variable-measure';
 import { currencyExponent } from '../core/money';
-import type { PublicSettings } from './api/contract';
+import { printerSettingsSchema } from './receipts/printer-settings';
+import type { PublicSettings, TerminalRole } from './api/contract';
 
 const ruleSchema = z
   .object({
@@ -35,6 +36,45 @@ const codePatternsSchema = z
   })
   .strict();
 
+const TERMINAL_ROLES = ['kiosk', 'counter'] as const satisfies readonly TerminalRole[];
+
+/** A path to a key file; the key itself never goes into settings.json. */
+const keyPath = z
+  .string()
+  .min(1)
+  .refine((value) => !value.includes('-----BEGIN'), 'a path to the key file, not the key itself');
+
+/** Which payment provider the terminal uses: the built-in simulator, or WeChat Pay (services/payments/wechatpay). */
+const paymentSchema = z.discriminatedUnion('provider', [
+  z.object({
+    provider: z.literal('simulator'),
+    /** An external simulator's URL; null runs the built-in one beside the terminal. */
+    url: z.url().nullable(),
+    /** Port of the built-in simulator; 0 picks a free one. */
+    port: z.number().int().min(0).max(65_535),
+  }),
+  z
+    .object({
+      provider: z.literal('wechatpay'),
+      baseUrl: z.url().default('https://api.mch.weixin.qq.com'),
+      mchid: z.string().regex(/^\d{1,32}$/, 'the merchant number WeChat Pay assigned (digits)'),
+      appid: z.string().min(1).max(32),
+      /** Serial number of the merchant API certificate (its private key signs the requests). */
+      merchantSerialNo: z.string().min(1).max(64),
+      /** apiclient_key.pem; a relative path is taken from the data directory. */
+      privateKeyPath: keyPath,
+      /** The platform certificate or the "WeChat Pay public key" PEM that verifies WeChat Pay's answers. */
+      platformPublicKeyPath: keyPath,
+      /** What WeChat Pay names that key in Wechatpay-Serial (a certificate serial, or PUB_KEY_ID_…). */
+      platformSerialNo: z.string().min(1).max(64),
+      /** The HTTPS notify_url WeChat Pay requires on every order; the kiosk polls and never needs it called. */
+      notifyUrl: z.url().refine((url) => url.startsWith('https://'), 'an https:// address'),
+    })
+    .strict(),
+]);
+
+export type WechatPaySettings = Extract<z.infer<typeof paymentSchema>, { provider: 'wechatpay' }>;
+
 const settingsSchema = z
   .object({
     storeId: z.string().regex(/^[A-Za-z0-9]{1,12}$/, 'letters and digits, at most 12'),
@@ -46,6 +86,8 @@ const settingsSchema = z
     /** Tax rate for imported rows that leave tax_rate empty, in basis points. */
     defaultTaxRateBp: z.number().int().min(0).max(10_000),
     defaultLanguage: z.enum(['en', 'zh-CN']),
+    /** Which UI this terminal shows: the shoppers' self-checkout or the cashier's counter. */
+    role: z.enum(TERMINAL_ROLES),
     receiptIdleSeconds: z.number().int().min(3).max(600),
     paymentTimeoutSeconds: z.number().int().min(15).max(900),
     /** The e-receipt and loyalty sign-up link printed as the receipt's QR. */
@@ -58,13 +100,9 @@ const settingsSchema = z
     expiredItems: z.enum(['block', 'warn']),
     /** Regular expressions for wallet payment codes, member cards and staff badges. */
     codePatterns: codePatternsSchema,
-    payment: z.object({
-      provider: z.literal('simulator'),
-      /** An external simulator's URL; null runs the built-in one beside the terminal. */
-      url: z.url().nullable(),
-      /** Port of the built-in simulator; 0 picks a free one. */
-      port: z.number().int().min(0).max(65_535),
-    }),
+    payment: paymentSchema,
+    /** The receipt printer on a serial port, or null for none (services/receipts/printer-settings.ts). */
+    printer: printerSettingsSchema,
   })
   .strict()
   .superRefine((settings, context) => {
@@ -93,6 +131,7 @@ export const DEFAULT_SETTINGS: Settings = {
   taxMode: 'inclusive',
   defaultTaxRateBp: 1300,
   defaultLanguage: 'en',
+  role: 'kiosk',
   receiptIdleSeconds: 20,
   paymentTimeoutSeconds: 120,
   eReceiptBaseUrl: 'https://receipts.openlane.example/r',
@@ -102,12 +141,32 @@ export const DEFAULT_SETTINGS: Settings = {
   expiredItems: 'block',
   codePatterns: DEFAULT_CODE_PATTERNS,
   payment: { provider: 'simulator', url: null, port: 0 },
+  printer: null,
 };
 
 export class SettingsError extends Error {}
 
-/** Reads DATA_DIR/settings.json, creating it with defaults when missing. */
-export function loadSettings(dataDir: string): Settings {
+/** The environment variable `openlane serve --role` sets: this run's role, whatever the file says. */
+export const ROLE_OVERRIDE_ENV = 'OPENLANE_ROLE';
+
+/**
+ * Reads DATA_DIR/settings.json, creating it with defaults when missing. `OPENLANE_ROLE` in `env`
+ * overrides the file's role for this run only: it is never written back.
+ */
+export function loadSettings(
+  dataDir: string,
+  env: Record<string, string | undefined> = process.env,
+): Settings {
+  const settings = readSettingsFile(dataDir);
+  const role = env[ROLE_OVERRIDE_ENV];
+  if (role === undefined || role === '') return settings;
+  if (!(TERMINAL_ROLES as readonly string[]).includes(role)) {
+    throw new SettingsError(`${ROLE_OVERRIDE_ENV} must be ${TERMINAL_ROLES.join(' or ')}, not "${role}"`);
+  }
+  return { ...settings, role: role as TerminalRole };
+}
+
+function readSettingsFile(dataDir: string): Settings {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'settings.json');
   if (!existsSync(path)) {
@@ -139,6 +198,7 @@ export function publicSettings(settings: Settings): PublicSettings {
     currency: settings.currency,
     taxMode: settings.taxMode,
     defaultLanguage: settings.defaultLanguage,
+    role: settings.role,
     languages: ['en', 'zh-CN'],
     receiptIdleSeconds: settings.receiptIdleSeconds,
     paymentTimeoutSeconds: settings.paymentTimeoutSeconds,

@@ -12,8 +12,11 @@ import { addScan, basketHandlers, shownScan } from './checkout/basket-handlers';
 import { createCheckoutContext } from './checkout/context';
 import { createPaymentFlow } from './checkout/payment-flow';
 import { createEventHub, type EventHub } from './events';
+import { startTerminalPrinting } from './receipts/terminal-printing';
 import { startPaymentSimulator } from './payments/simulator-server';
 import { createSimulatorProvider } from './payments/simulator-provider';
+import { createWechatPayProvider } from './payments/wechatpay/adapter';
+import { loadWechatPayCredentials } from './payments/wechatpay/keys';
 import type { Settings } from './settings';
 import { openTerminalStore } from './store';
 import {
@@ -62,13 +65,14 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const payments = await startPayments(settings, {
     host: options.listenHost ?? '127.0.0.1',
     stateFile: join(options.dataDir, 'payment-simulator.json'),
+    dataDir: options.dataDir,
   }).catch(async (error: unknown) => {
     // A terminal that cannot start must not leave the sync loop running on its database.
     await hq.stop();
     db.close();
     throw error;
   });
-  const paymentFlow = createPaymentFlow(ctx, payments.provider, 'simulator');
+  const paymentFlow = createPaymentFlow(ctx, payments.provider, payments.provider.name);
 
   const scannerStatus = new Map<string, ScannerStatus>();
   const onScannerEvent = (event: ScannerEvent) => {
@@ -112,6 +116,8 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   );
   scanners.start();
 
+  // Before recovery, so a sale that a restarted terminal finds paid prints too.
+  const printing = startTerminalPrinting(db, settings.printer, events);
   paymentFlow.recover();
 
   const basket = basketHandlers(ctx, () => [...scannerStatus.values()]);
@@ -125,6 +131,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       'sale.finish': async (input) => withSync(await basket['sale.finish'](input)),
       ...paymentFlow.handlers,
       ...hq.handlers,
+      ...printing.handlers,
     },
     subscribe: events.subscribe,
     async close() {
@@ -132,14 +139,33 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       // Before the database closes: a sync running now finishes (or is aborted) first.
       await hq.stop();
       await scanners.stop();
+      await printing.close();
       await payments.close();
       db.close();
     },
   };
 }
 
-/** The payment provider: an external simulator if configured, else the built-in one started here. */
-async function startPayments(settings: Settings, where: { host: string; stateFile: string }) {
+/**
+ * The payment provider: WeChat Pay with the store's keys (read now, so a missing key file stops the start
+ * with a SettingsError), an external simulator if configured, else the built-in one started here.
+ */
+async function startPayments(
+  settings: Settings,
+  where: { host: string; stateFile: string; dataDir: string },
+) {
+  if (settings.payment.provider === 'wechatpay') {
+    const { baseUrl, notifyUrl } = settings.payment;
+    const credentials = loadWechatPayCredentials(settings.payment, where.dataDir);
+    const provider = createWechatPayProvider({
+      ...credentials,
+      baseUrl,
+      notifyUrl,
+      storeId: settings.storeId,
+      deviceId: settings.terminalId,
+    });
+    return { provider, close: async () => {} };
+  }
   if (settings.payment.url) {
     return { provider: createSimulatorProvider({ baseUrl: settings.payment.url }), close: async () => {} };
   }

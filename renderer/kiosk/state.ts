@@ -152,6 +152,11 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
     case 'sync.progress':
       // A download done in one page is over before a bar could mean anything: only a long one shows.
       return { ...state, syncProgress: event.progress.done ? null : event.progress };
+    case 'receipt.printed':
+    case 'receipt.printFailed':
+    case 'printer.status':
+      // The on-screen receipt is the shopper's copy whatever the printer did; staff see these.
+      return state;
   }
 }
 

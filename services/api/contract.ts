@@ -91,6 +91,9 @@ export interface PaymentView {
 export type { Receipt as ReceiptView, ReceiptLine } from '../../core/receipt';
 import type { Receipt as ReceiptView } from '../../core/receipt';
 
+/** Which UI a terminal shows (DESIGN.md's roles; `stock` comes later). */
+export type TerminalRole = 'kiosk' | 'counter';
+
 export interface PublicSettings {
   storeName: string;
   storeId: string;
@@ -98,11 +101,20 @@ export interface PublicSettings {
   currency: string;
   taxMode: TaxMode;
   defaultLanguage: Language;
+  /** The kiosk's self-checkout screens, or the cashier's counter; absent means kiosk. */
+  role?: TerminalRole;
   languages: Language[];
   /** Seconds the receipt stays before the kiosk returns to welcome. */
   receiptIdleSeconds: number;
   /** Seconds a payment code stays valid. */
   paymentTimeoutSeconds: number;
+}
+
+/** The receipt printer as store IT sees it: connected or not, and why not. */
+export interface PrinterStatusView {
+  path: string;
+  connected: boolean;
+  error: string | null;
 }
 
 export interface ScannerStatus {
@@ -185,6 +197,11 @@ export interface TerminalHandlers {
   'payment.get': [{ paymentId: string }, PaymentView];
   'payment.cancel': [{ paymentId: string }, PaymentView];
   'receipt.get': [{ receiptNumber: string }, ReceiptView];
+  /**
+   * Prints (again) the paper receipt of a finished sale. Refused as `no_printer` on a terminal
+   * without one, `printer_offline` while it is unplugged; the sale itself is never touched.
+   */
+  'receipt.print': [{ receiptNumber: string }, { receiptNumber: string }];
   'sale.finish': [Record<string, never>, SessionView];
   'settings.get': [Record<string, never>, PublicSettings];
   /** The sync status; answers for a terminal never enrolled too (`sync.enrolled: false`). */
@@ -210,6 +227,10 @@ export type TerminalEvent =
   | { type: 'basket.changed'; basket: BasketView }
   | { type: 'payment.changed'; payment: PaymentView }
   | { type: 'sale.completed'; receipt: ReceiptView }
+  /** The paper receipt reached the printer; or it did not, and `error` says why (the sale stands). */
+  | { type: 'receipt.printed'; receiptNumber: string }
+  | { type: 'receipt.printFailed'; receiptNumber: string; error: ApiError }
+  | { type: 'printer.status'; printer: PrinterStatusView }
   | { type: 'session.reset'; session: SessionView }
   | { type: 'scanner.status'; scanner: ScannerStatus }
   | { type: 'sync.status'; status: SyncView }

@@ -117,6 +117,7 @@ describe('dispatch', () => {
       'payment.get',
       'payment.start',
       'receipt.get',
+      'receipt.print',
       'sale.finish',
       'session.get',
       'settings.get',

@@ -43,6 +43,7 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
   'payment.get': z.strictObject({ paymentId: id }),
   'payment.cancel': z.strictObject({ paymentId: id }),
   'receipt.get': z.strictObject({ receiptNumber: id }),
+  'receipt.print': z.strictObject({ receiptNumber: id }),
   'sale.finish': empty,
   'settings.get': empty,
   'sync.status': empty,

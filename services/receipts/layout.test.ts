@@ -1,0 +1,142 @@
+// The paper layout as a shopper reads it: every line within the paper's width counted in printer
+// cells (a hanzi takes two), amounts flush right, tax per rate in columns that line up.
+import { describe, expect, it } from 'vitest';
+import { buildReceipt, type Receipt } from '../../core/receipt';
+import { chineseCells, Columns, singleByteCells } from './columns';
+import { receiptLayout, localTime, type PrintableReceipt, type PrintBlock } from './layout';
+
+function chineseReceipt(): Receipt {
+  return buildReceipt({
+    receiptNumber: 'S001-K01-000042',
+    storeName: '好又多超市 Harbour Road 店',
+    storeAddress: '海港路88号',
+    soldAt: '2026-12-01T10:42:05.000Z',
+    currency: 'CNY',
+    taxMode: 'inclusive',
+    lines: [
+      { name: '鲜牛奶 1升', unit: 'each', quantity: 2, unitPrice: 1290, taxRateBp: 900 },
+      { name: 'Toast Bread', unit: 'each', quantity: 1, unitPrice: 850, taxRateBp: 1300 },
+      { name: '红富士苹果', unit: 'kg', quantity: 500, unitPrice: 1001, taxRateBp: 900 },
+      {
+        name: '特级初榨橄榄油 Extra Virgin Olive Oil 750 ml glass bottle',
+        unit: 'each',
+        quantity: 1,
+        unitPrice: 8990,
+        taxRateBp: 1300,
+      },
+    ],
+    payments: [{ method: 'payment_code', provider: 'simulator', amount: 12921, reference: 'OL0000000001' }],
+    eReceiptBaseUrl: 'https://receipts.openlane.example/r',
+  });
+}
+
+const lines = (blocks: PrintBlock[]) => blocks.flatMap((b) => (b.kind === 'line' ? [b.text] : []));
+const cjk = (width: number) => new Columns(width, chineseCells);
+
+describe('receiptLayout', () => {
+  for (const columns of [42, 48]) {
+    it(`keeps every line within ${columns} printer cells, hanzi counted as two`, () => {
+      const printed = lines(receiptLayout(chineseReceipt(), { columns, cells: chineseCells }));
+      const cols = cjk(columns);
+      for (const text of printed) expect(cols.measure(text), text).toBeLessThanOrEqual(columns);
+      // The full-width rule shows the paper is used edge to edge.
+      expect(printed).toContain('-'.repeat(columns));
+    });
+  }
+
+  it('puts each amount flush right, after a Chinese name as after a Latin one', () => {
+    const cols = cjk(42);
+    const printed = lines(receiptLayout(chineseReceipt(), { columns: 42, cells: chineseCells }));
+    const milk = printed.find((t) => t.startsWith('鲜牛奶'))!;
+    const bread = printed.find((t) => t.startsWith('Toast Bread'))!;
+    expect(milk.endsWith(' 25.80')).toBe(true);
+    expect(bread.endsWith(' 8.50')).toBe(true);
+    expect(cols.measure(milk)).toBe(42);
+    expect(cols.measure(bread)).toBe(42);
+    expect(printed).toContain('  2 x 12.90');
+    expect(printed).toContain('  0.500 kg x 10.01/kg');
+  });
+
+  it('wraps a long product name onto the next line instead of cutting it', () => {
+    const printed = lines(receiptLayout(chineseReceipt(), { columns: 42, cells: chineseCells }));
+    const at = printed.findIndex((t) => t.startsWith('特级初榨橄榄油'));
+    expect(printed[at]!.endsWith(' 89.90')).toBe(true);
+    const first = printed[at]!.slice(0, -' 89.90'.length);
+    const shown = [first, printed[at + 1], printed[at + 2]].join(' ').replace(/\s+/g, ' ');
+    expect(shown).toContain('Extra Virgin Olive Oil 750 ml glass bottle');
+  });
+
+  it('shows the total and a tax table per rate whose columns line up', () => {
+    const receipt = chineseReceipt();
+    const printed = lines(receiptLayout(receipt, { columns: 42, cells: chineseCells }));
+    const total = printed.find((t) => t.startsWith('TOTAL CNY'))!;
+    expect(total.endsWith(' 129.21')).toBe(true);
+    const header = printed.findIndex((t) => t.startsWith('Tax incl.'));
+    const rows = printed.slice(header, header + 1 + receipt.taxes.length);
+    expect(rows[0]).toMatch(/Net\s+Tax\s+Gross$/);
+    // Every row is the full width and each amount column ends at the same cell: 20, 31 and 42.
+    for (const row of rows) {
+      expect(row.length).toBe(42);
+      for (const end of [20, 31, 42]) expect(row[end - 1], row).not.toBe(' ');
+    }
+    const nine = receipt.taxes.find((t) => t.taxRateBp === 900)!;
+    const nineRow = rows.find((r) => r.startsWith('9%'))!;
+    expect(nineRow.split(/\s+/)).toEqual([
+      '9%',
+      ...[nine.net, nine.tax, nine.gross].map((n) => (n / 100).toFixed(2)),
+    ]);
+    expect(rows.some((r) => r.startsWith('13%'))).toBe(true);
+  });
+
+  it('shows a wallet payment by its wallet name and masked code, and the reference', () => {
+    const receipt: PrintableReceipt = {
+      ...chineseReceipt(),
+      payments: [{ ...chineseReceipt().payments[0]!, wallet: 'WeChat Pay', maskedCode: '1345****1230' }],
+    };
+    const printed = lines(receiptLayout(receipt, { columns: 42, cells: chineseCells }));
+    const paid = printed.find((t) => t.startsWith('WeChat Pay'))!;
+    expect(paid.endsWith(' 129.21')).toBe(true);
+    expect(printed).toContain('  Code 1345****1230');
+    expect(printed).toContain('  Ref OL0000000001');
+  });
+
+  it('names a wallet given by its pattern id the way the shopper knows it', () => {
+    const base = chineseReceipt();
+    const receipt: PrintableReceipt = { ...base, payments: [{ ...base.payments[0]!, wallet: 'alipay' }] };
+    const printed = lines(receiptLayout(receipt, { columns: 42, cells: chineseCells }));
+    expect(printed.some((t) => t.startsWith('Alipay '))).toBe(true);
+  });
+
+  it('ends with the receipt number, the local time and the e-receipt QR', () => {
+    const receipt = chineseReceipt();
+    const blocks = receiptLayout(receipt, { columns: 42, cells: chineseCells, timeZone: 'Asia/Shanghai' });
+    const printed = lines(blocks);
+    expect(printed.find((t) => t.startsWith('Receipt'))!.endsWith(' S001-K01-000042')).toBe(true);
+    // 10:42 UTC is 18:42 in Shanghai: the clock on the shop's wall.
+    expect(printed.find((t) => t.startsWith('Time'))!.endsWith(' 2026-12-01 18:42:05')).toBe(true);
+    expect(blocks.filter((b) => b.kind === 'qr')).toEqual([
+      { kind: 'qr', data: 'https://receipts.openlane.example/r/S001-K01-000042?join=1' },
+    ]);
+  });
+
+  it('centres the store name as a title', () => {
+    const blocks = receiptLayout(chineseReceipt(), { columns: 42, cells: chineseCells });
+    const title = blocks[0]!;
+    expect(title).toMatchObject({ kind: 'line', style: 'title' });
+    const text = (title as { text: string }).text;
+    // 26 cells of name on 42: 8 spaces each side (the right ones are not sent).
+    expect(text).toBe(' '.repeat(8) + '好又多超市 Harbour Road 店');
+  });
+
+  it('counts one cell per character on a single-byte printer', () => {
+    const printed = lines(receiptLayout(chineseReceipt(), { columns: 42, cells: singleByteCells }));
+    const milk = printed.find((t) => t.startsWith('鲜牛奶'))!;
+    expect(milk.length).toBe(42);
+  });
+});
+
+describe('localTime', () => {
+  it('keeps a string it cannot read as it is', () => {
+    expect(localTime('not a time')).toBe('not a time');
+  });
+});

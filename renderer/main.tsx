@@ -1,9 +1,49 @@
-// Renderer entry: one TerminalClient for the window, and the kiosk role's UI.
-import { StrictMode } from 'react';
+// Renderer entry: one TerminalClient for the window, and the UI of the terminal's role (the
+// settings say which; `openlane serve --role` overrides them for a run).
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { TerminalClient, TerminalRole } from '../services/api/contract';
+import { CounterApp } from './counter/CounterApp';
+import { messagesFor } from './i18n';
 import { KioskApp } from './kiosk/KioskApp';
 import { createTerminalClient } from './transport';
 import './styles.css';
+
+const SETTINGS_RETRY_MS = 2000;
+
+/** The role from the backend's settings; null until it answers (it may still be starting). */
+function useRole(client: TerminalClient): TerminalRole | null {
+  const [role, setRole] = useState<TerminalRole | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const load = async () => {
+      const result = await client.call('settings.get', {});
+      if (cancelled) return;
+      // A backend older than roles has no `role`: it is a kiosk.
+      if (result.ok) setRole(result.value.role ?? 'kiosk');
+      else retry = setTimeout(() => void load(), SETTINGS_RETRY_MS);
+    };
+    void load();
+    return () => {
+      cancelled = true;
+      clearTimeout(retry);
+    };
+  }, [client]);
+  return role;
+}
+
+function App({ client }: { client: TerminalClient }) {
+  const role = useRole(client);
+  if (role === 'counter') return <CounterApp client={client} />;
+  if (role === 'kiosk') return <KioskApp client={client} />;
+  return (
+    <main className="screen loading" data-testid="loading">
+      <span className="spinner" aria-hidden="true" />
+      <p>{messagesFor('en').connecting}</p>
+    </main>
+  );
+}
 
 const client = createTerminalClient();
 const root = document.getElementById('root');
@@ -11,6 +51,6 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <KioskApp client={client} />
+    <App client={client} />
   </StrictMode>,
 );

@@ -82,10 +82,73 @@ try {
       await page.close();
     }
   }
+  await counterScreens();
   console.log(`Screenshots in ${out}`);
 } finally {
   await browser.close();
   await serve.stop();
   await pty.kill();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The counter role (a second terminal, `serve --role counter`): selling, paying and paid, both sizes. */
+async function counterScreens() {
+  const counterPty = await startPtyPair(dir, { deviceName: 'counter-dev', hostName: 'counter-host' });
+  const counter = await startServe({
+    dataDir: join(dir, 'counter-data'),
+    scanners: [counterPty.devicePath],
+    args: ['--role', 'counter'],
+  });
+  try {
+    await waitForScanners(counter.url);
+    for (const [label, viewport] of [
+      ['1280', { width: 1280, height: 800 }],
+      ['1920', { width: 1920, height: 1080 }],
+    ] as const) {
+      for (const language of ['en', 'zh'] as const) {
+        const page = await browser.newPage({ viewport });
+        const shot = (name: string) =>
+          page.screenshot({ path: join(out, `counter-${label}-${language}-${name}.png`) });
+        await page.goto(counter.url);
+        await page.getByTestId('counter').waitFor();
+        await page.getByTestId(`language-${language}`).click();
+        await shot('1-ready');
+        // The cashier types codes (one with a quantity); the handheld scanner reads a GS1 pack.
+        for (const [i, p] of each.slice(0, 3).entries()) {
+          await page.keyboard.type(i === 1 ? `3*${p.barcode}` : p.barcode);
+          await page.keyboard.press('Enter');
+        }
+        counterPty.write(
+          `]d201${each[4]!.gtin}17${nextYear}\u001d10L2411A\u001d21SN-C-${label}-${language}\r\n`,
+        );
+        await page.waitForFunction(
+          () => document.querySelectorAll('[data-testid="basket-line"]').length === 4,
+        );
+        await page.keyboard.press('ArrowUp');
+        await page.keyboard.type('4006381333931');
+        await page.keyboard.press('Enter');
+        await page.getByTestId('scan-message').waitFor();
+        await settle(page);
+        await shot('2-sale');
+        await page.keyboard.press('F12');
+        await page.getByTestId('payment-qr').waitFor();
+        await settle(page);
+        await shot('3-payment');
+        const payUrl = await page.getByTestId('payment-qr').getAttribute('data-payload');
+        const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+        await phone.goto(payUrl!);
+        await phone.getByRole('button', { name: /approve/i }).click();
+        await phone.close();
+        await page.getByTestId('ereceipt-qr').waitFor();
+        await settle(page);
+        await shot('4-paid');
+        await page.keyboard.press('Enter');
+        await page.getByTestId('counter-empty').waitFor();
+        await page.close();
+      }
+    }
+  } finally {
+    await counter.stop();
+    await counterPty.kill();
+  }
 }

@@ -113,7 +113,7 @@ function BasketLineRow({ line, currency, highlight, revision, onQuantity, onRemo
 }
 
 /** What the pack's GS1 code said: which piece (lot, serial), then its date. */
-function packDetails(line: BasketLineView, t: Messages, language: Language) {
+export function packDetails(line: BasketLineView, t: Messages, language: Language) {
   const details: { text: string; past: boolean }[] = [];
   if (line.lot) details.push({ text: t.lot(line.lot), past: false });
   if (line.serial) details.push({ text: t.serial(line.serial), past: false });

@@ -25,7 +25,8 @@ export function CameraScanLauncher({ onCode }: { onCode(code: string): void }) {
   );
 }
 
-function CameraScan({ onCode, onClose }: { onCode(code: string): void; onClose(): void }) {
+/** The camera view itself; the counter opens it from a function key. */
+export function CameraScan({ onCode, onClose }: { onCode(code: string): void; onClose(): void }) {
   const { t } = useI18n();
   const accept = useCallback(
     (code: string) => {

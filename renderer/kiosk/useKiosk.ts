@@ -3,14 +3,16 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import type { Language } from '../../core/types';
-import type { ScanSource, TerminalClient, TerminalEvent } from '../../services/api/contract';
+import type { BasketView, ScanSource, TerminalClient, TerminalEvent } from '../../services/api/contract';
 import { acceptsScans, initialState, kioskReducer, type KioskState } from './state';
 import { WedgeBuffer } from './wedge';
 
 export interface KioskActions {
-  scan(code: string, source: ScanSource, weightGrams?: number): Promise<void>;
-  setQuantity(lineId: string, quantity: number): Promise<void>;
-  removeLine(lineId: string): Promise<void>;
+  /** Resolves to the basket the scan made, or null when it was refused (the state says why). */
+  scan(code: string, source: ScanSource, weightGrams?: number): Promise<BasketView | null>;
+  /** Like scan: the basket after the change, or null when it was refused. */
+  setQuantity(lineId: string, quantity: number): Promise<BasketView | null>;
+  removeLine(lineId: string): Promise<BasketView | null>;
   cancelOrder(): Promise<void>;
   startPayment(): Promise<void>;
   cancelPayment(): Promise<void>;
@@ -64,16 +66,19 @@ export function useKiosk(client: TerminalClient): { state: KioskState; actions: 
         const result = await client.call('basket.addScan', input);
         if (result.ok) flushSync(() => dispatch({ type: 'basket', basket: result.value }));
         else dispatch({ type: 'scanFailed', code, source, error: result.error });
+        return result.ok ? result.value : null;
       },
       async setQuantity(lineId, quantity) {
         const result = await client.call('basket.setQuantity', { lineId, quantity });
         if (result.ok) dispatch({ type: 'basket', basket: result.value });
         else dispatch({ type: 'scanFailed', code: '', source: 'keypad', error: result.error });
+        return result.ok ? result.value : null;
       },
       async removeLine(lineId) {
         const result = await client.call('basket.removeLine', { lineId });
         if (result.ok) dispatch({ type: 'basket', basket: result.value });
         else dispatch({ type: 'scanFailed', code: '', source: 'keypad', error: result.error });
+        return result.ok ? result.value : null;
       },
       async cancelOrder() {
         const result = await client.call('basket.cancel', {});

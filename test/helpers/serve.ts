@@ -18,10 +18,13 @@ export async function startServe(options: {
   dataDir: string;
   scanners?: string[];
   env?: Record<string, string>;
+  /** More command-line flags, e.g. `['--role', 'counter']`. */
+  args?: string[];
   timeoutMs?: number;
 }): Promise<ServeProcess> {
   const args = [BIN, 'serve', '--port', '0', '--data', options.dataDir];
   for (const scanner of options.scanners ?? []) args.push('--scanner', scanner);
+  args.push(...(options.args ?? []));
   const child = spawn(process.execPath, args, {
     env: { ...process.env, OPENLANE_SCANNERS: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

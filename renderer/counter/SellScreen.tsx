@@ -1,0 +1,208 @@
+// The cashier's selling screen: the sale as a table on the left; the total, the code entry, messages,
+// Pay and the key legend on the right. Everything is reachable from the keyboard.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { BasketView, ScanSource } from '../../services/api/contract';
+import { money } from '../format';
+import { useI18n } from '../i18n';
+import { CameraScan } from '../kiosk/CameraScan';
+import { InfoIcon } from '../kiosk/icons';
+import { AgeCheckBanner, MemberBadge, PaymentNotice, ScanMessage, ScanNoticeBanner } from '../kiosk/Messages';
+import type { KioskState } from '../kiosk/state';
+import type { KioskActions } from '../kiosk/useKiosk';
+import { BasketTable } from './BasketTable';
+import { CodeEntry } from './CodeEntry';
+import { parseEntry } from './entry';
+import { KeyLegend, useSellKeys } from './KeyLegend';
+import { commandForKey, type CounterCommand } from './keys';
+import { followSelection, moveSelection, type BasketShape } from './selection';
+import { useTill, type TillHint } from './useTill';
+
+export interface SellScreenProps {
+  state: KioskState;
+  actions: KioskActions;
+  header: ReactNode;
+  /** A dialog of the app's (the weight entry) has the keyboard. */
+  dialogOpen: boolean;
+}
+
+const shapeOf = (basket: BasketView | null): BasketShape => ({
+  lineIds: basket?.lines.map((l) => l.id) ?? [],
+  lastChangedLineId: basket?.lastChangedLineId ?? null,
+});
+
+export function SellScreen({ state, actions, header, dialogOpen }: SellScreenProps) {
+  const { t, language } = useI18n();
+  const basket = state.basket;
+  const lines = basket?.lines ?? [];
+  const [entry, setEntry] = useState('');
+  const [hint, setHint] = useState<TillHint | null>(null);
+  const [cameraOpen, setCameraOpen] = useState(false);
+  const [starting, setStarting] = useState(false);
+  const selected = useSelection(basket, state.basketRevision);
+  const { startPayment } = actions;
+  const legend = useSellKeys();
+
+  const till = useTill(basket, actions, setHint);
+  const submit = (text: string, source: ScanSource) => {
+    const parsed = parseEntry(text);
+    if (parsed.kind === 'empty') return;
+    if (parsed.kind === 'invalid') return setHint('badEntry');
+    setEntry('');
+    setHint(null);
+    till.add(parsed.code, parsed.quantity, source);
+  };
+
+  const canPay = lines.length > 0 && basket?.status === 'open' && !starting;
+  const pay = useCallback(async () => {
+    setStarting(true);
+    await startPayment();
+    setStarting(false);
+  }, [startPayment]);
+
+  const run = (command: CounterCommand) => {
+    const ids = lines.map((l) => l.id);
+    const id = selected.id;
+    switch (command) {
+      case 'select-up':
+      case 'select-down':
+        return selected.set(moveSelection(ids, id, command === 'select-up' ? -1 : 1));
+      case 'more':
+      case 'less':
+        return id ? till.step(id, command === 'more' ? 1 : -1) : undefined;
+      case 'remove':
+        return id ? till.remove(id) : undefined;
+      case 'camera':
+        return setCameraOpen(true);
+      case 'pay':
+        // Not `canPay`: the item typed just before may not be on screen yet; the till checks when it is.
+        return starting ? undefined : till.pay(pay);
+      case 'clear':
+        setHint(null);
+        return setEntry('');
+    }
+  };
+  // One listener for the screen's life; it reads the latest entry and command through refs.
+  const runRef = useRef(run);
+  runRef.current = run;
+  const entryRef = useRef(entry);
+  entryRef.current = entry;
+  const keyboard = !cameraOpen && !dialogOpen;
+  useEffect(() => {
+    if (!keyboard) return;
+    const onKey = (event: KeyboardEvent) => {
+      const command = commandForKey(event.key, entryRef.current.trim() === '');
+      if (!command) return;
+      // The key is a command, so it must not also type into the entry (+, −) or open DevTools (F12).
+      event.preventDefault();
+      runRef.current(command);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [keyboard]);
+
+  const closeCamera = useCallback(() => setCameraOpen(false), []);
+  const { add } = till;
+  const onCamera = useCallback((code: string) => add(code, 1, 'camera'), [add]);
+  const total = basket ? money(basket.totals.total, basket.currency, language) : null;
+  const itemCount = basket?.totals.itemCount ?? 0;
+
+  return (
+    <main className="counter-screen counter-sell" data-testid="counter">
+      {header}
+      <div className="counter-body">
+        <section className="counter-sale counter-card">
+          <div className="counter-sale-head">
+            <h1>{t.counter.sale}</h1>
+            {basket?.member ? <MemberBadge memberId={basket.member.memberId} /> : null}
+            {basket && basket.ageCheck !== null ? <AgeCheckBanner age={basket.ageCheck} /> : null}
+            <span className="counter-muted" data-testid="line-count">
+              {t.counter.lineCount(lines.length)}
+            </span>
+          </div>
+          {lines.length > 0 && basket ? (
+            <BasketTable
+              lines={lines}
+              currency={basket.currency}
+              selectedId={selected.id}
+              onSelect={selected.set}
+            />
+          ) : (
+            <div className="counter-empty" data-testid="counter-empty">
+              <p className="counter-empty-title">{t.counter.emptyTitle}</p>
+              <p>{t.counter.emptyHint}</p>
+            </div>
+          )}
+        </section>
+        <aside className="counter-side">
+          <div className="counter-total counter-card">
+            <div className="counter-total-label">
+              <span>{t.total}</span>
+              <span data-testid="item-count">{t.itemCount(itemCount)}</span>
+            </div>
+            <div className="counter-total-amount" data-testid="basket-total">
+              {total ?? money(0, state.settings?.currency ?? 'CNY', language)}
+            </div>
+          </div>
+          <CodeEntry value={entry} onChange={setEntry} onSubmit={submit} keepFocus={keyboard} />
+          <div className="counter-messages" aria-live="polite">
+            {hint ? (
+              <div className="banner warn" role="status" data-testid="entry-hint" data-hint={hint}>
+                <InfoIcon />
+                <span className="banner-text">
+                  {hint === 'badEntry' ? t.counter.badEntry : t.counter.fixedQuantity}
+                </span>
+              </div>
+            ) : null}
+            {state.notice ? <PaymentNotice notice={state.notice} onDismiss={actions.clearNotice} /> : null}
+            {state.scanError ? (
+              <ScanMessage error={state.scanError} onDismiss={actions.clearScanError} />
+            ) : null}
+            {state.scanNotice ? (
+              <ScanNoticeBanner notice={state.scanNotice} onDismiss={actions.clearScanNotice} />
+            ) : null}
+          </div>
+          <div className="counter-actions">
+            <button
+              type="button"
+              className="button secondary counter-camera"
+              data-testid="camera-button"
+              tabIndex={-1}
+              onClick={() => setCameraOpen(true)}
+            >
+              {t.counter.camera}
+              <kbd>F2</kbd>
+            </button>
+            <button
+              type="button"
+              className="button primary counter-pay"
+              data-testid="pay-button"
+              tabIndex={-1}
+              disabled={!canPay}
+              onClick={() => till.pay(pay)}
+            >
+              {starting ? t.preparingPayment : t.counter.pay}
+              <kbd>F12</kbd>
+            </button>
+          </div>
+          <KeyLegend items={legend} />
+        </aside>
+      </div>
+      {cameraOpen ? <CameraScan onCode={onCamera} onClose={closeCamera} /> : null}
+    </main>
+  );
+}
+
+/** The selected line: follows each scan, survives removals (see followSelection). */
+function useSelection(basket: BasketView | null, revision: number) {
+  const [id, setId] = useState<string | null>(null);
+  const shape = useRef<BasketShape>({ lineIds: [], lastChangedLineId: null });
+  useEffect(() => {
+    const next = shapeOf(basket);
+    const before = shape.current;
+    shape.current = next;
+    setId((current) => followSelection(before, current, next, true));
+    // The revision, not the basket object, says "the basket changed".
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [revision]);
+  return { id, set: setId };
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { commandForKey } from './keys';
+
+describe('the counter keyboard', () => {
+  it('moves the selection and opens camera and payment whatever is typed', () => {
+    for (const empty of [true, false]) {
+      expect(commandForKey('ArrowUp', empty)).toBe('select-up');
+      expect(commandForKey('ArrowDown', empty)).toBe('select-down');
+      expect(commandForKey('F2', empty)).toBe('camera');
+      expect(commandForKey('F12', empty)).toBe('pay');
+    }
+  });
+
+  it('changes or removes the selected line only while the entry is empty', () => {
+    expect(commandForKey('+', true)).toBe('more');
+    expect(commandForKey('-', true)).toBe('less');
+    expect(commandForKey('Delete', true)).toBe('remove');
+    // With text in the entry they are text: STAFF-0042 has a hyphen, and Delete edits the entry.
+    expect(commandForKey('+', false)).toBeNull();
+    expect(commandForKey('-', false)).toBeNull();
+    expect(commandForKey('Delete', false)).toBeNull();
+  });
+
+  it('clears a typed entry with Escape, and leaves digits and Enter to the entry', () => {
+    expect(commandForKey('Escape', false)).toBe('clear');
+    expect(commandForKey('Escape', true)).toBeNull();
+    expect(commandForKey('7', true)).toBeNull();
+    expect(commandForKey('Enter', true)).toBeNull();
+  });
+});

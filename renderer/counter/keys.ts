@@ -1,0 +1,30 @@
+// The counter's keyboard: which key does what. The code entry keeps the focus, so a key that is also
+// text (+, −, Delete) acts on the selected line only while the entry is empty.
+
+export type CounterCommand =
+  'select-up' | 'select-down' | 'more' | 'less' | 'remove' | 'camera' | 'pay' | 'clear';
+
+/** The command a key press means, or null for a key that is just typing. */
+export function commandForKey(key: string, entryEmpty: boolean): CounterCommand | null {
+  switch (key) {
+    case 'ArrowUp':
+      return 'select-up';
+    case 'ArrowDown':
+      return 'select-down';
+    case 'F2':
+      return 'camera';
+    case 'F12':
+      return 'pay';
+    case 'Escape':
+      return entryEmpty ? null : 'clear';
+    case '+':
+      return entryEmpty ? 'more' : null;
+    case '-':
+    case '−':
+      return entryEmpty ? 'less' : null;
+    case 'Delete':
+      return entryEmpty ? 'remove' : null;
+    default:
+      return null;
+  }
+}

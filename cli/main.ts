@@ -26,6 +26,9 @@ Commands:
         Print the catalog, outbox and sync state as JSON (no network needed).
   stock receive|count|adjust|transfer FILE.csv [--data DIR]
         Record a delivery, a shelf count, a correction or a transfer (barcode,quantity), offline.
+  journal verify [--data DIR]
+        Prove the hash-chained journal of sales, payments and voids; name the first entry that was
+        edited, removed or reordered. Exits 1 when the chain is broken.
   emv decode PAYLOAD | emv encode FILE.json
         Print a payment QR payload (EMVCo MPM: Pix, PromptPay, PayNow, VietQR…) as JSON, and back.
 
@@ -44,6 +47,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   enrol: async () => (await import('./commands/enrol')).enrolCommand,
   sync: async () => (await import('./commands/sync')).syncCommand,
   status: async () => (await import('./commands/status')).statusCommand,
+  journal: async () => (await import('./commands/journal')).journalCommand,
   stock: async () => (await import('./commands/stock')).stockCommand,
 };
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempDatabase, type TempDatabase } from '../test/helpers/temp-db';
 import { allBasketLines, basketLines, currentBasket } from './baskets';
+import { verifyJournal } from './journal';
 import { pendingEvents } from './outbox';
 import { paymentsToRecover } from './payments';
 import { saleForBasket } from './sales';
@@ -97,6 +98,7 @@ describe('crash safety (child process killed with SIGKILL)', () => {
       'basket.item_added',
       'basket.item_added',
       'basket.item_added',
+      'journal.appended', // the void's journal entry, committed with the removal
       'basket.line_removed',
     ]);
   });
@@ -108,7 +110,7 @@ describe('crash safety (child process killed with SIGKILL)', () => {
       ['Milk', 'each', 2],
       ['Cheese', 'kg', 345],
     ]);
-    expect(pendingEvents(temp.db, 100)).toHaveLength(5);
+    expect(pendingEvents(temp.db, 100)).toHaveLength(6);
     expect(temp.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
@@ -137,5 +139,7 @@ describe('crash safety (child process killed with SIGKILL)', () => {
     expect(JSON.parse(sale!.receiptJson)).toEqual({ receiptNumber: 'S001-K01-000001' });
     expect(paymentsToRecover(temp.db)).toEqual([]);
     expect(pendingEvents(temp.db, 100).at(-1)?.type).toBe('sale.completed');
+    // The journal committed with the sale: the void, the payment paid and the sale, chained.
+    expect(verifyJournal(temp.db)).toMatchObject({ ok: true, count: 3 });
   });
 });

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Unit } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
 import { toBasket, toLine, type BasketRow, type LineRow } from './basket-rows';
+import { journalVoid, voidedPart } from './basket-voids';
 import { StoreError } from './errors';
 import { appendEvent } from './outbox';
 import { requireSerialFree } from './serials';
@@ -158,7 +159,7 @@ export function setQuantity(
 ): BasketLineRecord {
   validateQuantity(quantity);
   return db.transaction(() => {
-    requireOpenBasket(db, basketId);
+    const basket = requireOpenBasket(db, basketId);
     const before = requireLine(db, basketId, lineId);
     if (before.serial && quantity !== 1)
       throw new StoreError(
@@ -169,6 +170,9 @@ export function setQuantity(
     db.prepare('UPDATE basket_lines SET quantity = ?, updated_at = ? WHERE id = ?').run(quantity, at, lineId);
     touchBasket(db, basketId, at, lineId);
     const line = requireLine(db, basketId, lineId);
+    // Lowering a quantity takes goods off the basket as surely as removing the line: a void.
+    if (quantity < before.quantity)
+      journalVoid(db, 'quantity_reduced', basket, [voidedPart(before, quantity)], now);
     appendEvent(
       db,
       'basket.quantity_changed',
@@ -194,6 +198,7 @@ export function removeLine(
     const highlight = basket.lastChangedLineId === lineId ? null : basket.lastChangedLineId;
     touchBasket(db, basketId, at, highlight);
     const line = toLine(db.prepare('SELECT * FROM basket_lines WHERE id = ?').get(lineId) as LineRow);
+    journalVoid(db, 'line_removed', basket, [voidedPart(line, 0)], now);
     appendEvent(db, 'basket.line_removed', lineEvent(line), now);
     return line;
   })();
@@ -202,7 +207,7 @@ export function removeLine(
 /** Cancels an open basket: every live line removed, status closed. One event `basket.cancelled`. */
 export function cancelBasket(db: Database.Database, basketId: string, now: Date = new Date()): BasketRecord {
   return db.transaction(() => {
-    requireOpenBasket(db, basketId);
+    const basket = requireOpenBasket(db, basketId);
     const at = now.toISOString();
     const removed = basketLines(db, basketId);
     db.prepare(
@@ -211,6 +216,15 @@ export function cancelBasket(db: Database.Database, basketId: string, now: Date 
     db.prepare(
       "UPDATE baskets SET status = 'closed', updated_at = ?, last_changed_line_id = NULL WHERE id = ?",
     ).run(at, basketId);
+    // An empty basket given up voids nothing (an idle kiosk does it all day).
+    if (removed.length > 0)
+      journalVoid(
+        db,
+        'basket_cancelled',
+        basket,
+        removed.map((l) => voidedPart(l, 0)),
+        now,
+      );
     appendEvent(db, 'basket.cancelled', { basketId, removedLines: removed.map(lineEvent) }, now);
     return requireBasket(db, basketId);
   })();

@@ -11,13 +11,14 @@ import {
   setQuantity,
   setStatus,
 } from './baskets';
+import type { JournalKind } from '../core/journal';
 import { appendEvent, markSent, outboxStats, pendingEvents } from './outbox';
 import { updatePayment } from './payments';
 import { closeSale, completeSale } from './sales';
 
 const temp = useTempDatabase();
 
-const TABLES = ['baskets', 'basket_lines', 'payments', 'sales', 'terminal_sequences', 'outbox'];
+const TABLES = ['baskets', 'basket_lines', 'payments', 'sales', 'terminal_sequences', 'journal', 'outbox'];
 const snapshot = (db: Database.Database) =>
   Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 
@@ -37,8 +38,11 @@ const sell = (db: Db, payment: { id: string; basketId: string }) =>
     makeReceipt: () => ({ total: 129, taxTotal: 21, json: { ok: true } }),
   });
 
-/** Every mutation of the db layer: `run` sets up the data it needs and returns the mutation itself. */
-const MUTATIONS: { event: string; run: (db: Db) => () => unknown }[] = [
+/**
+ * Every mutation of the db layer: `run` sets up the data it needs and returns the mutation itself.
+ * `journal`: the journal entries it appends, each with its own `journal.appended` event before its event.
+ */
+const MUTATIONS: { event: string; journal?: JournalKind[]; run: (db: Db) => () => unknown }[] = [
   { event: 'basket.opened', run: (db) => () => newBasket(db) },
   {
     event: 'basket.item_added',
@@ -62,7 +66,16 @@ const MUTATIONS: { event: string; run: (db: Db) => () => unknown }[] = [
     },
   },
   {
+    event: 'basket.quantity_changed',
+    journal: ['void'], // fewer pieces: goods taken off the basket
+    run: (db) => {
+      const { basket, line } = basketWithPencils(db, 3);
+      return () => setQuantity(db, basket.id, line.id, 1);
+    },
+  },
+  {
     event: 'basket.line_removed',
+    journal: ['void'],
     run: (db) => {
       const { basketId, lineId } = withLine(db);
       return () => removeLine(db, basketId, lineId);
@@ -70,6 +83,7 @@ const MUTATIONS: { event: string; run: (db: Db) => () => unknown }[] = [
   },
   {
     event: 'basket.cancelled',
+    journal: ['void'],
     run: (db) => {
       const { basketId } = withLine(db);
       return () => cancelBasket(db, basketId);
@@ -98,13 +112,23 @@ const MUTATIONS: { event: string; run: (db: Db) => () => unknown }[] = [
   },
   {
     event: 'payment.status_changed',
+    journal: ['payment'],
     run: (db) => {
       const payment = payingBasket(db);
       return () => updatePayment(db, payment.id, { status: 'declined' }); // basket back to open, same event
     },
   },
   {
+    event: 'payment.status_changed',
+    journal: ['payment'],
+    run: (db) => {
+      const payment = payingBasket(db);
+      return () => updatePayment(db, payment.id, { status: 'cancelled' });
+    },
+  },
+  {
     event: 'sale.completed',
+    journal: ['payment', 'sale'],
     run: (db) => {
       const payment = payingBasket(db);
       return () => sell(db, payment);
@@ -128,7 +152,10 @@ describe('outbox', () => {
       mutate();
       const after = snapshot(temp.db);
       const newEvents = after.outbox!.slice(before.outbox!.length) as { type: string }[];
-      expect(newEvents.map((e) => e.type)).toEqual([event]);
+      const journalled = m.journal ?? [];
+      expect(newEvents.map((e) => e.type)).toEqual([...journalled.map(() => 'journal.appended'), event]);
+      const newEntries = after.journal!.slice(before.journal!.length) as { kind: string }[];
+      expect(newEntries.map((e) => e.kind)).toEqual(journalled);
       // The change itself is there too (some table other than the outbox changed).
       expect(
         TABLES.filter((t) => t !== 'outbox').some(

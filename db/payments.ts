@@ -2,10 +2,12 @@
 // the payment in flight and asks the provider instead of charging again. Every status change is
 // one transaction with its outbox event, and moves the basket with it.
 import type Database from 'better-sqlite3';
+import type { JournalEntry } from '../core/journal';
 import type { PaymentStatus } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
 import { moveBasketStatus, requireBasket } from './baskets';
 import { StoreError } from './errors';
+import { appendJournal } from './journal';
 import { appendEvent } from './outbox';
 
 /**
@@ -197,6 +199,8 @@ export function updatePayment(
       if (basket.status === 'paying') moveBasketStatus(db, basket.id, 'open', now);
     }
     const payment = requirePayment(db, paymentId);
+    // A final status is money that moved or did not: journalled here, so no caller can skip it.
+    if (changesStatus && isFinal(status)) appendJournal(db, paymentJournalEntry(payment, before.status), now);
     if (changesStatus)
       appendEvent(db, 'payment.status_changed', { ...payment, previousStatus: before.status }, now);
     return payment;
@@ -235,6 +239,38 @@ export function requirePayment(db: Database.Database, paymentId: string): Paymen
 
 export function isInFlight(status: PaymentStatus): boolean {
   return IN_FLIGHT.includes(status);
+}
+
+/**
+ * The journal entry of a payment that reached a final status; `receiptNumber` when it paid a sale in
+ * the same transaction. Throws if the payment is not final.
+ */
+export function paymentJournalEntry(
+  payment: PaymentRecord,
+  previousStatus: PaymentStatus,
+  receiptNumber: string | null = null,
+): JournalEntry {
+  const { status } = payment;
+  if (status !== 'paid' && status !== 'declined' && status !== 'cancelled')
+    throw new Error(`Payment ${payment.id} is ${status}; only a final payment is journalled`);
+  return {
+    kind: 'payment',
+    data: {
+      paymentId: payment.id,
+      basketId: payment.basketId,
+      reference: payment.reference,
+      provider: payment.provider,
+      method: payment.method,
+      status,
+      previousStatus,
+      amount: payment.amount,
+      currency: payment.currency,
+      maskedCode: payment.maskedCode,
+      providerRef: payment.providerRef,
+      failureReason: payment.failureReason,
+      receiptNumber,
+    },
+  };
 }
 
 /** A wallet code is a bearer secret: what is stored must be a mask, never the code. */

@@ -2,11 +2,13 @@
 // number, the basket turning paid and the `sale.completed` event. Never updated afterwards.
 import type Database from 'better-sqlite3';
 import { formatReceiptNumber } from '../core/receipt';
+import type { PaymentStatus } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
 import { basketLines, moveBasketStatus, requireBasket } from './baskets';
 import { StoreError } from './errors';
+import { appendJournal } from './journal';
 import { appendEvent } from './outbox';
-import { requirePayment } from './payments';
+import { paymentJournalEntry, requirePayment } from './payments';
 
 export interface SaleRecord {
   id: string;
@@ -117,13 +119,15 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
     );
     moveBasketStatus(db, basket.id, 'paid', input.soldAt);
     const sale = saleForBasket(db, basket.id)!;
+    const lines = basketLines(db, basket.id);
+    journalSale(db, sale, payment.status, lines.length, input.soldAt);
     appendEvent(
       db,
       'sale.completed',
       {
         ...saleEvent(sale),
         // What HQ's stock ledger and traceability need per line: the product, how many (grams for kg).
-        lines: basketLines(db, basket.id).map((line) => ({
+        lines: lines.map((line) => ({
           gtin: line.gtin,
           quantity: line.quantity,
           unit: line.unit,
@@ -169,6 +173,43 @@ export function closeSale(db: Database.Database, basketId: string, now: Date = n
     appendEvent(db, 'basket.status_changed', { basketId, from: before.status, to: 'closed' }, now);
     return sale;
   })();
+}
+
+/**
+ * The journal entries of a sale, in its transaction: the payment turning paid (unless it already was,
+ * and was journalled then), then the sale. The sale names its own terminal, whatever is bound.
+ */
+function journalSale(
+  db: Database.Database,
+  sale: SaleRecord,
+  paymentStatusBefore: PaymentStatus,
+  lineCount: number,
+  at: Date,
+): void {
+  const terminal = { storeId: sale.storeId, terminalId: sale.terminalId };
+  if (paymentStatusBefore !== 'paid') {
+    const paid = requirePayment(db, sale.paymentId);
+    appendJournal(db, paymentJournalEntry(paid, paymentStatusBefore, sale.receiptNumber), at, terminal);
+  }
+  appendJournal(
+    db,
+    {
+      kind: 'sale',
+      data: {
+        saleId: sale.id,
+        basketId: sale.basketId,
+        receiptNumber: sale.receiptNumber,
+        currency: sale.currency,
+        total: sale.total,
+        taxTotal: sale.taxTotal,
+        soldAt: sale.soldAt,
+        paymentIds: [sale.paymentId],
+        lineCount,
+      },
+    },
+    at,
+    terminal,
+  );
 }
 
 /** The next receipt sequence of a terminal, taken inside the caller's transaction (rolled back with it). */

@@ -76,6 +76,9 @@ describe('planning an incoming event', () => {
   it("records the terminal's basket, payment and journal events, and rejects unknown types", () => {
     expect(planEvent(event('basket.item_added', { basketId: 'b' }), 'S001').ok).toBe(true);
     expect(planEvent(event('payment.created', {}), 'S001').ok).toBe(true);
+    // The terminal's journal copy: stored as received, for HQ to re-verify the chain.
+    const journal = planEvent(event('journal.appended', { seq: 1, kind: 'sale', hash: 'h' }), 'S001');
+    expect(journal.ok && journal.plan).toMatchObject({ sale: null, movements: [], counts: [] });
     expect(planEvent(event('coupon.redeemed', {}), 'S001')).toMatchObject({
       rejection: { code: 'unknown_type' },
     });

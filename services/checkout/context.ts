@@ -1,5 +1,6 @@
 // What every checkout handler works with.
 import { compileCodePatterns, type CompiledCodePatterns } from '../../core/barcode/code-patterns';
+import { bindJournalTerminal } from '../../db/journal';
 import type { Database } from '../../db/open';
 import type { ApiResult, BasketView } from '../api/contract';
 import type { EventHub } from '../events';
@@ -35,8 +36,9 @@ export interface CheckoutContext {
   payByCode?: (wallet: WalletCode) => ScanStart;
 }
 
-/** The context of a checkout. */
+/** The context of a checkout; tells the journal which store and terminal its entries come from. */
 export function createCheckoutContext(db: Database, settings: Settings, events: EventHub): CheckoutContext {
+  bindJournalTerminal(db, { storeId: settings.storeId, terminalId: settings.terminalId });
   return { db, settings, events, patterns: settingsPatterns(settings) };
 }
 

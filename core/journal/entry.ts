@@ -1,0 +1,137 @@
+// What the tamper-evident journal holds: one entry per fact about money — a sale, a payment reaching
+// its final status, a void, an attendant's override — each chained to the one before by its hash.
+// Entries carry the figures an auditor checks (amounts in integer minor units), never a bearer secret
+// (a wallet code appears only masked).
+
+/** The kinds of journal entry, in the order the model grew. */
+export const JOURNAL_KINDS = ['sale', 'payment', 'void', 'override'] as const;
+
+export type JournalKind = (typeof JOURNAL_KINDS)[number];
+
+/** The version of the entry format; bump it (and teach verify the old one) if the record changes shape. */
+export const JOURNAL_FORMAT = 1;
+
+/**
+ * The previous hash of entry 1: 64 zeros. A fixed, documented value, so anyone can re-verify a chain
+ * from its first entry without knowing anything about the terminal.
+ */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** A sale written: what the receipt says and which payments paid it. */
+export interface SaleEntry {
+  saleId: string;
+  basketId: string;
+  receiptNumber: string;
+  currency: string;
+  /** Minor units. */
+  total: number;
+  taxTotal: number;
+  /** Terminal's clock, ISO 8601. */
+  soldAt: string;
+  paymentIds: string[];
+  lineCount: number;
+}
+
+/** A payment that reached a final status: the money that moved, or did not. */
+export interface PaymentEntry {
+  paymentId: string;
+  basketId: string;
+  /** Our reference sent to the provider. */
+  reference: string;
+  provider: string;
+  method: 'merchant_presented' | 'customer_presented';
+  status: 'paid' | 'declined' | 'cancelled';
+  previousStatus: string;
+  amount: number;
+  currency: string;
+  /** The wallet code charged, masked; null when the kiosk showed the QR. */
+  maskedCode: string | null;
+  providerRef: string | null;
+  failureReason: string | null;
+  /** The sale it paid for, when the payment turned paid together with its sale. */
+  receiptNumber: string | null;
+}
+
+/** One line taken out of a basket, wholly or partly. */
+export interface VoidedLine {
+  lineId: string;
+  gtin: string;
+  name: string;
+  unit: 'each' | 'kg';
+  /** Per piece, or per kg. */
+  unitPrice: number;
+  /** How much was taken out: pieces, or grams for kg. */
+  quantity: number;
+  /** What the removed quantity was worth on the line, in minor units. */
+  amount: number;
+}
+
+/** Goods taken off a basket before payment: what loss prevention reviews. */
+export interface VoidEntry {
+  reason: 'line_removed' | 'quantity_reduced' | 'basket_cancelled';
+  basketId: string;
+  currency: string;
+  lines: VoidedLine[];
+  /** Sum of the lines' amounts. */
+  amount: number;
+}
+
+/**
+ * An attendant overriding the machine, e.g. marking a basket paid after seeing a payment the terminal
+ * could not confirm. The model is here so the override feature only has to append it; nothing writes
+ * one yet.
+ */
+export interface OverrideEntry {
+  action: 'mark_paid';
+  basketId: string;
+  paymentId: string | null;
+  /** The staff badge that authorised it. */
+  attendantId: string;
+  reason: string;
+  amount: number;
+  currency: string;
+}
+
+/** What a change asks the journal to record. */
+export type JournalEntry =
+  | { kind: 'sale'; data: SaleEntry }
+  | { kind: 'payment'; data: PaymentEntry }
+  | { kind: 'void'; data: VoidEntry }
+  | { kind: 'override'; data: OverrideEntry };
+
+/** An entry as written: its canonical JSON is what the chain hashes. */
+export type JournalRecord = JournalEntry & {
+  v: typeof JOURNAL_FORMAT;
+  /** Gap-free from 1 on this terminal's store. */
+  seq: number;
+  /** The store and terminal as the terminal knew itself when writing; null before it was told. */
+  storeId: string | null;
+  terminalId: string | null;
+  /** Terminal's clock, ISO 8601. */
+  writtenAt: string;
+};
+
+/**
+ * The text whose SHA-256 (hex, lower case) is an entry's hash: the previous entry's hash (64 hex
+ * characters, GENESIS_HASH for entry 1) followed directly by the entry's canonical JSON, as UTF-8.
+ */
+export function chainInput(prevHash: string, canonicalEntry: string): string {
+  return prevHash + canonicalEntry;
+}
+
+/** Whether a text is a journal hash: 64 lower-case hex digits. */
+export function isJournalHash(text: unknown): text is string {
+  return typeof text === 'string' && /^[0-9a-f]{64}$/.test(text);
+}
+
+/** Whether a value names a journal kind. */
+export function isJournalKind(value: unknown): value is JournalKind {
+  return typeof value === 'string' && (JOURNAL_KINDS as readonly string[]).includes(value);
+}
+
+/** The receipt number an entry concerns, if it names one (sales, payments that paid a sale). */
+export function entryReceiptNumber(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const receipt = (data as { receiptNumber?: unknown }).receiptNumber;
+  return typeof receipt === 'string' ? receipt : null;
+}

@@ -67,7 +67,8 @@ export function createCodePayments(
     if (!payment) return { result: refuseWalletCode(wallet) };
     const view = emitBasket(ctx, basket.id);
     core.publish(payment);
-    const settled = charge(payment, wallet.code).then(() => ok(viewOf(basket.id)));
+    // A flow closed meanwhile may have a closed store: the view from before the charge is all it says.
+    const settled = charge(payment, wallet.code).then(() => ok(core.isClosed() ? view : viewOf(basket.id)));
     return { result: ok(view), settled };
   };
 
@@ -83,12 +84,14 @@ export function createCodePayments(
           expiresAt: payment.expiresAt,
           authCode,
         });
+        if (core.isClosed()) return; // the answer came after the flow closed: the next flow asks for it
         // The provider's own id, for reconciliation; the charge is asked after by our reference.
         const stored = getPayment(db, payment.id)!;
         if (isInFlight(stored.status) && stored.providerRef !== answer.providerRef)
           updatePayment(db, payment.id, { providerRef: answer.providerRef });
         core.apply(stored, answer.state.status, answer.state.reason ?? null);
       } catch (error) {
+        if (core.isClosed()) return;
         core.afterFailure(getPayment(db, payment.id)!, error);
       }
     })();

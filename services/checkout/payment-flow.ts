@@ -58,6 +58,11 @@ export interface FlowCore {
   cancel(paymentId: string, reason: string): Promise<PaymentRecord | null>;
   /** Charges in flight by payment id: their own answer settles them, so the watcher waits for it. */
   charging: Map<string, Promise<void>>;
+  /**
+   * True once the flow is closed: an answer that arrives afterwards is dropped, never written (the store
+   * may be closed, and the next flow on it learns the outcome from the provider by itself).
+   */
+  isClosed(): boolean;
 }
 
 export function createPaymentFlow(
@@ -87,6 +92,7 @@ export function createPaymentFlow(
     status: PaymentStatus,
     reason: string | null = null,
   ): PaymentRecord => {
+    if (closed) return known; // see FlowCore.isClosed
     // Re-read: a cancel at the kiosk and the watcher may both have news; the first to commit wins.
     const payment = getPayment(db, known.id)!;
     if (FINAL.has(payment.status) || payment.status === status) return payment;
@@ -148,6 +154,7 @@ export function createPaymentFlow(
       description: `Self-checkout ${ctx.settings.terminalId}`,
       expiresAt: payment.expiresAt,
     });
+    if (closed) return payment; // see FlowCore.isClosed
     refreshCode.delete(payment.id);
     const updated = updatePayment(db, payment.id, {
       status: payment.status === 'pending' ? undefined : 'pending',
@@ -160,6 +167,7 @@ export function createPaymentFlow(
 
   /** After a failed call: a refusal declines the payment; anything else leaves its outcome unknown. */
   const afterFailure = (payment: PaymentRecord, error: unknown): PaymentRecord => {
+    if (closed) return payment; // see FlowCore.isClosed
     if (error instanceof ProviderRefusedError) return apply(payment, 'declined', error.reason);
     // A QR payment the provider never heard of cannot have been paid; a charge it never heard of may
     // still arrive, so that one stays unknown until it is reversed.
@@ -199,6 +207,13 @@ export function createPaymentFlow(
     if (expired || cancelReason !== undefined) {
       const result = await provider.cancel(payment.providerRef);
       apply(payment, result.status, expired ? expiryReason(payment) : cancelReason);
+      return;
+    }
+    if (payment.status === 'unknown') {
+      // A long-poll cut off (or an answer lost) says nothing about the payment: ask now, rather than
+      // leave the shopper on "checking", without Cancel, until the next poll window ends.
+      const state = await provider.query(payment.providerRef);
+      apply(payment, state.status, state.reason ?? null);
       return;
     }
     await awaitChange(payment, payment.providerRef, signal);
@@ -296,8 +311,9 @@ export function createPaymentFlow(
       const now = getPayment(db, paymentId)!;
       if (!FINAL.has(now.status)) await step(now, new AbortController().signal);
     } catch (error) {
-      afterFailure(getPayment(db, paymentId)!, error);
+      if (!closed) afterFailure(getPayment(db, paymentId)!, error);
     }
+    if (closed) return null; // the store may be closed; the next flow finishes the cancel
     const after = getPayment(db, paymentId)!;
     if (!FINAL.has(after.status))
       watch(paymentId); // still unresolved: keep trying in the background
@@ -312,6 +328,7 @@ export function createPaymentFlow(
     watch,
     cancel,
     charging,
+    isClosed: () => closed,
   });
   ctx.payByCode = codes.payByCode;
 

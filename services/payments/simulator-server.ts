@@ -17,6 +17,9 @@
 // cancelled at POST /api/payments/{id or reference}/cancel. Cancelling a reference never seen is the
 // Micropay reversal of a charge whose answer was lost: it is recorded as cancelled, and a charge that
 // arrives with it later is refused (409 reference_closed). Only the masked code is ever kept.
+//
+// Fault modes (slow answers, timeouts before and after the charge, duplicate and late notifications,
+// decline) are switched on with the `faults` option or POST /api/faults: see simulator-faults.ts.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
@@ -24,6 +27,17 @@ import { describeIssues } from '../api/dispatch';
 import { closeServer, listen, readBody, sendJson, sendText, urlFor } from '../web/http-util';
 import { renderIndexPage, renderMissingPage, renderPayPage } from './pay-page';
 import { chargeSchema, createSchema, maskAuthCode, walletAnswer } from './simulator-charges';
+import {
+  BANK_DECLINE,
+  faultsRoute,
+  lateNotification,
+  lostAnswer,
+  neverArrives,
+  sleep,
+  slow,
+} from './simulator-fault-routes';
+import { createFaults } from './simulator-faults';
+import type { Fault, SimulatorFaults } from './simulator-faults';
 import { createSimulatorStore } from './simulator-store';
 import type { SimPayment, SimulatorStore } from './simulator-store';
 
@@ -43,6 +57,8 @@ export interface PaymentSimulatorOptions {
   confirmAfterMs?: number;
   /** Fault modes for tests: hold a charge this long before recording it, and after, before answering. */
   chargeDelay?: { beforeChargeMs?: number; afterChargeMs?: number };
+  /** Fault modes in force from the start (more come and go through /api/faults). */
+  faults?: Fault[];
 }
 
 export interface PaymentSimulator {
@@ -59,12 +75,22 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
   const host = options.host ?? '127.0.0.1';
   const merchantName = options.merchantName ?? 'OpenLane Demo Store';
   const store = createSimulatorStore({ file: options.stateFile });
+  const faults = createFaults(options.faults);
+  const timers = new Set<NodeJS.Timeout>();
+  // A duplicate notification: the same change once more, a moment later, as WeChat Pay's second link does.
+  store.onAnyChange((payment) => {
+    const duplicate = faults.peek('duplicate_notify', 'wait', payment);
+    if (!duplicate) return;
+    const timer = setTimeout(() => (timers.delete(timer), store.redeliver(payment.id)), duplicate.ms);
+    timers.add(timer);
+  });
   let baseUrl = '';
   const ctx = (): Context => ({
     store,
     merchantName,
     confirmAfterMs: options.confirmAfterMs,
     chargeDelay: options.chargeDelay ?? {},
+    faults,
     payBase: (options.publicBaseUrl ?? withHost(baseUrl, options.publicHost)).replace(/\/+$/, ''),
   });
   const server = createServer((req, res) => {
@@ -79,6 +105,7 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
   return {
     url: baseUrl,
     async close() {
+      for (const timer of timers) clearTimeout(timer);
       store.close();
       await closeServer(server);
     },
@@ -91,6 +118,7 @@ interface Context {
   payBase: string;
   confirmAfterMs: number | undefined;
   chargeDelay: NonNullable<PaymentSimulatorOptions['chargeDelay']>;
+  faults: SimulatorFaults;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
@@ -104,6 +132,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
   if (path === '/api/payments') {
     return method === 'POST' ? createPayment(req, res, ctx) : notAllowed(res, 'POST');
   }
+  if (path === '/api/faults') return faultsRoute(req, res, ctx, method);
   if (path === '/api/charges') {
     return method === 'POST' ? charge(req, res, ctx) : notAllowed(res, 'POST');
   }
@@ -112,7 +141,10 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
   }
   if ((m = path.match(/^\/api\/payments\/([^/]+)\/cancel$/))) {
     if (method !== 'POST') return notAllowed(res, 'POST');
+    const target = ctx.store.get(param(m)) ?? { reference: param(m) };
+    await slow(ctx, 'cancel', target);
     const outcome = ctx.store.cancel(param(m), 'cancelled by the merchant');
+    if (await lostAnswer(req, res, ctx, 'cancel', target)) return;
     if (outcome.ok) return sendJson(res, 200, view(outcome.payment, ctx));
     const code = outcome.status === 404 ? 'not_found' : 'not_pending';
     return sendJson(res, outcome.status, {
@@ -169,7 +201,10 @@ async function createPayment(req: IncomingMessage, res: ServerResponse, ctx: Con
   const input = await readJson(req, res, createSchema);
   if (!input) return;
   const { expiry, ...fields } = input;
+  await slow(ctx, 'create', fields);
+  if (await neverArrives(req, res, ctx, 'create', fields)) return;
   const outcome = ctx.store.create({ ...fields, expiresAt: expiry });
+  if (await lostAnswer(req, res, ctx, 'create', fields)) return;
   if (outcome.kind === 'conflict') return sendJson(res, 409, apiError('reference_conflict', outcome.message));
   if (outcome.kind === 'full') return sendJson(res, 503, apiError('simulator_full', outcome.message));
   // A replayed reference answers with the first payment: the shopper is never charged twice.
@@ -186,12 +221,16 @@ async function charge(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   const { authCode, expiry, ...fields } = input;
   const { beforeChargeMs, afterChargeMs } = ctx.chargeDelay;
   if (beforeChargeMs) await sleep(beforeChargeMs); // the charge is still on its way to us
+  await slow(ctx, 'charge', fields);
+  if (await neverArrives(req, res, ctx, 'charge', fields)) return;
+  const declined = ctx.faults.take('decline', 'charge', fields);
   const outcome = ctx.store.charge({
     ...fields,
     expiresAt: expiry,
     maskedCode: maskAuthCode(authCode),
-    outcome: walletAnswer(authCode),
+    outcome: declined ? { status: 'declined', reason: BANK_DECLINE } : walletAnswer(authCode),
   });
+  if (await lostAnswer(req, res, ctx, 'charge', fields)) return;
   if (outcome.kind === 'conflict') return sendJson(res, 409, apiError('reference_conflict', outcome.message));
   if (outcome.kind === 'full') return sendJson(res, 503, apiError('simulator_full', outcome.message));
   if (outcome.kind === 'closed') {
@@ -215,7 +254,10 @@ async function getPayment(
 ): Promise<void> {
   if (!ctx.store.get(id)) return sendJson(res, 404, apiError('not_found', `no payment with id "${id}"`));
   const waitText = query.get('waitMs');
-  if (waitText === null) return sendJson(res, 200, view(ctx.store.get(id)!, ctx));
+  if (waitText === null) {
+    await slow(ctx, 'query', ctx.store.get(id)!);
+    return sendJson(res, 200, view(ctx.store.get(id)!, ctx));
+  }
   const waitMs = Number(waitText);
   const known = query.get('status');
   if (!Number.isInteger(waitMs) || waitMs < 0 || waitMs > MAX_WAIT_MS) {
@@ -232,20 +274,29 @@ async function getPayment(
       apiError('invalid_input', `status: must be one of ${STATUSES.join(', ')} when waitMs is given`),
     );
   }
-  // Already changed: answer now (onChange would call back before `dispose` exists).
-  if (ctx.store.get(id)!.status !== known) return sendJson(res, 200, view(ctx.store.get(id)!, ctx));
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(done, waitMs);
-    const dispose = ctx.store.onChange(id, known!, done);
-    req.socket.once('close', done);
-    function done() {
-      clearTimeout(timer);
-      dispose();
-      req.socket.off('close', done);
-      resolve();
-    }
-  });
-  if (!res.destroyed) sendJson(res, 200, view(ctx.store.get(id)!, ctx));
+  const payment = ctx.store.get(id)!;
+  // Already changed, or a repeated notification is due: answer now. Else wait for the change.
+  let carries = payment.status !== known || ctx.store.takeRedelivery(payment.id);
+  if (!carries) {
+    carries = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(false), waitMs);
+      const dispose = ctx.store.onChange(id, known!, () => done(true));
+      const closed = () => done(false);
+      req.socket.once('close', closed);
+      function done(changed: boolean) {
+        clearTimeout(timer);
+        dispose();
+        req.socket.off('close', closed);
+        resolve(changed);
+      }
+    });
+  }
+  await slow(ctx, 'wait', payment);
+  await lateNotification(req, ctx, ctx.store.get(id)!, known!);
+  if (res.destroyed) return;
+  const now = ctx.store.get(id)!;
+  if (carries || now.status !== known) ctx.store.delivered(now.id);
+  sendJson(res, 200, view(now, ctx));
 }
 
 async function payerDecides(
@@ -256,10 +307,11 @@ async function payerDecides(
   decision: 'approve' | 'decline',
 ): Promise<void> {
   await readBody(req, MAX_BODY_BYTES); // the form body carries nothing we need
+  const bank = decision === 'approve' && ctx.faults.take('decline', 'approve', ctx.store.get(id) ?? {});
   const outcome =
-    decision === 'approve'
+    decision === 'approve' && !bank
       ? ctx.store.transition(id, 'paid', null)
-      : ctx.store.transition(id, 'declined', 'declined by the payer');
+      : ctx.store.transition(id, 'declined', bank ? BANK_DECLINE : 'declined by the payer');
   const wantsJson = (req.headers.accept ?? '').includes('application/json');
   if (!outcome.ok && !outcome.payment) {
     return wantsJson
@@ -285,14 +337,13 @@ function view(payment: SimPayment, ctx: Context) {
     description: payment.description,
     expiresAt: payment.expiresAt.toISOString(),
     reason: payment.reason,
+    notificationId: payment.notification?.id ?? null,
+    deliveries: payment.notification?.deliveries ?? 0,
+    chargeRequests: payment.chargeRequests ?? 0,
     method: payment.method,
     maskedCode: payment.maskedCode,
     payUrl: payUrl(payment, ctx),
   };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function payUrl(payment: SimPayment, ctx: Context): string {

@@ -19,6 +19,13 @@ export interface SimPayment {
   expiresAt: Date;
   status: ProviderStatus;
   reason: string | null;
+  /**
+   * The notification of the latest status change (WeChat Pay's notify id): repeated deliveries of one
+   * change carry the same id. `deliveries` counts the long-poll answers that carried it.
+   */
+  notification?: { id: string; changedAt: number; deliveries: number };
+  /** Charge requests with this reference that reached the store (repeats answer the one charge). */
+  chargeRequests?: number;
 }
 
 export type NewPayment = Pick<SimPayment, 'reference' | 'amount' | 'currency' | 'description' | 'expiresAt'>;
@@ -75,11 +82,22 @@ export function createSimulatorStore(options: { file?: string } = {}) {
     for (const wake of set ?? []) wake();
   }
 
+  /** Fault modes hook in here (duplicate notifications); see simulator-faults.ts. */
+  const changeListeners = new Set<(payment: SimPayment) => void>();
+  /** Payments whose next long-poll answers at once: a repeated notification is on its way. */
+  const redeliveries = new Set<string>();
+
   function finish(payment: SimPayment, status: ProviderStatus, reason: string | null) {
     payment.status = status;
     payment.reason = reason;
+    payment.notification = {
+      id: `${payment.id}#${randomUUID().slice(0, 8)}`,
+      changedAt: Date.now(),
+      deliveries: 0,
+    };
     save();
     notify(payment.id);
+    for (const listener of changeListeners) listener(payment);
   }
 
   function later(ms: number, run: () => void) {
@@ -208,6 +226,8 @@ export function createSimulatorStore(options: { file?: string } = {}) {
             message: `reference "${input.reference}" was already used for ${existing.amount} ${existing.currency} (minor units)`,
           };
         }
+        existing.chargeRequests = (existing.chargeRequests ?? 1) + 1;
+        save();
         return { kind: 'existing', payment: existing };
       }
       if (byId.size >= MAX_PAYMENTS)
@@ -219,8 +239,12 @@ export function createSimulatorStore(options: { file?: string } = {}) {
         method: 'customer_presented',
         status: outcome.status,
         reason: outcome.reason,
+        chargeRequests: 1,
       };
+      if (outcome.status !== 'pending')
+        payment.notification = { id: `${payment.id}#0`, changedAt: Date.now(), deliveries: 0 };
       insert(payment);
+      if (outcome.status !== 'pending') for (const listener of changeListeners) listener(payment);
       return { kind: 'created', payment };
     },
 
@@ -277,6 +301,33 @@ export function createSimulatorStore(options: { file?: string } = {}) {
       waiters.set(payment.id, set);
       set.add(onChange);
       return () => set.delete(onChange);
+    },
+
+    /** Called after every status change (the simulator's fault modes listen here). */
+    onAnyChange(listener: (payment: SimPayment) => void): () => void {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
+
+    /**
+     * Delivers the latest change of a payment again (a duplicate notification, same id): the open
+     * long-polls answer now, or, if none is open, the next one asked does, whatever status it knows.
+     */
+    redeliver(id: string) {
+      if (closed || !byId.has(id)) return;
+      if (waiters.get(id)?.size) notify(id);
+      else redeliveries.add(id);
+    },
+
+    /** True (once) when a repeated notification of this payment is waiting for the next long-poll. */
+    takeRedelivery(id: string): boolean {
+      return redeliveries.delete(id);
+    },
+
+    /** Counts a long-poll answer that carried the payment's latest change. */
+    delivered(id: string) {
+      const notification = byId.get(id)?.notification;
+      if (notification) notification.deliveries++;
     },
 
     /** Wakes every long-poll (they answer with the current status) and stops the expiry timers. */

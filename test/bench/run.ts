@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchCatalog } from './catalog';
 import { benchDecode } from './decode';
 import { benchLane } from './lane';
+import { benchPayment } from './payment';
 import { renderTable, type BenchRow } from './table';
 
 const only = process.argv.slice(2);
@@ -12,6 +13,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['catalog', benchCatalog],
   ['lane', benchLane],
   ['decode', benchDecode],
+  ['payment', benchPayment],
 ];
 
 const rows: BenchRow[] = [];

@@ -60,6 +60,14 @@ describe('paying with the shopper’s payment code, scanned at the kiosk', () =>
     await phone.waitForLoadState();
     await phone.close();
   };
+  /** Switches one of the simulator's fault modes on for the next request it applies to. */
+  const fault = async (body: Record<string, unknown>) => {
+    const response = await fetch(`${simulatorUrl}/api/faults`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(201);
+  };
   const finish = async () => {
     await page.getByTestId('done-button').click();
     await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true);
@@ -74,7 +82,8 @@ describe('paying with the shopper’s payment code, scanned at the kiosk', () =>
     simulatorUrl = `http://127.0.0.1:${port}`;
     writeFileSync(
       join(data, 'settings.json'),
-      JSON.stringify({ payment: { provider: 'simulator', url: null, port } }),
+      // The shortest payment timeout the settings allow, so a charge nobody confirms times out in the test.
+      JSON.stringify({ paymentTimeoutSeconds: 15, payment: { provider: 'simulator', url: null, port } }),
     );
     pty = await startPtyPair(dir);
     serve = await startServe({ dataDir: data, scanners: [pty.devicePath] });
@@ -151,5 +160,41 @@ describe('paying with the shopper’s payment code, scanned at the kiosk', () =>
     expect(await page.getByTestId('payment-notice').getAttribute('data-kind')).toBe('declined');
     expect(await page.getByTestId('basket-line').count()).toBe(3);
     await shot('code-09-declined');
+  });
+
+  it('the provider does not answer: the screen says it is checking, never declined; once found, Paid', async () => {
+    // Whatever the test before left, start from an empty basket.
+    await fetch(new URL('/api/basket.cancel', serve.url), { method: 'POST', body: '{}' });
+    await expect.poll(() => page.getByTestId('basket-line').count()).toBe(0);
+    await scanThreeItems();
+    await fault({ mode: 'timeout_after_charge', times: 1 });
+    // Slow (within the timeout) for the charge and the query after it, so the checking screen stays a moment.
+    await fault({ mode: 'slow', ms: 2500, times: 2 });
+    scan(WALLET.pays);
+    await expect.poll(() => page.getByTestId('payment-checking').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByTestId('payment-checking').innerText()).toBe('Checking your payment…');
+    expect(await page.getByTestId('payment-notice').count()).toBe(0);
+    await shot('code-10-no-answer-checking');
+    // The kiosk asks the provider by its reference: charged once, so the sale stands.
+    await expect.poll(() => page.getByTestId('paid').isVisible(), { timeout: 15_000 }).toBe(true);
+    await shot('code-11-paid-after-checking');
+    await finish();
+  });
+
+  it('a code nobody confirms on the phone times out: the screen says so, nothing charged, the basket stays', async () => {
+    await scanThreeItems();
+    scan(WALLET.confirms);
+    await expect
+      .poll(() => page.getByTestId('payment-code-status').innerText(), { timeout: 10_000 })
+      .toBe('Confirm the payment on your phone');
+    const { reference } = (await session()).payment!;
+    // The settings' 15 s payment timeout runs out; the kiosk reverses the charge.
+    await expect.poll(() => page.getByTestId('payment-notice').isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await page.getByTestId('payment-notice').getAttribute('data-kind')).toBe('expired');
+    expect(await page.getByTestId('payment-notice').innerText()).toMatch(/expired\. Nothing was charged/);
+    expect(await page.getByTestId('basket-line').count()).toBe(3);
+    const record = await fetch(`${simulatorUrl}/api/payments/${reference}`).then((r) => r.json());
+    expect(record).toMatchObject({ status: 'cancelled' });
+    await shot('code-12-timed-out');
   });
 });

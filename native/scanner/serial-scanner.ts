@@ -1,13 +1,10 @@
-// One serial barcode scanner: opens the port, frames its bytes into scans, and keeps reconnecting
-// while the device is unplugged or not there yet. Never throws into the caller's event loop.
+// One serial barcode scanner: frames the bytes of its port into scans. Opening the port, and
+// reconnecting while the device is unplugged or not there yet, is ReconnectingPort's; like it, the
+// scanner never throws into the caller's event loop.
 import { performance } from 'node:perf_hooks';
-import { SerialPortStream } from '@serialport/stream';
+import { ReconnectingPort, type ReconnectingPortOptions } from '../serial/reconnecting-port';
 import { createFramer } from './framer';
 import type { Framer, GarbageReason } from './framer';
-import { hangupAwareBinding } from './hangup-binding';
-
-type SerialPort = SerialPortStream;
-const binding = hangupAwareBinding();
 
 export type ScannerEvent =
   | { type: 'scan'; scannerId: string; text: string; receivedAt: number }
@@ -23,14 +20,10 @@ export interface ScannerStatus {
   error: string | null;
 }
 
-export interface SerialScannerOptions {
+/** path, baudRate and the reconnect delays are the port's (ReconnectingPortOptions). */
+export interface SerialScannerOptions extends ReconnectingPortOptions {
   id: string;
-  path: string;
-  baudRate: number;
   maxFrameBytes?: number;
-  /** First reconnect delay; doubles per failed attempt up to retryMaxMs. */
-  retryMinMs?: number;
-  retryMaxMs?: number;
   /** Text the scanner is programmed to send before / after each code (e.g. a store ID); removed. */
   prefix?: string;
   suffix?: string;
@@ -45,15 +38,8 @@ export class SerialScanner {
   readonly baudRate: number;
   private readonly listener: ScannerListener;
   private readonly framer: Framer;
-  private readonly retryMinMs: number;
-  private readonly retryMaxMs: number;
   private readonly affixes: { prefix?: string; suffix?: string };
-  private running = false;
-  private port: SerialPort | null = null;
-  private opening: Promise<void> | null = null;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private retryDelay: number;
-  private current: { connected: boolean; error: string | null } = { connected: false, error: null };
+  private readonly port: ReconnectingPort;
 
   constructor(options: SerialScannerOptions, listener: ScannerListener) {
     this.id = options.id;
@@ -61,76 +47,32 @@ export class SerialScanner {
     this.baudRate = options.baudRate;
     this.listener = listener;
     this.framer = createFramer({ maxFrameBytes: options.maxFrameBytes ?? 4096 });
-    this.retryMinMs = options.retryMinMs ?? 250;
-    this.retryMaxMs = options.retryMaxMs ?? 2000;
-    this.retryDelay = this.retryMinMs;
     this.affixes = { prefix: options.prefix, suffix: options.suffix };
+    this.port = new ReconnectingPort(options, {
+      // Half a scan left from before an unplug must not be glued to the first scan after it.
+      opened: () => this.framer.reset(),
+      data: (chunk) => this.onData(chunk),
+      status: ({ connected, error }) => this.emit({ type: 'status', scannerId: this.id, connected, error }),
+    });
   }
 
   get connected(): boolean {
-    return this.current.connected;
+    return this.port.state.connected;
   }
 
   status(): ScannerStatus {
-    return { scannerId: this.id, path: this.path, ...this.current };
+    return { scannerId: this.id, path: this.path, ...this.port.state };
   }
 
   /** Starts reading; if the device is missing it keeps trying until stop(). */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.retryDelay = this.retryMinMs;
-    this.connect();
+    this.port.start();
   }
 
   /** Stops retrying and closes the port; resolves once the port is closed. */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    // An open in flight would otherwise leave a port open behind our back.
-    if (this.opening) await this.opening;
-    const port = this.port;
-    this.port = null;
-    if (port?.isOpen) await closePort(port);
-    this.framer.reset();
-    this.setStatus(false, null);
-  }
-
-  private connect(): void {
-    this.retryTimer = null;
-    if (!this.running) return;
-    let port: SerialPort;
-    try {
-      port = new SerialPortStream({ binding, path: this.path, baudRate: this.baudRate, autoOpen: false });
-    } catch (error) {
-      // Bad options throw synchronously; treat like an unopenable device so the caller sees why.
-      this.failed(null, error);
-      return;
-    }
-    // Without an 'error' listener a late stream error would crash the process.
-    port.on('error', (error) => this.failed(port, error));
-    this.opening = new Promise((resolve) => {
-      port.open((error) => {
-        this.opening = null;
-        if (error) this.failed(null, error);
-        else this.opened(port);
-        resolve();
-      });
-    });
-  }
-
-  private opened(port: SerialPort): void {
-    this.port = port;
-    if (!this.running) return; // stop() is waiting on this open and closes the port itself
-    this.framer.reset();
-    this.retryDelay = this.retryMinMs;
-    port.on('data', (chunk: Buffer) => this.onData(chunk));
-    port.on('close', (error: Error | null) => this.failed(port, error ?? new Error('port closed')));
-    // A read of 0 bytes ends the stream without a close on some platforms: same as unplugged.
-    port.on('end', () => this.failed(port, new Error('port reached end of stream')));
-    this.setStatus(true, null);
+    await this.port.stop();
+    this.framer.reset(); // no half-read scan lingers while stopped (opened() resets again anyway)
   }
 
   // The scan path: framed and delivered synchronously, in the same tick the bytes arrived.
@@ -149,37 +91,6 @@ export class SerialScanner {
     }
   }
 
-  /** The port (or the attempt to open it) failed: report, drop the port, try again later. */
-  private failed(port: SerialPort | null, error: unknown): void {
-    if (port !== null && port !== this.port) return; // an old port's late event
-    if (port) {
-      this.port = null;
-      port.removeAllListeners('data');
-      port.removeAllListeners('close');
-      port.removeAllListeners('end');
-      if (port.isOpen) void closePort(port);
-    }
-    if (!this.running) return;
-    // serialport's native errors read "Error: No such file…"; the type prefix is noise on a status line.
-    const message = error instanceof Error ? error.message : String(error);
-    this.setStatus(false, message.replace(/^Error: /, ''));
-    this.scheduleRetry();
-  }
-
-  private scheduleRetry(): void {
-    if (this.retryTimer || !this.running) return;
-    const delay = this.retryDelay;
-    this.retryDelay = Math.min(this.retryDelay * 2, this.retryMaxMs);
-    this.retryTimer = setTimeout(() => this.connect(), delay);
-  }
-
-  // Only changes are reported, so a missing device retrying every 2 s stays quiet.
-  private setStatus(connected: boolean, error: string | null): void {
-    if (this.current.connected === connected && this.current.error === error) return;
-    this.current = { connected, error };
-    this.emit({ type: 'status', scannerId: this.id, connected, error });
-  }
-
   private emit(event: ScannerEvent): void {
     try {
       this.listener(event);
@@ -188,16 +99,6 @@ export class SerialScanner {
       console.error(`scanner ${this.id}: listener threw on ${event.type}:`, error);
     }
   }
-}
-
-function closePort(port: SerialPort): Promise<void> {
-  return new Promise((resolve) => {
-    if (!port.isOpen) {
-      resolve();
-      return;
-    }
-    port.close(() => resolve()); // a failed close leaves nothing for us to do
-  });
 }
 
 /** Removes a configured prefix and suffix; AIM identifiers and GS separators inside stay as sent. */

@@ -1,11 +1,12 @@
 // The serial binding on a real pseudo-terminal whose far end goes away between two reads: the kernel
 // hangs the tty up and every later read returns 0 bytes. The read must end as a disconnect, which is
-// what makes SerialScanner reconnect (bindings-cpp's own read retries a 0-byte read forever).
+// what makes ReconnectingPort (the scanner's and the printer's) reconnect (bindings-cpp's own read
+// retries a 0-byte read forever).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { hangupAwareBinding } from '../../native/scanner/hangup-binding';
+import { hangupAwareBinding } from '../../native/serial/hangup-binding';
 import { startPtyPair } from '../helpers/socat';
 
 let dir: string;

@@ -5,7 +5,7 @@
 // can mean nothing else, but @serialport/bindings-cpp 13 retries it at once, forever: the reader
 // spins on the thread pool and never learns the scanner is gone, unless the hangup happened to land
 // while the read was parked in the poller. Here a 0-byte read is a disconnect, so the stream closes
-// and SerialScanner reconnects.
+// and ReconnectingPort (./reconnecting-port) reopens it once the device is back.
 import { read } from 'node:fs';
 import { promisify } from 'node:util';
 import { autoDetect } from '@serialport/bindings-cpp';

@@ -3,8 +3,8 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { TerminalClient, TerminalRole } from '../services/api/contract';
+import { LoadingScreen } from './common/LoadingScreen';
 import { CounterApp } from './counter/CounterApp';
-import { messagesFor } from './i18n';
 import { KioskApp } from './kiosk/KioskApp';
 import { createTerminalClient } from './transport';
 import './styles.css';
@@ -37,12 +37,8 @@ function App({ client }: { client: TerminalClient }) {
   const role = useRole(client);
   if (role === 'counter') return <CounterApp client={client} />;
   if (role === 'kiosk') return <KioskApp client={client} />;
-  return (
-    <main className="screen loading" data-testid="loading">
-      <span className="spinner" aria-hidden="true" />
-      <p>{messagesFor('en').connecting}</p>
-    </main>
-  );
+  // The shopper's language comes with the session, which is not loaded yet.
+  return <LoadingScreen language="en" />;
 }
 
 const client = createTerminalClient();

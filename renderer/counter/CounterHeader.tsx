@@ -1,26 +1,18 @@
 // The counter's top bar: one slim line — store, till, scanner and HQ status, language.
 import { memo } from 'react';
-import type { Language } from '../../core/types';
-import type { ScannerStatus, SyncProgressView, SyncView } from '../../services/api/contract';
-import { messagesFor, useI18n } from '../i18n';
+import { LanguageSwitch } from '../common/LanguageSwitch';
+import { ScannerStatus } from '../common/ScannerStatus';
+import type { SessionHeaderProps } from '../common/useSession';
+import { useI18n } from '../i18n';
 import { SyncStatus } from '../kiosk/SyncStatus';
 
-export interface CounterHeaderProps {
-  storeName: string;
+export interface CounterHeaderProps extends SessionHeaderProps {
   terminalId: string;
-  scanners: ScannerStatus[];
-  sync: SyncView | null;
-  syncProgress: SyncProgressView | null;
-  languages: Language[];
-  onLanguage(language: Language): void;
 }
-
-const LANGUAGE_TESTID: Record<Language, string> = { en: 'language-en', 'zh-CN': 'language-zh' };
 
 export const CounterHeader = memo(function CounterHeader(props: CounterHeaderProps) {
   const { storeName, terminalId, scanners, sync, syncProgress, languages, onLanguage } = props;
-  const { t, language } = useI18n();
-  const connected = scanners.length > 0 && scanners.every((s) => s.connected);
+  const { t } = useI18n();
   return (
     <header className="counter-header">
       <div className="counter-brand">
@@ -31,29 +23,15 @@ export const CounterHeader = memo(function CounterHeader(props: CounterHeaderPro
         </span>
       </div>
       <div className="counter-header-tools">
-        {scanners.length > 0 ? (
-          <span className={`scanner-status ${connected ? 'ok' : 'off'}`} data-testid="scanner-status">
-            <span className="dot" aria-hidden="true" />
-            {connected ? t.scannerReady : t.scannerOffline}
-          </span>
-        ) : null}
+        <ScannerStatus scanners={scanners} />
         <SyncStatus sync={sync} progress={syncProgress} />
-        <div className="counter-languages" role="group">
-          {languages.map((lang) => (
-            <button
-              key={lang}
-              type="button"
-              lang={lang}
-              tabIndex={-1}
-              data-testid={LANGUAGE_TESTID[lang]}
-              aria-pressed={lang === language}
-              className={lang === language ? 'selected' : ''}
-              onClick={() => onLanguage(lang)}
-            >
-              {messagesFor(lang).languageName}
-            </button>
-          ))}
-        </div>
+        {/* Out of the Tab order: the cashier's keyboard stays with the code entry. */}
+        <LanguageSwitch
+          className="counter-languages"
+          languages={languages}
+          onLanguage={onLanguage}
+          focusable={false}
+        />
       </div>
     </header>
   );

@@ -1,7 +1,8 @@
 // Paying at the counter is the kiosk's payment screen — the merchant-presented QR with its countdown,
 // or the customer's scanned wallet code — with Escape for the cashier's Cancel.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { PaymentView } from '../../services/api/contract';
+import { useQrSize, type QrFit } from '../common/useQrSize';
 import { useI18n } from '../i18n';
 import { PaymentScreen } from '../kiosk/PaymentScreen';
 import { KeyLegend } from './KeyLegend';
@@ -13,22 +14,12 @@ export function cancellable(payment: PaymentView): boolean {
 }
 
 /** The QR as large as the space beside the amount allows; a phone reads it from across the counter. */
-function useQrSize(): number {
-  const measure = () =>
-    Math.max(300, Math.min(560, Math.floor(Math.min(window.innerWidth * 0.4, window.innerHeight - 280))));
-  const [size, setSize] = useState(measure);
-  useEffect(() => {
-    const onResize = () => setSize(measure());
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
-  return size;
-}
+const counterQrFit: QrFit = (w, h) => Math.max(300, Math.min(560, Math.floor(Math.min(w * 0.4, h - 280))));
 
 export function CounterPayment(props: { payment: PaymentView; header: ReactNode; onCancel(): void }) {
   const { payment, header, onCancel } = props;
   const { t } = useI18n();
-  const qrSize = useQrSize();
+  const qrSize = useQrSize(counterQrFit);
   const canCancel = cancellable(payment);
   useEffect(() => {
     if (!canCancel) return;

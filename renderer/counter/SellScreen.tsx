@@ -6,7 +6,7 @@ import { money } from '../format';
 import { useI18n } from '../i18n';
 import { CameraScan } from '../kiosk/CameraScan';
 import { InfoIcon } from '../kiosk/icons';
-import { AgeCheckBanner, MemberBadge, PaymentNotice, ScanMessage, ScanNoticeBanner } from '../kiosk/Messages';
+import { AgeCheckBanner, MemberBadge, SessionBanners } from '../kiosk/Messages';
 import type { KioskState } from '../kiosk/state';
 import type { KioskActions } from '../kiosk/useKiosk';
 import { BasketTable } from './BasketTable';
@@ -153,13 +153,7 @@ export function SellScreen({ state, actions, header, dialogOpen }: SellScreenPro
                 </span>
               </div>
             ) : null}
-            {state.notice ? <PaymentNotice notice={state.notice} onDismiss={actions.clearNotice} /> : null}
-            {state.scanError ? (
-              <ScanMessage error={state.scanError} onDismiss={actions.clearScanError} />
-            ) : null}
-            {state.scanNotice ? (
-              <ScanNoticeBanner notice={state.scanNotice} onDismiss={actions.clearScanNotice} />
-            ) : null}
+            <SessionBanners state={state} actions={actions} />
           </div>
           <div className="counter-actions">
             <button

@@ -117,6 +117,7 @@ export const en = {
   checkingPayment: 'Checking your payment…',
   paymentDeclined: 'The payment was declined. Nothing was charged — you can try again.',
   paymentExpired: 'The payment code expired. Nothing was charged — you can try again.',
+  paymentNotCharged: 'The payment did not go through. Nothing was charged — you can try again.',
   paymentFailed: (message: string) => `The payment could not start: ${message}`,
   paidTitle: 'Paid — thank you',
   paidSubtitle: 'Please take your items and your receipt.',
@@ -130,6 +131,8 @@ export const en = {
   taxIncluded: 'incl.',
   taxAdded: 'added',
   paidBy: (method: string) => `Paid by ${method}`,
+  /** A wallet by the id of the code pattern that recognised it; a store's own wallet shows its id. */
+  walletName: (id: string) => ({ wechat: 'WeChat Pay', alipay: 'Alipay' })[id] ?? id,
   loadingReceipt: 'Printing your receipt…',
   connecting: 'Starting up…',
   connectionProblem: 'Connecting to the checkout system…',

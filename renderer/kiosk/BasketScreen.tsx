@@ -6,7 +6,7 @@ import { useI18n } from '../i18n';
 import { BasketLine } from './BasketLine';
 import { CameraScanLauncher } from './CameraScan';
 import { Keypad } from './Keypad';
-import { AgeCheckBanner, MemberBadge, PaymentNotice, ScanMessage, ScanNoticeBanner } from './Messages';
+import { AgeCheckBanner, MemberBadge, SessionBanners } from './Messages';
 import type { KioskActions } from './useKiosk';
 import type { KioskState } from './state';
 import { ConfirmCancel } from './dialogs';
@@ -52,13 +52,7 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
           </div>
           <div className="banners">
             {basket.ageCheck !== null ? <AgeCheckBanner age={basket.ageCheck} /> : null}
-            {state.notice ? <PaymentNotice notice={state.notice} onDismiss={actions.clearNotice} /> : null}
-            {state.scanError ? (
-              <ScanMessage error={state.scanError} onDismiss={actions.clearScanError} />
-            ) : null}
-            {state.scanNotice ? (
-              <ScanNoticeBanner notice={state.scanNotice} onDismiss={actions.clearScanNotice} />
-            ) : null}
+            <SessionBanners state={state} actions={actions} />
           </div>
           <ul className="lines" ref={lines}>
             {basket.lines.map((line) => (

@@ -1,11 +1,13 @@
 // The calm one-line banners: a refused scan, a note about a scan that went through, a payment that
-// did not go through, the ID check; and the member badge.
+// did not go through, the ID check; the session's banners together, as every selling screen shows
+// them; and the member badge.
 import { useEffect, type ComponentType } from 'react';
 import type { ApiError, ScanNotice } from '../../services/api/contract';
 import { maskedMemberId } from '../format';
 import { useI18n } from '../i18n';
 import { BadgeIcon, CheckIcon, ClockIcon, IdIcon, InfoIcon, StarIcon } from './icons';
-import type { Notice } from './state';
+import type { KioskState, Notice } from './state';
+import type { KioskActions } from './useKiosk';
 
 const SCAN_MESSAGE_MS = 10_000;
 /** A note about a scan that went through asks nothing of the shopper, so it goes sooner. */
@@ -60,7 +62,9 @@ export function PaymentNotice({ notice, onDismiss }: { notice: Notice; onDismiss
       ? t.paymentDeclined
       : notice.kind === 'expired'
         ? t.paymentExpired
-        : t.paymentFailed(notice.message);
+        : notice.kind === 'notCharged'
+          ? t.paymentNotCharged
+          : t.paymentFailed(notice.message);
   return (
     <div className="banner warn" role="status" data-testid="payment-notice" data-kind={notice.kind}>
       <InfoIcon />
@@ -69,6 +73,28 @@ export function PaymentNotice({ notice, onDismiss }: { notice: Notice; onDismiss
         {t.dismiss}
       </button>
     </div>
+  );
+}
+
+export interface SessionBannersProps {
+  state: Pick<KioskState, 'notice' | 'scanError' | 'scanNotice'>;
+  actions: Pick<KioskActions, 'clearNotice' | 'clearScanError' | 'clearScanNotice'>;
+  /** False where no basket is shown (the welcome screen): a payment notice is about a basket. */
+  paymentNotice?: boolean;
+}
+
+/** The last payment attempt's notice, then the last scan's refusal or note, in the order both roles show them. */
+export function SessionBanners({ state, actions, paymentNotice = true }: SessionBannersProps) {
+  return (
+    <>
+      {paymentNotice && state.notice ? (
+        <PaymentNotice notice={state.notice} onDismiss={actions.clearNotice} />
+      ) : null}
+      {state.scanError ? <ScanMessage error={state.scanError} onDismiss={actions.clearScanError} /> : null}
+      {state.scanNotice ? (
+        <ScanNoticeBanner notice={state.scanNotice} onDismiss={actions.clearScanNotice} />
+      ) : null}
+    </>
   );
 }
 

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n';
 import { CameraScanLauncher } from './CameraScan';
 import { ScanPicture } from './icons';
 import { Keypad } from './Keypad';
-import { MemberBadge, ScanMessage, ScanNoticeBanner } from './Messages';
+import { MemberBadge, SessionBanners } from './Messages';
 import type { KioskState } from './state';
 import type { KioskActions } from './useKiosk';
 
@@ -35,12 +35,7 @@ export function WelcomeScreen({
           <h1>{t.scanToStart}</h1>
           <p className="welcome-hint">{t.scanHint}</p>
           <CameraScanLauncher onCode={onCamera} />
-          {state.scanError ? (
-            <ScanMessage error={state.scanError} onDismiss={actions.clearScanError} />
-          ) : null}
-          {state.scanNotice ? (
-            <ScanNoticeBanner notice={state.scanNotice} onDismiss={actions.clearScanNotice} />
-          ) : null}
+          <SessionBanners state={state} actions={actions} paymentNotice={false} />
         </section>
         <aside className="card keypad-card welcome-keypad">
           <h2 className="card-title">{t.typeBarcode}</h2>

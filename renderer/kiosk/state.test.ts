@@ -151,6 +151,14 @@ describe('payment outcomes', () => {
       payment: payment('cancelled', { failureReason: 'expired' }),
     });
     expect(expired.notice).toEqual({ kind: 'expired' });
+    // A charge the provider never answered, reversed: the shopper hears that nothing was taken.
+    const reversed = kioskReducer(paying(), {
+      type: 'payment',
+      payment: payment('cancelled', {
+        failureReason: 'The payment code could not be charged; nothing was taken',
+      }),
+    });
+    expect(reversed.notice).toEqual({ kind: 'notCharged' });
   });
 
   it('unknown stays on the payment screen; paid goes to the paid screen before the receipt arrives', () => {

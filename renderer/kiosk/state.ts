@@ -19,7 +19,12 @@ import type {
 export type Screen = 'loading' | 'welcome' | 'basket' | 'payment' | 'paid';
 
 /** Calm one-line messages about the last payment attempt, shown on the basket screen. */
-export type Notice = { kind: 'declined' } | { kind: 'expired' } | { kind: 'failed'; message: string };
+export type Notice =
+  | { kind: 'declined' }
+  | { kind: 'expired' }
+  /** A charge that never went through was reversed: the shopper must hear that nothing was taken. */
+  | { kind: 'notCharged' }
+  | { kind: 'failed'; message: string };
 
 export interface KioskState {
   settings: PublicSettings | null;
@@ -238,6 +243,8 @@ function applyPayment(state: KioskState, payment: PaymentView): KioskState {
   if (payment.status === 'declined') notice = { kind: 'declined' };
   else if (/expir/i.test(payment.failureReason ?? '') || Date.parse(payment.expiresAt) <= Date.now()) {
     notice = { kind: 'expired' };
+  } else if (/could not be charged/i.test(payment.failureReason ?? '')) {
+    notice = { kind: 'notCharged' };
   }
   return { ...state, payment: null, notice };
 }

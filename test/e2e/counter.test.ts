@@ -10,11 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../core/barcode/gtin';
 import { minorToDecimal } from '../../core/money';
-import { launchChromium } from '../helpers/browser';
+import { startLane, type Lane } from '../helpers/browser';
 import { fakeCameraArgs, makeCameraVideo } from '../helpers/fake-camera';
 import { decodeQrFromPng } from '../helpers/qr';
-import { startServe, waitForScanners, type ServeProcess } from '../helpers/serve';
-import { startPtyPair, type PtyPair } from '../helpers/socat';
+import type { PtyPair } from '../helpers/socat';
 import { typeLikeScanner } from '../helpers/wedge';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'counter');
@@ -30,8 +29,8 @@ const UNKNOWN = withCheckDigit('690000000199');
 
 describe('the counter: keyboard-first selling, a serial scan, the camera, and paying by QR', () => {
   let dir: string;
+  let lane: Lane;
   let pty: PtyPair;
-  let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
   const bookBarcode = readFileSync(join(FIXTURE, '01.txt'), 'utf8').trim();
@@ -58,24 +57,22 @@ describe('the counter: keyboard-first selling, a serial scan, the camera, and pa
       ['barcode,name,price,tax_rate', ...rows, `${bookBarcode},${BOOK.name},59.00,9`, ''].join('\n'),
     );
     execFileSync(process.execPath, [BIN, 'catalog', 'import', join(dir, 'catalog.csv'), '--data', data]);
-    pty = await startPtyPair(dir);
-    serve = await startServe({ dataDir: data, scanners: [pty.devicePath], args: ['--role', 'counter'] });
-    await waitForScanners(serve.url);
-    browser = await launchChromium(
-      fakeCameraArgs(makeCameraVideo(join(FIXTURE, '01.png'), join(dir, 'camera.y4m'))),
-    );
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    lane = await startLane({
+      dir,
+      dataDir: data,
+      serveArgs: ['--role', 'counter'],
+      chromiumArgs: fakeCameraArgs(makeCameraVideo(join(FIXTURE, '01.png'), join(dir, 'camera.y4m'))),
+    });
+    ({ pty, browser, page } = lane);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    await pty?.kill();
+    await lane?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('opens the cashier’s screen, not the kiosk, with the code entry focused', async () => {
-    await page.goto(serve.url);
+    await page.goto(lane.serve.url);
     await expect.poll(() => page.getByTestId('counter').isVisible()).toBe(true);
     expect(await page.getByTestId('welcome').count()).toBe(0);
     expect(await page.getByTestId('counter-till').innerText()).toMatch(/Counter · Till K01/);

@@ -9,17 +9,16 @@ import { demoProducts } from '../../core/catalog/demo-store';
 import { minorToDecimal } from '../../core/money';
 import { computeTotals } from '../../core/pricing/totals';
 import type { Product } from '../../core/types';
-import { launchChromium } from '../helpers/browser';
+import { startLane, type Lane } from '../helpers/browser';
 import { decodeQrFromPng } from '../helpers/qr';
-import { startServe, waitForScanners, type ServeProcess } from '../helpers/serve';
-import { startPtyPair, type PtyPair } from '../helpers/socat';
+import type { PtyPair } from '../helpers/socat';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'lane');
 
 describe('the lane: scan, pay with a payment code, receipt; and a crash mid-basket', () => {
   let dir: string;
+  let lane: Lane;
   let pty: PtyPair;
-  let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
   // Three different products sold by the piece, taken from the demo store the terminal loads itself.
@@ -33,22 +32,17 @@ describe('the lane: scan, pay with a payment code, receipt; and a crash mid-bask
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'openlane-lane-'));
-    pty = await startPtyPair(dir);
-    serve = await startServe({ dataDir: join(dir, 'data'), scanners: [pty.devicePath] });
-    await waitForScanners(serve.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    lane = await startLane({ dir, dataDir: join(dir, 'data') });
+    ({ pty, browser, page } = lane);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    await pty?.kill();
+    await lane?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows the welcome screen with the store name, language choice and help', async () => {
-    await page.goto(serve.url);
+    await page.goto(lane.serve.url);
     await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('OpenLane Demo Market').first().isVisible()).toBe(true);
     await shot('01-welcome');
@@ -129,10 +123,8 @@ describe('the lane: scan, pay with a payment code, receipt; and a crash mid-bask
     scan(items[2]!.barcode);
     await expect.poll(() => page.getByTestId('basket-line').count()).toBe(2);
 
-    await serve.stop('SIGKILL');
-    serve = await startServe({ dataDir: join(dir, 'data'), scanners: [pty.devicePath] });
-    await waitForScanners(serve.url);
-    await page.goto(serve.url);
+    await lane.restart('SIGKILL');
+    await page.goto(lane.serve.url);
     await expect.poll(() => page.getByTestId('basket-line').count()).toBe(2);
     await expect
       .poll(() => page.getByTestId('line-name').allInnerTexts())

@@ -20,6 +20,9 @@ export interface ReceiptPayment {
   provider: string;
   amount: number;
   reference: string;
+  /** A scanned wallet code: which wallet (`WeChat Pay`) and the code as it may be shown (`1345****7788`). */
+  wallet?: string;
+  maskedCode?: string;
 }
 
 /** A finished sale's receipt; exactly the shape of ReceiptView in services/api/contract.ts. */
@@ -76,11 +79,13 @@ export function buildReceipt(input: ReceiptInput): Receipt {
     lines,
     totals,
     taxes: totals.byRate,
-    payments: input.payments.map(({ method, provider, amount, reference }) => ({
+    payments: input.payments.map(({ method, provider, amount, reference, wallet, maskedCode }) => ({
       method,
       provider,
       amount,
       reference,
+      ...(wallet ? { wallet } : {}),
+      ...(maskedCode ? { maskedCode } : {}),
     })),
     eReceiptUrl: eReceiptUrl(input.eReceiptBaseUrl, input.receiptNumber),
   };

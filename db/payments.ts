@@ -25,6 +25,8 @@ export interface PaymentRecord {
   method: PaymentMethod;
   /** The wallet code charged, masked (`1345****7788`); never the code itself. Null when merchant-presented. */
   maskedCode: string | null;
+  /** The wallet the charged code belonged to (its code pattern's id, `wechat`); null when merchant-presented. */
+  wallet: string | null;
   status: PaymentStatus;
   amount: number;
   currency: string;
@@ -48,6 +50,8 @@ export interface NewPayment {
   method?: PaymentMethod;
   /** Required for `customer_presented`: the masked code, never the whole one. */
   maskedCode?: string;
+  /** For `customer_presented`: the wallet the store's code patterns recognised. */
+  wallet?: string;
 }
 
 export interface PaymentUpdate {
@@ -76,6 +80,7 @@ interface PaymentRow {
   provider: string;
   method: PaymentMethod;
   masked_code: string | null;
+  wallet: string | null;
   status: PaymentStatus;
   amount: number;
   currency: string;
@@ -115,6 +120,7 @@ export function createPayment(
     throw new StoreError('invalid_payment', 'Payment expiresAt is not a valid time');
   const method = input.method ?? 'merchant_presented';
   const maskedCode = method === 'customer_presented' ? checkedMask(input.maskedCode) : null;
+  const wallet = method === 'customer_presented' ? (input.wallet ?? null) : null;
   return db.transaction(() => {
     const basket = requireBasket(db, input.basketId);
     if (basket.status !== 'open') {
@@ -133,9 +139,9 @@ export function createPayment(
     const at = now.toISOString();
     const reference = newPaymentReference();
     db.prepare(
-      `INSERT INTO payments (id, basket_id, reference, provider, method, masked_code, provider_ref, status,
-         amount, currency, expires_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'created', ?, ?, ?, ?, ?)`,
+      `INSERT INTO payments (id, basket_id, reference, provider, method, masked_code, wallet, provider_ref,
+         status, amount, currency, expires_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'created', ?, ?, ?, ?, ?)`,
     ).run(
       id,
       basket.id,
@@ -143,6 +149,7 @@ export function createPayment(
       input.provider,
       method,
       maskedCode,
+      wallet,
       method === 'customer_presented' ? reference : null,
       input.amount,
       input.currency,
@@ -306,6 +313,7 @@ function toPayment(row: PaymentRow): PaymentRecord {
     provider: row.provider,
     method: row.method,
     maskedCode: row.masked_code,
+    wallet: row.wallet,
     status: row.status,
     amount: row.amount,
     currency: row.currency,

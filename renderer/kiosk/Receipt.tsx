@@ -49,7 +49,10 @@ export function Receipt({ receipt }: { receipt: ReceiptView }) {
       <ul className="receipt-payments">
         {receipt.payments.map((p) => (
           <li key={p.reference}>
-            <span>{t.paidBy(p.provider || p.method)}</span>
+            <span data-testid="receipt-paid-by">
+              {t.paidBy(p.wallet ? t.walletName(p.wallet) : p.provider || p.method)}
+              {p.maskedCode ? <span className="receipt-code"> {p.maskedCode}</span> : null}
+            </span>
             <span>{m(p.amount)}</span>
           </li>
         ))}

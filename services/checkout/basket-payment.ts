@@ -13,7 +13,7 @@ export function storeBasketPayment(
   ctx: CheckoutContext,
   basket: BasketRecord,
   provider: string,
-  how: Pick<NewPayment, 'method' | 'maskedCode'> = {},
+  how: Pick<NewPayment, 'method' | 'maskedCode' | 'wallet'> = {},
 ): PaymentRecord | null {
   const { totals, lines } = basketView(ctx.db, basket, ctx.settings);
   if (lines.length === 0 || totals.total <= 0) return null;

@@ -169,7 +169,17 @@ describe('paying with the shopper’s wallet code', () => {
     const sale = saleForBasket(checkout.db, payment.basketId)!;
     expect(sale).toMatchObject({ receiptNumber: 'S001-K01-000001', total: 2390, paymentId: payment.id });
     expect(receipts(checkout).map((r) => r.payments)).toEqual([
-      [{ method: 'payment_code', provider: 'simulator', amount: 2390, reference: payment.reference }],
+      // The receipt says which wallet paid, and the code only as its mask.
+      [
+        {
+          method: 'payment_code',
+          provider: 'simulator',
+          amount: 2390,
+          reference: payment.reference,
+          wallet: 'wechat',
+          maskedCode: '1345****1230',
+        },
+      ],
     ]);
     expect((await simulatorRecord(sim.url, payment.reference)).body).toMatchObject({
       status: 'paid',

@@ -60,6 +60,7 @@ export function createCodePayments(
       payment = storeBasketPayment(ctx, basket, providerName, {
         method: 'customer_presented',
         maskedCode: wallet.masked,
+        wallet: wallet.wallet,
       });
     } catch (error) {
       return { result: refusal(error) };

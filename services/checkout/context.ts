@@ -8,7 +8,7 @@ import type { Settings } from '../settings';
 
 /** A wallet payment code as scanned. `code` is a bearer secret: held in memory for one charge, never shown. */
 export interface WalletCode {
-  /** The wallet the store's patterns recognised, e.g. `WeChat Pay`. */
+  /** The wallet the store's patterns recognised, its code pattern's id, e.g. `wechat`. */
   wallet: string;
   code: string;
   masked: string;

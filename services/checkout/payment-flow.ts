@@ -130,6 +130,8 @@ export function createPaymentFlow(
               provider: payment.provider,
               amount: payment.amount,
               reference: payment.reference,
+              ...(payment.wallet ? { wallet: payment.wallet } : {}),
+              ...(payment.maskedCode ? { maskedCode: payment.maskedCode } : {}),
             },
           ],
           eReceiptBaseUrl: ctx.settings.eReceiptBaseUrl,

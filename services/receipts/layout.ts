@@ -4,20 +4,11 @@
 // because printer code pages lack ¥ and €.
 import { currencyExponent, minorToDecimal } from '../../core/money';
 import { formatTaxRate } from '../../core/pricing/totals';
-import type { Receipt, ReceiptLine, ReceiptPayment } from '../../core/receipt';
+import type { Receipt, ReceiptLine } from '../../core/receipt';
 import { Columns, type CellWidth } from './columns';
 
-/** A payment as printed: a wallet code shows the wallet's name and the code masked. */
-export interface PrintablePayment extends ReceiptPayment {
-  /** The wallet the code belonged to, e.g. `WeChat Pay`. */
-  wallet?: string | null;
-  /** The wallet code as it may be shown (`1345****7788`); never the code itself. */
-  maskedCode?: string | null;
-}
-
-export interface PrintableReceipt extends Omit<Receipt, 'payments'> {
-  payments: PrintablePayment[];
-}
+/** The receipt as printed: the model itself (a wallet payment carries its wallet and masked code). */
+export type PrintableReceipt = Receipt;
 
 export type PrintBlock =
   /** One printed line, already padded to the paper's width. `title` prints bold and double height. */

@@ -1,8 +1,8 @@
-// The receipt as the printer gets it: the stored receipt model plus what the paper shows of a wallet
-// payment that the model does not carry, the masked code, read from the payment the sale was paid by.
-import type { Receipt } from '../../core/receipt';
+// The receipt as the printer gets it. A receipt carries its wallet payment's wallet and masked code;
+// one stored before it did (an older sale, reprinted) gets them from the payment the sale was paid by.
+import type { Receipt, ReceiptPayment } from '../../core/receipt';
 import type { Database } from '../../db/open';
-import { getPayment } from '../../db/payments';
+import { getPayment, type PaymentRecord } from '../../db/payments';
 import { saleByReceiptNumber } from '../../db/sales';
 import type { PrintableReceipt } from './layout';
 
@@ -13,7 +13,13 @@ export function printableReceipt(db: Database, receipt: Receipt): PrintableRecei
   return {
     ...receipt,
     payments: receipt.payments.map((p) =>
-      payment && p.reference === payment.reference ? { ...p, maskedCode: payment.maskedCode } : p,
+      payment && p.reference === payment.reference ? withWalletOf(p, payment) : p,
     ),
   };
+}
+
+function withWalletOf(printed: ReceiptPayment, payment: PaymentRecord): ReceiptPayment {
+  const maskedCode = printed.maskedCode ?? payment.maskedCode;
+  const wallet = printed.wallet ?? payment.wallet;
+  return { ...printed, ...(maskedCode ? { maskedCode } : {}), ...(wallet ? { wallet } : {}) };
 }

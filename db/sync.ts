@@ -3,7 +3,7 @@
 // answers are appended, never changed; a catalog page and its cursor commit together.
 import type Database from 'better-sqlite3';
 import type { Product } from '../core/types';
-import { deleteProducts, upsertProducts } from './catalog';
+import { deleteProducts, upsertProductPage } from './catalog';
 import { markSent } from './outbox';
 
 export interface SyncState {
@@ -76,7 +76,7 @@ export function applyCatalogPage(
   return db
     .transaction(() => {
       if (syncState(db).catalogCursor !== page.after) return { upserted: 0, deleted: 0, stale: true };
-      const upserted = upsertProducts(db, page.upserts, now);
+      const upserted = upsertProductPage(db, page.upserts, now);
       const deleted = deleteProducts(db, page.deletes);
       db.prepare(
         'UPDATE sync_state SET catalog_cursor = ?, catalog_version = coalesce(?, catalog_version) WHERE id = 1',

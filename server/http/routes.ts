@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authenticate } from '../auth/authenticate';
 import { enrolDevice, issueToken } from '../auth/enrolment';
-import { catalogChanges, parseCursor } from '../catalog/changes';
+import { catalogChangesJson, catalogReplyText, parseCursor } from '../catalog/changes';
 import type { Database } from '../db/database';
 import type { DeviceContext } from '../events/ingest';
 import { ingestBatch } from '../events/ingest';
@@ -126,10 +126,9 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
       );
     }
     const { device } = deviceOf(request);
-    return reply.send({
-      ok: true,
-      ...(await catalogChanges(db, device.storeId, cursor, query.value.limit ?? 1000)),
-    });
+    const page = await catalogChangesJson(db, device.storeId, cursor, query.value.limit ?? 1000);
+    // The items are JSON already (the database wrote them): sent as they are, not parsed and re-encoded.
+    return reply.type('application/json; charset=utf-8').send(catalogReplyText(page));
   });
 
   app.post('/v1/events', async (request, reply) => {

@@ -32,9 +32,28 @@ export const batchReply = z.object({
 });
 export type BatchReply = z.infer<typeof batchReply>;
 
+/** A catalog item as sent, before its own check. */
+export interface RawCatalogItem {
+  gtin: string;
+  version: number;
+  deleted: boolean;
+  [field: string]: unknown;
+}
+
+// A predicate, not an object schema: a snapshot is a million items, and zod would copy every one.
+const rawItem = z.custom<RawCatalogItem>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as RawCatalogItem).gtin === 'string' &&
+    typeof (value as RawCatalogItem).version === 'number' &&
+    typeof (value as RawCatalogItem).deleted === 'boolean',
+  'each item needs a gtin, a version and deleted',
+);
+
 /** A catalog item as sent; each is checked again on its own before it touches the catalog. */
 export const catalogReply = z.object({
-  items: z.array(z.looseObject({ gtin: z.string(), version: z.number(), deleted: z.boolean() })),
+  items: z.array(rawItem),
   nextCursor: z.string().min(1),
   more: z.boolean(),
   catalogVersion: z.number().int().nonnegative(),
@@ -54,6 +73,52 @@ export const catalogProduct = z.object({
   ageLimit: z.number().int().min(1).max(99).nullable(),
   department: z.string().nullable(),
 });
+
+export type CatalogProduct = z.infer<typeof catalogProduct>;
+
+const GTIN14 = /^\d{14}$/;
+const BARCODE = /^(\d{8}|\d{12,14})$/;
+const CURRENCY = /^[A-Z]{3}$/;
+const whole = (value: unknown, min: number, max: number): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+
+/**
+ * catalogProduct's checks written out by hand, for the million items of a snapshot (zod's parse and copy
+ * of each was a large part of applying a page). Null when any check fails: catalogProduct then says why.
+ */
+export function checkCatalogProduct(raw: RawCatalogItem): CatalogProduct | null {
+  const { gtin, version, deleted, barcode, name, currency, price, taxRateBp, unit, ageLimit, department } =
+    raw;
+  const ok =
+    GTIN14.test(gtin) &&
+    whole(version, 0, Number.MAX_SAFE_INTEGER) &&
+    deleted === false &&
+    typeof barcode === 'string' &&
+    BARCODE.test(barcode) &&
+    typeof name === 'string' &&
+    name.trim().length > 0 &&
+    typeof currency === 'string' &&
+    CURRENCY.test(currency) &&
+    whole(price, 0, Number.MAX_SAFE_INTEGER) &&
+    whole(taxRateBp, 0, 10_000) &&
+    (unit === 'each' || unit === 'kg') &&
+    (ageLimit === null || whole(ageLimit, 1, 99)) &&
+    (department === null || typeof department === 'string');
+  if (!ok) return null;
+  return {
+    gtin,
+    version,
+    deleted,
+    barcode,
+    name,
+    currency,
+    price,
+    taxRateBp,
+    unit,
+    ageLimit,
+    department,
+  } as CatalogProduct;
+}
 
 export const catalogTombstone = z.object({
   gtin: z.string().regex(/^\d{14}$/, 'must be a GTIN-14'),

@@ -1,12 +1,15 @@
 // Down: HQ's catalog changes after the saved cursor, page by page until HQ says there is no more. Each
 // page and the cursor past it are applied in ONE SQLite transaction, so a crash or a lost connection
 // resumes at the last whole page. Items are checked one by one: a bad one, or one priced in another
-// currency than the store's, is skipped with a warning naming it (and never blocks the feed).
+// currency than the store's, is skipped with a warning naming it (and never blocks the feed). The write
+// lock is held for one page at a time and the event loop is free between pages, so the kiosk goes on
+// selling through a first sync of a million products.
 import type { Product } from '../../core/types';
 import type { Database } from '../../db/open';
 import { applyCatalogPage, syncState } from '../../db/sync';
 import type { HqClient } from './hq-client';
-import { catalogProduct, catalogTombstone, describe } from './protocol';
+import type { RawCatalogItem } from './protocol';
+import { catalogProduct, catalogTombstone, checkCatalogProduct, describe } from './protocol';
 
 export const PAGE_SIZE = 5000;
 
@@ -52,31 +55,17 @@ export async function pullCatalog(db: Database, client: HqClient, options: PullO
     if (result.warnings.length < maxWarnings) result.warnings.push(text);
   };
   let received = 0;
+  let cursor = syncState(db).catalogCursor;
+  let pending = client.catalogPage(cursor, limit);
   for (;;) {
-    const cursor = syncState(db).catalogCursor;
-    const page = await client.catalogPage(cursor, limit);
-    const upserts: Product[] = [];
-    const deletes: string[] = [];
-    for (const raw of page.items) {
-      if (raw.deleted) {
-        const tomb = catalogTombstone.safeParse(raw);
-        if (tomb.success) deletes.push(tomb.data.gtin);
-        else skip(raw.gtin, describe(tomb.error));
-        continue;
-      }
-      const item = catalogProduct.safeParse(raw);
-      if (!item.success) {
-        skip(raw.gtin, describe(item.error));
-      } else if (item.data.currency !== options.currency) {
-        skip(
-          item.data.gtin,
-          `priced in ${item.data.currency}, but this store sells in ${options.currency}; it was not changed`,
-        );
-      } else {
-        const { gtin, barcode, name, price, taxRateBp, unit, ageLimit, department } = item.data;
-        upserts.push({ gtin, barcode, name, price, taxRateBp, unit, ageLimit, department });
-      }
-    }
+    const page = await pending;
+    // The next page is asked for before this one is written: HQ reads and sends it meanwhile, so
+    // neither side waits for the other (the first sync of a big catalog is a few hundred pages).
+    pending = page.more ? client.catalogPage(page.nextCursor, limit) : Promise.resolve(page);
+    // A failure is seen when it is awaited; until then it must not count as unhandled.
+    pending.catch(() => undefined);
+    if (page.more) await letRequestOut();
+    const { upserts, deletes } = sortItems(page.items, options.currency, skip);
     const applied = applyCatalogPage(db, {
       after: cursor,
       upserts,
@@ -84,7 +73,14 @@ export async function pullCatalog(db: Database, client: HqClient, options: PullO
       nextCursor: page.nextCursor,
       caughtUpVersion: page.more ? null : page.catalogVersion,
     });
-    if (applied.stale) continue;
+    if (applied.stale) {
+      // Another sync moved the cursor: the page asked for ahead is of no use either.
+      await pending.catch(() => undefined);
+      cursor = syncState(db).catalogCursor;
+      pending = client.catalogPage(cursor, limit);
+      continue;
+    }
+    cursor = page.nextCursor;
     received += page.items.length;
     result.upserted += applied.upserted;
     result.deleted += applied.deleted;
@@ -103,4 +99,39 @@ export async function pullCatalog(db: Database, client: HqClient, options: PullO
     result.skipped++;
     warn(`catalog item ${String(gtin)} skipped: ${why}`);
   }
+}
+
+/** One turn of the event loop, so the request just started is written before a page is applied. */
+const letRequestOut = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A page's items as upserts and deletes. Each is checked on its own: a bad one, or one priced in
+ * another currency than the store's, is skipped with the reason (and never blocks the feed).
+ */
+function sortItems(
+  items: readonly RawCatalogItem[],
+  currency: string,
+  skip: (gtin: unknown, why: string) => void,
+): { upserts: Product[]; deletes: string[] } {
+  const upserts: Product[] = [];
+  const deletes: string[] = [];
+  for (const raw of items) {
+    if (raw.deleted) {
+      const tomb = catalogTombstone.safeParse(raw);
+      if (tomb.success) deletes.push(tomb.data.gtin);
+      else skip(raw.gtin, describe(tomb.error));
+      continue;
+    }
+    const item = checkCatalogProduct(raw);
+    if (!item) {
+      const checked = catalogProduct.safeParse(raw);
+      skip(raw.gtin, checked.success ? 'it is not a valid catalog item' : describe(checked.error));
+    } else if (item.currency !== currency) {
+      skip(item.gtin, `priced in ${item.currency}, but this store sells in ${currency}; it was not changed`);
+    } else {
+      const { gtin, barcode, name, price, taxRateBp, unit, ageLimit, department } = item;
+      upserts.push({ gtin, barcode, name, price, taxRateBp, unit, ageLimit, department });
+    }
+  }
+  return { upserts, deletes };
 }

@@ -6,6 +6,7 @@ import { benchCatalog } from './catalog';
 import { benchDecode } from './decode';
 import { benchLane } from './lane';
 import { benchPayment } from './payment';
+import { benchSync } from './sync';
 import { renderTable, type BenchRow } from './table';
 
 const only = process.argv.slice(2);
@@ -14,6 +15,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['lane', benchLane],
   ['decode', benchDecode],
   ['payment', benchPayment],
+  ['sync', () => benchSync()],
 ];
 
 const rows: BenchRow[] = [];

@@ -1,0 +1,75 @@
+// checkCatalogProduct (the hand-written fast path) accepts exactly what the catalogProduct schema does.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RawCatalogItem } from './protocol';
+import { catalogProduct, checkCatalogProduct } from './protocol';
+
+const valid: RawCatalogItem = {
+  gtin: '06901234567892',
+  version: 3,
+  deleted: false,
+  barcode: '6901234567892',
+  name: 'Jasmine Rice',
+  currency: 'CNY',
+  price: 5990,
+  taxRateBp: 900,
+  unit: 'each',
+  ageLimit: null,
+  department: 'Pantry',
+};
+
+const odd: unknown[] = [
+  undefined,
+  null,
+  '',
+  ' ',
+  'x',
+  '12345678',
+  '06901234567892',
+  'CN',
+  'cny',
+  'kg',
+  -1,
+  0,
+  1,
+  1.5,
+  18,
+  99,
+  100,
+  10_000,
+  10_001,
+  2 ** 53,
+  Number.NaN,
+  true,
+  false,
+  [],
+  {},
+];
+
+const agree = (raw: RawCatalogItem) => {
+  const fast = checkCatalogProduct(raw);
+  const slow = catalogProduct.safeParse(raw);
+  expect(fast !== null, JSON.stringify(raw)).toBe(slow.success);
+  if (slow.success) expect(fast).toEqual(slow.data);
+};
+
+describe('checkCatalogProduct', () => {
+  it('passes a valid item as the schema parses it, without extra fields', () => {
+    agree(valid);
+    agree({ ...valid, extra: 'dropped', unit: 'kg', ageLimit: 18, department: null });
+  });
+
+  it('agrees with the schema on every field set to an odd value', () => {
+    for (const field of Object.keys(valid)) for (const value of odd) agree({ ...valid, [field]: value });
+  });
+
+  it('agrees with the schema on arbitrary values', () => {
+    const fields = Object.keys(valid);
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), fc.anything(), (field, value) => {
+        agree({ ...valid, [field]: value });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,6 +1,11 @@
-// POST /v1/events: a batch of a terminal's outbox, applied in ONE transaction. Each event has its own
-// savepoint: a duplicate is skipped, a rejected one is rolled back to its savepoint and filed as a dead
-// letter, and the events after it go on. The events table's key (store, event id) stops doubles.
+// POST /v1/events: a batch of a terminal's outbox, applied in ONE transaction. The events table's key
+// (store, event id) stops doubles: a resent event is answered `duplicate`. Two ways to write a batch,
+// with the same outcome:
+//  - bulk (tried first): runs of events written by one multi-row statement each (bulk.ts), so a batch
+//    costs a handful of round trips whatever its size;
+//  - event by event: a savepoint per event, so an event the database refuses is rolled back alone and
+//    filed as a dead letter while the events after it go on. A batch whose bulk attempt hits such a
+//    data error is rolled back and redone this way; poison is rare, so that cost is too.
 import { uuidv7 } from '../../core/uuid7';
 import type { Database, Queryable } from '../db/database';
 import { constraintOf, sqlState } from '../db/database';
@@ -9,6 +14,7 @@ import { fail } from '../result';
 import type { EventPlan, Rejection } from './plan';
 import { planEvent } from './plan';
 import { MAX_JSON_DEPTH, batchSchema, describeIssues, nestsDeeperThan } from './schema';
+import { insertRun } from './bulk';
 import { PendingLevels, insertMovements } from './stock';
 
 /** Who sent the batch, from the token; never from the payload. */
@@ -39,6 +45,19 @@ export interface BatchOutcome {
 
 const RETRIES = 3;
 
+type Mode = 'bulk' | 'per-event';
+
+/**
+ * For the ingest benchmark only (test/bench/ingest.ts): `bulk: false` sends every batch straight
+ * down the event-by-event path, so the two can be compared in one run on one machine.
+ */
+export const ingestTuning = { bulk: true };
+
+interface PlannedItem {
+  raw: unknown;
+  planned: ReturnType<typeof planEvent>;
+}
+
 export async function ingestBatch(
   db: Database,
   device: DeviceContext,
@@ -49,32 +68,93 @@ export async function ingestBatch(
   if (!batch.success) return fail(400, 'bad_batch', `the batch is malformed: ${describeIssues(batch.error)}`);
   const planned = batch.data.events.map((raw) => ({ raw, planned: planEvent(raw, device.storeCode) }));
   const skew = clockSkew(receivedAt, batch.data.sentAt, planned);
-  for (let attempt = 1; ; attempt++) {
+  let mode: Mode = ingestTuning.bulk ? 'bulk' : 'per-event';
+  for (let attempt = 1; ;) {
     try {
       const outcome = await db.transaction(async (tx) => {
-        const results: EventResult[] = [];
-        const levels = new PendingLevels();
-        for (const { raw, planned: p } of planned) {
-          results.push(
-            p.ok
-              ? await applyEvent(tx, device, p.plan, raw, receivedAt, levels)
-              : await deadLetter(tx, device, raw, p.rejection, receivedAt),
-          );
-        }
+        const results = await applyBatch(tx, device, planned, receivedAt, mode);
         await tx.query(
           'UPDATE devices SET last_seen_at = $3, clock_skew_ms = coalesce($4, clock_skew_ms) WHERE store_id = $1 AND id = $2',
           [device.storeId, device.deviceId, receivedAt, skew],
         );
-        return { results, warnings: await levels.flush(tx, device.storeId) };
+        // Last, so the level rows (locked in GTIN order) are held only until the commit.
+        return { results: results.results, warnings: await results.levels.flush(tx, device.storeId) };
       });
       return { ok: true, ...outcome, receivedAt: receivedAt.toISOString(), clockSkewMs: skew };
     } catch (error) {
+      // The bulk statement refused a value: some event is poison. Event by event finds which.
+      if (mode === 'bulk' && dataRejection(error)) {
+        mode = 'per-event';
+        continue;
+      }
       // Two batches locking the same stock level rows in turn (a count mid-batch) can deadlock; the
       // loser simply runs again.
       const state = sqlState(error);
-      if (attempt >= RETRIES || (state !== '40P01' && state !== '40001')) throw error;
+      if (attempt++ >= RETRIES || (state !== '40P01' && state !== '40001')) throw error;
     }
   }
+}
+
+/** The batch's events in order. In bulk mode, the events between counts go in runs (see bulk.ts). */
+async function applyBatch(
+  tx: Queryable,
+  device: DeviceContext,
+  planned: readonly PlannedItem[],
+  receivedAt: Date,
+  mode: Mode,
+): Promise<{ results: EventResult[]; levels: PendingLevels }> {
+  const results: EventResult[] = [];
+  const levels = new PendingLevels();
+  let run: PlannedItem[] = [];
+  const endRun = async () => {
+    if (run.length > 0) results.push(...(await applyRun(tx, device, run, receivedAt, levels)));
+    run = [];
+  };
+  for (const item of planned) {
+    const p = item.planned;
+    // A count becomes the adjustment from the ledger as it stands at its place in the batch, so it
+    // ends the run before it and is applied alone.
+    if (mode === 'bulk' && !(p.ok && p.plan.counts.length > 0)) {
+      run.push(item);
+      continue;
+    }
+    await endRun();
+    results.push(
+      p.ok
+        ? await applyEvent(tx, device, p.plan, item.raw, receivedAt, levels)
+        : await deadLetter(tx, device, item.raw, p.rejection, receivedAt),
+    );
+  }
+  await endRun();
+  return { results, levels };
+}
+
+/** A run written in bulk; a database refusal propagates (the batch is then redone event by event). */
+async function applyRun(
+  tx: Queryable,
+  device: DeviceContext,
+  run: readonly PlannedItem[],
+  receivedAt: Date,
+  levels: PendingLevels,
+): Promise<EventResult[]> {
+  const plans = run.flatMap((item) => (item.planned.ok ? [item.planned.plan] : []));
+  const stored = await insertRun(tx, device, plans, receivedAt);
+  const results: EventResult[] = [];
+  for (const { raw, planned: p } of run) {
+    if (!p.ok) {
+      results.push(await deadLetter(tx, device, raw, p.rejection, receivedAt));
+      continue;
+    }
+    // The first occurrence of a new id was stored; anything else with that id is a duplicate.
+    const key = p.plan.event.id.toLowerCase();
+    if (!stored.delete(key)) {
+      results.push({ id: p.plan.event.id, status: 'duplicate' });
+      continue;
+    }
+    for (const m of p.plan.movements) levels.add(m.gtin, m.quantity);
+    results.push({ id: p.plan.event.id, status: 'applied' });
+  }
+  return results;
 }
 
 async function applyEvent(

@@ -12,6 +12,7 @@ import { listDeadLetters, stockLevels } from '../events/read';
 import { describeIssues } from '../events/schema';
 import { fail } from '../result';
 import { sendFailure } from './errors';
+import { chargeAttempt, openRouteLimits, refuseIfLimited, type Check } from './rate-limit';
 import type { CatalogStream } from './stream';
 
 export interface RouteDeps {
@@ -74,25 +75,39 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     return reply.send({ ok: true, service: 'openlane-hq', database: db.kind });
   });
 
+  // Guessing codes or secrets is slowed per address and per code or device (see rate-limit.ts).
+  const limits = openRouteLimits();
+
   app.post('/v1/enrol', async (request, reply) => {
+    const what = 'failed enrolment attempts';
+    const byAddress: Check = [limits.enrolByAddress, request.ip, 'from this address'];
+    if (refuseIfLimited(reply, what, [byAddress])) return reply;
     const body = parse(enrolBody, request.body, 'enrolment request');
     if (!body.ok) return sendFailure(reply, body);
+    const code = body.value.code.toUpperCase().replace(/[\s-]/g, '');
+    const checks: Check[] = [byAddress, [limits.enrolByCode, code, 'with this code']];
+    if (refuseIfLimited(reply, what, checks)) return reply;
+    const succeeded = chargeAttempt(checks);
     const enrolled = await enrolDevice(db, body.value.code, body.value.terminalName);
     if (!enrolled.ok) return sendFailure(reply, enrolled);
+    succeeded();
     return reply.code(201).send(enrolled);
   });
 
   app.post('/v1/token', async (request, reply) => {
+    const what = 'failed token requests';
+    const byAddress: Check = [limits.tokenByAddress, request.ip, 'from this address'];
+    if (refuseIfLimited(reply, what, [byAddress])) return reply;
     const body = parse(tokenBody, request.body, 'token request');
     if (!body.ok) return sendFailure(reply, body);
-    const issued = await issueToken(
-      db,
-      deps.key,
-      body.value.deviceId.toLowerCase(),
-      body.value.secret,
-      deps.tokenTtlSeconds,
-    );
-    return issued.ok ? reply.send(issued) : sendFailure(reply, issued);
+    const deviceId = body.value.deviceId.toLowerCase();
+    const checks: Check[] = [byAddress, [limits.tokenByDevice, deviceId, 'for this device']];
+    if (refuseIfLimited(reply, what, checks)) return reply;
+    const succeeded = chargeAttempt(checks);
+    const issued = await issueToken(db, deps.key, deviceId, body.value.secret, deps.tokenTtlSeconds);
+    if (!issued.ok) return sendFailure(reply, issued);
+    succeeded();
+    return reply.send(issued);
   });
 
   app.register(async (scope) => {

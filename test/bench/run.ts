@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchCatalog } from './catalog';
 import { benchDecode } from './decode';
+import { benchIngest } from './ingest';
 import { benchLane } from './lane';
 import { benchPayment } from './payment';
 import { benchSync } from './sync';
@@ -14,8 +15,9 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['catalog', benchCatalog],
   ['lane', benchLane],
   ['decode', benchDecode],
-  ['payment', benchPayment],
+  ['ingest', benchIngest],
   ['sync', () => benchSync()],
+  ['payment', benchPayment],
 ];
 
 const rows: BenchRow[] = [];

@@ -1,0 +1,221 @@
+// The bulk ingest path's edge cases: a batch is written by multi-row statements, and redone event by
+// event only when the database refuses a value. Whichever path runs, each event's answer and what is
+// stored must be what applying the events one by one in order gives. Real HTTP, PGlite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatReceiptNumber } from '../../core/receipt';
+import { uuidv7 } from '../../core/uuid7';
+import { createEnrolmentCode, startServer } from '../../server';
+import type { RunningServer } from '../../server';
+import { BACKENDS, call, enrolDevice, startBackend } from '../helpers/postgres';
+import type { TestBackend, TestDevice } from '../helpers/postgres';
+
+const TEA = '05901234123457';
+const PEN = '04006381333931';
+const RICE = '06901234567892';
+
+let sequence = 0;
+
+/** A sale.completed with the fields HQ reads (db/sales.ts writes more; HQ keeps them as sent). */
+function sale(store: string, terminal: string, lines: { gtin: string; quantity: number }[]) {
+  const at = new Date().toISOString();
+  const payload = {
+    id: uuidv7(),
+    receiptNumber: formatReceiptNumber(store, terminal, ++sequence),
+    storeId: store,
+    terminalId: terminal,
+    currency: 'CNY',
+    total: 100 * lines.length,
+    taxTotal: 10,
+    soldAt: at,
+    receipt: { lines: lines.map((l) => ({ name: 'Item', quantity: l.quantity })) },
+    lines,
+  };
+  return { id: uuidv7(), type: 'sale.completed', payload, occurredAt: at };
+}
+
+function stock(type: string, payload: unknown) {
+  return { id: uuidv7(), type, payload, occurredAt: new Date().toISOString() };
+}
+
+describe.each(BACKENDS)('bulk ingest on %s', (kind) => {
+  let backend: TestBackend;
+  let server: RunningServer;
+  let s1: TestDevice;
+  let s1b: TestDevice;
+  let s2: TestDevice;
+
+  const send = (device: TestDevice, events: unknown[]) =>
+    call(server.url, 'POST', '/v1/events', { token: device.token, body: { events } });
+  const statuses = (reply: Awaited<ReturnType<typeof send>>) =>
+    (reply.body.results as { status: string; code?: string }[]).map((r) => r.code ?? r.status);
+  const rowsOf = async (table: string, eventId: string) => {
+    const column = table === 'events' ? 'id' : 'event_id';
+    const { rows } = await server.db.query<{ n: unknown }>(
+      `SELECT count(*) AS n FROM ${table} WHERE ${column} = $1`,
+      [eventId],
+    );
+    return Number(rows[0]!.n);
+  };
+  const onHand = async (device: TestDevice, gtin: string) => {
+    const reply = await call(server.url, 'GET', `/v1/stock?gtin=${gtin}`, { token: device.token });
+    return (reply.body.items[0] as { onHand: number; movements: number } | undefined) ?? null;
+  };
+  const totals = async () => {
+    const { rows } = await server.db.query<Record<string, unknown>>(
+      `SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM sales) AS sales,
+              (SELECT count(*) FROM stock_movements) AS movements, (SELECT count(*) FROM dead_letters) AS dead`,
+    );
+    return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, Number(v)]));
+  };
+
+  beforeAll(async () => {
+    backend = await startBackend(kind);
+    server = await startServer({ port: 0, dataDir: backend.dataDir, databaseUrl: backend.databaseUrl });
+    s1 = await enrolDevice(server.url, () => createEnrolmentCode(server.db, 'S001'), 'K01');
+    s1b = await enrolDevice(server.url, () => createEnrolmentCode(server.db, 'S001'), 'K02');
+    s2 = await enrolDevice(server.url, () => createEnrolmentCode(server.db, 'S002'), 'K01');
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await backend?.stop();
+  });
+
+  it('stores an event sent twice in one batch once, and answers the second duplicate', async () => {
+    const gtin = '00012345600012';
+    const twice = sale('S001', 'K01', [{ gtin, quantity: 2 }]);
+    // The same id in capitals is the same UUID to the database.
+    const shouted = { ...twice, id: twice.id.toUpperCase() };
+    const other = sale('S001', 'K01', [{ gtin, quantity: 1 }]);
+    const reply = await send(s1, [twice, other, twice, shouted]);
+    expect(reply.status).toBe(200);
+    expect(reply.body.results).toEqual([
+      { id: twice.id, status: 'applied' },
+      { id: other.id, status: 'applied' },
+      { id: twice.id, status: 'duplicate' },
+      { id: shouted.id, status: 'duplicate' },
+    ]);
+    expect([await rowsOf('events', twice.id), await rowsOf('sales', twice.id)]).toEqual([1, 1]);
+    expect(await rowsOf('stock_movements', twice.id)).toBe(1);
+    expect(await onHand(s1, gtin)).toEqual({ gtin, onHand: -3, movements: 2, negative: true });
+  });
+
+  it('answers a batch of new, already stored and poison events each as one by one would', async () => {
+    const stored = sale('S001', 'K01', [{ gtin: TEA, quantity: 1 }]);
+    const taken = sale('S001', 'K01', [{ gtin: TEA, quantity: 1 }]);
+    expect(statuses(await send(s1, [stored, taken]))).toEqual(['applied', 'applied']);
+    const before = await totals();
+    const teaBefore = (await onHand(s1, TEA))!.onHand;
+
+    const fresh1 = sale('S001', 'K01', [{ gtin: TEA, quantity: 3 }]);
+    const badGtin = stock('stock.received', { lines: [{ gtin: '6901234567893', quantity: 5 }] });
+    // Planned fine, refused by the database: jsonb cannot hold NUL. This one sends the batch down
+    // the event-by-event path.
+    const nul = stock('basket.opened', { note: 'a \u0000 inside' });
+    const reusedNumber = sale('S001', 'K01', [{ gtin: TEA, quantity: 7 }]);
+    reusedNumber.payload.receiptNumber = taken.payload.receiptNumber;
+    const fresh2 = stock('stock.received', { lines: [{ gtin: TEA, quantity: 10 }] });
+    const reply = await send(s1, [fresh1, stored, badGtin, nul, reusedNumber, taken, fresh2]);
+    expect(reply.status).toBe(200);
+    expect(statuses(reply)).toEqual([
+      'applied',
+      'duplicate',
+      'bad_payload',
+      'bad_value',
+      'receipt_number_taken',
+      'duplicate',
+      'applied',
+    ]);
+    expect(await totals()).toEqual({
+      events: before.events! + 2,
+      sales: before.sales! + 1,
+      movements: before.movements! + 2,
+      dead: before.dead! + 3,
+    });
+    expect((await onHand(s1, TEA))!.onHand).toBe(teaBefore - 3 + 10);
+    for (const refused of [nul, reusedNumber]) expect(await rowsOf('events', refused.id)).toBe(0);
+
+    // The same batch again: the applied ones are now duplicates, the poison is refused again and
+    // filed once.
+    const again = await send(s1, [fresh1, stored, badGtin, nul, reusedNumber, taken, fresh2]);
+    expect(statuses(again)).toEqual([
+      'duplicate',
+      'duplicate',
+      'bad_payload',
+      'bad_value',
+      'receipt_number_taken',
+      'duplicate',
+      'duplicate',
+    ]);
+    expect(await totals()).toEqual({
+      events: before.events! + 2,
+      sales: before.sales! + 1,
+      movements: before.movements! + 2,
+      dead: before.dead! + 3,
+    });
+  });
+
+  it('applies a poison event id resent valid, and a sale whose id another event already used is refused', async () => {
+    const good = stock('stock.received', { lines: [{ gtin: RICE, quantity: 4 }] });
+    const poisonFirst = { ...good, payload: { lines: [{ gtin: RICE, quantity: 'four' }] } };
+    const first = sale('S001', 'K02', [{ gtin: RICE, quantity: 1 }]);
+    const sameSale = sale('S001', 'K02', [{ gtin: RICE, quantity: 1 }]);
+    sameSale.payload.id = first.payload.id;
+    const reply = await send(s1b, [poisonFirst, good, first, sameSale]);
+    expect(statuses(reply)).toEqual(['bad_payload', 'applied', 'applied', 'sale_already_recorded']);
+    expect(await onHand(s1b, RICE)).toMatchObject({ onHand: 3 });
+  });
+
+  it('keeps the same event id sent by devices of two stores apart, even at the same moment', async () => {
+    const id = uuidv7();
+    const inS1 = { ...sale('S001', 'K01', [{ gtin: PEN, quantity: 1 }]), id };
+    const inS2 = { ...sale('S002', 'K01', [{ gtin: PEN, quantity: 2 }]), id };
+    const [r1, r2] = await Promise.all([send(s1, [inS1]), send(s2, [inS2])]);
+    expect(r1.body.results).toEqual([{ id, status: 'applied' }]);
+    expect(r2.body.results).toEqual([{ id, status: 'applied' }]);
+    const { rows } = await server.db.query<{ code: string; receipt_number: string }>(
+      `SELECT st.code, s.receipt_number FROM sales s JOIN stores st ON st.id = s.store_id
+       WHERE s.event_id = $1 ORDER BY st.code`,
+      [id],
+    );
+    expect(rows).toEqual([
+      { code: 'S001', receipt_number: inS1.payload.receiptNumber },
+      { code: 'S002', receipt_number: inS2.payload.receiptNumber },
+    ]);
+    expect(await onHand(s1, PEN)).toMatchObject({ onHand: -1 });
+    expect(await onHand(s2, PEN)).toMatchObject({ onHand: -2 });
+    // Resent to its own store it is a duplicate there, and still new nowhere else.
+    expect((await send(s2, [inS2])).body.results).toEqual([{ id, status: 'duplicate' }]);
+  });
+
+  it('applies a count at its place in the batch, between runs of sales', async () => {
+    const gtin = '00012345600029';
+    const reply = await send(s1, [
+      stock('stock.received', { lines: [{ gtin, quantity: 10 }] }),
+      sale('S001', 'K01', [{ gtin, quantity: 2 }]),
+      stock('stock.counted', { lines: [{ gtin, counted: 20 }] }),
+      sale('S001', 'K01', [{ gtin, quantity: 1 }]),
+    ]);
+    expect(statuses(reply)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    // 10 − 2 = 8 on the shelf; counted 20 is an adjustment of +12; then one more sold.
+    expect(await onHand(s1, gtin)).toEqual({ gtin, onHand: 19, movements: 4, negative: false });
+    const { rows } = await server.db.query<{ quantity: unknown }>(
+      "SELECT quantity FROM stock_movements WHERE gtin = $1 AND kind = 'adjustment'",
+      [gtin],
+    );
+    expect(rows.map((r) => Number(r.quantity))).toEqual([12]);
+  });
+
+  it('takes many batches of one store at once without losing or doubling a movement', async () => {
+    const gtin = '00012345600036';
+    const batches = Array.from({ length: 12 }, (_, b) =>
+      Array.from({ length: 25 }, () => sale('S001', b % 2 ? 'K01' : 'K02', [{ gtin, quantity: 1 }])),
+    );
+    const replies = await Promise.all(batches.map((events, b) => send(b % 2 ? s1 : s1b, events)));
+    for (const reply of replies) expect(new Set(statuses(reply))).toEqual(new Set(['applied']));
+    // Resent all at once: every event a duplicate, the stock unchanged.
+    const resent = await Promise.all(batches.map((events, b) => send(b % 2 ? s1 : s1b, events)));
+    for (const reply of resent) expect(new Set(statuses(reply))).toEqual(new Set(['duplicate']));
+    expect(await onHand(s1, gtin)).toEqual({ gtin, onHand: -300, movements: 300, negative: true });
+  });
+});

@@ -87,6 +87,37 @@ export function applyCatalogPage(
 }
 
 /**
+ * HQ no longer has the versions this terminal's cursor points past (its database was reset or restored
+ * from an older backup): start again from a full snapshot. The products stay sellable meanwhile; the
+ * GTINs the snapshot brings are noted in a TEMP table (this connection's, gone with the process), and
+ * once it is complete, retireProductsOutsideSnapshot removes the rest. Unsent sales are not touched.
+ */
+export function restartCatalogSnapshot(db: Database.Database): void {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS snapshot_gtins (gtin TEXT PRIMARY KEY) WITHOUT ROWID;
+           DELETE FROM temp.snapshot_gtins;`);
+  db.prepare("UPDATE sync_state SET catalog_cursor = '0' WHERE id = 1").run();
+}
+
+/** Notes the products a restarted snapshot has brought so far. */
+export function noteSnapshotGtins(db: Database.Database, gtins: readonly string[]): void {
+  const insert = db.prepare('INSERT OR IGNORE INTO temp.snapshot_gtins (gtin) VALUES (?)');
+  db.transaction(() => {
+    for (const gtin of gtins) insert.run(gtin);
+  })();
+}
+
+/** After a restarted snapshot is complete: removes every product it did not bring; how many. */
+export function retireProductsOutsideSnapshot(db: Database.Database): number {
+  const removed = db.transaction(
+    () =>
+      db.prepare('DELETE FROM products WHERE gtin NOT IN (SELECT gtin FROM temp.snapshot_gtins)').run()
+        .changes,
+  )();
+  db.exec('DROP TABLE temp.snapshot_gtins');
+  return removed;
+}
+
+/**
  * Keeps HQ's answers and marks the events sent, in one transaction. A rejected event is marked sent too:
  * it is filed here (the dead-letter list) and never holds back the events after it. An event that
  * already has an answer keeps its first one.

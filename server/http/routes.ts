@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { authenticate } from '../auth/authenticate';
 import { enrolDevice, issueToken } from '../auth/enrolment';
 import { catalogChangesJson, catalogReplyText, parseCursor } from '../catalog/changes';
+import { currentCatalogVersion } from '../catalog/version';
 import type { Database } from '../db/database';
 import type { DeviceContext } from '../events/ingest';
 import { ingestBatch } from '../events/ingest';
@@ -138,6 +139,19 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
       return sendFailure(
         reply,
         fail(400, 'bad_cursor', 'after must be 0 or a nextCursor this server returned'),
+      );
+    }
+    // Every version a cursor can carry was committed here; one beyond HQ's counter means HQ's database
+    // was reset or restored from an older backup. Empty pages would let the terminal believe it is up
+    // to date, so it is told, and takes a fresh snapshot.
+    if (cursor.version > (await currentCatalogVersion(db))) {
+      return sendFailure(
+        reply,
+        fail(
+          409,
+          'cursor_ahead',
+          `the terminal's catalog (version ${cursor.version}) is ahead of HQ's: take a fresh snapshot`,
+        ),
       );
     }
     const { device } = deviceOf(request);

@@ -6,8 +6,14 @@
 // selling through a first sync of a million products.
 import type { Product } from '../../core/types';
 import type { Database } from '../../db/open';
-import { applyCatalogPage, syncState } from '../../db/sync';
-import type { HqClient } from './hq-client';
+import {
+  applyCatalogPage,
+  noteSnapshotGtins,
+  restartCatalogSnapshot,
+  retireProductsOutsideSnapshot,
+  syncState,
+} from '../../db/sync';
+import { HqError, type HqClient } from './hq-client';
 import type { RawCatalogItem } from './protocol';
 import { catalogProduct, catalogTombstone, checkCatalogProduct, describe } from './protocol';
 
@@ -57,8 +63,23 @@ export async function pullCatalog(db: Database, client: HqClient, options: PullO
   let received = 0;
   let cursor = syncState(db).catalogCursor;
   let pending = client.catalogPage(cursor, limit);
+  /** Set when HQ said our cursor is ahead of its catalog and a full snapshot replaces ours. */
+  let restarted = false;
   for (;;) {
-    const page = await pending;
+    let page: Awaited<typeof pending>;
+    try {
+      page = await pending;
+    } catch (error) {
+      if (restarted || !(error instanceof HqError) || error.code !== 'cursor_ahead') throw error;
+      restarted = true;
+      warn(
+        'HQ has an older catalog than this terminal (its database was reset or restored): taking a fresh snapshot',
+      );
+      restartCatalogSnapshot(db);
+      cursor = syncState(db).catalogCursor;
+      pending = client.catalogPage(cursor, limit);
+      continue;
+    }
     // The next page is asked for before this one is written: HQ reads and sends it meanwhile, so
     // neither side waits for the other (the first sync of a big catalog is a few hundred pages).
     pending = page.more ? client.catalogPage(page.nextCursor, limit) : Promise.resolve(page);
@@ -80,6 +101,11 @@ export async function pullCatalog(db: Database, client: HqClient, options: PullO
       pending = client.catalogPage(cursor, limit);
       continue;
     }
+    if (restarted)
+      noteSnapshotGtins(
+        db,
+        upserts.map((p) => p.gtin),
+      );
     cursor = page.nextCursor;
     received += page.items.length;
     result.upserted += applied.upserted;
@@ -92,7 +118,10 @@ export async function pullCatalog(db: Database, client: HqClient, options: PullO
       targetVersion: page.catalogVersion,
       done: !page.more,
     });
-    if (!page.more) return result;
+    if (!page.more) {
+      if (restarted) result.deleted += retireProductsOutsideSnapshot(db);
+      return result;
+    }
   }
 
   function skip(gtin: unknown, why: string) {

@@ -26,6 +26,8 @@ Commands:
         Print the catalog, outbox and sync state as JSON (no network needed).
   stock receive|count|adjust|transfer FILE.csv [--data DIR]
         Record a delivery, a shelf count, a correction or a transfer (barcode,quantity), offline.
+  staff add --id ID --name NAME --badge CODE [--pin-stdin] [--data DIR]
+        Let an attendant authorise overrides at the kiosk; the PIN is read from stdin, stored hashed.
   journal verify [--data DIR]
         Prove the hash-chained journal of sales, payments and voids; name the first entry that was
         edited, removed or reordered. Exits 1 when the chain is broken.
@@ -49,6 +51,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   status: async () => (await import('./commands/status')).statusCommand,
   journal: async () => (await import('./commands/journal')).journalCommand,
   stock: async () => (await import('./commands/stock')).stockCommand,
+  staff: async () => (await import('./commands/staff')).staffCommand,
 };
 
 /** Runs the command line; resolves to the process exit code. */

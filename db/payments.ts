@@ -35,6 +35,11 @@ export interface PaymentRecord {
   /** ISO 8601. */
   expiresAt: string;
   failureReason: string | null;
+  /**
+   * The attendant who marked it paid after seeing the shopper's phone, when the provider could not
+   * confirm it (services/checkout/attendant-override.ts); null when the provider confirmed it.
+   */
+  confirmedBy: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -88,6 +93,7 @@ interface PaymentRow {
   provider_ref: string | null;
   expires_at: string;
   failure_reason: string | null;
+  confirmed_by: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -214,6 +220,29 @@ export function updatePayment(
   })();
 }
 
+/**
+ * Records that an attendant vouches for a payment in flight (pending or unknown), inside the caller's
+ * transaction that then completes its sale; the schema lets this happen once, never on a final payment.
+ * No event of its own: the sale's `payment.status_changed` and `sale.completed` carry the record.
+ */
+export function markConfirmedBy(
+  db: Database.Database,
+  paymentId: string,
+  attendantId: string,
+): PaymentRecord {
+  if (!db.inTransaction)
+    throw new Error('markConfirmedBy must run inside the transaction that completes the sale');
+  const before = requirePayment(db, paymentId);
+  if (before.status !== 'pending' && before.status !== 'unknown') {
+    throw new StoreError(
+      'illegal_transition',
+      `Payment ${paymentId} is ${before.status}; only a pending or unknown payment can be marked paid`,
+    );
+  }
+  db.prepare('UPDATE payments SET confirmed_by = ? WHERE id = ?').run(attendantId, paymentId);
+  return requirePayment(db, paymentId);
+}
+
 export function getPayment(db: Database.Database, paymentId: string): PaymentRecord | null {
   const row = db.prepare('SELECT * FROM payments WHERE id = ?').get(paymentId) as PaymentRow | undefined;
   return row ? toPayment(row) : null;
@@ -321,6 +350,7 @@ function toPayment(row: PaymentRow): PaymentRecord {
     providerRef: row.provider_ref,
     expiresAt: row.expires_at,
     failureReason: row.failure_reason,
+    confirmedBy: row.confirmed_by ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

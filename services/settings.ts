@@ -3,10 +3,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { compileCodePatterns, DEFAULT_CODE_PATTERNS } from '../core/barcode/code-patterns';
+import {
+  classifyCode,
+  compileCodePatterns,
+  DEFAULT_CODE_PATTERNS,
+  type CompiledCodePatterns,
+} from '../core/barcode/code-patterns';
 import { PRESETS, schemeProblem, type VariableMeasureScheme } from '../core/barcode/variable-measure';
 import { currencyExponent } from '../core/money';
 import { printerSettingsSchema } from './receipts/printer-settings';
+import { PIN_HASH_PATTERN } from './staff/pin';
 import type { PublicSettings, TerminalRole } from './api/contract';
 
 const ruleSchema = z
@@ -35,6 +41,22 @@ const codePatternsSchema = z
     staff: z.array(z.object({ pattern }).strict()),
   })
   .strict();
+
+/**
+ * An attendant who may authorise an override at the kiosk (services/checkout/attendant-override.ts):
+ * the whole code their staff badge scans as (it must match a staff code pattern), and their PIN as a
+ * scrypt hash (services/staff/pin.ts) — never the PIN. `openlane staff add` writes these.
+ */
+const attendantSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, - or _, at most 32'),
+    name: z.string().trim().min(1).max(80),
+    badge: z.string().min(1).max(64),
+    pinHash: z.string().regex(PIN_HASH_PATTERN, 'a scrypt$N$r$p$salt$hash from `openlane staff add`'),
+  })
+  .strict();
+
+export type Attendant = z.infer<typeof attendantSchema>;
 
 const TERMINAL_ROLES = ['kiosk', 'counter'] as const satisfies readonly TerminalRole[];
 
@@ -103,15 +125,47 @@ const settingsSchema = z
     payment: paymentSchema,
     /** The receipt printer on a serial port, or null for none (services/receipts/printer-settings.ts). */
     printer: printerSettingsSchema,
+    /** Staff who may mark a payment paid by hand; none by default. */
+    attendants: z.array(attendantSchema),
   })
   .strict()
   .superRefine((settings, context) => {
     const compiled = compileCodePatterns(settings.codePatterns);
     if (!compiled.ok) context.addIssue({ code: 'custom', path: ['codePatterns'], message: compiled.message });
+    else attendantProblems(settings.attendants, compiled.value, context);
     const scheme = variableMeasureScheme(settings.variableMeasure);
     const problem = scheme && schemeProblem(scheme, currencyExponent(settings.currency));
     if (problem) context.addIssue({ code: 'custom', path: ['variableMeasure'], message: problem });
   });
+
+/** Each attendant once by id and by badge, and every badge one the staff patterns recognise. */
+function attendantProblems(
+  attendants: readonly Attendant[],
+  patterns: CompiledCodePatterns,
+  context: z.RefinementCtx,
+): void {
+  const ids = new Set<string>();
+  const badges = new Set<string>();
+  attendants.forEach((attendant, index) => {
+    const where = ['attendants', index];
+    if (ids.has(attendant.id))
+      context.addIssue({
+        code: 'custom',
+        path: [...where, 'id'],
+        message: `id ${attendant.id} is used twice`,
+      });
+    if (badges.has(attendant.badge))
+      context.addIssue({ code: 'custom', path: [...where, 'badge'], message: 'this badge is used twice' });
+    if (classifyCode(attendant.badge, patterns)?.kind !== 'staff')
+      context.addIssue({
+        code: 'custom',
+        path: [...where, 'badge'],
+        message: `"${attendant.badge}" is not a staff badge by codePatterns.staff`,
+      });
+    ids.add(attendant.id);
+    badges.add(attendant.badge);
+  });
+}
 
 /** The scheme a settings value names: a preset by id, the store's own table, or none. */
 export function variableMeasureScheme(
@@ -142,6 +196,7 @@ export const DEFAULT_SETTINGS: Settings = {
   codePatterns: DEFAULT_CODE_PATTERNS,
   payment: { provider: 'simulator', url: null, port: 0 },
   printer: null,
+  attendants: [],
 };
 
 export class SettingsError extends Error {}
@@ -173,14 +228,26 @@ function readSettingsFile(dataDir: string): Settings {
     writeFileSync(path, JSON.stringify(DEFAULT_SETTINGS, null, 2) + '\n');
     return DEFAULT_SETTINGS;
   }
+  return checkSettings(readSettingsJson(path), path);
+}
+
+/** The settings file's own JSON object, as store IT wrote it (no defaults filled in). */
+export function readSettingsJson(path: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new SettingsError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new SettingsError(`${path} must hold a JSON object`);
+  return raw as Record<string, unknown>;
+}
+
+/** Validates a settings file's object; `path` names the file in the error. */
+export function checkSettings(raw: Record<string, unknown>, path: string): Settings {
   // Settings written by an older version lack newer keys: defaults fill them.
-  const merged = { ...DEFAULT_SETTINGS, ...(raw as object) };
+  const merged = { ...DEFAULT_SETTINGS, ...raw };
   const parsed = settingsSchema.safeParse(merged);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);

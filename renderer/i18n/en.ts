@@ -137,6 +137,25 @@ export const en = {
   connecting: 'Starting up…',
   connectionProblem: 'Connecting to the checkout system…',
   dismiss: 'OK',
+  /** The attendant's "mark as paid" over a payment the kiosk cannot confirm. */
+  staff: {
+    title: 'Mark as paid?',
+    who: (name: string) => `Attendant: ${name}`,
+    lead: 'Only when the shopper’s phone shows that this payment went through.',
+    amount: 'Amount',
+    pin: 'Staff PIN',
+    reason: 'Reason',
+    reasons: { phone: 'Shopper’s phone shows it paid', other: 'Other' },
+    ok: 'OK',
+    errors: {
+      staff_denied: 'Wrong PIN — please try again',
+      staff_locked: 'Too many wrong PINs — this badge is locked for a few minutes',
+      staff_unknown: 'This badge does not belong to an attendant of this store',
+      payment_not_in_flight: 'This payment has already finished',
+      payment_cancelling: 'This payment is being cancelled',
+    } as Record<string, string>,
+    errorOther: 'That didn’t work — please try again',
+  },
   /** The cashier's counter: terse, for staff who see it all day. */
   counter: {
     role: 'Counter',

@@ -26,4 +26,12 @@ describe('kiosk text', () => {
     expect(zhCN.confirmOnPhone).toBe('请在手机上确认付款');
     expect(en.scanErrors.payment_code).toMatch(/scan your items first/i);
   });
+
+  it('has the attendant’s dialog in both languages, every refusal it names too', () => {
+    expect(Object.keys(zhCN.staff.errors).sort()).toEqual(Object.keys(en.staff.errors).sort());
+    expect(en.staff.title).toBe('Mark as paid?');
+    expect(zhCN.staff.title).toBe('标记为已付款？');
+    expect(en.staff.errors.staff_denied).toMatch(/wrong PIN/i);
+    expect(zhCN.staff.reasons.phone).toBe('顾客手机显示已付款');
+  });
 });

@@ -11,6 +11,8 @@ export interface KeypadProps {
   submitLabel?: string;
   suffix?: string;
   maxLength?: number;
+  /** Show dots, not digits (an attendant's PIN, typed where the shopper can see). */
+  masked?: boolean;
 }
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -22,6 +24,7 @@ export const Keypad = memo(function Keypad({
   submitLabel,
   suffix,
   maxLength = 20,
+  masked = false,
 }: KeypadProps) {
   const { t } = useI18n();
   const [value, setValue] = useState('');
@@ -39,6 +42,7 @@ export const Keypad = memo(function Keypad({
         <input
           data-testid={`${testId}-input`}
           value={value}
+          type={masked ? 'password' : 'text'}
           inputMode="none"
           autoComplete="off"
           placeholder={placeholder ?? t.keypadPlaceholder}

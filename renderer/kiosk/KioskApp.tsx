@@ -1,4 +1,5 @@
-// The kiosk role: picks the screen from state and layers Help and the weight entry on top.
+// The kiosk role: picks the screen from state and layers Help, the weight entry and the attendant's
+// "mark as paid" on top.
 import { useCallback, useState } from 'react';
 import type { TerminalClient } from '../../services/api/contract';
 import { LoadingScreen } from '../common/LoadingScreen';
@@ -10,6 +11,7 @@ import { HelpOverlay, WeightDialog } from './dialogs';
 import { Header } from './Header';
 import { PaidScreen } from './PaidScreen';
 import { PaymentScreen } from './PaymentScreen';
+import { StaffDialog } from './StaffDialog';
 import { WelcomeScreen } from './WelcomeScreen';
 
 /** The payment code fills the space it has, never smaller than a phone reads from arm's length. */
@@ -53,6 +55,14 @@ export function KioskApp({ client }: { client: TerminalClient }) {
         />
       ) : null}
       {session.weighing ? <WeightDialog onWeight={session.onWeight} onCancel={actions.clearWeight} /> : null}
+      {screen === 'payment' && state.payment && state.staffOverride ? (
+        <StaffDialog
+          offer={state.staffOverride}
+          payment={state.payment}
+          onMarkPaid={actions.markPaid}
+          onClose={actions.closeStaffOverride}
+        />
+      ) : null}
       {helpOpen ? <HelpOverlay onClose={closeHelp} sync={state.sync} /> : null}
     </I18nContext.Provider>
   );

@@ -489,3 +489,53 @@ describe('the sync status for staff', () => {
     expect(syncFraction({ received: 0, version: 4, targetVersion: 4, done: false })).toBe(1);
   });
 });
+
+describe('the attendant’s "mark as paid"', () => {
+  const offer = { badge: 'STAFF-A01X', attendantName: 'Li Na', paymentId: 'p1' };
+  const paying = session({ basket: { ...basket(), status: 'paying' }, payment: payment('unknown') });
+
+  it('opens for the payment on screen, and a badge refusal of that kind shows no error', () => {
+    const state = run(
+      { type: 'session', session: paying },
+      event({ type: 'staff.override', offer }),
+      event({
+        type: 'scan.rejected',
+        code: 'STAFF-A01X',
+        source: 'serial',
+        error: { code: 'staff_override', message: 'x' },
+      }),
+    );
+    expect(state.staffOverride).toEqual(offer);
+    expect(state.scanError).toBeNull();
+    expect(screenOf(state)).toBe('payment');
+  });
+
+  it('ignores an offer about another payment, and closes when told', () => {
+    const other = run(
+      { type: 'session', session: paying },
+      event({ type: 'staff.override', offer: { ...offer, paymentId: 'p9' } }),
+    );
+    expect(other.staffOverride).toBeNull();
+    const closed = run({ type: 'session', session: paying }, event({ type: 'staff.override', offer }), {
+      type: 'closeStaffOverride',
+    });
+    expect(closed.staffOverride).toBeNull();
+  });
+
+  it('closes once the payment is paid, or ends any other way', () => {
+    for (const status of ['paid', 'cancelled', 'declined'] as const) {
+      const state = run(
+        { type: 'session', session: paying },
+        event({ type: 'staff.override', offer }),
+        event({ type: 'payment.changed', payment: payment(status) }),
+      );
+      expect(state.staffOverride, status).toBeNull();
+    }
+    const stillWaiting = run(
+      { type: 'session', session: paying },
+      event({ type: 'staff.override', offer }),
+      event({ type: 'payment.changed', payment: payment('pending') }),
+    );
+    expect(stillWaiting.staffOverride).toEqual(offer);
+  });
+});

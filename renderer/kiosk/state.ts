@@ -11,6 +11,7 @@ import type {
   ScanSource,
   ScannerStatus,
   SessionView,
+  StaffOverrideOffer,
   SyncProgressView,
   SyncView,
   TerminalEvent,
@@ -46,6 +47,8 @@ export interface KioskState {
   sync: SyncView | null;
   /** A catalog download from HQ spanning several pages, while it runs; null otherwise. */
   syncProgress: SyncProgressView | null;
+  /** An attendant's badge was scanned during a payment the kiosk cannot confirm: "Mark as paid?". */
+  staffOverride: StaffOverrideOffer | null;
 }
 
 export type KioskAction =
@@ -59,7 +62,8 @@ export type KioskAction =
   | { type: 'clearScanError' }
   | { type: 'clearScanNotice' }
   | { type: 'clearWeight' }
-  | { type: 'clearNotice' };
+  | { type: 'clearNotice' }
+  | { type: 'closeStaffOverride' };
 
 export const initialState: KioskState = {
   settings: null,
@@ -75,6 +79,7 @@ export const initialState: KioskState = {
   basketRevision: 0,
   sync: null,
   syncProgress: null,
+  staffOverride: null,
 };
 
 const LIVE_PAYMENT = new Set(['created', 'pending', 'unknown', 'paid']);
@@ -123,6 +128,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, weightFor: null };
     case 'clearNotice':
       return { ...state, notice: null };
+    case 'closeStaffOverride':
+      return { ...state, staffOverride: null };
   }
 }
 
@@ -135,6 +142,11 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
     case 'scan.notice':
       // The scan went through, so an earlier refusal no longer applies.
       return { ...state, scanNotice: event.notice, scanError: null };
+    case 'staff.override':
+      // Only for the payment on screen; an offer about another one is stale.
+      return state.payment?.id === event.offer.paymentId
+        ? { ...state, staffOverride: event.offer, scanError: null }
+        : state;
     case 'payment.changed':
       return applyPayment(state, event.payment);
     case 'sale.completed':
@@ -185,6 +197,7 @@ function applySession(state: KioskState, session: SessionView): KioskState {
     basketRevision: state.basketRevision + 1,
     // A backend without a sync status leaves the one the screen has.
     sync: session.sync === undefined ? state.sync : session.sync,
+    staffOverride: keepOffer(state.staffOverride, payment),
   };
 }
 
@@ -217,7 +230,15 @@ function staleNotice(notice: ScanNotice | null, basket: BasketView): boolean {
   return basket.lastChangedLineId !== null && basket.lastChangedLineId !== lineId;
 }
 
+/** The attendant's dialog stays only while its payment is still waiting to be confirmed. */
+function keepOffer(offer: StaffOverrideOffer | null, payment: PaymentView | null): StaffOverrideOffer | null {
+  const waiting = payment && (payment.status === 'pending' || payment.status === 'unknown');
+  return offer && waiting && payment.id === offer.paymentId ? offer : null;
+}
+
 function applyScanFailure(state: KioskState, code: string, source: ScanSource, error: ApiError): KioskState {
+  // The badge opened the attendant's dialog (a `staff.override` event): nothing went wrong.
+  if (error.code === 'staff_override') return { ...state, scanError: null };
   if (error.code === 'weight_required') return { ...state, weightFor: { code, source }, scanError: null };
   // A staff badge adds nothing, so the backend refuses it, but it was read fine: it is a notice.
   if (error.code === 'staff_badge') {
@@ -238,7 +259,14 @@ function applyPayment(state: KioskState, payment: PaymentView): KioskState {
   const stale = state.payment !== null && state.payment.id !== payment.id;
   if (stale && !LIVE_PAYMENT.has(payment.status)) return state;
   // A scan notice is about the basket being built; it must not come back after the payment screen.
-  if (LIVE_PAYMENT.has(payment.status)) return { ...state, payment, notice: null, scanNotice: null };
+  if (LIVE_PAYMENT.has(payment.status))
+    return {
+      ...state,
+      payment,
+      notice: null,
+      scanNotice: null,
+      staffOverride: keepOffer(state.staffOverride, payment),
+    };
   let notice: Notice | null = null;
   if (payment.status === 'declined') notice = { kind: 'declined' };
   else if (/expir/i.test(payment.failureReason ?? '') || Date.parse(payment.expiresAt) <= Date.now()) {
@@ -246,5 +274,5 @@ function applyPayment(state: KioskState, payment: PaymentView): KioskState {
   } else if (/could not be charged/i.test(payment.failureReason ?? '')) {
     notice = { kind: 'notCharged' };
   }
-  return { ...state, payment: null, notice };
+  return { ...state, payment: null, notice, staffOverride: null };
 }

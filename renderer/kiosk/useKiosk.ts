@@ -3,7 +3,14 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import type { Language } from '../../core/types';
-import type { BasketView, ScanSource, TerminalClient, TerminalEvent } from '../../services/api/contract';
+import type {
+  ApiError,
+  BasketView,
+  ScanSource,
+  StaffOverrideOffer,
+  TerminalClient,
+  TerminalEvent,
+} from '../../services/api/contract';
 import { acceptsScans, initialState, kioskReducer, type KioskState } from './state';
 import { WedgeBuffer } from './wedge';
 
@@ -17,6 +24,9 @@ export interface KioskActions {
   startPayment(): Promise<void>;
   cancelPayment(): Promise<void>;
   finishSale(): Promise<void>;
+  /** The attendant's PIN and reason for the offered payment; resolves to why not, or null once paid. */
+  markPaid(offer: StaffOverrideOffer, pin: string, reason: string): Promise<ApiError | null>;
+  closeStaffOverride(): void;
   setLanguage(language: Language): void;
   clearScanError(): void;
   clearScanNotice(): void;
@@ -99,6 +109,14 @@ export function useKiosk(client: TerminalClient): { state: KioskState; actions: 
         const result = await client.call('sale.finish', {});
         if (result.ok) dispatch({ type: 'session', session: result.value });
       },
+      async markPaid(offer, pin, reason) {
+        const { badge, paymentId } = offer;
+        const result = await client.call('payment.markPaid', { paymentId, badge, pin, reason });
+        if (!result.ok) return result.error;
+        dispatch({ type: 'payment', payment: result.value });
+        return null;
+      },
+      closeStaffOverride: () => dispatch({ type: 'closeStaffOverride' }),
       setLanguage: (language) => dispatch({ type: 'language', language }),
       clearScanError: () => dispatch({ type: 'clearScanError' }),
       clearScanNotice: () => dispatch({ type: 'clearScanNotice' }),

@@ -182,6 +182,17 @@ export interface SessionView {
 
 export type ScanSource = 'serial' | 'keypad' | 'wedge' | 'camera';
 
+/**
+ * A known attendant's badge scanned while a payment cannot be confirmed: the kiosk offers them "Mark
+ * as paid?". Nothing is authorised yet; payment.markPaid with their PIN does that.
+ */
+export interface StaffOverrideOffer {
+  /** The badge as scanned; sent back with the PIN. */
+  badge: string;
+  attendantName: string;
+  paymentId: string;
+}
+
 /** Every handler: name → [input, output]. */
 export interface TerminalHandlers {
   'session.get': [Record<string, never>, SessionView];
@@ -196,6 +207,13 @@ export interface TerminalHandlers {
   'payment.start': [Record<string, never>, PaymentView];
   'payment.get': [{ paymentId: string }, PaymentView];
   'payment.cancel': [{ paymentId: string }, PaymentView];
+  /**
+   * An attendant marks a payment paid that the provider cannot confirm (pending or unknown), after
+   * seeing the shopper's phone: `badge` is the staff badge as scanned, `pin` their PIN. Refused as
+   * `staff_unknown`, `staff_denied` (wrong PIN), `staff_locked` (too many wrong PINs) or
+   * `payment_not_in_flight`, with nothing written; else the sale completes and is journalled.
+   */
+  'payment.markPaid': [{ paymentId: string; badge: string; pin: string; reason: string }, PaymentView];
   'receipt.get': [{ receiptNumber: string }, ReceiptView];
   /**
    * Prints (again) the paper receipt of a finished sale. Refused as `no_printer` on a terminal
@@ -224,6 +242,7 @@ export type TerminalEvent =
   /** `code` is what was scanned; a wallet payment code appears masked (it is a bearer secret). */
   | { type: 'scan.rejected'; code: string; source: ScanSource; error: ApiError }
   | { type: 'scan.notice'; source: ScanSource; notice: ScanNotice }
+  | { type: 'staff.override'; offer: StaffOverrideOffer }
   | { type: 'basket.changed'; basket: BasketView }
   | { type: 'payment.changed'; payment: PaymentView }
   | { type: 'sale.completed'; receipt: ReceiptView }

@@ -107,6 +107,15 @@ describe('dispatch', () => {
     expect(result.ok === false && result.error.code).toBe('internal_error');
   });
 
+  it('payment.markPaid refuses a reason that is empty or over 200 characters, before any handler runs', () => {
+    const input = (reason: string) => ({ paymentId: 'p1', badge: 'STAFF-A01X', pin: '2468', reason });
+    const schema = handlerSchemas['payment.markPaid'];
+    expect(schema.safeParse(input('Other')).success).toBe(true);
+    expect(schema.safeParse(input('   ')).success).toBe(false);
+    expect(schema.safeParse(input('x'.repeat(201))).success).toBe(false);
+    expect(schema.safeParse({ ...input('Other'), pinHash: 'x' }).success).toBe(false);
+  });
+
   it('has a schema for every handler of the contract', () => {
     expect(Object.keys(handlerSchemas).sort()).toEqual([
       'basket.addScan',
@@ -115,6 +124,7 @@ describe('dispatch', () => {
       'basket.setQuantity',
       'payment.cancel',
       'payment.get',
+      'payment.markPaid',
       'payment.start',
       'receipt.get',
       'receipt.print',

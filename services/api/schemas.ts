@@ -42,6 +42,17 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
   'payment.start': empty,
   'payment.get': z.strictObject({ paymentId: id }),
   'payment.cancel': z.strictObject({ paymentId: id }),
+  // The PIN's own rule (4–8 digits) is the handler's: a malformed PIN is a wrong PIN, and is counted.
+  'payment.markPaid': z.strictObject({
+    paymentId: id,
+    badge: code,
+    pin: z.string({ error: 'must be a string' }).max(16, { error: 'must be at most 16 characters' }),
+    reason: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(200, { error: 'must be at most 200 characters' }),
+  }),
   'receipt.get': z.strictObject({ receiptNumber: id }),
   'receipt.print': z.strictObject({ receiptNumber: id }),
   'sale.finish': empty,

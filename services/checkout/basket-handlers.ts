@@ -15,6 +15,7 @@ import { closeSale, saleByReceiptNumber, saleForBasket } from '../../db/sales';
 import type { ApiError, ApiResult, BasketView, ScanSource, SessionView, TerminalApi } from '../api/contract';
 import { publicSettings } from '../settings';
 import type { CheckoutContext, ScanStart, WalletCode } from './context';
+import { overrideOffer } from './override-offer';
 import { fail, ok, refusal } from './result';
 import { resolveScan, scanRulesOf, type ScanAction, type ScanPolicy } from './scan-lookup';
 import { basketView, paymentView, receiptView } from './views';
@@ -117,6 +118,19 @@ function startScan(ctx: CheckoutContext, code: string, source: ScanSource, weigh
   if (action.kind === 'wallet') {
     const wallet = { wallet: action.provider, code: action.code, masked: action.masked };
     return ctx.payByCode?.(wallet) ?? { result: refuseWalletCode(wallet) };
+  }
+  if (action.kind === 'staff') {
+    // During a payment the kiosk cannot confirm, an attendant's badge offers "Mark as paid?".
+    const offer = overrideOffer(ctx, code);
+    if (offer) {
+      ctx.events.emit({ type: 'staff.override', offer });
+      return {
+        result: fail(
+          'staff_override',
+          `Attendant ${offer.attendantName}: mark payment ${offer.paymentId} paid?`,
+        ),
+      };
+    }
   }
   return { result: applyScan(ctx, action, source, weightGrams) };
 }

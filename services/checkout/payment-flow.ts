@@ -16,7 +16,7 @@ import {
   updatePayment,
   type PaymentRecord,
 } from '../../db/payments';
-import { completeSale } from '../../db/sales';
+import { completeSale, type SaleRecord } from '../../db/sales';
 import type { ApiResult, PaymentView, TerminalApi } from '../api/contract';
 import {
   ProviderNotFoundError,
@@ -24,6 +24,7 @@ import {
   ProviderUnavailableError,
   type PaymentProvider,
 } from '../payments/provider';
+import { createAttendantOverride } from './attendant-override';
 import { emitBasket } from './basket-handlers';
 import { storeBasketPayment } from './basket-payment';
 import { createCodePayments } from './code-payment';
@@ -31,7 +32,10 @@ import type { CheckoutContext } from './context';
 import { fail, ok, refusal } from './result';
 import { paymentView, receiptView } from './views';
 
-type PaymentHandlers = Pick<TerminalApi, 'payment.start' | 'payment.get' | 'payment.cancel'>;
+type PaymentHandlers = Pick<
+  TerminalApi,
+  'payment.start' | 'payment.get' | 'payment.cancel' | 'payment.markPaid'
+>;
 
 export interface PaymentFlow {
   handlers: PaymentHandlers;
@@ -107,9 +111,12 @@ export function createPaymentFlow(
     return updated;
   };
 
-  const finishSale = (payment: PaymentRecord): PaymentRecord => {
+  const finishSale = (payment: PaymentRecord): PaymentRecord => announceSale(payment, writeSale(payment));
+
+  /** The sale of a payment now paid, in one transaction (or the caller's: an attendant's override). */
+  const writeSale = (payment: PaymentRecord): SaleRecord => {
     const soldAt = new Date();
-    const sale = completeSale(db, {
+    return completeSale(db, {
       basketId: payment.basketId,
       paymentId: payment.id,
       storeId: ctx.settings.storeId,
@@ -140,6 +147,10 @@ export function createPaymentFlow(
         return { total: receipt.totals.total, taxTotal: receipt.totals.taxTotal, json: receipt };
       },
     });
+  };
+
+  /** After the sale committed: every screen hears of it. */
+  const announceSale = (payment: PaymentRecord, sale: SaleRecord): PaymentRecord => {
     const paid = getPayment(db, payment.id)!;
     publish(paid);
     ctx.events.emit({ type: 'sale.completed', receipt: receiptView(sale.receiptJson) });
@@ -334,6 +345,19 @@ export function createPaymentFlow(
   });
   ctx.payByCode = codes.payByCode;
 
+  // An attendant vouching for a payment the provider cannot confirm (attendant-override.ts).
+  const override = createAttendantOverride(ctx, {
+    writeSale,
+    announceSale,
+    forget: (paymentId) => {
+      watchers.get(paymentId)?.abort();
+      watchers.delete(paymentId);
+      refreshCode.delete(paymentId);
+    },
+    cancelling: (paymentId) => cancelRequested.has(paymentId),
+    isClosed: () => closed,
+  });
+
   const start = async (): Promise<ApiResult<PaymentView>> => {
     const basket = currentBasket(db);
     if (basket?.status === 'paying') {
@@ -370,6 +394,7 @@ export function createPaymentFlow(
         const after = await cancel(paymentId, 'Cancelled at the kiosk');
         return after ? ok(paymentView(after)) : fail('payment_not_found', `No payment ${paymentId}`);
       },
+      ...override,
     },
     recover() {
       for (const payment of paymentsToRecover(db)) {

@@ -1,0 +1,59 @@
+// `openlane staff add`: lets an attendant authorise overrides at the kiosk (mark a payment paid after
+// seeing the shopper's phone). The PIN comes on stdin, so it is never in the shell history or `ps`.
+import { addAttendant } from '../../services/staff/attendants';
+import { resolveDataDir } from '../../services/store';
+import { parse, UsageError } from './args';
+
+const USAGE = `Usage: openlane staff add --id ID --name NAME --badge CODE [--pin-stdin] [--data DIR]
+
+Adds an attendant to DATA_DIR/settings.json. The PIN (4–8 digits) is read from stdin — typed at the
+prompt, or piped: echo 2468 | openlane staff add ... — and only its scrypt hash is stored.
+  --id     the attendant's staff id, e.g. A01 (letters, digits, - or _)
+  --name   how the kiosk greets them
+  --badge  the whole code their staff badge scans as, e.g. STAFF-A01X (must match codePatterns.staff)
+Refuses an id or badge already in use, and a PIN that is not 4 to 8 digits.`;
+
+export async function staffCommand(
+  args: string[],
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
+  if (args.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { values, positionals } = parse(
+    args,
+    {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      badge: { type: 'string' },
+      'pin-stdin': { type: 'boolean' },
+      data: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (positionals.length !== 1 || positionals[0] !== 'add') throw new UsageError(USAGE);
+  if (!values.id || !values.name || !values.badge) throw new UsageError(USAGE);
+  if ((stdin as { isTTY?: boolean }).isTTY) process.stderr.write('PIN (4–8 digits), then Enter: ');
+  const pin = (await readFirstLine(stdin)).trim();
+  const attendant = addAttendant(resolveDataDir(values.data), {
+    id: values.id,
+    name: values.name,
+    badge: values.badge,
+    pin,
+  });
+  console.log(`Added attendant ${attendant.id} (${attendant.name}) with badge ${attendant.badge}.`);
+  return 0;
+}
+
+/** The first line of a stream (the PIN), without waiting for more once it is there. */
+async function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) {
+    text += String(chunk);
+    const newline = text.indexOf('\n');
+    if (newline >= 0) return text.slice(0, newline);
+    if (text.length > 64) break;
+  }
+  return text;
+}

@@ -21,31 +21,25 @@ export async function slow(ctx: FaultContext, request: FaultedRequest, target: F
 }
 
 /** `timeout_before_charge`: held until the client gives up, then dropped unhandled. True if so. */
-export async function neverArrives(
-  req: IncomingMessage,
-  res: ServerResponse,
-  ctx: FaultContext,
-  request: FaultedRequest,
-  target: FaultTarget,
-): Promise<boolean> {
-  const fault = ctx.faults.take('timeout_before_charge', request, target);
-  if (!fault) return false;
-  await holdThenDrop(req, res, fault.ms);
-  return true;
-}
+export const neverArrives = dropAfterHolding('timeout_before_charge');
 
 /** `timeout_after_charge`: the work is done; its answer is held until the client gives up, then dropped. */
-export async function lostAnswer(
-  req: IncomingMessage,
-  res: ServerResponse,
-  ctx: FaultContext,
-  request: FaultedRequest,
-  target: FaultTarget,
-): Promise<boolean> {
-  const fault = ctx.faults.take('timeout_after_charge', request, target);
-  if (!fault) return false;
-  await holdThenDrop(req, res, fault.ms);
-  return true;
+export const lostAnswer = dropAfterHolding('timeout_after_charge');
+
+/** A fault whose request (or answer) is held, then the connection dropped; resolves true if it struck. */
+function dropAfterHolding(mode: 'timeout_before_charge' | 'timeout_after_charge') {
+  return async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    ctx: FaultContext,
+    request: FaultedRequest,
+    target: FaultTarget,
+  ): Promise<boolean> => {
+    const fault = ctx.faults.take(mode, request, target);
+    if (!fault) return false;
+    await holdThenDrop(req, res, fault.ms);
+    return true;
+  };
 }
 
 /** `late_notify`: a long-poll carrying a change answers no sooner than `ms` after the change. */

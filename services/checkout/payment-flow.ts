@@ -31,6 +31,7 @@ import { createCodePayments } from './code-payment';
 import type { CheckoutContext } from './context';
 import { fail, ok, refusal } from './result';
 import { paymentView, receiptView } from './views';
+import { timeoutSignal } from '../timeout-signal';
 
 type PaymentHandlers = Pick<
   TerminalApi,
@@ -267,9 +268,9 @@ export function createPaymentFlow(
   /** Long-polls a pending payment until it changes, or until it is time to look at the expiry again. */
   const awaitChange = async (payment: PaymentRecord, ref: string, signal: AbortSignal): Promise<void> => {
     const untilExpiry = Math.max(50, Date.parse(payment.expiresAt) - Date.now());
-    const wait = AbortSignal.any([signal, AbortSignal.timeout(Math.min(untilExpiry, 30_000))]);
+    const wait = timeoutSignal(Math.min(untilExpiry, 30_000), signal);
     try {
-      const status = await provider.waitForChange(ref, 'pending', wait);
+      const status = await provider.waitForChange(ref, 'pending', wait.signal);
       if (status === 'declined' || status === 'cancelled') {
         // The long-poll answers only the status; the provider's reason is what the shopper is told,
         // unless the provider ran out the clock itself: then ours is the same story, in our words.
@@ -279,8 +280,10 @@ export function createPaymentFlow(
         apply(payment, state.status, reason ?? null);
       } else apply(payment, status);
     } catch (error) {
-      if (wait.aborted && !signal.aborted) return; // our own timer: loop to check expiry
+      if (wait.timedOut && !signal.aborted) return; // our own timer: loop to check expiry
       throw error;
+    } finally {
+      wait.clear();
     }
   };
 

@@ -9,6 +9,7 @@ import type {
   ProviderPaymentState,
   ProviderStatus,
 } from './provider';
+import { timeoutSignal } from '../timeout-signal';
 
 export interface SimulatorProviderOptions {
   baseUrl: string;
@@ -121,13 +122,15 @@ export function createSimulatorProvider(options: SimulatorProviderOptions): Paym
       signal: AbortSignal,
     ): Promise<ProviderStatus> {
       const url = `${paymentUrl(ref)}?waitMs=${longPollMs}&status=${knownStatus}`;
-      const combined = AbortSignal.any([signal, AbortSignal.timeout(longPollMs + timeoutMs)]);
+      const combined = timeoutSignal(longPollMs + timeoutMs, signal);
       try {
-        const answer = await request(url, { signal: combined });
+        const answer = await request(url, { signal: combined.signal });
         return answer.status === 200 ? stateOf(answer.body).status : refused(answer).status;
       } catch (error) {
         if (signal.aborted) throw signal.reason;
         throw error;
+      } finally {
+        combined.clear();
       }
     },
   };

@@ -6,6 +6,7 @@
 import type { KeyObject } from 'node:crypto';
 import { ProviderUnavailableError } from '../provider';
 import { responseMessage, signRequest, verify } from './signing';
+import { timeoutSignal } from '../../timeout-signal';
 
 export interface WechatPayCredentials {
   mchid: string;
@@ -61,8 +62,7 @@ export function createClient(options: ClientOptions): Call {
       { method, url: url.pathname + url.search, body },
       { mchid: options.mchid, serialNo: options.merchantSerialNo, privateKey: options.privateKey },
     );
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const timeout = timeoutSignal(options.timeoutMs, signal);
     let response: Response;
     let text: string;
     try {
@@ -75,12 +75,14 @@ export function createClient(options: ClientOptions): Call {
           'User-Agent': 'OpenLane-kiosk',
         },
         body: method === 'POST' ? body : undefined,
-        signal: combined,
+        signal: timeout.signal,
       });
       text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      throw unreachable(error, timeout.aborted);
+      throw unreachable(error, timeout.timedOut);
+    } finally {
+      timeout.clear();
     }
     if (response.status === 401) throw new MerchantSignatureRejected(...errorOf(text, 'SIGN_ERROR'));
     if (response.status >= 500) {

@@ -116,3 +116,9 @@ export class ProviderNotFoundError extends Error {
     this.name = 'ProviderNotFoundError';
   }
 }
+
+/** What a failed fetch says of the network: undici puts the socket's own error in `cause`. */
+export function networkErrorDetail(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? error.cause.message : error.message;
+}

@@ -1,5 +1,10 @@
 // The PaymentProvider that talks to the payment simulator over HTTP (Node's global fetch).
-import { ProviderNotFoundError, ProviderRefusedError, ProviderUnavailableError } from './provider';
+import {
+  networkErrorDetail,
+  ProviderNotFoundError,
+  ProviderRefusedError,
+  ProviderUnavailableError,
+} from './provider';
 import type {
   ChargeRequest,
   ChargeResult,
@@ -168,12 +173,7 @@ function errorMessage(answer: Answer): string {
 function unavailable(error: unknown, signal: AbortSignal): ProviderUnavailableError {
   const timedOut =
     signal.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
-  const detail =
-    error instanceof Error
-      ? error.cause instanceof Error
-        ? error.cause.message
-        : error.message
-      : String(error);
+  const detail = networkErrorDetail(error);
   return new ProviderUnavailableError(
     timedOut ? 'payment simulator did not answer in time' : `payment simulator unreachable: ${detail}`,
     { timedOut, cause: error },

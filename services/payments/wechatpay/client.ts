@@ -4,7 +4,7 @@
 // must never take a forged "SUCCESS" as paid. The one exception is 401: WeChat Pay does not sign the
 // answer to a request whose own signature it could not verify, and such a request was not executed.
 import type { KeyObject } from 'node:crypto';
-import { ProviderUnavailableError } from '../provider';
+import { networkErrorDetail, ProviderUnavailableError } from '../provider';
 import { responseMessage, signRequest, verify } from './signing';
 import { timeoutSignal } from '../../timeout-signal';
 
@@ -147,12 +147,7 @@ export function errorOf(text: string, fallbackCode: string): [string, string] {
 }
 
 function unreachable(error: unknown, timedOut: boolean): ProviderUnavailableError {
-  const detail =
-    error instanceof Error
-      ? error.cause instanceof Error
-        ? error.cause.message
-        : error.message
-      : String(error);
+  const detail = networkErrorDetail(error);
   return new ProviderUnavailableError(
     timedOut ? 'WeChat Pay did not answer in time' : `WeChat Pay unreachable: ${detail}`,
     { timedOut, cause: error },

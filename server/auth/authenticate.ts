@@ -31,6 +31,7 @@ export async function authenticate(
   const { rows } = await q.query<{ store_id: string; revoked_at: Date | null }>(
     'SELECT store_id, revoked_at FROM devices WHERE id = $1',
     [sub],
+    { prepareAs: 'authenticate_device' },
   );
   const device = rows[0];
   if (!device) return fail(401, 'token_invalid', 'the token names a device this server does not know');

@@ -6,9 +6,21 @@
 /** Something SQL can be sent to: the database itself, or one open transaction. */
 export interface Queryable {
   /** One statement with $1… parameters. Pass JSON values as JSON text (JSON.stringify). */
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<QueryResult<Row>>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+}
+
+export interface QueryOptions {
+  /**
+   * For a hot statement: the name PostgreSQL keeps it under, parsed and planned, on each connection,
+   * so later runs send only the parameters. One name, one text. PGlite (in-process) ignores it.
+   */
+  prepareAs?: string;
 }
 
 export interface QueryResult<Row> {

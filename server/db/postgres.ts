@@ -1,6 +1,6 @@
 // The node-postgres adapter: a pool of connections to a real PostgreSQL server (what a chain runs).
 import pg from 'pg';
-import type { Database, Queryable, QueryResult } from './database';
+import type { Database, Queryable, QueryOptions, QueryResult } from './database';
 import { toNumber } from './database';
 
 const INT8 = 20;
@@ -20,18 +20,13 @@ export interface PostgresOptions {
 
 /** Connects a pool to `url` (postgres://…) and checks that the server answers. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  const settings = await sessionSettings(url);
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types, options: settings });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  try {
-    await pool.query('SELECT 1');
-  } catch (error) {
-    await pool.end().catch(() => undefined);
-    throw new Error(`cannot connect to PostgreSQL at ${redact(url)}: ${(error as Error).message}`);
-  }
   return {
     kind: 'postgres',
-    query: (text, params) => run(pool, text, params),
+    query: (text, params, options) => run(pool, text, params, options),
     exec: async (sql) => {
       await pool.query(sql);
     },
@@ -41,7 +36,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       try {
         await client.query('BEGIN');
         const tx: Queryable = {
-          query: (text, params) => run(client, text, params),
+          query: (text, params, options) => run(client, text, params, options),
           exec: async (sql) => {
             await client.query(sql);
           },
@@ -64,9 +59,31 @@ async function run<Row>(
   on: pg.Pool | pg.PoolClient,
   text: string,
   params?: readonly unknown[],
+  options: QueryOptions = {},
 ): Promise<QueryResult<Row>> {
-  const result = await on.query(text, params as unknown[] | undefined);
+  const result = await on.query({ text, values: params as unknown[] | undefined, name: options.prepareAs });
   return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+}
+
+/**
+ * Checks that the server answers, and picks what each connection sets: lz4 for the values PostgreSQL
+ * compresses (event payloads are a few kB of JSON each) where the server has it (PostgreSQL 14 and
+ * later, built with lz4), as it compresses several times faster than the default pglz for about the
+ * same size. A server without it keeps its default.
+ */
+async function sessionSettings(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ lz4: boolean }>(
+      "SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'",
+    );
+    return rows[0]?.lz4 ? '-c default_toast_compression=lz4' : undefined;
+  } catch (error) {
+    throw new Error(`cannot connect to PostgreSQL at ${redact(url)}: ${(error as Error).message}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** The URL without its password, for error messages. */

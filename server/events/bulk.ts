@@ -1,80 +1,126 @@
 // The fast path of a batch: a run of planned events written by ONE statement — the events with
-// ON CONFLICT DO NOTHING, and, for the events that statement newly stored, their sales and stock
-// movements — instead of a savepoint and several INSERTs per event. It has no per-event rollback: a
-// value the database refuses fails the whole statement, and the caller then redoes the batch event
-// by event (ingest.ts), which files that one event as a dead letter and applies the rest.
+// ON CONFLICT DO NOTHING; for the events that statement newly stored, their sales, their stock
+// movements and the on-hand they move; and the device's last contact — instead of a savepoint and
+// several INSERTs per event. One statement is atomic by itself, so a batch that is one run needs no
+// transaction around it: one round trip to the database. It has no per-event rollback: a value the
+// database refuses fails the whole statement, and the caller then redoes the batch event by event
+// (ingest.ts), which files that one event as a dead letter and applies the rest.
 import type { Queryable } from '../db/database';
-import type { DeviceContext } from './ingest';
+import type { DeviceContext, StockWarning } from './ingest';
 import type { EventPlan } from './plan';
+
+export interface RunOutcome {
+  /** The ids, lower-cased, of the events that were new (the rest were already held). */
+  stored: Set<string>;
+  /** Products this run left below zero. */
+  warnings: StockWarning[];
+}
+
+// The rows travel as three JSON documents (one parameter each) rather than one array parameter per
+// column: the driver sends JSON text as it is, where an array of JSON texts must be escaped element
+// by element on the way out and parsed again on the way in. Level rows are upserted in GTIN order,
+// so two runs of one store take their row locks in the same order and cannot deadlock on them.
+const WRITE_RUN = `
+WITH stored AS (
+  INSERT INTO events (store_id, id, device_id, type, payload, occurred_at, received_at)
+  SELECT $1, e.id, $2, e.type, e.payload, e.occurred_at, $3
+  FROM json_to_recordset($5::json) AS e (id uuid, type text, payload json, occurred_at timestamptz)
+  ON CONFLICT (store_id, id) DO NOTHING
+  RETURNING id
+), sold AS (
+  INSERT INTO sales (store_id, id, event_id, device_id, receipt_number, terminal_id, currency, total,
+    tax_total, sold_at, received_at)
+  SELECT $1, s.id, s.event_id, $2, s.receipt_number, s.terminal_id, s.currency, s.total, s.tax_total,
+    s.sold_at, $3
+  FROM json_to_recordset($6::json) AS s (event_id uuid, id uuid, receipt_number text, terminal_id text,
+    currency text, total int8, tax_total int8, sold_at timestamptz)
+  JOIN stored ON stored.id = s.event_id
+), moved AS (
+  INSERT INTO stock_movements (store_id, event_id, line_no, gtin, quantity, kind, counted, device_id,
+    occurred_at, received_at)
+  SELECT $1, m.event_id, m.line_no, m.gtin, m.quantity, m.kind, NULL, $2, m.occurred_at, $3
+  FROM json_to_recordset($7::json) AS m (event_id uuid, line_no int4, gtin text, quantity int8, kind text,
+    occurred_at timestamptz)
+  WHERE m.event_id IN (SELECT id FROM stored)
+  RETURNING gtin, quantity
+), levels AS (
+  INSERT INTO stock_levels (store_id, gtin, on_hand, movements)
+  SELECT $1, gtin, sum(quantity), count(*) FROM moved GROUP BY gtin ORDER BY gtin
+  ON CONFLICT (store_id, gtin) DO UPDATE SET
+    on_hand = stock_levels.on_hand + excluded.on_hand, movements = stock_levels.movements + excluded.movements
+  RETURNING gtin, on_hand
+), seen AS (
+  UPDATE devices SET last_seen_at = $3, clock_skew_ms = coalesce($4, clock_skew_ms)
+  WHERE store_id = $1 AND id = $2
+)
+SELECT (SELECT coalesce(json_agg(id), '[]') FROM stored) AS stored,
+  (SELECT coalesce(json_agg(json_build_object('gtin', gtin, 'onHand', on_hand) ORDER BY gtin), '[]')
+   FROM levels WHERE on_hand < 0) AS negative`;
 
 /**
  * Stores `plans` (no counts among them: a count's adjustment depends on the ledger at its place in
- * the batch) and returns the ids, lower-cased, of the events that were new. An id sent twice in the
- * run is stored once, from its first occurrence; the caller answers the later ones `duplicate`.
+ * the batch) and notes the device's contact with its clock skew. An id sent twice in the run is
+ * stored once, from its first occurrence; the caller answers the later ones `duplicate`.
  */
-export async function insertRun(
-  tx: Queryable,
+export async function writeRun(
+  q: Queryable,
   device: DeviceContext,
   plans: readonly EventPlan[],
   receivedAt: Date,
-): Promise<Set<string>> {
+  clockSkewMs: number | null,
+): Promise<RunOutcome> {
   const events = firstOfEachId(plans);
-  if (events.length === 0) return new Set();
-  const sales = events.flatMap((p) => (p.sale ? [{ eventId: p.event.id, ...p.sale }] : []));
-  const moves = events.flatMap((p) =>
-    p.movements.map((m, i) => ({ eventId: p.event.id, lineNo: i + 1, at: p.event.occurredAt, ...m })),
+  const sales = events.flatMap(({ event, sale }) =>
+    sale
+      ? [
+          {
+            event_id: event.id,
+            id: sale.id,
+            receipt_number: sale.receiptNumber,
+            terminal_id: sale.terminalId,
+            currency: sale.currency,
+            total: sale.total,
+            tax_total: sale.taxTotal,
+            sold_at: sale.soldAt,
+          },
+        ]
+      : [],
   );
-  // The sales and movements CTEs see the ids `stored` returned, so a resent event writes nothing
-  // more; all three inserts are one statement, so they stand or fail together. A sale's receipt is
-  // taken from its stored payload (where plan.ts found it), so it is sent and parsed once.
-  const { rows } = await tx.query<{ id: string }>(
-    `WITH stored AS (
-       INSERT INTO events (store_id, id, device_id, type, payload, occurred_at, received_at)
-       SELECT $1, e.id, $2, e.type, e.payload, e.occurred_at, $3
-       FROM unnest($4::uuid[], $5::text[], $6::jsonb[], $7::timestamptz[]) AS e (id, type, payload, occurred_at)
-       ON CONFLICT (store_id, id) DO NOTHING RETURNING id, payload
-     ), sold AS (
-       INSERT INTO sales (store_id, id, event_id, device_id, receipt_number, terminal_id, currency, total,
-         tax_total, sold_at, received_at, receipt)
-       SELECT $1, s.id, s.event_id, $2, s.receipt_number, s.terminal_id, s.currency, s.total, s.tax_total,
-         s.sold_at, $3, stored.payload -> 'receipt'
-       FROM unnest($8::uuid[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::int8[], $14::int8[],
-         $15::timestamptz[]) AS s (event_id, id, receipt_number, terminal_id, currency, total, tax_total, sold_at)
-       JOIN stored ON stored.id = s.event_id
-     ), moved AS (
-       INSERT INTO stock_movements (store_id, event_id, line_no, gtin, quantity, kind, counted, device_id,
-         occurred_at, received_at)
-       SELECT $1, m.event_id, m.line_no, m.gtin, m.quantity, m.kind, NULL, $2, m.occurred_at, $3
-       FROM unnest($16::uuid[], $17::int4[], $18::text[], $19::int8[], $20::text[], $21::timestamptz[])
-         AS m (event_id, line_no, gtin, quantity, kind, occurred_at)
-       WHERE m.event_id IN (SELECT id FROM stored)
-     )
-     SELECT id FROM stored`,
+  const moves = events.flatMap(({ event, movements }) =>
+    movements.map((m, i) => ({
+      event_id: event.id,
+      line_no: i + 1,
+      gtin: m.gtin,
+      quantity: m.quantity,
+      kind: m.kind,
+      occurred_at: event.occurredAt,
+    })),
+  );
+  const { rows } = await q.query<{ stored: string[]; negative: StockWarning[] }>(
+    WRITE_RUN,
     [
       device.storeId,
       device.deviceId,
       receivedAt,
-      events.map((p) => p.event.id),
-      events.map((p) => p.event.type),
-      events.map((p) => JSON.stringify(p.event.payload)),
-      events.map((p) => p.event.occurredAt),
-      sales.map((s) => s.eventId),
-      sales.map((s) => s.id),
-      sales.map((s) => s.receiptNumber),
-      sales.map((s) => s.terminalId),
-      sales.map((s) => s.currency),
-      sales.map((s) => s.total),
-      sales.map((s) => s.taxTotal),
-      sales.map((s) => s.soldAt),
-      moves.map((m) => m.eventId),
-      moves.map((m) => m.lineNo),
-      moves.map((m) => m.gtin),
-      moves.map((m) => m.quantity),
-      moves.map((m) => m.kind),
-      moves.map((m) => m.at),
+      clockSkewMs,
+      JSON.stringify(
+        events.map(({ event }) => ({
+          id: event.id,
+          type: event.type,
+          payload: event.payload,
+          occurred_at: event.occurredAt,
+        })),
+      ),
+      JSON.stringify(sales),
+      JSON.stringify(moves),
     ],
+    { prepareAs: 'ingest_write_run' },
   );
-  return new Set(rows.map((r) => r.id.toLowerCase()));
+  const { stored, negative } = rows[0]!;
+  return {
+    stored: new Set(stored.map((id) => id.toLowerCase())),
+    warnings: negative.map((w) => ({ code: 'negative_stock', gtin: w.gtin, onHand: Number(w.onHand) })),
+  };
 }
 
 /**

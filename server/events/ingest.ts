@@ -1,11 +1,13 @@
-// POST /v1/events: a batch of a terminal's outbox, applied in ONE transaction. The events table's key
-// (store, event id) stops doubles: a resent event is answered `duplicate`. Two ways to write a batch,
-// with the same outcome:
-//  - bulk (tried first): runs of events written by one multi-row statement each (bulk.ts), so a batch
-//    costs a handful of round trips whatever its size;
-//  - event by event: a savepoint per event, so an event the database refuses is rolled back alone and
-//    filed as a dead letter while the events after it go on. A batch whose bulk attempt hits such a
-//    data error is rolled back and redone this way; poison is rare, so that cost is too.
+// POST /v1/events: a batch of a terminal's outbox, applied all or nothing. The events table's key
+// (store, event id) stops doubles: a resent event is answered `duplicate`. Three ways to write a
+// batch, with the same outcome:
+//  - one statement (the common batch: sales and deliveries, every event well formed, no count):
+//    the whole batch in one round trip, atomic by itself (bulk.ts);
+//  - runs in one transaction (a batch with a count, or with events rejected before the database):
+//    the events between counts written by that same statement, each count alone, refusals filed;
+//  - event by event in one transaction: a savepoint per event, so an event the database refuses is
+//    rolled back alone and filed as a dead letter while the events after it go on. A batch whose
+//    bulk attempt hits such a data error is redone this way; poison is rare, so that cost is too.
 import { uuidv7 } from '../../core/uuid7';
 import type { Database, Queryable } from '../db/database';
 import { constraintOf, sqlState } from '../db/database';
@@ -14,7 +16,7 @@ import { fail } from '../result';
 import type { EventPlan, Rejection } from './plan';
 import { planEvent } from './plan';
 import { MAX_JSON_DEPTH, batchSchema, describeIssues, nestsDeeperThan } from './schema';
-import { insertRun } from './bulk';
+import { writeRun } from './bulk';
 import { PendingLevels, insertMovements } from './stock';
 
 /** Who sent the batch, from the token; never from the payload. */
@@ -47,12 +49,6 @@ const RETRIES = 3;
 
 type Mode = 'bulk' | 'per-event';
 
-/**
- * For the ingest benchmark only (test/bench/ingest.ts): `bulk: false` sends every batch straight
- * down the event-by-event path, so the two can be compared in one run on one machine.
- */
-export const ingestTuning = { bulk: true };
-
 interface PlannedItem {
   raw: unknown;
   planned: ReturnType<typeof planEvent>;
@@ -68,19 +64,36 @@ export async function ingestBatch(
   if (!batch.success) return fail(400, 'bad_batch', `the batch is malformed: ${describeIssues(batch.error)}`);
   const planned = batch.data.events.map((raw) => ({ raw, planned: planEvent(raw, device.storeCode) }));
   const skew = clockSkew(receivedAt, batch.data.sentAt, planned);
-  let mode: Mode = ingestTuning.bulk ? 'bulk' : 'per-event';
+  const written = await writeBatch(db, device, planned, receivedAt, skew);
+  return { ok: true, ...written, receivedAt: receivedAt.toISOString(), clockSkewMs: skew };
+}
+
+async function writeBatch(
+  db: Database,
+  device: DeviceContext,
+  planned: readonly PlannedItem[],
+  receivedAt: Date,
+  skew: number | null,
+): Promise<Pick<BatchOutcome, 'results' | 'warnings'>> {
+  let mode: Mode = 'bulk';
   for (let attempt = 1; ;) {
     try {
-      const outcome = await db.transaction(async (tx) => {
-        const results = await applyBatch(tx, device, planned, receivedAt, mode);
+      // The common batch — sales and deliveries, every event well formed, no count — is one run:
+      // one statement, atomic by itself.
+      const plans = planned.flatMap(({ planned: p }) => (p.ok && p.plan.counts.length === 0 ? [p.plan] : []));
+      if (mode === 'bulk' && plans.length === planned.length) {
+        const { stored, warnings } = await writeRun(db, device, plans, receivedAt, skew);
+        return { results: plans.map((plan) => answer(plan, stored)), warnings };
+      }
+      return await db.transaction(async (tx) => {
+        const applied = await applyBatch(tx, device, planned, receivedAt, skew, mode);
         await tx.query(
           'UPDATE devices SET last_seen_at = $3, clock_skew_ms = coalesce($4, clock_skew_ms) WHERE store_id = $1 AND id = $2',
           [device.storeId, device.deviceId, receivedAt, skew],
         );
         // Last, so the level rows (locked in GTIN order) are held only until the commit.
-        return { results: results.results, warnings: await results.levels.flush(tx, device.storeId) };
+        return { results: applied.results, warnings: await applied.levels.flush(tx, device.storeId) };
       });
-      return { ok: true, ...outcome, receivedAt: receivedAt.toISOString(), clockSkewMs: skew };
     } catch (error) {
       // The bulk statement refused a value: some event is poison. Event by event finds which.
       if (mode === 'bulk' && dataRejection(error)) {
@@ -101,13 +114,14 @@ async function applyBatch(
   device: DeviceContext,
   planned: readonly PlannedItem[],
   receivedAt: Date,
+  skew: number | null,
   mode: Mode,
 ): Promise<{ results: EventResult[]; levels: PendingLevels }> {
   const results: EventResult[] = [];
   const levels = new PendingLevels();
   let run: PlannedItem[] = [];
   const endRun = async () => {
-    if (run.length > 0) results.push(...(await applyRun(tx, device, run, receivedAt, levels)));
+    if (run.length > 0) results.push(...(await applyRun(tx, device, run, receivedAt, skew, levels)));
     run = [];
   };
   for (const item of planned) {
@@ -129,32 +143,30 @@ async function applyBatch(
   return { results, levels };
 }
 
-/** A run written in bulk; a database refusal propagates (the batch is then redone event by event). */
+/** A run written in bulk, its rejected events filed; a database refusal propagates (see writeBatch). */
 async function applyRun(
   tx: Queryable,
   device: DeviceContext,
   run: readonly PlannedItem[],
   receivedAt: Date,
+  skew: number | null,
   levels: PendingLevels,
 ): Promise<EventResult[]> {
   const plans = run.flatMap((item) => (item.planned.ok ? [item.planned.plan] : []));
-  const stored = await insertRun(tx, device, plans, receivedAt);
+  const { stored } =
+    plans.length > 0 ? await writeRun(tx, device, plans, receivedAt, skew) : { stored: new Set<string>() };
+  // The run wrote its own on-hand; the batch's warnings are read once all of it is written.
+  for (const plan of plans) for (const m of plan.movements) levels.touch(m.gtin);
   const results: EventResult[] = [];
   for (const { raw, planned: p } of run) {
-    if (!p.ok) {
-      results.push(await deadLetter(tx, device, raw, p.rejection, receivedAt));
-      continue;
-    }
-    // The first occurrence of a new id was stored; anything else with that id is a duplicate.
-    const key = p.plan.event.id.toLowerCase();
-    if (!stored.delete(key)) {
-      results.push({ id: p.plan.event.id, status: 'duplicate' });
-      continue;
-    }
-    for (const m of p.plan.movements) levels.add(m.gtin, m.quantity);
-    results.push({ id: p.plan.event.id, status: 'applied' });
+    results.push(p.ok ? answer(p.plan, stored) : await deadLetter(tx, device, raw, p.rejection, receivedAt));
   }
   return results;
+}
+
+/** The first occurrence of a new id was stored; anything else with that id is a duplicate. */
+function answer(plan: EventPlan, stored: Set<string>): EventResult {
+  return { id: plan.event.id, status: stored.delete(plan.event.id.toLowerCase()) ? 'applied' : 'duplicate' };
 }
 
 async function applyEvent(
@@ -170,7 +182,7 @@ async function applyEvent(
   try {
     const inserted = await tx.query(
       `INSERT INTO events (store_id, id, device_id, type, payload, occurred_at, received_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7) ON CONFLICT (store_id, id) DO NOTHING RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5::json, $6, $7) ON CONFLICT (store_id, id) DO NOTHING RETURNING id`,
       [
         device.storeId,
         event.id,
@@ -208,7 +220,7 @@ async function insertSale(
   const sale = plan.sale!;
   await tx.query(
     `INSERT INTO sales (store_id, id, event_id, device_id, receipt_number, terminal_id, currency, total, tax_total,
-       sold_at, received_at, receipt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)`,
+       sold_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       device.storeId,
       sale.id,
@@ -221,7 +233,6 @@ async function insertSale(
       sale.taxTotal,
       sale.soldAt,
       receivedAt,
-      JSON.stringify(sale.receipt),
     ],
   );
 }

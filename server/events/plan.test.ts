@@ -84,6 +84,19 @@ describe('planning an incoming event', () => {
     });
   });
 
+  it('refuses a NUL character anywhere in an event, in a value or a key, before the database sees it', () => {
+    for (const raw of [
+      sale({ receipt: { lines: [], footer: 'thank\u0000you' } }),
+      event('basket.opened', { ['k\u0000ey']: 1 }),
+    ]) {
+      expect(planEvent(raw, 'S001')).toEqual({
+        ok: false,
+        rejection: { code: 'bad_value', reason: expect.stringMatching(/NUL character/) },
+      });
+    }
+    expect(planEvent(sale({ note: 'no NUL here' }), 'S001').ok).toBe(true);
+  });
+
   it('names the field of a malformed event', () => {
     const cases: [unknown, RegExp][] = [
       [{ ...event('basket.opened', {}), id: 'not-a-uuid' }, /^id: must be a UUIDv7/],

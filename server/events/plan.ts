@@ -7,7 +7,7 @@ import {
   RECORDED_FAMILIES,
   describeIssues,
   eventSchema,
-  nestsDeeperThan,
+  jsonTrouble,
   receiptLinesSchema,
   saleSchema,
   stockSchemas,
@@ -30,7 +30,6 @@ export interface PlannedSale {
   total: number;
   taxTotal: number;
   soldAt: string;
-  receipt: unknown;
 }
 
 export interface EventPlan {
@@ -52,8 +51,12 @@ const reject = (code: string, reason: string): Planned => ({ ok: false, rejectio
 
 /** Checks one raw event of a batch for the device's store and says what it will write. */
 export function planEvent(raw: unknown, storeCode: string): Planned {
-  if (nestsDeeperThan(raw))
+  const trouble = jsonTrouble(raw);
+  if (trouble === 'too_deep')
     return reject('malformed_event', `the event nests deeper than ${MAX_JSON_DEPTH} levels`);
+  // Refused here rather than by the database, so one such event does not send its batch event by event.
+  if (trouble === 'nul')
+    return reject('bad_value', 'the event holds a NUL character (\\u0000), which HQ cannot store as text');
   const parsed = eventSchema.safeParse(raw);
   if (!parsed.success) return reject('malformed_event', describeIssues(parsed.error));
   const event = parsed.data;
@@ -102,7 +105,6 @@ function planSale(plan: EventPlan, storeCode: string): Planned {
         total: sale.total,
         taxTotal: sale.taxTotal,
         soldAt: sale.soldAt,
-        receipt: sale.receipt,
       },
       movements: sold.map((line) => ({ gtin: line.gtin, quantity: -line.quantity, kind: 'sale' })),
     },

@@ -93,16 +93,36 @@ export const RECORDED_FAMILIES = ['basket', 'payment', 'journal'] as const;
 /** How deep events may nest; PostgreSQL's jsonb (and recursion anywhere) stops well before hostile depths. */
 export const MAX_JSON_DEPTH = 32;
 
-/** Whether a parsed JSON value nests deeper than `limit`; iterative, so no depth can overflow the stack. */
-export function nestsDeeperThan(value: unknown, limit: number = MAX_JSON_DEPTH): boolean {
+/**
+ * What in a parsed JSON value the database cannot take, if anything: nesting deeper than `limit`, or
+ * (unless `nul` is false) a NUL character in a string or key, which PostgreSQL text cannot hold.
+ * Iterative, so no depth can overflow the stack.
+ */
+export function jsonTrouble(
+  value: unknown,
+  limit: number = MAX_JSON_DEPTH,
+  { nul = true }: { nul?: boolean } = {},
+): 'too_deep' | 'nul' | null {
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
     const [item, depth] = stack.pop()!;
+    if (typeof item === 'string') {
+      if (nul && item.includes('\0')) return 'nul';
+      continue;
+    }
     if (item === null || typeof item !== 'object') continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+    if (depth >= limit) return 'too_deep';
+    for (const [key, child] of Object.entries(item)) {
+      if (nul && key.includes('\0')) return 'nul';
+      stack.push([child, depth + 1]);
+    }
   }
-  return false;
+  return null;
+}
+
+/** Whether a parsed JSON value nests deeper than `limit`. */
+export function nestsDeeperThan(value: unknown, limit: number = MAX_JSON_DEPTH): boolean {
+  return jsonTrouble(value, limit, { nul: false }) === 'too_deep';
 }
 
 /** A zod error as one sentence naming each path: `payload.lines.0.gtin: barcode has a wrong check digit`. */

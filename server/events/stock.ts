@@ -5,9 +5,13 @@ import { toNumber } from '../db/database';
 import type { DeviceContext, StockWarning } from './ingest';
 import type { EventPlan } from './plan';
 
-/** The on-hand changes of a batch's applied events, not yet written to stock_levels. */
+/**
+ * The on-hand changes of a batch's applied events, not yet written to stock_levels, and the products
+ * whose on-hand the batch's bulk runs wrote themselves (bulk.ts): together, what the batch moved.
+ */
 export class PendingLevels {
   private readonly deltas = new Map<string, { quantity: number; movements: number }>();
+  private readonly written = new Set<string>();
 
   add(gtin: string, quantity: number): void {
     const entry = this.deltas.get(gtin) ?? { quantity: 0, movements: 0 };
@@ -16,35 +20,44 @@ export class PendingLevels {
     this.deltas.set(gtin, entry);
   }
 
+  /** A product whose on-hand a bulk run has already written in this transaction. */
+  touch(gtin: string): void {
+    this.written.add(gtin);
+  }
+
   pending(gtin: string): number {
     return this.deltas.get(gtin)?.quantity ?? 0;
   }
 
   /**
-   * Writes the batch's on-hand changes in one statement, in GTIN order (so two batches take their row
-   * locks in the same order), and returns the products left below zero.
+   * Writes the batch's pending on-hand changes in one statement, in GTIN order (so two batches take
+   * their row locks in the same order), and returns the products the batch left below zero.
    */
   async flush(tx: Queryable, storeId: string): Promise<StockWarning[]> {
-    if (this.deltas.size === 0) return [];
     const gtins = [...this.deltas.keys()].sort();
+    if (gtins.length > 0) {
+      await tx.query(
+        `INSERT INTO stock_levels (store_id, gtin, on_hand, movements)
+         SELECT $1, u.gtin, u.quantity, u.movements
+         FROM unnest($2::text[], $3::int8[], $4::int8[]) AS u (gtin, quantity, movements) ORDER BY u.gtin
+         ON CONFLICT (store_id, gtin) DO UPDATE SET
+           on_hand = stock_levels.on_hand + excluded.on_hand, movements = stock_levels.movements + excluded.movements`,
+        [
+          storeId,
+          gtins,
+          gtins.map((g) => this.deltas.get(g)!.quantity),
+          gtins.map((g) => this.deltas.get(g)!.movements),
+        ],
+      );
+    }
+    const moved = [...new Set([...gtins, ...this.written])];
+    if (moved.length === 0) return [];
     const { rows } = await tx.query<{ gtin: string; on_hand: unknown }>(
-      `INSERT INTO stock_levels (store_id, gtin, on_hand, movements)
-       SELECT $1, u.gtin, u.quantity, u.movements
-       FROM unnest($2::text[], $3::int8[], $4::int8[]) AS u (gtin, quantity, movements) ORDER BY u.gtin
-       ON CONFLICT (store_id, gtin) DO UPDATE SET
-         on_hand = stock_levels.on_hand + excluded.on_hand, movements = stock_levels.movements + excluded.movements
-       RETURNING gtin, on_hand`,
-      [
-        storeId,
-        gtins,
-        gtins.map((g) => this.deltas.get(g)!.quantity),
-        gtins.map((g) => this.deltas.get(g)!.movements),
-      ],
+      `SELECT gtin, on_hand FROM stock_levels WHERE store_id = $1 AND gtin = ANY($2::text[]) AND on_hand < 0
+       ORDER BY gtin`,
+      [storeId, moved],
     );
-    return rows
-      .map((r) => ({ code: 'negative_stock' as const, gtin: r.gtin, onHand: toNumber(r.on_hand) }))
-      .filter((w) => w.onHand < 0)
-      .sort((a, b) => a.gtin.localeCompare(b.gtin));
+    return rows.map((r) => ({ code: 'negative_stock' as const, gtin: r.gtin, onHand: toNumber(r.on_hand) }));
   }
 }
 

@@ -109,9 +109,10 @@ describe.each(BACKENDS)('bulk ingest on %s', (kind) => {
 
     const fresh1 = sale('S001', 'K01', [{ gtin: TEA, quantity: 3 }]);
     const badGtin = stock('stock.received', { lines: [{ gtin: '6901234567893', quantity: 5 }] });
-    // Planned fine, refused by the database: jsonb cannot hold NUL. This one sends the batch down
-    // the event-by-event path.
+    // Refused before the database: PostgreSQL text cannot hold NUL.
     const nul = stock('basket.opened', { note: 'a \u0000 inside' });
+    // Planned fine, refused by the database (receipt numbers are unique per store): this one sends
+    // the batch down the event-by-event path.
     const reusedNumber = sale('S001', 'K01', [{ gtin: TEA, quantity: 7 }]);
     reusedNumber.payload.receiptNumber = taken.payload.receiptNumber;
     const fresh2 = stock('stock.received', { lines: [{ gtin: TEA, quantity: 10 }] });
@@ -204,6 +205,47 @@ describe.each(BACKENDS)('bulk ingest on %s', (kind) => {
       [gtin],
     );
     expect(rows.map((r) => Number(r.quantity))).toEqual([12]);
+  });
+
+  it('warns of the stock a batch leaves below zero, as it stands after the whole batch', async () => {
+    const [fixed, short] = ['00012345600043', '00012345600050'];
+    const reply = await send(s1, [
+      sale('S001', 'K01', [
+        { gtin: fixed, quantity: 3 },
+        { gtin: short, quantity: 1 },
+      ]),
+      // The count puts `fixed` back above zero: only `short` is still below when the batch ends.
+      stock('stock.counted', { lines: [{ gtin: fixed, counted: 5 }] }),
+      sale('S001', 'K01', [{ gtin: short, quantity: 2 }]),
+    ]);
+    expect(statuses(reply)).toEqual(['applied', 'applied', 'applied']);
+    expect(reply.body.warnings).toEqual([{ code: 'negative_stock', gtin: short, onHand: -3 }]);
+    // A batch of sales alone (one statement) warns the same way.
+    const alone = await send(s1, [sale('S001', 'K01', [{ gtin: fixed, quantity: 6 }])]);
+    expect(alone.body.warnings).toEqual([{ code: 'negative_stock', gtin: fixed, onHand: -1 }]);
+  });
+
+  it("keeps each sale's receipt once, in its event, and reads it back with the sale", async () => {
+    const event = sale('S002', 'K01', [{ gtin: TEA, quantity: 1 }]);
+    expect(statuses(await send(s2, [event]))).toEqual(['applied']);
+    const { rows } = await server.db.query<{ receipt_number: string; receipt: unknown }>(
+      'SELECT receipt_number, receipt FROM sale_receipts WHERE sale_id = $1',
+      [event.payload.id],
+    );
+    expect(rows).toEqual([{ receipt_number: event.payload.receiptNumber, receipt: event.payload.receipt }]);
+  });
+
+  it('compresses event payloads with lz4 where the database has it, else with its default', async () => {
+    // A receipt of 60 lines is a few kB of JSON: large enough for PostgreSQL to compress.
+    const lines = Array.from({ length: 60 }, () => ({ gtin: PEN, quantity: 1 }));
+    const event = sale('S002', 'K01', lines);
+    expect(statuses(await send(s2, [event]))).toEqual(['applied']);
+    const { rows } = await server.db.query<{ method: string | null }>(
+      'SELECT pg_column_compression(payload) AS method FROM events WHERE id = $1',
+      [event.id],
+    );
+    // The PostgreSQL 15 that CI installs is built with lz4; PGlite has only pglz.
+    expect(rows).toEqual([{ method: kind === 'postgres' ? 'lz4' : 'pglz' }]);
   });
 
   it('takes many batches of one store at once without losing or doubling a movement', async () => {

@@ -103,18 +103,29 @@ export function jsonTrouble(
   limit: number = MAX_JSON_DEPTH,
   { nul = true }: { nul?: boolean } = {},
 ): 'too_deep' | 'nul' | null {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!;
+  // Every event of every batch passes here, so it walks with two flat stacks and no per-node arrays.
+  const items: unknown[] = [value];
+  const depths: number[] = [0];
+  while (items.length > 0) {
+    const item = items.pop();
+    const depth = depths.pop()!;
     if (typeof item === 'string') {
       if (nul && item.includes('\0')) return 'nul';
       continue;
     }
     if (item === null || typeof item !== 'object') continue;
     if (depth >= limit) return 'too_deep';
-    for (const [key, child] of Object.entries(item)) {
+    if (Array.isArray(item)) {
+      for (const child of item) {
+        items.push(child);
+        depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key in item) {
       if (nul && key.includes('\0')) return 'nul';
-      stack.push([child, depth + 1]);
+      items.push((item as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
     }
   }
   return null;

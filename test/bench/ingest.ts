@@ -16,7 +16,7 @@
 //  - paced: every terminal makes 10 sales/s (2,000 events/s offered in all) and pushes a batch of 20
 //    every 2 s, starting at a random phase; a terminal whose answer is late sends its next batch as
 //    soon as the answer comes (never two at once). Here the ack time is the latency a terminal sees.
-// Ack time is per batch: from just before fetch() to the parsed JSON answer, so it includes HTTP,
+// Ack time is per batch: from just before the request to the parsed JSON answer, so it includes HTTP,
 // JSON, auth and the commit. Every answer must say `applied` for every event. The CPU time the HQ
 // process and PostgreSQL spent during each load is logged per event.
 //

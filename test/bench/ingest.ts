@@ -1,11 +1,11 @@
 // HQ ingest benchmark (issue 4): 200 terminals pushing their outbox at once.
 //
 // Set-up, not timed: a real PostgreSQL 15 cluster as test/helpers/postgres.ts starts it (its own
-// initdb, fsync and synchronous_commit off, as for every test cluster — so these figures are the
-// server's CPU and round trips, not a disk's flush time); the HQ server started in this process
-// with startServer() and reached over real HTTP on 127.0.0.1; 20 stores × 10 terminals enrolled
-// through POST /v1/enrol with real one-time codes, each with a token from POST /v1/token. The
-// terminals themselves run in a second process (ingest-terminals.ts, which says how their sales and
+// initdb), with PostgreSQL's durability defaults kept — fsync, synchronous_commit and
+// full_page_writes on, unlike the test clusters — so every acknowledged batch is on the disk; the
+// HQ server started in this process with startServer() and reached over real HTTP on 127.0.0.1;
+// 20 stores × 10 terminals enrolled through POST /v1/enrol with real one-time codes, each with a
+// token from POST /v1/token. The terminals themselves run in a second process (ingest-terminals.ts, which says how their sales and
 // batches are made), so the server's event loop is its own, as it is in a real deployment.
 //
 // Two loads, each timed from the first request sent to the last answer read:
@@ -69,7 +69,7 @@ interface Measured {
 
 /** One database and server, the terminals enrolled, the loads, then the SQL checks. */
 async function benchOn(kind: BackendKind): Promise<Measured> {
-  const backend = await startBackend(kind);
+  const backend = await startBackend(kind, { durable: true });
   let server: RunningServer | undefined;
   let fleet: Fleet | undefined;
   try {

@@ -41,9 +41,9 @@ export interface PostgresCluster {
 }
 
 /** A fresh PGlite data directory, or a fresh PostgreSQL cluster. */
-export async function startBackend(kind: BackendKind): Promise<TestBackend> {
+export async function startBackend(kind: BackendKind, options: ClusterOptions = {}): Promise<TestBackend> {
   if (kind === 'postgres') {
-    const cluster = await startPostgres();
+    const cluster = await startPostgres(options);
     return { kind, databaseUrl: cluster.url, stop: cluster.stop };
   }
   const dir = mkdtempSync(join(tmpdir(), 'openlane-pglite-'));
@@ -104,8 +104,16 @@ process.once('exit', () => {
   }
 });
 
+export interface ClusterOptions {
+  /**
+   * Keep PostgreSQL's durability defaults (fsync, synchronous_commit, full_page_writes on), so each
+   * commit waits for its WAL to reach the disk, as in production. For benchmarks; tests run without.
+   */
+  durable?: boolean;
+}
+
 /** Starts a PostgreSQL server of its own for one test file; stop() ends it and deletes its files. */
-export async function startPostgres(): Promise<PostgresCluster> {
+export async function startPostgres({ durable = false }: ClusterOptions = {}): Promise<PostgresCluster> {
   const bin = postgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'openlane-pg-'));
   const dataDir = join(dir, 'data');
@@ -128,7 +136,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
   // A throwaway cluster: durability settings off, as nothing in it outlives the test file.
   const [cmd, args] = run(join(bin, 'postgres'), [
     ...['-D', dataDir, '-p', String(port), '-k', dir, '-h', '127.0.0.1'],
-    ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ...['-c', 'max_connections=50', '-c', 'log_min_messages=warning'],
   ]);
   const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -1,11 +1,12 @@
 // Pulling the catalog with an HQ stand-in that pages like GET /v1/catalog.
 import { describe, expect, it } from 'vitest';
+import { withCheckDigit } from '../../core/barcode/gtin';
 import { findProduct, upsertProducts } from '../../db/catalog';
 import { syncState } from '../../db/sync';
 import { useTempDatabase } from '../../test/helpers/temp-db';
 import type { HqClient } from './hq-client';
 import type { CatalogReply } from './protocol';
-import { pullCatalog } from './pull';
+import { APPLY_PART, pullCatalog } from './pull';
 
 const temp = useTempDatabase();
 const item = (gtin: string, version: number, extra: Record<string, unknown> = {}) => ({
@@ -94,5 +95,36 @@ describe('pulling the catalog', () => {
     await expect(pullCatalog(temp.db, client, { currency: 'CNY' })).rejects.toThrow(/no page after 1/);
     expect(syncState(temp.db)).toMatchObject({ catalogCursor: '1', catalogVersion: 0 });
     expect(findProduct(temp.db, MILK)).not.toBeNull();
+  });
+});
+
+describe('a big page', () => {
+  it('is written in parts with the event loop free between them, and counts once it is whole', async () => {
+    const gtins = Array.from({ length: APPLY_PART * 2 + 500 }, (_, i) =>
+      withCheckDigit(`0690${String(i).padStart(9, '0')}`),
+    );
+    const client = feed({
+      '0': { items: gtins.map((g) => item(g, 1)), nextCursor: '1', more: false, catalogVersion: 1 },
+    });
+    // What a scan arriving mid-page sees: it is answered before the page is done.
+    const seen: { first: boolean; last: boolean; cursor: string }[] = [];
+    let pulled = false;
+    const look = () => {
+      if (pulled) return;
+      seen.push({
+        first: findProduct(temp.db, gtins[0]!) !== null,
+        last: findProduct(temp.db, gtins.at(-1)!) !== null,
+        cursor: syncState(temp.db).catalogCursor,
+      });
+      setImmediate(look);
+    };
+    setImmediate(look);
+    const result = await pullCatalog(temp.db, client, { currency: 'CNY' });
+    pulled = true;
+    expect(result).toMatchObject({ upserted: gtins.length, pages: 1 });
+    // Between parts: the first part is sellable, the page is not yet whole, its cursor not yet moved.
+    expect(seen).toContainEqual({ first: true, last: false, cursor: '0' });
+    expect(syncState(temp.db)).toMatchObject({ catalogCursor: '1', catalogVersion: 1 });
+    expect(gtins.every((g) => findProduct(temp.db, g) !== null)).toBe(true);
   });
 });

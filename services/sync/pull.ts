@@ -1,12 +1,15 @@
-// Down: HQ's catalog changes after the saved cursor, page by page until HQ says there is no more. Each
-// page and the cursor past it are applied in ONE SQLite transaction, so a crash or a lost connection
-// resumes at the last whole page. Items are checked one by one: a bad one, or one priced in another
-// currency than the store's, is skipped with a warning naming it (and never blocks the feed). The write
-// lock is held for one page at a time and the event loop is free between pages, so the kiosk goes on
-// selling through a first sync of a million products.
+// Down: HQ's catalog changes after the saved cursor, page by page until HQ says there is no more. A page
+// is written in parts of APPLY_PART rows, one SQLite transaction each, the last of which moves the
+// cursor past the page: a crash or a lost connection resumes at the last whole page, and the parts of a
+// page written before it are simply written again (an upsert of the same row). Items are checked one by
+// one: a bad one, or one priced in another currency than the store's, is skipped with a warning naming
+// it (and never blocks the feed). The write lock is held for one part at a time and the event loop is
+// free between parts, so a scan waits at most one part (a few tens of ms) through a first sync of a
+// million products.
 import type { Product } from '../../core/types';
 import type { Database } from '../../db/open';
 import {
+  type CatalogPageChanges,
   applyCatalogPage,
   noteSnapshotGtins,
   restartCatalogSnapshot,
@@ -18,6 +21,8 @@ import type { RawCatalogItem } from './protocol';
 import { catalogProduct, catalogTombstone, checkCatalogProduct, describe } from './protocol';
 
 export const PAGE_SIZE = 5000;
+/** Rows written per transaction: how long a scan can wait for the catalog while a page is applied. */
+export const APPLY_PART = 1000;
 
 export interface PullProgress {
   /** Items received in this pull so far. */
@@ -87,7 +92,7 @@ export async function pullCatalog(db: Database, client: HqClient, options: PullO
     pending.catch(() => undefined);
     if (page.more) await letRequestOut();
     const { upserts, deletes } = sortItems(page.items, options.currency, skip);
-    const applied = applyCatalogPage(db, {
+    const applied = await applyInParts(db, {
       after: cursor,
       upserts,
       deletes,
@@ -132,6 +137,32 @@ export async function pullCatalog(db: Database, client: HqClient, options: PullO
 
 /** One turn of the event loop, so the request just started is written before a page is applied. */
 const letRequestOut = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A page's upserts in parts, each its own transaction with the event loop free between them; only the
+ * last part (with the deletes) moves the cursor. Every part is a page that moves the cursor to where
+ * it stands, so each checks, as a whole page does, that no other sync has moved it meanwhile.
+ */
+async function applyInParts(
+  db: Database,
+  page: CatalogPageChanges,
+): Promise<ReturnType<typeof applyCatalogPage>> {
+  const parts: Product[][] = [];
+  for (let start = 0; start < page.upserts.length; start += APPLY_PART) {
+    parts.push(page.upserts.slice(start, start + APPLY_PART));
+  }
+  const last = parts.pop() ?? [];
+  let upserted = 0;
+  for (const part of parts) {
+    const stay = { ...page, upserts: part, deletes: [], nextCursor: page.after, caughtUpVersion: null };
+    const applied = applyCatalogPage(db, stay);
+    if (applied.stale) return applied;
+    upserted += applied.upserted;
+    await letRequestOut();
+  }
+  const applied = applyCatalogPage(db, { ...page, upserts: last });
+  return { ...applied, upserted: upserted + applied.upserted };
+}
 
 /**
  * A page's items as upserts and deletes. Each is checked on its own: a bad one, or one priced in

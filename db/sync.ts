@@ -16,6 +16,8 @@ export interface SyncState {
   /** Why the last attempt failed; null when it went through. */
   lastError: string | null;
   clockSkewMs: number | null;
+  /** A fresh snapshot, taken because HQ's catalog went back in time, is under way. */
+  snapshotRestarted: boolean;
 }
 
 export type EventAnswer =
@@ -48,6 +50,7 @@ interface StateRow {
   last_success_at: string | null;
   last_error: string | null;
   clock_skew_ms: number | null;
+  snapshot_restarted: number;
 }
 
 export function syncState(db: Database.Database): SyncState {
@@ -59,6 +62,7 @@ export function syncState(db: Database.Database): SyncState {
     lastSuccessAt: row.last_success_at,
     lastError: row.last_error,
     clockSkewMs: row.clock_skew_ms,
+    snapshotRestarted: row.snapshot_restarted === 1,
   };
 }
 
@@ -75,8 +79,15 @@ export function applyCatalogPage(
 ): { upserted: number; deleted: number; stale: boolean } {
   return db
     .transaction(() => {
-      if (syncState(db).catalogCursor !== page.after) return { upserted: 0, deleted: 0, stale: true };
+      const state = syncState(db);
+      if (state.catalogCursor !== page.after) return { upserted: 0, deleted: 0, stale: true };
       const upserted = upsertProductPage(db, page.upserts, now);
+      // Noted with the rows themselves, so a crash cannot leave a written product unnoted.
+      if (state.snapshotRestarted)
+        noteSnapshotGtins(
+          db,
+          page.upserts.map((p) => p.gtin),
+        );
       const deleted = deleteProducts(db, page.deletes);
       db.prepare(
         'UPDATE sync_state SET catalog_cursor = ?, catalog_version = coalesce(?, catalog_version) WHERE id = 1',
@@ -88,33 +99,33 @@ export function applyCatalogPage(
 
 /**
  * HQ no longer has the versions this terminal's cursor points past (its database was reset or restored
- * from an older backup): start again from a full snapshot. The products stay sellable meanwhile; the
- * GTINs the snapshot brings are noted in a TEMP table (this connection's, gone with the process), and
- * once it is complete, retireProductsOutsideSnapshot removes the rest. Unsent sales are not touched.
+ * from an older backup): start again from a full snapshot. The products stay sellable meanwhile; each
+ * page applied notes the GTINs it brings (catalog_snapshot, in the file, so a restart mid-snapshot
+ * keeps them), and once the snapshot is complete, retireProductsOutsideSnapshot removes the rest.
+ * Unsent sales are not touched.
  */
 export function restartCatalogSnapshot(db: Database.Database): void {
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS snapshot_gtins (gtin TEXT PRIMARY KEY) WITHOUT ROWID;
-           DELETE FROM temp.snapshot_gtins;`);
-  db.prepare("UPDATE sync_state SET catalog_cursor = '0' WHERE id = 1").run();
+  db.transaction(() => {
+    db.prepare('DELETE FROM catalog_snapshot').run();
+    db.prepare("UPDATE sync_state SET catalog_cursor = '0', snapshot_restarted = 1 WHERE id = 1").run();
+  })();
 }
 
-/** Notes the products a restarted snapshot has brought so far. */
-export function noteSnapshotGtins(db: Database.Database, gtins: readonly string[]): void {
-  const insert = db.prepare('INSERT OR IGNORE INTO temp.snapshot_gtins (gtin) VALUES (?)');
-  db.transaction(() => {
-    for (const gtin of gtins) insert.run(gtin);
-  })();
+function noteSnapshotGtins(db: Database.Database, gtins: readonly string[]): void {
+  const insert = db.prepare('INSERT OR IGNORE INTO catalog_snapshot (gtin) VALUES (?)');
+  for (const gtin of gtins) insert.run(gtin);
 }
 
 /** After a restarted snapshot is complete: removes every product it did not bring; how many. */
 export function retireProductsOutsideSnapshot(db: Database.Database): number {
-  const removed = db.transaction(
-    () =>
-      db.prepare('DELETE FROM products WHERE gtin NOT IN (SELECT gtin FROM temp.snapshot_gtins)').run()
-        .changes,
-  )();
-  db.exec('DROP TABLE temp.snapshot_gtins');
-  return removed;
+  return db.transaction(() => {
+    const removed = db
+      .prepare('DELETE FROM products WHERE gtin NOT IN (SELECT gtin FROM catalog_snapshot)')
+      .run().changes;
+    db.prepare('DELETE FROM catalog_snapshot').run();
+    db.prepare('UPDATE sync_state SET snapshot_restarted = 0 WHERE id = 1').run();
+    return removed;
+  })();
 }
 
 /**

@@ -11,7 +11,6 @@ import type { Database } from '../../db/open';
 import {
   type CatalogPageChanges,
   applyCatalogPage,
-  noteSnapshotGtins,
   restartCatalogSnapshot,
   retireProductsOutsideSnapshot,
   syncState,
@@ -106,11 +105,6 @@ export async function pullCatalog(db: Database, client: HqClient, options: PullO
       pending = client.catalogPage(cursor, limit);
       continue;
     }
-    if (restarted)
-      noteSnapshotGtins(
-        db,
-        upserts.map((p) => p.gtin),
-      );
     cursor = page.nextCursor;
     received += page.items.length;
     result.upserted += applied.upserted;
@@ -124,7 +118,9 @@ export async function pullCatalog(db: Database, client: HqClient, options: PullO
       done: !page.more,
     });
     if (!page.more) {
-      if (restarted) result.deleted += retireProductsOutsideSnapshot(db);
+      // A restarted snapshot (this pull's, or one a stopped pull began) is complete: what it did
+      // not bring, HQ no longer has.
+      if (syncState(db).snapshotRestarted) result.deleted += retireProductsOutsideSnapshot(db);
       return result;
     }
   }

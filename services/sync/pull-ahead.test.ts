@@ -3,52 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import { findProduct } from '../../db/catalog';
 import { applyCatalogPage, syncState } from '../../db/sync';
+import { catalogFeed as feed, catalogItem as item } from '../../test/helpers/catalog-feed';
 import { useTempDatabase } from '../../test/helpers/temp-db';
-import type { HqClient } from './hq-client';
-import type { CatalogReply } from './protocol';
 import { pullCatalog } from './pull';
 
 const temp = useTempDatabase();
 const MILK = '06900000000014';
 const BREAD = '06900000000021';
-const item = (gtin: string, version: number, price: number) => ({
-  gtin,
-  version,
-  deleted: false,
-  barcode: gtin.slice(1),
-  name: `P${gtin}`,
-  currency: 'CNY',
-  price,
-  taxRateBp: 1300,
-  unit: 'each',
-  ageLimit: null,
-  department: null,
-});
-
-function feed(pages: Record<string, CatalogReply>, onAsk: (after: string) => void = () => undefined) {
-  const asked: string[] = [];
-  const client: HqClient = {
-    serverUrl: 'http://hq',
-    pushEvents: () => Promise.reject(new Error('unused')),
-    catalogPage: async (after) => {
-      asked.push(after);
-      onAsk(after);
-      const page = pages[after];
-      if (!page) throw new Error(`no page after ${after}`);
-      return page;
-    },
-    openStream: () => Promise.reject(new Error('unused')),
-  };
-  return { client, asked };
-}
-
 describe('pulling ahead', () => {
   it('asks for the next page before the one it has is written, and writes every page once', async () => {
     const cursorWhenAsked: string[] = [];
     const { client, asked } = feed(
       {
-        '0': { items: [item(MILK, 1, 100)], nextCursor: '1', more: true, catalogVersion: 2 },
-        '1': { items: [item(BREAD, 2, 200)], nextCursor: '2', more: true, catalogVersion: 2 },
+        '0': { items: [item(MILK, 1, { price: 100 })], nextCursor: '1', more: true, catalogVersion: 2 },
+        '1': { items: [item(BREAD, 2, { price: 200 })], nextCursor: '2', more: true, catalogVersion: 2 },
         '2': { items: [], nextCursor: '2', more: false, catalogVersion: 2 },
       },
       () => cursorWhenAsked.push(syncState(temp.db).catalogCursor),
@@ -63,7 +31,7 @@ describe('pulling ahead', () => {
   it('drops a page (and the one asked for after it) when another sync moved the cursor meanwhile', async () => {
     const { client, asked } = feed(
       {
-        '0': { items: [item(MILK, 1, 100)], nextCursor: '1', more: true, catalogVersion: 5 },
+        '0': { items: [item(MILK, 1, { price: 100 })], nextCursor: '1', more: true, catalogVersion: 5 },
         '1': { items: [], nextCursor: '1', more: false, catalogVersion: 5 },
         '5': { items: [], nextCursor: '5', more: false, catalogVersion: 5 },
       },
@@ -72,7 +40,7 @@ describe('pulling ahead', () => {
         if (after !== '1') return;
         applyCatalogPage(temp.db, {
           after: '0',
-          upserts: [{ ...item(MILK, 5, 555), ageLimit: null, unit: 'each' }],
+          upserts: [{ ...item(MILK, 5, { price: 555 }), ageLimit: null, unit: 'each' }],
           deletes: [],
           nextCursor: '5',
           caughtUpVersion: 5,

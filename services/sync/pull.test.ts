@@ -3,50 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../core/barcode/gtin';
 import { findProduct, upsertProducts } from '../../db/catalog';
 import { syncState } from '../../db/sync';
+import { catalogFeed, catalogItem as item } from '../../test/helpers/catalog-feed';
 import { useTempDatabase } from '../../test/helpers/temp-db';
-import type { HqClient } from './hq-client';
-import type { CatalogReply } from './protocol';
 import { APPLY_PART, pullCatalog } from './pull';
 
 const temp = useTempDatabase();
-const item = (gtin: string, version: number, extra: Record<string, unknown> = {}) => ({
-  gtin,
-  version,
-  deleted: false,
-  barcode: gtin.slice(1),
-  name: `P${gtin}`,
-  currency: 'CNY',
-  price: 100 * version,
-  taxRateBp: 1300,
-  unit: 'each',
-  ageLimit: null,
-  department: null,
-  ...extra,
-});
 const MILK = '06900000000014';
 const BREAD = '06900000000021';
 const GUM = '06900000000038';
 
-function feed(pages: Record<string, CatalogReply>): HqClient & { asked: string[] } {
-  const asked: string[] = [];
-  return {
-    serverUrl: 'http://hq',
-    asked,
-    pushEvents: () => Promise.reject(new Error('unused')),
-    catalogPage: async (after) => {
-      asked.push(after);
-      const page = pages[after];
-      if (!page) throw new Error(`no page after ${after}`);
-      return page;
-    },
-    openStream: () => Promise.reject(new Error('unused')),
-  };
-}
-
 describe('pulling the catalog', () => {
   it('follows the cursor until there is no more, upserting, deleting and recording the version', async () => {
     upsertProducts(temp.db, [{ ...item(GUM, 1), unit: 'each' } as never]);
-    const client = feed({
+    const { client, asked } = catalogFeed({
       '0': { items: [item(MILK, 1), item(BREAD, 2)], nextCursor: '2:x', more: true, catalogVersion: 3 },
       '2:x': {
         items: [{ gtin: GUM, version: 3, deleted: true }],
@@ -60,7 +29,7 @@ describe('pulling the catalog', () => {
       currency: 'CNY',
       onProgress: (p) => progress.push(p),
     });
-    expect(client.asked).toEqual(['0', '2:x']);
+    expect(asked).toEqual(['0', '2:x']);
     expect(result).toMatchObject({ upserted: 2, deleted: 1, skipped: 0, pages: 2, catalogVersion: 3 });
     expect(findProduct(temp.db, BREAD)).toMatchObject({ price: 200 });
     expect(findProduct(temp.db, GUM)).toBeNull();
@@ -72,7 +41,7 @@ describe('pulling the catalog', () => {
   });
 
   it('skips a price in another currency and a malformed item with a warning, and goes on', async () => {
-    const client = feed({
+    const { client } = catalogFeed({
       '0': {
         items: [item(MILK, 1, { currency: 'EUR' }), item(BREAD, 2, { price: -5 }), item(GUM, 3)],
         nextCursor: '3',
@@ -91,7 +60,9 @@ describe('pulling the catalog', () => {
   });
 
   it('keeps the cursor of the last whole page when the connection drops mid-way', async () => {
-    const client = feed({ '0': { items: [item(MILK, 1)], nextCursor: '1', more: true, catalogVersion: 9 } });
+    const { client } = catalogFeed({
+      '0': { items: [item(MILK, 1)], nextCursor: '1', more: true, catalogVersion: 9 },
+    });
     await expect(pullCatalog(temp.db, client, { currency: 'CNY' })).rejects.toThrow(/no page after 1/);
     expect(syncState(temp.db)).toMatchObject({ catalogCursor: '1', catalogVersion: 0 });
     expect(findProduct(temp.db, MILK)).not.toBeNull();
@@ -103,7 +74,7 @@ describe('a big page', () => {
     const gtins = Array.from({ length: APPLY_PART * 2 + 500 }, (_, i) =>
       withCheckDigit(`0690${String(i).padStart(9, '0')}`),
     );
-    const client = feed({
+    const { client } = catalogFeed({
       '0': { items: gtins.map((g) => item(g, 1)), nextCursor: '1', more: false, catalogVersion: 1 },
     });
     // What a scan arriving mid-page sees: it is answered before the page is done.

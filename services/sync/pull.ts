@@ -4,8 +4,9 @@
 // page written before it are simply written again (an upsert of the same row). Items are checked one by
 // one: a bad one, or one priced in another currency than the store's, is skipped with a warning naming
 // it (and never blocks the feed). The write lock is held for one part at a time and the event loop is
-// free between parts, so a scan waits at most one part (a few tens of ms) through a first sync of a
-// million products.
+// free between parts, so a scan waits for one part at a time (a few tens of ms) through a first sync
+// of a million products. A part's commit can still stall for longer while the OS writes back the
+// hundreds of MB such a sync writes (the sync bench shows it); only a writer off this thread avoids it.
 import type { Product } from '../../core/types';
 import type { Database } from '../../db/open';
 import {

@@ -1,37 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { T, migrationRows } from '../../test/helpers/migration-rows';
 import { useTempDatabase } from '../../test/helpers/temp-db';
 
-const T = '2025-01-01T10:00:00.000Z';
 const temp = useTempDatabase(3);
+const { insert, basket, payment } = migrationRows(temp, { currency: 'EUR', amount: 1000, provider: 'sim' });
 
-beforeEach(() => {
-  temp.db
-    .prepare(
-      "INSERT INTO baskets (id, status, currency, created_at, updated_at) VALUES ('b1', 'paying', 'EUR', ?, ?)",
-    )
-    .run(T, T);
-});
+beforeEach(() => basket('b1'));
 
-const insert = (table: string, row: Record<string, unknown>) => {
-  const cols = Object.keys(row);
-  return temp.db
-    .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
-    .run(row);
-};
-const payment = (id: string, overrides: Record<string, unknown> = {}) =>
-  insert('payments', {
-    id,
-    basket_id: 'b1',
-    reference: `OL${id}`,
-    provider: 'sim',
-    status: 'pending',
-    amount: 1000,
-    currency: 'EUR',
-    expires_at: T,
-    created_at: T,
-    updated_at: T,
-    ...overrides,
-  });
 const sale = (overrides: Record<string, unknown> = {}) =>
   insert('sales', {
     id: 's1',

@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { migrationRows } from '../../test/helpers/migration-rows';
 import { useTempDatabase } from '../../test/helpers/temp-db';
 import { migrate } from '../migrate';
 
-const T = '2025-01-01T10:00:00.000Z';
 const temp = useTempDatabase(5);
+const { basket, payment } = migrationRows(temp);
 
-const insert = (table: string, row: Record<string, unknown>) => {
-  const cols = Object.keys(row);
-  return temp.db
-    .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
-    .run(row);
-};
-const basket = (id: string, status = 'paying') =>
-  insert('baskets', { id, status, currency: 'CNY', created_at: T, updated_at: T });
-const payment = (id: string, basketId: string, overrides: Record<string, unknown> = {}) =>
-  insert('payments', {
-    id,
-    basket_id: basketId,
-    reference: `OL${id}`,
-    provider: 'simulator',
-    status: 'pending',
-    amount: 2140,
-    currency: 'CNY',
-    expires_at: T,
-    created_at: T,
-    updated_at: T,
-    ...overrides,
-  });
 const row = (id: string) =>
   temp.db.prepare('SELECT method, masked_code FROM payments WHERE id = ?').get(id) as {
     method: string;
@@ -36,8 +15,8 @@ const row = (id: string) =>
 describe('migration 0006_payment_methods', () => {
   it('keeps every earlier payment as merchant-presented, with no code', () => {
     basket('b1');
-    payment('p1', 'b1', { qr_payload: 'http://sim/pay/1', provider_ref: 'sim_1' });
-    payment('p2', 'b1', { status: 'declined', failure_reason: 'declined by the payer' });
+    payment('p1', { qr_payload: 'http://sim/pay/1', provider_ref: 'sim_1' });
+    payment('p2', { status: 'declined', failure_reason: 'declined by the payer' });
     migrate(temp.db, { target: 6 });
     expect(temp.db.pragma('user_version', { simple: true })).toBe(6);
     expect(row('p1')).toEqual({ method: 'merchant_presented', masked_code: null });
@@ -51,14 +30,14 @@ describe('migration 0006_payment_methods', () => {
   it('stores a customer-presented payment with its masked code only', () => {
     migrate(temp.db, { target: 6 });
     basket('b1');
-    payment('p1', 'b1', { method: 'customer_presented', masked_code: '1345****7788' });
+    payment('p1', { method: 'customer_presented', masked_code: '1345****7788' });
     expect(row('p1')).toEqual({ method: 'customer_presented', masked_code: '1345****7788' });
   });
 
   it('refuses a whole wallet code, a method it does not know, and a code without its method', () => {
     migrate(temp.db, { target: 6 });
     basket('b1');
-    const bad = (overrides: Record<string, unknown>) => () => payment('px', 'b1', overrides);
+    const bad = (overrides: Record<string, unknown>) => () => payment('px', overrides);
     expect(bad({ method: 'customer_presented', masked_code: '134512345678907788' })).toThrow(/CHECK/);
     expect(bad({ method: 'customer_presented', masked_code: '134512345678*907788' })).toThrow(/CHECK/);
     expect(bad({ method: 'customer_presented', masked_code: '' })).toThrow(/CHECK/);
@@ -71,7 +50,7 @@ describe('migration 0006_payment_methods', () => {
   it('never lets a payment change how it is paid', () => {
     migrate(temp.db, { target: 6 });
     basket('b1');
-    payment('p1', 'b1', { method: 'customer_presented', masked_code: '1345****7788' });
+    payment('p1', { method: 'customer_presented', masked_code: '1345****7788' });
     expect(() =>
       temp.db.prepare("UPDATE payments SET method = 'merchant_presented', masked_code = NULL").run(),
     ).toThrow(/cannot change/);

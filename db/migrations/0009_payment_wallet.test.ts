@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { migrationRows } from '../../test/helpers/migration-rows';
 import { useTempDatabase } from '../../test/helpers/temp-db';
 import { migrate } from '../migrate';
 
-const T = '2025-01-01T10:00:00.000Z';
 const temp = useTempDatabase(8);
+const { basket, payment } = migrationRows(temp);
 
-const insert = (table: string, row: Record<string, unknown>) => {
-  const cols = Object.keys(row);
-  return temp.db
-    .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
-    .run(row);
-};
-const basket = (id: string) =>
-  insert('baskets', { id, status: 'paying', currency: 'CNY', created_at: T, updated_at: T });
-const payment = (id: string, overrides: Record<string, unknown> = {}) =>
-  insert('payments', {
-    id,
-    basket_id: 'b1',
-    reference: `OL${id}`,
-    provider: 'simulator',
-    status: 'pending',
-    amount: 2140,
-    currency: 'CNY',
-    expires_at: T,
-    created_at: T,
-    updated_at: T,
-    ...overrides,
-  });
 const wallet = (id: string) =>
   (temp.db.prepare('SELECT wallet FROM payments WHERE id = ?').get(id) as { wallet: string | null }).wallet;
 const code = { method: 'customer_presented', masked_code: '1345****7788' };

@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { migrationRows } from '../../test/helpers/migration-rows';
 import { useTempDatabase } from '../../test/helpers/temp-db';
 import { migrate } from '../migrate';
 
-const T = '2025-01-01T10:00:00.000Z';
 const temp = useTempDatabase(9);
+const rows = migrationRows(temp);
+const { basket } = rows;
+/** Each basket's payment has the basket's id. */
+const payment = (basketId: string, overrides: Record<string, unknown> = {}) =>
+  rows.payment(basketId, { basket_id: basketId, ...overrides });
 
-const insert = (table: string, row: Record<string, unknown>) => {
-  const cols = Object.keys(row);
-  return temp.db
-    .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
-    .run(row);
-};
-/** Only one basket may be current (open or paying); the others are finished. */
-const basket = (id: string, status = 'paying') =>
-  insert('baskets', { id, status, currency: 'CNY', created_at: T, updated_at: T });
-const payment = (id: string, overrides: Record<string, unknown> = {}) =>
-  insert('payments', {
-    id,
-    basket_id: id,
-    reference: `OL${id}`,
-    provider: 'simulator',
-    status: 'pending',
-    amount: 2140,
-    currency: 'CNY',
-    expires_at: T,
-    created_at: T,
-    updated_at: T,
-    ...overrides,
-  });
 const confirmedBy = (id: string) =>
   (
     temp.db.prepare('SELECT confirmed_by FROM payments WHERE id = ?').get(id) as {

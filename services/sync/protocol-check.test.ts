@@ -39,6 +39,7 @@ const odd: unknown[] = [
   10_000,
   10_001,
   2 ** 53,
+  10_000_000_000_000, // 14 digits, but a number: not a GTIN (found by the property below)
   Number.NaN,
   true,
   false,

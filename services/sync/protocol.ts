@@ -90,6 +90,7 @@ export function checkCatalogProduct(raw: RawCatalogItem): CatalogProduct | null 
   const { gtin, version, deleted, barcode, name, currency, price, taxRateBp, unit, ageLimit, department } =
     raw;
   const ok =
+    typeof gtin === 'string' && // RegExp.test would read a number as its digits
     GTIN14.test(gtin) &&
     whole(version, 0, Number.MAX_SAFE_INTEGER) &&
     deleted === false &&

@@ -75,13 +75,14 @@ async function writeBatch(
   receivedAt: Date,
   skew: number | null,
 ): Promise<Pick<BatchOutcome, 'results' | 'warnings'>> {
+  // The common batch — sales and deliveries, every event well formed, no count — is one run:
+  // one statement, atomic by itself.
+  const plans = planned.flatMap(({ planned: p }) => (p.ok && p.plan.counts.length === 0 ? [p.plan] : []));
+  const oneRun = plans.length === planned.length;
   let mode: Mode = 'bulk';
   for (let attempt = 1; ;) {
     try {
-      // The common batch — sales and deliveries, every event well formed, no count — is one run:
-      // one statement, atomic by itself.
-      const plans = planned.flatMap(({ planned: p }) => (p.ok && p.plan.counts.length === 0 ? [p.plan] : []));
-      if (mode === 'bulk' && plans.length === planned.length) {
+      if (mode === 'bulk' && oneRun) {
         const { stored, warnings } = await writeRun(db, device, plans, receivedAt, skew);
         return { results: plans.map((plan) => answer(plan, stored)), warnings };
       }

@@ -137,16 +137,17 @@ function startFleet(): Fleet {
 async function measured(kind: BackendKind, label: string, ask: () => Promise<Reply & { ok: true }>) {
   const [hq, db] = [process.cpuUsage(), postgresCpuSeconds()];
   const { load } = await ask();
-  const hqSeconds = (process.cpuUsage(hq).user + process.cpuUsage(hq).system) / 1e6;
-  const perEvent = (seconds: number) => `${((seconds * 1000) / load!.events).toFixed(2)} ms`;
-  const acks = `ack p50 ${ms(percentile(load!.acks, 50))} p99 ${ms(percentile(load!.acks, 99))} max ${ms(Math.max(...load!.acks))}`;
+  if (!load) throw new Error(`the terminals' process answered no figures for the ${label} load`);
+  const hqCpu = process.cpuUsage(hq);
+  const perEvent = (seconds: number) => `${((seconds * 1000) / load.events).toFixed(2)} ms`;
+  const acks = `ack p50 ${ms(percentile(load.acks, 50))} p99 ${ms(percentile(load.acks, 99))} max ${ms(Math.max(...load.acks))}`;
   console.error(
-    `bench: ingest ${kind} ${label}: ${fmt(load!.events)} events in ${load!.seconds.toFixed(1)} s = ${fmt(rate(load!))} events/s, ${acks}; ` +
-      `CPU per event: HQ process ${perEvent(hqSeconds)}` +
+    `bench: ingest ${kind} ${label}: ${fmt(load.events)} events in ${load.seconds.toFixed(1)} s = ${fmt(rate(load))} events/s, ${acks}; ` +
+      `CPU per event: HQ process ${perEvent((hqCpu.user + hqCpu.system) / 1e6)}` +
       (kind === 'postgres' ? `, PostgreSQL ${perEvent(postgresCpuSeconds() - db)}` : '') +
-      `, terminals ${perEvent(load!.cpuSeconds)}`,
+      `, terminals ${perEvent(load.cpuSeconds)}`,
   );
-  return load!;
+  return load;
 }
 
 /** CPU seconds of every postgres process on the machine (the bench's cluster is the only one). */

@@ -54,3 +54,13 @@ export interface Totals {
 export type Language = 'en' | 'zh-CN';
 
 export type PaymentStatus = 'created' | 'pending' | 'paid' | 'declined' | 'cancelled' | 'unknown';
+
+/**
+ * Who shows the code: the kiosk shows the provider's QR for the shopper's phone to scan
+ * (`merchant_presented`), or the kiosk scans the payment code the shopper's wallet shows and the
+ * provider charges it (`customer_presented`).
+ */
+export type PaymentMethod = 'merchant_presented' | 'customer_presented';
+
+/** A basket is open until paying starts; paid once its sale is written; closed when the next one opens. */
+export type BasketStatus = 'open' | 'paying' | 'paid' | 'closed';

@@ -1,7 +1,7 @@
 // The basket of the terminal: at most one that is not closed, its lines copied from the catalog at
 // scan time, every change written in one transaction with its outbox event. Only an open basket changes.
 import type Database from 'better-sqlite3';
-import type { Unit } from '../core/types';
+import type { BasketStatus, Unit } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
 import { toBasket, toLine, type BasketRow, type LineRow } from './basket-rows';
 import { journalVoid, voidedPart } from './basket-voids';
@@ -9,7 +9,7 @@ import { StoreError } from './errors';
 import { appendEvent } from './outbox';
 import { requireSerialFree } from './serials';
 
-export type BasketStatus = 'open' | 'paying' | 'paid' | 'closed';
+export type { BasketStatus };
 
 // Kept here too: services import StoreError from 'db/baskets'.
 export { StoreError, type StoreErrorCode } from './errors';

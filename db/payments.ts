@@ -3,18 +3,14 @@
 // one transaction with its outbox event, and moves the basket with it.
 import type Database from 'better-sqlite3';
 import type { JournalEntry } from '../core/journal';
-import type { PaymentStatus } from '../core/types';
+import type { PaymentMethod, PaymentStatus } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
 import { moveBasketStatus, requireBasket } from './baskets';
 import { StoreError } from './errors';
 import { appendJournal } from './journal';
 import { appendEvent } from './outbox';
 
-/**
- * Who shows the code: the kiosk shows the provider's QR (`merchant_presented`), or the kiosk scans
- * the code the shopper's wallet shows and the provider charges it (`customer_presented`).
- */
-export type PaymentMethod = 'merchant_presented' | 'customer_presented';
+export type { PaymentMethod };
 
 export interface PaymentRecord {
   id: string;

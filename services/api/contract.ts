@@ -2,7 +2,17 @@
  * The TerminalApi contract: every handler's input and output, and the event stream.
  * The renderer imports this file with `import type` only; schemas live in ./schemas.ts.
  */
-import type { Language, PaymentStatus, TaxMode, Totals, Unit } from '../../core/types';
+import type {
+  BasketStatus,
+  Language,
+  PaymentMethod,
+  PaymentStatus,
+  TaxMode,
+  Totals,
+  Unit,
+} from '../../core/types';
+
+export type { BasketStatus, PaymentMethod };
 
 export interface ApiError {
   /** Stable machine code, e.g. `item_not_found`, `invalid_input`, `basket_empty`. */
@@ -32,8 +42,6 @@ export interface BasketLineView {
   expiry: string | null;
 }
 
-export type BasketStatus = 'open' | 'paying' | 'paid' | 'closed';
-
 export interface BasketView {
   id: string;
   status: BasketStatus;
@@ -59,13 +67,6 @@ export interface ScanNotice {
   /** The line it is about, if any. */
   lineId?: string;
 }
-
-/**
- * Who shows the code: the kiosk shows the provider's QR for the shopper's phone to scan
- * (`merchant_presented`), or the kiosk scans the payment code the shopper's wallet shows and the
- * provider charges it (`customer_presented`).
- */
-export type PaymentMethod = 'merchant_presented' | 'customer_presented';
 
 export interface PaymentView {
   id: string;

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { picturePath as fixture, pictureText as expected } from '../test/helpers/fixtures';
 import {
   decodeImageFile,
   DEFAULT_ENGINE,
@@ -13,9 +13,6 @@ import {
   readImageFile,
 } from './barcode-decode';
 
-const FIXTURES = fileURLToPath(new URL('../../shared/fixtures/zxing-blackbox', import.meta.url));
-const fixture = (name: string) => join(FIXTURES, `${name}.png`);
-const expected = (name: string) => readFileSync(join(FIXTURES, `${name}.txt`), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'openlane-decode-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,13 +1,8 @@
 // The command as store IT runs it, called as a function (the `openlane` bin wires it in).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { picturePath as fixture, pictureText as expected } from '../../test/helpers/fixtures';
 import { barcodeDecodeCommand } from './barcode-decode';
-
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/zxing-blackbox', import.meta.url));
-const fixture = (name: string) => join(FIXTURES, `${name}.png`);
-const expected = (name: string) => readFileSync(join(FIXTURES, `${name}.txt`), 'utf8');
 
 async function run(...args: string[]) {
   const out: string[] = [];

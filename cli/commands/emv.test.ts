@@ -1,19 +1,13 @@
 // The command as store IT runs it, called as a function (the `openlane` bin wires it in).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { paymentPayload as fixture, paymentVectors } from '../../test/helpers/fixtures';
 import { UsageError } from './args';
 import { emvCommand } from './emv';
 
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/payment-qr-vectors.json', import.meta.url));
-const vectors = (
-  JSON.parse(readFileSync(FIXTURES, 'utf8')) as {
-    vectors: { id: string; kind: string; payload: string; expectValid: boolean | null }[];
-  }
-).vectors;
-const fixture = (id: string) => vectors.find((v) => v.id === id)!.payload;
+const vectors = paymentVectors();
 
 let dir: string;
 beforeEach(() => {

@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { paymentPayload as fixture } from '../../test/helpers/fixtures';
 import { formatUpiLink, isValidUpiAmount, isValidVpa, parseUpiLink, type UpiLink } from './upi';
-
-const FILE = fileURLToPath(new URL('../../../shared/fixtures/payment-qr-vectors.json', import.meta.url));
-const vectors = (JSON.parse(readFileSync(FILE, 'utf8')) as { vectors: { id: string; payload: string }[] })
-  .vectors;
-const fixture = (id: string) => vectors.find((v) => v.id === id)!.payload;
 
 describe('UPI links', () => {
   it("reads NPCI's linking sample, dropping its sloppy minimum amount with a warning", () => {

@@ -2,7 +2,7 @@
 // ZXing's barcode photographs; the page decodes it in a Web Worker with zxing-wasm served by the
 // terminal itself, and the item lands in the basket.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,18 +10,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
 import { fakeCameraArgs, makeCameraVideo } from '../helpers/fake-camera';
+import { picturePath, pictureText } from '../helpers/fixtures';
 import { startServe, type ServeProcess } from '../helpers/serve';
 
-const FIXTURE = join(
-  fileURLToPath(new URL('../../../shared/fixtures/zxing-blackbox/ean13-3', import.meta.url)),
-);
 const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
 
 describe('scan with camera', () => {
   let dir: string;
   let serve: ServeProcess;
   let browser: Browser;
-  const barcode = readFileSync(join(FIXTURE, '01.txt'), 'utf8').trim();
+  const barcode = pictureText('ean13-3/01').trim();
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'openlane-camera-'));
@@ -34,7 +32,7 @@ describe('scan with camera', () => {
     execFileSync(process.execPath, [BIN, 'catalog', 'import', join(dir, 'catalog.csv'), '--data', data]);
     serve = await startServe({ dataDir: data });
     browser = await launchChromium(
-      fakeCameraArgs(makeCameraVideo(join(FIXTURE, '01.png'), join(dir, 'camera.y4m'))),
+      fakeCameraArgs(makeCameraVideo(picturePath('ean13-3/01'), join(dir, 'camera.y4m'))),
     );
   });
 
@@ -59,7 +57,7 @@ describe('scan with camera', () => {
   });
 
   it('adds nothing while the camera sees a page of text with no barcode', async () => {
-    const picture = join(FIXTURE, '..', 'falsepositives', '01.png');
+    const picture = picturePath('falsepositives/01');
     const textCamera = await launchChromium(fakeCameraArgs(makeCameraVideo(picture, join(dir, 'text.y4m'))));
     try {
       const page = await textCamera.newPage({ viewport: { width: 1280, height: 800 } });

@@ -2,7 +2,7 @@
 // built UI in Chromium with a fake camera playing a barcode photograph, the cashier's keyboard, and
 // the payment simulator's pay page approving the on-screen QR.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +12,12 @@ import { withCheckDigit } from '../../core/barcode/gtin';
 import { minorToDecimal } from '../../core/money';
 import { startLane, type Lane } from '../helpers/browser';
 import { fakeCameraArgs, makeCameraVideo } from '../helpers/fake-camera';
+import { picturePath, pictureText } from '../helpers/fixtures';
 import { decodeQrFromPng } from '../helpers/qr';
 import type { PtyPair } from '../helpers/socat';
 import { typeLikeScanner } from '../helpers/wedge';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'counter');
-const FIXTURE = fileURLToPath(new URL('../../../shared/fixtures/zxing-blackbox/ean13-3', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
 
 // This store's own small catalog, so every total is easy to check by hand (prices in fen).
@@ -33,7 +33,7 @@ describe('the counter: keyboard-first selling, a serial scan, the camera, and pa
   let pty: PtyPair;
   let browser: Browser;
   let page: Page;
-  const bookBarcode = readFileSync(join(FIXTURE, '01.txt'), 'utf8').trim();
+  const bookBarcode = pictureText('ean13-3/01').trim();
 
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   const names = () => page.getByTestId('line-name').allInnerTexts();
@@ -61,7 +61,7 @@ describe('the counter: keyboard-first selling, a serial scan, the camera, and pa
       dir,
       dataDir: data,
       serveArgs: ['--role', 'counter'],
-      chromiumArgs: fakeCameraArgs(makeCameraVideo(join(FIXTURE, '01.png'), join(dir, 'camera.y4m'))),
+      chromiumArgs: fakeCameraArgs(makeCameraVideo(picturePath('ean13-3/01'), join(dir, 'camera.y4m'))),
     });
     ({ pty, browser, page } = lane);
   });

@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { paymentPayload as fixture } from '../../../test/helpers/fixtures';
 import { emvCrc } from './crc';
 import { decodeEmv } from './decode';
 import { buildDynamicBankQr } from './dynamic';
 import { buildEmv } from './encode';
 import { valueAt } from './lookup';
 import type { EmvDecoded } from './types';
-
-const FILE = fileURLToPath(new URL('../../../../shared/fixtures/payment-qr-vectors.json', import.meta.url));
-const vectors = (JSON.parse(readFileSync(FILE, 'utf8')) as { vectors: { id: string; payload: string }[] })
-  .vectors;
-const fixture = (id: string) => vectors.find((v) => v.id === id)!.payload;
 
 function built(result: ReturnType<typeof buildDynamicBankQr>): EmvDecoded {
   if (!result.ok) throw new Error(result.error.message);

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { paymentVectors } from '../../../test/helpers/fixtures';
 import { minorToDecimal } from '../../money';
 import { numericExponent } from './currency';
 import { decodeEmv } from './decode';
@@ -112,14 +111,7 @@ const validObjects = fc
   .filter((objects) => [...serialiseObjects(objects)].length <= 512 - 14)
   .chain((objects) => fc.shuffledSubarray(objects, { minLength: objects.length }));
 
-const FIXTURES = fileURLToPath(
-  new URL('../../../../shared/fixtures/payment-qr-vectors.json', import.meta.url),
-);
-const fixturePayloads = (
-  JSON.parse(readFileSync(FIXTURES, 'utf8')) as {
-    vectors: { kind: string; payload: string; expectValid: boolean }[];
-  }
-).vectors
+const fixturePayloads = paymentVectors()
   .filter((v) => v.kind === 'emv-mpm' && v.expectValid)
   .map((v) => v.payload);
 

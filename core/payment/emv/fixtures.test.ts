@@ -1,20 +1,11 @@
-// Every published vector of ../shared/fixtures: valid ones round-trip byte for byte, broken ones are refused.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Every published vector of test/fixtures/payment-qr-vectors.json: valid ones round-trip byte for byte,
+// broken ones are refused.
 import { describe, expect, it } from 'vitest';
+import { paymentVectors } from '../../../test/helpers/fixtures';
 import { decodeEmv } from './decode';
 import { encodeEmv } from './encode';
 
-interface Vector {
-  id: string;
-  kind: 'emv-mpm' | 'uri';
-  payload: string;
-  expectValid: boolean | null;
-  crc?: string;
-}
-
-const FILE = fileURLToPath(new URL('../../../../shared/fixtures/payment-qr-vectors.json', import.meta.url));
-const vectors = (JSON.parse(readFileSync(FILE, 'utf8')) as { vectors: Vector[] }).vectors;
+const vectors = paymentVectors();
 const emv = vectors.filter((v) => v.kind === 'emv-mpm');
 const valid = emv.filter((v) => v.expectValid === true);
 const broken = emv.filter((v) => v.expectValid === false);

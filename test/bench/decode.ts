@@ -1,5 +1,9 @@
-// Barcode decoding over ZXing's black-box photographs (../shared/fixtures/zxing-blackbox), every engine
-// side by side in one run, through the same BarcodeDecoder interface the camera uses:
+// Barcode decoding over ZXing's whole black-box corpus, every engine side by side in one run, through the
+// same BarcodeDecoder interface the camera uses. The corpus (87 MB of it here) is not in the repository (the tests use
+// a few of its pictures, in test/fixtures): it is read from OPENLANE_FIXTURES, or from the workspace's
+// ../shared/fixtures beside the repository; without it these rows are skipped and the bench says where
+// to get it.
+// For each picture:
 // - Camera mode: each picture centred on a grey 1280×720 RGBA frame (shrunk to fit if larger), decoded
 //   as the camera does (CAMERA_DECODE_OPTIONS: an engine may cycle passes over successive frames, and a
 //   picture counts once one of its passes reads it); per folder, pictures read right (text equal to N.txt)
@@ -7,8 +11,9 @@
 //   and reads on the no-barcode folders; the time of each decode call gives median and p90 ms/frame.
 // - Still-image mode (what `openlane barcode decode` does): the original picture with try-harder,
 //   against ZXing's try-harder counts; summarised as folders below the count, wrong and false reads.
-// The required counts are ZXing's Java test thresholds as listed in ../shared/fixtures/README.md.
-import { readdirSync, readFileSync } from 'node:fs';
+// The required counts are ZXing's Java test thresholds (its *BlackBox*TestCase classes), as listed in
+// ../shared/fixtures/README.md.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
@@ -22,7 +27,37 @@ import {
 import { createDecoder, DEFAULT_ENGINE, ENGINES } from '../../services/barcode-decode';
 import { percentile, type BenchRow } from './table';
 
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/zxing-blackbox', import.meta.url));
+/** Where ZXing keeps the corpus, for the message when it is missing. */
+const CORPUS_SOURCE = 'github.com/zxing/zxing, folder core/src/test/resources/blackbox';
+
+/**
+ * The corpus folder: OPENLANE_FIXTURES (a folder holding zxing-blackbox/, or ZXing's blackbox folder
+ * itself), else ../shared/fixtures/zxing-blackbox beside the repository; undefined when neither exists.
+ */
+export function findCorpus(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const candidates = env.OPENLANE_FIXTURES
+    ? [join(env.OPENLANE_FIXTURES, 'zxing-blackbox'), env.OPENLANE_FIXTURES]
+    : [fileURLToPath(new URL('../../../shared/fixtures/zxing-blackbox', import.meta.url))];
+  return candidates.find((dir) => existsSync(join(dir, 'ean13-1')));
+}
+
+function corpusMissing(env: NodeJS.ProcessEnv = process.env): BenchRow[] {
+  const where = env.OPENLANE_FIXTURES
+    ? `OPENLANE_FIXTURES=${env.OPENLANE_FIXTURES} holds no zxing-blackbox/ (nor ZXing's blackbox folders)`
+    : 'OPENLANE_FIXTURES is not set and there is no ../shared/fixtures beside the repository';
+  console.error(
+    `bench: decode skipped: ZXing's black-box corpus was not found (${where}).\n` +
+      `  Get it from ${CORPUS_SOURCE} (Apache-2.0), e.g. a sparse git checkout of that folder,\n` +
+      '  and run again with OPENLANE_FIXTURES set to it.',
+  );
+  return [
+    {
+      name: "decode over ZXing's black-box corpus",
+      value: 'skipped: corpus not found',
+      target: `set OPENLANE_FIXTURES (${CORPUS_SOURCE})`,
+    },
+  ];
+}
 
 /** [normal, try-harder] at 0°, from the fixtures README (ZXing's own black-box tests). */
 const REQUIRED: Record<string, [number, number]> = {
@@ -58,18 +93,22 @@ interface EngineRun {
 }
 
 export async function benchDecode(): Promise<BenchRow[]> {
+  const corpus = findCorpus();
+  if (!corpus) return corpusMissing();
   const runs: EngineRun[] = [DEFAULT_ENGINE, ...ENGINES.filter((e) => e !== DEFAULT_ENGINE)].map((name) => ({
     decoder: createDecoder(name),
     frameMs: [],
     folders: new Map(),
   }));
-  const folders = readdirSync(FIXTURES)
-    .filter((f) => !f.startsWith('.'))
+  // The folders ZXing gives counts for, and the no-barcode and add-on folders; a checkout of ZXing's
+  // own folder also holds formats the till does not read (Aztec, PDF417 …), which are left out.
+  const folders = readdirSync(corpus)
+    .filter((f) => f in REQUIRED || f.startsWith('falsepositives') || f.startsWith('upcean-extension'))
     .sort();
   const sizes = new Map<string, number>();
   for (const run of runs) await run.decoder.decode(blankFrame()); // instantiate wasm outside the timings
   for (const folder of folders) {
-    const pictures = loadFolder(folder);
+    const pictures = loadFolder(corpus, folder);
     sizes.set(folder, pictures.length);
     for (const run of runs) run.folders.set(folder, await decodeFolder(run, pictures));
   }
@@ -185,16 +224,16 @@ function summaryRows(run: EngineRun, baseline: EngineRun): BenchRow[] {
   ];
 }
 
-function loadFolder(folder: string): Picture[] {
+function loadFolder(corpus: string, folder: string): Picture[] {
   const noBarcode = folder.startsWith('falsepositives');
-  return readdirSync(join(FIXTURES, folder))
+  return readdirSync(join(corpus, folder))
     .filter((f) => f.endsWith('.png'))
     .sort()
     .map((file) => {
-      const image = readPng(join(FIXTURES, folder, file));
+      const image = readPng(join(corpus, folder, file));
       const expected = noBarcode
         ? null
-        : readFileSync(join(FIXTURES, folder, file.replace(/\.png$/, '.txt')), 'utf8');
+        : readFileSync(join(corpus, folder, file.replace(/\.png$/, '.txt')), 'utf8');
       return { image, frame: onFrame(image), expected };
     });
 }

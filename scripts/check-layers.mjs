@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The layering check: imports may only point down the arrows of ../shared/DESIGN.md.
+// The layering check: imports may only point down the arrows drawn in docs/ARCHITECTURE.md.
 // Run by `npm run lint`; exits non-zero and names every forbidden import.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -140,5 +140,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`Layering check failed (${problems.length}):\n  ${problems.join('\n  ')}`);
     process.exit(1);
   }
-  console.log('Layering check: every import points down the arrows of DESIGN.md.');
+  console.log('Layering check: every import points down the arrows of docs/ARCHITECTURE.md.');
 }

@@ -28,12 +28,12 @@ describe('the layering check', () => {
     );
   };
 
-  it('passes a tree whose imports point down the arrows of DESIGN.md', () => {
+  it('passes a tree whose imports point down the arrows of docs/ARCHITECTURE.md', () => {
     tree();
     expect(checkLayers(root)).toEqual([]);
   });
 
-  it('fails on each import DESIGN.md forbids, naming the file and line', () => {
+  it('fails on each import docs/ARCHITECTURE.md forbids, naming the file and line', () => {
     tree();
     write('core/bad.ts', "import { readFileSync } from 'node:fs';\nimport { x } from '../db/open';\n");
     write(

@@ -9,6 +9,8 @@ label's weight or price, a GS1 code's application identifiers (lot, serial, expi
 Link, a member, staff or wallet payment code — or why it is refused. Give CODE as the scanner sends
 it, AIM identifier included (e.g. ]d2…); type a GS separator as <GS> or \\x1d.
 --data DIR  use that terminal's settings (scale labels, code patterns) and say what its till would do.
+A GS1 code missing an AI its rules require beside another (a lot without a GTIN) is still read; the
+JSON lists it under "warnings" and each is also printed to stderr.
 Exit status: 0 for a code OpenLane understands, 1 for one it refuses, 2 for a usage error.`;
 
 /** Runs the command; resolves to the exit status. */
@@ -23,6 +25,10 @@ export async function barcodeParseCommand(args: string[]): Promise<number> {
   const dataDir = values.data ?? process.env.OPENLANE_DATA ?? null;
   const diagnosis = diagnoseScan(code, dataDir);
   console.log(JSON.stringify(diagnosis, null, 2));
+  const { interpretation } = diagnosis;
+  if (interpretation.kind === 'gs1') {
+    for (const warning of interpretation.warnings ?? []) console.error(`Warning: ${warning.message}`);
+  }
   const refused = diagnosis.interpretation.kind === 'unrecognised' || diagnosis.till?.action === 'refuse';
   return refused ? 1 : 0;
 }

@@ -6,7 +6,15 @@
  */
 import { splitAddOn } from './add-on';
 import { classifyCode, maskPaymentCode, type CompiledCodePatterns } from './code-patterns';
-import { GS, gs1Fields, parseDigitalLink, parseElementString, type Gs1Element, type Gs1Fields } from './gs1';
+import {
+  GS,
+  gs1Fields,
+  parseDigitalLink,
+  parseElementString,
+  type Gs1Element,
+  type Gs1Fields,
+  type Gs1Warning,
+} from './gs1';
 import { checkGtin } from './gtin';
 import { splitSymbologyId } from './symbology';
 import { expandUpcE } from './upc-e';
@@ -53,6 +61,8 @@ export type ScanInterpretation = { aim: string | null } & (
       fields: Gs1Fields;
       /** For a Digital Link: where it points, and its non-AI parameters. */
       link?: { domain: string; pathPrefix: string; otherParams: Record<string, string> };
+      /** AIs whose required partner (GS1 `req=`) is missing; the code is still used. Absent when none. */
+      warnings?: Gs1Warning[];
     }
   | { kind: 'wallet'; provider: string; code: string; masked: string }
   | { kind: 'member'; program: string; memberId: string }
@@ -95,6 +105,7 @@ function elementString(data: string, rules: ScanRules): Meaning {
     form: 'element_string',
     elements: parsed.elements,
     fields: gs1Fields(parsed.elements),
+    ...(parsed.warnings ? { warnings: parsed.warnings } : {}),
   };
 }
 
@@ -105,13 +116,14 @@ function digitalLink(data: string, rules: ScanRules): Meaning {
       return unrecognised('unknown_url', `The link ${preview(data)} is not a GS1 Digital Link of a product`);
     return unrecognised(parsed.reason, `This GS1 Digital Link cannot be read: ${parsed.message}`);
   }
-  const { domain, pathPrefix, otherParams, elements } = parsed;
+  const { domain, pathPrefix, otherParams, elements, warnings } = parsed;
   return {
     kind: 'gs1',
     form: 'digital_link',
     elements,
     fields: gs1Fields(elements),
     link: { domain, pathPrefix, otherParams },
+    ...(warnings ? { warnings } : {}),
   };
 }
 

@@ -1,11 +1,13 @@
 /**
- * The GS1 Application Identifiers a store meets, as in the GS1 General Specifications and the GS1
- * Barcode Syntax Dictionary: data title, length, character set, check digit, dates, decimals.
+ * Every GS1 Application Identifier, from GS1's Barcode Syntax Dictionary (ai-table.generated.ts):
+ * data title, components, lengths, character sets, check routines, FNC1 need and pairing rules;
+ * plus, for the AIs a till reads a meaning from, how the value decodes (GTIN, date, weight, price…).
  */
+import { DICTIONARY_AIS, type DictionaryAi, type DictionaryComponent } from './ai-table.generated';
 import type { MeasureUnit } from './types';
 
-/** `numeric` digits only; `cset82` the GS1 AI encodable character set 82; `cset39` set 39. */
-export type Gs1Charset = 'numeric' | 'cset82' | 'cset39';
+/** `numeric` digits; `cset82` the GS1 AI encodable character set 82; `cset39` set 39; `cset64` base64url. */
+export type Gs1Charset = 'numeric' | 'cset82' | 'cset39' | 'cset64';
 
 /** How a valid data field turns into a `Gs1Value`. */
 export type AiFormat =
@@ -13,13 +15,16 @@ export type AiFormat =
 
 export interface AiDefinition {
   ai: string;
+  /** GS1's data title; the dictionary gives none for a few AIs (8110, 8112), then it is empty. */
   title: string;
   fixedLength: boolean;
-  /** Length of the data field (without the AI). */
+  /** Length of the data field (without the AI): the required components' minimum… */
   minLength: number;
+  /** …and all components' maximum. */
   maxLength: number;
+  /** The character set of the whole field when its components share one, else `cset82`. */
   charset: Gs1Charset;
-  /** A GS1 mod-10 check digit ends the field, or for ITIP (8006) its first 14 digits. */
+  /** A GS1 mod-10 check digit ends a component (the whole field, or for ITIP (8006) its first 14 digits). */
   checkDigit: boolean;
   date: boolean;
   /** YYMM00 is allowed and means the last day of the month (AIs 11–17). */
@@ -30,6 +35,16 @@ export interface AiDefinition {
   format: AiFormat;
   /** In GS1's table of predefined lengths, so no FNC1/GS separator follows it. */
   predefinedLength: boolean;
+  /** The field's parts in order, each with its character set, length and check routines. */
+  components: DictionaryComponent[];
+  /** AIs and patterns (`310n`) that may not appear with this one. */
+  ex: readonly string[];
+  /** Rules of AIs that must accompany this one: each rule's alternatives, each a group needed together. */
+  req: DictionaryAi['req'];
+  /** As a Digital Link primary key, its alternative orders of key qualifiers; null if it is not one. */
+  dlpkey: DictionaryAi['dlpkey'];
+  /** Whether it may be a Digital Link query attribute. */
+  dlAttribute: boolean;
 }
 
 /**
@@ -46,105 +61,83 @@ export const PREDEFINED_LENGTHS: Readonly<Record<string, number>> = {
   '41': 16,
 };
 
-/** Whether an AI is in the predefined-length table, i.e. needs no separator after its data. */
+/** Whether an AI needs no separator after its data: the dictionary's `*` flag, or the fixed table. */
 export function hasPredefinedLength(ai: string): boolean {
-  return Object.hasOwn(PREDEFINED_LENGTHS, ai.slice(0, 2));
+  return BY_AI.get(ai)?.predefinedLength ?? Object.hasOwn(PREDEFINED_LENGTHS, ai.slice(0, 2));
 }
 
-type Extra = Partial<Omit<AiDefinition, 'ai' | 'title' | 'minLength' | 'maxLength'>>;
+const CHARSET_OF: Readonly<Record<DictionaryComponent['charset'], Gs1Charset>> = {
+  N: 'numeric',
+  X: 'cset82',
+  Y: 'cset39',
+  Z: 'cset64',
+};
 
-function define(ai: string, title: string, min: number, max: number, extra: Extra): AiDefinition {
-  const format = extra.format ?? 'text';
-  const date = format === 'date' || format === 'datetime';
+const MEASURE_UNITS: Readonly<Record<string, MeasureUnit>> = {
+  '310': 'kg',
+  '311': 'm',
+  '312': 'm',
+  '313': 'm',
+  '314': 'm2',
+  '315': 'l',
+  '316': 'm3',
+  '320': 'lb',
+  '330': 'kg',
+};
+
+type Meaning = Pick<AiDefinition, 'format' | 'unit' | 'decimals'>;
+
+/** What a till reads from an AI's value; an AI with no meaning here is kept as its text. */
+function meaningOf(ai: string, components: readonly DictionaryComponent[]): Meaning {
+  // 31nn–36nn and 390n–395n carry their decimal places in the last digit of the AI.
+  const decimals = /^(3[1-6]\d|39[0-5])\d$/.test(ai) ? { decimals: Number(ai[3]) } : {};
+  const unit = ai.length === 4 ? MEASURE_UNITS[ai.slice(0, 3)] : undefined;
+  if (unit) return { format: 'measure', unit, ...decimals };
+  if (ai.startsWith('392')) return { format: 'amount', ...decimals };
+  if (ai.startsWith('393')) return { format: 'amount-currency', ...decimals };
+  if (ai === '00') return { format: 'sscc' };
+  if (ai === '01' || ai === '02' || ai === '03') return { format: 'gtin' };
+  if (/^41[0-7]$/.test(ai)) return { format: 'gln' };
+  if (ai === '30' || ai === '37') return { format: 'count' };
+  if (ai === '7003' || ai === '8008') return { format: 'datetime' };
+  const [only] = components;
+  if (components.length === 1 && only!.linters.some((l) => l === 'yymmdd' || l === 'yymmd0'))
+    return { format: 'date' };
+  return { format: 'text', ...decimals };
+}
+
+function defineFrom(entry: DictionaryAi): AiDefinition {
+  const { ai, title, components, ex, req, dlpkey, dlAttribute } = entry;
+  const minLength = components.reduce((sum, c) => sum + (c.optional ? 0 : c.min), 0);
+  const maxLength = components.reduce((sum, c) => sum + c.max, 0);
+  const charsets = new Set(components.map((c) => CHARSET_OF[c.charset]));
+  const linters = new Set(components.flatMap((c) => c.linters));
+  const meaning = meaningOf(ai, components);
   return {
     ai,
     title,
-    fixedLength: min === max,
-    minLength: min,
-    maxLength: max,
-    charset: 'cset82',
-    checkDigit: false,
-    date,
-    dayZeroAllowed: false,
-    format,
-    predefinedLength: hasPredefinedLength(ai),
-    ...extra,
+    fixedLength: minLength === maxLength,
+    minLength,
+    maxLength,
+    charset: charsets.size === 1 ? [...charsets][0]! : 'cset82',
+    checkDigit: linters.has('csum'),
+    date: meaning.format === 'date' || meaning.format === 'datetime',
+    dayZeroAllowed: linters.has('yymmd0'),
+    ...meaning,
+    predefinedLength: !entry.fnc1,
+    components: components.map((c) => ({ ...c, linters: [...c.linters] })),
+    ex,
+    req,
+    dlpkey,
+    dlAttribute,
   };
 }
 
-const numeric = (ai: string, title: string, min: number, max: number, extra: Extra = {}) =>
-  define(ai, title, min, max, { charset: 'numeric', ...extra });
-const text = (ai: string, title: string, max: number) => define(ai, title, 1, max, {});
-const key = (ai: string, title: string, length: number, format: AiFormat) =>
-  numeric(ai, title, length, length, { checkDigit: true, format });
-const labelDate = (ai: string, title: string) =>
-  numeric(ai, title, 6, 6, { format: 'date', dayZeroAllowed: true });
-
-/** One entry per decimal position n for the AI families like 310n and 392n. */
-function family(prefix: string, maxN: number, make: (ai: string, n: number) => AiDefinition) {
-  return Array.from({ length: maxN + 1 }, (_, n) => make(prefix + n, n));
-}
-
-const measure = (prefix: string, title: string, unit: MeasureUnit) =>
-  family(prefix, 5, (ai, decimals) => numeric(ai, title, 6, 6, { format: 'measure', unit, decimals }));
-
-const DEFINITIONS: readonly AiDefinition[] = [
-  key('00', 'SSCC', 18, 'sscc'),
-  key('01', 'GTIN', 14, 'gtin'),
-  key('02', 'CONTENT', 14, 'gtin'),
-  text('10', 'BATCH/LOT', 20),
-  labelDate('11', 'PROD DATE'),
-  labelDate('12', 'DUE DATE'),
-  labelDate('13', 'PACK DATE'),
-  labelDate('15', 'BEST BEFORE or BEST BY'),
-  labelDate('16', 'SELL BY'),
-  labelDate('17', 'USE BY or EXPIRY'),
-  numeric('20', 'VARIANT', 2, 2),
-  text('21', 'SERIAL', 20),
-  text('22', 'CPV', 20),
-  text('235', 'TPX', 28),
-  text('240', 'ADDITIONAL ID', 30),
-  text('241', 'CUST. PART No.', 30),
-  text('250', 'SECONDARY SERIAL', 30),
-  text('251', 'REF. TO SOURCE', 30),
-  text('254', 'GLN EXTENSION COMPONENT', 20),
-  numeric('30', 'VAR. COUNT', 1, 8, { format: 'count' }),
-  ...measure('310', 'NET WEIGHT (kg)', 'kg'),
-  ...measure('311', 'LENGTH (m)', 'm'),
-  ...measure('312', 'WIDTH (m)', 'm'),
-  ...measure('313', 'HEIGHT (m)', 'm'),
-  ...measure('314', 'AREA (m²)', 'm2'),
-  ...measure('315', 'NET VOLUME (l)', 'l'),
-  ...measure('316', 'NET VOLUME (m³)', 'm3'),
-  ...measure('320', 'NET WEIGHT (lb)', 'lb'),
-  ...measure('330', 'GROSS WEIGHT (kg)', 'kg'),
-  numeric('37', 'COUNT', 1, 8, { format: 'count' }),
-  ...family('392', 9, (ai, decimals) => numeric(ai, 'PRICE', 1, 15, { format: 'amount', decimals })),
-  ...family('393', 9, (ai, decimals) => numeric(ai, 'PRICE', 4, 18, { format: 'amount-currency', decimals })),
-  text('400', 'ORDER NUMBER', 30),
-  key('410', 'SHIP TO LOC', 13, 'gln'),
-  key('411', 'BILL TO', 13, 'gln'),
-  key('412', 'PURCHASE FROM', 13, 'gln'),
-  key('413', 'SHIP FOR LOC', 13, 'gln'),
-  key('414', 'LOC No.', 13, 'gln'),
-  numeric('422', 'ORIGIN', 3, 3),
-  numeric('7003', 'EXPIRY TIME', 10, 10, { format: 'datetime' }),
-  numeric('8006', 'ITIP', 18, 18, { checkDigit: true }),
-  numeric('8008', 'PROD TIME', 8, 12, { format: 'datetime' }),
-  define('8010', 'CPID', 1, 30, { charset: 'cset39' }),
-  numeric('8011', 'CPID SERIAL', 1, 12),
-  key('8017', 'GSRN - PROVIDER', 18, 'text'),
-  key('8018', 'GSRN - RECIPIENT', 18, 'text'),
-  numeric('8019', 'SRIN', 1, 10),
-  text('8020', 'REF No.', 25),
-  text('8200', 'PRODUCT URL', 70),
-  text('90', 'INTERNAL', 30),
-  ...Array.from({ length: 9 }, (_, i) => text(String(91 + i), 'INTERNAL', 90)),
-];
+const DEFINITIONS: readonly AiDefinition[] = DICTIONARY_AIS.map(defineFrom);
 
 const BY_AI: ReadonlyMap<string, AiDefinition> = new Map(DEFINITIONS.map((d) => [d.ai, d]));
 
-/** Every AI this module knows, in AI order. */
+/** Every AI of the GS1 Barcode Syntax Dictionary, in its (lexical) order. */
 export const APPLICATION_IDENTIFIERS: readonly AiDefinition[] = DEFINITIONS;
 
 /** The definition of an AI given exactly (`"3103"`, not `"310n"`), or undefined. */
@@ -165,6 +158,7 @@ const CHARSETS: Readonly<Record<Gs1Charset, RegExp>> = {
   numeric: /^[0-9]$/,
   cset82: /^[!"%-?A-Z_a-z]$/,
   cset39: /^[#\-/0-9A-Z]$/,
+  cset64: /^[-0-9A-Z_a-z=]$/,
 };
 
 /** The 0-based index of the first character of `text` outside `charset`, or -1 when all fit. */

@@ -2,10 +2,18 @@
  * GS1 Digital Link URIs in the uncompressed form, on any domain and path prefix:
  * `https://id.example.com/shop/01/09506000134352/10/ABC?17=261231&linkType=gs1:pip`.
  */
-import { lookupAi } from './application-identifiers';
+import { APPLICATION_IDENTIFIERS, lookupAi } from './application-identifiers';
 import { referenceYearOf } from './dates';
-import type { DigitalLinkErrorReason, Gs1Element, Gs1Failure, Gs1Pair, Gs1ParseOptions } from './types';
-import { checkCombination, decodePair, isFailure, quote } from './values';
+import { checkCombination } from './pairing';
+import type {
+  DigitalLinkErrorReason,
+  Gs1Element,
+  Gs1Failure,
+  Gs1Pair,
+  Gs1ParseOptions,
+  Gs1Warning,
+} from './types';
+import { aiName, decodePair, isFailure, quote } from './values';
 
 export interface DigitalLink {
   scheme: 'http' | 'https';
@@ -17,22 +25,29 @@ export interface DigitalLink {
   elements: Gs1Element[];
   /** Query parameters that are not AIs, such as `linkType`, percent-decoded. */
   otherParams: Record<string, string>;
+  /** Missing required partners (`req=`); present only when there is at least one. */
+  warnings?: Gs1Warning[];
 }
 
 export type DigitalLinkResult = ({ ok: true } & DigitalLink) | Gs1Failure<DigitalLinkErrorReason>;
 
-/** Primary keys and, for each, the alternative ordered lists of key qualifiers that may follow it. */
-const PRIMARY_KEYS: Readonly<Record<string, readonly (readonly string[])[]>> = {
-  '01': [['22', '10', '21'], ['235']],
-  '8006': [['22', '10', '21']],
-  '00': [],
-  '414': [['254']],
-  '8010': [['8011']],
-  '8017': [['8019']],
-  '8018': [['8019']],
-};
-/** Digital Link primary keys this till has no use for; named so the refusal can say so. */
-const OTHER_PRIMARY_KEYS = new Set(['253', '255', '401', '402', '415', '417', '8003', '8004', '8013']);
+/** The primary keys a till can use: items (GTIN, ITIP), logistic units, locations, coupons, services. */
+const TILL_KEYS = new Set(['01', '8006', '00', '414', '8010', '8017', '8018']);
+
+/**
+ * Primary keys and, for each, the alternative ordered lists of key qualifiers that may follow it,
+ * from the dictionary's `dlpkey` attribute.
+ */
+const PRIMARY_KEYS: Readonly<Record<string, readonly (readonly string[])[]>> = Object.fromEntries(
+  APPLICATION_IDENTIFIERS.filter((d) => d.dlpkey && TILL_KEYS.has(d.ai)).map((d) => [
+    d.ai,
+    d.dlpkey!.filter((order) => order.length > 0),
+  ]),
+);
+/** The dictionary's other Digital Link primary keys (GDTI, GRAI, GIAI…); named so the refusal can say so. */
+const OTHER_PRIMARY_KEYS = new Set(
+  APPLICATION_IDENTIFIERS.filter((d) => d.dlpkey && !TILL_KEYS.has(d.ai)).map((d) => d.ai),
+);
 
 /** Digital Link 1.0's convenience names, still met on older labels. */
 const SHORT_NAMES: Readonly<Record<string, string>> = {
@@ -71,7 +86,9 @@ const URI = /^(https?):\/\/([^/?#\s]+)(\/[^?#\s]*)?(?:\?([^#\s]*))?(?:#\S*)?$/i;
 /** A QR code holds at most 4,296 characters; anything far longer did not come from a label. */
 const MAX_URI_LENGTH = 8192;
 /** The longest qualifier list any primary key takes (22, 10, 21 after 01). */
-const MAX_QUALIFIERS = 3;
+const MAX_QUALIFIERS = Math.max(
+  ...Object.values(PRIMARY_KEYS).flatMap((orders) => orders.map((o) => o.length)),
+);
 
 /** Parses an uncompressed GS1 Digital Link URI into validated elements; never throws. */
 export function parseDigitalLink(uri: string, options: Gs1ParseOptions = {}): DigitalLinkResult {
@@ -120,6 +137,7 @@ export function parseDigitalLink(uri: string, options: Gs1ParseOptions = {}): Di
     pathPrefix,
     elements: combined.elements,
     otherParams: queryParts.otherParams,
+    ...(combined.warnings ? { warnings: combined.warnings } : {}),
   };
 }
 
@@ -214,6 +232,9 @@ function splitQuery(query: string, keyAis: Set<string>): QueryParts | Gs1Failure
         'bad_qualifier',
         `AI (${ai}) ${title} is a key or key qualifier; it belongs in the path, not the query`,
       );
+    } else if (lookupAi(ai)?.dlAttribute === false) {
+      // The dictionary's "?" flag: only these AIs may ride in a Digital Link's query.
+      return fail('not_data_attribute', `${aiName(lookupAi(ai)!)} may not be a Digital Link query attribute`);
     } else {
       pairs.push({ ai, raw: value });
     }

@@ -6,7 +6,8 @@ import { splitSymbologyId } from '../symbology';
 import { type AiDefinition, aiAt, hasPredefinedLength, lookupAi } from './application-identifiers';
 import { referenceYearOf } from './dates';
 import type { Gs1Element, Gs1Failure, Gs1Pair, Gs1ParseOptions, Gs1ParseResult } from './types';
-import { checkCombination, decodeElement, fail, isFailure, quote } from './values';
+import { checkCombination } from './pairing';
+import { decodeElement, fail, isFailure, quote } from './values';
 
 /** ASCII 29, which scanners send for FNC1 when it separates fields. */
 export const GS = '\u001d';

@@ -76,7 +76,8 @@ export function gs1Fields(elements: readonly Gs1Element[]): Gs1Fields {
       Object.assign(fields, { [dateField]: value.iso });
     } else if (textField) {
       fields[textField] = raw;
-    } else if (value.kind === 'gtin') {
+    } else if (value.kind === 'gtin' && (ai === '01' || ai === '02')) {
+      // AI (03), a made-to-order GTIN, names no product a till sells as such.
       fields[ai === '01' ? 'gtin14' : 'contentGtin14'] = value.gtin14;
     } else if (value.kind === 'sscc') {
       fields.sscc = value.sscc;

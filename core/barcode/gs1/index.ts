@@ -8,6 +8,8 @@ export {
   type AiFormat,
   type Gs1Charset,
 } from './application-identifiers';
+export { SYNTAX_DICTIONARY_VERSION } from './ai-table.generated';
+export { matchesPattern } from './pairing';
 export { DEFAULT_REFERENCE_YEAR, gs1Year } from './dates';
 export { GS, encodeElementString, formatElementString, parseElementString } from './element-string';
 export { amountToMinorUnits, gs1Fields, type Gs1Fields } from './fields';
@@ -26,5 +28,6 @@ export type {
   Gs1ParseOptions,
   Gs1ParseResult,
   Gs1Value,
+  Gs1Warning,
   MeasureUnit,
 } from './types';

@@ -45,6 +45,8 @@ export type Gs1ErrorReason =
   | 'bad_charset'
   | 'bad_check_digit'
   | 'bad_date'
+  /** A component failed one of its GS1 check routines (a country or currency code, a piece count…). */
+  | 'bad_value'
   | 'duplicate_ai'
   | 'conflicting_ai';
 
@@ -54,7 +56,8 @@ export type DigitalLinkErrorReason =
   | 'bad_uri'
   | 'compressed_digital_link'
   | 'unsupported_primary_key'
-  | 'bad_qualifier';
+  | 'bad_qualifier'
+  | 'not_data_attribute';
 
 export interface Gs1Failure<R extends string = Gs1ErrorReason> {
   ok: false;
@@ -62,7 +65,19 @@ export interface Gs1Failure<R extends string = Gs1ErrorReason> {
   message: string;
 }
 
-export type Gs1ParseResult = { ok: true; elements: Gs1Element[] } | Gs1Failure;
+/**
+ * Something the label gets wrong that does not make it unreadable: an AI without the partner the
+ * GS1 Syntax Dictionary says must accompany it (`req=`). The data is still used; the till sells.
+ */
+export interface Gs1Warning {
+  code: 'missing_required_ai';
+  /** The AI whose partner is missing. */
+  ai: string;
+  message: string;
+}
+
+/** `warnings` is present only when there is at least one. */
+export type Gs1ParseResult = { ok: true; elements: Gs1Element[]; warnings?: Gs1Warning[] } | Gs1Failure;
 
 export interface Gs1ParseOptions {
   /**

@@ -1,7 +1,8 @@
 /** Validates one AI's data field against its definition and decodes it; shared by every GS1 syntax. */
-import { gs1CheckDigit } from '../gtin';
-import { type AiDefinition, firstOutsideCharset, lookupAi } from './application-identifiers';
+import type { DictionaryComponent } from './ai-table.generated';
+import { type AiDefinition, type Gs1Charset, firstOutsideCharset, lookupAi } from './application-identifiers';
 import { readDate, readDateTime } from './dates';
+import { lint } from './linters';
 import type { Gs1Element, Gs1ErrorReason, Gs1Failure, Gs1Pair, Gs1Value } from './types';
 
 /** Quotes data for a message; long or hostile input is cut so messages stay readable. */
@@ -10,8 +11,8 @@ export function quote(text: string): string {
 }
 
 /** `AI (17) USE BY or EXPIRY`, the way every message names an AI. */
-export function aiName(def: AiDefinition): string {
-  return `AI (${def.ai}) ${def.title}`;
+export function aiName(def: Pick<AiDefinition, 'ai' | 'title'>): string {
+  return def.title ? `AI (${def.ai}) ${def.title}` : `AI (${def.ai})`;
 }
 
 /** A failure whose message names the AI, its data and what was wrong with it. */
@@ -19,11 +20,18 @@ export function fail(reason: Gs1ErrorReason, def: AiDefinition, raw: string, pro
   return { ok: false, reason, message: `${aiName(def)} ${quote(raw)}: ${problem}` };
 }
 
-const CHARSET_NAMES = {
+const CHARSET_NAMES: Readonly<Record<Gs1Charset, string>> = {
   numeric: 'digits only',
   cset82: 'GS1 character set 82',
   cset39: 'GS1 character set 39',
-} as const;
+  cset64: 'GS1 character set 64',
+};
+const CHARSET_OF: Readonly<Record<DictionaryComponent['charset'], Gs1Charset>> = {
+  N: 'numeric',
+  X: 'cset82',
+  Y: 'cset39',
+  Z: 'cset64',
+};
 
 function lengthProblem(def: AiDefinition, length: number): string | null {
   if (def.fixedLength) {
@@ -31,26 +39,63 @@ function lengthProblem(def: AiDefinition, length: number): string | null {
   }
   if (length > def.maxLength) return `${length} characters; at most ${def.maxLength} allowed`;
   if (length < def.minLength) return `${length} characters; at least ${def.minLength} required`;
-  if (def.format === 'datetime' && length % 2 !== 0) return `${length} digits; 8, 10 or 12 required`;
   return null;
 }
 
-/** Length, character set and check digit: the syntax every AI of a definition shares. */
-function checkSyntax(def: AiDefinition, raw: string): Gs1Failure | null {
+type Part = { component: DictionaryComponent; data: string; offset: number };
+
+/** The dictionary's spelling of a component list, e.g. `N6 N2 [N2] [N2]`. */
+function describeComponents(components: readonly DictionaryComponent[]): string {
+  return components
+    .map((c) => {
+      const text = `${c.charset}${c.min === c.max ? '' : '..'}${c.max}`;
+      return c.optional ? `[${text}]` : text;
+    })
+    .join(' ');
+}
+
+/**
+ * Cuts a field into its components: each fixed one takes its length, a variable (last) one the
+ * rest; optional ones may be left out once the data is used up, but not cut short.
+ */
+function splitComponents(def: AiDefinition, raw: string): Part[] | string {
+  const parts: Part[] = [];
+  let offset = 0;
+  for (const component of def.components) {
+    const left = raw.length - offset;
+    if (left === 0 && component.optional) break;
+    const take = component.min === component.max ? component.max : Math.min(left, component.max);
+    if (left < take || take < component.min) {
+      return `${raw.length} characters do not fit its parts ${describeComponents(def.components)}`;
+    }
+    parts.push({ component, data: raw.slice(offset, offset + take), offset });
+    offset += take;
+  }
+  if (offset !== raw.length) {
+    return `${raw.length} characters do not fit its parts ${describeComponents(def.components)}`;
+  }
+  return parts;
+}
+
+/** Length, character set and check routines of every component: the syntax the dictionary gives. */
+function checkSyntax(def: AiDefinition, raw: string, referenceYear: number): Gs1Failure | null {
   const lengthIssue = lengthProblem(def, raw.length);
   if (lengthIssue) return fail('bad_length', def, raw, lengthIssue);
-  const bad = firstOutsideCharset(raw, def.charset);
-  if (bad >= 0) {
-    const shown = String.fromCodePoint(raw.codePointAt(bad)!);
-    const problem = `character ${JSON.stringify(shown)} at position ${bad + 1} is not allowed (${CHARSET_NAMES[def.charset]})`;
-    return fail('bad_charset', def, raw, problem);
+  const parts = splitComponents(def, raw);
+  if (typeof parts === 'string') return fail('bad_length', def, raw, parts);
+  for (const { component, data, offset } of parts) {
+    const charset = CHARSET_OF[component.charset];
+    const bad = firstOutsideCharset(data, charset);
+    if (bad >= 0) {
+      const shown = String.fromCodePoint(data.codePointAt(bad)!);
+      const problem = `character ${JSON.stringify(shown)} at position ${offset + bad + 1} is not allowed (${CHARSET_NAMES[charset]})`;
+      return fail('bad_charset', def, raw, problem);
+    }
   }
-  if (def.checkDigit) {
-    // ITIP (8006) is a GTIN followed by piece and total; the check digit closes the GTIN.
-    const checked = def.ai === '8006' ? raw.slice(0, 14) : raw;
-    const expected = gs1CheckDigit(checked.slice(0, -1));
-    if (expected !== Number(checked.at(-1))) {
-      return fail('bad_check_digit', def, raw, `check digit ${checked.at(-1)} should be ${expected}`);
+  for (const { component, data } of parts) {
+    for (const name of component.linters) {
+      const issue = lint(name, data, referenceYear);
+      if (issue) return fail(issue.reason, def, raw, issue.problem);
     }
   }
   return null;
@@ -96,7 +141,7 @@ export function decodeElement(
   raw: string,
   referenceYear: number,
 ): Gs1Element | Gs1Failure {
-  const syntaxIssue = checkSyntax(def, raw);
+  const syntaxIssue = checkSyntax(def, raw, referenceYear);
   if (syntaxIssue) return syntaxIssue;
   const value = decode(def, raw, referenceYear);
   if (typeof value === 'string') return fail('bad_date', def, raw, value);
@@ -114,41 +159,6 @@ export function decodePair(pair: Gs1Pair, referenceYear: number): Gs1Element | G
     };
   }
   return decodeElement(def, pair.raw, referenceYear);
-}
-
-/** AIs of one family (3102 and 3103; 3922 and 3932) state the same thing and may not appear together. */
-function familyOf(element: Gs1Element): string | null {
-  if (element.value.kind === 'measure') return element.ai.slice(0, 3);
-  if (element.value.kind === 'amount') return '392/393';
-  return null;
-}
-
-/**
- * Drops exact repeats (the same AI read twice says nothing new) and refuses an AI repeated with
- * a different value, or two AIs of one family, since the label then contradicts itself.
- */
-export function checkCombination(elements: Gs1Element[]): { ok: true; elements: Gs1Element[] } | Gs1Failure {
-  const byAi = new Map<string, Gs1Element>();
-  const byFamily = new Map<string, Gs1Element>();
-  const kept: Gs1Element[] = [];
-  for (const element of elements) {
-    const seen = byAi.get(element.ai);
-    if (seen) {
-      if (seen.raw === element.raw) continue;
-      const message = `AI (${element.ai}) ${element.title} appears twice with different values ${quote(seen.raw)} and ${quote(element.raw)}`;
-      return { ok: false, reason: 'duplicate_ai', message };
-    }
-    const family = familyOf(element);
-    const sibling = family === null ? undefined : byFamily.get(family);
-    if (sibling) {
-      const message = `AI (${element.ai}) ${element.title} may not appear together with AI (${sibling.ai}) ${sibling.title}`;
-      return { ok: false, reason: 'conflicting_ai', message };
-    }
-    byAi.set(element.ai, element);
-    if (family !== null) byFamily.set(family, element);
-    kept.push(element);
-  }
-  return { ok: true, elements: kept };
 }
 
 /** Type guard for the failure side of a decode. */

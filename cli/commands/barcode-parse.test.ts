@@ -10,9 +10,12 @@ import { UsageError } from './args';
 import { barcodeParseCommand } from './barcode-parse';
 
 let out: string[];
+let errors: string[];
 beforeEach(() => {
   out = [];
+  errors = [];
   vi.spyOn(console, 'log').mockImplementation((text: string) => void out.push(text));
+  vi.spyOn(console, 'error').mockImplementation((text: string) => void errors.push(text));
 });
 afterEach(() => vi.restoreAllMocks());
 const printed = () => JSON.parse(out.join('\n')) as ScanDiagnosis;
@@ -26,6 +29,15 @@ describe('openlane barcode parse', () => {
       fields: { gtin14: '09506000134352', expiry: '2026-12-31', lot: 'ABC', serial: 'SER-1' },
     });
     expect(printed().till).toBeUndefined();
+  });
+
+  it('refuses AIs that must not appear together, naming the rule, and exits 1', async () => {
+    expect(await barcodeParseCommand(['(01)09506000134352(02)09506000134352'])).toBe(1);
+    expect(printed().interpretation).toMatchObject({
+      kind: 'unrecognised',
+      reason: 'conflicting_ai',
+      message: expect.stringContaining('AI (01) GTIN and AI (02) CONTENT must not appear together'),
+    });
   });
 
   it('refuses a code with a wrong check digit with the reason, and exits 1', async () => {
@@ -62,6 +74,19 @@ describe('openlane barcode parse', () => {
         product: { gtin: '06901234567892', name: 'Jasmine Rice 5 kg', unit: 'each', price: 5990 },
         line: { unit: 'each', unitPrice: 5990, quantity: 1 },
       });
+    });
+
+    it('warns of a missing required AI but still adds the item, and exits 0', async () => {
+      // AI (250), a secondary serial, needs the item's serial (21) beside it; the sale goes on.
+      expect(await barcodeParseCommand([']d20106901234567892250SECOND-7', '--data', dir])).toBe(0);
+      expect(printed().interpretation).toMatchObject({
+        kind: 'gs1',
+        warnings: [{ code: 'missing_required_ai', ai: '250' }],
+      });
+      expect(printed().till).toMatchObject({ action: 'add', product: { name: 'Jasmine Rice 5 kg' } });
+      expect(errors).toEqual([
+        expect.stringMatching(/^Warning: AI \(250\) SECONDARY SERIAL needs AI \(01\) \+ \(21\)/),
+      ]);
     });
 
     it('exits 1 for a valid code the catalog does not hold', async () => {

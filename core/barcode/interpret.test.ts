@@ -122,6 +122,43 @@ describe('GS1 codes', () => {
   });
 });
 
+describe('GS1 pairing rules', () => {
+  it('refuses AIs the GS1 Syntax Dictionary forbids together, naming the rule', () => {
+    expect(read(']d20109506000134352\u001d0209506000134352')).toEqual({
+      aim: ']d2',
+      kind: 'unrecognised',
+      reason: 'conflicting_ai',
+      message:
+        'This GS1 code cannot be read: AI (01) GTIN and AI (02) CONTENT must not appear together (GS1 rule "02 ex=01,03")',
+    });
+    expect(read('https://id.example.com/01/09506000134352?3103=000750&3102=000075')).toMatchObject({
+      kind: 'unrecognised',
+      reason: 'conflicting_ai',
+      message: expect.stringContaining('(GS1 rule "3103 ex=310n")'),
+    });
+  });
+
+  it('reads a code missing a required partner, with a warning naming the partner', () => {
+    const scan = read(']d20109506000134352250SECOND-7');
+    expect(scan).toMatchObject({ kind: 'gs1', fields: { gtin14: '09506000134352' } });
+    expect(scan.kind === 'gs1' && scan.warnings).toEqual([
+      {
+        code: 'missing_required_ai',
+        ai: '250',
+        message:
+          'AI (250) SECONDARY SERIAL needs AI (01) + (21), (03) + (21) or (8006) + (21) on the same label (GS1 rule "250 req=01+21,03+21,8006+21")',
+      },
+    ]);
+    const link = read('https://id.example.com/01/09506000134352?3922=1990');
+    expect(link.kind === 'gs1' && link.warnings?.map((w) => w.ai)).toEqual(['3922']);
+  });
+
+  it('gives no warnings at all when every partner is there', () => {
+    const scan = read(']d20109506000134352250SECOND-7\u001d21S1');
+    expect(scan.kind === 'gs1' && 'warnings' in scan).toBe(false);
+  });
+});
+
 describe('codes that are not products', () => {
   it('recognises wallet payment codes, masked for display', () => {
     expect(read('134512345678907788')).toEqual({

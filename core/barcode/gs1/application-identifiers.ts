@@ -3,7 +3,8 @@
  * data title, components, lengths, character sets, check routines, FNC1 need and pairing rules;
  * plus, for the AIs a till reads a meaning from, how the value decodes (GTIN, date, weight, price…).
  */
-import { DICTIONARY_AIS, type DictionaryAi, type DictionaryComponent } from './ai-table.generated';
+import { DICTIONARY_AIS } from './ai-table.generated';
+import type { DictionaryAi, DictionaryComponent } from './dictionary-types';
 import type { MeasureUnit } from './types';
 
 /** `numeric` digits; `cset82` the GS1 AI encodable character set 82; `cset39` set 39; `cset64` base64url. */
@@ -66,7 +67,8 @@ export function hasPredefinedLength(ai: string): boolean {
   return BY_AI.get(ai)?.predefinedLength ?? Object.hasOwn(PREDEFINED_LENGTHS, ai.slice(0, 2));
 }
 
-const CHARSET_OF: Readonly<Record<DictionaryComponent['charset'], Gs1Charset>> = {
+/** The Gs1Charset of a dictionary component type letter. */
+export const CHARSET_OF: Readonly<Record<DictionaryComponent['charset'], Gs1Charset>> = {
   N: 'numeric',
   X: 'cset82',
   Y: 'cset39',

@@ -3,7 +3,8 @@
 // until its partner is there.
 import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../gtin';
-import { DICTIONARY_AIS, type DictionaryAi, type DictionaryComponent } from './ai-table.generated';
+import { DICTIONARY_AIS } from './ai-table.generated';
+import type { DictionaryAi, DictionaryComponent } from './dictionary-types';
 import { parseDigitalLink } from './digital-link';
 import { encodeElementString, parseElementString } from './element-string';
 import { isKnownLinter, UNCHECKED_LINTERS } from './linters';

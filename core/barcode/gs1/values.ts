@@ -1,7 +1,13 @@
 /** Validates one AI's data field against its definition and decodes it; shared by every GS1 syntax. */
-import type { DictionaryComponent } from './ai-table.generated';
-import { type AiDefinition, type Gs1Charset, firstOutsideCharset, lookupAi } from './application-identifiers';
+import {
+  type AiDefinition,
+  CHARSET_OF,
+  type Gs1Charset,
+  firstOutsideCharset,
+  lookupAi,
+} from './application-identifiers';
 import { readDate, readDateTime } from './dates';
+import type { DictionaryComponent } from './dictionary-types';
 import { lint } from './linters';
 import type { Gs1Element, Gs1ErrorReason, Gs1Failure, Gs1Pair, Gs1Value } from './types';
 
@@ -26,13 +32,6 @@ const CHARSET_NAMES: Readonly<Record<Gs1Charset, string>> = {
   cset39: 'GS1 character set 39',
   cset64: 'GS1 character set 64',
 };
-const CHARSET_OF: Readonly<Record<DictionaryComponent['charset'], Gs1Charset>> = {
-  N: 'numeric',
-  X: 'cset82',
-  Y: 'cset39',
-  Z: 'cset64',
-};
-
 function lengthProblem(def: AiDefinition, length: number): string | null {
   if (def.fixedLength) {
     return length === def.maxLength ? null : `${length} characters; exactly ${def.maxLength} required`;

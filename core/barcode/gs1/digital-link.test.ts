@@ -69,6 +69,37 @@ describe('parseDigitalLink', () => {
     ]);
   });
 
+  it("takes each primary key's qualifier orders from the dictionary's dlpkey", () => {
+    // 414 dlpkey=254|7040; 01 dlpkey=22,10,21|235 — one alternative or the other, never mixed.
+    expect(pairsOf(parseDigitalLink('https://example.com/414/9506000000008/7040/1AB_'))).toEqual([
+      '414=9506000000008',
+      '7040=1AB_',
+    ]);
+    expect(pairsOf(parseDigitalLink(`https://example.com/01/${GTIN}/235/TPX-1`))).toEqual([
+      `01=${GTIN}`,
+      '235=TPX-1',
+    ]);
+    expect(parseDigitalLink(`https://example.com/01/${GTIN}/22/C/235/TPX-1`)).toMatchObject({
+      reason: 'bad_qualifier',
+      message: expect.stringContaining('22/10/21 or 235'),
+    });
+  });
+
+  it('takes in the query only the AIs the dictionary marks as data attributes', () => {
+    expect(
+      parseDigitalLink(`https://example.com/01/${GTIN}?8200=${encodeURIComponent('https://x.example')}`),
+    ).toEqual({
+      ok: false,
+      reason: 'not_data_attribute',
+      message: 'AI (8200) PRODUCT URL may not be a Digital Link query attribute',
+    });
+    expect(pairsOf(parseDigitalLink(`https://example.com/01/${GTIN}?7006=260501&4326=260601`))).toEqual([
+      `01=${GTIN}`,
+      '7006=260501',
+      '4326=260601',
+    ]);
+  });
+
   it('refuses a bad GTIN with the same message as the element string', () => {
     expect(parseDigitalLink('https://example.com/01/09506000134353/10/ABC')).toEqual({
       ok: false,

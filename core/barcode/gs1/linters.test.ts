@@ -112,7 +112,7 @@ describe('check routines', () => {
     refused(`(01)${GTIN}(7006)260200`, 'bad_date', 'day 00 is not allowed');
     refused(`(01)${GTIN}(7006)270229`, 'bad_date', 'day 29 does not exist in 2027-02');
     expect(read('(8018)950600013435200008(7250)20000229')).toMatchObject({ ok: true });
-    refused('(8018)950600013435200008(7250)19000229', 'bad_date', 'day 29 does not exist');
+    refused('(8018)950600013435200008(7250)19000229', 'bad_date', 'day 29 does not exist in 1900-02');
     refused(`(01)${GTIN}(8008)2612312401`, 'bad_date', 'hour 24 does not exist');
     refused(`(01)${GTIN}(7003)2612311260`, 'bad_date', 'minute 60 does not exist');
     refused('(00)106141411234567897(4324)2612312400', 'bad_date', 'hour 24 does not exist');

@@ -78,9 +78,8 @@ function fullDate(data: string, dayZero: boolean): LintProblem | null {
   ];
   if (month < 1 || month > 12) return badDate(`month ${pad2(month)} does not exist`);
   if (day === 0) return dayZero ? null : badDate('day 00 is not allowed in this AI');
-  return day > daysInMonth(year, month)
-    ? badDate(`day ${pad2(day)} does not exist in ${data.slice(0, 6)}`)
-    : null;
+  if (day <= daysInMonth(year, month)) return null;
+  return badDate(`day ${pad2(day)} does not exist in ${data.slice(0, 4)}-${data.slice(4, 6)}`);
 }
 
 const upTo =

@@ -32,6 +32,7 @@ const CHARSET_NAMES: Readonly<Record<Gs1Charset, string>> = {
   cset39: 'GS1 character set 39',
   cset64: 'GS1 character set 64',
 };
+
 function lengthProblem(def: AiDefinition, length: number): string | null {
   if (def.fixedLength) {
     return length === def.maxLength ? null : `${length} characters; exactly ${def.maxLength} required`;

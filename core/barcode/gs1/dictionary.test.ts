@@ -120,7 +120,6 @@ describe('the GS1 Barcode Syntax Dictionary', () => {
   });
 
   it('refuses every ex= pair, naming the rule', () => {
-    let pairs = 0;
     for (const entry of DICTIONARY_AIS) {
       for (const pattern of entry.ex) {
         const other = concrete(pattern, entry.ai);
@@ -132,18 +131,15 @@ describe('the GS1 Barcode Syntax Dictionary', () => {
             `must not appear together (GS1 rule "${entry.ai} ex=${entry.ex.join(',')}")`,
           ),
         });
-        pairs++;
       }
     }
-    // Every pattern of every ex= rule was tried against a real AI.
-    expect(pairs).toBe(DICTIONARY_AIS.reduce((sum, e) => sum + e.ex.length, 0));
   });
 
   it('lets an AI that matches its own ex= pattern stand alone (3103 ex=310n)', () => {
     expect(parseElementString(`(01)${GTIN}(3103)000750`)).toMatchObject({ ok: true });
   });
 
-  it('warns of every missing req= partner, and stops warning once one alternative is there', () => {
+  it('warns of every missing req= partner, and stops warning once any one alternative is there', () => {
     for (const entry of DICTIONARY_AIS) {
       if (!entry.req.length) {
         const alone = parseElementString(bracketed([pair(entry)]));
@@ -152,12 +148,12 @@ describe('the GS1 Barcode Syntax Dictionary', () => {
       }
       const alone = parseElementString(bracketed([pair(entry)]));
       expect(alone.ok && alone.warnings?.map((w) => w.ai), entry.ai).toEqual(entry.req.map(() => entry.ai));
-      for (const rule of entry.req) {
-        const partners = rule[0]!.map((pattern) => pair(concrete(pattern)));
+      for (const group of entry.req.flat()) {
+        const partners = group.map((pattern) => pair(concrete(pattern)));
         const together = parseElementString(bracketed([pair(entry), ...partners]));
-        expect(together.ok, `${entry.ai} with ${rule[0]!.join('+')}: ${JSON.stringify(together)}`).toBe(true);
+        expect(together.ok, `${entry.ai} with ${group.join('+')}: ${JSON.stringify(together)}`).toBe(true);
         const own = together.ok ? (together.warnings ?? []).filter((w) => w.ai === entry.ai) : [];
-        expect(own.length, entry.ai).toBe(entry.req.length - 1);
+        expect(own.length, `${entry.ai} with ${group.join('+')}`).toBe(entry.req.length - 1);
       }
     }
   });

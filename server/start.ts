@@ -1,5 +1,6 @@
 // Starting the HQ server: open (and migrate) the database, then listen. What `openlane server` runs.
 import type { AddressInfo } from 'node:net';
+import { HQ_BODY_LIMIT_BYTES } from '../core/sync/limits';
 import { DEFAULT_TOKEN_TTL_SECONDS, tokenKey } from './auth/enrolment';
 import type { Database } from './db/database';
 import { openDatabase, resolveTarget } from './db/open';
@@ -59,7 +60,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       db,
       key: await tokenKey(db),
       tokenTtlSeconds,
-      bodyLimitBytes: options.bodyLimitBytes ?? 4 * 1024 * 1024,
+      bodyLimitBytes: options.bodyLimitBytes ?? HQ_BODY_LIMIT_BYTES,
       catalogPollMs: options.catalogPollMs ?? 1000,
       heartbeatMs: options.heartbeatMs ?? 25_000,
       logger: options.logger,

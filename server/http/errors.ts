@@ -1,5 +1,5 @@
 // Every HTTP failure is the same value: { ok: false, error: { code, message } } with a fitting status.
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Failure } from '../result';
 
 export function sendFailure(reply: FastifyReply, failure: Failure): FastifyReply {
@@ -26,6 +26,7 @@ const BY_FASTIFY_CODE: Record<string, { code: string; message: (limit: number) =
 export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = error.code ? BY_FASTIFY_CODE[error.code] : undefined;
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') readTheRest(request, reply, bodyLimit);
     const status = error.statusCode ?? 500;
     if (known)
       return reply
@@ -55,6 +56,22 @@ export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): v
       error: { code: 'not_found', message: `there is no ${request.method} ${request.url.split('?')[0]}` },
     }),
   );
+}
+
+/** Bodies up to this size are read to the end after a 413 (bounded in time by the request timeout too). */
+const DRAIN_LIMIT_FACTOR = 16;
+
+/**
+ * Fastify answers an oversize body 413 with "Connection: close" and Node then closes the socket while the
+ * client is still sending: its kernel gets a reset, and a client busy writing sees EPIPE or ECONNRESET
+ * instead of the 413, takes HQ for away and sends the same batch again, forever. Dropping the close lets
+ * Node read the declared rest of the body and discard it, so the answer is read and the connection lives.
+ * A body with no length or a huge one is still cut off: reading it would be work for an attacker's bytes.
+ */
+function readTheRest(request: FastifyRequest, reply: FastifyReply, bodyLimit: number): void {
+  const declared = Number(request.headers['content-length']);
+  if (!Number.isSafeInteger(declared) || declared > bodyLimit * DRAIN_LIMIT_FACTOR) return;
+  reply.removeHeader('connection');
 }
 
 function isDatabaseDown(error: Error): boolean {

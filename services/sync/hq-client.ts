@@ -139,16 +139,26 @@ async function send(
   try {
     return await doFetch(`${base}${path}`, { ...init, headers, signal });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const cause = (error as { cause?: { code?: string; message?: string; cause?: { code?: string } } }).cause;
+    // A reset while sending is how an older HQ (or a proxy) refuses a body over its limit, so the
+    // caller is told it was a reset (code connection_reset) and may decide the upload was too large.
+    const reset = [cause?.code, cause?.cause?.code].some((c) => c && RESET_CODES.has(c));
     const why =
       (error as Error).name === 'TimeoutError'
         ? 'it did not answer in time'
         : cause?.code === 'UND_ERR_SOCKET'
           ? 'the connection was closed'
           : (cause?.code ?? (error as Error).message);
-    throw new HqError('unreachable', `HQ at ${base} cannot be reached (${why})`);
+    throw new HqError(
+      'unreachable',
+      `HQ at ${base} cannot be reached (${why})`,
+      null,
+      reset ? 'connection_reset' : null,
+    );
   }
 }
+
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /** The reply's JSON checked against `schema`; an HTTP failure becomes an HqError with HQ's own words. */
 async function read<T>(response: Response, schema: z.ZodType<T>, what: string): Promise<T> {

@@ -80,6 +80,26 @@ describe('pushing the outbox', () => {
     ]);
   });
 
+  it('fills a batch by bytes, and keeps a small event pending when the connection is reset (the network, not its size)', async () => {
+    const ids = temp.db.transaction(() =>
+      Array.from({ length: 4 }, (_, i) =>
+        appendEvent(temp.db, 'stock.adjusted', { note: 'x'.repeat(400), i }),
+      ),
+    )();
+    const client = hq(applied);
+    await pushOutbox(temp.db, client, { batchBytes: 1200 });
+    expect(client.batches).toEqual([2, 2]);
+    expect(outboxStats(temp.db).pending).toBe(0);
+    add(1);
+    const reset = hq(() => {
+      throw new HqError('unreachable', 'reset', null, 'connection_reset');
+    });
+    await expect(pushOutbox(temp.db, reset)).rejects.toThrow('reset');
+    expect(outboxStats(temp.db).pending).toBe(1);
+    expect(deadLetters(temp.db)).toEqual([]);
+    expect(ids).toHaveLength(4);
+  });
+
   it('changes nothing when HQ answers for other events than it was sent, or fails', async () => {
     add(2);
     await expect(

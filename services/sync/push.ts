@@ -5,10 +5,17 @@
 import type { Database } from '../../db/open';
 import { pendingEvents, type OutboxEvent } from '../../db/outbox';
 import { recordAnswers, type EventAnswer } from '../../db/sync';
+import { EVENT_BATCH_BYTES } from '../../core/sync/limits';
 import { HqError, type HqClient, type OutgoingEvent } from './hq-client';
 
-/** HQ takes up to 1000 per batch; 500 keeps a batch of big receipts under its body limit. */
+/** HQ takes up to 1000 per batch; 500 keeps the count of results in one answer modest. */
 export const MAX_BATCH = 500;
+
+/**
+ * A reset during an upload at least this big is taken for HQ (or a proxy before it) refusing the body as
+ * too large; a reset on a smaller one is taken for the network, and the batch is simply tried again.
+ */
+const LARGE_UPLOAD_BYTES = 256 * 1024;
 
 export interface PushResult {
   applied: number;
@@ -22,6 +29,8 @@ export interface PushResult {
 
 export interface PushOptions {
   batchSize?: number;
+  /** The most bytes of events in one batch; default just under HQ's default body limit. */
+  batchBytes?: number;
   now?: () => Date;
   onBatch?: (result: PushResult) => void;
 }
@@ -33,6 +42,7 @@ export async function pushOutbox(
   options: PushOptions = {},
 ): Promise<PushResult> {
   const now = options.now ?? (() => new Date());
+  const maxBytes = options.batchBytes ?? EVENT_BATCH_BYTES;
   let size = Math.min(options.batchSize ?? MAX_BATCH, MAX_BATCH);
   const result: PushResult = {
     applied: 0,
@@ -43,19 +53,21 @@ export async function pushOutbox(
     warnings: [],
   };
   for (;;) {
-    const events = pendingEvents(db, size);
+    const { events, bytes } = fillBatch(pendingEvents(db, size), maxBytes);
     if (events.length === 0) return result;
     let reply;
     try {
       reply = await client.pushEvents(events.map(outgoing), now());
     } catch (error) {
-      // Too big for HQ's body limit: halve the batch; one event alone that is too big is filed locally.
-      if (!(error instanceof HqError) || error.status !== 413) throw error;
-      if (size > 1) {
-        size = Math.max(1, Math.floor(size / 2));
+      // Too big for HQ: halve the batch; one event alone that is too big is filed locally, with its reason,
+      // so the events behind it are not held back.
+      const verdict = tooLarge(error, bytes, events.length === 1 ? maxBytes : LARGE_UPLOAD_BYTES);
+      if (!verdict) throw error;
+      if (events.length > 1) {
+        size = Math.max(1, Math.floor(events.length / 2));
         continue;
       }
-      const reason = 'the event is larger than HQ accepts in one request';
+      const reason = `the event (${bytes} bytes) is larger than HQ accepts in one request (${verdict})`;
       recordAnswers(
         db,
         [{ eventId: events[0]!.id, status: 'rejected', reasonCode: 'too_large', reason }],
@@ -76,6 +88,26 @@ export async function pushOutbox(
     result.skewMs = reply.clockSkewMs;
     options.onBatch?.(result);
   }
+}
+
+/** The longest run of `events` whose JSON fits in `maxBytes`; always at least one, which may not fit. */
+function fillBatch(events: OutboxEvent[], maxBytes: number): { events: OutboxEvent[]; bytes: number } {
+  let bytes = 0;
+  for (let i = 0; i < events.length; i++) {
+    const next = Buffer.byteLength(JSON.stringify(outgoing(events[i]!))) + 1;
+    if (i > 0 && bytes + next > maxBytes) return { events: events.slice(0, i), bytes };
+    bytes += next;
+  }
+  return { events, bytes };
+}
+
+/** Why HQ could not take an upload of `bytes`: its 413, or a reset on an upload of at least `resetFrom`. */
+function tooLarge(error: unknown, bytes: number, resetFrom: number): string | null {
+  if (!(error instanceof HqError)) return null;
+  if (error.status === 413) return 'HQ answered 413';
+  if (error.code === 'connection_reset' && bytes >= resetFrom)
+    return 'the connection was reset while sending it';
+  return null;
 }
 
 /** HQ answers one result per event, in order; anything else is not trusted and changes nothing. */

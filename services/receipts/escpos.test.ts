@@ -89,3 +89,15 @@ describe('encodeBlocks', () => {
     expect(indexOfBytes(bytes, [0x1b, 0x74, 0x00, 0x43, 0x61, 0x66, 0x82])).toBeGreaterThan(0);
   });
 });
+
+describe('control characters in printed text', () => {
+  const kick = 'Soap\u001bp\u0000\u0019\u00fa\u0010\u0014\u0001\u009b2J\u007f';
+  for (const encoding of ['gb18030', 'cp936', 'auto'] as const) {
+    it(`never reach the printer as bytes (${encoding})`, () => {
+      const bytes = encodeBlocks([{ kind: 'line', text: kick }], { columns: 42, encoding });
+      expect(indexOfBytes(bytes, [0x1b, 0x70])).toBe(-1);
+      expect(indexOfBytes(bytes, [0x10, 0x14])).toBe(-1);
+      expect(indexOfBytes(bytes, [...Buffer.from('Soapp')])).toBeGreaterThan(0);
+    });
+  }
+});

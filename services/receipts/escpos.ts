@@ -24,6 +24,16 @@ export interface EncodeOptions {
   encoding: PrinterEncoding;
 }
 
+/**
+ * The text without control characters (C0, DEL, C1). Names come from HQ's catalog and imports: a name
+ * carrying ESC p … would open the cash drawer, DLE DC4 pulse it, others reset or reconfigure the printer.
+ * Only this module writes printer commands.
+ */
+export function printableText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
 export function cellsFor(encoding: PrinterEncoding): CellWidth {
   return encoding === 'auto' ? singleByteCells : chineseCells;
 }
@@ -47,8 +57,9 @@ export function encodeBlocks(blocks: PrintBlock[], options: EncodeOptions): Uint
     }
     if (block.style === 'title') encoder.bold(true).height(2);
     else if (block.style === 'bold') encoder.bold(true);
-    if (chinese) encoder.raw(iconv.encode(block.text, options.encoding));
-    else encoder.text(block.text);
+    const text = printableText(block.text);
+    if (chinese) encoder.raw(iconv.encode(text, options.encoding));
+    else encoder.text(text);
     encoder.newline();
     if (block.style === 'title') encoder.height(1).bold(false);
     else if (block.style === 'bold') encoder.bold(false);

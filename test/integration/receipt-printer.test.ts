@@ -213,6 +213,22 @@ describe('receipt printer on a serial port', () => {
     expect(lastCut(bytes)).toBeGreaterThan(indexOfBytes(bytes, Buffer.from('our loyalty programme')));
   });
 
+  it('strips control bytes from a product name, so a name carrying a drawer kick (ESC p) prints as text', async () => {
+    const l = await lane();
+    // ESC p 0 25 250 opens the cash drawer; DLE DC4 is the real-time pulse; BEL beeps.
+    const hostile = {
+      ...PRODUCTS.gum,
+      name: 'Mint\u001bp\u0000\u0019\u00faGum\u0010\u0014\u0001\u0000\u0007',
+    };
+    l.checkout.db.transaction(() => upsertProducts(l.checkout.db, [hostile]))();
+    await sell(l);
+    const bytes = await l.printer.receipt();
+    expect(indexOfBytes(bytes, [0x1b, 0x70])).toBe(-1);
+    expect(indexOfBytes(bytes, [0x10, 0x14])).toBe(-1);
+    expect(bytes.includes(0x07)).toBe(false);
+    expect(gb18030Text(bytes)).toMatch(/Mintp\u00faGum +2\.50/);
+  });
+
   it('reprints a receipt by its number, byte for byte the same', async () => {
     const l = await lane();
     const receipt = await sell(l);

@@ -115,6 +115,23 @@ describe('validateCatalogRows: row errors', () => {
     expect(errorsOf(header, row({ name: '  ' }))).toEqual(['2: name is missing']);
   });
 
+  it('refuses a name over 200 characters and a department over 80, naming the line and the length', () => {
+    const withDept = `${header},department`;
+    expect(errorsOf(withDept, `${row({ name: '豆'.repeat(201) })},${'D'.repeat(81)}`)).toEqual([
+      '2: name has 201 characters; at most 200 are allowed',
+      '2: department has 81 characters; at most 80 are allowed',
+    ]);
+    expect(errorsOf(withDept, `${row({ name: '豆'.repeat(200) })},${'D'.repeat(80)}`)).toEqual([]);
+  });
+
+  it('refuses control characters in a name or department (a receipt printer would obey them)', () => {
+    const withDept = `${header},department`;
+    expect(errorsOf(withDept, `${row({ name: 'Soap\u001bp\u0000\u0019' })},"Dairy\nFrozen"`)).toEqual([
+      '2: name contains the control character U+001B; remove it',
+      '2: department contains the control character U+000A; remove it',
+    ]);
+  });
+
   it('refuses a price with a decimal comma', () => {
     expect(errorsOf(header, row({ price: '12,50' }))).toEqual([
       '2: price "12,50" is not a decimal like 12.50',

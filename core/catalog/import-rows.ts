@@ -169,12 +169,14 @@ function validateRow(record: CsvRecord, context: Context, problems: string[]): P
   const gtin = parseBarcode(barcode, record.line, context, problems);
   const name = field(fields, layout.name);
   if (name === '') problems.push('name is missing');
+  else checkText('name', name, MAX_NAME, problems);
   const price = parsePrice(field(fields, layout.price), context.exponent, problems);
   const taxRateBp = parseTaxRate(field(fields, layout.tax_rate), context.defaultTaxRateBp, problems);
   const unit = parseUnit(field(fields, layout.unit), problems);
   const ageLimit = parseAgeLimit(field(fields, layout.age_limit), problems);
-  if (problems.length > 0) return null;
   const department = field(fields, layout.department);
+  checkText('department', department, MAX_DEPARTMENT, problems);
+  if (problems.length > 0) return null;
   return {
     gtin,
     barcode,
@@ -185,6 +187,26 @@ function validateRow(record: CsvRecord, context: Context, problems: string[]): P
     ageLimit,
     department: department === '' ? null : department,
   };
+}
+
+/** Longest product name, in characters: two printed receipt lines and then some. */
+export const MAX_NAME = 200;
+/** Longest department name, in characters. */
+export const MAX_DEPARTMENT = 80;
+
+/**
+ * A name goes to screens, HQ and the receipt printer: a control character (a printer command, a line
+ * break) has no place in it, and a field of megabytes would bloat every sync of the catalog.
+ */
+function checkText(column: string, text: string, max: number, problems: string[]): void {
+  const length = [...text].length;
+  if (length > max) problems.push(`${column} has ${length} characters; at most ${max} are allowed`);
+  // eslint-disable-next-line no-control-regex -- C0 and DEL are what is refused
+  const control = /[\u0000-\u001f\u007f]/.exec(text)?.[0];
+  if (control !== undefined) {
+    const code = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    problems.push(`${column} contains the control character U+${code}; remove it`);
+  }
 }
 
 // Each parser pushes its problem and returns a placeholder, so one row reports all of its problems.

@@ -5,6 +5,15 @@
 // in parallel cannot slip through before the first answers) and refunded when it succeeds — so a chain
 // enrolling hundreds of terminals from one network, or renewing their tokens, is never slowed.
 //
+// A device's failures are counted per device AND address: counted per device alone, a stranger with five
+// addresses could lock a terminal out of its tokens with five wrong secrets. Keyed on the pair, failures
+// at the stranger's addresses slow only the stranger; the terminal's own address is slowed only by
+// failures from that address (a guess from inside the store's network, or the terminal itself holding a
+// wrong secret). A right secret is not let through a limited pair: telling it apart would take the scrypt
+// check the limit is there to spare, and a guesser would learn from the answer that it found the secret.
+// A guesser with many addresses gains 5 tries per address against a 256-bit secret, which stays out of
+// reach; each address is still held to its 30 failures, whichever devices it names.
+//
 // The counts live in this process: several HQ servers behind a load balancer each keep their own, so
 // the limits there are per server. Behind a reverse proxy the address is the proxy's unless Fastify is
 // told to trust it (trustProxy), which is why the per-address limits are looser than the per-code and

@@ -102,7 +102,11 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const body = parse(tokenBody, request.body, 'token request');
     if (!body.ok) return sendFailure(reply, body);
     const deviceId = body.value.deviceId.toLowerCase();
-    const checks: Check[] = [byAddress, [limits.tokenByDevice, deviceId, 'for this device']];
+    const byDevice = `${deviceId} ${request.ip}`;
+    const checks: Check[] = [
+      byAddress,
+      [limits.tokenByDevice, byDevice, 'for this device from this address'],
+    ];
     if (refuseIfLimited(reply, what, checks)) return reply;
     const succeeded = chargeAttempt(checks);
     const issued = await issueToken(db, deps.key, deviceId, body.value.secret, deps.tokenTtlSeconds);
@@ -183,6 +187,7 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   });
 
   app.get('/v1/stream', (request: FastifyRequest, reply: FastifyReply) => {
-    deps.stream.open(reply, deviceOf(request).expiresAt);
+    const { device, expiresAt } = deviceOf(request);
+    deps.stream.open(reply, expiresAt, device.deviceId);
   });
 }

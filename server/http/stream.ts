@@ -9,11 +9,23 @@ import { currentCatalogVersion } from '../catalog/version';
 // counter too); one that has nothing new pulls an empty page, which is cheap.
 interface Client {
   reply: FastifyReply;
+  deviceId: string;
 }
 
+/**
+ * Streams one device may hold open. Beyond it the device's oldest stream is closed rather than the new
+ * one refused: a terminal whose network dropped without a FIN leaves streams HQ only notices when a
+ * heartbeat write fails, minutes later, and refusing would lock the live terminal out behind its own dead
+ * connections. Either way one token can no longer hold an unbounded number of sockets.
+ */
+export const MAX_STREAMS_PER_DEVICE = 4;
+
 export interface CatalogStream {
-  /** Takes over the reply and keeps it open until the client leaves, the token expires or close(). */
-  open(reply: FastifyReply, tokenExpiresAt: number): void;
+  /**
+   * Takes over the reply and keeps it open until the client leaves, the token expires, the device opens
+   * more than MAX_STREAMS_PER_DEVICE (its oldest goes) or close().
+   */
+  open(reply: FastifyReply, tokenExpiresAt: number, deviceId: string): void;
   /** Clients connected now. */
   readonly clients: number;
   close(): void;
@@ -50,7 +62,8 @@ export function createCatalogStream(q: Queryable, options: StreamOptions): Catal
   const ready = poll();
 
   return {
-    open(reply, tokenExpiresAt) {
+    open(reply, tokenExpiresAt, deviceId) {
+      closeOldest(clients, deviceId);
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {
@@ -59,7 +72,7 @@ export function createCatalogStream(q: Queryable, options: StreamOptions): Catal
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      const client: Client = { reply };
+      const client: Client = { reply, deviceId };
       clients.add(client);
       raw.write('retry: 5000\n\n');
       void ready.then(() => clients.has(client) && announce(client));
@@ -88,4 +101,14 @@ export function createCatalogStream(q: Queryable, options: StreamOptions): Catal
       clients.clear();
     },
   };
+}
+
+/** Makes room for one more stream of `deviceId` by ending its oldest ones (a Set keeps opening order). */
+function closeOldest(clients: Set<Client>, deviceId: string): void {
+  const mine = [...clients].filter((c) => c.deviceId === deviceId);
+  for (const client of mine.slice(0, Math.max(0, mine.length - MAX_STREAMS_PER_DEVICE + 1))) {
+    const reason = `this device opened more than ${MAX_STREAMS_PER_DEVICE} event streams; the oldest is closed`;
+    client.reply.raw.end(`event: replaced\ndata: ${JSON.stringify({ reason })}\n\n`);
+    clients.delete(client);
+  }
 }

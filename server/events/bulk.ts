@@ -16,6 +16,10 @@ export interface RunOutcome {
   warnings: StockWarning[];
 }
 
+// An on-hand is held to 15 digits (MAX_QUANTITY, which a JS number reads exactly): the numeric(15, 0)
+// casts fail the statement with a data exception beyond it, and the batch is redone event by event,
+// where the event that would cross it is rejected on its own (ingest.ts).
+//
 // The rows travel as three JSON documents (one parameter each) rather than one array parameter per
 // column: the driver sends JSON text as it is, where an array of JSON texts must be escaped element
 // by element on the way out and parsed again on the way in. Level rows are upserted in GTIN order,
@@ -45,9 +49,10 @@ WITH stored AS (
   RETURNING gtin, quantity
 ), levels AS (
   INSERT INTO stock_levels (store_id, gtin, on_hand, movements)
-  SELECT $1, gtin, sum(quantity), count(*) FROM moved GROUP BY gtin ORDER BY gtin
+  SELECT $1, gtin, sum(quantity)::numeric(15, 0), count(*) FROM moved GROUP BY gtin ORDER BY gtin
   ON CONFLICT (store_id, gtin) DO UPDATE SET
-    on_hand = stock_levels.on_hand + excluded.on_hand, movements = stock_levels.movements + excluded.movements
+    on_hand = (stock_levels.on_hand + excluded.on_hand)::numeric(15, 0),
+    movements = stock_levels.movements + excluded.movements
   RETURNING gtin, on_hand
 ), seen AS (
   UPDATE devices SET last_seen_at = $3, clock_skew_ms = coalesce($4, clock_skew_ms)

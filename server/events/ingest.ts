@@ -17,7 +17,7 @@ import type { EventPlan, Rejection } from './plan';
 import { planEvent } from './plan';
 import { MAX_JSON_DEPTH, batchSchema, describeIssues, nestsDeeperThan } from './schema';
 import { writeRun } from './bulk';
-import { PendingLevels, insertMovements } from './stock';
+import { PendingLevels, insertMovements, onHandOutOfRange } from './stock';
 
 /** Who sent the batch, from the token; never from the payload. */
 export interface DeviceContext {
@@ -102,9 +102,11 @@ async function writeBatch(
         continue;
       }
       // Two batches locking the same stock level rows in turn (a count mid-batch) can deadlock; the
-      // loser simply runs again.
+      // loser simply runs again. So does a batch whose on-hand check another batch's commit overtook
+      // (the on-hand overflowed at the flush): run again, the check sees it and rejects the event.
       const state = sqlState(error);
-      if (attempt++ >= RETRIES || (state !== '40P01' && state !== '40001')) throw error;
+      const again = state === '40P01' || state === '40001' || (mode === 'per-event' && state === '22003');
+      if (attempt++ >= RETRIES || !again) throw error;
     }
   }
 }
@@ -200,6 +202,11 @@ async function applyEvent(
     }
     if (plan.sale) await insertSale(tx, device, plan, receivedAt);
     const moved = await insertMovements(tx, device, plan, receivedAt, levels);
+    const beyond = await onHandOutOfRange(tx, device.storeId, moved, levels);
+    if (beyond) {
+      await tx.query('ROLLBACK TO SAVEPOINT event');
+      return deadLetter(tx, device, raw, beyond, receivedAt);
+    }
     await tx.query('RELEASE SAVEPOINT event');
     // Only now does the event stand: its movements join the batch's on-hand changes.
     for (const m of moved) levels.add(m.gtin, m.quantity);

@@ -1,6 +1,7 @@
 // Turning one incoming event into what it writes, with no database: a sale row and stock movements,
 // or the reason it is rejected. Pure, so every rule is tested without a server.
 import type { z } from 'zod';
+import { MAX_QUANTITY } from '../../core/sync/values';
 import type { IncomingEvent, StockEventType } from './schema';
 import {
   MAX_JSON_DEPTH,
@@ -93,6 +94,8 @@ function planSale(plan: EventPlan, storeCode: string): Planned {
     );
   }
   const sold = Array.isArray(lines) ? lines : lines.data;
+  const tooMuch = oversum(sold.map((line) => ({ gtin: line.gtin, quantity: -line.quantity, kind: 'sale' })));
+  if (tooMuch) return reject('bad_payload', tooMuch);
   return {
     ok: true,
     plan: {
@@ -153,5 +156,18 @@ function planStock(plan: EventPlan, type: StockEventType): Planned {
 }
 
 function stock(plan: EventPlan, movements: PlannedMovement[]): Planned {
+  const tooMuch = oversum(movements);
+  if (tooMuch) return reject('bad_payload', tooMuch);
   return { ok: true, plan: { ...plan, movements } };
+}
+
+/** Why an event's lines of one product add up to more than an on-hand can hold, or null. */
+function oversum(movements: readonly PlannedMovement[]): string | null {
+  const sums = new Map<string, bigint>();
+  for (const m of movements) sums.set(m.gtin, (sums.get(m.gtin) ?? 0n) + BigInt(m.quantity));
+  for (const [gtin, sum] of sums) {
+    if (sum > BigInt(MAX_QUANTITY) || sum < -BigInt(MAX_QUANTITY))
+      return `payload.lines: the quantities of ${gtin} add up to ${sum}, beyond the ±${MAX_QUANTITY} HQ holds`;
+  }
+  return null;
 }

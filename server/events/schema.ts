@@ -2,6 +2,7 @@
 // written); each event inside is then checked on its own, so one bad event is rejected by itself.
 import { z } from 'zod';
 import { checkGtin } from '../../core/barcode/gtin';
+import { MAX_QUANTITY, isRealTime } from '../../core/sync/values';
 
 export const MAX_BATCH_EVENTS = 1000;
 
@@ -9,7 +10,13 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const isoTime = z.string().regex(ISO_TIME, 'must be an ISO 8601 time like 2025-03-01T09:30:00.000Z');
+const isoTime = z
+  .string()
+  .regex(ISO_TIME, 'must be an ISO 8601 time like 2025-03-01T09:30:00.000Z')
+  .refine(
+    (text) => !ISO_TIME.test(text) || isRealTime(text),
+    'is not a real time (a month 01-12, a day that month has, 00:00:00-23:59:59, an offset up to ±15:59)',
+  );
 
 export const batchSchema = z.strictObject({
   /** The terminal's clock when it sent the batch: how its clock skew is measured. */
@@ -32,7 +39,11 @@ const gtin = z.string().transform((value, ctx) => {
   ctx.addIssue({ code: 'custom', message: `barcode ${checked.message}` });
   return z.NEVER;
 });
-const count = z.number().int().safe();
+const count = z
+  .number()
+  .int()
+  .min(-MAX_QUANTITY, `must be at least -${MAX_QUANTITY}`)
+  .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
 
 /** A sold line as the stock ledger needs it: which product and how many (grams for kg). */
 const soldLine = z.looseObject({ gtin, quantity: count.positive() });

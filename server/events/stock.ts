@@ -3,7 +3,8 @@
 import type { Queryable } from '../db/database';
 import { toNumber } from '../db/database';
 import type { DeviceContext, StockWarning } from './ingest';
-import type { EventPlan } from './plan';
+import { MAX_QUANTITY } from '../../core/sync/values';
+import type { EventPlan, Rejection } from './plan';
 
 /**
  * The on-hand changes of a batch's applied events, not yet written to stock_levels, and the products
@@ -38,10 +39,11 @@ export class PendingLevels {
     if (gtins.length > 0) {
       await tx.query(
         `INSERT INTO stock_levels (store_id, gtin, on_hand, movements)
-         SELECT $1, u.gtin, u.quantity, u.movements
+         SELECT $1, u.gtin, u.quantity::numeric(15, 0), u.movements
          FROM unnest($2::text[], $3::int8[], $4::int8[]) AS u (gtin, quantity, movements) ORDER BY u.gtin
          ON CONFLICT (store_id, gtin) DO UPDATE SET
-           on_hand = stock_levels.on_hand + excluded.on_hand, movements = stock_levels.movements + excluded.movements`,
+           on_hand = (stock_levels.on_hand + excluded.on_hand)::numeric(15, 0),
+           movements = stock_levels.movements + excluded.movements`,
         [
           storeId,
           gtins,
@@ -110,6 +112,35 @@ export async function insertMovements(
     ],
   );
   return rows;
+}
+
+/**
+ * The rejection of an event whose movements would take a product's on-hand (held, plus what this batch
+ * has applied before it) beyond ±MAX_QUANTITY; null when it stays inside. Exact, in bigint.
+ */
+export async function onHandOutOfRange(
+  tx: Queryable,
+  storeId: string,
+  rows: readonly MovementRow[],
+  levels: PendingLevels,
+): Promise<Rejection | null> {
+  if (rows.length === 0) return null;
+  const deltas = new Map<string, bigint>();
+  for (const r of rows) deltas.set(r.gtin, (deltas.get(r.gtin) ?? 0n) + BigInt(r.quantity));
+  const { rows: held } = await tx.query<{ gtin: string; on_hand: string }>(
+    'SELECT gtin, on_hand::text AS on_hand FROM stock_levels WHERE store_id = $1 AND gtin = ANY($2::text[])',
+    [storeId, [...deltas.keys()]],
+  );
+  const committed = new Map(held.map((r) => [r.gtin, BigInt(r.on_hand)]));
+  const max = BigInt(MAX_QUANTITY);
+  for (const [gtin, delta] of deltas) {
+    const total = (committed.get(gtin) ?? 0n) + BigInt(levels.pending(gtin)) + delta;
+    if (total > max || total < -max) {
+      const reason = `the on-hand of ${gtin} would be ${total}, beyond the ±${MAX_QUANTITY} HQ holds`;
+      return { code: 'quantity_out_of_range', reason };
+    }
+  }
+  return null;
 }
 
 /** Locks a product's level row (creating it at zero) and returns its committed on-hand. */

@@ -1,4 +1,5 @@
 // The Fastify application: framework errors as failure values, the routes, and the catalog stream.
+import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
@@ -26,6 +27,8 @@ export async function buildApp(
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes,
     logger: options.logger ?? false,
+    // A request id a client can quote: unique across restarts and servers, unlike Fastify's counter.
+    genReqId: () => randomUUID(),
     // Open event streams would hold close() forever; on close every connection is ended.
     forceCloseConnections: true,
     return503OnClosing: true,
@@ -34,7 +37,7 @@ export async function buildApp(
   });
   // The API speaks JSON only: any other body is refused (415) rather than handed over as text.
   app.removeContentTypeParser('text/plain');
-  installErrorHandlers(app, options.bodyLimitBytes);
+  installErrorHandlers(app, options.bodyLimitBytes, options.logger ?? false);
   const stream = createCatalogStream(options.db, {
     pollMs: options.catalogPollMs,
     heartbeatMs: options.heartbeatMs,

@@ -23,7 +23,7 @@ const BY_FASTIFY_CODE: Record<string, { code: string; message: (limit: number) =
 };
 
 /** Turns framework errors (bad JSON, huge body, wrong content type) and crashes into failure values. */
-export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): void {
+export function installErrorHandlers(app: FastifyInstance, bodyLimit: number, logger = false): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = error.code ? BY_FASTIFY_CODE[error.code] : undefined;
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') readTheRest(request, reply, bodyLimit);
@@ -41,20 +41,37 @@ export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): v
     if (status < 500) {
       return reply.code(status).send({ ok: false, error: { code: 'bad_request', message: error.message } });
     }
-    request.log.error(error);
     // The request's transaction rolled back, so the terminal may simply send it again.
-    if (isDatabaseDown(error)) {
-      const message = 'the HQ database is not answering; nothing was written, try again';
-      return reply.code(503).send({ ok: false, error: { code: 'unavailable', message } });
-    }
-    const message = 'the server failed on this request; nothing was written, try again';
-    return reply.code(500).send({ ok: false, error: { code: 'internal', message } });
+    const down = isDatabaseDown(error);
+    const code = down ? 'unavailable' : 'internal';
+    const failed = down ? 'the HQ database is not answering' : 'the server failed on this request';
+    logServerError(request, down ? 503 : 500, error, logger);
+    const message = `${failed}; nothing was written, try again (request ${request.id})`;
+    return reply
+      .code(down ? 503 : 500)
+      .send({ ok: false, error: { code, message, details: { requestId: request.id } } });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({
       ok: false,
       error: { code: 'not_found', message: `there is no ${request.method} ${request.url.split('?')[0]}` },
     }),
+  );
+}
+
+/**
+ * Every 5xx is logged, whether or not the Fastify logger is on: one line with the request id the client
+ * was given, the method, the path and the error, so an operator can find what a terminal reported.
+ */
+function logServerError(request: FastifyRequest, status: number, error: Error, logger: boolean): void {
+  if (logger) {
+    request.log.error({ err: error, status }, 'request failed');
+    return;
+  }
+  const path = request.url.split('?')[0];
+  const what = JSON.stringify(error.message);
+  process.stderr.write(
+    `${new Date().toISOString()} HQ ${status} reqId=${request.id} ${request.method} ${path}: ${error.name} ${what}\n`,
   );
 }
 

@@ -222,10 +222,10 @@ export function loadSettings(
 }
 
 function readSettingsFile(dataDir: string): Settings {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'settings.json');
   if (!existsSync(path)) {
-    writeFileSync(path, JSON.stringify(DEFAULT_SETTINGS, null, 2) + '\n');
+    writeFileSync(path, JSON.stringify(DEFAULT_SETTINGS, null, 2) + '\n', { mode: 0o600 });
     return DEFAULT_SETTINGS;
   }
   return checkSettings(readSettingsJson(path), path);

@@ -3,19 +3,22 @@
 // trial or a small store, not for a chain (see server/README.md).
 import { PGlite } from '@electric-sql/pglite';
 import type { Transaction } from '@electric-sql/pglite';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, Queryable, QueryResult } from './database';
+import { closeDataTree } from './private-dir';
 
 const LOCK_FILE = 'openlane-hq.pid';
 
 /** Opens (creating on first use) the PGlite database in `dataDir`; one process at a time. */
 export async function openPglite(dataDir: string): Promise<Database> {
-  mkdirSync(dataDir, { recursive: true });
+  closeDataTree(dataDir);
   const releaseLock = lockDirectory(dataDir);
   let db: PGlite;
   try {
     db = await PGlite.create(join(dataDir, 'pgdata'));
+    // PGlite made its files 0666 (inside the closed directory): close them too.
+    closeDataTree(dataDir);
   } catch (error) {
     releaseLock();
     throw error;
@@ -28,6 +31,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     async close() {
       try {
         await db.close();
+        closeDataTree(dataDir);
       } finally {
         releaseLock();
       }
@@ -55,7 +59,7 @@ function lockDirectory(dataDir: string): () => void {
   const path = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(path, 'wx');
+      const fd = openSync(path, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
       return () => rmSync(path, { force: true });

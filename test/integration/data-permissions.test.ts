@@ -2,6 +2,7 @@
 // and the token-signing key) and a terminal's (its sales, settings and device secret) are 0700 with
 // their files 0600; a start that finds one open to other users says so, naming it, and closes it.
 // Real files, real modes (fs.statSync).
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +80,38 @@ describe('a terminal data directory', () => {
     chmodSync(join(dir, 'notes.txt'), 0o644);
     openTerminalStore(dir).db.close();
     expect(mode(join(dir, 'notes.txt'))).toBe('644');
+  });
+});
+
+describe('a data directory that cannot be closed', () => {
+  it('is refused at start, naming the path and what to do, by the terminal and by HQ', () => {
+    // Run as a user that does not own the directory, so chmod fails: as root, the postgres user (which
+    // the PostgreSQL tests need anyway) on a directory root owns; otherwise this user on /usr.
+    const asRoot = process.getuid?.() === 0;
+    let dir = '/usr';
+    if (asRoot) {
+      const root = tempRoot();
+      dir = join(root, 'data');
+      mkdirSync(dir);
+      chmodSync(root, 0o755);
+      chmodSync(dir, 0o755);
+    }
+    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const script =
+      `Promise.all([import('./services/data-dir.ts'), import('./server/db/private-dir.ts')]).then(([t, h]) => {` +
+      ` for (const check of [() => t.securePrivateDir(${JSON.stringify(dir)}), () => h.closeDataTree(${JSON.stringify(dir)})])` +
+      ` try { check(); console.log('accepted'); } catch (e) { console.log(e.message); } })`;
+    const [command, args] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', tsx, '-e', script]]
+      : [tsx, ['-e', script]];
+    const run = spawnSync(command, args, { encoding: 'utf8', cwd: process.cwd() });
+    const lines = run.stdout.trim().split('\n');
+    expect(lines, run.stderr).toHaveLength(2);
+    for (const line of lines) {
+      expect(line).toContain(`${dir} is open to other users (mode 0755) and cannot be made private (EPERM)`);
+      expect(line).toMatch(/as its owner/);
+    }
+    expect(mode(dir)).toBe('755');
   });
 });
 

@@ -40,6 +40,8 @@ export interface Receipt {
   payments: ReceiptPayment[];
   /** One code, two uses: the e-receipt and the loyalty sign-up. */
   eReceiptUrl: string;
+  /** A training sale (payments simulated): the receipt says so everywhere it is shown. */
+  training?: true;
 }
 
 /** A line as the basket holds it; its total is always recomputed so lines and totals cannot disagree. */
@@ -113,6 +115,18 @@ export function formatReceiptNumber(storeId: string, terminalId: string, sequenc
     throw new RangeError(`sequence must be a positive integer, got ${sequence}`);
   }
   return `${storeId}-${terminalId}-${String(sequence).padStart(6, '0')}`;
+}
+
+/**
+ * The receipt of a training sale: marked, and its e-receipt link says so too (`training=1`), so the
+ * e-receipt page can show it is no proof of purchase. Marking twice changes nothing.
+ */
+export function markTrainingReceipt(receipt: Receipt): Receipt {
+  if (receipt.training) return receipt;
+  const url: unknown = receipt.eReceiptUrl;
+  // A receipt made by hand (tests, old records) may have no link; it is marked all the same.
+  if (typeof url !== 'string') return { ...receipt, training: true };
+  return { ...receipt, training: true, eReceiptUrl: `${url}${url.includes('?') ? '&' : '?'}training=1` };
 }
 
 /**

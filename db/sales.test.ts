@@ -8,7 +8,14 @@ import { useTempDatabase } from '../test/helpers/temp-db';
 import { currentBasket } from './baskets';
 import { pendingEvents } from './outbox';
 import { getPayment, updatePayment, type PaymentRecord } from './payments';
-import { closeSale, completeSale, saleByReceiptNumber, saleForBasket, type SaleRecord } from './sales';
+import {
+  closeSale,
+  completeSale,
+  saleByReceiptNumber,
+  saleForBasket,
+  setTrainingMode,
+  type SaleRecord,
+} from './sales';
 
 const soldAt = new Date('2025-05-06T07:08:09.000Z');
 
@@ -61,6 +68,23 @@ describe('sales', () => {
       // Two pencils on one line: what HQ's stock ledger takes off the shelf.
       lines: [{ gtin: '04006381333931', quantity: 2, unit: 'each', unitPrice: 129 }],
     });
+  });
+
+  it('marks a sale made in training mode: its receipt, e-receipt link and event say training; a real one not', () => {
+    setTrainingMode(temp.db, true);
+    const before = pendingEvents(temp.db, 100).length;
+    const training = sell(payingBasket(1));
+    closeSale(temp.db, training.basketId);
+    setTrainingMode(temp.db, false);
+    const real = sell(payingBasket(1));
+    const receipt = (sale: SaleRecord) => JSON.parse(sale.receiptJson) as Record<string, unknown>;
+    expect(receipt(training)).toMatchObject({ training: true });
+    expect(receipt(real)).not.toHaveProperty('training');
+    const sales = pendingEvents(temp.db, 100)
+      .slice(before)
+      .filter((e) => e.type === 'sale.completed');
+    expect(sales.map((e) => (e.payload as { training?: boolean }).training)).toEqual([true, undefined]);
+    expect(sales[0]!.payload).toMatchObject({ receipt: { training: true } });
   });
 
   it('numbers receipts sequentially per terminal with no gaps, even after a refused sale', () => {

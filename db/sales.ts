@@ -1,7 +1,7 @@
 // Sales: written once, in ONE transaction with the payment turning paid, the next gap-free receipt
 // number, the basket turning paid and the `sale.completed` event. Never updated afterwards.
 import type Database from 'better-sqlite3';
-import { formatReceiptNumber } from '../core/receipt';
+import { formatReceiptNumber, markTrainingReceipt, type Receipt } from '../core/receipt';
 import type { PaymentStatus } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
 import { basketLines, moveBasketStatus, requireBasket } from './baskets';
@@ -44,6 +44,19 @@ export interface CompleteSaleInput {
   soldAt: Date;
   /** Builds the receipt once the number is known; throwing rolls the whole sale back. */
   makeReceipt: (receiptNumber: string) => MadeReceipt;
+}
+
+/** Connections whose terminal is in training mode (its payments are simulated). */
+const trainingConnections = new WeakSet<Database.Database>();
+
+/**
+ * Says whether the sales written on this connection are training sales: the terminal decides once at
+ * start, from its payment provider (services/terminal.ts). Each sale carries the mark it was made with
+ * — in its receipt and its event — so a store that later goes live never turns old sales real.
+ */
+export function setTrainingMode(db: Database.Database, training: boolean): void {
+  if (training) trainingConnections.add(db);
+  else trainingConnections.delete(db);
 }
 
 interface SaleRow {
@@ -91,8 +104,10 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
     }
     const sequence = nextSequence(db, input.storeId, input.terminalId);
     const receiptNumber = formatReceiptNumber(input.storeId, input.terminalId, sequence);
-    const receipt = input.makeReceipt(receiptNumber);
-    checkReceipt(receipt, payment.amount, receiptNumber);
+    const training = trainingConnections.has(db);
+    const made = input.makeReceipt(receiptNumber);
+    checkReceipt(made, payment.amount, receiptNumber);
+    const receipt = training ? { ...made, json: markTrainingReceipt(made.json as Receipt) } : made;
     const at = input.soldAt.toISOString();
     const id = uuidv7();
     const receiptJson = JSON.stringify(receipt.json);
@@ -126,6 +141,8 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
       'sale.completed',
       {
         ...saleEvent(sale),
+        // HQ keeps a training sale out of every total and its lines out of the stock.
+        ...(training ? { training: true } : {}),
         // What HQ's stock ledger and traceability need per line: the product, how many (grams for kg).
         lines: lines.map((line) => ({
           gtin: line.gtin,

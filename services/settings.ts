@@ -269,5 +269,11 @@ export function publicSettings(settings: Settings): PublicSettings {
     languages: ['en', 'zh-CN'],
     receiptIdleSeconds: settings.receiptIdleSeconds,
     paymentTimeoutSeconds: settings.paymentTimeoutSeconds,
+    training: isTrainingMode(settings),
   };
+}
+
+/** Payments go to a simulator (built in, or at payment.url): the terminal is in training mode. */
+export function isTrainingMode(settings: Settings): boolean {
+  return settings.payment.provider === 'simulator';
 }

@@ -1,9 +1,9 @@
 // The terminal backend: opens the store, starts scanners and the payment provider, and exposes
 // the TerminalApi handler map and the event stream. Both transports (Electron IPC, browser mode) carry this.
 import { existsSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { seedDemoStoreIfEmpty } from '../db/catalog';
+import { setTrainingMode } from '../db/sales';
 import { createScannerPool } from '../native/scanner/scanner-pool';
 import type { ScannerEvent } from '../native/scanner/serial-scanner';
 import type { Database } from '../db/open';
@@ -13,11 +13,7 @@ import { createCheckoutContext } from './checkout/context';
 import { createPaymentFlow } from './checkout/payment-flow';
 import { createEventHub, type EventHub } from './events';
 import { startTerminalPrinting } from './receipts/terminal-printing';
-import { startPaymentSimulator } from './payments/simulator-server';
-import { createSimulatorProvider } from './payments/simulator-provider';
-import { createWechatPayProvider } from './payments/wechatpay/adapter';
-import { loadWechatPayCredentials } from './payments/wechatpay/keys';
-import type { Settings } from './settings';
+import { startPayments } from './payments/start';
 import { openTerminalStore } from './store';
 import {
   createHqClient,
@@ -41,6 +37,10 @@ export interface TerminalOptions {
   sqliteNativeBinding?: string;
   /** Address the built-in payment simulator listens on (the web host's, so a phone can reach it). */
   listenHost?: string;
+  /** `openlane serve --demo`: the built-in simulator may listen off loopback (anyone there can approve). */
+  demo?: boolean;
+  /** Only for tests: the built-in simulator with fault injection on (/api/faults). */
+  simulatorTestFaults?: boolean;
   /** Background sync with HQ (only for an enrolled terminal): between syncs and first retry, in ms. */
   sync?: { intervalMs?: number; backoffMs?: number; maxBackoffMs?: number };
 }
@@ -66,12 +66,15 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     host: options.listenHost ?? '127.0.0.1',
     stateFile: join(options.dataDir, 'payment-simulator.json'),
     dataDir: options.dataDir,
+    demo: options.demo,
+    testFaults: options.simulatorTestFaults,
   }).catch(async (error: unknown) => {
     // A terminal that cannot start must not leave the sync loop running on its database.
     await hq.stop();
     db.close();
     throw error;
   });
+  setTrainingMode(db, payments.training);
   const paymentFlow = createPaymentFlow(ctx, payments.provider, payments.provider.name);
 
   const scannerStatus = new Map<string, ScannerStatus>();
@@ -144,47 +147,6 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       db.close();
     },
   };
-}
-
-/**
- * The payment provider: WeChat Pay with the store's keys (read now, so a missing key file stops the start
- * with a SettingsError), an external simulator if configured, else the built-in one started here.
- */
-async function startPayments(
-  settings: Settings,
-  where: { host: string; stateFile: string; dataDir: string },
-) {
-  if (settings.payment.provider === 'wechatpay') {
-    const { baseUrl, notifyUrl } = settings.payment;
-    const credentials = loadWechatPayCredentials(settings.payment, where.dataDir);
-    const provider = createWechatPayProvider({
-      ...credentials,
-      baseUrl,
-      notifyUrl,
-      storeId: settings.storeId,
-      deviceId: settings.terminalId,
-    });
-    return { provider, close: async () => {} };
-  }
-  if (settings.payment.url) {
-    return { provider: createSimulatorProvider({ baseUrl: settings.payment.url }), close: async () => {} };
-  }
-  const simulator = await startPaymentSimulator({
-    port: settings.payment.port,
-    host: where.host,
-    publicHost: lanAddress(where.host),
-    stateFile: where.stateFile,
-    merchantName: settings.storeName,
-  });
-  return { provider: createSimulatorProvider({ baseUrl: simulator.url }), close: simulator.close };
-}
-
-/** Bound to every interface (0.0.0.0), the QR code must carry the terminal's LAN address for a phone. */
-function lanAddress(host: string): string | undefined {
-  if (host !== '0.0.0.0' && host !== '::') return undefined;
-  return Object.values(networkInterfaces())
-    .flat()
-    .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
 }
 
 /** How often the status is sent again while enrolled, so "2 min ago" and the outbox age stay true. */

@@ -27,6 +27,7 @@ const settings: PublicSettings = {
   languages: ['en', 'zh-CN'],
   receiptIdleSeconds: 20,
   paymentTimeoutSeconds: 120,
+  training: false,
 };
 const totals = { total: 350, taxTotal: 40, subtotal: 350, byRate: [], itemCount: 1 };
 const basket = (lines = 1): BasketView => ({

@@ -109,6 +109,11 @@ export interface PublicSettings {
   receiptIdleSeconds: number;
   /** Seconds a payment code stays valid. */
   paymentTimeoutSeconds: number;
+  /**
+   * Training mode: payments go to the payment simulator, so nothing is really paid. Every screen says
+   * so, receipts are marked and HQ keeps these sales out of its totals.
+   */
+  training: boolean;
 }
 
 /** The receipt printer as store IT sees it: connected or not, and why not. */

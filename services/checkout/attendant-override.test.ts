@@ -14,9 +14,9 @@ import {
   type TestCheckout,
 } from '../../test/helpers/checkout';
 import type { ApiResult } from '../api/contract';
-import type { Fault } from '../payments/simulator-faults';
-import { createSimulatorProvider } from '../payments/simulator-provider';
-import type { PaymentSimulator } from '../payments/simulator-server';
+import type { Fault } from '../payments/simulator/faults';
+import { createSimulatorProvider } from '../payments/simulator/provider';
+import type { PaymentSimulator } from '../payments/simulator/server';
 import type { Attendant } from '../settings';
 import { hashPin } from '../staff/pin';
 import { addScan } from './basket-handlers';

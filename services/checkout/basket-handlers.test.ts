@@ -12,7 +12,7 @@ import {
 } from '../../test/helpers/checkout';
 import { pendingEvents } from '../../db/outbox';
 import type { ApiResult, BasketView, TerminalEvent } from '../api/contract';
-import type { PaymentSimulator } from '../payments/simulator-server';
+import type { PaymentSimulator } from '../payments/simulator/server';
 import type { PaymentFlow } from './payment-flow';
 
 let sim: PaymentSimulator;

@@ -23,8 +23,8 @@ import { createPayment, getPayment, type PaymentRecord } from '../../db/payments
 import { saleForBasket } from '../../db/sales';
 import { currentBasket } from '../../db/baskets';
 import type { ApiResult, PaymentView, ReceiptView } from '../api/contract';
-import { createSimulatorProvider } from '../payments/simulator-provider';
-import type { PaymentSimulator, PaymentSimulatorOptions } from '../payments/simulator-server';
+import { createSimulatorProvider } from '../payments/simulator/provider';
+import type { PaymentSimulator, PaymentSimulatorOptions } from '../payments/simulator/server';
 import { addScan } from './basket-handlers';
 import { createPaymentFlow, type PaymentFlow } from './payment-flow';
 

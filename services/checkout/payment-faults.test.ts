@@ -1,4 +1,4 @@
-// The payment state machine under every fault mode of the simulator (simulator-faults.ts), in both
+// The payment state machine under every fault mode of the simulator (simulator/faults.ts), in both
 // directions — the kiosk's QR (merchant-presented) and the shopper's wallet code (customer-presented)
 // — on real parts: the simulator over real HTTP, a real SQLite file, and restarts that close the flow
 // and the connection and open both again on the same file while the fault is still on.
@@ -26,9 +26,9 @@ import { openDatabase } from '../../db/open';
 import { getPayment, type PaymentRecord } from '../../db/payments';
 import { saleForBasket } from '../../db/sales';
 import type { ApiResult } from '../api/contract';
-import type { Fault } from '../payments/simulator-faults';
-import { createSimulatorProvider } from '../payments/simulator-provider';
-import type { PaymentSimulator } from '../payments/simulator-server';
+import type { Fault } from '../payments/simulator/faults';
+import { createSimulatorProvider } from '../payments/simulator/provider';
+import type { PaymentSimulator } from '../payments/simulator/server';
 import { addScan } from './basket-handlers';
 import { createCheckoutContext, type CheckoutContext } from './context';
 import { createPaymentFlow, type PaymentFlow } from './payment-flow';

@@ -12,8 +12,8 @@ import {
 import { getPayment } from '../../db/payments';
 import { saleForBasket } from '../../db/sales';
 import type { ApiResult, PaymentView, ReceiptView } from '../api/contract';
-import { createSimulatorProvider } from '../payments/simulator-provider';
-import type { PaymentSimulator } from '../payments/simulator-server';
+import { createSimulatorProvider } from '../payments/simulator/provider';
+import type { PaymentSimulator } from '../payments/simulator/server';
 import { createPaymentFlow, type PaymentFlow } from './payment-flow';
 
 let sim: PaymentSimulator;

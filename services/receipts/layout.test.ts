@@ -1,9 +1,9 @@
 // The paper layout as a shopper reads it: every line within the paper's width counted in printer
 // cells (a hanzi takes two), amounts flush right, tax per rate in columns that line up.
 import { describe, expect, it } from 'vitest';
-import { buildReceipt, type Receipt } from '../../core/receipt';
+import { buildReceipt, markTrainingReceipt, type Receipt } from '../../core/receipt';
 import { chineseCells, Columns, singleByteCells } from './columns';
-import { receiptLayout, localTime, type PrintableReceipt, type PrintBlock } from './layout';
+import { receiptLayout, localTime, TRAINING_MARK, type PrintableReceipt, type PrintBlock } from './layout';
 
 function chineseReceipt(): Receipt {
   return buildReceipt({
@@ -34,6 +34,21 @@ const lines = (blocks: PrintBlock[]) => blocks.flatMap((b) => (b.kind === 'line'
 const cjk = (width: number) => new Columns(width, chineseCells);
 
 describe('receiptLayout', () => {
+  it('marks a training sale TRAINING at the top and the bottom, and its e-receipt link too', () => {
+    const blocks = receiptLayout(markTrainingReceipt(chineseReceipt()), { columns: 42, cells: chineseCells });
+    const printed = lines(blocks);
+    const marked = printed.map((t, i) => (t.trim() === TRAINING_MARK ? i : -1)).filter((i) => i >= 0);
+    expect(marked).toEqual([1, printed.length - 2]);
+    expect(blocks[2]).toMatchObject({ kind: 'line', text: '-'.repeat(42) });
+    expect(blocks.find((b) => b.kind === 'qr')).toMatchObject({
+      data: 'https://receipts.openlane.example/r/S001-K01-000042?join=1&training=1',
+    });
+    // A real sale's receipt carries no such mark.
+    expect(lines(receiptLayout(chineseReceipt(), { columns: 42, cells: chineseCells }))).not.toContain(
+      expect.stringContaining('TRAINING'),
+    );
+  });
+
   for (const columns of [42, 48]) {
     it(`keeps every line within ${columns} printer cells, hanzi counted as two`, () => {
       const printed = lines(receiptLayout(chineseReceipt(), { columns, cells: chineseCells }));

@@ -25,6 +25,9 @@ export interface LayoutOptions {
   chinese?: boolean;
 }
 
+/** Printed at the top and bottom of a training sale's receipt: ASCII, which every code page has. */
+export const TRAINING_MARK = '*** TRAINING - NOT A SALE ***';
+
 const METHOD_LABELS: Record<string, string> = { payment_code: 'Payment code', qr: 'QR payment' };
 /** Wallet ids as the store's code patterns name them, and as the shopper knows them. */
 const WALLET_NAMES: Record<string, string> = { wechat: 'WeChat Pay', alipay: 'Alipay' };
@@ -36,6 +39,9 @@ export function receiptLayout(receipt: PrintableReceipt, options: LayoutOptions)
   const rule: PrintBlock = { kind: 'line', text: '-'.repeat(cols.width) };
   const line = (text: string, style?: 'bold' | 'title'): PrintBlock => ({ kind: 'line', text, style });
   const out: PrintBlock[] = [];
+  // A training receipt says so first and last, where a torn-off half still shows it.
+  const training = receipt.training ? [rule, line(cols.centre(TRAINING_MARK), 'bold'), rule] : [];
+  out.push(...training);
 
   // Double height keeps the width, so the store name still fits in the same columns.
   for (const part of cols.wrap(receipt.storeName)) out.push(line(cols.centre(part), 'title'));
@@ -64,6 +70,7 @@ export function receiptLayout(receipt: PrintableReceipt, options: LayoutOptions)
   out.push(line(cols.centre('Scan for your e-receipt and to join')));
   out.push(line(cols.centre('our loyalty programme')));
   if (options.chinese) out.push(line(cols.centre('扫码查看电子小票并加入会员')));
+  out.push(...training);
   return out;
 }
 

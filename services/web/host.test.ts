@@ -21,6 +21,7 @@ const settings: PublicSettings = {
   languages: ['en', 'zh-CN'],
   receiptIdleSeconds: 20,
   paymentTimeoutSeconds: 120,
+  training: false,
 };
 
 let dir: string;

@@ -9,12 +9,13 @@ import { basketHandlers } from '../../services/checkout/basket-handlers';
 import { createCheckoutContext, type CheckoutContext } from '../../services/checkout/context';
 import { createPaymentFlow, type PaymentFlow } from '../../services/checkout/payment-flow';
 import { createEventHub } from '../../services/events';
-import { createSimulatorProvider } from '../../services/payments/simulator-provider';
+import type { Fault } from '../../services/payments/simulator/faults';
+import { createSimulatorProvider } from '../../services/payments/simulator/provider';
 import {
   startPaymentSimulator,
   type PaymentSimulator,
   type PaymentSimulatorOptions,
-} from '../../services/payments/simulator-server';
+} from '../../services/payments/simulator/server';
 import { DEFAULT_SETTINGS } from '../../services/settings';
 import { openTempDatabase, type TempDatabase } from './temp-db';
 
@@ -104,12 +105,18 @@ export function openCheckout(overrides: Partial<CheckoutContext['settings']> = {
   };
 }
 
-/** The real simulator on 127.0.0.1 (port 0 = any free port). */
+/**
+ * The real simulator on 127.0.0.1 (port 0 = any free port), started for tests: its fault injection is
+ * on, with `faults` in force from the start and /api/faults to switch more.
+ */
 export function startSimulator(
   port = 0,
-  options: Omit<PaymentSimulatorOptions, 'port'> = {},
+  {
+    faults = [],
+    ...options
+  }: Omit<PaymentSimulatorOptions, 'port' | 'testFaults'> & { faults?: Fault[] } = {},
 ): Promise<PaymentSimulator> {
-  return startPaymentSimulator({ ...options, port });
+  return startPaymentSimulator({ ...options, testFaults: faults, port });
 }
 
 /** A payment flow talking to the simulator at `baseUrl` through the real provider. */

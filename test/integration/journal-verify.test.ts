@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult, PaymentView } from '../../services/api/contract';
-import type { PaymentSimulator } from '../../services/payments/simulator-server';
+import type { PaymentSimulator } from '../../services/payments/simulator/server';
 import { getPayment } from '../../db/payments';
 import {
   PRODUCTS,

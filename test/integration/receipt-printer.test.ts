@@ -22,7 +22,7 @@ import { upsertProducts } from '../../db/catalog';
 import { saleByReceiptNumber } from '../../db/sales';
 import type { ApiResult, ReceiptView, TerminalEvent } from '../../services/api/contract';
 import type { PaymentFlow } from '../../services/checkout/payment-flow';
-import type { PaymentSimulator } from '../../services/payments/simulator-server';
+import type { PaymentSimulator } from '../../services/payments/simulator/server';
 import { startTerminalPrinting, type TerminalPrinting } from '../../services/receipts/terminal-printing';
 import { DEFAULT_SETTINGS } from '../../services/settings';
 import { startTerminal } from '../../services/terminal';

@@ -15,8 +15,8 @@ import { basketHandlers } from '../../services/checkout/basket-handlers';
 import { createCheckoutContext } from '../../services/checkout/context';
 import { createPaymentFlow, type PaymentFlow } from '../../services/checkout/payment-flow';
 import { createEventHub } from '../../services/events';
-import { createSimulatorProvider } from '../../services/payments/simulator-provider';
-import type { PaymentSimulator } from '../../services/payments/simulator-server';
+import { createSimulatorProvider } from '../../services/payments/simulator/provider';
+import type { PaymentSimulator } from '../../services/payments/simulator/server';
 import { openTerminalStore, type TerminalStore } from '../../services/store';
 import {
   createHqClient,

@@ -4,7 +4,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderNotFoundError, ProviderRefusedError, ProviderUnavailableError } from '../provider';
 import { createWechatPayProvider } from './adapter';
-import { startStandinWithMerchant, type StandinWithMerchant } from './standin-merchant';
+import {
+  startStandinWithMerchant,
+  type StandinWithMerchant,
+} from '../../../test/standins/wechatpay/standin-merchant';
 
 let env: StandinWithMerchant;
 let counter = 0;

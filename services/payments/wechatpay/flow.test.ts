@@ -14,7 +14,10 @@ import {
 import type { ApiResult } from '../../api/contract';
 import { createPaymentFlow, type PaymentFlow } from '../../checkout/payment-flow';
 import { createWechatPayProvider } from './adapter';
-import { startStandinWithMerchant, type StandinWithMerchant } from './standin-merchant';
+import {
+  startStandinWithMerchant,
+  type StandinWithMerchant,
+} from '../../../test/standins/wechatpay/standin-merchant';
 
 let env: StandinWithMerchant;
 const opened: TestCheckout[] = [];

@@ -10,7 +10,11 @@ import type { ApiResult } from '../../api/contract';
 import { DEFAULT_SETTINGS, SettingsError, loadSettings, type WechatPaySettings } from '../../settings';
 import { startTerminal, type Terminal } from '../../terminal';
 import { loadWechatPayCredentials } from './keys';
-import { DEMO_MERCHANT, startStandinWithMerchant, type StandinWithMerchant } from './standin-merchant';
+import {
+  DEMO_MERCHANT,
+  startStandinWithMerchant,
+  type StandinWithMerchant,
+} from '../../../test/standins/wechatpay/standin-merchant';
 
 let env: StandinWithMerchant;
 const dirs: string[] = [];

@@ -10,7 +10,14 @@ import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'no
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOrderBook, type Reply, type StandinOrder } from './standin-orders';
-import { newNonce, parseAuthorization, requestMessage, responseMessage, sign, verify } from './signing';
+import {
+  newNonce,
+  parseAuthorization,
+  requestMessage,
+  responseMessage,
+  sign,
+  verify,
+} from '../../../services/payments/wechatpay/signing';
 
 export interface StandinMerchant {
   mchid: string;

@@ -1,7 +1,7 @@
 // The simulator's pay page: what a shopper's phone shows after scanning the kiosk's QR code, or, for a
 // wallet code the kiosk charged, where the shopper confirms it. Self-contained (inline CSS, plain
 // forms, no script) so it works on any phone on the store's LAN. The index lists what waits.
-import type { SimPayment } from './simulator-store';
+import type { SimPayment } from './store';
 
 /** "¥12.34", "$0.99", "¥1,200" — integer minor units formatted for the currency, never via floats. */
 export function formatMoney(amount: number, currency: string, locale = 'en'): string {

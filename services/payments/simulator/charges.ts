@@ -8,9 +8,9 @@
 //
 // The whole code is a bearer secret: it is checked here and then only its masked form is kept.
 import { z } from 'zod';
-import { maskPaymentCode } from '../../core/barcode/code-patterns';
-import type { NewCharge } from './simulator-store';
-import { SIM_ID_PREFIX } from './simulator-store';
+import { maskPaymentCode } from '../../../core/barcode/code-patterns';
+import type { NewCharge } from './store';
+import { SIM_ID_PREFIX } from './store';
 
 /** The wallet's answer to a charge, by the code's last digit. */
 export function walletAnswer(authCode: string): NewCharge['outcome'] {

@@ -1,12 +1,12 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeServer, listen } from '../web/http-util';
-import { ProviderNotFoundError, ProviderRefusedError, ProviderUnavailableError } from './provider';
-import type { CreatePaymentRequest } from './provider';
-import { createSimulatorProvider } from './simulator-provider';
-import { startPaymentSimulator } from './simulator-server';
-import type { PaymentSimulator } from './simulator-server';
+import { closeServer, listen } from '../../web/http-util';
+import { ProviderNotFoundError, ProviderRefusedError, ProviderUnavailableError } from '../provider';
+import type { CreatePaymentRequest } from '../provider';
+import { createSimulatorProvider } from './provider';
+import { startPaymentSimulator } from './server';
+import type { PaymentSimulator } from './server';
 
 let sim: PaymentSimulator;
 let seq = 0;

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPaymentSimulator } from './simulator-server';
-import type { PaymentSimulator } from './simulator-server';
+import { startPaymentSimulator } from './server';
+import type { PaymentSimulator } from './server';
 
 let sim: PaymentSimulator;
 let seq = 0;

@@ -10,7 +10,7 @@
 // The answer is `paid` (SUCCESS), `declined` with a reason (a definite failure), or `pending`
 // (USERPAYING: the shopper confirms on the phone; the pay page of that payment has Approve/Decline,
 // and `confirmAfterMs` approves by itself). Which one is decided by the code's last digit — 0–6 paid,
-// 7–8 pending, 9 declined "insufficient balance" (simulator-charges.ts). A repeated reference answers
+// 7–8 pending, 9 declined "insufficient balance" (charges.ts). A repeated reference answers
 // with the charge already made (200), never a second one.
 //
 // Both kinds are read at GET /api/payments/{id or reference} (long-poll: ?waitMs=…&status=…) and
@@ -19,14 +19,14 @@
 // arrives with it later is refused (409 reference_closed). Only the masked code is ever kept.
 //
 // Fault modes (slow answers, timeouts before and after the charge, duplicate and late notifications,
-// decline) are switched on with the `faults` option or POST /api/faults: see simulator-faults.ts.
+// decline) are switched on with the `faults` option or POST /api/faults: see faults.ts.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { describeIssues } from '../api/dispatch';
-import { closeServer, listen, readBody, sendJson, sendText, urlFor } from '../web/http-util';
+import { describeIssues } from '../../api/dispatch';
+import { closeServer, listen, readBody, sendJson, sendText, urlFor } from '../../web/http-util';
 import { renderIndexPage, renderMissingPage, renderPayPage } from './pay-page';
-import { chargeSchema, createSchema, maskAuthCode, walletAnswer } from './simulator-charges';
+import { chargeSchema, createSchema, maskAuthCode, walletAnswer } from './charges';
 import {
   BANK_DECLINE,
   faultsRoute,
@@ -35,11 +35,11 @@ import {
   neverArrives,
   sleep,
   slow,
-} from './simulator-fault-routes';
-import { createFaults } from './simulator-faults';
-import type { Fault, SimulatorFaults } from './simulator-faults';
-import { createSimulatorStore } from './simulator-store';
-import type { SimPayment, SimulatorStore } from './simulator-store';
+} from './fault-routes';
+import { createFaults } from './faults';
+import type { Fault, SimulatorFaults } from './faults';
+import { createSimulatorStore } from './store';
+import type { SimPayment, SimulatorStore } from './store';
 
 export interface PaymentSimulatorOptions {
   /** 0 = any free port. */
@@ -57,8 +57,11 @@ export interface PaymentSimulatorOptions {
   confirmAfterMs?: number;
   /** Fault modes for tests: hold a charge this long before recording it, and after, before answering. */
   chargeDelay?: { beforeChargeMs?: number; afterChargeMs?: number };
-  /** Fault modes in force from the start (more come and go through /api/faults). */
-  faults?: Fault[];
+  /**
+   * Only for tests: fault injection on, with these modes in force from the start (more come and go
+   * through /api/faults). Absent, there is no /api/faults and no fault ever strikes.
+   */
+  testFaults?: Fault[];
 }
 
 export interface PaymentSimulator {
@@ -75,7 +78,8 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
   const host = options.host ?? '127.0.0.1';
   const merchantName = options.merchantName ?? 'OpenLane Demo Store';
   const store = createSimulatorStore({ file: options.stateFile });
-  const faults = createFaults(options.faults);
+  const faults = createFaults(options.testFaults);
+  const faultsRouted = options.testFaults !== undefined;
   const timers = new Set<NodeJS.Timeout>();
   // A duplicate notification: the same change once more, a moment later, as WeChat Pay's second link does.
   store.onAnyChange((payment) => {
@@ -91,6 +95,7 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
     confirmAfterMs: options.confirmAfterMs,
     chargeDelay: options.chargeDelay ?? {},
     faults,
+    faultsRouted,
     payBase: (options.publicBaseUrl ?? withHost(baseUrl, options.publicHost)).replace(/\/+$/, ''),
   });
   const server = createServer((req, res) => {
@@ -119,6 +124,8 @@ interface Context {
   confirmAfterMs: number | undefined;
   chargeDelay: NonNullable<PaymentSimulatorOptions['chargeDelay']>;
   faults: SimulatorFaults;
+  /** The test-only admin route /api/faults exists. */
+  faultsRouted: boolean;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
@@ -132,7 +139,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
   if (path === '/api/payments') {
     return method === 'POST' ? createPayment(req, res, ctx) : notAllowed(res, 'POST');
   }
-  if (path === '/api/faults') return faultsRoute(req, res, ctx, method);
+  if (path === '/api/faults' && ctx.faultsRouted) return faultsRoute(req, res, ctx, method);
   if (path === '/api/charges') {
     return method === 'POST' ? charge(req, res, ctx) : notAllowed(res, 'POST');
   }
@@ -214,7 +221,7 @@ async function createPayment(req: IncomingMessage, res: ServerResponse, ctx: Con
   });
 }
 
-/** A customer-presented charge: the wallet answers by the code (see the header and simulator-charges.ts). */
+/** A customer-presented charge: the wallet answers by the code (see the header and charges.ts). */
 async function charge(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
   const input = await readJson(req, res, chargeSchema);
   if (!input) return;

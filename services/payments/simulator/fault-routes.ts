@@ -1,11 +1,11 @@
-// How the payment simulator's HTTP handlers act out its fault modes (simulator-faults.ts says what
+// How the payment simulator's HTTP handlers act out its fault modes (faults.ts says what
 // each mode means), and the admin endpoint that switches them: GET/POST/DELETE /api/faults.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { describeIssues } from '../api/dispatch';
-import { readBody, sendJson } from '../web/http-util';
-import { faultSchema } from './simulator-faults';
-import type { FaultTarget, FaultedRequest, SimulatorFaults } from './simulator-faults';
-import type { SimPayment } from './simulator-store';
+import { describeIssues } from '../../api/dispatch';
+import { readBody, sendJson } from '../../web/http-util';
+import { faultSchema } from './faults';
+import type { FaultTarget, FaultedRequest, SimulatorFaults } from './faults';
+import type { SimPayment } from './store';
 
 /** What the `decline` fault makes the wallet say. */
 export const BANK_DECLINE = 'declined by the bank';

@@ -2,7 +2,7 @@
 // made at run time (nothing secret is ever committed), the stand-in started with its public half, and
 // the adapter options a terminal configured for that stand-in would have.
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import type { WechatPayProviderOptions } from './adapter';
+import type { WechatPayProviderOptions } from '../../../services/payments/wechatpay/adapter';
 import { startWechatPayStandin, type WechatPayStandin } from './standin';
 
 /** The direct-merchant example ids of WeChat Pay's docs (no real account). */

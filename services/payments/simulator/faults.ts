@@ -1,8 +1,10 @@
 // The payment simulator's fault modes: what a real acquirer and the network between do to a payment,
-// switched on by a test (or by store IT, for a demo) so the checkout's state machine can be driven
-// through every one of them on real HTTP.
+// switched on by a test so the checkout's state machine can be driven through every one of them on
+// real HTTP. They exist only in a simulator started for tests: `startPaymentSimulator({ testFaults: [] })`
+// (test/helpers/checkout.ts does it), or `openlane serve` with OPENLANE_TEST_SIMULATOR_FAULTS=1 in its
+// environment (the end-to-end tests). A normal start answers /api/faults with 404.
 //
-// Switch them on with `startPaymentSimulator({ faults: [...] })`, or at run time:
+// Switch them on with `startPaymentSimulator({ testFaults: [...] })`, or at run time:
 //   POST   /api/faults  {"mode": "...", "ms"?: N, "times"?: N, "reference"?: "...", "amount"?: N}
 //   GET    /api/faults  the faults in force
 //   DELETE /api/faults  all off

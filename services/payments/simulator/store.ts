@@ -3,7 +3,7 @@
 // It never holds a whole wallet code: a charge keeps only its masked form.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { ProviderStatus } from './provider';
+import type { ProviderStatus } from '../provider';
 
 export type SimMethod = 'merchant_presented' | 'customer_presented';
 
@@ -82,7 +82,7 @@ export function createSimulatorStore(options: { file?: string } = {}) {
     for (const wake of set ?? []) wake();
   }
 
-  /** Fault modes hook in here (duplicate notifications); see simulator-faults.ts. */
+  /** Fault modes hook in here (duplicate notifications); see faults.ts. */
   const changeListeners = new Set<(payment: SimPayment) => void>();
   /** Payments whose next long-poll answers at once: a repeated notification is on its way. */
   const redeliveries = new Set<string>();

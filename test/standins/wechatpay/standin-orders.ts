@@ -3,7 +3,7 @@
 // the signatures. Where the docs leave a detail open (the exact error code for a repeated order), the
 // choice is noted; the adapter never depends on those codes, only on the statuses and the query.
 import { randomBytes } from 'node:crypto';
-import { OUT_TRADE_NO } from './trade';
+import { OUT_TRADE_NO } from '../../../services/payments/wechatpay/trade';
 
 export type TradeState = 'NOTPAY' | 'USERPAYING' | 'SUCCESS' | 'CLOSED' | 'REVOKED' | 'PAYERROR';
 

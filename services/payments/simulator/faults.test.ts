@@ -1,15 +1,16 @@
 // The simulator's fault modes, switched on through its admin endpoint, as a client over real HTTP sees them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProviderUnavailableError } from './provider';
-import { createSimulatorProvider } from './simulator-provider';
-import { startPaymentSimulator, type PaymentSimulator } from './simulator-server';
+import { ProviderUnavailableError } from '../provider';
+import { createSimulatorProvider } from './provider';
+import { startPaymentSimulator, type PaymentSimulator } from './server';
 
 let sim: PaymentSimulator;
 let seq = 0;
 afterEach(() => sim?.close());
 
+/** A simulator started for tests: fault injection on. */
 async function start(): Promise<PaymentSimulator> {
-  sim = await startPaymentSimulator({ port: 0 });
+  sim = await startPaymentSimulator({ port: 0, testFaults: [] });
   return sim;
 }
 
@@ -32,6 +33,17 @@ const record = async (reference: string) => {
   const response = await fetch(`${sim.url}/api/payments/${reference}`);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
+
+describe('a normal start', () => {
+  it('has no fault injection: /api/faults is not there, whatever the method', async () => {
+    sim = await startPaymentSimulator({ port: 0 });
+    for (const method of ['GET', 'POST', 'DELETE']) {
+      const response = await faults(method, method === 'POST' ? { mode: 'decline' } : undefined);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
+  });
+});
 
 describe('the admin endpoint', () => {
   it('lists, adds and clears faults, and says what is wrong with a bad one', async () => {

@@ -4,7 +4,7 @@ import {
   ProviderNotFoundError,
   ProviderRefusedError,
   ProviderUnavailableError,
-} from './provider';
+} from '../provider';
 import type {
   ChargeRequest,
   ChargeResult,
@@ -13,8 +13,8 @@ import type {
   PaymentProvider,
   ProviderPaymentState,
   ProviderStatus,
-} from './provider';
-import { timeoutSignal } from '../timeout-signal';
+} from '../provider';
+import { timeoutSignal } from '../../timeout-signal';
 
 export interface SimulatorProviderOptions {
   baseUrl: string;

@@ -1,11 +1,11 @@
-// Runs the WeChat Pay stand-in for a demo: `npx tsx services/payments/wechatpay/standin-demo.ts DATA_DIR`.
+// Runs the WeChat Pay stand-in for a demo: `npx tsx test/standins/wechatpay/standin-demo.ts DATA_DIR`.
 // It makes a merchant key pair, writes the store's key files into DATA_DIR (apiclient_key.pem and the
 // stand-in's public key wechatpay_pub.pem — demo keys, made now, never committed), points DATA_DIR's
 // settings.json at the stand-in, and serves until interrupted. Then `openlane serve` on DATA_DIR pays
 // through WeChat Pay's protocol; play the shopper's phone with POST /standin/pay {"code_url": "weixin://…"}.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS } from '../../settings';
+import { DEFAULT_SETTINGS } from '../../../services/settings';
 import { DEMO_MERCHANT, startStandinWithMerchant } from './standin-merchant';
 
 const dataDir = process.argv[2];

@@ -4,13 +4,18 @@ import { scannerConfigs } from '../../services/scanner-config';
 import { ROLE_OVERRIDE_ENV } from '../../services/settings';
 import { resolveDataDir } from '../../services/store';
 import { startTerminal } from '../../services/terminal';
+import { loadOrCreateAccessToken } from '../../services/web/access-token';
+import { isLoopbackHost, lanAddress } from '../../services/web/addresses';
 import { startWebHost } from '../../services/web/host';
 import { parse, parsePort, UsageError } from './args';
 
-const USAGE = `Usage: openlane serve [--port N] [--host H] [--data DIR] [--scanner PATH[:BAUD]]... [--role ROLE]
+const USAGE = `Usage: openlane serve [--port N] [--host H] [--demo] [--data DIR] [--scanner PATH[:BAUD]]... [--role ROLE]
 
   --port N             HTTP port (default 8420; 0 picks a free one)
-  --host H             address to listen on (default 127.0.0.1; 0.0.0.0 lets phones on the LAN reach the pay page)
+  --host H             address to listen on (default 127.0.0.1). Off loopback (0.0.0.0, a LAN address)
+                       browsers must pair once with the access token printed at the first such start
+  --demo               let the payment simulator listen off loopback too, so phones on the LAN can
+                       open its pay page: anyone on the network can then approve payments
   --data DIR           data directory (default $OPENLANE_DATA, else ~/.openlane)
   --scanner PATH[:BAUD]  a serial barcode scanner, e.g. /dev/ttyACM0:115200 (repeatable;
                        $OPENLANE_SCANNERS takes a comma-separated list). Default baud 9600.
@@ -18,6 +23,30 @@ const USAGE = `Usage: openlane serve [--port N] [--host H] [--data DIR] [--scann
                        only; without it the "role" in settings.json decides (default kiosk).`;
 
 const ROLES = ['kiosk', 'counter'];
+
+/** Set to 1 by the end-to-end tests: the built-in simulator starts with its fault injection on. */
+export const TEST_FAULTS_ENV = 'OPENLANE_TEST_SIMULATOR_FAULTS';
+
+/** Off loopback the till is reachable from the network: say so, and how a browser gets in. */
+function warnOpenToNetwork(
+  host: string,
+  port: number,
+  access: { token: string; created: boolean; path: string },
+): void {
+  const address = lanAddress(host) ?? host;
+  console.warn(
+    `openlane: WARNING — the till listens on ${host}: other machines on this network can reach it. ` +
+      'Only browsers paired with its access token may use it.',
+  );
+  if (access.created) {
+    console.warn(`openlane: the access token (shown this once; kept in ${access.path}): ${access.token}`);
+    console.warn(`openlane: pair a browser by opening http://${address}:${port}/pair?token=${access.token}`);
+  } else {
+    console.warn(
+      `openlane: pair a browser at http://${address}:${port}/pair with the token in ${access.path}`,
+    );
+  }
+}
 
 export async function serveCommand(args: string[]): Promise<number> {
   if (args.includes('--help')) {
@@ -32,6 +61,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       data: { type: 'string' },
       scanner: { type: 'string', multiple: true },
       role: { type: 'string' },
+      demo: { type: 'boolean' },
     },
     USAGE,
   );
@@ -46,16 +76,29 @@ export async function serveCommand(args: string[]): Promise<number> {
     process.env[ROLE_OVERRIDE_ENV] = values.role;
   }
 
-  const terminal = await startTerminal({ dataDir, scanners, listenHost: host });
+  const terminal = await startTerminal({
+    dataDir,
+    scanners,
+    listenHost: host,
+    demo: values.demo === true,
+    // The end-to-end tests switch the built-in simulator's faults on; no store ever should.
+    simulatorTestFaults: process.env[TEST_FAULTS_ENV] === '1',
+  });
+  const access = isLoopbackHost(host) ? null : loadOrCreateAccessToken(dataDir);
   const web = await startWebHost({
     api: terminal.api,
     subscribe: terminal.subscribe,
     rendererDir: fileURLToPath(new URL('./renderer/', import.meta.url)),
     port,
     host,
+    accessToken: access?.token,
+  }).catch(async (error: unknown) => {
+    await terminal.close();
+    throw error;
   });
   // Tests and scripts read this line to find the URL.
   console.log(`OpenLane is serving at ${web.url} (data: ${dataDir})`);
+  if (access) warnOpenToNetwork(host, web.port, access);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

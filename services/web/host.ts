@@ -1,7 +1,6 @@
 // Browser mode: serves the built renderer and carries the TerminalApi over HTTP + WebSocket.
 // Protocol: POST /api/<handler> with a JSON body → JSON ApiResult; WebSocket /api/events → one
 // JSON text message per TerminalEvent; anything else is a static file from rendererDir.
-import { networkInterfaces } from 'node:os';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -9,7 +8,10 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { TerminalApi, TerminalEvent } from '../api/contract';
 import { dispatch } from '../api/dispatch';
+import { isLoopbackHost } from './addresses';
+import { createDoors, type Doors } from './doors';
 import { closeServer, listen, readBody, sendJson, sendText, urlFor } from './http-util';
+import { handlePairing, unpaired, UNPAIRED_MESSAGE } from './pairing';
 import { lookupStatic, sendFile } from './static-files';
 
 export interface WebHostOptions {
@@ -22,6 +24,11 @@ export interface WebHostOptions {
   host?: string;
   /** Further origins allowed to call the API (e.g. `http://192.168.1.20:8080` when bound to 0.0.0.0). */
   allowedOrigins?: string[];
+  /**
+   * Required when `host` is not loopback: a browser on another machine must have paired with it (/pair)
+   * before it may load the till or call its API. Requests from this machine need none.
+   */
+  accessToken?: string;
 }
 
 export interface WebHost {
@@ -33,15 +40,16 @@ export interface WebHost {
 export const MAX_BODY_BYTES = 64 * 1024;
 /** A screen that stops reading events is dropped rather than buffered without end. */
 const MAX_SOCKET_BACKLOG = 4 * 1024 * 1024;
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::']);
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
-  const origins = new Set<string>();
+  if (!isLoopbackHost(host) && !options.accessToken)
+    throw new Error(`serving the till on ${host} (not loopback) needs an access token`);
+  let doors: Doors | null = null;
   let csp = '';
   const server = createServer((req, res) => {
     applySecurityHeaders(res, csp);
-    handleRequest(req, res, options, origins).catch((error: unknown) => {
+    handleRequest(req, res, options, doors!).catch((error: unknown) => {
       console.error('openlane web host: request failed:', error);
       if (!res.headersSent) sendJson(res, 500, failure('internal_error', 'The web host failed to answer'));
       else res.destroy();
@@ -52,14 +60,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     if (pathOf(req) !== '/api/events') return refuseUpgrade(socket, 404, 'Not Found');
-    if (!originAllowed(req.headers.origin, origins)) return refuseUpgrade(socket, 403, 'Forbidden');
+    if (!doors!.hostAllowed(req) || !doors!.originAllowed(req))
+      return refuseUpgrade(socket, 403, 'Forbidden');
+    if (!doors!.local(req) && !doors!.tokenAccepted(req)) return refuseUpgrade(socket, 401, 'Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => streamEvents(ws, options.subscribe));
   });
 
   const port = await listen(server, options.port, host);
   const url = urlFor(host, port);
-  for (const origin of ownOrigins(host, port, url, options.allowedOrigins ?? [])) origins.add(origin);
-  csp = contentSecurityPolicy(origins);
+  doors = createDoors({ host, port, extraOrigins: options.allowedOrigins, accessToken: options.accessToken });
+  csp = contentSecurityPolicy(doors.origins);
 
   return {
     url,
@@ -76,10 +86,25 @@ async function handleRequest(
   req: IncomingMessage,
   res: ServerResponse,
   options: WebHostOptions,
-  origins: Set<string>,
+  doors: Doors,
 ): Promise<void> {
   const path = pathOf(req);
-  if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, options.api, origins);
+  if (!doors.hostAllowed(req)) {
+    return sendJson(
+      res,
+      421,
+      failure(
+        'wrong_host',
+        `This is not ${req.headers.host ?? 'the host named'}: use the terminal's own address`,
+      ),
+    );
+  }
+  if (path === '/pair') return handlePairing(req, res, doors);
+  const api = path === '/api' || path.startsWith('/api/');
+  if (!doors.local(req) && !doors.tokenAccepted(req)) {
+    return api ? sendJson(res, 401, failure('not_paired', UNPAIRED_MESSAGE)) : unpaired(req, res);
+  }
+  if (api) return handleApi(req, res, path, options.api, doors);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return sendText(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
@@ -96,19 +121,20 @@ async function handleApi(
   res: ServerResponse,
   path: string,
   api: TerminalApi,
-  origins: Set<string>,
+  doors: Doors,
 ): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     const hint = path === '/api/events' ? 'open /api/events as a WebSocket' : `use POST, not ${req.method}`;
     return sendJson(res, 405, failure('method_not_allowed', `${req.method} ${path}: ${hint}`));
   }
-  if (!originAllowed(req.headers.origin, origins)) {
-    return sendJson(
-      res,
-      403,
-      failure('forbidden_origin', `Origin ${req.headers.origin} may not call this terminal`),
-    );
+  if (!doors.originAllowed(req)) {
+    const origin = req.headers.origin;
+    const message =
+      origin === undefined
+        ? 'A request without an Origin may only come from this machine'
+        : `Origin ${origin} may not call this terminal`;
+    return sendJson(res, 403, failure('forbidden_origin', message));
   }
   const body = await readBody(req, MAX_BODY_BYTES);
   if (!body.ok) {
@@ -148,27 +174,7 @@ function streamEvents(ws: WebSocket, subscribe: WebHostOptions['subscribe']): vo
   ws.on('error', () => ws.terminate());
 }
 
-const WILDCARD = new Set(['0.0.0.0', '::']);
-
-function ownOrigins(host: string, port: number, url: string, extra: string[]): string[] {
-  const list = [url, ...extra.map((o) => o.replace(/\/+$/, ''))];
-  if (LOOPBACK.has(host) || WILDCARD.has(host))
-    list.push(`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`);
-  // Bound to every interface, the kiosk page may be opened at any of this machine's addresses.
-  if (WILDCARD.has(host)) {
-    for (const address of Object.values(networkInterfaces()).flat()) {
-      if (address && address.family === 'IPv4') list.push(`http://${address.address}:${port}`);
-    }
-  }
-  return list;
-}
-
-/** No Origin = not a browser page (curl, tests, the Electron main process); those are allowed. */
-function originAllowed(origin: string | undefined, allowed: Set<string>): boolean {
-  return origin === undefined || allowed.has(origin);
-}
-
-function contentSecurityPolicy(origins: Set<string>): string {
+function contentSecurityPolicy(origins: ReadonlySet<string>): string {
   // An IPv6 literal is not a valid CSP host-source; the page at [::1] is still covered by 'self'.
   const sockets = [...origins]
     .filter((o) => !o.includes('['))

@@ -78,7 +78,7 @@ describe('an attendant marks a payment paid that the kiosk cannot confirm', () =
     expect(added.stderr).toBe('');
     expect(added.stdout).toMatch(/Added attendant A01 \(Li Na\)/);
     pty = await startPtyPair(dir);
-    serve = await startServe({ dataDir: data, scanners: [pty.devicePath] });
+    serve = await startServe({ dataDir: data, scanners: [pty.devicePath], testFaults: true });
     await waitForScanners(serve.url);
     ({ browser, page } = await openKiosk(serve.url));
   });

@@ -86,7 +86,7 @@ describe('paying with the shopper’s payment code, scanned at the kiosk', () =>
       JSON.stringify({ paymentTimeoutSeconds: 15, payment: { provider: 'simulator', url: null, port } }),
     );
     pty = await startPtyPair(dir);
-    serve = await startServe({ dataDir: data, scanners: [pty.devicePath] });
+    serve = await startServe({ dataDir: data, scanners: [pty.devicePath], testFaults: true });
     await waitForScanners(serve.url);
     ({ browser, page } = await openKiosk(serve.url));
   });

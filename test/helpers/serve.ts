@@ -21,12 +21,19 @@ export async function startServe(options: {
   /** More command-line flags, e.g. `['--role', 'counter']`. */
   args?: string[];
   timeoutMs?: number;
+  /** The built-in payment simulator with its fault injection on (/api/faults); never in a store. */
+  testFaults?: boolean;
 }): Promise<ServeProcess> {
   const args = [BIN, 'serve', '--port', '0', '--data', options.dataDir];
   for (const scanner of options.scanners ?? []) args.push('--scanner', scanner);
   args.push(...(options.args ?? []));
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, OPENLANE_SCANNERS: '', ...options.env },
+    env: {
+      ...process.env,
+      OPENLANE_SCANNERS: '',
+      ...(options.testFaults ? { OPENLANE_TEST_SIMULATOR_FAULTS: '1' } : {}),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -24,6 +24,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { describeIssues } from '../../api/dispatch';
+import { createDoors, type Doors } from '../../web/doors';
+import { refused } from './doors';
 import { closeServer, listen, readBody, sendJson, sendText, urlFor } from '../../web/http-util';
 import { renderIndexPage, renderMissingPage, renderPayPage } from './pay-page';
 import { chargeSchema, createSchema, maskAuthCode, walletAnswer } from './charges';
@@ -89,6 +91,7 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
     timers.add(timer);
   });
   let baseUrl = '';
+  let doors: Doors | null = null;
   const ctx = (): Context => ({
     store,
     merchantName,
@@ -99,6 +102,8 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
     payBase: (options.publicBaseUrl ?? withHost(baseUrl, options.publicHost)).replace(/\/+$/, ''),
   });
   const server = createServer((req, res) => {
+    const refusal = refused(req, doors!);
+    if (refusal) return sendJson(res, refusal.status, apiError(refusal.code, refusal.message));
     route(req, res, ctx()).catch((error: unknown) => {
       console.error('payment simulator: request failed:', error);
       if (!res.headersSent) sendJson(res, 500, apiError('internal_error', 'the simulator failed to answer'));
@@ -107,6 +112,8 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
   });
   const port = await listen(server, options.port, host);
   baseUrl = urlFor(host, port);
+  const payOrigin = options.publicBaseUrl ?? withHost(baseUrl, options.publicHost);
+  doors = createDoors({ host, port, extraOrigins: [new URL(payOrigin).origin] });
   return {
     url: baseUrl,
     async close() {

@@ -114,7 +114,23 @@ describe('WeChat Pay settings', () => {
     );
   });
 
-  it('starts a terminal that pays through WeChat Pay', async () => {
+  it('never falls back to the simulator: a WeChat Pay setup with a part missing stops the start', async () => {
+    const noKey = storeDir();
+    rmSync(join(noKey, 'apiclient_key.pem'));
+    writeSettings(noKey, wechatPayment());
+    await expect(startTerminal({ dataDir: noKey })).rejects.toThrow(SettingsError);
+    const incomplete = storeDir();
+    const withoutMchid: Record<string, unknown> = wechatPayment();
+    delete withoutMchid.mchid;
+    writeSettings(incomplete, withoutMchid);
+    await expect(startTerminal({ dataDir: incomplete })).rejects.toThrow(/payment.mchid/);
+    // A misspelt provider is not "no provider": it is refused by name, not read as the simulator.
+    const misspelt = storeDir();
+    writeSettings(misspelt, { ...wechatPayment(), provider: 'wechat' });
+    await expect(startTerminal({ dataDir: misspelt })).rejects.toThrow(/payment.provider/);
+  });
+
+  it('starts a terminal that pays through WeChat Pay, not in training mode', async () => {
     const dir = storeDir();
     writeSettings(dir, wechatPayment());
     const terminal = await startTerminal({ dataDir: dir });
@@ -125,6 +141,7 @@ describe('WeChat Pay settings', () => {
     expect(payment).toMatchObject({ provider: 'wechatpay', status: 'pending', currency: 'CNY' });
     expect(payment.qrPayload).toMatch(/^weixin:\/\/wxpay\/bizpayurl\?pr=/);
     expect(env.standin.order(payment.reference)).toMatchObject({ tradeType: 'NATIVE', amount: piece.price });
+    expect(value(await terminal.api['settings.get']({})).training).toBe(false);
   });
 });
 

@@ -33,11 +33,11 @@ WITH stored AS (
   RETURNING id
 ), sold AS (
   INSERT INTO sales (store_id, id, event_id, device_id, receipt_number, terminal_id, currency, total,
-    tax_total, sold_at, received_at)
+    tax_total, sold_at, received_at, training)
   SELECT $1, s.id, s.event_id, $2, s.receipt_number, s.terminal_id, s.currency, s.total, s.tax_total,
-    s.sold_at, $3
+    s.sold_at, $3, s.training
   FROM json_to_recordset($6::json) AS s (event_id uuid, id uuid, receipt_number text, terminal_id text,
-    currency text, total int8, tax_total int8, sold_at timestamptz)
+    currency text, total int8, tax_total int8, sold_at timestamptz, training bool)
   JOIN stored ON stored.id = s.event_id
 ), moved AS (
   INSERT INTO stock_movements (store_id, event_id, line_no, gtin, quantity, kind, counted, device_id,
@@ -87,6 +87,7 @@ export async function writeRun(
             total: sale.total,
             tax_total: sale.taxTotal,
             sold_at: sale.soldAt,
+            training: sale.training,
           },
         ]
       : [],

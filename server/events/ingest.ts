@@ -228,7 +228,7 @@ async function insertSale(
   const sale = plan.sale!;
   await tx.query(
     `INSERT INTO sales (store_id, id, event_id, device_id, receipt_number, terminal_id, currency, total, tax_total,
-       sold_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       sold_at, received_at, training) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       device.storeId,
       sale.id,
@@ -241,6 +241,7 @@ async function insertSale(
       sale.taxTotal,
       sale.soldAt,
       receivedAt,
+      sale.training,
     ],
   );
 }

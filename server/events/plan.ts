@@ -31,6 +31,8 @@ export interface PlannedSale {
   total: number;
   taxTotal: number;
   soldAt: string;
+  /** Made in training mode: stored for the record, never counted, and it moves no stock. */
+  training: boolean;
 }
 
 export interface EventPlan {
@@ -108,8 +110,13 @@ function planSale(plan: EventPlan, storeCode: string): Planned {
         total: sale.total,
         taxTotal: sale.taxTotal,
         soldAt: sale.soldAt,
+        training: sale.training === true,
       },
-      movements: sold.map((line) => ({ gtin: line.gtin, quantity: -line.quantity, kind: 'sale' })),
+      // Nothing left the shelf for real in a training sale: HQ's stock must not think it did.
+      movements:
+        sale.training === true
+          ? []
+          : sold.map((line) => ({ gtin: line.gtin, quantity: -line.quantity, kind: 'sale' as const })),
     },
   };
 }

@@ -60,6 +60,8 @@ export const saleSchema = z.looseObject({
   receipt: z.looseObject({ lines: z.array(z.unknown()).optional() }),
   /** The stock lines; when absent, the receipt's lines must carry their GTIN. */
   lines: z.array(soldLine).max(10_000).optional(),
+  /** A training sale (the terminal's payments were simulated): kept, but out of every total and the stock. */
+  training: z.boolean().optional(),
 });
 
 export type SalePayload = z.infer<typeof saleSchema>;

@@ -2,6 +2,7 @@
 // dense, keyboard-first screens.
 import type { TerminalClient } from '../../services/api/contract';
 import { LoadingScreen } from '../common/LoadingScreen';
+import { TrainingFrame } from '../common/TrainingFrame';
 import { useSession } from '../common/useSession';
 import { I18nContext } from '../i18n';
 import { WeightDialog } from '../kiosk/dialogs';
@@ -22,20 +23,22 @@ export function CounterApp({ client }: { client: TerminalClient }) {
 
   return (
     <I18nContext.Provider value={session.i18n}>
-      <div className="counter" data-role="counter">
-        {selling ? (
-          <SellScreen state={state} actions={actions} header={header} dialogOpen={session.weighing} />
-        ) : null}
-        {screen === 'payment' && state.payment ? (
-          <CounterPayment payment={state.payment} header={header} onCancel={session.onCancelPayment} />
-        ) : null}
-        {screen === 'paid' ? (
-          <CounterPaid receipt={state.receipt} header={header} onNext={session.onFinishSale} />
-        ) : null}
-        {session.weighing ? (
-          <WeightDialog onWeight={session.onWeight} onCancel={actions.clearWeight} />
-        ) : null}
-      </div>
+      <TrainingFrame training={settings.training === true}>
+        <div className="counter" data-role="counter">
+          {selling ? (
+            <SellScreen state={state} actions={actions} header={header} dialogOpen={session.weighing} />
+          ) : null}
+          {screen === 'payment' && state.payment ? (
+            <CounterPayment payment={state.payment} header={header} onCancel={session.onCancelPayment} />
+          ) : null}
+          {screen === 'paid' ? (
+            <CounterPaid receipt={state.receipt} header={header} onNext={session.onFinishSale} />
+          ) : null}
+          {session.weighing ? (
+            <WeightDialog onWeight={session.onWeight} onCancel={actions.clearWeight} />
+          ) : null}
+        </div>
+      </TrainingFrame>
     </I18nContext.Provider>
   );
 }

@@ -126,6 +126,10 @@ export const en = {
   returningIn: (s: number) => `Returning to the start in ${s} s`,
   receipt: 'Receipt',
   receiptNumber: 'Receipt no.',
+  /** On every screen of a terminal whose payments go to the simulator. */
+  training: 'Training — payments are simulated',
+  /** On a training sale's receipt: it proves no purchase. */
+  trainingReceipt: 'Training receipt — not a sale',
   subtotal: 'Subtotal',
   taxAt: (rate: string) => `Tax ${rate}`,
   taxIncluded: 'incl.',

@@ -27,6 +27,12 @@ describe('kiosk text', () => {
     expect(en.scanErrors.payment_code).toMatch(/scan your items first/i);
   });
 
+  it('says training mode plainly, in both languages', () => {
+    expect(en.training).toBe('Training — payments are simulated');
+    expect(zhCN.training).toBe('培训模式 — 支付为模拟');
+    expect(zhCN.trainingReceipt).toMatch(/培训/);
+  });
+
   it('has the attendant’s dialog in both languages, every refusal it names too', () => {
     expect(Object.keys(zhCN.staff.errors).sort()).toEqual(Object.keys(en.staff.errors).sort());
     expect(en.staff.title).toBe('Mark as paid?');

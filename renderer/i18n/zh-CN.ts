@@ -118,6 +118,8 @@ export const zhCN: Messages = {
   returningIn: (s: number) => `${s} 秒后返回首页`,
   receipt: '小票',
   receiptNumber: '小票号',
+  training: '培训模式 — 支付为模拟',
+  trainingReceipt: '培训小票 — 非真实交易',
   subtotal: '小计',
   taxAt: (rate: string) => `税 ${rate}`,
   taxIncluded: '含税',

@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { TerminalClient } from '../../services/api/contract';
 import { LoadingScreen } from '../common/LoadingScreen';
+import { TrainingFrame } from '../common/TrainingFrame';
 import { useQrSize, type QrFit } from '../common/useQrSize';
 import { useSession } from '../common/useSession';
 import { I18nContext } from '../i18n';
@@ -34,36 +35,40 @@ export function KioskApp({ client }: { client: TerminalClient }) {
 
   return (
     <I18nContext.Provider value={session.i18n}>
-      {screen === 'welcome' ? <WelcomeScreen state={state} actions={actions} header={header} /> : null}
-      {screen === 'basket' && state.basket ? (
-        <BasketScreen basket={state.basket} state={state} actions={actions} header={header} />
-      ) : null}
-      {screen === 'payment' && state.payment ? (
-        <PaymentScreen
-          payment={state.payment}
-          header={header}
-          onCancel={session.onCancelPayment}
-          qrSizePx={qrSize}
-        />
-      ) : null}
-      {screen === 'paid' ? (
-        <PaidScreen
-          receipt={state.receipt}
-          idleSeconds={settings.receiptIdleSeconds}
-          header={header}
-          onDone={session.onFinishSale}
-        />
-      ) : null}
-      {session.weighing ? <WeightDialog onWeight={session.onWeight} onCancel={actions.clearWeight} /> : null}
-      {screen === 'payment' && state.payment && state.staffOverride ? (
-        <StaffDialog
-          offer={state.staffOverride}
-          payment={state.payment}
-          onMarkPaid={actions.markPaid}
-          onClose={actions.closeStaffOverride}
-        />
-      ) : null}
-      {helpOpen ? <HelpOverlay onClose={closeHelp} sync={state.sync} /> : null}
+      <TrainingFrame training={settings.training === true}>
+        {screen === 'welcome' ? <WelcomeScreen state={state} actions={actions} header={header} /> : null}
+        {screen === 'basket' && state.basket ? (
+          <BasketScreen basket={state.basket} state={state} actions={actions} header={header} />
+        ) : null}
+        {screen === 'payment' && state.payment ? (
+          <PaymentScreen
+            payment={state.payment}
+            header={header}
+            onCancel={session.onCancelPayment}
+            qrSizePx={qrSize}
+          />
+        ) : null}
+        {screen === 'paid' ? (
+          <PaidScreen
+            receipt={state.receipt}
+            idleSeconds={settings.receiptIdleSeconds}
+            header={header}
+            onDone={session.onFinishSale}
+          />
+        ) : null}
+        {session.weighing ? (
+          <WeightDialog onWeight={session.onWeight} onCancel={actions.clearWeight} />
+        ) : null}
+        {screen === 'payment' && state.payment && state.staffOverride ? (
+          <StaffDialog
+            offer={state.staffOverride}
+            payment={state.payment}
+            onMarkPaid={actions.markPaid}
+            onClose={actions.closeStaffOverride}
+          />
+        ) : null}
+        {helpOpen ? <HelpOverlay onClose={closeHelp} sync={state.sync} /> : null}
+      </TrainingFrame>
     </I18nContext.Provider>
   );
 }

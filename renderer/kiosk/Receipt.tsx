@@ -3,11 +3,22 @@ import type { ReceiptView } from '../../services/api/contract';
 import { dateTime, money, quantityText, taxRate } from '../format';
 import { useI18n } from '../i18n';
 
+/** A training sale's receipt says so at its top and bottom, as the printed one does. */
+function TrainingMark() {
+  const { t } = useI18n();
+  return (
+    <div className="receipt-training" data-testid="receipt-training">
+      {t.trainingReceipt}
+    </div>
+  );
+}
+
 export function Receipt({ receipt }: { receipt: ReceiptView }) {
   const { t, language } = useI18n();
   const m = (minor: number) => money(minor, receipt.currency, language);
   return (
     <article className="receipt" data-testid="receipt">
+      {receipt.training ? <TrainingMark /> : null}
       <header className="receipt-head">
         <div className="receipt-store">{receipt.storeName}</div>
         <div className="receipt-muted">{receipt.storeAddress}</div>
@@ -57,6 +68,7 @@ export function Receipt({ receipt }: { receipt: ReceiptView }) {
           </li>
         ))}
       </ul>
+      {receipt.training ? <TrainingMark /> : null}
     </article>
   );
 }

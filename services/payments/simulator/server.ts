@@ -385,7 +385,9 @@ function sendHtml(res: ServerResponse, status: number, html: string): void {
     'Content-Security-Policy':
       "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    // Not no-referrer: under it a browser sends `Origin: null` with the form's Approve, which the
+    // simulator refuses; same-origin still tells no other site which payment page was open.
+    'Referrer-Policy': 'same-origin',
   });
 }
 

@@ -96,9 +96,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     await terminal.close();
     throw error;
   });
-  // Tests and scripts read this line to find the URL.
-  console.log(`OpenLane is serving at ${web.url} (data: ${dataDir})`);
   if (access) warnOpenToNetwork(host, web.port, access);
+  // Tests and scripts read this line to find the URL: the warnings come before it.
+  console.log(`OpenLane is serving at ${web.url} (data: ${dataDir})`);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -185,7 +185,8 @@ function postgresUser(): [number, number] {
   return [Number(id.stdout.trim()), Number(gid.stdout.trim())];
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now (on 127.0.0.1). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

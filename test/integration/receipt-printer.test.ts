@@ -25,6 +25,7 @@ import type { PaymentFlow } from '../../services/checkout/payment-flow';
 import type { PaymentSimulator } from '../../services/payments/simulator/server';
 import { startTerminalPrinting, type TerminalPrinting } from '../../services/receipts/terminal-printing';
 import { DEFAULT_SETTINGS } from '../../services/settings';
+import { TRAINING_MARK } from '../../services/receipts/layout';
 import { startTerminal } from '../../services/terminal';
 import {
   PRODUCTS,
@@ -304,7 +305,14 @@ describe('receipt printer on a serial port', () => {
     expect(text).toContain(DEFAULT_SETTINGS.storeName);
     expect(text).toContain(item.name);
     expect(text).toContain('QR payment');
-    expect(storedQrCodes(bytes)).toEqual([`${DEFAULT_SETTINGS.eReceiptBaseUrl}/S001-K01-000001?join=1`]);
+    // The built-in simulator took the money: a training sale, marked on paper first and last, and in
+    // its e-receipt link.
+    expect(text.split(TRAINING_MARK)).toHaveLength(3);
+    expect(text.indexOf(TRAINING_MARK)).toBeLessThan(text.indexOf(DEFAULT_SETTINGS.storeName));
+    expect(text.lastIndexOf(TRAINING_MARK)).toBeGreaterThan(text.lastIndexOf('QR payment'));
+    expect(storedQrCodes(bytes)).toEqual([
+      `${DEFAULT_SETTINGS.eReceiptBaseUrl}/S001-K01-000001?join=1&training=1`,
+    ]);
   });
 
   it('refuses a reprint clearly on a terminal without a printer', async () => {

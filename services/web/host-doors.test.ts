@@ -7,25 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { ApiResult, HandlerName, TerminalApi } from '../api/contract';
-import { handlerSchemas } from '../api/schemas';
+import type { TerminalApi } from '../api/contract';
 import { rawRequest as send, type RawReply as Reply } from '../../test/helpers/http-request';
+import { stubApi } from '../../test/helpers/stub-api';
 import { createEventHub } from '../events';
 import { machineAddresses } from './addresses';
 import { startWebHost, type WebHost } from './host';
 
 const TOKEN = 'k5J3vQx0pL8mN2rT6wY9zA1bC4dE7fG0hI3jK';
 
+/** Only sync.status answers, so a test sees whether a request reached the handlers at all. */
 function testApi(): TerminalApi {
-  const notUsed = async (): Promise<ApiResult<never>> => ({
-    ok: false,
-    error: { code: 'not_used', message: 'x' },
-  });
-  const api = Object.fromEntries((Object.keys(handlerSchemas) as HandlerName[]).map((n) => [n, notUsed]));
-  return {
-    ...(api as unknown as TerminalApi),
+  return stubApi({
     'sync.status': async () => ({ ok: false, error: { code: 'reached', message: 'the handler ran' } }),
-  };
+  });
 }
 
 let dir: string;

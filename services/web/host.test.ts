@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { ApiResult, HandlerName, PublicSettings, TerminalApi, TerminalEvent } from '../api/contract';
-import { handlerSchemas } from '../api/schemas';
+import type { ApiResult, PublicSettings, TerminalApi, TerminalEvent } from '../api/contract';
+import { stubApi } from '../../test/helpers/stub-api';
 import { createEventHub } from '../events';
 import { startWebHost } from './host';
 import type { WebHost } from './host';
@@ -31,18 +31,12 @@ let activeListeners = 0;
 const handled: string[] = [];
 
 function testApi(): TerminalApi {
-  const notUsed = async (): Promise<ApiResult<never>> => ({
-    ok: false,
-    error: { code: 'not_used', message: 'x' },
-  });
-  const api = Object.fromEntries((Object.keys(handlerSchemas) as HandlerName[]).map((n) => [n, notUsed]));
-  return {
-    ...(api as unknown as TerminalApi),
+  return stubApi({
     'settings.get': async () => {
       handled.push('settings.get');
       return { ok: true, value: settings };
     },
-  };
+  });
 }
 
 beforeAll(async () => {

@@ -109,8 +109,11 @@ async function counterScreens() {
         const page = await browser.newPage({ viewport });
         const shot = (name: string) =>
           page.screenshot({ path: join(out, `counter-${label}-${language}-${name}.png`) });
+        // The handheld scanner's GS1 line reaches the page only by its event stream: it must be open.
+        const eventStream = page.waitForEvent('websocket');
         await page.goto(counter.url);
         await page.getByTestId('counter').waitFor();
+        await eventStream;
         await page.getByTestId(`language-${language}`).click();
         await shot('1-ready');
         // The cashier types codes (one with a quantity); the handheld scanner reads a GS1 pack.

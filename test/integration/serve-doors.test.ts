@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { machineAddresses } from '../../services/web/addresses';
 import { freePort } from '../helpers/postgres';
-import { rawRequest } from '../helpers/raw-http';
+import { rawRequest } from '../helpers/http-request';
 import { startServe, type ServeProcess } from '../helpers/serve';
 
 let dir: string;

@@ -64,3 +64,16 @@ export type PaymentMethod = 'merchant_presented' | 'customer_presented';
 
 /** A basket is open until paying starts; paid once its sale is written; closed when the next one opens. */
 export type BasketStatus = 'open' | 'paying' | 'paid' | 'closed';
+
+/**
+ * Which way the money goes: a `sale` payment takes it from the shopper, a `refund` gives it back. Both
+ * go through the same lifecycle (core/payment/lifecycle.ts); a refund names the sale it returns.
+ */
+export type PaymentDirection = 'sale' | 'refund';
+
+/**
+ * How a part of a sale was paid: `cash` at a counter, `merchant_qr` (the kiosk's QR, a
+ * merchant-presented payment) or `wallet_code` (the shopper's code, a customer-presented payment).
+ * A sale carries one or more tenders that add up to its total (core/payment/tenders.ts).
+ */
+export type TenderKind = 'cash' | 'merchant_qr' | 'wallet_code';

@@ -1,6 +1,7 @@
 // The basket of the terminal: at most one that is not closed, its lines copied from the catalog at
 // scan time, every change written in one transaction with its outbox event. Only an open basket changes.
 import type Database from 'better-sqlite3';
+import { basketMoveRefusal } from '../core/payment/lifecycle';
 import type { BasketStatus, Unit } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
 import { toBasket, toLine, type BasketRow, type LineRow } from './basket-rows';
@@ -56,13 +57,6 @@ export interface BasketLineRecord extends ScannedItem {
 
 /** Largest quantity a line may hold (pieces or grams); keeps totals far from unsafe integers. */
 export const MAX_LINE_QUANTITY = 1_000_000;
-
-const STATUS_MOVES: Record<BasketStatus, readonly BasketStatus[]> = {
-  open: ['paying'],
-  paying: ['open', 'paid'],
-  paid: ['closed'],
-  closed: [],
-};
 
 /** The one basket that is not closed (open, paying or paid-but-not-dismissed), or null. */
 export function currentBasket(db: Database.Database): BasketRecord | null {
@@ -249,7 +243,7 @@ export function setStatus(
 }
 
 /**
- * The status move of setStatus WITHOUT an event, for payments and sales whose own event reports it.
+ * The status move of setStatus WITHOUT an event (the allowed moves are core's BASKET_MOVES), for payments and sales whose own event reports it.
  * Call it inside the caller's transaction.
  */
 export function moveBasketStatus(
@@ -259,13 +253,8 @@ export function moveBasketStatus(
   now: Date = new Date(),
 ): BasketRecord {
   const basket = requireBasket(db, basketId);
-  if (!STATUS_MOVES[basket.status].includes(status)) {
-    throw new StoreError(
-      'illegal_transition',
-      `Basket ${basketId} cannot go from ${basket.status} to ${status}` +
-        ` (allowed from ${basket.status}: ${STATUS_MOVES[basket.status].join(', ') || 'none'})`,
-    );
-  }
+  const refusal = basketMoveRefusal(basket.status, status);
+  if (refusal) throw new StoreError('illegal_transition', `Basket ${basketId} ${refusal}`);
   db.prepare('UPDATE baskets SET status = ?, updated_at = ? WHERE id = ?').run(
     status,
     now.toISOString(),

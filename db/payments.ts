@@ -3,6 +3,13 @@
 // one transaction with its outbox event, and moves the basket with it.
 import type Database from 'better-sqlite3';
 import type { JournalEntry } from '../core/journal';
+import {
+  basketAfterPayment,
+  isFinal,
+  isInFlight,
+  paymentMoveRefusal,
+  PAYMENT_MOVES,
+} from '../core/payment/lifecycle';
 import type { PaymentMethod, PaymentStatus } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
 import { moveBasketStatus, requireBasket } from './baskets';
@@ -11,6 +18,8 @@ import { appendJournal } from './journal';
 import { appendEvent } from './outbox';
 
 export type { PaymentMethod };
+// The moves themselves are core's (core/payment/lifecycle.ts); kept here for the store's callers.
+export { PAYMENT_MOVES, isInFlight };
 
 export interface PaymentRecord {
   id: string;
@@ -61,18 +70,6 @@ export interface PaymentUpdate {
   providerRef?: string | null;
   failureReason?: string | null;
 }
-
-/** Statuses a payment may move to from each status; paid, declined and cancelled are final. */
-export const PAYMENT_MOVES: Record<PaymentStatus, readonly PaymentStatus[]> = {
-  created: ['pending', 'declined', 'cancelled', 'unknown'],
-  pending: ['paid', 'declined', 'cancelled', 'unknown'],
-  unknown: ['paid', 'declined', 'cancelled', 'pending'],
-  paid: [],
-  declined: [],
-  cancelled: [],
-};
-
-const IN_FLIGHT: readonly PaymentStatus[] = ['created', 'pending', 'unknown'];
 
 interface PaymentRow {
   id: string;
@@ -184,13 +181,8 @@ export function updatePayment(
     if (isFinal(before.status)) {
       throw new StoreError('illegal_transition', `Payment ${paymentId} is ${before.status}, which is final`);
     }
-    if (changesStatus && !PAYMENT_MOVES[before.status].includes(status)) {
-      throw new StoreError(
-        'illegal_transition',
-        `Payment ${paymentId} cannot go from ${before.status} to ${status}` +
-          ` (allowed: ${PAYMENT_MOVES[before.status].join(', ')})`,
-      );
-    }
+    const refusal = paymentMoveRefusal(before.status, status);
+    if (refusal) throw new StoreError('illegal_transition', `Payment ${paymentId} ${refusal}`);
     const at = now.toISOString();
     db.prepare(
       `UPDATE payments SET status = ?, qr_payload = ?, provider_ref = ?, failure_reason = ?, updated_at = ? WHERE id = ?`,
@@ -202,10 +194,11 @@ export function updatePayment(
       at,
       paymentId,
     );
-    if (changesStatus && (status === 'declined' || status === 'cancelled')) {
-      // The shopper may try again or change the basket.
+    if (changesStatus && status !== 'paid') {
+      // Ended unpaid: the shopper may try again or change the basket. (Paid moves it with its sale.)
       const basket = requireBasket(db, before.basketId);
-      if (basket.status === 'paying') moveBasketStatus(db, basket.id, 'open', now);
+      const next = basketAfterPayment(basket.status, status);
+      if (next !== basket.status) moveBasketStatus(db, basket.id, next, now);
     }
     const payment = requirePayment(db, paymentId);
     // A final status is money that moved or did not: journalled here, so no caller can skip it.
@@ -269,10 +262,6 @@ export function requirePayment(db: Database.Database, paymentId: string): Paymen
   return payment;
 }
 
-export function isInFlight(status: PaymentStatus): boolean {
-  return IN_FLIGHT.includes(status);
-}
-
 /**
  * The journal entry of a payment that reached a final status; `receiptNumber` when it paid a sale in
  * the same transaction. Throws if the payment is not final.
@@ -314,10 +303,6 @@ function checkedMask(masked: string | undefined): string {
     );
   }
   return masked;
-}
-
-function isFinal(status: PaymentStatus): boolean {
-  return PAYMENT_MOVES[status].length === 0;
 }
 
 /** An update's field when given (null clears it), else the current value. */

@@ -14,7 +14,10 @@ export type StoreErrorCode =
   | 'payment_not_found'
   | 'payment_mismatch'
   | 'amount_mismatch'
-  | 'sale_not_found';
+  | 'sale_not_found'
+  | 'invalid_tenders'
+  | 'invalid_refund'
+  | 'refund_not_found';
 
 /** A refused change; nothing was written. `code` is stable, `message` says exactly what was wrong. */
 export class StoreError extends Error {

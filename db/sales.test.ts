@@ -147,7 +147,7 @@ describe('sales', () => {
       /immutable/,
     );
     expect(() => temp.db.prepare('DELETE FROM sales WHERE id = ?').run(sale.id)).toThrow(/immutable/);
-    expect(() => updatePayment(temp.db, sale.paymentId, { status: 'cancelled' })).toThrow(/final/);
+    expect(() => updatePayment(temp.db, sale.paymentId!, { status: 'cancelled' })).toThrow(/final/);
     expect(saleByReceiptNumber(temp.db, sale.receiptNumber)).toEqual(sale);
   });
 

@@ -1,6 +1,7 @@
-// Sales: written once, in ONE transaction with the payment turning paid, the next gap-free receipt
-// number, the basket turning paid and the `sale.completed` event. Never updated afterwards.
+// Sales: written once, in ONE transaction with the payment turning paid, its tender, the next gap-free
+// receipt number, the basket turning paid and the `sale.completed` event. Never updated afterwards.
 import type Database from 'better-sqlite3';
+import { tenderKindOf } from '../core/payment/tenders';
 import { formatReceiptNumber, markTrainingReceipt, type Receipt } from '../core/receipt';
 import type { PaymentStatus } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
@@ -9,11 +10,13 @@ import { StoreError } from './errors';
 import { appendJournal } from './journal';
 import { appendEvent } from './outbox';
 import { paymentJournalEntry, requirePayment } from './payments';
+import { recordTenders } from './tenders';
 
 export interface SaleRecord {
   id: string;
   basketId: string;
-  paymentId: string;
+  /** The code payment of a sale paid by one (every sale the screens write); null when no code paid it. */
+  paymentId: string | null;
   /** `${storeId}-${terminalId}-${sequence padded to 6}`. */
   receiptNumber: string;
   sequence: number;
@@ -62,7 +65,7 @@ export function setTrainingMode(db: Database.Database, training: boolean): void 
 interface SaleRow {
   id: string;
   basket_id: string;
-  payment_id: string;
+  payment_id: string | null;
   receipt_number: string;
   sequence: number;
   store_id: string;
@@ -75,8 +78,9 @@ interface SaleRow {
 }
 
 /**
- * Records the sale of a paying basket whose payment the provider confirmed. Idempotent: if the basket
- * already has a sale, returns it and changes nothing (makeReceipt is not called).
+ * Records the sale of a paying basket whose payment the provider confirmed, with that payment as its
+ * one tender. Idempotent: if the basket already has a sale, returns it and changes nothing (makeReceipt
+ * is not called).
  */
 export function completeSale(db: Database.Database, input: CompleteSaleInput): SaleRecord {
   return db.transaction(() => {
@@ -132,10 +136,12 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
       at,
       receiptJson,
     );
+    const tender = { kind: tenderKindOf(payment.method), amount: payment.amount, paymentId: payment.id };
+    recordTenders(db, id, [tender]);
     moveBasketStatus(db, basket.id, 'paid', input.soldAt);
     const sale = saleForBasket(db, basket.id)!;
     const lines = basketLines(db, basket.id);
-    journalSale(db, sale, payment.status, lines.length, input.soldAt);
+    journalSale(db, sale, payment.id, payment.status, lines.length, input.soldAt);
     appendEvent(
       db,
       'sale.completed',
@@ -159,6 +165,7 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
           providerRef: payment.providerRef,
           amount: payment.amount,
         },
+        tenders: [tender],
       },
       input.soldAt,
     );
@@ -199,13 +206,14 @@ export function closeSale(db: Database.Database, basketId: string, now: Date = n
 function journalSale(
   db: Database.Database,
   sale: SaleRecord,
+  paymentId: string,
   paymentStatusBefore: PaymentStatus,
   lineCount: number,
   at: Date,
 ): void {
   const terminal = { storeId: sale.storeId, terminalId: sale.terminalId };
   if (paymentStatusBefore !== 'paid') {
-    const paid = requirePayment(db, sale.paymentId);
+    const paid = requirePayment(db, paymentId);
     appendJournal(db, paymentJournalEntry(paid, paymentStatusBefore, sale.receiptNumber), at, terminal);
   }
   appendJournal(
@@ -220,7 +228,7 @@ function journalSale(
         total: sale.total,
         taxTotal: sale.taxTotal,
         soldAt: sale.soldAt,
-        paymentIds: [sale.paymentId],
+        paymentIds: [paymentId],
         lineCount,
       },
     },

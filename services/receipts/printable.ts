@@ -9,7 +9,7 @@ import type { PrintableReceipt } from './layout';
 /** The receipt with each wallet payment's masked code; a receipt without a stored sale prints as is. */
 export function printableReceipt(db: Database, receipt: Receipt): PrintableReceipt {
   const sale = saleByReceiptNumber(db, receipt.receiptNumber);
-  const payment = sale ? getPayment(db, sale.paymentId) : null;
+  const payment = sale?.paymentId ? getPayment(db, sale.paymentId) : null;
   return {
     ...receipt,
     payments: receipt.payments.map((p) =>

@@ -40,5 +40,22 @@ export function migrationRows(temp: { readonly db: Database }, defaults: RowDefa
         updated_at: T,
         ...overrides,
       }),
+    /** Sale s<n> of basket b<n> paid by payment p<n> (receipt number n), unless `overrides` say otherwise. */
+    sale: (n: number, overrides: Record<string, unknown> = {}) =>
+      insert('sales', {
+        id: `s${n}`,
+        basket_id: `b${n}`,
+        payment_id: `p${n}`,
+        receipt_number: `S001-K01-${String(n).padStart(6, '0')}`,
+        sequence: n,
+        store_id: 'S001',
+        terminal_id: 'K01',
+        currency,
+        total: amount,
+        tax_total: 0,
+        sold_at: T,
+        receipt_json: '{"lines":[]}',
+        ...overrides,
+      }),
   };
 }

@@ -80,7 +80,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const scannerStatus = new Map<string, ScannerStatus>();
   const onScannerEvent = (event: ScannerEvent) => {
     if (event.type === 'scan') {
-      const result = addScan(ctx, event.text, 'serial');
+      const result = addScan(ctx, event.text, 'serial', paymentFlow.payByCode);
       if (!result.ok)
         events.emit({
           type: 'scan.rejected',
@@ -123,7 +123,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const printing = startTerminalPrinting(db, settings.printer, events);
   paymentFlow.recover();
 
-  const basket = basketHandlers(ctx, () => [...scannerStatus.values()]);
+  const basket = basketHandlers(ctx, () => [...scannerStatus.values()], paymentFlow.payByCode);
   const withSync = <T extends object>(result: ApiResult<T>) =>
     result.ok ? { ok: true as const, value: { ...result.value, sync: hq.view() } } : result;
   return {

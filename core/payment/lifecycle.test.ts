@@ -36,6 +36,7 @@ const qr = (over: Partial<PaymentInFlight> = {}): PaymentInFlight => ({
   cancelReason: null,
   charging: false,
   staleCode: false,
+  retryAt: null,
   ...over,
 });
 /** A charged wallet code: its provider ref is our reference from the start. */
@@ -292,7 +293,7 @@ const TABLE: Row[] = [
   ],
   [
     'code: a reversal it never heard of is not reversed again at once',
-    code({ status: 'unknown' }),
+    code({ status: 'unknown', retryAt: NOW + RETRY_MS }),
     failed('reverse', 'not_found'),
     { kind: 'wait', until: NOW + RETRY_MS, listen: false },
   ],
@@ -306,7 +307,7 @@ const TABLE: Row[] = [
   ],
   [
     'unknown, still unreachable: ask again after a pause',
-    qr({ status: 'unknown' }),
+    qr({ status: 'unknown', retryAt: NOW + RETRY_MS }),
     failed('query', 'unreachable'),
     { kind: 'wait', until: NOW + RETRY_MS, listen: false },
   ],
@@ -321,6 +322,20 @@ const TABLE: Row[] = [
     qr({ status: 'unknown' }),
     failed('query', 'not_found', 'no such payment'),
     settle('declined', 'no such payment', 'reopen_basket'),
+  ],
+
+  [
+    'a call failed a moment ago: the provider is left until the retry time',
+    qr({ status: 'unknown', retryAt: NOW + 400 }),
+    null,
+    { kind: 'wait', until: NOW + 400, listen: false },
+  ],
+  ['the retry time has come: ask again', qr({ status: 'unknown', retryAt: NOW }), null, { kind: 'query' }],
+  [
+    'a charge on its way is waited for, retry time or not',
+    code({ status: 'created', charging: true, retryAt: NOW + 400 }),
+    null,
+    { kind: 'await_charge' },
   ],
 
   // Refunds: the same states, the other direction.

@@ -90,6 +90,8 @@ export interface PaymentInFlight {
   charging: boolean;
   /** A QR recovered after a restart: its code is fetched again, as the provider's address may have changed. */
   staleCode: boolean;
+  /** A call failed just now: the provider is asked again only from this time (ms since the epoch), or null. */
+  retryAt: number | null;
 }
 
 /** A call to the provider a step asks for; `wait` is the long-poll. */
@@ -152,7 +154,7 @@ export interface SettleStep {
   confirmedBy?: string;
 }
 
-/** How often an unreachable provider is asked again, once the payment is known to be unknown. */
+/** How long the supervisor leaves a provider after a failed call before asking again (PaymentInFlight.retryAt). */
 export const RETRY_MS = 1000;
 /** The longest a long-poll is held before the expiry is looked at again. */
 export const LISTEN_MAX_MS = 30_000;
@@ -175,6 +177,9 @@ export function nextStep(payment: PaymentInFlight, answer: ProviderAnswer | null
   if (isFinal(payment.status)) return { kind: 'give_up', why: answer ? 'late_answer' : 'final' };
   const fromAnswer = answer ? stepForAnswer(payment, answer, now) : null;
   if (fromAnswer) return fromAnswer;
+  // After a failed call the provider is given a moment: no tight loop against one that is down.
+  if (payment.retryAt !== null && now < payment.retryAt && !payment.charging)
+    return { kind: 'wait', until: payment.retryAt, listen: false };
   if (payment.direction === 'refund') return refundCall(payment, now);
   return payment.method === 'customer_presented' ? chargeCall(payment, now) : qrCall(payment, now);
 }
@@ -206,7 +211,7 @@ export function attendantStep(payment: PaymentInFlight, attendantId: string): Re
 
 /** The step an answer calls for, or null when it changes nothing and the next call decides. */
 function stepForAnswer(payment: PaymentInFlight, answer: ProviderAnswer, now: number): Step | null {
-  if ('failure' in answer) return stepForFailure(payment, answer, now);
+  if ('failure' in answer) return stepForFailure(payment, answer);
   if (answer.call === 'register')
     return {
       kind: 'record',
@@ -244,8 +249,7 @@ function finalReason(
 function stepForFailure(
   payment: PaymentInFlight,
   answer: { call: ProviderCall; failure: ProviderFailure; message: string },
-  now: number,
-): Step {
+): Step | null {
   const effect = settleEffect(payment, 'declined');
   if (answer.failure === 'refused')
     return { kind: 'settle', status: 'declined', reason: answer.message, effect };
@@ -258,9 +262,10 @@ function stepForFailure(
     // A charge it never heard of may still arrive: close the reference, so it never succeeds.
     if (answer.call !== 'reverse') return { kind: 'reverse', reason: REASONS.notCharged };
   }
+  // Nobody knows what happened: unknown, never declined; already unknown, the next call decides.
   if (payment.status !== 'unknown')
     return { kind: 'record', status: 'unknown', reason: REASONS.unreachable(answer.message) };
-  return { kind: 'wait', until: now + RETRY_MS, listen: false };
+  return null;
 }
 
 function qrCall(payment: PaymentInFlight, now: number): Step {

@@ -10,55 +10,38 @@
 // and cancelling or re-charging could take the shopper's money twice or refund it behind the store's
 // back. Reconciliation with the provider's statement is for the back office, from the journal.
 import { appendJournal } from '../../db/journal';
-import { getPayment, markConfirmedBy, requirePayment, type PaymentRecord } from '../../db/payments';
-import type { SaleRecord } from '../../db/sales';
+import { getPayment } from '../../db/payments';
 import type { ApiResult, PaymentView, TerminalApi } from '../api/contract';
 import { createStaffGate, type StaffGate } from './attendants';
 import type { CheckoutContext } from './context';
+import type { PaymentSupervisor } from './payment-supervisor';
 import { fail, ok, refusal } from './result';
 import { paymentView } from './views';
 
-/** What the override needs of the payment flow (payment-flow.ts). */
-export interface OverrideHooks {
-  /** Writes the sale of a payment as a confirmed payment's is written; inside the caller's transaction. */
-  writeSale(payment: PaymentRecord): SaleRecord;
-  /** After commit: tells every screen, as a confirmed payment does. */
-  announceSale(payment: PaymentRecord, sale: SaleRecord): PaymentRecord;
-  /** Stops watching the payment: it is final now, whatever the provider says later. */
-  forget(paymentId: string): void;
-  /** The shopper asked to cancel it and the cancel is still on its way to the provider. */
-  cancelling(paymentId: string): boolean;
-  isClosed(): boolean;
-}
-
 export const MAX_REASON = 200;
 
+/**
+ * The handler: who may (badge and PIN), why (the reason, for the journal), and the audit entry; whether
+ * the payment may be marked paid, and the sale, are the supervisor's (core's attendantStep).
+ */
 export function createAttendantOverride(
   ctx: CheckoutContext,
-  hooks: OverrideHooks,
+  supervisor: Pick<PaymentSupervisor, 'markPaid' | 'isClosed'>,
   gate: StaffGate = createStaffGate(ctx.settings),
 ): Pick<TerminalApi, 'payment.markPaid'> {
   const { db } = ctx;
   return {
     'payment.markPaid': async ({ paymentId, badge, pin, reason }): Promise<ApiResult<PaymentView>> => {
-      if (hooks.isClosed()) return fail('terminal_closing', 'The terminal is shutting down');
+      if (supervisor.isClosed()) return fail('terminal_closing', 'The terminal is shutting down');
       const why = reason.trim();
       if (why.length < 1 || why.length > MAX_REASON)
         return fail('invalid_reason', `The reason must be 1 to ${MAX_REASON} characters`);
-      const known = getPayment(db, paymentId);
-      if (!known) return fail('payment_not_found', `No payment ${paymentId}`);
+      if (!getPayment(db, paymentId)) return fail('payment_not_found', `No payment ${paymentId}`);
       // Authorisation first: nothing about the payment is acted on for someone who is not staff.
       const staff = gate.check(badge, pin);
       if (!staff.ok) return fail(staff.code, staff.message);
-      const refused = notMarkable(known) ?? (hooks.cancelling(paymentId) ? CANCELLING : null);
-      if (refused) return refused;
-      let written: { payment: PaymentRecord; sale: SaleRecord } | { refused: ReturnType<typeof fail> };
       try {
-        written = db.transaction(() => {
-          // Re-read inside the transaction: the provider's answer may have arrived meanwhile.
-          const payment = requirePayment(db, paymentId);
-          const stale = notMarkable(payment);
-          if (stale) return { refused: stale };
+        const marked = supervisor.markPaid(paymentId, staff.attendant.id, (payment) =>
           appendJournal(db, {
             kind: 'override',
             data: {
@@ -70,34 +53,12 @@ export function createAttendantOverride(
               amount: payment.amount,
               currency: payment.currency,
             },
-          });
-          const marked = markConfirmedBy(db, payment.id, staff.attendant.id);
-          return { payment: marked, sale: hooks.writeSale(marked) };
-        })();
+          }),
+        );
+        return marked.ok ? ok(paymentView(marked.value)) : fail(marked.error.code, marked.error.message);
       } catch (error) {
         return refusal(error);
       }
-      if ('refused' in written) return written.refused;
-      hooks.forget(paymentId);
-      return ok(paymentView(hooks.announceSale(written.payment, written.sale)));
     },
   };
-}
-
-const CANCELLING = fail(
-  'payment_cancelling',
-  'The shopper asked to cancel this payment and the provider has not answered yet; it cannot be marked paid',
-);
-
-/** Only a payment whose outcome the kiosk is still waiting for can be vouched for. */
-function notMarkable(payment: PaymentRecord): ReturnType<typeof fail> | null {
-  if (payment.status === 'pending' || payment.status === 'unknown') return null;
-  const why =
-    payment.status === 'created'
-      ? 'it has not reached the payment provider yet'
-      : `it is already ${payment.status}, which is final`;
-  return fail(
-    'payment_not_in_flight',
-    `Payment ${payment.id} cannot be marked paid: ${why}. Only a pending or unknown payment can be`,
-  );
 }

@@ -14,7 +14,7 @@ import { activePayment } from '../../db/payments';
 import { closeSale, saleByReceiptNumber, saleForBasket } from '../../db/sales';
 import type { ApiError, ApiResult, BasketView, ScanSource, SessionView, TerminalApi } from '../api/contract';
 import { publicSettings } from '../settings';
-import type { CheckoutContext, ScanStart, WalletCode } from './context';
+import type { CheckoutContext, PayByCode, ScanStart, WalletCode } from './context';
 import { overrideOffer } from './override-offer';
 import { fail, ok, refusal } from './result';
 import { resolveScan, scanRulesOf, type ScanAction, type ScanPolicy } from './scan-lookup';
@@ -32,16 +32,18 @@ type BasketHandlers = Pick<
   | 'settings.get'
 >;
 
+/** The basket handlers; a scanned wallet code pays through `payByCode` (the payment flow's), when given. */
 export function basketHandlers(
   ctx: CheckoutContext,
   scanners: () => SessionView['scanners'],
+  payByCode?: PayByCode,
 ): BasketHandlers {
   const session = (): SessionView => sessionView(ctx, scanners());
   return {
     'session.get': async () => ok(session()),
     'settings.get': async () => ok(publicSettings(ctx.settings)),
     'basket.addScan': async ({ code, source, weightGrams }) => {
-      const started = startScan(ctx, code, source, weightGrams);
+      const started = startScan(ctx, code, source, payByCode, weightGrams);
       return started.settled ?? started.result;
     },
     'basket.setQuantity': async ({ lineId, quantity }) =>
@@ -98,9 +100,9 @@ export function addScan(
   ctx: CheckoutContext,
   code: string,
   source: ScanSource,
-  weightGrams?: number,
+  payByCode?: PayByCode,
 ): ApiResult<BasketView> {
-  const started = startScan(ctx, code, source, weightGrams);
+  const started = startScan(ctx, code, source, payByCode);
   void started.settled?.then((result) => {
     if (!result.ok)
       ctx.events.emit({ type: 'scan.rejected', code: shownScan(ctx, code), source, error: result.error });
@@ -113,11 +115,17 @@ export function addScan(
  * why not. Nothing is written on a refusal; a scan that went through with something to know emits
  * a `scan.notice`.
  */
-function startScan(ctx: CheckoutContext, code: string, source: ScanSource, weightGrams?: number): ScanStart {
+function startScan(
+  ctx: CheckoutContext,
+  code: string,
+  source: ScanSource,
+  payByCode: PayByCode | undefined,
+  weightGrams?: number,
+): ScanStart {
   const action = resolveScan(ctx.db, code, scanPolicy(ctx));
   if (action.kind === 'wallet') {
     const wallet = { wallet: action.provider, code: action.code, masked: action.masked };
-    return ctx.payByCode?.(wallet) ?? { result: refuseWalletCode(wallet) };
+    return payByCode?.(wallet) ?? { result: refuseWalletCode(wallet) };
   }
   if (action.kind === 'staff') {
     // During a payment the kiosk cannot confirm, an attendant's badge offers "Mark as paid?".

@@ -14,6 +14,7 @@ import {
   outboxTypes,
   paymentFlowFor,
   press,
+  withFlow,
   simulatorRecord,
   startSimulator,
   waitFor,
@@ -89,7 +90,10 @@ function flowOn(checkout: TestCheckout, baseUrl: string, timeoutMs = 2000): Paym
   const flow =
     timeoutMs === 2000
       ? paymentFlowFor(checkout, baseUrl)
-      : createPaymentFlow(checkout.ctx, createSimulatorProvider({ baseUrl, timeoutMs }), 'simulator');
+      : withFlow(
+          checkout,
+          createPaymentFlow(checkout.ctx, createSimulatorProvider({ baseUrl, timeoutMs }), 'simulator'),
+        );
   flows.push(flow);
   return flow;
 }
@@ -308,11 +312,11 @@ describe('a wallet code while the payment QR is on screen', () => {
 
   it('from a serial scanner, a QR that cannot be cancelled yet is a scan.rejected, never a charge', async () => {
     const own = await ownSimulator();
-    const { checkout, api } = await basketReady({ baseUrl: own.url });
+    const { checkout, flow, api } = await basketReady({ baseUrl: own.url });
     const qr = value(await api['payment.start']({}));
     await own.first.close(); // the provider goes away with the QR on screen
 
-    const immediate = addScan(checkout.ctx, WALLET.pays, 'serial');
+    const immediate = addScan(checkout.ctx, WALLET.pays, 'serial', flow.payByCode);
     expect(value(immediate).status).toBe('paying');
     const rejected = await waitFor('the scan to be rejected', () =>
       checkout.events.find((e) => e.type === 'scan.rejected'),

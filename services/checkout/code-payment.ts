@@ -1,8 +1,8 @@
 // Paying with the code the shopper's wallet shows (customer-presented), as WeChat Pay's Micropay
 // does it: a wallet code scanned with items in the basket stores the payment first, then charges the
 // code once under our reference. The answer is paid (the sale), declined (the basket opens again,
-// with the reason), pending (the shopper confirms on the phone; the flow's watcher waits), or no
-// answer at all (unknown; the watcher asks by our reference, and reverses what is not final).
+// with the reason), pending (the shopper confirms on the phone; the supervisor waits), or no
+// answer at all (unknown; the supervisor asks by our reference, and reverses what is not final).
 //
 // A QR payment on screen gives way to the code: it is cancelled through the provider first, and if
 // the provider says the shopper had paid it already, that sale stands and the code charges nothing.
@@ -10,28 +10,26 @@
 // The whole code is a bearer secret. It lives in memory for the one charge call and is never stored,
 // logged, shown or sent anywhere but to the provider; everything else sees its mask.
 import { currentBasket, getBasket, type BasketRecord } from '../../db/baskets';
-import { activePayment, getPayment, isInFlight, updatePayment, type PaymentRecord } from '../../db/payments';
+import { activePayment, isInFlight, type PaymentRecord } from '../../db/payments';
 import type { ApiResult, BasketView } from '../api/contract';
-import type { PaymentProvider } from '../payments/provider';
 import { emitBasket, refuseWalletCode } from './basket-handlers';
 import { storeBasketPayment } from './basket-payment';
-import type { CheckoutContext, ScanStart, WalletCode } from './context';
-import type { FlowCore } from './payment-flow';
+import type { CheckoutContext, PayByCode, WalletCode } from './context';
+import type { PaymentSupervisor } from './payment-supervisor';
 import { fail, ok, refusal } from './result';
 import { basketView } from './views';
 
 export interface CodePayments {
-  /** Pays the current basket with a scanned wallet code; see CheckoutContext.payByCode. */
-  payByCode(wallet: WalletCode): ScanStart;
+  /** Pays the current basket with a scanned wallet code. */
+  payByCode: PayByCode;
 }
 
 const IN_PROGRESS = 'A payment is in progress; wait for it or cancel it first';
 
 export function createCodePayments(
   ctx: CheckoutContext,
-  provider: PaymentProvider,
+  supervisor: PaymentSupervisor,
   providerName: string,
-  core: FlowCore,
 ): CodePayments {
   const { db } = ctx;
   /** Baskets whose QR payment is being cancelled to make way for a code: one switch at a time. */
@@ -40,7 +38,7 @@ export function createCodePayments(
   const viewOf = (basketId: string): BasketView =>
     basketView(db, currentBasket(db) ?? getBasket(db, basketId)!, ctx.settings);
 
-  const payByCode = (wallet: WalletCode): ScanStart => {
+  const payByCode: PayByCode = (wallet) => {
     const basket = currentBasket(db);
     if (basket?.status === 'paying') {
       const live = activePayment(db, basket.id);
@@ -54,7 +52,7 @@ export function createCodePayments(
   };
 
   /** A basket with something to pay: store the payment (the basket pays), then charge the code. */
-  const startCharge = (basket: BasketRecord, wallet: WalletCode): ScanStart => {
+  const startCharge = (basket: BasketRecord, wallet: WalletCode): ReturnType<PayByCode> => {
     let payment: PaymentRecord | null;
     try {
       payment = storeBasketPayment(ctx, basket, providerName, {
@@ -67,40 +65,13 @@ export function createCodePayments(
     }
     if (!payment) return { result: refuseWalletCode(wallet) };
     const view = emitBasket(ctx, basket.id);
-    core.publish(payment);
-    // A flow closed meanwhile may have a closed store: the view from before the charge is all it says.
-    const settled = charge(payment, wallet.code).then(() => ok(core.isClosed() ? view : viewOf(basket.id)));
+    supervisor.announce(payment);
+    // The one charge call; afterwards the code is gone and only the supervisor acts. A flow closed
+    // meanwhile may have a closed store: the view from before the charge is all it says.
+    const settled = supervisor
+      .startCharge(payment, wallet.code)
+      .then(() => ok(supervisor.isClosed() ? view : viewOf(basket.id)));
     return { result: ok(view), settled };
-  };
-
-  /** The one charge call for this payment; afterwards the code is gone and only the watcher acts. */
-  const charge = (payment: PaymentRecord, authCode: string): Promise<void> => {
-    const run = (async () => {
-      try {
-        const answer = await provider.charge({
-          reference: payment.reference,
-          amount: payment.amount,
-          currency: payment.currency,
-          description: `Self-checkout ${ctx.settings.terminalId}`,
-          expiresAt: payment.expiresAt,
-          authCode,
-        });
-        if (core.isClosed()) return; // the answer came after the flow closed: the next flow asks for it
-        // The provider's own id, for reconciliation; the charge is asked after by our reference.
-        const stored = getPayment(db, payment.id)!;
-        if (isInFlight(stored.status) && stored.providerRef !== answer.providerRef)
-          updatePayment(db, payment.id, { providerRef: answer.providerRef });
-        core.apply(stored, answer.state.status, answer.state.reason ?? null);
-      } catch (error) {
-        if (core.isClosed()) return;
-        core.afterFailure(getPayment(db, payment.id)!, error);
-      }
-    })();
-    core.charging.set(payment.id, run);
-    return run.finally(() => {
-      core.charging.delete(payment.id);
-      core.watch(payment.id); // pending or unknown: the watcher takes it from here
-    });
   };
 
   /** Cancels the QR payment on screen, then charges the code, unless the QR was paid first. */
@@ -111,7 +82,7 @@ export function createCodePayments(
   ): Promise<ApiResult<BasketView>> => {
     switching.add(basket.id);
     try {
-      const after = await core.cancel(live.id, 'Replaced by the shopper’s payment code');
+      const after = await supervisor.cancel(live.id, 'Replaced by the shopper’s payment code');
       // Paid already: that sale stands and the code charges nothing.
       if (after?.status === 'paid') return ok(viewOf(basket.id));
       if (!after || isInFlight(after.status)) {

@@ -29,12 +29,13 @@ export interface CheckoutContext {
   events: EventHub;
   /** The store's wallet, member and staff patterns, compiled once. */
   patterns: CompiledCodePatterns;
-  /**
-   * Pays the basket with a scanned wallet code; set by the payment flow while it runs (without one, a
-   * wallet code is refused as `payment_code`).
-   */
-  payByCode?: (wallet: WalletCode) => ScanStart;
 }
+
+/**
+ * Pays the basket with a scanned wallet code (the payment flow's `payByCode`), given to the scan side
+ * when it is built; without one, a wallet code is refused as `payment_code`.
+ */
+export type PayByCode = (wallet: WalletCode) => ScanStart;
 
 /** The context of a checkout; tells the journal which store and terminal its entries come from. */
 export function createCheckoutContext(db: Database, settings: Settings, events: EventHub): CheckoutContext {

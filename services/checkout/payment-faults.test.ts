@@ -110,7 +110,7 @@ async function payByQr(lane: Lane): Promise<PaymentRecord> {
 
 /** The shopper's wallet code arrives from the scanner: the answer at once, the charge goes on. */
 function payByCode(lane: Lane, code: string): PaymentRecord {
-  value(addScan(lane.ctx, code, 'camera'));
+  value(addScan(lane.ctx, code, 'camera', lane.flow.payByCode));
   return latestPayment(lane);
 }
 

@@ -119,9 +119,21 @@ export function startSimulator(
   return startPaymentSimulator({ ...options, testFaults: faults, port });
 }
 
-/** A payment flow talking to the simulator at `baseUrl` through the real provider. */
+/** A payment flow talking to the simulator at `baseUrl` through the real provider (see withFlow). */
 export function paymentFlowFor(checkout: TestCheckout, baseUrl: string): PaymentFlow {
-  return createPaymentFlow(checkout.ctx, createSimulatorProvider({ baseUrl, timeoutMs: 2000 }), 'simulator');
+  return withFlow(
+    checkout,
+    createPaymentFlow(checkout.ctx, createSimulatorProvider({ baseUrl, timeoutMs: 2000 }), 'simulator'),
+  );
+}
+
+/**
+ * Builds the checkout's basket handlers again with the flow's `payByCode`, as a terminal builds them,
+ * so a wallet code scanned through `checkout.basket` pays through `flow`. Returns the flow.
+ */
+export function withFlow(checkout: TestCheckout, flow: PaymentFlow): PaymentFlow {
+  checkout.basket = basketHandlers(checkout.ctx, () => [], flow.payByCode);
+  return flow;
 }
 
 /** What the shopper's phone does: press Approve or Decline on the pay page the QR code opened. */

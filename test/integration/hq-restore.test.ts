@@ -91,7 +91,7 @@ describe('HQ restored from an older backup', () => {
     // A sale while HQ is being restored: it waits in the outbox.
     const ctx = createCheckoutContext(before.db, before.settings, createEventHub());
     const flow = createPaymentFlow(ctx, createSimulatorProvider({ baseUrl: sim.url }), 'simulator');
-    const basket = basketHandlers(ctx, () => []);
+    const basket = basketHandlers(ctx, () => [], flow.payByCode);
     expect((await basket['basket.addScan']({ code: gum.barcode, source: 'keypad' })).ok).toBe(true);
     const paid = await basket['basket.addScan']({ code: WALLET.pays, source: 'keypad' });
     expect(paid.ok && paid.value.status).toBe('paid');

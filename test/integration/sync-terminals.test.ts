@@ -88,7 +88,7 @@ function openTerminal(dir: string): Terminal {
     createSimulatorProvider({ baseUrl: sim.url, timeoutMs: 2000 }),
     'simulator',
   );
-  const basket = basketHandlers(ctx, () => []);
+  const basket = basketHandlers(ctx, () => [], flow.payByCode);
   const t: Terminal = {
     dir,
     store,

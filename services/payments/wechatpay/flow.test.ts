@@ -8,6 +8,7 @@ import {
   WALLET,
   chargeCounts,
   openCheckout,
+  withFlow,
   waitFor,
   type TestCheckout,
 } from '../../../test/helpers/checkout';
@@ -51,7 +52,10 @@ async function basketReady() {
   opened.push(checkout);
   for (const item of [PRODUCTS.milk, PRODUCTS.bread])
     value(await checkout.basket['basket.addScan']({ code: item.barcode, source: 'keypad' }));
-  const flow = createPaymentFlow(checkout.ctx, createWechatPayProvider(env.providerOptions()), 'wechatpay');
+  const flow = withFlow(
+    checkout,
+    createPaymentFlow(checkout.ctx, createWechatPayProvider(env.providerOptions()), 'wechatpay'),
+  );
   flows.push(flow);
   return { checkout, api: flow.handlers };
 }

@@ -1,0 +1,65 @@
+// What a payment's outcome means for the screens and the store: every change is published, and a
+// paid payment becomes its sale — receipt, tender, journal and outbox event in one transaction
+// (db/sales.ts completeSale) — written the same way whether the provider or an attendant confirmed it.
+import { buildReceipt } from '../../core/receipt';
+import { basketLines } from '../../db/baskets';
+import { getPayment, type PaymentRecord } from '../../db/payments';
+import { completeSale, type SaleRecord } from '../../db/sales';
+import type { PaymentView } from '../api/contract';
+import { emitBasket } from './basket-handlers';
+import type { CheckoutContext } from './context';
+import { paymentView, receiptView } from './views';
+
+/** Tells every screen the payment's news; one that ended unpaid opened its basket again. */
+export function publishPayment(ctx: CheckoutContext, payment: PaymentRecord): PaymentView {
+  const view = paymentView(payment);
+  ctx.events.emit({ type: 'payment.changed', payment: view });
+  if (payment.status === 'declined' || payment.status === 'cancelled') emitBasket(ctx, payment.basketId);
+  return view;
+}
+
+/** The sale of a payment now paid, in one transaction (or the caller's: an attendant's override). */
+export function writeSale(ctx: CheckoutContext, payment: PaymentRecord): SaleRecord {
+  const { db, settings } = ctx;
+  const soldAt = new Date();
+  return completeSale(db, {
+    basketId: payment.basketId,
+    paymentId: payment.id,
+    storeId: settings.storeId,
+    terminalId: settings.terminalId,
+    soldAt,
+    makeReceipt: (receiptNumber) => {
+      const receipt = buildReceipt({
+        receiptNumber,
+        storeName: settings.storeName,
+        storeAddress: settings.storeAddress,
+        soldAt: soldAt.toISOString(),
+        currency: payment.currency,
+        taxMode: settings.taxMode,
+        lines: basketLines(db, payment.basketId),
+        payments: [
+          {
+            method: payment.method === 'customer_presented' ? 'payment_code' : 'qr',
+            provider: payment.provider,
+            amount: payment.amount,
+            reference: payment.reference,
+            ...(payment.wallet ? { wallet: payment.wallet } : {}),
+            ...(payment.maskedCode ? { maskedCode: payment.maskedCode } : {}),
+          },
+        ],
+        eReceiptBaseUrl: settings.eReceiptBaseUrl,
+      });
+      // completeSale refuses (and rolls back) a receipt whose total is not the amount paid.
+      return { total: receipt.totals.total, taxTotal: receipt.totals.taxTotal, json: receipt };
+    },
+  });
+}
+
+/** After the sale committed: every screen hears of it. Returns the payment as it now stands (paid). */
+export function announceSale(ctx: CheckoutContext, payment: PaymentRecord, sale: SaleRecord): PaymentRecord {
+  const paid = getPayment(ctx.db, payment.id)!;
+  publishPayment(ctx, paid);
+  ctx.events.emit({ type: 'sale.completed', receipt: receiptView(sale.receiptJson) });
+  emitBasket(ctx, payment.basketId);
+  return paid;
+}

@@ -51,8 +51,8 @@ export function createPaymentFlow(
       ...createAttendantOverride(ctx, supervisor),
     },
     payByCode: codes.payByCode,
-    recover: supervisor.recover,
-    close: supervisor.close,
+    recover: () => supervisor.recover(),
+    close: () => supervisor.close(),
   };
 }
 

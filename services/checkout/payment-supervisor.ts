@@ -82,21 +82,32 @@ type CallStep = Extract<
 >;
 
 export function createPaymentSupervisor(ctx: CheckoutContext, provider: PaymentProvider): PaymentSupervisor {
-  const { db } = ctx;
-  const records = new Map<string, InFlightRecord>();
-  let closed = false;
+  return new Supervisor(ctx, provider);
+}
 
-  const recordOf = (paymentId: string): InFlightRecord => {
-    let record = records.get(paymentId);
+class Supervisor implements PaymentSupervisor {
+  private readonly db: CheckoutContext['db'];
+  private readonly records = new Map<string, InFlightRecord>();
+  private closed = false;
+
+  constructor(
+    private readonly ctx: CheckoutContext,
+    private readonly provider: PaymentProvider,
+  ) {
+    this.db = ctx.db;
+  }
+
+  private recordOf(paymentId: string): InFlightRecord {
+    let record = this.records.get(paymentId);
     if (!record) {
       record = { cancelReason: null, charging: null, staleCode: false, retryAt: null, loop: null };
-      records.set(paymentId, record);
+      this.records.set(paymentId, record);
     }
     return record;
-  };
+  }
 
-  const factsOf = (payment: PaymentRecord): PaymentInFlight => {
-    const record = records.get(payment.id);
+  private factsOf(payment: PaymentRecord): PaymentInFlight {
+    const record = this.records.get(payment.id);
     return {
       id: payment.id,
       status: payment.status,
@@ -109,132 +120,136 @@ export function createPaymentSupervisor(ctx: CheckoutContext, provider: PaymentP
       staleCode: record?.staleCode ?? false,
       retryAt: record?.retryAt ?? null,
     };
-  };
+  }
 
   /** Decides the next step on the payment as stored now; writes it at once when it is a write. */
-  const decide = (paymentId: string, answer: ProviderAnswer | null): CallStep | null => {
-    if (closed) return null;
-    const payment = getPayment(db, paymentId);
+  private decide(paymentId: string, answer: ProviderAnswer | null): CallStep | null {
+    if (this.closed) return null;
+    const payment = getPayment(this.db, paymentId);
     if (!payment) return null;
-    const step = nextStep(factsOf(payment), answer, Date.now());
+    const step = nextStep(this.factsOf(payment), answer, Date.now());
     if (step.kind === 'give_up') {
-      records.delete(paymentId);
+      this.records.delete(paymentId);
       return null;
     }
     if (step.kind !== 'record' && step.kind !== 'settle') return step;
-    write(payment, step);
+    this.write(payment, step);
     return null;
-  };
+  }
 
   /** Writes what a record or settle step says, and tells every screen. */
-  const write = (payment: PaymentRecord, step: Extract<Step, { kind: 'record' | 'settle' }>): void => {
+  private write(payment: PaymentRecord, step: Extract<Step, { kind: 'record' | 'settle' }>): void {
     const ref = step.providerRef ? { providerRef: step.providerRef } : {};
     if (step.kind === 'settle' && step.status === 'paid') {
       // A charge paid at once was never pending here; the one state machine still goes through it.
       const pending = payment.status === 'created' ? { status: 'pending' as const } : {};
       const now =
-        step.providerRef || pending.status ? updatePayment(db, payment.id, { ...ref, ...pending }) : payment;
-      announceSale(ctx, now, writeSale(ctx, now));
-      records.delete(now.id);
+        step.providerRef || pending.status
+          ? updatePayment(this.db, payment.id, { ...ref, ...pending })
+          : payment;
+      announceSale(this.ctx, now, writeSale(this.ctx, now));
+      this.records.delete(now.id);
       return;
     }
-    const now = updatePayment(db, payment.id, {
+    const now = updatePayment(this.db, payment.id, {
       ...ref,
       status: step.status,
       ...(step.reason !== undefined ? { failureReason: step.reason } : {}),
       ...(step.kind === 'record' && step.qrPayload !== undefined ? { qrPayload: step.qrPayload } : {}),
     });
-    if (step.kind === 'record' && step.qrPayload !== undefined) recordOf(now.id).staleCode = false;
-    publishPayment(ctx, now);
-    if (isFinal(now.status)) records.delete(now.id);
-  };
+    if (step.kind === 'record' && step.qrPayload !== undefined) this.recordOf(now.id).staleCode = false;
+    publishPayment(this.ctx, now);
+    if (isFinal(now.status)) this.records.delete(now.id);
+  }
 
   /** decide(), for callers outside the loop: a write the store refuses is logged; the loop retries it. */
-  const decideLogged = (paymentId: string, answer: ProviderAnswer | null): CallStep | null => {
+  private decideLogged(paymentId: string, answer: ProviderAnswer | null): CallStep | null {
     try {
-      return decide(paymentId, answer);
+      return this.decide(paymentId, answer);
     } catch (error) {
       console.error(`payment ${paymentId}:`, error);
       return null;
     }
-  };
+  }
 
   /** Carries out a provider call (or a wait); its answer, or null when there is none to apply. */
-  const perform = async (payment: PaymentRecord, step: CallStep, signal: AbortSignal) => {
+  private async perform(payment: PaymentRecord, step: CallStep, signal: AbortSignal) {
     try {
-      return await callProvider(payment, step, signal);
+      return await this.callProvider(payment, step, signal);
     } catch (error) {
-      if (signal.aborted || closed) return null;
+      if (signal.aborted || this.closed) return null;
       return failure(step.kind === 'await_charge' ? 'charge' : step.kind, error, payment.id);
     }
-  };
+  }
 
-  const callProvider = async (
+  private async callProvider(
     payment: PaymentRecord,
     step: CallStep,
     signal: AbortSignal,
-  ): Promise<ProviderAnswer | null> => {
+  ): Promise<ProviderAnswer | null> {
     // A charge is known to the provider by our reference, even when its answer was lost.
     const ref = payment.method === 'customer_presented' ? payment.reference : payment.providerRef!;
     switch (step.kind) {
       case 'register': {
-        const created = await provider.create(requestOf(payment));
+        const created = await this.provider.create(this.requestOf(payment));
         return { call: 'register', ...created };
       }
       case 'query':
-        return { call: 'query', ...(await provider.query(ref)) };
+        return { call: 'query', ...(await this.provider.query(ref)) };
       case 'cancel':
       case 'reverse': {
-        const state = await provider.cancel(
+        const state = await this.provider.cancel(
           step.kind === 'cancel' ? payment.providerRef! : payment.reference,
         );
         return { call: step.kind, ...state, ourReason: step.reason };
       }
       case 'await_charge':
-        await records.get(payment.id)?.charging;
+        await this.records.get(payment.id)?.charging;
         return null;
       case 'wait':
-        return step.listen ? listen(ref, step.until, signal) : pause(step.until, signal);
+        return step.listen ? this.listen(ref, step.until, signal) : pause(step.until, signal);
     }
-  };
+  }
 
-  const listen = async (ref: string, until: number, signal: AbortSignal): Promise<ProviderAnswer | null> => {
+  private async listen(ref: string, until: number, signal: AbortSignal): Promise<ProviderAnswer | null> {
     const wait = timeoutSignal(Math.max(0, until - Date.now()), signal);
     try {
-      return { call: 'wait', status: await provider.waitForChange(ref, 'pending', wait.signal) };
+      return { call: 'wait', status: await this.provider.waitForChange(ref, 'pending', wait.signal) };
     } catch (error) {
       if (wait.timedOut && !signal.aborted) return null; // our own timer: time to look at the expiry
       throw error;
     } finally {
       wait.clear();
     }
-  };
+  }
 
-  const requestOf = (payment: PaymentRecord) => ({
-    reference: payment.reference,
-    amount: payment.amount,
-    currency: payment.currency,
-    description: `Self-checkout ${ctx.settings.terminalId}`,
-    expiresAt: payment.expiresAt,
-  });
+  private requestOf(payment: PaymentRecord) {
+    return {
+      reference: payment.reference,
+      amount: payment.amount,
+      currency: payment.currency,
+      description: `Self-checkout ${this.ctx.settings.terminalId}`,
+      expiresAt: payment.expiresAt,
+    };
+  }
 
   /** Follows a payment until it is final, from `answer` (if any); one loop per payment. */
-  const follow = (paymentId: string, answer: ProviderAnswer | null = null): void => {
-    const record = recordOf(paymentId);
-    if (closed || record.loop) return;
+  private follow(paymentId: string, answer: ProviderAnswer | null = null): void {
+    const record = this.recordOf(paymentId);
+    if (this.closed || record.loop) return;
     const controller = new AbortController();
     record.loop = controller;
     void (async () => {
       let next = answer;
       try {
-        while (!controller.signal.aborted && !closed) {
-          const step = decideSafely(paymentId, next);
+        while (!controller.signal.aborted && !this.closed) {
+          const step = this.decideSafely(paymentId, next);
           next = null;
           if (step === 'stop') return;
           if (!step) continue;
-          const payment = getPayment(db, paymentId);
+          const payment = getPayment(this.db, paymentId);
           if (!payment) return;
-          next = await perform(payment, step, controller.signal);
+          next = await this.perform(payment, step, controller.signal);
           // A failed call leaves the provider a moment before the next (core's retryAt rule).
           if (next) record.retryAt = 'failure' in next ? Date.now() + RETRY_MS : null;
         }
@@ -242,115 +257,121 @@ export function createPaymentSupervisor(ctx: CheckoutContext, provider: PaymentP
         if (record.loop === controller) record.loop = null;
       }
     })();
-  };
+  }
 
   /**
    * The loop's next call: null after a write (decide again), 'stop' once final. A write the store
    * refuses (another process on the file finished it first) is logged, and looked at again shortly.
    */
-  const decideSafely = (paymentId: string, answer: ProviderAnswer | null): CallStep | null | 'stop' => {
+  private decideSafely(paymentId: string, answer: ProviderAnswer | null): CallStep | null | 'stop' {
     try {
-      const step = decide(paymentId, answer);
+      const step = this.decide(paymentId, answer);
       if (step) return step;
     } catch (error) {
       console.error(`payment ${paymentId}:`, error);
       return { kind: 'wait', until: Date.now() + RETRY_MS, listen: false };
     }
-    const payment = getPayment(db, paymentId);
-    return !payment || isFinal(payment.status) || closed ? 'stop' : null;
-  };
+    const payment = getPayment(this.db, paymentId);
+    return !payment || isFinal(payment.status) || this.closed ? 'stop' : null;
+  }
 
   /** One step now (outside the loop): a write, or a call whose answer is written. */
-  const actNow = async (paymentId: string): Promise<void> => {
-    const step = decideLogged(paymentId, null);
+  private async actNow(paymentId: string): Promise<void> {
+    const step = this.decideLogged(paymentId, null);
     if (!step || step.kind === 'wait' || step.kind === 'await_charge') return;
-    const payment = getPayment(db, paymentId)!;
-    const answer = await perform(payment, step, new AbortController().signal);
-    if (answer) decideLogged(paymentId, answer);
-  };
+    const payment = getPayment(this.db, paymentId)!;
+    const answer = await this.perform(payment, step, new AbortController().signal);
+    if (answer) this.decideLogged(paymentId, answer);
+  }
 
-  return {
-    announce: (payment) => void publishPayment(ctx, payment),
+  announce(payment: PaymentRecord): void {
+    publishPayment(this.ctx, payment);
+  }
 
-    async startQr(payment) {
-      const answer = await perform(payment, { kind: 'register' }, new AbortController().signal);
-      if (answer) decideLogged(payment.id, answer);
-      follow(payment.id);
-      return closed ? payment : getPayment(db, payment.id)!;
-    },
+  async startQr(payment: PaymentRecord): Promise<PaymentRecord> {
+    const answer = await this.perform(payment, { kind: 'register' }, new AbortController().signal);
+    if (answer) this.decideLogged(payment.id, answer);
+    this.follow(payment.id);
+    return this.closed ? payment : getPayment(this.db, payment.id)!;
+  }
 
-    startCharge(payment, authCode) {
-      const record = recordOf(payment.id);
-      const charged = (async () => {
-        let answer: ProviderAnswer;
-        try {
-          const result = await provider.charge({ ...requestOf(payment), authCode });
-          answer = { call: 'charge', ...result.state, providerRef: result.providerRef };
-        } catch (error) {
-          answer = failure('charge', error, payment.id);
-        }
-        record.charging = null;
-        decideLogged(payment.id, answer);
-      })();
-      record.charging = charged;
-      // Pending or unknown: the loop takes it from here (it waits for the charge's answer first).
-      return charged.finally(() => follow(payment.id));
-    },
-
-    async cancel(paymentId, reason) {
-      const payment = getPayment(db, paymentId);
-      if (!payment || isFinal(payment.status)) return payment;
-      const record = recordOf(paymentId);
-      record.cancelReason = reason;
-      record.retryAt = null; // the shopper's cancel goes at once
-      await record.charging; // a charge on its way answers first
-      // Interrupt the long-poll so the cancel goes at once; the loop resumes afterwards if needed.
-      record.loop?.abort();
-      record.loop = null;
-      await actNow(paymentId);
-      if (closed) return null; // the store may be closed; the next supervisor finishes the cancel
-      const after = getPayment(db, paymentId)!;
-      if (!isFinal(after.status)) follow(paymentId); // still unresolved: keep trying in the background
-      return after;
-    },
-
-    markPaid(paymentId, attendantId, audit) {
-      if (closed) return fail('terminal_closing', 'The terminal is shutting down');
-      const checked = (payment: PaymentRecord) => attendantStep(factsOf(payment), attendantId);
-      const first = checked(requirePayment(db, paymentId));
-      if (!first.ok) return first;
-      const written = db.transaction(() => {
-        // Re-read inside the transaction: the provider's answer may have arrived meanwhile.
-        const payment = requirePayment(db, paymentId);
-        const step = checked(payment);
-        if (!step.ok) return step;
-        audit(payment);
-        const marked = markConfirmedBy(db, payment.id, attendantId);
-        return ok({ payment: marked, sale: writeSale(ctx, marked) });
-      })();
-      if (!written.ok) return written;
-      // Final now, whatever the provider says later: it is no longer followed.
-      records.get(paymentId)?.loop?.abort();
-      records.delete(paymentId);
-      return ok(announceSale(ctx, written.value.payment, written.value.sale));
-    },
-
-    isClosed: () => closed,
-
-    recover() {
-      for (const payment of paymentsToRecover(db)) {
-        if (payment.method === 'merchant_presented' && !records.get(payment.id)?.loop)
-          recordOf(payment.id).staleCode = true;
-        follow(payment.id);
+  startCharge(payment: PaymentRecord, authCode: string): Promise<void> {
+    const record = this.recordOf(payment.id);
+    const charged = (async () => {
+      let answer: ProviderAnswer;
+      try {
+        const result = await this.provider.charge({ ...this.requestOf(payment), authCode });
+        answer = { call: 'charge', ...result.state, providerRef: result.providerRef };
+      } catch (error) {
+        answer = failure('charge', error, payment.id);
       }
-    },
+      record.charging = null;
+      this.decideLogged(payment.id, answer);
+    })();
+    record.charging = charged;
+    // Pending or unknown: the loop takes it from here (it waits for the charge's answer first).
+    return charged.finally(() => this.follow(payment.id));
+  }
 
-    close() {
-      closed = true;
-      for (const record of records.values()) record.loop?.abort();
-      records.clear();
-    },
-  };
+  async cancel(paymentId: string, reason: string): Promise<PaymentRecord | null> {
+    const payment = getPayment(this.db, paymentId);
+    if (!payment || isFinal(payment.status)) return payment;
+    const record = this.recordOf(paymentId);
+    record.cancelReason = reason;
+    record.retryAt = null; // the shopper's cancel goes at once
+    await record.charging; // a charge on its way answers first
+    // Interrupt the long-poll so the cancel goes at once; the loop resumes afterwards if needed.
+    record.loop?.abort();
+    record.loop = null;
+    await this.actNow(paymentId);
+    if (this.closed) return null; // the store may be closed; the next supervisor finishes the cancel
+    const after = getPayment(this.db, paymentId)!;
+    if (!isFinal(after.status)) this.follow(paymentId); // still unresolved: keep trying in the background
+    return after;
+  }
+
+  markPaid(
+    paymentId: string,
+    attendantId: string,
+    audit: (payment: PaymentRecord) => void,
+  ): Result<PaymentRecord> {
+    if (this.closed) return fail('terminal_closing', 'The terminal is shutting down');
+    const checked = (payment: PaymentRecord) => attendantStep(this.factsOf(payment), attendantId);
+    const first = checked(requirePayment(this.db, paymentId));
+    if (!first.ok) return first;
+    const written = this.db.transaction(() => {
+      // Re-read inside the transaction: the provider's answer may have arrived meanwhile.
+      const payment = requirePayment(this.db, paymentId);
+      const step = checked(payment);
+      if (!step.ok) return step;
+      audit(payment);
+      const marked = markConfirmedBy(this.db, payment.id, attendantId);
+      return ok({ payment: marked, sale: writeSale(this.ctx, marked) });
+    })();
+    if (!written.ok) return written;
+    // Final now, whatever the provider says later: it is no longer followed.
+    this.records.get(paymentId)?.loop?.abort();
+    this.records.delete(paymentId);
+    return ok(announceSale(this.ctx, written.value.payment, written.value.sale));
+  }
+
+  isClosed(): boolean {
+    return this.closed;
+  }
+
+  recover(): void {
+    for (const payment of paymentsToRecover(this.db)) {
+      if (payment.method === 'merchant_presented' && !this.records.get(payment.id)?.loop)
+        this.recordOf(payment.id).staleCode = true;
+      this.follow(payment.id);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const record of this.records.values()) record.loop?.abort();
+    this.records.clear();
+  }
 }
 
 /** A call that got no status, as an answer; an error no provider should throw is logged too. */

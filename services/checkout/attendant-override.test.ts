@@ -12,8 +12,8 @@ import {
   startSimulator,
   waitFor,
   type TestCheckout,
+  value,
 } from '../../test/helpers/checkout';
-import type { ApiResult } from '../api/contract';
 import type { Fault } from '../payments/simulator/faults';
 import { createSimulatorProvider } from '../payments/simulator/provider';
 import type { PaymentSimulator } from '../payments/simulator/server';
@@ -47,11 +47,6 @@ afterEach(async () => {
     await lane.sim.close();
   }
 });
-
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 async function lane(faults: Fault[] = []): Promise<Lane> {
   const sim = await startSimulator(0, { faults });

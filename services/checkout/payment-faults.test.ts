@@ -13,40 +13,36 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   PRODUCTS,
   WALLET,
-  chargeCounts,
   confirmOnPhone,
+  eventually,
   openCheckout,
   press,
-  simulatorRecord,
   startSimulator,
+  value,
   waitFor,
-  type TestCheckout,
 } from '../../test/helpers/checkout';
+import {
+  TIMEOUT_MS,
+  TOTAL,
+  atSimulator,
+  expectConsistent,
+  finalOf,
+  flowFor,
+  laneWith,
+  lanes,
+  payByCode,
+  payByQr,
+  qrShown,
+  restart,
+  setFault,
+  simulators,
+  sleep,
+  type Lane,
+} from '../../test/helpers/payment-lane';
 import { openDatabase } from '../../db/open';
-import { getPayment, type PaymentRecord } from '../../db/payments';
-import { saleForBasket } from '../../db/sales';
-import type { ApiResult } from '../api/contract';
-import type { Fault } from '../payments/simulator/faults';
+import { getPayment } from '../../db/payments';
 import { createSimulatorProvider } from '../payments/simulator/provider';
-import type { PaymentSimulator } from '../payments/simulator/server';
-import { addScan } from './basket-handlers';
-import { createCheckoutContext, type CheckoutContext } from './context';
-import { createPaymentFlow, type PaymentFlow } from './payment-flow';
-
-/** Short, so a lost answer is noticed quickly; the simulator's `slow` answers are shorter or longer. */
-const TIMEOUT_MS = 800;
-/** milk + bread + gum. */
-const TOTAL = 2390;
-
-interface Lane {
-  checkout: TestCheckout;
-  ctx: CheckoutContext;
-  flow: PaymentFlow;
-  sim: PaymentSimulator;
-}
-
-const lanes: Lane[] = [];
-const simulators: PaymentSimulator[] = [];
+import { createCheckoutContext } from './context';
 
 afterEach(async () => {
   for (const lane of lanes.splice(0)) {
@@ -57,157 +53,7 @@ afterEach(async () => {
   for (const sim of simulators.splice(0)) await sim.close();
 });
 
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-/** A simulator of the test's own with `faults` on, and a lane with a basket of TOTAL on it. */
-async function laneWith(faults: Fault[], settings: { paymentTimeoutSeconds?: number } = {}): Promise<Lane> {
-  const sim = await startSimulator(0, { faults });
-  simulators.push(sim);
-  const checkout = openCheckout(settings);
-  for (const item of [PRODUCTS.milk, PRODUCTS.bread, PRODUCTS.gum])
-    value(await checkout.basket['basket.addScan']({ code: item.barcode, source: 'keypad' }));
-  const lane: Lane = { checkout, ctx: checkout.ctx, flow: flowFor(checkout.ctx, sim), sim };
-  lanes.push(lane);
-  return lane;
-}
-
-function flowFor(ctx: CheckoutContext, sim: PaymentSimulator): PaymentFlow {
-  const provider = createSimulatorProvider({ baseUrl: sim.url, timeoutMs: TIMEOUT_MS });
-  return createPaymentFlow(ctx, provider, 'simulator');
-}
-
-/**
- * The kiosk process dies and starts again on the same SQLite file: the flow and the connection are
- * closed, a new connection and flow are opened, and the flow recovers what was in flight.
- */
-function restart(lane: Lane): void {
-  lane.flow.close();
-  const db = lane.checkout.temp.reopen();
-  (lane.checkout as { db: TestCheckout['db'] }).db = db;
-  lane.ctx = createCheckoutContext(db, lane.ctx.settings, lane.ctx.events);
-  lane.flow = flowFor(lane.ctx, lane.sim);
-  lane.flow.recover();
-}
-
-/** Switches a fault on (or all off) while the lane runs, through the simulator's admin endpoint. */
-async function setFault(lane: Lane, fault: Fault | 'off'): Promise<void> {
-  const url = `${lane.sim.url}/api/faults`;
-  const response =
-    fault === 'off'
-      ? await fetch(url, { method: 'DELETE' })
-      : await fetch(url, { method: 'POST', body: JSON.stringify(fault) });
-  expect(response.ok).toBe(true);
-}
-
-/** The shopper taps Pay: the kiosk's QR payment. */
-async function payByQr(lane: Lane): Promise<PaymentRecord> {
-  const view = value(await lane.flow.handlers['payment.start']({}));
-  return getPayment(lane.ctx.db, view.id)!;
-}
-
-/** The shopper's wallet code arrives from the scanner: the answer at once, the charge goes on. */
-function payByCode(lane: Lane, code: string): PaymentRecord {
-  value(addScan(lane.ctx, code, 'camera', lane.flow.payByCode));
-  return latestPayment(lane);
-}
-
-function latestPayment(lane: Lane): PaymentRecord {
-  const { id } = lane.ctx.db
-    .prepare('SELECT id FROM payments ORDER BY created_at DESC, id DESC LIMIT 1')
-    .get() as { id: string };
-  return getPayment(lane.ctx.db, id)!;
-}
-
-/** The payment once it is final (paid, declined or cancelled) in the lane's current store. */
-function finalOf(lane: Lane, paymentId: string, timeoutMs = 6000): Promise<PaymentRecord> {
-  return waitFor(
-    `payment ${paymentId} to be final`,
-    () => {
-      const now = getPayment(lane.ctx.db, paymentId)!;
-      return ['paid', 'declined', 'cancelled'].includes(now.status) && now;
-    },
-    timeoutMs,
-  );
-}
-
-/** Waits until the kiosk has a QR code to show (a create that was lost is asked again). */
-function qrShown(lane: Lane, paymentId: string, timeoutMs = 6000): Promise<string> {
-  return waitFor(
-    `payment ${paymentId} to show a QR`,
-    () => {
-      const now = getPayment(lane.ctx.db, paymentId)!;
-      return now.status === 'pending' && now.qrPayload;
-    },
-    timeoutMs,
-  );
-}
-
-/** The receipts the screen was sent for a payment (the event hub outlives restarts, as the screen does). */
-const receiptsOf = (lane: Lane, reference: string) =>
-  lane.checkout.events.filter(
-    (e) => e.type === 'sale.completed' && e.receipt.payments.some((p) => p.reference === reference),
-  );
-
-/** The invariants every test ends with (see the header). */
-async function expectConsistent(lane: Lane): Promise<void> {
-  const { db } = lane.checkout;
-  const payments = db.prepare('SELECT id FROM payments').all() as { id: string }[];
-  const paidAtSimulator = new Map<string, number>();
-  for (const { id } of payments) {
-    const payment = getPayment(db, id)!;
-    expect(['paid', 'declined', 'cancelled'], `payment ${id} left ${payment.status}`).toContain(
-      payment.status,
-    );
-    const record = await simulatorRecord(lane.sim.url, payment.reference);
-    const simStatus = record.status === 200 ? record.body.status : 'never heard of';
-    // Paid at the kiosk only with the provider's word; paid at the provider always paid at the kiosk.
-    expect(payment.status === 'paid', `kiosk ${payment.status}, simulator ${simStatus}`).toBe(
-      simStatus === 'paid',
-    );
-    if (simStatus === 'paid') {
-      paidAtSimulator.set(payment.basketId, (paidAtSimulator.get(payment.basketId) ?? 0) + 1);
-      expect(record.body.amount).toBe(payment.amount);
-      expect(saleForBasket(db, payment.basketId)).toMatchObject({ paymentId: id, total: payment.amount });
-      expect(receiptsOf(lane, payment.reference)).toHaveLength(1);
-    }
-  }
-  for (const count of paidAtSimulator.values()) expect(count).toBe(1);
-  const counts = chargeCounts(db);
-  expect(Math.max(0, ...counts.salesPerBasket)).toBeLessThanOrEqual(1);
-  expect(counts.unmatched).toBe(0);
-}
-
-/** The simulator's own record of a payment by our reference. */
-async function atSimulator(lane: Lane, reference: string) {
-  const record = await simulatorRecord(lane.sim.url, reference);
-  return record.status === 200 ? record.body : null;
-}
-
-/** Polls an async probe until it returns something truthy. */
-async function eventually<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('slow answers', () => {
-  it('QR: slower than usual but within the timeout, it pays as always', async () => {
-    const lane = await laneWith([{ mode: 'slow', ms: 300 }]);
-    const payment = await payByQr(lane);
-    expect(payment.status).toBe('pending');
-    await press(payment.qrPayload!, 'approve');
-    expect((await finalOf(lane, payment.id)).status).toBe('paid');
-  });
-
   it('QR: a create slower than the timeout is unknown, asked again, and the one payment is paid', async () => {
     const lane = await laneWith([{ mode: 'slow', ms: 1200, times: 1 }]);
     const payment = await payByQr(lane);
@@ -412,25 +258,9 @@ describe('late notifications (the change arrives after the kiosk gave up)', () =
     restart(lane);
     expect((await finalOf(lane, payment.id, FINAL_MS)).status).toBe('paid');
   });
-
-  it('a decline notified late is still a decline, never paid', async () => {
-    const lane = await laneWith([{ mode: 'late_notify', ms: 1000 }]);
-    const payment = await payByQr(lane);
-    await press(payment.qrPayload!, 'decline');
-    expect((await finalOf(lane, payment.id)).status).toBe('declined');
-  });
 });
 
 describe('decline', () => {
-  it('QR: the shopper approves and the bank declines: declined with the reason, basket open, no sale', async () => {
-    const lane = await laneWith([{ mode: 'decline' }]);
-    const payment = await payByQr(lane);
-    await press(payment.qrPayload!, 'approve');
-    const final = await finalOf(lane, payment.id);
-    expect(final).toMatchObject({ status: 'declined', failureReason: 'declined by the bank' });
-    expect(value(await lane.checkout.basket['session.get']({})).basket!.status).toBe('open');
-  });
-
   it('code: a code that would pay is declined by the bank; the next code, fault off, pays', async () => {
     // Limited to this basket's amount, as a demo would aim it at one payment.
     const lane = await laneWith([{ mode: 'decline', times: 1, amount: TOTAL }]);

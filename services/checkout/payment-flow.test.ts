@@ -8,10 +8,11 @@ import {
   startSimulator,
   waitFor,
   type TestCheckout,
+  value,
 } from '../../test/helpers/checkout';
 import { getPayment } from '../../db/payments';
 import { saleForBasket } from '../../db/sales';
-import type { ApiResult, PaymentView, ReceiptView } from '../api/contract';
+import type { PaymentView, ReceiptView } from '../api/contract';
 import { createSimulatorProvider } from '../payments/simulator/provider';
 import type { PaymentSimulator } from '../payments/simulator/server';
 import { createPaymentFlow, type PaymentFlow } from './payment-flow';
@@ -37,11 +38,6 @@ afterEach(async () => {
     checkout.cleanup();
   }
 });
-
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 /** A checkout with milk and bread in an open basket (total 2140) and a flow on the shared simulator. */
 async function basketReady(settings: { paymentTimeoutSeconds?: number } = {}, baseUrl = sim.url) {

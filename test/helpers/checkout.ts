@@ -1,10 +1,13 @@
 // A checkout on real parts for tests: a real SQLite file in a temp dir with a small known catalog,
 // the real payment simulator over HTTP, and a phone's approve/decline as the simulator's pay page gets it.
+import { existsSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { withCheckDigit } from '../../core/barcode/gtin';
 import type { Product } from '../../core/types';
 import { upsertProducts } from '../../db/catalog';
 import type { Database } from '../../db/open';
-import type { TerminalEvent } from '../../services/api/contract';
+import { getPayment, type PaymentRecord } from '../../db/payments';
+import type { ApiResult, TerminalEvent } from '../../services/api/contract';
 import { basketHandlers } from '../../services/checkout/basket-handlers';
 import { createCheckoutContext, type CheckoutContext } from '../../services/checkout/context';
 import { createPaymentFlow, type PaymentFlow } from '../../services/checkout/payment-flow';
@@ -161,6 +164,27 @@ export async function confirmOnPhone(
   return press(body.payUrl, decision);
 }
 
+/** The value of a result that must be ok; else the test fails with its code and message. */
+export function value<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+/** Polls an async probe until it returns something truthy; fails naming `what` after `timeoutMs`. */
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | null | false>,
+  timeoutMs = 5000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await probe();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Polls until `probe` returns something truthy; fails naming `what` after `timeoutMs`. */
 export async function waitFor<T>(
   what: string,
@@ -214,4 +238,32 @@ export function outboxTypes(db: Database): string[] {
   return (db.prepare('SELECT type FROM outbox ORDER BY rowid').all() as { type: string }[]).map(
     (r) => r.type,
   );
+}
+
+/** The payment stored last (the one the basket is paying with, or paid with, now). */
+export function latestPayment(db: Database): PaymentRecord {
+  const { id } = db.prepare('SELECT id FROM payments ORDER BY created_at DESC, id DESC LIMIT 1').get() as {
+    id: string;
+  };
+  return getPayment(db, id)!;
+}
+
+/** A wallet code is a bearer secret: none of WALLET's may be in the events, the outbox or the file. */
+export function expectNoWholeCode(checkout: TestCheckout): void {
+  const seen = [
+    JSON.stringify(checkout.events),
+    JSON.stringify(checkout.db.prepare('SELECT * FROM outbox').all()),
+    JSON.stringify(checkout.db.prepare('SELECT * FROM payments').all()),
+    ...['', '-wal'].map((suffix) =>
+      existsSync(checkout.temp.path + suffix) ? readFileSync(checkout.temp.path + suffix, 'latin1') : '',
+    ),
+  ].join('\n');
+  for (const code of Object.values(WALLET)) expect(seen.includes(code), `${code} written down`).toBe(false);
+}
+
+/** A port that was just ours and is now closed: nothing listens there until we start on it again. */
+export async function closedPort(): Promise<{ url: string; port: number }> {
+  const gone = await startSimulator();
+  await gone.close();
+  return { url: gone.url, port: Number(new URL(gone.url).port) };
 }

@@ -55,7 +55,7 @@ export function createAttendantOverride(
             },
           }),
         );
-        return marked.ok ? ok(paymentView(marked.value)) : fail(marked.error.code, marked.error.message);
+        return marked.ok ? ok(paymentView(marked.value)) : marked;
       } catch (error) {
         return refusal(error);
       }

@@ -1,15 +1,11 @@
-// Handlers return errors as values; these helpers keep that uniform.
-import { StoreError } from '../../db/baskets';
-import type { ApiError, ApiResult } from '../api/contract';
+// Handlers return errors as values, in core/result's one failure shape.
+import { fail, ok, type Failure } from '../../core/result';
+import { StoreError } from '../../db/errors';
 
-export const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
-export const fail = (code: string, message: string): { ok: false; error: ApiError } => ({
-  ok: false,
-  error: { code, message },
-});
+export { fail, ok };
 
 /** Turns the store's refusal of a change into an error value; anything else is a bug and rethrows. */
-export function refusal(error: unknown): { ok: false; error: ApiError } {
+export function refusal(error: unknown): Failure {
   if (error instanceof StoreError) return fail(error.code, error.message);
   throw error;
 }

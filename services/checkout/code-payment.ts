@@ -31,74 +31,84 @@ export function createCodePayments(
   supervisor: PaymentSupervisor,
   providerName: string,
 ): CodePayments {
-  const { db } = ctx;
+  const desk: CodeDesk = { ctx, supervisor, providerName, switching: new Set() };
+  return { payByCode: (wallet) => payByCode(desk, wallet) };
+}
+
+/** What paying by code works with, given when it is built. */
+interface CodeDesk {
+  ctx: CheckoutContext;
+  supervisor: PaymentSupervisor;
+  providerName: string;
   /** Baskets whose QR payment is being cancelled to make way for a code: one switch at a time. */
-  const switching = new Set<string>();
+  switching: Set<string>;
+}
 
-  const viewOf = (basketId: string): BasketView =>
-    basketView(db, currentBasket(db) ?? getBasket(db, basketId)!, ctx.settings);
+function payByCode(desk: CodeDesk, wallet: WalletCode): ReturnType<PayByCode> {
+  const { db } = desk.ctx;
+  const basket = currentBasket(db);
+  if (basket?.status === 'paying') {
+    const live = activePayment(db, basket.id);
+    if (live?.method !== 'merchant_presented' || desk.switching.has(basket.id))
+      return { result: fail('payment_in_progress', IN_PROGRESS) };
+    // The shopper chose to show their code instead of scanning ours.
+    return { result: ok(viewOf(desk.ctx, basket.id)), settled: replaceQr(desk, basket, live, wallet) };
+  }
+  if (basket?.status !== 'open') return { result: refuseWalletCode(wallet) };
+  return startCharge(desk, basket, wallet);
+}
 
-  const payByCode: PayByCode = (wallet) => {
-    const basket = currentBasket(db);
-    if (basket?.status === 'paying') {
-      const live = activePayment(db, basket.id);
-      if (live?.method !== 'merchant_presented' || switching.has(basket.id))
-        return { result: fail('payment_in_progress', IN_PROGRESS) };
-      // The shopper chose to show their code instead of scanning ours.
-      return { result: ok(viewOf(basket.id)), settled: replaceQr(basket, live, wallet) };
+/** A basket with something to pay: store the payment (the basket pays), then charge the code. */
+function startCharge(desk: CodeDesk, basket: BasketRecord, wallet: WalletCode): ReturnType<PayByCode> {
+  const { ctx, supervisor } = desk;
+  let payment: PaymentRecord | null;
+  try {
+    payment = storeBasketPayment(ctx, basket, desk.providerName, {
+      method: 'customer_presented',
+      maskedCode: wallet.masked,
+      wallet: wallet.wallet,
+    });
+  } catch (error) {
+    return { result: refusal(error) };
+  }
+  if (!payment) return { result: refuseWalletCode(wallet) };
+  const view = emitBasket(ctx, basket.id);
+  supervisor.announce(payment);
+  // The one charge call; afterwards the code is gone and only the supervisor acts. A flow closed
+  // meanwhile may have a closed store: the view from before the charge is all it says.
+  const settled = supervisor
+    .startCharge(payment, wallet.code)
+    .then(() => ok(supervisor.isClosed() ? view : viewOf(ctx, basket.id)));
+  return { result: ok(view), settled };
+}
+
+/** Cancels the QR payment on screen, then charges the code, unless the QR was paid first. */
+async function replaceQr(
+  desk: CodeDesk,
+  basket: BasketRecord,
+  live: PaymentRecord,
+  wallet: WalletCode,
+): Promise<ApiResult<BasketView>> {
+  desk.switching.add(basket.id);
+  try {
+    const after = await desk.supervisor.cancel(live.id, 'Replaced by the shopper’s payment code');
+    // Paid already: that sale stands and the code charges nothing.
+    if (after?.status === 'paid') return ok(viewOf(desk.ctx, basket.id));
+    if (!after || isInFlight(after.status)) {
+      return fail(
+        'payment_in_progress',
+        'The payment code on screen could not be cancelled yet, so the wallet code was not charged',
+      );
     }
-    if (basket?.status !== 'open') return { result: refuseWalletCode(wallet) };
-    return startCharge(basket, wallet);
-  };
+    const open = currentBasket(desk.ctx.db);
+    if (open?.id !== basket.id || open.status !== 'open') return fail('payment_in_progress', IN_PROGRESS);
+    const started = startCharge(desk, open, wallet);
+    return started.settled ?? started.result;
+  } finally {
+    desk.switching.delete(basket.id);
+  }
+}
 
-  /** A basket with something to pay: store the payment (the basket pays), then charge the code. */
-  const startCharge = (basket: BasketRecord, wallet: WalletCode): ReturnType<PayByCode> => {
-    let payment: PaymentRecord | null;
-    try {
-      payment = storeBasketPayment(ctx, basket, providerName, {
-        method: 'customer_presented',
-        maskedCode: wallet.masked,
-        wallet: wallet.wallet,
-      });
-    } catch (error) {
-      return { result: refusal(error) };
-    }
-    if (!payment) return { result: refuseWalletCode(wallet) };
-    const view = emitBasket(ctx, basket.id);
-    supervisor.announce(payment);
-    // The one charge call; afterwards the code is gone and only the supervisor acts. A flow closed
-    // meanwhile may have a closed store: the view from before the charge is all it says.
-    const settled = supervisor
-      .startCharge(payment, wallet.code)
-      .then(() => ok(supervisor.isClosed() ? view : viewOf(basket.id)));
-    return { result: ok(view), settled };
-  };
-
-  /** Cancels the QR payment on screen, then charges the code, unless the QR was paid first. */
-  const replaceQr = async (
-    basket: BasketRecord,
-    live: PaymentRecord,
-    wallet: WalletCode,
-  ): Promise<ApiResult<BasketView>> => {
-    switching.add(basket.id);
-    try {
-      const after = await supervisor.cancel(live.id, 'Replaced by the shopper’s payment code');
-      // Paid already: that sale stands and the code charges nothing.
-      if (after?.status === 'paid') return ok(viewOf(basket.id));
-      if (!after || isInFlight(after.status)) {
-        return fail(
-          'payment_in_progress',
-          'The payment code on screen could not be cancelled yet, so the wallet code was not charged',
-        );
-      }
-      const open = currentBasket(db);
-      if (open?.id !== basket.id || open.status !== 'open') return fail('payment_in_progress', IN_PROGRESS);
-      const started = startCharge(open, wallet);
-      return started.settled ?? started.result;
-    } finally {
-      switching.delete(basket.id);
-    }
-  };
-
-  return { payByCode };
+function viewOf(ctx: CheckoutContext, basketId: string): BasketView {
+  return basketView(ctx.db, currentBasket(ctx.db) ?? getBasket(ctx.db, basketId)!, ctx.settings);
 }

@@ -147,6 +147,7 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
       'sale.completed',
       {
         ...saleEvent(sale),
+        paymentId: payment.id,
         // HQ keeps a training sale out of every total and its lines out of the stock.
         ...(training ? { training: true } : {}),
         // What HQ's stock ledger and traceability need per line: the product, how many (grams for kg).

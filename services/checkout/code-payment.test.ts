@@ -27,6 +27,7 @@ import {
 } from '../../test/helpers/checkout';
 import { createPayment, getPayment, type PaymentRecord } from '../../db/payments';
 import { saleForBasket } from '../../db/sales';
+import { saleTenders } from '../../db/tenders';
 import { currentBasket } from '../../db/baskets';
 import type { PaymentView, ReceiptView } from '../api/contract';
 import { createSimulatorProvider } from '../payments/simulator/provider';
@@ -142,6 +143,10 @@ describe('paying with the shopper’s wallet code', () => {
     expect(paymentEvents(checkout, payment.id).every((p) => p.qrPayload === null)).toBe(true);
     const sale = saleForBasket(checkout.db, payment.basketId)!;
     expect(sale).toMatchObject({ receiptNumber: 'S001-K01-000001', total: 2390, paymentId: payment.id });
+    // Its one tender, written with it: the wallet code, for the whole total.
+    expect(saleTenders(checkout.db, sale.id)).toEqual([
+      { saleId: sale.id, position: 1, kind: 'wallet_code', amount: 2390, paymentId: payment.id },
+    ]);
     expect(receipts(checkout).map((r) => r.payments)).toEqual([
       // The receipt says which wallet paid, and the code only as its mask.
       [

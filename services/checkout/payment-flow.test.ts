@@ -12,6 +12,7 @@ import {
 } from '../../test/helpers/checkout';
 import { getPayment } from '../../db/payments';
 import { saleForBasket } from '../../db/sales';
+import { saleTenders } from '../../db/tenders';
 import type { PaymentView, ReceiptView } from '../api/contract';
 import { createSimulatorProvider } from '../payments/simulator/provider';
 import type { PaymentSimulator } from '../payments/simulator/server';
@@ -107,6 +108,9 @@ describe('paying by payment code', () => {
 
     const sale = saleForBasket(checkout.db, payment.basketId)!;
     expect(sale).toMatchObject({ receiptNumber: 'S001-K01-000001', total: 2140, paymentId: payment.id });
+    expect(saleTenders(checkout.db, sale.id)).toEqual([
+      { saleId: sale.id, position: 1, kind: 'merchant_qr', amount: 2140, paymentId: payment.id },
+    ]);
     expect(receipts(checkout)).toHaveLength(1);
     const receipt = receipts(checkout)[0]!;
     expect(receipt.receiptNumber).toBe('S001-K01-000001');

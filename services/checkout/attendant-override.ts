@@ -2,9 +2,9 @@
 // cannot confirm it (the provider is unreachable: the payment is `unknown`, or still `pending`). An
 // attendant of settings.json authorises it with their badge and PIN; then, in ONE transaction, the
 // journal's `override` entry (who, why, how much) and the sale, written exactly as a confirmed payment
-// writes it (payment-sale.ts's writeSale: same receipt, tender, events and journal entries), with the payment
-// row naming the attendant (confirmed_by). The payment is then final: the supervisor stops following it, and a late
-// answer from the provider changes nothing.
+// writes it (payment-sale.ts's writeSale: same receipt, tender, events and journal entries), with the
+// payment row naming the attendant (confirmed_by). The payment is then final: the supervisor stops
+// following it, and a late answer from the provider changes nothing.
 //
 // The provider is told nothing. We cannot know what it holds — that is why the attendant is here —
 // and cancelling or re-charging could take the shopper's money twice or refund it behind the store's

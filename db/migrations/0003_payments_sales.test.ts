@@ -1,28 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { T, migrationRows } from '../../test/helpers/migration-rows';
+import { migrationRows } from '../../test/helpers/migration-rows';
 import { useTempDatabase } from '../../test/helpers/temp-db';
 
 const temp = useTempDatabase(3);
-const { insert, basket, payment } = migrationRows(temp, { currency: 'EUR', amount: 1000, provider: 'sim' });
+const rows = migrationRows(temp, { currency: 'EUR', amount: 1000, provider: 'sim' });
+const { insert, basket, payment } = rows;
 
 beforeEach(() => basket('b1'));
 
-const sale = (overrides: Record<string, unknown> = {}) =>
-  insert('sales', {
-    id: 's1',
-    basket_id: 'b1',
-    payment_id: 'p1',
-    receipt_number: 'S001-K01-000001',
-    sequence: 1,
-    store_id: 'S001',
-    terminal_id: 'K01',
-    currency: 'EUR',
-    total: 1000,
-    tax_total: 160,
-    sold_at: T,
-    receipt_json: '{"lines":[]}',
-    ...overrides,
-  });
+/** Sale s1 of basket b1, paid by p1, receipt S001-K01-000001. */
+const sale = (overrides: Record<string, unknown> = {}) => rows.sale(1, { tax_total: 160, ...overrides });
 const setPaymentStatus = (id: string, status: string) =>
   temp.db.prepare('UPDATE payments SET status = ? WHERE id = ?').run(status, id);
 

@@ -67,7 +67,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       admin: { token: adminToken, csvLimitBytes: options.csvLimitBytes ?? 256 * 1024 * 1024 },
     });
     const host = options.host ?? '127.0.0.1';
-    await app.listen({ port: options.port ?? DEFAULT_PORT, host });
+    // A port in use must not leave the catalog poll running: the process would stay alive, serving nothing.
+    await app.listen({ port: options.port ?? DEFAULT_PORT, host }).catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
     const { port } = app.server.address() as AddressInfo;
     let closing: Promise<void> | null = null;
     return {

@@ -1,13 +1,15 @@
 // `openlane serve`: the terminal in browser mode — backend, scanners, payment simulator and the UI over HTTP.
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scannerConfigs } from '../../services/scanner-config';
 import { ROLE_OVERRIDE_ENV } from '../../services/settings';
 import { resolveDataDir } from '../../services/store';
-import { startTerminal } from '../../services/terminal';
+import { startTerminal, type Terminal } from '../../services/terminal';
 import { loadOrCreateAccessToken } from '../../services/web/access-token';
 import { isLoopbackHost, lanAddress } from '../../services/web/addresses';
 import { startWebHost } from '../../services/web/host';
 import { parse, parsePort, UsageError } from './args';
+import { describeListenError } from './listen-error';
 
 const USAGE = `Usage: openlane serve [--port N] [--host H] [--demo] [--data DIR] [--scanner PATH[:BAUD]]... [--role ROLE]
 
@@ -76,26 +78,46 @@ export async function serveCommand(args: string[]): Promise<number> {
     process.env[ROLE_OVERRIDE_ENV] = values.role;
   }
 
-  const terminal = await startTerminal({
-    dataDir,
-    scanners,
-    listenHost: host,
-    demo: values.demo === true,
-    // The end-to-end tests switch the built-in simulator's faults on; no store ever should.
-    simulatorTestFaults: process.env[TEST_FAULTS_ENV] === '1',
-  });
+  const cannotListen = (error: unknown) => {
+    const message = describeListenError(error, {
+      host,
+      port,
+      flag: '--port',
+      otherPortSetting: `"payment.port" in ${join(dataDir, 'settings.json')} (the payment simulator's port)`,
+    });
+    if (message === null) throw error;
+    console.error(`openlane serve: ${message}`);
+    return 1;
+  };
+  let terminal: Terminal;
+  try {
+    terminal = await startTerminal({
+      dataDir,
+      scanners,
+      listenHost: host,
+      demo: values.demo === true,
+      // The end-to-end tests switch the built-in simulator's faults on; no store ever should.
+      simulatorTestFaults: process.env[TEST_FAULTS_ENV] === '1',
+    });
+  } catch (error) {
+    return cannotListen(error);
+  }
   const access = isLoopbackHost(host) ? null : loadOrCreateAccessToken(dataDir);
-  const web = await startWebHost({
-    api: terminal.api,
-    subscribe: terminal.subscribe,
-    rendererDir: fileURLToPath(new URL('./renderer/', import.meta.url)),
-    port,
-    host,
-    accessToken: access?.token,
-  }).catch(async (error: unknown) => {
+  let web: Awaited<ReturnType<typeof startWebHost>>;
+  try {
+    web = await startWebHost({
+      api: terminal.api,
+      subscribe: terminal.subscribe,
+      rendererDir: fileURLToPath(new URL('./renderer/', import.meta.url)),
+      port,
+      host,
+      accessToken: access?.token,
+    });
+  } catch (error) {
+    // The terminal's scanners, sync loop and simulator would otherwise keep the process alive, serving nothing.
     await terminal.close();
-    throw error;
-  });
+    return cannotListen(error);
+  }
   if (access) warnOpenToNetwork(host, web.port, access);
   // Tests and scripts read this line to find the URL: the warnings come before it.
   console.log(`OpenLane is serving at ${web.url} (data: ${dataDir})`);

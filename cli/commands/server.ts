@@ -10,8 +10,10 @@ import {
   startServer,
   type Database,
   type DatabaseTarget,
+  type RunningServer,
 } from '../../server';
 import { parse, parsePort, UsageError } from './args';
+import { describeListenError } from './listen-error';
 
 const WHERE = `--data DIR      PGlite data directory (default $OPENLANE_HQ_DATA, else ~/.openlane/hq)
   --database URL  postgres://… — a PostgreSQL server (default $DATABASE_URL)`;
@@ -68,11 +70,17 @@ export async function serverCommand(args: string[]): Promise<number> {
 }
 
 async function serve(where: DatabaseTarget, values: { port?: string; host?: string }) {
-  const server = await startServer({
-    ...where,
-    port: parsePort(values.port, DEFAULT_PORT),
-    host: values.host ?? '127.0.0.1',
-  });
+  const port = parsePort(values.port, DEFAULT_PORT);
+  const host = values.host ?? '127.0.0.1';
+  let server: RunningServer;
+  try {
+    server = await startServer({ ...where, port, host });
+  } catch (error) {
+    const message = describeListenError(error, { host, port, flag: '--port' });
+    if (message === null) throw error;
+    console.error(`openlane server: ${message}`);
+    return 1;
+  }
   // Tests and scripts read this line to find the URL.
   const storage = 'databaseUrl' in where ? 'PostgreSQL' : `PGlite in ${where.dataDir}`;
   console.log(`OpenLane HQ is serving at ${server.url} (${storage})`);

@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -39,6 +47,34 @@ describe('terminal settings (DATA_DIR/settings.json)', () => {
     writeFileSync(join(dir, 'settings.json'), '{ storeName: ');
     expect(() => loadSettings(dir)).toThrow(/settings\.json is not valid JSON/);
     expect(existsSync(join(dir, 'settings.json'))).toBe(true);
+  });
+
+  it('keeps the last settings that loaded (0600) and names that copy when an edit breaks the file', () => {
+    const path = join(dir, 'settings.json');
+    const good = JSON.stringify({ storeName: 'Harbour Fresh' }, null, 2) + '\n';
+    writeFileSync(path, good);
+    loadSettings(dir);
+    const copy = join(dir, 'settings.last-good.json');
+    expect(readFileSync(copy, 'utf8')).toBe(good);
+    expect(statSync(copy).mode & 0o777).toBe(0o600);
+
+    // Store IT's edit leaves a dangling comma on line 3.
+    writeFileSync(path, '{\n  "storeName": "Harbour Fresh",\n  "currency": "EUR",\n}\n');
+    expect(() => loadSettings(dir)).toThrow(
+      `${path} is not valid JSON at line 4, column 1; the last good settings are in ${copy} — copy it back`,
+    );
+    // The broken file did not replace the good copy, and copying it back is the way out.
+    expect(readFileSync(copy, 'utf8')).toBe(good);
+    copyFileSync(copy, path);
+    expect(loadSettings(dir).storeName).toBe('Harbour Fresh');
+  });
+
+  it('names the last good copy for settings that parse but are refused too', () => {
+    loadSettings(dir);
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ taxMode: 'sometimes' }));
+    expect(() => loadSettings(dir)).toThrow(
+      /taxMode: .*the last good settings are in .*settings\.last-good\.json/,
+    );
   });
 
   it('takes a scale-label preset or a rule table of the store, and refuses a bad one by name', () => {

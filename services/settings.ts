@@ -1,6 +1,6 @@
 // The terminal's settings live in DATA_DIR/settings.json beside the SQLite file, so store IT can read
 // and edit them. A missing file is created with the demo store's defaults; a bad one is refused by name.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../core/barcode/code-patterns';
 import { PRESETS, schemeProblem, type VariableMeasureScheme } from '../core/barcode/variable-measure';
 import { currencyExponent } from '../core/money';
+import { jsonErrorLocation } from './json-location';
 import { printerSettingsSchema } from './receipts/printer-settings';
 import { PIN_HASH_PATTERN } from './staff/pin';
 import type { PublicSettings, TerminalRole } from './api/contract';
@@ -225,19 +226,73 @@ function readSettingsFile(dataDir: string): Settings {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'settings.json');
   if (!existsSync(path)) {
-    writeFileSync(path, JSON.stringify(DEFAULT_SETTINGS, null, 2) + '\n', { mode: 0o600 });
+    const defaults = JSON.stringify(DEFAULT_SETTINGS, null, 2) + '\n';
+    writeFileSync(path, defaults, { mode: 0o600 });
+    keepLastGood(dataDir, defaults);
     return DEFAULT_SETTINGS;
   }
-  return checkSettings(readSettingsJson(path), path);
+  const text = readFileSync(path, 'utf8');
+  let settings: Settings;
+  try {
+    settings = checkSettings(parseSettingsText(text, path), path);
+  } catch (error) {
+    throw withLastGood(error, dataDir);
+  }
+  keepLastGood(dataDir, text);
+  return settings;
+}
+
+/** Where the last settings.json that loaded is kept, byte for byte, so a bad edit has a way back. */
+export function lastGoodSettingsPath(dataDir: string): string {
+  return join(dataDir, 'settings.last-good.json');
+}
+
+/**
+ * Copies a settings text that just loaded to settings.last-good.json (0600: it holds PIN hashes),
+ * written beside and renamed over so a crash never leaves half a copy. A copy that cannot be written
+ * (a read-only data directory) must not stop the till, so that failure is only logged.
+ */
+function keepLastGood(dataDir: string, text: string): void {
+  const target = lastGoodSettingsPath(dataDir);
+  try {
+    if (existsSync(target) && readFileSync(target, 'utf8') === text) return;
+    const temporary = `${target}.${process.pid}.tmp`;
+    writeFileSync(temporary, text, { mode: 0o600 });
+    renameSync(temporary, target);
+  } catch (error) {
+    console.error(
+      `openlane: could not keep a copy of good settings in ${target}: ${(error as Error).message}`,
+    );
+  }
+}
+
+/**
+ * A settings error that also names the last good copy. The till refuses to start rather than run on
+ * the copy by itself: store IT edited the file on purpose, and a till quietly selling with yesterday's
+ * tax mode, payment provider or staff list would hide their mistake (README, "When settings.json is broken").
+ */
+function withLastGood(error: unknown, dataDir: string): unknown {
+  const copy = lastGoodSettingsPath(dataDir);
+  if (!(error instanceof SettingsError) || !existsSync(copy)) return error;
+  return new SettingsError(
+    `${error.message}; the last good settings are in ${copy} — copy it back ` +
+      `(cp ${copy} ${join(dataDir, 'settings.json')}) or fix the file`,
+  );
 }
 
 /** The settings file's own JSON object, as store IT wrote it (no defaults filled in). */
 export function readSettingsJson(path: string): Record<string, unknown> {
+  return parseSettingsText(readFileSync(path, 'utf8'), path);
+}
+
+function parseSettingsText(text: string, path: string): Record<string, unknown> {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new SettingsError(`${path} is not valid JSON: ${(error as Error).message}`);
+    raw = JSON.parse(text);
+  } catch {
+    const at = jsonErrorLocation(text);
+    const where = at ? ` at line ${at.line}, column ${at.column}` : '';
+    throw new SettingsError(`${path} is not valid JSON${where}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new SettingsError(`${path} must hold a JSON object`);

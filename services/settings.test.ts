@@ -43,6 +43,21 @@ describe('terminal settings (DATA_DIR/settings.json)', () => {
     expect(() => loadSettings(dir)).toThrow(/currency: .*ISO 4217.*taxMode.*colour/s);
   });
 
+  it('takes only ISO 4217 currency codes, naming the field and the code to write instead', () => {
+    const path = join(dir, 'settings.json');
+    for (const currency of ['RMB', 'cny', 'YUAN', 'XYZ', '¥']) {
+      writeFileSync(path, JSON.stringify({ currency }));
+      expect(() => loadSettings(dir), currency).toThrow(
+        `${path} has bad settings — currency: ${JSON.stringify(currency)} is not an ISO 4217 currency code: write it as ISO does, e.g. CNY (for RMB / yuan)`,
+      );
+    }
+    for (const currency of ['CNY', 'EUR', 'JPY', 'KWD', 'UAH', 'ISK']) {
+      // No scale-label scheme: the demo's fen prices cannot be counted in yen.
+      writeFileSync(path, JSON.stringify({ currency, variableMeasure: null }));
+      expect(loadSettings(dir).currency).toBe(currency);
+    }
+  });
+
   it('refuses a file that is not JSON, naming the file', () => {
     writeFileSync(join(dir, 'settings.json'), '{ storeName: ');
     expect(() => loadSettings(dir)).toThrow(/settings\.json is not valid JSON/);

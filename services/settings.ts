@@ -11,6 +11,7 @@ import {
 } from '../core/barcode/code-patterns';
 import { PRESETS, schemeProblem, type VariableMeasureScheme } from '../core/barcode/variable-measure';
 import { currencyExponent } from '../core/money';
+import { isIsoCurrency } from '../core/payment/emv/currency';
 import { jsonErrorLocation } from './json-location';
 import { printerSettingsSchema } from './receipts/printer-settings';
 import { PIN_HASH_PATTERN } from './staff/pin';
@@ -104,7 +105,11 @@ const settingsSchema = z
     terminalId: z.string().regex(/^[A-Za-z0-9]{1,8}$/, 'letters and digits, at most 8'),
     storeName: z.string().min(1).max(80),
     storeAddress: z.string().max(200),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CNY or EUR'),
+    currency: z.string().refine(isIsoCurrency, {
+      error: (issue) =>
+        `${JSON.stringify(issue.input)} is not an ISO 4217 currency code: write it as ISO does, ` +
+        'e.g. CNY (for RMB / yuan), EUR, USD, HKD',
+    }),
     taxMode: z.enum(['inclusive', 'exclusive']),
     /** Tax rate for imported rows that leave tax_rate empty, in basis points. */
     defaultTaxRateBp: z.number().int().min(0).max(10_000),

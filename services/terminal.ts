@@ -14,6 +14,7 @@ import { createPaymentFlow } from './checkout/payment-flow';
 import { createEventHub, type EventHub } from './events';
 import { startTerminalPrinting } from './receipts/terminal-printing';
 import { startPayments } from './payments/start';
+import { scannerLogLine, scannerProblem } from './scanner-status';
 import { openTerminalStore } from './store';
 import {
   createHqClient,
@@ -103,14 +104,18 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
         baudRate: config?.baudRate ?? 0,
         connected: event.connected,
         lastError: event.error,
+        problem: event.connected ? null : scannerProblem(event.error),
       };
       scannerStatus.set(status.id, status);
+      // A wrong --scanner path printed nothing: store IT reads the reason here (and in the kiosk's Help).
+      const line = scannerLogLine(status);
+      if (line !== null) (status.connected ? console.log : console.error)(`openlane: ${line}`);
       events.emit({ type: 'scanner.status', scanner: status });
     }
   };
   const scannerList = (options.scanners ?? []).map((s, i) => ({ id: `scanner-${i + 1}`, ...s }));
   for (const s of scannerList) {
-    scannerStatus.set(s.id, { ...s, connected: false, lastError: null });
+    scannerStatus.set(s.id, { ...s, connected: false, lastError: null, problem: null });
   }
   const affixes = { prefix: settings.scanner.prefix, suffix: settings.scanner.suffix };
   const scanners = createScannerPool(

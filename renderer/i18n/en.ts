@@ -1,6 +1,6 @@
 // English text for the kiosk. This object's shape is the Messages type: every other language
 // must provide every key, so a missing translation fails the type-check.
-import type { ScanNotice } from '../../services/api/contract';
+import type { ScannerProblem, ScanNotice } from '../../services/api/contract';
 
 export const en = {
   languageName: 'English',
@@ -19,6 +19,17 @@ export const en = {
   close: 'Close',
   scannerReady: 'Scanner ready',
   scannerOffline: 'Scanner not connected',
+  // For staff in Help: each serial scanner, and why one is not connected.
+  scannerConnected: (path: string) => `Scanner ${path}: connected`,
+  scannerNotConnected: (path: string, why: string) => `Scanner ${path}: not connected — ${why}`,
+  scannerWaiting: 'waiting for it to answer.',
+  scannerProblems: {
+    not_found: 'this device does not exist. Check the cable and the --scanner path.',
+    not_serial: 'this is not a serial port. Check the --scanner path.',
+    busy: 'another program is using it. Close that program.',
+    no_permission: 'this user may not open it. Add the user to the dialout group.',
+    failed: 'it cannot be opened.',
+  } satisfies Record<ScannerProblem, string>,
   hq: 'HQ',
   hqSynced: (ago: string) => `Synced ${ago}`,
   hqNotSyncedYet: 'Not synced yet',

@@ -67,7 +67,7 @@ export function KioskApp({ client }: { client: TerminalClient }) {
             onClose={actions.closeStaffOverride}
           />
         ) : null}
-        {helpOpen ? <HelpOverlay onClose={closeHelp} sync={state.sync} /> : null}
+        {helpOpen ? <HelpOverlay onClose={closeHelp} sync={state.sync} scanners={state.scanners} /> : null}
       </TrainingFrame>
     </I18nContext.Provider>
   );

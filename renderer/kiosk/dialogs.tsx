@@ -1,6 +1,6 @@
 // Calm overlays: Help, the cancel-order confirmation, and the weight entry that stands in for a scale.
 import { useEffect, type ReactNode } from 'react';
-import type { SyncView } from '../../services/api/contract';
+import type { ScannerStatus, SyncView } from '../../services/api/contract';
 import { useI18n } from '../i18n';
 import { Keypad } from './Keypad';
 import { clockLine } from './SyncStatus';
@@ -34,7 +34,15 @@ export function Modal({
   );
 }
 
-export function HelpOverlay({ onClose, sync = null }: { onClose(): void; sync?: SyncView | null }) {
+export function HelpOverlay({
+  onClose,
+  sync = null,
+  scanners = [],
+}: {
+  onClose(): void;
+  sync?: SyncView | null;
+  scanners?: ScannerStatus[];
+}) {
   const { t } = useI18n();
   return (
     <Modal testId="help-overlay" title={t.helpTitle} onClose={onClose}>
@@ -63,6 +71,17 @@ export function HelpOverlay({ onClose, sync = null }: { onClose(): void; sync?: 
           {clockLine(t, sync.sync.clockSkewMs)}
         </p>
       ) : null}
+      {/* A scanner that will not open, and why: the attendant sees it here rather than in a log. */}
+      {scanners.map((scanner) => (
+        <p className="help-staff" data-testid="help-scanner" key={scanner.id}>
+          {scanner.connected
+            ? t.scannerConnected(scanner.path)
+            : t.scannerNotConnected(
+                scanner.path,
+                scanner.problem ? t.scannerProblems[scanner.problem] : t.scannerWaiting,
+              )}
+        </p>
+      ))}
       <div className="dialog-actions">
         <button type="button" className="button primary" data-testid="help-close" onClick={onClose}>
           {t.close}

@@ -129,7 +129,12 @@ export interface ScannerStatus {
   baudRate: number;
   connected: boolean;
   lastError: string | null;
+  /** Why it is not connected, in words the Help dialog can translate; absent or null when there is none. */
+  problem?: ScannerProblem | null;
 }
+
+/** A serial scanner that will not open: the path names nothing, is not a serial port, is locked or barred. */
+export type ScannerProblem = 'not_found' | 'not_serial' | 'busy' | 'no_permission' | 'failed';
 
 /**
  * The terminal's sync with HQ as staff see it (services/sync's syncStatus makes it): online or

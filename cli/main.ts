@@ -26,6 +26,8 @@ Commands:
         Print the catalog, outbox and sync state as JSON (no network needed).
   stock receive|count|adjust|transfer FILE.csv [--data DIR]
         Record a delivery, a shelf count, a correction or a transfer (barcode,quantity), offline.
+  receipt reprint [NUMBER] [--data DIR]
+        Print a sale's receipt again (the last sale without NUMBER), marked REPRINT / 重印.
   staff add --id ID --name NAME --badge CODE [--pin-stdin] [--data DIR]
         Let an attendant authorise overrides at the kiosk; the PIN is read from stdin, stored hashed.
   journal verify [--data DIR]
@@ -52,6 +54,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   journal: async () => (await import('./commands/journal')).journalCommand,
   stock: async () => (await import('./commands/stock')).stockCommand,
   staff: async () => (await import('./commands/staff')).staffCommand,
+  receipt: async () => (await import('./commands/receipt')).receiptCommand,
 };
 
 /** Runs the command line; resolves to the process exit code. */

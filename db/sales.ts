@@ -185,6 +185,12 @@ export function saleByReceiptNumber(db: Database.Database, receiptNumber: string
   return row ? toSale(row) : null;
 }
 
+/** The sale this terminal recorded last (what `openlane receipt reprint` prints without a number). */
+export function lastSale(db: Database.Database): SaleRecord | null {
+  const row = db.prepare('SELECT * FROM sales ORDER BY rowid DESC LIMIT 1').get() as SaleRow | undefined;
+  return row ? toSale(row) : null;
+}
+
 /**
  * Puts a finished sale away once the shopper has seen the receipt: basket paid → closed, event
  * `basket.status_changed`. `sale_not_found` if the basket has no sale.

@@ -23,6 +23,8 @@ export interface LayoutOptions {
   timeZone?: string;
   /** Add the Chinese caption under the QR (only where the printer prints Chinese). */
   chinese?: boolean;
+  /** A copy printed again: marked at the top, so it cannot pass for a second sale's receipt. */
+  reprint?: boolean;
 }
 
 /** Printed at the top and bottom of a training sale's receipt: ASCII, which every code page has. */
@@ -43,6 +45,8 @@ export function receiptLayout(receipt: PrintableReceipt, options: LayoutOptions)
   const training = receipt.training ? [rule, line(cols.centre(TRAINING_MARK), 'bold'), rule] : [];
   out.push(...training);
 
+  if (options.reprint)
+    out.push(line(cols.centre(options.chinese ? '*** REPRINT 重印 ***' : '*** REPRINT ***'), 'title'));
   // Double height keeps the width, so the store name still fits in the same columns.
   for (const part of cols.wrap(receipt.storeName)) out.push(line(cols.centre(part), 'title'));
   for (const part of cols.wrap(receipt.storeAddress)) out.push(line(cols.centre(part)));

@@ -13,8 +13,14 @@ export type PrintReport =
   | { type: 'receipt.printFailed'; receiptNumber: string; error: ApiError };
 
 export interface ReceiptPrinting {
-  /** Prints one receipt; the answer (and a report) says whether it reached the printer. */
-  print(receipt: PrintableReceipt): Promise<ApiResult<{ receiptNumber: string }>>;
+  /**
+   * Prints one receipt; the answer (and a report) says whether it reached the printer. A reprint is
+   * marked REPRINT / 重印 at the top.
+   */
+  print(
+    receipt: PrintableReceipt,
+    options?: { reprint?: boolean },
+  ): Promise<ApiResult<{ receiptNumber: string }>>;
   status(): PrinterStatus;
   close(): Promise<void>;
 }
@@ -35,12 +41,14 @@ export function receiptBytes(
   receipt: PrintableReceipt,
   printer: Pick<PrinterSettings, 'columns' | 'encoding'>,
   timeZone?: string,
+  reprint = false,
 ): Uint8Array {
   const blocks = receiptLayout(receipt, {
     columns: printer.columns,
     cells: cellsFor(printer.encoding),
     timeZone,
     chinese: printer.encoding !== 'auto',
+    reprint,
   });
   return encodeBlocks(blocks, printer);
 }
@@ -60,10 +68,10 @@ export function startReceiptPrinting(options: ReceiptPrintingOptions): ReceiptPr
   );
   printer.start();
   return {
-    async print(receipt) {
+    async print(receipt, { reprint = false } = {}) {
       const { receiptNumber } = receipt;
       try {
-        await printer.print(receiptBytes(receipt, config, options.timeZone));
+        await printer.print(receiptBytes(receipt, config, options.timeZone, reprint));
         report({ type: 'receipt.printed', receiptNumber });
         return { ok: true, value: { receiptNumber } };
       } catch (caught) {

@@ -2,16 +2,7 @@
 // end exactly as it opens a USB printer's port, and the test reads what the printer would receive
 // from the other end. The receipts come from real sales: a real SQLite file, the real payment
 // simulator over HTTP, and the real core receipt builder.
-import {
-  closeSync,
-  constants,
-  mkdtempSync,
-  openSync,
-  readSync,
-  rmSync,
-  writeFileSync,
-  mkdirSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -37,6 +28,7 @@ import {
   type TestCheckout,
 } from '../helpers/checkout';
 import { ESC_INIT, gb18030Text, indexOfBytes, lastCut, printsQr, storedQrCodes } from '../helpers/escpos';
+import { printerSide } from '../helpers/printer-side';
 import { startPtyPair, type PtyPair } from '../helpers/socat';
 
 const WAIT = { timeout: 10_000, interval: 10 };
@@ -69,50 +61,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/**
- * The printer's side of the wire: reads whatever has arrived, without blocking. Opened fresh after
- * every replug, and closed before socat is killed (a read on a hung-up tty would only fail).
- */
-function printerSide(pty: PtyPair) {
-  let fd: number | null = null;
-  let received = Buffer.alloc(0);
-  const take = (): Buffer => {
-    fd ??= openSync(pty.hostPath, constants.O_RDONLY | constants.O_NOCTTY | constants.O_NONBLOCK);
-    const chunk = Buffer.alloc(65_536);
-    for (;;) {
-      let n = 0;
-      try {
-        n = readSync(fd, chunk, 0, chunk.length, null);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') break;
-        throw error;
-      }
-      if (n === 0) break;
-      received = Buffer.concat([received, chunk.subarray(0, n)]);
-    }
-    return received;
-  };
-  const close = (): void => {
-    if (fd !== null) closeSync(fd);
-    fd = null;
-  };
-  return {
-    /** Opens the printer end now, so nothing sent from here on is missed. */
-    open: () => void take(),
-    /** Waits until a whole receipt (up to its cut) has arrived and returns the bytes, then forgets them. */
-    async receipt(): Promise<Buffer> {
-      const bytes = await vi.waitFor(() => {
-        const now = take();
-        if (lastCut(now) < 0) throw new Error(`no cut yet in ${now.length} bytes`);
-        return now;
-      }, WAIT);
-      received = Buffer.alloc(0);
-      return bytes;
-    },
-    close,
-  };
-}
 
 interface Lane {
   checkout: TestCheckout;
@@ -230,12 +178,18 @@ describe('receipt printer on a serial port', () => {
     expect(gb18030Text(bytes)).toMatch(/Mintp\u00faGum +2\.50/);
   });
 
-  it('reprints a receipt by its number, byte for byte the same', async () => {
+  it('reprints a receipt by its number, marked REPRINT / 重印 at the top and otherwise the same', async () => {
     const l = await lane();
     const receipt = await sell(l);
-    const first = await l.printer.receipt();
+    const first = gb18030Text(await l.printer.receipt());
     value(await l.printing.handlers['receipt.print']({ receiptNumber: receipt.receiptNumber }));
-    expect(await l.printer.receipt()).toEqual(first);
+    const again = gb18030Text(await l.printer.receipt());
+    const store = '好又多超市 海港店';
+    expect(again.indexOf('*** REPRINT 重印 ***')).toBeGreaterThan(-1);
+    expect(again.indexOf('*** REPRINT 重印 ***')).toBeLessThan(again.indexOf(store));
+    // From the store name on, the copy is the receipt as first printed.
+    expect(again.slice(again.indexOf(store))).toBe(first.slice(first.indexOf(store)));
+    expect(first).not.toContain('REPRINT');
     const missing = await l.printing.handlers['receipt.print']({ receiptNumber: 'S001-K01-999999' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'receipt_not_found' } });
   });

@@ -1,0 +1,126 @@
+// `openlane receipt reprint` as store IT runs it: a real process, real sales in a real SQLite file, and
+// the receipt printer on a socat pseudo-terminal whose far end the test reads as the printer would.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { demoProducts } from '../../core/catalog/demo-store';
+import type { ApiResult, TerminalEvent } from '../../services/api/contract';
+import { DEFAULT_SETTINGS } from '../../services/settings';
+import { startTerminal, type Terminal } from '../../services/terminal';
+import { press } from '../helpers/checkout';
+import { gb18030Text } from '../helpers/escpos';
+import { printerSide } from '../helpers/printer-side';
+import { startPtyPair, type PtyPair } from '../helpers/socat';
+
+const WAIT = { timeout: 10_000, interval: 20 };
+const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
+
+/** The CLI as a child process: the printer's end is read while it prints. */
+function openlane(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr })));
+}
+
+function value<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe('openlane receipt reprint', () => {
+  let dir: string;
+  let data: string;
+  let pty: PtyPair;
+  let printer: ReturnType<typeof printerSide>;
+  const sold: string[] = [];
+
+  /** One paid sale on a running terminal, printed as it completes. */
+  async function sell(terminal: Terminal, events: TerminalEvent[]): Promise<string> {
+    const item = demoProducts().find((p) => p.unit === 'each' && p.ageLimit === null)!;
+    value(await terminal.api['basket.addScan']({ code: item.barcode, source: 'keypad' }));
+    const payment = value(await terminal.api['payment.start']({}));
+    expect((await press(payment.qrPayload!, 'approve')).status).toBe(200);
+    await printer.receipt();
+    const completed = await vi.waitFor(() => {
+      const event = events.findLast((e) => e.type === 'sale.completed');
+      if (event?.type !== 'sale.completed' || sold.includes(event.receipt.receiptNumber))
+        throw new Error('the sale has not completed yet');
+      return event;
+    }, WAIT);
+    value(await terminal.api['sale.finish']({}));
+    return completed.receipt.receiptNumber;
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'openlane-reprint-'));
+    data = join(dir, 'data');
+    mkdirSync(data);
+    pty = await startPtyPair(dir, { deviceName: 'printer', hostName: 'paper' });
+    printer = printerSide(pty);
+    printer.open();
+    writeFileSync(
+      join(data, 'settings.json'),
+      JSON.stringify({ ...DEFAULT_SETTINGS, printer: { path: pty.devicePath } }),
+    );
+    const terminal = await startTerminal({ dataDir: data });
+    const events: TerminalEvent[] = [];
+    terminal.subscribe((event) => events.push(event));
+    await vi.waitFor(() => {
+      if (!events.some((e) => e.type === 'printer.status' && e.printer.connected))
+        throw new Error('the printer has not connected yet');
+    }, WAIT);
+    sold.push(await sell(terminal, events));
+    sold.push(await sell(terminal, events));
+    await terminal.close();
+  });
+
+  afterAll(async () => {
+    printer?.close();
+    await pty?.kill();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reprints the last sale without a number, marked REPRINT / 重印', async () => {
+    const result = await openlane('receipt', 'reprint', '--data', data);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`Reprinted receipt ${sold[1]} on ${pty.devicePath}.\n`);
+    const text = gb18030Text(await printer.receipt());
+    expect(text).toContain('*** REPRINT 重印 ***');
+    expect(text).toContain(sold[1]);
+  });
+
+  it('reprints a sale by its number', async () => {
+    const result = await openlane('receipt', 'reprint', sold[0]!, '--data', data);
+    expect(result.status).toBe(0);
+    const text = gb18030Text(await printer.receipt());
+    expect(text).toContain('*** REPRINT 重印 ***');
+    expect(text).toContain(sold[0]);
+    expect(text).not.toContain(sold[1]);
+  });
+
+  it('says plainly when there is no such receipt', async () => {
+    const result = await openlane('receipt', 'reprint', 'S001-K01-000099', '--data', data);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'openlane receipt reprint: There is no receipt numbered S001-K01-000099 on this terminal\n',
+    );
+  });
+
+  it('says the running terminal holds the printer, and what to do', async () => {
+    const terminal = await startTerminal({ dataDir: data });
+    try {
+      const result = await openlane('receipt', 'reprint', '--data', data);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`The printer at ${pty.devicePath} is held by the running terminal`);
+    } finally {
+      await terminal.close();
+    }
+  });
+});

@@ -149,6 +149,11 @@ export const en = {
   /** A wallet by the id of the code pattern that recognised it; a store's own wallet shows its id. */
   walletName: (id: string) => ({ wechat: 'WeChat Pay', alipay: 'Alipay' })[id] ?? id,
   loadingReceipt: 'Printing your receipt…',
+  // Staff only, on the paid screen after a staff badge scan.
+  reprint: 'Reprint receipt',
+  reprintPrinting: 'Reprinting…',
+  reprintDone: 'Reprinted — the copy says REPRINT.',
+  reprintFailed: (why: string) => `Not reprinted: ${why}`,
   connecting: 'Starting up…',
   connectionProblem: 'Connecting to the checkout system…',
   dismiss: 'OK',

@@ -1,6 +1,6 @@
 // The kiosk role: picks the screen from state and layers Help, the weight entry and the attendant's
 // "mark as paid" on top.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { TerminalClient } from '../../services/api/contract';
 import { LoadingScreen } from '../common/LoadingScreen';
 import { TrainingFrame } from '../common/TrainingFrame';
@@ -29,6 +29,14 @@ export function KioskApp({ client }: { client: TerminalClient }) {
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
 
+  // Staff only: a staff badge scanned on the paid screen offers the reprint.
+  const receiptNumber = state.receipt?.receiptNumber;
+  const staffHere = state.scanNotice?.code === 'staff_badge';
+  const reprint = useMemo(
+    () => (staffHere && receiptNumber ? () => client.call('receipt.print', { receiptNumber }) : null),
+    [client, staffHere, receiptNumber],
+  );
+
   const settings = state.settings;
   if (!settings || !session.header) return <LoadingScreen language={state.language} />;
   const header = <Header {...session.header} onHelp={openHelp} />;
@@ -54,6 +62,7 @@ export function KioskApp({ client }: { client: TerminalClient }) {
             idleSeconds={settings.receiptIdleSeconds}
             header={header}
             onDone={session.onFinishSale}
+            onReprint={reprint}
           />
         ) : null}
         {session.weighing ? (

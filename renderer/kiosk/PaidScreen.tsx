@@ -1,7 +1,7 @@
 // Paid: thanks, the receipt, and one QR code for the e-receipt and rewards. After
 // receiptIdleSeconds without a touch (or on Done) the sale is finished and Welcome returns.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ReceiptView } from '../../services/api/contract';
+import type { ApiResult, ReceiptView } from '../../services/api/contract';
 import { useI18n } from '../i18n';
 import { QrCode } from '../QrCode';
 import { CheckIcon } from './icons';
@@ -12,6 +12,11 @@ export interface PaidScreenProps {
   idleSeconds: number;
   header: ReactNode;
   onDone(): void;
+  /**
+   * Reprints the paper receipt; given only after a staff badge was scanned on this screen, so a
+   * shopper cannot print copies at will (README, "Receipts and the journal").
+   */
+  onReprint?: (() => Promise<ApiResult<unknown>>) | null;
 }
 
 /** Seconds left before `onIdle`, restarted by any touch, click or key. */
@@ -44,7 +49,7 @@ function useIdleCountdown(seconds: number, onIdle: () => void): number {
   return left;
 }
 
-export function PaidScreen({ receipt, idleSeconds, header, onDone }: PaidScreenProps) {
+export function PaidScreen({ receipt, idleSeconds, header, onDone, onReprint = null }: PaidScreenProps) {
   const { t } = useI18n();
   const left = useIdleCountdown(idleSeconds, onDone);
   return (
@@ -69,6 +74,7 @@ export function PaidScreen({ receipt, idleSeconds, header, onDone }: PaidScreenP
           <p className="idle-note" data-testid="idle-countdown">
             {t.returningIn(left)}
           </p>
+          {onReprint && receipt ? <ReprintControl onReprint={onReprint} /> : null}
         </section>
         <section className="card receipt-card">
           {receipt ? (
@@ -82,5 +88,42 @@ export function PaidScreen({ receipt, idleSeconds, header, onDone }: PaidScreenP
         </section>
       </div>
     </main>
+  );
+}
+
+type ReprintState =
+  { kind: 'idle' } | { kind: 'printing' } | { kind: 'done' } | { kind: 'failed'; message: string };
+
+/** The staff's reprint: one button, and what the printer said. */
+function ReprintControl({ onReprint }: { onReprint: () => Promise<ApiResult<unknown>> }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<ReprintState>({ kind: 'idle' });
+  const reprint = () => {
+    setState({ kind: 'printing' });
+    void onReprint().then((result) =>
+      setState(result.ok ? { kind: 'done' } : { kind: 'failed', message: result.error.message }),
+    );
+  };
+  return (
+    <div className="reprint" data-testid="reprint">
+      <button
+        type="button"
+        className="button"
+        data-testid="reprint-button"
+        disabled={state.kind === 'printing'}
+        onClick={reprint}
+      >
+        {t.reprint}
+      </button>
+      <p className="idle-note" role="status" data-testid="reprint-status">
+        {state.kind === 'printing'
+          ? t.reprintPrinting
+          : state.kind === 'done'
+            ? t.reprintDone
+            : state.kind === 'failed'
+              ? t.reprintFailed(state.message)
+              : ''}
+      </p>
+    </div>
   );
 }

@@ -46,7 +46,7 @@ describe('sync state', () => {
         nextCursor: '5:x',
         caughtUpVersion: null,
       }),
-    ).toEqual({ upserted: 1, deleted: 1, stale: false });
+    ).toEqual({ upserted: 1, deleted: 1, demoRemoved: 0, stale: false });
     expect(syncState(temp.db)).toMatchObject({ catalogCursor: '5:x', catalogVersion: 0 });
     applyCatalogPage(temp.db, {
       after: '5:x',
@@ -65,7 +65,7 @@ describe('sync state', () => {
         nextCursor: '7',
         caughtUpVersion: 7,
       }),
-    ).toEqual({ upserted: 0, deleted: 0, stale: true });
+    ).toEqual({ upserted: 0, deleted: 0, demoRemoved: 0, stale: true });
     expect(findProduct(temp.db, milk.gtin)).toEqual(milk);
     expect(findProduct(temp.db, bread.gtin)).toBeNull();
   });

@@ -2,6 +2,7 @@
 // each outbox event (rejections are the local dead-letter list), and how the last sync went. HQ's
 // answers are appended, never changed; a catalog page and its cursor commit together.
 import type Database from 'better-sqlite3';
+import { demoProducts } from '../core/catalog/demo-store';
 import type { Product } from '../core/types';
 import { deleteProducts, upsertProductPage } from './catalog';
 import { markSent } from './outbox';
@@ -76,25 +77,49 @@ export function applyCatalogPage(
   db: Database.Database,
   page: CatalogPageChanges,
   now = Date.now(),
-): { upserted: number; deleted: number; stale: boolean } {
+): { upserted: number; deleted: number; demoRemoved: number; stale: boolean } {
   return db
     .transaction(() => {
       const state = syncState(db);
-      if (state.catalogCursor !== page.after) return { upserted: 0, deleted: 0, stale: true };
+      if (state.catalogCursor !== page.after) return { upserted: 0, deleted: 0, demoRemoved: 0, stale: true };
       const upserted = upsertProductPage(db, page.upserts, now);
       // Noted with the rows themselves, so a crash cannot leave a written product unnoted.
+      const first = state.catalogVersion === 0 && !state.snapshotRestarted;
       if (state.snapshotRestarted)
         noteSnapshotGtins(
           db,
           page.upserts.map((p) => p.gtin),
         );
+      else if (first) noteSnapshotGtins(db, demoGtinsIn(page.upserts));
       const deleted = deleteProducts(db, page.deletes);
       db.prepare(
         'UPDATE sync_state SET catalog_cursor = ?, catalog_version = coalesce(?, catalog_version) WHERE id = 1',
       ).run(page.nextCursor, page.caughtUpVersion);
-      return { upserted, deleted, stale: false };
+      // HQ's first catalog is complete (and not empty): the demo store a terminal sold from before it
+      // was enrolled goes, but for any product HQ sent itself. Sales keep their lines (they copy them).
+      const demoRemoved = first && (page.caughtUpVersion ?? 0) > 0 ? removeDemoStore(db) : 0;
+      return { upserted, deleted, demoRemoved, stale: false };
     })
     .immediate();
+}
+
+let demoGtins: ReadonlySet<string> | null = null;
+
+/** The GTINs of a page that are also the demo store's (noted, so HQ's own copy of one is kept). */
+function demoGtinsIn(products: readonly Product[]): string[] {
+  demoGtins ??= new Set(demoProducts().map((p) => p.gtin));
+  return products.filter((p) => demoGtins!.has(p.gtin)).map((p) => p.gtin);
+}
+
+/** Removes the demo store's products that HQ's first catalog did not bring; how many. */
+function removeDemoStore(db: Database.Database): number {
+  const remove = db.prepare(
+    'DELETE FROM products WHERE gtin = ? AND gtin NOT IN (SELECT gtin FROM catalog_snapshot)',
+  );
+  let removed = 0;
+  for (const product of demoProducts()) removed += remove.run(product.gtin).changes;
+  db.prepare('DELETE FROM catalog_snapshot').run();
+  return removed;
 }
 
 /**

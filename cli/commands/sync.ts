@@ -34,6 +34,10 @@ export async function syncCommand(args: string[]): Promise<number> {
         `${summary.pulled} products updated, ${summary.deleted} deleted, catalog version ${summary.catalogVersion}` +
         (summary.skewMs === undefined ? '.' : `; clock skew ${summary.skewMs} ms.`),
     );
+    if (summary.demoRemoved > 0)
+      console.log(
+        `Removed the ${summary.demoRemoved} demo store products: this terminal now sells HQ's catalog (its sales are kept).`,
+      );
     if (summary.rejected > 0)
       console.log('Rejected events are listed by openlane status (outbox.deadLetters).');
     for (const warning of summary.warnings) console.error(`Warning: ${warning}`);

@@ -40,6 +40,8 @@ export interface PullResult {
   pages: number;
   catalogVersion: number;
   warnings: string[];
+  /** The demo store's products removed when HQ's first catalog completed (0 on every later sync). */
+  demoRemoved: number;
 }
 
 export interface PullOptions {
@@ -61,6 +63,7 @@ export async function pullCatalog(db: Database, client: HqClient, options: PullO
     pages: 0,
     catalogVersion: 0,
     warnings: [],
+    demoRemoved: 0,
   };
   const warn = (text: string) => {
     if (result.warnings.length < maxWarnings) result.warnings.push(text);
@@ -110,6 +113,7 @@ export async function pullCatalog(db: Database, client: HqClient, options: PullO
     received += page.items.length;
     result.upserted += applied.upserted;
     result.deleted += applied.deleted;
+    result.demoRemoved += applied.demoRemoved;
     result.pages++;
     result.catalogVersion = page.more ? result.catalogVersion : page.catalogVersion;
     options.onProgress?.({

@@ -19,6 +19,8 @@ export interface SyncSummary {
   pulled: number;
   /** Products HQ deleted that were removed here. */
   deleted: number;
+  /** The demo store's products, removed as HQ's first catalog arrived. */
+  demoRemoved: number;
   /** Catalog items not applied (other currency, malformed); see warnings. */
   skipped: number;
   catalogVersion: number;
@@ -61,6 +63,7 @@ export async function syncOnce(
       rejected: pushed.rejected,
       pulled: pulled.upserted,
       deleted: pulled.deleted,
+      demoRemoved: pulled.demoRemoved,
       skipped: pulled.skipped,
       catalogVersion: pulled.catalogVersion,
       ...(pushed.skewMs === null ? {} : { skewMs: pushed.skewMs }),

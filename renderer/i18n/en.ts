@@ -39,6 +39,7 @@ export const en = {
   hqNotConnected: 'Not connected to HQ',
   hqDownloading: 'Downloading the catalog from HQ',
   catalogVersion: (version: number, products: number) => `Catalog version ${version} · ${products} products`,
+  hqNoCatalogYet: (products: number) => `No catalog from HQ yet · ${products} products`,
   /** HQ's clock minus this till's, as staff read it: "Clock 3 min behind HQ". */
   clockSkew: (aheadOfTill: boolean, size: string) =>
     aheadOfTill ? `Clock ${size} behind HQ` : `Clock ${size} ahead of HQ`,

@@ -36,6 +36,7 @@ export const zhCN: Messages = {
   hqNotConnected: '未连接总部',
   hqDownloading: '正在从总部下载商品目录',
   catalogVersion: (version: number, products: number) => `商品目录版本 ${version} · ${products} 种商品`,
+  hqNoCatalogYet: (products: number) => `尚未收到总部的商品目录 · ${products} 种商品`,
   clockSkew: (aheadOfTill: boolean, size: string) =>
     aheadOfTill ? `本机时钟比总部慢 ${size}` : `本机时钟比总部快 ${size}`,
   clockInStep: '本机时钟与总部一致',

@@ -18,6 +18,25 @@ export function syncLine(t: Messages, sync: SyncView, now: number): string {
   return t.hqSynced(t.ago(Math.max(0, (now - last) / 1000)));
 }
 
+/**
+ * What Help tells staff about HQ: the header's own status line (the same function, so the two never
+ * disagree) and which catalog the till sells from. A terminal never enrolled has no status line.
+ */
+export function helpSyncLines(
+  t: Messages,
+  sync: SyncView,
+  now: number,
+): { status: string | null; catalog: string } {
+  if (!sync.sync.enrolled) return { status: null, catalog: t.hqNotConnected };
+  return {
+    status: `${t.hq} · ${syncLine(t, sync, now)}`,
+    catalog:
+      sync.catalog.version > 0
+        ? t.catalogVersion(sync.catalog.version, sync.catalog.products)
+        : t.hqNoCatalogYet(sync.catalog.products),
+  };
+}
+
 /** Below this the difference is the network's delay, not a wrong clock. */
 const IN_STEP_MS = 2000;
 /** From here the header says it too: receipts and reports would carry a visibly wrong time. */

@@ -3,7 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { ScannerStatus, SyncView } from '../../services/api/contract';
 import { useI18n } from '../i18n';
 import { Keypad } from './Keypad';
-import { clockLine } from './SyncStatus';
+import { clockLine, helpSyncLines } from './SyncStatus';
 
 /** A calm dialog over the screen; Escape closes it. */
 export function Modal({
@@ -57,15 +57,7 @@ export function HelpOverlay({
       </ol>
       {/* For the attendant who came over: which catalog this till sells from (or that it has no HQ),
           and whether its clock agrees with HQ's. */}
-      {sync ? (
-        <p className="help-staff" data-testid="help-sync">
-          {sync.sync.enrolled && sync.catalog.version > 0
-            ? t.catalogVersion(sync.catalog.version, sync.catalog.products)
-            : sync.sync.enrolled
-              ? `${t.hq} · ${t.hqNotSyncedYet}`
-              : t.hqNotConnected}
-        </p>
-      ) : null}
+      {sync ? <HelpSync sync={sync} /> : null}
       {sync?.sync.enrolled && sync.sync.clockSkewMs !== null ? (
         <p className="help-staff" data-testid="help-clock">
           {clockLine(t, sync.sync.clockSkewMs)}
@@ -88,6 +80,24 @@ export function HelpOverlay({
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** The header's sync line again, and the catalog; from helpSyncLines, so Help and header agree. */
+function HelpSync({ sync }: { sync: SyncView }) {
+  const { t } = useI18n();
+  const lines = helpSyncLines(t, sync, Date.now());
+  return (
+    <>
+      {lines.status ? (
+        <p className="help-staff" data-testid="help-sync-status">
+          {lines.status}
+        </p>
+      ) : null}
+      <p className="help-staff" data-testid="help-sync">
+        {lines.catalog}
+      </p>
+    </>
   );
 }
 

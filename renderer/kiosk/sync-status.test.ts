@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncView } from '../../services/api/contract';
 import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zh-CN';
-import { clockLine, syncLine } from './SyncStatus';
+import { clockLine, helpSyncLines, syncLine } from './SyncStatus';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
 const view = (online: boolean, outbox: Partial<SyncView['outbox']> = {}): SyncView => ({
@@ -61,5 +61,44 @@ describe('the till clock against HQ', () => {
     expect(clockLine(en, 800)).toBe('Clock in step with HQ');
     expect(clockLine(en, -1999)).toBe('Clock in step with HQ');
     expect(clockLine(en, null)).toBeNull();
+  });
+});
+
+describe('Help and the header', () => {
+  it('say the same about the sync, whatever the catalog: one synced with HQ whose catalog is still empty', () => {
+    const empty = view(true);
+    empty.catalog = { products: 0, version: 0 };
+    expect(syncLine(en, empty, NOW)).toBe('Synced 2 min ago');
+    expect(helpSyncLines(en, empty, NOW)).toEqual({
+      status: 'HQ · Synced 2 min ago',
+      catalog: 'No catalog from HQ yet · 0 products',
+    });
+    expect(helpSyncLines(zhCN, empty, NOW)).toEqual({
+      status: `总部 · ${syncLine(zhCN, empty, NOW)}`,
+      catalog: '尚未收到总部的商品目录 · 0 种商品',
+    });
+  });
+
+  it('never says "Not synced yet" in Help unless the header does', () => {
+    const cases: SyncView[] = [
+      view(true),
+      view(false),
+      view(false, { pendingSales: 2, oldestAgeSeconds: 60 }),
+    ];
+    const never = view(true);
+    never.sync.lastSyncAt = null;
+    cases.push(never);
+    for (const sync of [...cases, ...cases.map((c) => ({ ...c, catalog: { products: 3, version: 0 } }))]) {
+      const help = helpSyncLines(en, sync, NOW);
+      expect(help.status).toBe(`HQ · ${syncLine(en, sync, NOW)}`);
+      expect(help.catalog).not.toMatch(/Not synced yet/);
+    }
+  });
+
+  it('shows the catalog version once there is one, and no status line without HQ', () => {
+    expect(helpSyncLines(en, view(true), NOW).catalog).toBe('Catalog version 12 · 590 products');
+    const alone = view(false);
+    alone.sync.enrolled = false;
+    expect(helpSyncLines(en, alone, NOW)).toEqual({ status: null, catalog: 'Not connected to HQ' });
   });
 });

@@ -1,6 +1,7 @@
 // `openlane sync`: one full sync with HQ — the outbox up, the catalog down — and a summary.
 import { createHqClient, HqError, loadCredentials, syncOnce } from '../../services/sync';
 import { openTerminalStore, resolveDataDir } from '../../services/store';
+import { describeSyncWarning } from '../../services/sync/warnings';
 import { parse, UsageError } from './args';
 
 const USAGE = `Usage: openlane sync [--data DIR]
@@ -40,7 +41,8 @@ export async function syncCommand(args: string[]): Promise<number> {
       );
     if (summary.rejected > 0)
       console.log('Rejected events are listed by openlane status (outbox.deadLetters).');
-    for (const warning of summary.warnings) console.error(`Warning: ${warning}`);
+    for (const warning of summary.warnings)
+      console.error(`Warning: ${describeSyncWarning(store.db, warning)}`);
     return 0;
   } catch (error) {
     if (!(error instanceof HqError)) throw error;

@@ -15,6 +15,7 @@ import { createEventHub, type EventHub } from './events';
 import { startTerminalPrinting } from './receipts/terminal-printing';
 import { startPayments } from './payments/start';
 import { scannerLogLine, scannerProblem } from './scanner-status';
+import { applySettingsChange, watchDataDir } from './live-config';
 import { openTerminalStore } from './store';
 import {
   createHqClient,
@@ -57,7 +58,10 @@ export interface Terminal {
  * catalog is empty; an enrolled one waits for HQ's catalog instead.
  */
 export async function startTerminal(options: TerminalOptions): Promise<Terminal> {
-  const { db, settings } = openTerminalStore(options.dataDir, { nativeBinding: options.sqliteNativeBinding });
+  const store = openTerminalStore(options.dataDir, { nativeBinding: options.sqliteNativeBinding });
+  const db = store.db;
+  // This run's own copy: `openlane staff add` changes its attendants while it runs (services/live-config.ts).
+  const settings = { ...store.settings };
   if (!existsSync(credentialsPath(options.dataDir))) seedDemoStoreIfEmpty(db);
   const events = createEventHub();
   const hq = startHqSync(db, options, settings.currency, events);
@@ -128,6 +132,11 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const printing = startTerminalPrinting(db, settings.printer, events);
   paymentFlow.recover();
 
+  const unwatch = watchDataDir(options.dataDir, {
+    'settings.json': () => applySettingsChange(options.dataDir, settings),
+    'hq.json': () => void hq.reload(),
+  });
+
   const basket = basketHandlers(ctx, () => [...scannerStatus.values()], paymentFlow.payByCode);
   const withSync = <T extends object>(result: ApiResult<T>) =>
     result.ok ? { ok: true as const, value: { ...result.value, sync: hq.view() } } : result;
@@ -143,6 +152,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     },
     subscribe: events.subscribe,
     async close() {
+      unwatch();
       paymentFlow.close();
       // Before the database closes: a sync running now finishes (or is aborted) first.
       await hq.stop();
@@ -160,29 +170,39 @@ const STATUS_REFRESH_MS = 30_000;
 /**
  * The background sync with HQ for an enrolled terminal (DATA_DIR/hq.json), its events forwarded to the
  * screen, and the sync.* handlers. A terminal never enrolled sells as ever: its status says so, no loop.
+ * `reload()` reads hq.json again: `openlane enrol` beside a running terminal starts (or moves) its sync.
  */
 function startHqSync(db: Database, options: TerminalOptions, currency: string, events: EventHub) {
-  const credentials = readCredentials(options.dataDir);
+  let credentials = readCredentials(options.dataDir);
+  let loop: ReturnType<typeof startSync> | null = null;
+  let refresh: ReturnType<typeof setInterval> | null = null;
   const view = (): SyncView => syncStatus(db, credentials ? { serverUrl: credentials.serverUrl } : null);
-  const loop = credentials
-    ? startSync({
-        db,
-        client: createHqClient(credentials),
-        currency,
-        ...options.sync,
-        onEvent: (event) => {
-          if (event.type === 'status') events.emit({ type: 'sync.status', status: event.status });
-          else if (event.type === 'progress') {
-            const { received, version, targetVersion, done } = event.progress;
-            events.emit({ type: 'sync.progress', progress: { received, version, targetVersion, done } });
-          }
-        },
-      })
-    : null;
-  const refresh = loop
-    ? setInterval(() => db.open && events.emit({ type: 'sync.status', status: view() }), STATUS_REFRESH_MS)
-    : null;
-  refresh?.unref();
+  const begin = (enrolment: HqCredentials) => {
+    credentials = enrolment;
+    loop = startSync({
+      db,
+      client: createHqClient(enrolment),
+      currency,
+      ...options.sync,
+      onEvent: (event) => {
+        if (event.type === 'status') events.emit({ type: 'sync.status', status: event.status });
+        else if (event.type === 'progress') {
+          const { received, version, targetVersion, done } = event.progress;
+          events.emit({ type: 'sync.progress', progress: { received, version, targetVersion, done } });
+        }
+      },
+    });
+    refresh ??= setInterval(
+      () => db.open && events.emit({ type: 'sync.status', status: view() }),
+      STATUS_REFRESH_MS,
+    );
+    refresh.unref();
+  };
+  const stop = async () => {
+    await loop?.stop();
+    loop = null;
+  };
+  if (credentials) begin(credentials);
   const handlers: Pick<TerminalApi, 'sync.status' | 'sync.now'> = {
     'sync.status': async () => ({ ok: true, value: view() }),
     'sync.now': async () => {
@@ -200,11 +220,25 @@ function startHqSync(db: Database, options: TerminalOptions, currency: string, e
     handlers,
     /** A sale to send up: sync now rather than at the next interval (no-op when not enrolled). */
     wake: () => loop?.wake(),
+    /** hq.json changed: a new or different enrolment takes over the sync; the same one changes nothing. */
+    async reload() {
+      const next = readCredentials(options.dataDir);
+      if (!next || sameEnrolment(next, credentials)) return;
+      await stop();
+      if (!db.open) return;
+      console.log(`openlane: enrolled with ${next.serverUrl} (device ${next.deviceId}); syncing with HQ now`);
+      begin(next);
+      events.emit({ type: 'sync.status', status: view() });
+    },
     async stop() {
       if (refresh) clearInterval(refresh);
-      await loop?.stop();
+      await stop();
     },
   };
+}
+
+function sameEnrolment(a: HqCredentials, b: HqCredentials | null): boolean {
+  return b !== null && a.serverUrl === b.serverUrl && a.deviceId === b.deviceId && a.secret === b.secret;
 }
 
 /** The enrolment, or null; a damaged hq.json must not stop the till selling, so it is only logged. */

@@ -38,7 +38,8 @@ export async function enrolCommand(args: string[]): Promise<number> {
     force: values.force,
   });
   console.log(
-    `Enrolled with ${enrolled.serverUrl} as device ${enrolled.deviceId} of store ${enrolled.storeCode}.`,
+    `Enrolled with ${enrolled.serverUrl} as device ${enrolled.deviceId} of store ${enrolled.storeCode}. ` +
+      'A terminal running on this data directory starts syncing with HQ at once; no restart is needed.',
   );
   if (enrolled.storeCode !== settings.storeId) {
     // HQ refuses sales that name another store than the token's, so they would all be dead letters.

@@ -42,7 +42,10 @@ export async function staffCommand(
     badge: values.badge,
     pin,
   });
-  console.log(`Added attendant ${attendant.id} (${attendant.name}) with badge ${attendant.badge}.`);
+  console.log(
+    `Added attendant ${attendant.id} (${attendant.name}) with badge ${attendant.badge}. ` +
+      'A terminal running on this data directory takes them at once; no restart is needed.',
+  );
   return 0;
 }
 

@@ -1,11 +1,21 @@
 #!/usr/bin/env node
 // `npm start`: (re)build dist/ if it is missing or older than the sources, then open the kiosk in Electron
 // on the demo store in ./.openlane-data. Where Electron cannot run (its binary was never downloaded, or it
-// dies at once) fall back to browser mode, `openlane serve`, and say which URL to open.
+// dies at once) fall back to browser mode, `openlane serve`, and say which URL to open. A download that
+// failed is remembered: later starts go straight to browser mode; `npm start -- --electron` tries again.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  clearMarker,
+  downloadFailedMessage,
+  downloadFailure,
+  electronChoice,
+  readMarker,
+  RETRY_FLAG,
+  writeMarker,
+} from './electron-choice.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = [
@@ -29,9 +39,18 @@ delete env.ELECTRON_RUN_AS_NODE;
 
 if (isStale()) run('Building dist/ …', [join(root, 'scripts/build.mjs')]);
 
-const electron = electronBinary() ?? downloadElectron();
-if (!electron) {
-  browserMode("Electron's binary is not installed and could not be downloaded (see above).");
+const retry = process.argv.includes(RETRY_FLAG);
+const choice = electronChoice({ binaryPresent: electronBinary() !== null, marker: readMarker(root), retry });
+// Electron there after all (installed by hand): whatever failed before no longer matters.
+if (choice.action === 'electron') clearMarker(root);
+const electron = choice.action === 'browser' ? null : (electronBinary() ?? downloadElectron());
+if (choice.action === 'browser') {
+  // Remembered: one line, no download, no stack trace.
+  console.log(choice.note);
+  browserMode(null);
+} else if (!electron) {
+  // downloadElectron said why.
+  browserMode(null);
 } else if (!existsSync(join(root, '.electron-native/better_sqlite3.node')) && !tryBuildNative()) {
   browserMode('better-sqlite3 has no Electron build (`npm run electron:native` failed, see above).');
 } else {
@@ -48,12 +67,12 @@ if (!electron) {
   });
 }
 
+/** `reason` says why Electron is not used; null when that was said already. */
 function browserMode(reason) {
   if (fellBack) return;
   fellBack = true;
-  console.log(
-    `\nopenlane start: ${reason}\nFalling back to BROWSER MODE: open the URL printed below in Chromium.\n`,
-  );
+  if (reason) console.log(`\nopenlane start: ${reason}`);
+  console.log('Browser mode: open the URL printed below in Chromium.\n');
   const child = spawn(process.execPath, [join(root, 'bin/openlane.mjs'), 'serve'], { stdio: 'inherit', env });
   forwardSignals(child);
   child.on('exit', (code) => process.exit(code ?? 0));
@@ -95,17 +114,32 @@ function newestMtime(path) {
   return newest;
 }
 
-/** Electron downloads its binary on first use; run its installer once, quietly failing offline. */
+/**
+ * Electron downloads its binary on first use: run its installer once. Its output (a stack trace when
+ * offline) is kept; a failure is said in one sentence and remembered (scripts/electron-choice.mjs).
+ */
 function downloadElectron() {
   const installer = join(root, 'node_modules/electron/install.js');
-  if (!existsSync(installer)) return null;
-  console.log("openlane start: downloading Electron's binary (first start only) …");
+  if (!existsSync(installer)) {
+    console.log("openlane start: Electron's installer is missing (node_modules/electron); run npm install.");
+    return null;
+  }
+  console.log("openlane start: downloading Electron's binary (once; about 100 MB) …");
   const result = spawnSync(process.execPath, [installer], {
-    stdio: 'inherit',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
     cwd: dirname(installer),
     timeout: 300_000,
   });
-  return result.status === 0 ? electronBinary() : null;
+  const binary = result.status === 0 ? electronBinary() : null;
+  if (binary) {
+    clearMarker(root);
+    return binary;
+  }
+  const reason = result.error?.message ?? downloadFailure(`${result.stderr ?? ''}\n${result.stdout ?? ''}`);
+  writeMarker(root, reason);
+  console.log(downloadFailedMessage(reason));
+  return null;
 }
 
 function tryBuildNative() {

@@ -1,19 +1,18 @@
 // The staff reprint on the paid screen, in Chromium against a real `openlane serve` whose receipt printer
 // is a socat pseudo-terminal: a shopper sees no reprint; a staff badge scanned there offers one, and
 // the printer gets a copy marked REPRINT / 重印.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
-import { DEFAULT_SETTINGS } from '../../services/settings';
 import { openKiosk } from '../helpers/browser';
 import { WALLET } from '../helpers/checkout';
 import { gb18030Text } from '../helpers/escpos';
-import { printerSide } from '../helpers/printer-side';
+import { printerOnPty, type printerSide } from '../helpers/printer-side';
 import { startServe, type ServeProcess } from '../helpers/serve';
-import { startPtyPair, type PtyPair } from '../helpers/socat';
+import type { PtyPair } from '../helpers/socat';
 
 describe('reprinting a receipt on the paid screen', () => {
   let dir: string;
@@ -34,13 +33,7 @@ describe('reprinting a receipt on the paid screen', () => {
     dir = mkdtempSync(join(tmpdir(), 'openlane-e2e-reprint-'));
     const data = join(dir, 'data');
     mkdirSync(data);
-    pty = await startPtyPair(dir, { deviceName: 'printer', hostName: 'paper' });
-    printer = printerSide(pty);
-    printer.open();
-    writeFileSync(
-      join(data, 'settings.json'),
-      JSON.stringify({ ...DEFAULT_SETTINGS, printer: { path: pty.devicePath } }),
-    );
+    ({ pty, printer } = await printerOnPty(dir, data));
     serve = await startServe({ dataDir: data });
     ({ browser, page } = await openKiosk(serve.url));
   });

@@ -1,8 +1,10 @@
 // The printer's end of a socat pty pair: what a receipt printer would receive, read without blocking.
-import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../services/settings';
 import { lastCut } from './escpos';
-import type { PtyPair } from './socat';
+import { startPtyPair, type PtyPair } from './socat';
 
 const WAIT = { timeout: 10_000, interval: 10 };
 
@@ -48,4 +50,19 @@ export function printerSide(pty: PtyPair) {
     },
     close,
   };
+}
+
+/**
+ * A receipt printer on a socat pty in `dir`, its far end open to read what it prints, and a
+ * settings.json in `dataDir` (the demo store's) that names it. The caller closes both.
+ */
+export async function printerOnPty(dir: string, dataDir: string) {
+  const pty = await startPtyPair(dir, { deviceName: 'printer', hostName: 'paper' });
+  const printer = printerSide(pty);
+  printer.open();
+  writeFileSync(
+    join(dataDir, 'settings.json'),
+    JSON.stringify({ ...DEFAULT_SETTINGS, printer: { path: pty.devicePath } }),
+  );
+  return { pty, printer };
 }

@@ -1,37 +1,19 @@
 // `openlane receipt reprint` as store IT runs it: a real process, real sales in a real SQLite file, and
 // the receipt printer on a socat pseudo-terminal whose far end the test reads as the printer would.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
-import type { ApiResult, TerminalEvent } from '../../services/api/contract';
-import { DEFAULT_SETTINGS } from '../../services/settings';
+import type { TerminalEvent } from '../../services/api/contract';
 import { startTerminal, type Terminal } from '../../services/terminal';
 import { press } from '../helpers/checkout';
+import { runOpenlane, value } from '../helpers/cli';
 import { gb18030Text } from '../helpers/escpos';
-import { printerSide } from '../helpers/printer-side';
-import { startPtyPair, type PtyPair } from '../helpers/socat';
+import { printerOnPty, type printerSide } from '../helpers/printer-side';
+import type { PtyPair } from '../helpers/socat';
 
 const WAIT = { timeout: 10_000, interval: 20 };
-const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
-
-/** The CLI as a child process: the printer's end is read while it prints. */
-function openlane(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr })));
-}
-
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 describe('openlane receipt reprint', () => {
   let dir: string;
@@ -61,13 +43,7 @@ describe('openlane receipt reprint', () => {
     dir = mkdtempSync(join(tmpdir(), 'openlane-reprint-'));
     data = join(dir, 'data');
     mkdirSync(data);
-    pty = await startPtyPair(dir, { deviceName: 'printer', hostName: 'paper' });
-    printer = printerSide(pty);
-    printer.open();
-    writeFileSync(
-      join(data, 'settings.json'),
-      JSON.stringify({ ...DEFAULT_SETTINGS, printer: { path: pty.devicePath } }),
-    );
+    ({ pty, printer } = await printerOnPty(dir, data));
     const terminal = await startTerminal({ dataDir: data });
     const events: TerminalEvent[] = [];
     terminal.subscribe((event) => events.push(event));
@@ -87,7 +63,7 @@ describe('openlane receipt reprint', () => {
   });
 
   it('reprints the last sale without a number, marked REPRINT / 重印', async () => {
-    const result = await openlane('receipt', 'reprint', '--data', data);
+    const result = await runOpenlane(['receipt', 'reprint', '--data', data]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(`Reprinted receipt ${sold[1]} on ${pty.devicePath}.\n`);
@@ -97,7 +73,7 @@ describe('openlane receipt reprint', () => {
   });
 
   it('reprints a sale by its number', async () => {
-    const result = await openlane('receipt', 'reprint', sold[0]!, '--data', data);
+    const result = await runOpenlane(['receipt', 'reprint', sold[0]!, '--data', data]);
     expect(result.status).toBe(0);
     const text = gb18030Text(await printer.receipt());
     expect(text).toContain('*** REPRINT 重印 ***');
@@ -106,7 +82,7 @@ describe('openlane receipt reprint', () => {
   });
 
   it('says plainly when there is no such receipt', async () => {
-    const result = await openlane('receipt', 'reprint', 'S001-K01-000099', '--data', data);
+    const result = await runOpenlane(['receipt', 'reprint', 'S001-K01-000099', '--data', data]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
       'openlane receipt reprint: There is no receipt numbered S001-K01-000099 on this terminal\n',
@@ -116,7 +92,7 @@ describe('openlane receipt reprint', () => {
   it('says the running terminal holds the printer, and what to do', async () => {
     const terminal = await startTerminal({ dataDir: data });
     try {
-      const result = await openlane('receipt', 'reprint', '--data', data);
+      const result = await runOpenlane(['receipt', 'reprint', '--data', data]);
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(`The printer at ${pty.devicePath} is held by the running terminal`);
     } finally {

@@ -1,41 +1,22 @@
 // `openlane sync` against a real HQ (PGlite): stock HQ counts below zero is told in sentences, by product
 // name and in kg for a weighed product, never as HQ's raw JSON with GTINs and grams.
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolmentCode, importCatalogCsv, startServer, type RunningServer } from '../../server';
-import type { ApiResult } from '../../services/api/contract';
 import { enrolTerminal } from '../../services/sync';
 import { startTerminal } from '../../services/terminal';
-import { PRODUCTS, WALLET } from '../helpers/checkout';
+import { PRODUCTS } from '../helpers/checkout';
+import { runOpenlane, sellOn } from '../helpers/cli';
 import { startBackend, type TestBackend } from '../helpers/postgres';
 
-const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
 const { milk, apples } = PRODUCTS;
 const CSV = [
   'barcode,name,price,tax_rate,unit,age_limit,department',
   `${milk.barcode},${milk.name},12.90,9,each,,Dairy`,
   `${apples.barcode},${apples.name},10.01,9,kg,,Fruit`,
 ].join('\n');
-
-function openlaneSync(dataDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, 'sync', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr })));
-}
-
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 describe('openlane sync warnings', () => {
   let backend: TestBackend;
@@ -51,20 +32,15 @@ describe('openlane sync warnings', () => {
     // 1.250 kg of apples and two milks. It goes up with the first `openlane sync`.
     const file = join(dir, 'catalog.csv');
     writeFileSync(file, CSV);
-    const imported = spawnSync(process.execPath, [BIN, 'catalog', 'import', file, '--data', dir], {
-      encoding: 'utf8',
-    });
+    const imported = await runOpenlane(['catalog', 'import', file, '--data', dir]);
     expect(imported.status, imported.stderr).toBe(0);
     const terminal = await startTerminal({ dataDir: dir });
     try {
-      const api = terminal.api;
-      value(await api['basket.addScan']({ code: apples.barcode, source: 'keypad', weightGrams: 1250 }));
-      value(await api['basket.addScan']({ code: milk.barcode, source: 'keypad' }));
-      value(await api['basket.addScan']({ code: milk.barcode, source: 'keypad' }));
-      expect(value(await api['basket.addScan']({ code: WALLET.pays, source: 'keypad' }))).toMatchObject({
-        status: 'paid',
-      });
-      value(await api['sale.finish']({}));
+      await sellOn(terminal, [
+        { code: apples.barcode, weightGrams: 1250 },
+        { code: milk.barcode },
+        { code: milk.barcode },
+      ]);
     } finally {
       await terminal.close();
     }
@@ -79,7 +55,7 @@ describe('openlane sync warnings', () => {
   });
 
   it('names the product and gives kg, and says what to do', async () => {
-    const result = await openlaneSync(dir);
+    const result = await runOpenlane(['sync', '--data', dir]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain(
       `Warning: HQ counts -1.250 kg of ${apples.name} (barcode ${apples.barcode}) in stock, below zero: ` +

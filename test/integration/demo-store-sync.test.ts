@@ -1,34 +1,19 @@
 // A terminal that sold from the demo store before it was enrolled: when HQ's first catalog arrives (real
 // HQ on PGlite, real `openlane sync`), the demo products go and HQ's stay — a demo GTIN HQ sells itself
 // keeps HQ's row — and the sale made from the demo store is kept and still reaches HQ.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
 import { createEnrolmentCode, importCatalogCsv, startServer, type RunningServer } from '../../server';
-import type { ApiResult } from '../../services/api/contract';
 import { enrolTerminal } from '../../services/sync';
 import { startTerminal } from '../../services/terminal';
-import { PRODUCTS, WALLET } from '../helpers/checkout';
+import { PRODUCTS } from '../helpers/checkout';
+import { runOpenlane, sellOn } from '../helpers/cli';
 import { startBackend, type TestBackend } from '../helpers/postgres';
 
-const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
-
-/** `openlane sync` as a child process (HQ runs in this one, so it must not be blocked meanwhile). */
-function openlaneSync(dataDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, 'sync', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr })));
-}
 const { milk, bread } = PRODUCTS;
 const demo = demoProducts().filter((p) => p.unit === 'each' && p.ageLimit === null);
 /** Sold from the demo store before enrolment. */
@@ -42,11 +27,6 @@ const CSV = [
   ),
   `${sharedDemo.barcode},HQ house brand,4.20,13,each,,Test`,
 ].join('\n');
-
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 describe("HQ's first catalog on a terminal that sold from the demo store", () => {
   let backend: TestBackend;
@@ -73,11 +53,7 @@ describe("HQ's first catalog on a terminal that sold from the demo store", () =>
     // Standalone first: the demo store, and a sale from it.
     const terminal = await startTerminal({ dataDir: dir });
     try {
-      value(await terminal.api['basket.addScan']({ code: soldDemo.barcode, source: 'keypad' }));
-      const paid = value(await terminal.api['basket.addScan']({ code: WALLET.pays, source: 'keypad' }));
-      expect(paid).toMatchObject({ status: 'paid' });
-      receiptNumber = value(await terminal.api['session.get']({})).receipt!.receiptNumber;
-      value(await terminal.api['sale.finish']({}));
+      receiptNumber = await sellOn(terminal, [{ code: soldDemo.barcode }]);
     } finally {
       await terminal.close();
     }
@@ -93,7 +69,7 @@ describe("HQ's first catalog on a terminal that sold from the demo store", () =>
 
   it('removes the demo products, keeps HQ catalog and the sale, and says so', async () => {
     expect(products().length).toBe(demoProducts().length);
-    const sync = await openlaneSync(dir);
+    const sync = await runOpenlane(['sync', '--data', dir]);
     expect(sync.status, sync.stderr).toBe(0);
     expect(sync.stdout).toContain(
       `Removed the ${demoProducts().length - 1} demo store products: this terminal now sells HQ's catalog (its sales are kept).`,
@@ -124,7 +100,7 @@ describe("HQ's first catalog on a terminal that sold from the demo store", () =>
     expect(atHq.rows[0]).toEqual({ n: 1 });
 
     // Later syncs leave the catalog alone.
-    const again = await openlaneSync(dir);
+    const again = await runOpenlane(['sync', '--data', dir]);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).not.toContain('demo');
     expect(products()).toHaveLength(3);

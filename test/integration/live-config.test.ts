@@ -1,32 +1,15 @@
 // `openlane staff add` and `openlane enrol` beside a running `openlane serve` (a real process): both take
 // effect at once, without the restart nobody mentioned.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
 import { createEnrolmentCode, importCatalogCsv, startServer, type RunningServer } from '../../server';
 import { PRODUCTS } from '../helpers/checkout';
+import { runOpenlane } from '../helpers/cli';
 import { startBackend, type TestBackend } from '../helpers/postgres';
 import { startServe, type ServeProcess } from '../helpers/serve';
-
-const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
-
-/** The CLI as a child process, not blocking this one (HQ may run here). */
-function openlane(
-  args: string[],
-  stdin = '',
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  child.stdin.end(stdin);
-  return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr })));
-}
 
 describe('a running terminal and the CLI beside it', () => {
   let dir: string;
@@ -59,7 +42,7 @@ describe('a running terminal and the CLI beside it', () => {
       error: { code: 'staff_badge' },
     });
 
-    const added = await openlane(
+    const added = await runOpenlane(
       ['staff', 'add', '--id', 'A01', '--name', 'Li Na', '--badge', 'STAFF-A01X', '--data', dir],
       '2468\n',
     );
@@ -92,7 +75,7 @@ describe('a running terminal and the CLI beside it', () => {
       serve = await startServe({ dataDir: dir });
       expect(await api('sync.status')).toMatchObject({ value: { sync: { enrolled: false } } });
       const { code } = await createEnrolmentCode(server.db, 'S001');
-      const enrolled = await openlane(['enrol', '--server', server.url, '--code', code, '--data', dir]);
+      const enrolled = await runOpenlane(['enrol', '--server', server.url, '--code', code, '--data', dir]);
       expect(enrolled.status, enrolled.stderr).toBe(0);
       expect(enrolled.stdout).toContain('starts syncing with HQ at once; no restart is needed');
       await expect

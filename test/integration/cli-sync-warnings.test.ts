@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolmentCode, importCatalogCsv, startServer, type RunningServer } from '../../server';
 import { enrolTerminal } from '../../services/sync';
-import { startTerminal } from '../../services/terminal';
 import { PRODUCTS } from '../helpers/checkout';
-import { runOpenlane, sellOn } from '../helpers/cli';
+import { runOpenlane } from '../helpers/cli';
 import { startBackend, type TestBackend } from '../helpers/postgres';
 
 const { milk, apples } = PRODUCTS;
@@ -28,22 +27,17 @@ describe('openlane sync warnings', () => {
     server = await startServer({ port: 0, dataDir: backend.dataDir });
     expect((await importCatalogCsv(server.db, CSV, { currency: 'CNY' })).ok).toBe(true);
     dir = mkdtempSync(join(tmpdir(), 'openlane-sync-warnings-'));
-    // Before enrolment, on the same catalog imported here, a sale of stock HQ never saw arrive:
-    // 1.250 kg of apples and two milks. It goes up with the first `openlane sync`.
+    // Before enrolment, on the same catalog imported here, stock written off that HQ never saw arrive:
+    // 1.250 kg of apples and two milks. (A sale would do, but a demo terminal's sales are training
+    // sales, which move no stock at HQ.) It goes up with the first `openlane sync`.
     const file = join(dir, 'catalog.csv');
     writeFileSync(file, CSV);
     const imported = await runOpenlane(['catalog', 'import', file, '--data', dir]);
     expect(imported.status, imported.stderr).toBe(0);
-    const terminal = await startTerminal({ dataDir: dir });
-    try {
-      await sellOn(terminal, [
-        { code: apples.barcode, weightGrams: 1250 },
-        { code: milk.barcode },
-        { code: milk.barcode },
-      ]);
-    } finally {
-      await terminal.close();
-    }
+    const broken = join(dir, 'broken.csv');
+    writeFileSync(broken, `barcode,quantity\n${apples.barcode},-1.250\n${milk.barcode},-2\n`);
+    const adjusted = await runOpenlane(['stock', 'adjust', broken, '--reason', 'broken', '--data', dir]);
+    expect(adjusted.status, adjusted.stderr).toBe(0);
     const { code } = await createEnrolmentCode(server.db, 'S001');
     await enrolTerminal({ dataDir: dir, serverUrl: server.url, code, terminalName: 'K01' });
   });

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { tenderKindOf } from '../core/payment/tenders';
 import { formatReceiptNumber, markTrainingReceipt, type Receipt } from '../core/receipt';
+import type { SalePayload } from '../core/sync';
 import type { PaymentStatus } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
 import { basketLines, moveBasketStatus, requireBasket } from './baskets';
@@ -142,34 +143,30 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
     const sale = saleForBasket(db, basket.id)!;
     const lines = basketLines(db, basket.id);
     journalSale(db, sale, payment.id, payment.status, lines.length, input.soldAt);
-    appendEvent(
-      db,
-      'sale.completed',
-      {
-        ...saleEvent(sale),
-        paymentId: payment.id,
-        // HQ keeps a training sale out of every total and its lines out of the stock.
-        ...(training ? { training: true } : {}),
-        // What HQ's stock ledger and traceability need per line: the product, how many (grams for kg).
-        lines: lines.map((line) => ({
-          gtin: line.gtin,
-          quantity: line.quantity,
-          unit: line.unit,
-          unitPrice: line.unitPrice,
-          ...(line.lot ? { lot: line.lot } : {}),
-          ...(line.serial ? { serial: line.serial } : {}),
-        })),
-        payment: {
-          id: payment.id,
-          reference: payment.reference,
-          provider: payment.provider,
-          providerRef: payment.providerRef,
-          amount: payment.amount,
-        },
-        tenders: [tender],
+    const payload: SalePayload = {
+      ...saleFields(sale),
+      paymentId: payment.id,
+      // HQ keeps a training sale out of every total and its lines out of the stock.
+      ...(training ? { training: true } : {}),
+      // What HQ's stock ledger and traceability need per line: the product, how many (grams for kg).
+      lines: lines.map((line) => ({
+        gtin: line.gtin,
+        quantity: line.quantity,
+        unit: line.unit,
+        unitPrice: line.unitPrice,
+        ...(line.lot ? { lot: line.lot } : {}),
+        ...(line.serial ? { serial: line.serial } : {}),
+      })),
+      payment: {
+        id: payment.id,
+        reference: payment.reference,
+        provider: payment.provider,
+        providerRef: payment.providerRef,
+        amount: payment.amount,
       },
-      input.soldAt,
-    );
+      tenders: [tender],
+    };
+    appendEvent(db, 'sale.completed', payload, input.soldAt);
     return sale;
   })();
 }
@@ -275,9 +272,9 @@ function checkReceipt(receipt: MadeReceipt, amountPaid: number, receiptNumber: s
   }
 }
 
-function saleEvent(sale: SaleRecord) {
+function saleFields(sale: SaleRecord) {
   const { receiptJson, ...rest } = sale;
-  return { ...rest, receipt: JSON.parse(receiptJson) as unknown };
+  return { ...rest, receipt: JSON.parse(receiptJson) as SalePayload['receipt'] };
 }
 
 function toSale(row: SaleRow): SaleRecord {

@@ -3,6 +3,7 @@
 // outbox in ONE transaction for HQ's stock ledger. HQ turns a count into the adjustment that makes its
 // ledger agree; the terminal never keeps (or overwrites) an on-hand quantity of its own.
 import { readCsv } from '../core/catalog/csv';
+import { MAX_EVENT_LINES, type StockEventType, type StockPayloads } from '../core/sync';
 import {
   validateStockRows,
   type StockAction,
@@ -26,9 +27,9 @@ export type StockResult =
   { ok: true; lines: number; events: string[] } | { ok: false; errors: StockRowError[] };
 
 /** HQ takes at most this many lines in one stock event; a bigger file becomes several, written together. */
-export const LINES_PER_EVENT = 10_000;
+export const LINES_PER_EVENT = MAX_EVENT_LINES;
 
-const EVENT_TYPE: Record<StockAction, string> = {
+const EVENT_TYPE: Record<StockAction, StockEventType> = {
   receive: 'stock.received',
   count: 'stock.counted',
   adjust: 'stock.adjusted',
@@ -68,7 +69,7 @@ export function recordStock(
   return { ok: true, lines: lines.length, events };
 }
 
-function payload(request: StockRequest, lines: StockLine[]): object {
+function payload(request: StockRequest, lines: StockLine[]): StockPayloads[StockEventType] {
   switch (request.action) {
     case 'receive':
       return { lines, ...(request.reference ? { reference: request.reference } : {}) };

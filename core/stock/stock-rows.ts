@@ -8,16 +8,14 @@
  */
 import { checkGtin } from '../barcode/gtin';
 import type { CsvRecord } from '../catalog/csv';
+import type { StockLine } from '../sync/events';
 import type { Unit } from '../types';
 
 /** What a stock file records. Counts may be zero, adjustments may be negative, the rest move stock in or out. */
 export type StockAction = 'receive' | 'count' | 'adjust' | 'transfer';
 
-export interface StockLine {
-  gtin: string;
-  /** Pieces, or grams for items sold by weight; signed only for an adjustment. */
-  quantity: number;
-}
+/** A file's line as it goes into the stock event: the wire's stock line. */
+export type { StockLine } from '../sync/events';
 
 export interface StockRowError {
   /** The 1-based line of the file; 0 for a problem with the file as a whole. */

@@ -2,6 +2,7 @@
 // once for a device id and secret; from then on the terminal trades the secret for tokens that live
 // minutes. The secret travels only to POST /v1/token, so HQ must sit behind TLS in production.
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { EnrolReply, TokenReply } from '../../core/sync';
 import type { Database, Queryable } from '../db/database';
 import { toIso } from '../db/database';
 import type { Result } from '../result';
@@ -69,12 +70,8 @@ export async function createEnrolmentCode(
   });
 }
 
-export interface Enrolled {
-  deviceId: string;
-  /** Shown once; HQ keeps only its scrypt hash. */
-  secret: string;
-  storeCode: string;
-}
+/** The device's id and secret (shown once; HQ keeps only its scrypt hash). */
+export type Enrolled = EnrolReply;
 
 /** Trades an unused, unexpired code for a new device. A code works exactly once, even when raced. */
 export async function enrolDevice(
@@ -125,11 +122,7 @@ async function refusal(tx: Queryable, codeHash: string): Promise<Result<never>> 
   return fail(403, 'enrolment_code_expired', 'this enrolment code has expired; ask for a new one');
 }
 
-export interface IssuedToken {
-  token: string;
-  expiresAt: string;
-  storeCode: string;
-}
+export type IssuedToken = TokenReply;
 
 /** A short-lived token for a device that proves itself with its secret. */
 export async function issueToken(

@@ -1,7 +1,7 @@
 // The catalog feed a terminal pulls: its store's view (chain products with the store's prices) changed
 // after a cursor, in (version, gtin) order, deletes as tombstones. One SQL statement reads each page, so
 // the page sees one snapshot: a page can never mix rows from before and after another commit.
-import type { Unit } from '../../core/types';
+import type { CatalogItem, CatalogPage } from '../../core/sync';
 import type { Queryable } from '../db/database';
 import { toNumber } from '../db/database';
 import { currentCatalogVersion } from './version';
@@ -16,31 +16,7 @@ export interface CatalogCursor {
   base: number;
 }
 
-export type CatalogItem =
-  | {
-      gtin: string;
-      version: number;
-      deleted: false;
-      barcode: string;
-      name: string;
-      currency: string;
-      price: number;
-      taxRateBp: number;
-      unit: Unit;
-      ageLimit: number | null;
-      department: string | null;
-    }
-  | { gtin: string; version: number; deleted: true };
-
-export interface CatalogPage {
-  items: CatalogItem[];
-  /** Pass as `after` for the next page; when there is nothing new, the same cursor again. */
-  nextCursor: string;
-  /** Whether the page was full, so more may follow at once. */
-  more: boolean;
-  /** The newest committed catalog version when the page was read. */
-  catalogVersion: number;
-}
+export type { CatalogItem, CatalogPage } from '../../core/sync';
 
 const CURSOR = /^(\d{1,15})(?::(\d{14})?(?::(\d{1,15}))?)?$/;
 

@@ -5,8 +5,9 @@
 // transaction around it: one round trip to the database. It has no per-event rollback: a value the
 // database refuses fails the whole statement, and the caller then redoes the batch event by event
 // (ingest.ts), which files that one event as a dead letter and applies the rest.
+import type { StockWarning } from '../../core/sync';
 import type { Queryable } from '../db/database';
-import type { DeviceContext, StockWarning } from './ingest';
+import type { DeviceContext } from './ingest';
 import type { EventPlan } from './plan';
 
 export interface RunOutcome {

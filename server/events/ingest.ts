@@ -8,6 +8,7 @@
 //  - event by event in one transaction: a savepoint per event, so an event the database refuses is
 //    rolled back alone and filed as a dead letter while the events after it go on. A batch whose
 //    bulk attempt hits such a data error is redone this way; poison is rare, so that cost is too.
+import type { BatchReply, EventResult, StockWarning } from '../../core/sync';
 import { uuidv7 } from '../../core/uuid7';
 import type { Database, Queryable } from '../db/database';
 import { constraintOf, sqlState } from '../db/database';
@@ -26,24 +27,8 @@ export interface DeviceContext {
   deviceId: string;
 }
 
-export type EventResult =
-  | { id: string; status: 'applied' | 'duplicate' }
-  | { id: string | null; status: 'rejected'; code: string; reason: string };
-
-export interface StockWarning {
-  code: 'negative_stock';
-  gtin: string;
-  onHand: number;
-}
-
-export interface BatchOutcome {
-  results: EventResult[];
-  receivedAt: string;
-  /** Server receive time minus the terminal's clock (sentAt, else its newest event), in ms. */
-  clockSkewMs: number | null;
-  /** Products of this batch whose stock is now below zero: flagged, never refused. */
-  warnings: StockWarning[];
-}
+export type { EventResult, StockWarning } from '../../core/sync';
+export type BatchOutcome = BatchReply & { warnings: StockWarning[] };
 
 const RETRIES = 3;
 

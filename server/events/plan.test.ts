@@ -1,22 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { saleEvent, wireEvent } from '../../core/sync';
 import { uuidv7 } from '../../core/uuid7';
 import { planEvent } from './plan';
 
 const at = '2025-03-01T09:30:00.000Z';
-const event = (type: string, payload: unknown) => ({ id: uuidv7(), type, payload, occurredAt: at });
+/** Any event at `at`; its payload may be wrong on purpose. */
+const event = (type: string, payload: unknown) => wireEvent(type, payload, new Date(at));
 const sale = (extra: Record<string, unknown> = {}) =>
-  event('sale.completed', {
-    id: uuidv7(),
-    receiptNumber: 'S001-K01-000001',
-    storeId: 'S001',
-    terminalId: 'K01',
-    currency: 'CNY',
-    total: 1300,
-    taxTotal: 150,
-    soldAt: at,
-    receipt: { lines: [{ name: 'Tea', quantity: 2, gtin: '5901234123457' }] },
-    ...extra,
-  });
+  saleEvent(
+    {
+      id: uuidv7(),
+      receiptNumber: 'S001-K01-000001',
+      storeId: 'S001',
+      terminalId: 'K01',
+      currency: 'CNY',
+      total: 1300,
+      taxTotal: 150,
+      soldAt: at,
+      receipt: { lines: [{ name: 'Tea', quantity: 2, gtin: '5901234123457' }] },
+      ...extra,
+    },
+    new Date(at),
+  );
 
 describe('planning an incoming event', () => {
   it('turns a sale into its row and one negative movement per line, GTINs normalised', () => {
@@ -98,12 +103,13 @@ describe('planning an incoming event', () => {
   });
 
   it('names the field of a malformed event', () => {
+    const { payload: _payload, ...withoutPayload } = event('basket.opened', {});
     const cases: [unknown, RegExp][] = [
       [{ ...event('basket.opened', {}), id: 'not-a-uuid' }, /^id: must be a UUIDv7/],
       [{ ...event('basket.opened', {}), occurredAt: 'yesterday' }, /^occurredAt: must be an ISO 8601 time/],
       [{ ...event('basket.opened', {}), type: 'Sale Completed' }, /^type: must be like sale.completed/],
       [{ ...event('basket.opened', {}), extra: 1 }, /extra/],
-      [{ id: uuidv7(), type: 'basket.opened', occurredAt: at }, /^payload/],
+      [withoutPayload, /^payload/],
       [null, /object/],
     ];
     for (const [raw, reason] of cases) {

@@ -1,6 +1,7 @@
 // Turning one incoming event into what it writes, with no database: a sale row and stock movements,
 // or the reason it is rejected. Pure, so every rule is tested without a server.
 import type { z } from 'zod';
+import type { MovementKind } from '../../core/sync';
 import { MAX_QUANTITY } from '../../core/sync/values';
 import type { IncomingEvent, StockEventType } from './schema';
 import {
@@ -13,8 +14,6 @@ import {
   saleSchema,
   stockSchemas,
 } from './schema';
-
-export type MovementKind = 'sale' | 'delivery' | 'adjustment' | 'transfer_out' | 'transfer_in';
 
 export interface PlannedMovement {
   gtin: string;

@@ -1,10 +1,14 @@
 // What POST /v1/events accepts. The envelope must be right or the batch is refused (400, nothing
 // written); each event inside is then checked on its own, so one bad event is rejected by itself.
+// The shapes are core/sync's; each schema is typed against its shape, so the two cannot drift.
 import { z } from 'zod';
 import { checkGtin } from '../../core/barcode/gtin';
+import type { SaleFacts, StockEventType, StockPayloads, WireEvent } from '../../core/sync';
+import { MAX_BATCH_EVENTS, MAX_EVENT_LINES } from '../../core/sync';
 import { MAX_QUANTITY, isRealTime } from '../../core/sync/values';
 
-export const MAX_BATCH_EVENTS = 1000;
+export { MAX_BATCH_EVENTS, RECORDED_FAMILIES } from '../../core/sync';
+export type { StockEventType } from '../../core/sync';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -29,9 +33,9 @@ export const eventSchema = z.strictObject({
   type: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/, 'must be like sale.completed'),
   payload: z.unknown().refine((v) => v !== undefined, 'is missing'),
   occurredAt: isoTime,
-});
+}) satisfies z.ZodType<WireEvent>;
 
-export type IncomingEvent = z.infer<typeof eventSchema>;
+export type IncomingEvent = WireEvent;
 
 const gtin = z.string().transform((value, ctx) => {
   const checked = checkGtin(value);
@@ -59,18 +63,16 @@ export const saleSchema = z.looseObject({
   soldAt: isoTime,
   receipt: z.looseObject({ lines: z.array(z.unknown()).optional() }),
   /** The stock lines; when absent, the receipt's lines must carry their GTIN. */
-  lines: z.array(soldLine).max(10_000).optional(),
+  lines: z.array(soldLine).max(MAX_EVENT_LINES).optional(),
   /** A training sale (the terminal's payments were simulated): kept, but out of every total and the stock. */
   training: z.boolean().optional(),
-});
-
-export type SalePayload = z.infer<typeof saleSchema>;
+}) satisfies z.ZodType<SaleFacts>;
 
 /** The lines of a sale that move stock: `lines` if sent, else the receipt's lines (each with a gtin). */
-export const receiptLinesSchema = z.array(soldLine).max(10_000);
+export const receiptLinesSchema = z.array(soldLine).max(MAX_EVENT_LINES);
 
 const stockLines = <T extends z.ZodType>(quantity: T) =>
-  z.array(z.looseObject({ gtin, quantity })).min(1).max(10_000);
+  z.array(z.looseObject({ gtin, quantity })).min(1).max(MAX_EVENT_LINES);
 
 export const stockSchemas = {
   /** A delivery: stock comes in. */
@@ -88,7 +90,7 @@ export const stockSchemas = {
     lines: z
       .array(z.looseObject({ gtin, counted: count.nonnegative() }))
       .min(1)
-      .max(10_000),
+      .max(MAX_EVENT_LINES),
   }),
   /** Goods moved between stores: out of this one, or into it. */
   'stock.transferred': z.looseObject({
@@ -96,12 +98,7 @@ export const stockSchemas = {
     otherStore: z.string().min(1).max(64),
     lines: stockLines(count.positive()),
   }),
-} as const;
-
-export type StockEventType = keyof typeof stockSchemas;
-
-/** Event families the terminal writes that HQ keeps in its event log without a projection (yet). */
-export const RECORDED_FAMILIES = ['basket', 'payment', 'journal'] as const;
+} as const satisfies { [Type in StockEventType]: z.ZodType<StockPayloads[Type]> };
 
 /** How deep events may nest; PostgreSQL's jsonb (and recursion anywhere) stops well before hostile depths. */
 export const MAX_JSON_DEPTH = 32;

@@ -1,9 +1,10 @@
 // Writing the stock ledger for a batch: each event's movements, counts turned into adjustments, and
 // the per-product on-hand (stock_levels) that the batch moves, written once at the end of the batch.
+import type { StockWarning } from '../../core/sync';
+import { MAX_QUANTITY } from '../../core/sync/values';
 import type { Queryable } from '../db/database';
 import { toNumber } from '../db/database';
-import type { DeviceContext, StockWarning } from './ingest';
-import { MAX_QUANTITY } from '../../core/sync/values';
+import type { DeviceContext } from './ingest';
 import type { EventPlan, Rejection } from './plan';
 
 /**

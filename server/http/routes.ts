@@ -2,6 +2,7 @@
 // token check, and acts for the store and device the token names, whatever the request says.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { EnrolRequest, TokenRequest } from '../../core/sync';
 import { authenticate } from '../auth/authenticate';
 import { enrolDevice, issueToken } from '../auth/enrolment';
 import { catalogChangesJson, catalogReplyText, parseCursor } from '../catalog/changes';
@@ -36,13 +37,13 @@ const enrolBody = z.strictObject({
     .string()
     .regex(/^[^\p{Cc}]{1,64}$/u, 'must be 1 to 64 characters without control characters')
     .optional(),
-});
+}) satisfies z.ZodType<EnrolRequest>;
 const tokenBody = z.strictObject({
   deviceId: z
     .string()
     .regex(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i, 'must be the deviceId given at enrolment'),
   secret: z.string().min(1).max(200),
-});
+}) satisfies z.ZodType<TokenRequest>;
 const digits = (max: number) =>
   z
     .string()

@@ -2,6 +2,7 @@
 // they then pull GET /v1/catalog. The version is polled from the database (one cheap read per server,
 // not per terminal), so an import by another process or server instance is announced too.
 import type { FastifyReply } from 'fastify';
+import type { CatalogAnnouncement } from '../../core/sync';
 import type { Queryable } from '../db/database';
 import { currentCatalogVersion } from '../catalog/version';
 
@@ -43,8 +44,10 @@ export function createCatalogStream(q: Queryable, options: StreamOptions): Catal
   let timer: NodeJS.Timeout | undefined;
 
   const send = (client: Client, text: string) => client.reply.raw.write(text);
-  const announce = (client: Client) =>
-    send(client, `event: catalog\nid: ${version}\ndata: {"version":${version}}\n\n`);
+  const announce = (client: Client) => {
+    const data: CatalogAnnouncement = { version };
+    send(client, `event: catalog\nid: ${version}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
 
   // Each poll starts when the last one is done, so a slow database never piles queries up.
   const poll = async () => {

@@ -2,6 +2,7 @@
 // things: `unreachable` (no network, timeout, HQ 5xx) — nothing is lost, try again later; `refused`
 // (HQ answered 4xx) — retrying the same thing will not help, the message says what to fix.
 import type { z } from 'zod';
+import type { EnrolReply, EnrolRequest, EventBatch, TokenRequest, WireEvent } from '../../core/sync';
 import type { HqCredentials } from './credentials';
 import type { BatchReply, CatalogReply } from './protocol';
 import { batchReply, catalogReply, describe, enrolReply, failureReply, tokenReply } from './protocol';
@@ -27,16 +28,9 @@ export interface HqClientOptions {
   now?: () => number;
 }
 
-export interface OutgoingEvent {
-  id: string;
-  type: string;
-  payload: unknown;
-  occurredAt: string;
-}
-
 export interface HqClient {
   readonly serverUrl: string;
-  pushEvents(events: readonly OutgoingEvent[], sentAt: Date): Promise<BatchReply>;
+  pushEvents(events: readonly WireEvent[], sentAt: Date): Promise<BatchReply>;
   catalogPage(after: string, limit: number): Promise<CatalogReply>;
   /** Opens GET /v1/stream; the caller reads the body and aborts with `signal`. */
   openStream(signal: AbortSignal): Promise<Response>;
@@ -48,10 +42,11 @@ export async function enrolDevice(
   code: string,
   terminalName?: string,
   options: HqClientOptions = {},
-): Promise<z.infer<typeof enrolReply>> {
+): Promise<EnrolReply> {
+  const request: EnrolRequest = { code, ...(terminalName ? { terminalName } : {}) };
   const response = await send(serverUrl, '/v1/enrol', options, {
     method: 'POST',
-    body: JSON.stringify({ code, ...(terminalName ? { terminalName } : {}) }),
+    body: JSON.stringify(request),
   });
   return read(response, enrolReply, 'enrolment');
 }
@@ -66,7 +61,10 @@ export function createHqClient(credentials: HqCredentials, options: HqClientOpti
   const fetchToken = async (): Promise<string> => {
     const response = await send(credentials.serverUrl, '/v1/token', options, {
       method: 'POST',
-      body: JSON.stringify({ deviceId: credentials.deviceId, secret: credentials.secret }),
+      body: JSON.stringify({
+        deviceId: credentials.deviceId,
+        secret: credentials.secret,
+      } satisfies TokenRequest),
     });
     const issued = await read(response, tokenReply, 'token');
     const issuedAt = now();
@@ -104,7 +102,8 @@ export function createHqClient(credentials: HqCredentials, options: HqClientOpti
   return {
     serverUrl: credentials.serverUrl,
     async pushEvents(events, sentAt) {
-      const body = JSON.stringify({ sentAt: sentAt.toISOString(), events });
+      const batch: EventBatch = { sentAt: sentAt.toISOString(), events };
+      const body = JSON.stringify(batch);
       const response = await authed('/v1/events', { method: 'POST', body });
       return read(response, batchReply, 'event batch');
     },

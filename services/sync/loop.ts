@@ -1,6 +1,7 @@
 // The running terminal's background sync: a full sync every interval, at once when HQ's event stream
 // (GET /v1/stream) announces a catalog version newer than ours, and with exponential back-off while HQ
 // cannot be reached. Everything it learns goes to one callback, for the UI's status bar.
+import type { CatalogAnnouncement } from '../../core/sync';
 import type { Database } from '../../db/open';
 import { syncState } from '../../db/sync';
 import type { HqClient } from './hq-client';
@@ -114,7 +115,7 @@ export function startSync(options: SyncLoopOptions): SyncLoop {
           abort.signal,
           (name, data) => {
             if (name !== 'catalog') return;
-            const version = (JSON.parse(data) as { version?: unknown }).version;
+            const version = (JSON.parse(data) as Partial<Record<keyof CatalogAnnouncement, unknown>>).version;
             if (
               typeof version === 'number' &&
               options.db.open &&

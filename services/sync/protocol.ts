@@ -1,18 +1,31 @@
 // What HQ answers, checked before the terminal believes it: a wrong or garbled reply is an error that
-// names the field, and changes nothing. The shapes follow server/http/routes.ts.
+// names the field, and changes nothing. The shapes are core/sync's; each schema is typed against its
+// shape, so the two cannot drift.
 import { z } from 'zod';
+import type {
+  BatchReply,
+  CatalogPage,
+  CatalogProduct,
+  CatalogTombstone,
+  EnrolReply,
+  EventResult,
+  TokenReply,
+} from '../../core/sync';
+import type { ErrorInfo } from '../../core/result';
+
+export type { BatchReply, CatalogProduct } from '../../core/sync';
 
 export const enrolReply = z.object({
   deviceId: z.string().min(1),
   secret: z.string().min(1),
   storeCode: z.string().min(1),
-});
+}) satisfies z.ZodType<EnrolReply>;
 
 export const tokenReply = z.object({
   token: z.string().min(1),
   expiresAt: z.string().min(1),
   storeCode: z.string().min(1),
-});
+}) satisfies z.ZodType<TokenReply>;
 
 const eventResult = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.enum(['applied', 'duplicate']) }),
@@ -22,15 +35,14 @@ const eventResult = z.discriminatedUnion('status', [
     code: z.string(),
     reason: z.string(),
   }),
-]);
+]) satisfies z.ZodType<EventResult>;
 
 export const batchReply = z.object({
   results: z.array(eventResult),
   receivedAt: z.string(),
   clockSkewMs: z.number().nullable(),
   warnings: z.array(z.looseObject({ code: z.string() })).default([]),
-});
-export type BatchReply = z.infer<typeof batchReply>;
+}) satisfies z.ZodType<BatchReply>;
 
 /** A catalog item as sent, before its own check. */
 export interface RawCatalogItem {
@@ -57,8 +69,8 @@ export const catalogReply = z.object({
   nextCursor: z.string().min(1),
   more: z.boolean(),
   catalogVersion: z.number().int().nonnegative(),
-});
-export type CatalogReply = z.infer<typeof catalogReply>;
+}) satisfies z.ZodType<CatalogPage<RawCatalogItem>>;
+export type CatalogReply = CatalogPage<RawCatalogItem>;
 
 export const catalogProduct = z.object({
   gtin: z.string().regex(/^\d{14}$/, 'must be a GTIN-14'),
@@ -72,9 +84,7 @@ export const catalogProduct = z.object({
   unit: z.enum(['each', 'kg']),
   ageLimit: z.number().int().min(1).max(99).nullable(),
   department: z.string().nullable(),
-});
-
-export type CatalogProduct = z.infer<typeof catalogProduct>;
+}) satisfies z.ZodType<CatalogProduct>;
 
 const GTIN14 = /^\d{14}$/;
 const BARCODE = /^(\d{8}|\d{12,14})$/;
@@ -125,12 +135,12 @@ export const catalogTombstone = z.object({
   gtin: z.string().regex(/^\d{14}$/, 'must be a GTIN-14'),
   version: z.number().int().nonnegative(),
   deleted: z.literal(true),
-});
+}) satisfies z.ZodType<CatalogTombstone>;
 
 export const failureReply = z.object({
   ok: z.literal(false),
-  error: z.object({ code: z.string(), message: z.string() }),
-});
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+}) satisfies z.ZodType<{ ok: false; error: ErrorInfo }>;
 
 /** One line naming each bad field, for an error message. */
 export function describe(error: z.ZodError): string {

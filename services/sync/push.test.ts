@@ -1,11 +1,12 @@
 // Pushing the outbox with an HQ stand-in that answers like HQ (or too big, or with the wrong results).
 import { describe, expect, it } from 'vitest';
+import type { WireEvent } from '../../core/sync';
 import { appendEvent, outboxStats } from '../../db/outbox';
 import { completeSale } from '../../db/sales';
 import { deadLetters } from '../../db/sync';
 import { PENCIL, payingBasket } from '../../test/helpers/db-fixtures';
 import { useTempDatabase } from '../../test/helpers/temp-db';
-import { HqError, type HqClient, type OutgoingEvent } from './hq-client';
+import { HqError, type HqClient } from './hq-client';
 import { pushOutbox } from './push';
 
 const temp = useTempDatabase();
@@ -14,7 +15,7 @@ const add = (n: number) =>
     Array.from({ length: n }, (_, i) => appendEvent(temp.db, 'stock.adjusted', { i })),
   )();
 
-function hq(answer: (events: readonly OutgoingEvent[]) => unknown): HqClient & { batches: number[] } {
+function hq(answer: (events: readonly WireEvent[]) => unknown): HqClient & { batches: number[] } {
   const batches: number[] = [];
   return {
     serverUrl: 'http://hq',
@@ -28,7 +29,7 @@ function hq(answer: (events: readonly OutgoingEvent[]) => unknown): HqClient & {
     openStream: () => Promise.reject(new Error('unused')),
   };
 }
-const applied = (events: readonly OutgoingEvent[]) => events.map((e) => ({ id: e.id, status: 'applied' }));
+const applied = (events: readonly WireEvent[]) => events.map((e) => ({ id: e.id, status: 'applied' }));
 
 describe('pushing the outbox', () => {
   it('sends every pending event in commit order, in batches, and marks them sent', async () => {
@@ -52,7 +53,7 @@ describe('pushing the outbox', () => {
       soldAt: new Date(),
       makeReceipt: (receiptNumber) => ({ total: payment.amount, taxTotal: 0, json: { receiptNumber } }),
     });
-    const sent: OutgoingEvent[] = [];
+    const sent: WireEvent[] = [];
     const failing = hq((events) => {
       sent.push(...events);
       throw new HqError('unreachable', 'lost');

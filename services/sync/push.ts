@@ -2,11 +2,12 @@
 // (applied / duplicate → sent; rejected → the local dead-letter list, also marked sent so it never holds
 // back the events behind it). A failed request leaves its batch pending: resending is harmless, since
 // HQ answers `duplicate` for an event it already holds.
+import type { WireEvent } from '../../core/sync';
+import { EVENT_BATCH_BYTES } from '../../core/sync/limits';
 import type { Database } from '../../db/open';
 import { pendingEvents, type OutboxEvent } from '../../db/outbox';
 import { recordAnswers, type EventAnswer } from '../../db/sync';
-import { EVENT_BATCH_BYTES } from '../../core/sync/limits';
-import { HqError, type HqClient, type OutgoingEvent } from './hq-client';
+import { HqError, type HqClient } from './hq-client';
 
 /** HQ takes up to 1000 per batch; 500 keeps the count of results in one answer modest. */
 export const MAX_BATCH = 500;
@@ -130,6 +131,6 @@ function match(
 }
 
 /** The event as HQ receives it: exactly as the outbox holds it, so a resend is byte for byte the same. */
-function outgoing(event: OutboxEvent): OutgoingEvent {
+function outgoing(event: OutboxEvent): WireEvent {
   return { id: event.id, type: event.type, payload: event.payload, occurredAt: event.occurredAt };
 }

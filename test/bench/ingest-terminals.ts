@@ -16,8 +16,8 @@
 // back `duplicate`; `stop` ends the process.
 import { Agent, request } from 'node:http';
 import { withCheckDigit } from '../../core/barcode/gtin';
-import { buildReceipt, formatReceiptNumber } from '../../core/receipt';
-import { uuidv7 } from '../../core/uuid7';
+import { saleEvent, type SalePayload, type WireEvent } from '../../core/sync';
+import { salePayload } from '../helpers/sale-events';
 
 export interface TerminalSpec {
   store: string;
@@ -55,12 +55,7 @@ interface Terminal extends TerminalSpec {
   firstBatchSize?: number;
 }
 
-interface SaleEvent {
-  id: string;
-  type: 'sale.completed';
-  payload: { lines: unknown[] } & Record<string, unknown>;
-  occurredAt: string;
-}
+type SaleEvent = WireEvent<'sale.completed', SalePayload>;
 
 const PRODUCTS = 2_000;
 
@@ -111,8 +106,6 @@ function random(): number {
 
 /** A sale.completed event as db/sales.ts appends it to the outbox. */
 function sale(t: Terminal): SaleEvent {
-  const soldAt = new Date().toISOString();
-  const receiptNumber = formatReceiptNumber(t.store, t.terminalId, ++t.sequence);
   const lines = Array.from({ length: 1 + Math.floor(random() * 8) }, () => {
     const p = product(Math.floor(random() * PRODUCTS));
     return {
@@ -120,49 +113,15 @@ function sale(t: Terminal): SaleEvent {
       quantity: p.unit === 'kg' ? 200 + Math.floor(random() * 1500) : 1 + Math.floor(random() * 3),
     };
   });
-  const receipt = buildReceipt({
-    receiptNumber,
-    storeName: `OpenLane Market ${t.store}`,
-    storeAddress: '1 Market Road',
+  const soldAt = new Date();
+  const payload = salePayload({
+    store: t.store,
+    terminal: t.terminalId,
+    sequence: ++t.sequence,
+    lines,
     soldAt,
-    currency: 'CNY',
-    taxMode: 'inclusive',
-    lines: lines.map((l) => ({
-      name: l.name,
-      unit: l.unit,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      taxRateBp: 1300,
-    })),
-    payments: [],
-    eReceiptBaseUrl: 'https://receipts.example',
   });
-  const paymentId = uuidv7();
-  const reference = `PAY-${receiptNumber}`;
-  receipt.payments.push({ method: 'qr', provider: 'simulator', amount: receipt.totals.total, reference });
-  const payload = {
-    id: uuidv7(),
-    basketId: uuidv7(),
-    paymentId,
-    receiptNumber,
-    sequence: t.sequence,
-    storeId: t.store,
-    terminalId: t.terminalId,
-    currency: 'CNY',
-    total: receipt.totals.total,
-    taxTotal: receipt.totals.taxTotal,
-    soldAt,
-    receipt,
-    lines: lines.map((l) => ({ gtin: l.gtin, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice })),
-    payment: {
-      id: paymentId,
-      reference,
-      provider: 'simulator',
-      providerRef: `sim-${paymentId}`,
-      amount: receipt.totals.total,
-    },
-  };
-  return { id: uuidv7(), type: 'sale.completed', payload, occurredAt: soldAt };
+  return saleEvent(payload, soldAt);
 }
 
 /** Every terminal keeps its connection open between batches, as fetch does. */

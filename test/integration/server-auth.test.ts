@@ -1,7 +1,7 @@
 // The HQ server's schema, enrolment and device tokens, over real HTTP, on PGlite and on PostgreSQL.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../core/uuid7';
+import { wireEvent } from '../../core/sync';
 import { createEnrolmentCode, openDatabase, startServer } from '../../server';
 import type { RunningServer } from '../../server';
 import { tokenKey } from '../../server/auth/enrolment';
@@ -27,14 +27,7 @@ describe.each(BACKENDS)('HQ auth on %s', (kind) => {
   const code = (store: string) => () => createEnrolmentCode(server.db, store);
   const sale = () => ({
     sentAt: new Date().toISOString(),
-    events: [
-      {
-        id: uuidv7(),
-        type: 'basket.opened',
-        payload: { basketId: 'b1' },
-        occurredAt: new Date().toISOString(),
-      },
-    ],
+    events: [wireEvent('basket.opened', { basketId: 'b1' })],
   });
 
   beforeAll(async () => {
@@ -267,12 +260,7 @@ describe.each(BACKENDS)('HQ auth on %s', (kind) => {
     const named = await call(url, 'GET', '/v1/stock?store=S001', { token: other.token });
     expect(named.status).toBe(400);
     expect(named.body.error.message).toMatch(/store/);
-    const event = {
-      id: uuidv7(),
-      type: 'basket.opened',
-      payload: { storeId: 'S001' },
-      occurredAt: new Date().toISOString(),
-    };
+    const event = wireEvent('basket.opened', { storeId: 'S001' });
     const sent = await call(url, 'POST', '/v1/events', { token: other.token, body: { events: [event] } });
     expect(sent.body.results).toEqual([{ id: event.id, status: 'applied' }]);
     const { rows } = await server.db.query<{ code: string }>(

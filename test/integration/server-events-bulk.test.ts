@@ -3,6 +3,7 @@
 // stored must be what applying the events one by one in order gives. Real HTTP, PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReceiptNumber } from '../../core/receipt';
+import { saleEvent, stockEvent, wireEvent, type StockLine } from '../../core/sync';
 import { uuidv7 } from '../../core/uuid7';
 import { createEnrolmentCode, startServer } from '../../server';
 import type { RunningServer } from '../../server';
@@ -16,25 +17,23 @@ const RICE = '06901234567892';
 let sequence = 0;
 
 /** A sale.completed with the fields HQ reads (db/sales.ts writes more; HQ keeps them as sent). */
-function sale(store: string, terminal: string, lines: { gtin: string; quantity: number }[]) {
-  const at = new Date().toISOString();
-  const payload = {
-    id: uuidv7(),
-    receiptNumber: formatReceiptNumber(store, terminal, ++sequence),
-    storeId: store,
-    terminalId: terminal,
-    currency: 'CNY',
-    total: 100 * lines.length,
-    taxTotal: 10,
-    soldAt: at,
-    receipt: { lines: lines.map((l) => ({ name: 'Item', quantity: l.quantity })) },
-    lines,
-  };
-  return { id: uuidv7(), type: 'sale.completed', payload, occurredAt: at };
-}
-
-function stock(type: string, payload: unknown) {
-  return { id: uuidv7(), type, payload, occurredAt: new Date().toISOString() };
+function sale(store: string, terminal: string, lines: StockLine[]) {
+  const at = new Date();
+  return saleEvent(
+    {
+      id: uuidv7(),
+      receiptNumber: formatReceiptNumber(store, terminal, ++sequence),
+      storeId: store,
+      terminalId: terminal,
+      currency: 'CNY',
+      total: 100 * lines.length,
+      taxTotal: 10,
+      soldAt: at.toISOString(),
+      receipt: { lines: lines.map((l) => ({ name: 'Item', quantity: l.quantity })) },
+      lines,
+    },
+    at,
+  );
 }
 
 describe.each(BACKENDS)('bulk ingest on %s', (kind) => {
@@ -108,14 +107,14 @@ describe.each(BACKENDS)('bulk ingest on %s', (kind) => {
     const teaBefore = (await onHand(s1, TEA))!.onHand;
 
     const fresh1 = sale('S001', 'K01', [{ gtin: TEA, quantity: 3 }]);
-    const badGtin = stock('stock.received', { lines: [{ gtin: '6901234567893', quantity: 5 }] });
+    const badGtin = stockEvent('stock.received', { lines: [{ gtin: '6901234567893', quantity: 5 }] });
     // Refused before the database: PostgreSQL text cannot hold NUL.
-    const nul = stock('basket.opened', { note: 'a \u0000 inside' });
+    const nul = wireEvent('basket.opened', { note: 'a \u0000 inside' });
     // Planned fine, refused by the database (receipt numbers are unique per store): this one sends
     // the batch down the event-by-event path.
     const reusedNumber = sale('S001', 'K01', [{ gtin: TEA, quantity: 7 }]);
     reusedNumber.payload.receiptNumber = taken.payload.receiptNumber;
-    const fresh2 = stock('stock.received', { lines: [{ gtin: TEA, quantity: 10 }] });
+    const fresh2 = stockEvent('stock.received', { lines: [{ gtin: TEA, quantity: 10 }] });
     const reply = await send(s1, [fresh1, stored, badGtin, nul, reusedNumber, taken, fresh2]);
     expect(reply.status).toBe(200);
     expect(statuses(reply)).toEqual([
@@ -157,7 +156,7 @@ describe.each(BACKENDS)('bulk ingest on %s', (kind) => {
   });
 
   it('applies a poison event id resent valid, and a sale whose id another event already used is refused', async () => {
-    const good = stock('stock.received', { lines: [{ gtin: RICE, quantity: 4 }] });
+    const good = stockEvent('stock.received', { lines: [{ gtin: RICE, quantity: 4 }] });
     const poisonFirst = { ...good, payload: { lines: [{ gtin: RICE, quantity: 'four' }] } };
     const first = sale('S001', 'K02', [{ gtin: RICE, quantity: 1 }]);
     const sameSale = sale('S001', 'K02', [{ gtin: RICE, quantity: 1 }]);
@@ -192,9 +191,9 @@ describe.each(BACKENDS)('bulk ingest on %s', (kind) => {
   it('applies a count at its place in the batch, between runs of sales', async () => {
     const gtin = '00012345600029';
     const reply = await send(s1, [
-      stock('stock.received', { lines: [{ gtin, quantity: 10 }] }),
+      stockEvent('stock.received', { lines: [{ gtin, quantity: 10 }] }),
       sale('S001', 'K01', [{ gtin, quantity: 2 }]),
-      stock('stock.counted', { lines: [{ gtin, counted: 20 }] }),
+      stockEvent('stock.counted', { lines: [{ gtin, counted: 20 }] }),
       sale('S001', 'K01', [{ gtin, quantity: 1 }]),
     ]);
     expect(statuses(reply)).toEqual(['applied', 'applied', 'applied', 'applied']);
@@ -215,7 +214,7 @@ describe.each(BACKENDS)('bulk ingest on %s', (kind) => {
         { gtin: short, quantity: 1 },
       ]),
       // The count puts `fixed` back above zero: only `short` is still below when the batch ends.
-      stock('stock.counted', { lines: [{ gtin: fixed, counted: 5 }] }),
+      stockEvent('stock.counted', { lines: [{ gtin: fixed, counted: 5 }] }),
       sale('S001', 'K01', [{ gtin: short, quantity: 2 }]),
     ]);
     expect(statuses(reply)).toEqual(['applied', 'applied', 'applied']);

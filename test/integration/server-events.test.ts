@@ -3,83 +3,18 @@
 // and hostile requests refused with nothing written. Real HTTP, on PGlite and on PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReceipt, formatReceiptNumber } from '../../core/receipt';
-import { uuidv7 } from '../../core/uuid7';
+import { stockEvent, wireEvent } from '../../core/sync';
 import { createEnrolmentCode, startServer } from '../../server';
 import type { RunningServer } from '../../server';
 import { BACKENDS, call, enrolDevice, startBackend } from '../helpers/postgres';
 import type { TestBackend, TestDevice } from '../helpers/postgres';
+import { sale as saleEvent } from '../helpers/sale-events';
 
 const RICE = '06901234567892';
 const BEER = '06909876543212';
 const APPLES = '02400001000005';
 const BODY_LIMIT = 256 * 1024;
 const ADMIN = 'admin-token-for-the-events-tests';
-
-interface Line {
-  gtin: string;
-  name: string;
-  quantity: number;
-  unitPrice: number;
-  unit?: 'each' | 'kg';
-}
-
-let sequence = 0;
-
-/** A `sale.completed` event shaped as db/sales.ts writes it, plus the GTIN of each line. */
-function saleEvent(store: string, terminal: string, lines: Line[], occurredAt = new Date()) {
-  const receiptNumber = formatReceiptNumber(store, terminal, ++sequence);
-  const receipt = buildReceipt({
-    receiptNumber,
-    storeName: 'Test Market',
-    storeAddress: '1 Road',
-    soldAt: occurredAt.toISOString(),
-    currency: 'CNY',
-    taxMode: 'inclusive',
-    lines: lines.map((l) => ({
-      name: l.name,
-      unit: l.unit ?? 'each',
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      taxRateBp: 1300,
-    })),
-    payments: [],
-    eReceiptBaseUrl: 'https://r.example',
-  });
-  receipt.payments.push({
-    method: 'qr',
-    provider: 'simulator',
-    amount: receipt.totals.total,
-    reference: 'ref',
-  });
-  const payload = {
-    id: uuidv7(),
-    basketId: uuidv7(),
-    paymentId: uuidv7(),
-    receiptNumber,
-    sequence,
-    storeId: store,
-    terminalId: terminal,
-    currency: 'CNY',
-    total: receipt.totals.total,
-    taxTotal: receipt.totals.taxTotal,
-    soldAt: occurredAt.toISOString(),
-    receipt,
-    payment: {
-      id: uuidv7(),
-      reference: 'ref',
-      provider: 'simulator',
-      providerRef: 'p1',
-      amount: receipt.totals.total,
-    },
-    lines: lines.map((l) => ({ gtin: l.gtin, quantity: l.quantity })),
-  };
-  return { id: uuidv7(), type: 'sale.completed', payload, occurredAt: occurredAt.toISOString() };
-}
-
-function stockEvent(type: string, payload: unknown) {
-  return { id: uuidv7(), type, payload, occurredAt: new Date().toISOString() };
-}
 
 describe.each(BACKENDS)('HQ events on %s', (kind) => {
   let backend: TestBackend;
@@ -154,7 +89,7 @@ describe.each(BACKENDS)('HQ events on %s', (kind) => {
     const batch = [
       saleEvent('S001', 'K01', [{ gtin: BEER, name: 'Beer', quantity: 3, unitPrice: 650 }]),
       stockEvent('stock.received', { lines: [{ gtin: BEER, quantity: 24 }], reference: 'DN-1' }),
-      stockEvent('payment.status_changed', { id: 'p', status: 'paid' }),
+      wireEvent('payment.status_changed', { id: 'p', status: 'paid' }),
     ];
     const first = await send(k1, batch);
     expect(first.body.results.map((r: { status: string }) => r.status)).toEqual([
@@ -173,8 +108,8 @@ describe.each(BACKENDS)('HQ events on %s', (kind) => {
   it('rejects a poison event into the dead letters without holding back the events after it', async () => {
     const good1 = stockEvent('stock.received', { lines: [{ gtin: RICE, quantity: 10 }] });
     const poison = stockEvent('stock.received', { lines: [{ gtin: '6901234567893', quantity: 5 }] });
-    const unknown = stockEvent('loyalty.points_added', { points: 5 });
-    const noId = { type: 'stock.received', payload: {}, occurredAt: new Date().toISOString() };
+    const unknown = wireEvent('loyalty.points_added', { points: 5 });
+    const { id: _id, ...noId } = stockEvent('stock.received', { lines: [{ gtin: RICE, quantity: 5 }] });
     const good2 = stockEvent('stock.adjusted', {
       lines: [{ gtin: RICE, quantity: -1 }],
       reason: 'broken bag',
@@ -297,7 +232,7 @@ describe.each(BACKENDS)('HQ events on %s', (kind) => {
 
   it("stores both clocks and measures each device's clock skew", async () => {
     const terminalNow = new Date(Date.now() - 5 * 60_000); // the terminal's clock is 5 minutes slow
-    const event = stockEvent('basket.opened', { basketId: randomUUID() });
+    const event = wireEvent('basket.opened', { basketId: randomUUID() });
     event.occurredAt = terminalNow.toISOString();
     const reply = await send(k2, [event], terminalNow.toISOString());
     expect(reply.body.clockSkewMs).toBeGreaterThanOrEqual(5 * 60_000);
@@ -329,8 +264,8 @@ describe.each(BACKENDS)('HQ events on %s', (kind) => {
     const before = await counts();
     const post = (options: Parameters<typeof call>[3]) =>
       call(url, 'POST', '/v1/events', { token: k1.token, ...options });
-    const huge = { events: [stockEvent('basket.opened', { blob: 'x'.repeat(BODY_LIMIT) })] };
-    const tooMany = { events: Array.from({ length: 1001 }, () => stockEvent('basket.opened', {})) };
+    const huge = { events: [wireEvent('basket.opened', { blob: 'x'.repeat(BODY_LIMIT) })] };
+    const tooMany = { events: Array.from({ length: 1001 }, () => wireEvent('basket.opened', {})) };
     const cases: [string, Awaited<ReturnType<typeof post>>, number, string, RegExp][] = [
       ['bad JSON', await post({ rawBody: '{"events": [' }), 400, 'bad_json', /JSON/],
       [
@@ -352,14 +287,14 @@ describe.each(BACKENDS)('HQ events on %s', (kind) => {
       ['no events', await post({ body: { events: [] } }), 400, 'bad_batch', /events/],
       [
         'unknown field',
-        await post({ body: { events: [stockEvent('basket.opened', {})], store: 'S002' } }),
+        await post({ body: { events: [wireEvent('basket.opened', {})], store: 'S002' } }),
         400,
         'bad_batch',
         /store/,
       ],
       [
         'bad sentAt',
-        await post({ body: { sentAt: 'yesterday', events: [stockEvent('basket.opened', {})] } }),
+        await post({ body: { sentAt: 'yesterday', events: [wireEvent('basket.opened', {})] } }),
         400,
         'bad_batch',
         /sentAt/,
@@ -396,13 +331,13 @@ describe.each(BACKENDS)('HQ events on %s', (kind) => {
   it('rejects events with wrong types one by one, naming the field', async () => {
     const good = stockEvent('stock.received', { lines: [{ gtin: RICE, quantity: 1 }] });
     const cases = [
-      { ...stockEvent('stock.received', { lines: [{ gtin: RICE, quantity: '5' }] }) },
-      { ...stockEvent('stock.received', { lines: [{ gtin: RICE, quantity: 1.5 }] }) },
-      { ...stockEvent('stock.received', {}), occurredAt: 12 },
-      { ...stockEvent('stock.received', {}), id: randomUUID() }, // a v4, not a terminal's v7
-      { ...stockEvent('basket.opened', { note: 'nul \u0000 inside' }) },
+      wireEvent('stock.received', { lines: [{ gtin: RICE, quantity: '5' }] }),
+      stockEvent('stock.received', { lines: [{ gtin: RICE, quantity: 1.5 }] }),
+      { ...wireEvent('stock.received', {}), occurredAt: 12 },
+      { ...wireEvent('stock.received', {}), id: randomUUID() }, // a v4, not a terminal's v7
+      wireEvent('basket.opened', { note: 'nul \u0000 inside' }),
       'just a string',
-      stockEvent('basket.opened', JSON.parse('['.repeat(200) + ']'.repeat(200)) as unknown),
+      wireEvent('basket.opened', JSON.parse('['.repeat(200) + ']'.repeat(200)) as unknown),
     ];
     const reply = await send(k1, [...cases, good]);
     expect(reply.status).toBe(200);

@@ -1,14 +1,12 @@
 // The network gone for a long run: 10,000 sales queue up in the outbox while the background sync backs
 // off against an HQ that is down; HQ comes back and the loop catches up by itself, every sale once.
-// The sales are `sale.completed` events shaped as db/sales.ts writes them (plus their stock lines),
+// The sales are `sale.completed` payloads shaped as db/sales.ts writes them (test/helpers/sale-events.ts),
 // appended through db/outbox.ts in one transaction; making 10,000 through the checkout would take
 // minutes and test the checkout, not the queue.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatReceiptNumber } from '../../core/receipt';
-import { uuidv7 } from '../../core/uuid7';
 import { appendEvent, outboxStats } from '../../db/outbox';
 import { createEnrolmentCode, startServer } from '../../server';
 import type { RunningServer } from '../../server';
@@ -22,6 +20,7 @@ import {
 } from '../../services/sync';
 import { PRODUCTS, waitFor } from '../helpers/checkout';
 import { startBackend, type TestBackend } from '../helpers/postgres';
+import { salePayload } from '../helpers/sale-events';
 
 const SALES = 10_000;
 let backend: TestBackend;
@@ -50,25 +49,14 @@ afterAll(async () => {
 
 function queueSales(count: number): void {
   const { milk } = PRODUCTS;
+  const lines = [{ gtin: milk.gtin, name: milk.name, quantity: 1, unitPrice: milk.price }];
   store.db.transaction(() => {
     for (let sequence = 1; sequence <= count; sequence++) {
-      const receiptNumber = formatReceiptNumber('S001', 'K09', sequence);
-      const soldAt = new Date().toISOString();
-      appendEvent(store.db, 'sale.completed', {
-        id: uuidv7(),
-        basketId: uuidv7(),
-        paymentId: uuidv7(),
-        receiptNumber,
-        sequence,
-        storeId: 'S001',
-        terminalId: 'K09',
-        currency: 'CNY',
-        total: milk.price,
-        taxTotal: 107,
-        soldAt,
-        receipt: { receiptNumber, lines: [{ name: milk.name, quantity: 1, unitPrice: milk.price }] },
-        lines: [{ gtin: milk.gtin, quantity: 1 }],
-      });
+      appendEvent(
+        store.db,
+        'sale.completed',
+        salePayload({ store: 'S001', terminal: 'K09', sequence, lines }),
+      );
     }
   })();
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { StockPayloads } from '../../core/sync';
 import { findProduct } from '../../db/catalog';
 import { appendEvent, outboxStats } from '../../db/outbox';
 import { deadLetters, syncState } from '../../db/sync';
@@ -295,7 +296,10 @@ describe.each(BACKENDS)('HQ on %s', (kind) => {
       await t.sync();
       await t.sell([milk]);
       const poison = t.store.db.transaction(() =>
-        appendEvent(t.store.db, 'stock.adjusted', { lines: [{ gtin: '123', quantity: 1 }], reason: 'found' }),
+        appendEvent(t.store.db, 'stock.adjusted', {
+          lines: [{ gtin: '123', quantity: 1 }],
+          reason: 'found',
+        } satisfies StockPayloads['stock.adjusted']),
       )();
       await t.sell([bread]);
       const salesBefore = await hqCount('SELECT count(*) AS n FROM sales');

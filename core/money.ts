@@ -3,6 +3,9 @@
  * Nothing here computes money with floating point; decimals travel as strings of digits.
  */
 
+/** The form of an ISO 4217 alphabetic code (CNY, EUR): how every layer checks a currency field. */
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
+
 /** ISO 4217 currencies whose minor unit is not 2 digits (all others, and unknown codes, use 2); kept as a table. */
 // prettier-ignore
 const EXPONENT_BY_CURRENCY: Readonly<Record<string, number>> = {

@@ -1,13 +1,20 @@
-// Expected failures are values: a code for programs, a sentence for people, and the HTTP status.
+// Expected failures are values: core/result's Failure (the body HQ sends, `{ ok: false, error: { code,
+// message, details? } }`) with the HTTP status it is sent with beside it, never inside the body.
+import type { Failure, Issue } from '../core/result';
+import { fail as failure, invalid } from '../core/result';
 
-export interface Failure {
-  ok: false;
-  status: number;
-  error: { code: string; message: string };
+/** A failure and its HTTP status; sendFailure sends the Failure part as the body. */
+export type HttpFailure = Failure & { status: number };
+
+/** A success's fields (sent as they are, beside `ok: true`), or the failure. */
+export type Result<T> = ({ ok: true } & T) | HttpFailure;
+
+/** A failure with an HTTP status, a code, a sentence and, when it helps, details. */
+export function fail(status: number, code: string, message: string, details?: unknown): HttpFailure {
+  return { ...failure(code, message, details), status };
 }
 
-export type Result<T> = ({ ok: true } & T) | Failure;
-
-export function fail(status: number, code: string, message: string): Failure {
-  return { ok: false, status, error: { code, message } };
+/** A request a schema refused: 400, `what: <each bad field>`, the issues in details. */
+export function invalidRequest(code: string, what: string, issues: readonly Issue[]): HttpFailure {
+  return { ...invalid(code, what, issues), status: 400 };
 }

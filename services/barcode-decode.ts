@@ -12,17 +12,21 @@ import {
   type DecodedBarcode,
   type RgbaImage,
 } from '../core/barcode/decode';
+import type { ErrorInfo } from '../core/result';
 
 export const ENGINES = ['zxing-wasm', 'zxing-js'] as const;
 export type EngineName = (typeof ENGINES)[number];
 
 export type DecodeErrorCode = 'file_not_found' | 'file_unreadable' | 'unsupported_format' | 'corrupt_image';
 
+/** core/result's failure shape, with this command's codes (`openlane barcode decode` prints it as JSON). */
+export type DecodeError = ErrorInfo & { code: DecodeErrorCode };
+
 export type DecodeFileResult =
   | { file: string; ok: true; barcodes: DecodedBarcode[] }
-  | { file: string; ok: false; barcodes: []; error: { code: DecodeErrorCode; message: string } };
+  | { file: string; ok: false; barcodes: []; error: DecodeError };
 
-type Read<T> = { ok: true; value: T } | { ok: false; error: { code: DecodeErrorCode; message: string } };
+type Read<T> = { ok: true; value: T } | { ok: false; error: DecodeError };
 
 /**
  * The engine that measured best (test/bench/decode.ts, 2 × AMD EPYC, Node 20, ZXing's 723 photographs

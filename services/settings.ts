@@ -12,6 +12,7 @@ import {
 import { PRESETS, schemeProblem, type VariableMeasureScheme } from '../core/barcode/variable-measure';
 import { currencyExponent } from '../core/money';
 import { isIsoCurrency } from '../core/payment/emv/currency';
+import { describeIssues } from '../core/result';
 import { jsonErrorLocation } from './json-location';
 import { printerSettingsSchema } from './receipts/printer-settings';
 import { PIN_HASH_PATTERN } from './staff/pin';
@@ -310,8 +311,8 @@ export function checkSettings(raw: Record<string, unknown>, path: string): Setti
   const merged = { ...DEFAULT_SETTINGS, ...raw };
   const parsed = settingsSchema.safeParse(merged);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new SettingsError(`${path} has bad settings — ${problems.join('; ')}`);
+    const problems = describeIssues(parsed.error.issues, { whole: 'settings', max: Infinity });
+    throw new SettingsError(`${path} has bad settings — ${problems}`);
   }
   return parsed.data;
 }

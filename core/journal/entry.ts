@@ -2,6 +2,7 @@
 // its final status, a void, an attendant's override — each chained to the one before by its hash.
 // Entries carry the figures an auditor checks (amounts in integer minor units), never a bearer secret
 // (a wallet code appears only masked).
+import type { PaymentMethod, PaymentStatus, Unit } from '../types';
 
 /** The kinds of journal entry, in the order the model grew. */
 export const JOURNAL_KINDS = ['sale', 'payment', 'void', 'override'] as const;
@@ -39,8 +40,8 @@ export interface PaymentEntry {
   /** Our reference sent to the provider. */
   reference: string;
   provider: string;
-  method: 'merchant_presented' | 'customer_presented';
-  status: 'paid' | 'declined' | 'cancelled';
+  method: PaymentMethod;
+  status: Extract<PaymentStatus, 'paid' | 'declined' | 'cancelled'>;
   previousStatus: string;
   amount: number;
   currency: string;
@@ -57,7 +58,7 @@ export interface VoidedLine {
   lineId: string;
   gtin: string;
   name: string;
-  unit: 'each' | 'kg';
+  unit: Unit;
   /** Per piece, or per kg. */
   unitPrice: number;
   /** How much was taken out: pieces, or grams for kg. */

@@ -13,10 +13,10 @@ import { uuidv7 } from '../../core/uuid7';
 import type { Database, Queryable } from '../db/database';
 import { constraintOf, sqlState } from '../db/database';
 import type { Result } from '../result';
-import { fail } from '../result';
+import { invalidRequest } from '../result';
 import type { EventPlan, Rejection } from './plan';
 import { planEvent } from './plan';
-import { MAX_JSON_DEPTH, batchSchema, describeIssues, nestsDeeperThan } from './schema';
+import { MAX_JSON_DEPTH, batchSchema, nestsDeeperThan } from './schema';
 import { writeRun } from './bulk';
 import { PendingLevels, insertMovements, onHandOutOfRange } from './stock';
 
@@ -46,7 +46,7 @@ export async function ingestBatch(
   receivedAt: Date = new Date(),
 ): Promise<Result<BatchOutcome>> {
   const batch = batchSchema.safeParse(body);
-  if (!batch.success) return fail(400, 'bad_batch', `the batch is malformed: ${describeIssues(batch.error)}`);
+  if (!batch.success) return invalidRequest('bad_batch', 'the batch is malformed', batch.error.issues);
   const planned = batch.data.events.map((raw) => ({ raw, planned: planEvent(raw, device.storeCode) }));
   const skew = clockSkew(receivedAt, batch.data.sentAt, planned);
   const written = await writeBatch(db, device, planned, receivedAt, skew);

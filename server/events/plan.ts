@@ -1,13 +1,13 @@
 // Turning one incoming event into what it writes, with no database: a sale row and stock movements,
 // or the reason it is rejected. Pure, so every rule is tested without a server.
 import type { z } from 'zod';
+import { describeIssues } from '../../core/result';
 import type { MovementKind } from '../../core/sync';
 import { MAX_QUANTITY } from '../../core/sync/values';
 import type { IncomingEvent, StockEventType } from './schema';
 import {
   MAX_JSON_DEPTH,
   RECORDED_FAMILIES,
-  describeIssues,
   eventSchema,
   jsonTrouble,
   receiptLinesSchema,
@@ -60,7 +60,7 @@ export function planEvent(raw: unknown, storeCode: string): Planned {
   if (trouble === 'nul')
     return reject('bad_value', 'the event holds a NUL character (\\u0000), which HQ cannot store as text');
   const parsed = eventSchema.safeParse(raw);
-  if (!parsed.success) return reject('malformed_event', describeIssues(parsed.error));
+  if (!parsed.success) return reject('malformed_event', describeIssues(parsed.error.issues));
   const event = parsed.data;
   const empty: EventPlan = { event, sale: null, movements: [], counts: [] };
   if (event.type === 'sale.completed') return planSale(empty, storeCode);
@@ -76,7 +76,8 @@ export function planEvent(raw: unknown, storeCode: string): Planned {
 
 function planSale(plan: EventPlan, storeCode: string): Planned {
   const parsed = saleSchema.safeParse(plan.event.payload);
-  if (!parsed.success) return reject('bad_payload', describeIssues(parsed.error, 'payload'));
+  if (!parsed.success)
+    return reject('bad_payload', describeIssues(parsed.error.issues, { prefix: 'payload' }));
   const sale = parsed.data;
   // The store comes from the token. A sale that names another store was made by a terminal set up for
   // that store: its receipt numbers belong there, so it is refused rather than filed here.
@@ -90,7 +91,7 @@ function planSale(plan: EventPlan, storeCode: string): Planned {
   if (!Array.isArray(lines) && !lines.success) {
     return reject(
       'sale_lines_without_gtin',
-      `${describeIssues(lines.error, 'payload.receipt.lines')}; each sold line needs its gtin and quantity ` +
+      `${describeIssues(lines.error.issues, { prefix: 'payload.receipt.lines' })}; each sold line needs its gtin and quantity ` +
         '(in payload.lines or the receipt lines) so HQ can move stock',
     );
   }
@@ -123,7 +124,8 @@ function planSale(plan: EventPlan, storeCode: string): Planned {
 function planStock(plan: EventPlan, type: StockEventType): Planned {
   const schema: z.ZodType = stockSchemas[type];
   const parsed = schema.safeParse(plan.event.payload);
-  if (!parsed.success) return reject('bad_payload', describeIssues(parsed.error, 'payload'));
+  if (!parsed.success)
+    return reject('bad_payload', describeIssues(parsed.error.issues, { prefix: 'payload' }));
   switch (type) {
     case 'stock.received': {
       const { lines } = parsed.data as z.infer<(typeof stockSchemas)['stock.received']>;

@@ -3,6 +3,7 @@
 // The shapes are core/sync's; each schema is typed against its shape, so the two cannot drift.
 import { z } from 'zod';
 import { checkGtin } from '../../core/barcode/gtin';
+import { CURRENCY_CODE } from '../../core/money';
 import type { SaleFacts, StockEventType, StockPayloads, WireEvent } from '../../core/sync';
 import { MAX_BATCH_EVENTS, MAX_EVENT_LINES } from '../../core/sync';
 import { MAX_QUANTITY, isRealTime } from '../../core/sync/values';
@@ -57,7 +58,7 @@ export const saleSchema = z.looseObject({
   receiptNumber: z.string().min(1).max(64),
   terminalId: z.string().min(1).max(64),
   storeId: z.string().max(64).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like CNY'),
+  currency: z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code like CNY'),
   total: count.nonnegative(),
   taxTotal: count.nonnegative(),
   soldAt: isoTime,
@@ -144,15 +145,4 @@ export function jsonTrouble(
 /** Whether a parsed JSON value nests deeper than `limit`. */
 export function nestsDeeperThan(value: unknown, limit: number = MAX_JSON_DEPTH): boolean {
   return jsonTrouble(value, limit, { nul: false }) === 'too_deep';
-}
-
-/** A zod error as one sentence naming each path: `payload.lines.0.gtin: barcode has a wrong check digit`. */
-export function describeIssues(error: z.ZodError, prefix = ''): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
 }

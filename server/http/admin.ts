@@ -4,12 +4,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { CURRENCY_CODE } from '../../core/money';
 import { createEnrolmentCode, STORE_CODE } from '../auth/enrolment';
 import { deleteCatalogEntries, importCatalogCsv } from '../catalog/import';
 import type { Database } from '../db/database';
 import { toIso, toNumber } from '../db/database';
-import { describeIssues } from '../events/schema';
-import { fail } from '../result';
+import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
 
 export interface AdminOptions {
@@ -31,10 +31,7 @@ const codeBody = z.strictObject({
 });
 const importQuery = z.strictObject({
   store: store.optional(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like CNY')
-    .optional(),
+  currency: z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code like CNY').optional(),
 });
 const deleteBody = z.strictObject({
   barcodes: z.array(z.string().max(20)).min(1).max(100_000),
@@ -86,11 +83,10 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
       const result = await importCatalogCsv(db, request.body, query.data);
       if (result.ok) return reply.send(result);
       const message = `nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}`;
-      return reply.code(400).send({
-        ok: false,
-        error: { code: 'catalog_invalid', message },
-        errors: result.errors.slice(0, 1000),
-      });
+      return sendFailure(
+        reply,
+        fail(400, 'catalog_invalid', message, { errors: result.errors.slice(0, 1000) }),
+      );
     });
 
     scope.post('/admin/v1/catalog/delete', async (request, reply) => {
@@ -112,7 +108,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
 }
 
 function invalid(what: string, error: z.ZodError) {
-  return fail(400, 'bad_request', `the ${what} is not valid: ${describeIssues(error)}`);
+  return invalidRequest('bad_request', `the ${what} is not valid`, error.issues);
 }
 
 /** Comparing digests keeps the comparison constant-time whatever the lengths. */

@@ -1,9 +1,13 @@
-// Every HTTP failure is the same value: { ok: false, error: { code, message } } with a fitting status.
+// Every HTTP failure is the same value: core/result's { ok: false, error: { code, message, details? } }
+// with a fitting status.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Failure } from '../result';
+import type { Failure } from '../../core/result';
+import type { HttpFailure } from '../result';
 
-export function sendFailure(reply: FastifyReply, failure: Failure): FastifyReply {
-  return reply.code(failure.status).send({ ok: false, error: failure.error });
+/** Sends the failure's body (core's Failure) with its status. */
+export function sendFailure(reply: FastifyReply, failure: HttpFailure): FastifyReply {
+  const body: Failure = { ok: false, error: failure.error };
+  return reply.code(failure.status).send(body);
 }
 
 const BY_FASTIFY_CODE: Record<string, { code: string; message: (limit: number) => string }> = {

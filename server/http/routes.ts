@@ -11,8 +11,7 @@ import type { Database } from '../db/database';
 import type { DeviceContext } from '../events/ingest';
 import { ingestBatch } from '../events/ingest';
 import { listDeadLetters, stockLevels } from '../events/read';
-import { describeIssues } from '../events/schema';
-import { fail } from '../result';
+import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
 import { chargeAttempt, openRouteLimits, refuseIfLimited, type Check } from './rate-limit';
 import type { CatalogStream } from './stream';
@@ -66,7 +65,7 @@ const stockQuery = z.strictObject({
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string) {
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return { ok: true as const, value: parsed.data };
-  return fail(400, 'bad_request', `the ${what} is not valid: ${describeIssues(parsed.error)}`);
+  return invalidRequest('bad_request', `the ${what} is not valid`, parsed.error.issues);
 }
 
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {

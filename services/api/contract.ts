@@ -12,16 +12,14 @@ import type {
   Unit,
 } from '../../core/types';
 
+import type { ErrorInfo, Result } from '../../core/result';
+
 export type { BasketStatus, PaymentMethod };
 
-export interface ApiError {
-  /** Stable machine code, e.g. `item_not_found`, `invalid_input`, `basket_empty`. */
-  code: string;
-  /** A sentence for store IT and logs; the renderer shows its own translated text by code. */
-  message: string;
-}
+/** What went wrong: core/result's one failure shape; the renderer shows its own text by code. */
+export type ApiError = ErrorInfo;
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+export type ApiResult<T> = Result<T>;
 
 export interface BasketLineView {
   id: string;

@@ -73,7 +73,15 @@ describe('dispatch', () => {
   ])('%s rejects %j with "%s"', async (name, input, expected) => {
     const { api } = recordingApi({});
     const result = await dispatch(api, name, input);
-    expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: `${name}: ${expected}` } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: `${name}: ${expected}`,
+        // The same issues, structured: each with its field (empty for the input as a whole).
+        details: [expect.objectContaining({ message: expected.slice(expected.indexOf(': ') + 2) })],
+      },
+    });
   });
 
   it('passes the validated input (codes trimmed) and returns the handler result unchanged', async () => {

@@ -3,6 +3,7 @@
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { describeIssues } from '../../core/result';
 
 export interface HqCredentials {
   /** http(s)://host:port of the HQ server, without a trailing slash. */
@@ -39,7 +40,7 @@ export function loadCredentials(dataDir: string): HqCredentials | null {
   }
   const checked = schema.safeParse(parsed);
   if (!checked.success)
-    throw new Error(`${path} is damaged: ${checked.error.issues[0]?.message}; enrol again`);
+    throw new Error(`${path} is damaged: ${describeIssues(checked.error.issues)}; enrol again`);
   return checked.data;
 }
 

@@ -2,10 +2,11 @@
 // things: `unreachable` (no network, timeout, HQ 5xx) — nothing is lost, try again later; `refused`
 // (HQ answered 4xx) — retrying the same thing will not help, the message says what to fix.
 import type { z } from 'zod';
+import { describeIssues } from '../../core/result';
 import type { EnrolReply, EnrolRequest, EventBatch, TokenRequest, WireEvent } from '../../core/sync';
 import type { HqCredentials } from './credentials';
 import type { BatchReply, CatalogReply } from './protocol';
-import { batchReply, catalogReply, describe, enrolReply, failureReply, tokenReply } from './protocol';
+import { batchReply, catalogReply, enrolReply, failureReply, tokenReply } from './protocol';
 
 export class HqError extends Error {
   constructor(
@@ -182,7 +183,7 @@ async function read<T>(response: Response, schema: z.ZodType<T>, what: string): 
   if (!parsed.success) {
     throw new HqError(
       'unreachable',
-      `HQ sent a ${what} reply this terminal does not understand: ${describe(parsed.error)}`,
+      `HQ sent a ${what} reply this terminal does not understand: ${describeIssues(parsed.error.issues, { whole: '(reply)', max: 3 })}`,
     );
   }
   return parsed.data;

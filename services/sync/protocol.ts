@@ -2,6 +2,7 @@
 // names the field, and changes nothing. The shapes are core/sync's; each schema is typed against its
 // shape, so the two cannot drift.
 import { z } from 'zod';
+import { CURRENCY_CODE } from '../../core/money';
 import type {
   BatchReply,
   CatalogPage,
@@ -78,7 +79,7 @@ export const catalogProduct = z.object({
   deleted: z.literal(false),
   barcode: z.string().regex(/^(\d{8}|\d{12,14})$/, 'must be 8, 12, 13 or 14 digits'),
   name: z.string().refine((n) => n.trim().length > 0, 'must not be empty'),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: z.string().regex(CURRENCY_CODE),
   price: z.number().int().nonnegative().safe(),
   taxRateBp: z.number().int().min(0).max(10_000),
   unit: z.enum(['each', 'kg']),
@@ -88,7 +89,6 @@ export const catalogProduct = z.object({
 
 const GTIN14 = /^\d{14}$/;
 const BARCODE = /^(\d{8}|\d{12,14})$/;
-const CURRENCY = /^[A-Z]{3}$/;
 const whole = (value: unknown, min: number, max: number): value is number =>
   Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
 
@@ -109,7 +109,7 @@ export function checkCatalogProduct(raw: RawCatalogItem): CatalogProduct | null 
     typeof name === 'string' &&
     name.trim().length > 0 &&
     typeof currency === 'string' &&
-    CURRENCY.test(currency) &&
+    CURRENCY_CODE.test(currency) &&
     whole(price, 0, Number.MAX_SAFE_INTEGER) &&
     whole(taxRateBp, 0, 10_000) &&
     (unit === 'each' || unit === 'kg') &&
@@ -141,11 +141,3 @@ export const failureReply = z.object({
   ok: z.literal(false),
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 }) satisfies z.ZodType<{ ok: false; error: ErrorInfo }>;
-
-/** One line naming each bad field, for an error message. */
-export function describe(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '(reply)'}: ${i.message}`)
-    .join('; ');
-}

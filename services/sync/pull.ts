@@ -7,6 +7,7 @@
 // free between parts, so a scan waits for one part at a time (a few tens of ms) through a first sync
 // of a million products. A part's commit can still stall for longer while the OS writes back the
 // hundreds of MB such a sync writes (the sync bench shows it); only a writer off this thread avoids it.
+import { describeIssues } from '../../core/result';
 import type { Product } from '../../core/types';
 import type { Database } from '../../db/open';
 import {
@@ -18,7 +19,7 @@ import {
 } from '../../db/sync';
 import { HqError, type HqClient } from './hq-client';
 import type { RawCatalogItem } from './protocol';
-import { catalogProduct, catalogTombstone, checkCatalogProduct, describe } from './protocol';
+import { catalogProduct, catalogTombstone, checkCatalogProduct } from './protocol';
 
 export const PAGE_SIZE = 5000;
 /** Rows written per transaction: how long a scan can wait for the catalog while a page is applied. */
@@ -180,13 +181,16 @@ function sortItems(
     if (raw.deleted) {
       const tomb = catalogTombstone.safeParse(raw);
       if (tomb.success) deletes.push(tomb.data.gtin);
-      else skip(raw.gtin, describe(tomb.error));
+      else skip(raw.gtin, describeIssues(tomb.error.issues, { max: 3 }));
       continue;
     }
     const item = checkCatalogProduct(raw);
     if (!item) {
       const checked = catalogProduct.safeParse(raw);
-      skip(raw.gtin, checked.success ? 'it is not a valid catalog item' : describe(checked.error));
+      skip(
+        raw.gtin,
+        checked.success ? 'it is not a valid catalog item' : describeIssues(checked.error.issues, { max: 3 }),
+      );
     } else if (item.currency !== currency) {
       skip(item.gtin, `priced in ${item.currency}, but this store sells in ${currency}; it was not changed`);
     } else {

@@ -131,6 +131,7 @@ describe('web host API', () => {
     expect(invalid.ok === false && invalid.error).toEqual({
       code: 'invalid_input',
       message: 'basket.setQuantity: quantity: must be a number',
+      details: [{ path: 'quantity', message: 'must be a number', code: 'invalid_type' }],
     });
   });
 

@@ -250,7 +250,7 @@ describe.each(BACKENDS)('HQ catalog on %s', (kind) => {
     });
     expect(bad).toMatchObject({
       status: 400,
-      body: { ok: false, error: { code: 'catalog_invalid' }, errors: [{ line: 2 }] },
+      body: { ok: false, error: { code: 'catalog_invalid', details: { errors: [{ line: 2 }] } } },
     });
 
     const removed = await call(url, 'POST', '/admin/v1/catalog/delete', {

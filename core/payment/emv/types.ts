@@ -2,6 +2,7 @@
  * The EMVCo Merchant-Presented Mode data model shared by the codec, the rules and the profiles.
  * A payload is kept as its ordered tree of data objects with exact values, so it re-encodes byte for byte.
  */
+import type { ErrorInfo } from '../../result';
 
 /** A primitive data object: its two-digit ID and its value exactly as the payload carries it. */
 export interface EmvPrimitive {
@@ -64,11 +65,13 @@ export interface EmvDeviation {
 
 export type EmvErrorCode = EmvStructureErrorCode | EmvDeviationCode | 'bad_input' | 'inconsistent';
 
-/** Why a payload or an encoding request was refused; `position` counts characters into the payload. */
-export interface EmvError {
+/**
+ * Why a payload or an encoding request was refused: core/result's failure shape (the CLI prints it as
+ * JSON) with where: the field's `path`, and `position` in characters into the payload.
+ */
+export interface EmvError extends ErrorInfo {
   code: EmvErrorCode;
   path: string;
-  message: string;
   position?: number;
 }
 

@@ -1,7 +1,7 @@
 // How the payment simulator's HTTP handlers act out its fault modes (faults.ts says what
 // each mode means), and the admin endpoint that switches them: GET/POST/DELETE /api/faults.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { describeIssues } from '../../api/dispatch';
+import { describeIssues } from '../../../core/result';
 import { readBody, sendJson } from '../../web/http-util';
 import { faultSchema } from './faults';
 import type { FaultTarget, FaultedRequest, SimulatorFaults } from './faults';

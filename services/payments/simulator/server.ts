@@ -23,7 +23,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { describeIssues } from '../../api/dispatch';
+import { describeIssues } from '../../../core/result';
 import { createDoors, type Doors } from '../../web/doors';
 import { refused } from './doors';
 import { closeServer, listen, readBody, sendJson, sendText, urlFor } from '../../web/http-util';

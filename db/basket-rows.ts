@@ -1,6 +1,6 @@
 // The SQLite rows of baskets and basket lines, and how they read back as records.
-import type { Unit } from '../core/types';
-import type { BasketLineRecord, BasketRecord, BasketStatus } from './baskets';
+import type { BasketStatus, Unit } from '../core/types';
+import type { BasketLineRecord, BasketRecord } from './basket-records';
 
 export interface BasketRow {
   id: string;

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { VoidEntry, VoidedLine } from '../core/journal';
 import { lineTotal } from '../core/pricing/line';
-import type { BasketLineRecord, BasketRecord } from './baskets';
+import type { BasketLineRecord, BasketRecord } from './basket-records';
 import { appendJournal } from './journal';
 
 /** What leaves the basket when `line` goes down to `remaining` (0: the whole line). */

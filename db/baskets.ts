@@ -2,8 +2,9 @@
 // scan time, every change written in one transaction with its outbox event. Only an open basket changes.
 import type Database from 'better-sqlite3';
 import { basketMoveRefusal } from '../core/payment/lifecycle';
-import type { BasketStatus, Unit } from '../core/types';
+import type { BasketStatus } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
+import type { BasketLineRecord, BasketRecord, ScannedItem } from './basket-records';
 import { toBasket, toLine, type BasketRow, type LineRow } from './basket-rows';
 import { journalVoid, voidedPart } from './basket-voids';
 import { StoreError } from './errors';
@@ -11,49 +12,10 @@ import { appendEvent } from './outbox';
 import { requireSerialFree } from './serials';
 
 export type { BasketStatus };
+export type { BasketLineRecord, BasketRecord, ScannedItem } from './basket-records';
 
 // Kept here too: services import StoreError from 'db/baskets'.
 export { StoreError, type StoreErrorCode } from './errors';
-
-export interface BasketRecord {
-  id: string;
-  status: BasketStatus;
-  currency: string;
-  createdAt: string;
-  updatedAt: string;
-  lastChangedLineId: string | null;
-  /** The loyalty member whose code was scanned into this basket, if any. */
-  member: { program: string; memberId: string } | null;
-}
-
-/** What a line copies from the catalog at scan time. */
-export interface ScannedItem {
-  /** GTIN-14. */
-  gtin: string;
-  barcode: string;
-  name: string;
-  unit: Unit;
-  /** Minor units per piece, or per kilogram for `kg`. */
-  unitPrice: number;
-  taxRateBp: number;
-  ageLimit: number | null;
-  /** From a GS1 code: the batch/lot (AI 10), the item's own serial (AI 21), its expiry (AI 17, ISO date). */
-  lot?: string | null;
-  serial?: string | null;
-  expiry?: string | null;
-}
-
-export interface BasketLineRecord extends ScannedItem {
-  id: string;
-  basketId: string;
-  /** Scan order, from 1. */
-  position: number;
-  /** A count for `each`, grams for `kg`. */
-  quantity: number;
-  addedAt: string;
-  updatedAt: string;
-  removedAt: string | null;
-}
 
 /** Largest quantity a line may hold (pieces or grams); keeps totals far from unsafe integers. */
 export const MAX_LINE_QUANTITY = 1_000_000;

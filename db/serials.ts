@@ -1,7 +1,7 @@
 // A serial (GS1 AI 21) names one unique item: it may be live on one basket line only, in the basket
 // now or in a sale before. The unique index of migration 0005 is the backstop; this says where it is.
 import type Database from 'better-sqlite3';
-import type { BasketStatus } from './baskets';
+import type { BasketStatus } from '../core/types';
 import { StoreError } from './errors';
 
 /** Refuses a serial already live on a line: in this basket, or sold before (`duplicate_serial`). */

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The layering check: imports may only point down the arrows drawn in docs/ARCHITECTURE.md.
-// Run by `npm run lint`; exits non-zero and names every forbidden import.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Run by `npm run lint`; exits non-zero and names every forbidden import, and every import circle (files
+// that import each other round, type-only imports included: such files cannot be understood apart).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,11 +81,23 @@ const matchesPackage = (spec, list) =>
   list.some((p) => (p.endsWith('/') ? spec.startsWith(p) : spec === p || spec.startsWith(p + '/')));
 const layerOf = (root, path) => relative(root, path).split(sep)[0];
 const isTestFile = (path) => /\.test\.tsx?$/.test(path);
+/** The renderer's role folders: what renderer/common shares between them must not depend on one. */
+const RENDERER_ROLES = ['renderer/kiosk/', 'renderer/counter/'];
+const sharedImportsRole = (from, to) =>
+  from.split(sep).join('/').startsWith('renderer/common/') && RENDERER_ROLES.some((r) => to.startsWith(r));
+
+/**
+ * Import circles tolerated for now, each a set of files (relative to the root) named with why. The check
+ * fails on any other circle, and on a listed one that grows to take in another file.
+ */
+export const KNOWN_CYCLES = [];
 
 /** Checks a source tree; returns a list of violations as readable sentences. */
-export function checkLayers(root) {
+export function checkLayers(root, { knownCycles = KNOWN_CYCLES } = {}) {
   const problems = [];
+  const graph = new Map();
   for (const path of sourceFiles(root)) {
+    graph.set(path, []);
     const layer = layerOf(root, path);
     const rule = RULES[layer];
     const where = relative(root, path);
@@ -94,12 +107,22 @@ export function checkLayers(root) {
         problems.push(`${at} imports 'electron'; only electron/ may`);
         continue;
       }
+      if (specifier.startsWith('.')) {
+        const file = resolveSource(resolve(dirname(path), specifier));
+        if (file) graph.get(path).push(file);
+      }
       if (!rule) continue; // test/ and scripts/ sit outside the arrows
       if (specifier.startsWith('.')) {
         const target = resolve(dirname(path), specifier);
         const targetLayer = layerOf(root, target);
         const targetPath = relative(root, target).split(sep).join('/');
-        if (targetLayer === layer) continue;
+        if (targetLayer === layer) {
+          if (sharedImportsRole(where, targetPath))
+            problems.push(
+              `${at} imports ${targetPath}; renderer/common is shared by the roles and imports none of them`,
+            );
+          continue;
+        }
         if (targetLayer === 'test' && isTestFile(path)) continue; // unit tests may use the shared test helpers
         if (layer === 'renderer' && targetPath.startsWith('services/api/')) {
           if (!typeOnly)
@@ -130,7 +153,107 @@ export function checkLayers(root) {
       }
     }
   }
+  const known = knownCycles.map((cycle) => new Set(cycle.files));
+  const named = (path) => relative(root, path).split(sep).join('/');
+  for (const { files, circle } of findCycles(graph)) {
+    const names = files.map(named);
+    if (known.some((k) => names.every((f) => k.has(f)))) continue;
+    const round = [...circle, circle[0]].map(named).join(' → ');
+    problems.push(`import circle among ${names.join(', ')}: ${round}`);
+  }
   return problems;
+}
+
+const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '/index.ts', '/index.tsx'];
+
+/** The source file an import names (extensions and index files as TypeScript resolves them), if any. */
+function resolveSource(target) {
+  for (const extension of EXTENSIONS) {
+    const path = target + extension;
+    if (SOURCE.test(path) && existsSync(path) && statSync(path).isFile()) return path;
+  }
+  return null;
+}
+
+/**
+ * Each group of files that import each other round (a strongly connected component, found by Tarjan's
+ * DFS, iteratively so a deep tree cannot overflow the stack): its files, and one circle through them in
+ * import order. Type-only imports count: a circle of types still ties the files into one module.
+ */
+export function findCycles(graph) {
+  const index = new Map();
+  const low = new Map();
+  const stack = [];
+  const onStack = new Set();
+  const components = [];
+  let next = 0;
+  for (const start of graph.keys()) {
+    if (index.has(start)) continue;
+    const work = [{ node: start, edge: 0 }];
+    index.set(start, next);
+    low.set(start, next++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length > 0) {
+      const frame = work.at(-1);
+      const edges = graph.get(frame.node) ?? [];
+      if (frame.edge < edges.length) {
+        const to = edges[frame.edge++];
+        if (!index.has(to)) {
+          index.set(to, next);
+          low.set(to, next++);
+          stack.push(to);
+          onStack.add(to);
+          work.push({ node: to, edge: 0 });
+        } else if (onStack.has(to)) {
+          low.set(frame.node, Math.min(low.get(frame.node), index.get(to)));
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work.at(-1).node;
+        low.set(parent, Math.min(low.get(parent), low.get(frame.node)));
+      }
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const component = [];
+        let node;
+        do {
+          node = stack.pop();
+          onStack.delete(node);
+          component.push(node);
+        } while (node !== frame.node);
+        const selfLoop = component.length === 1 && edges.includes(frame.node);
+        if (component.length > 1 || selfLoop) {
+          components.push({ files: component.sort(), circle: circleThrough(graph, new Set(component)) });
+        }
+      }
+    }
+  }
+  return components;
+}
+
+/** A circle inside a component: from its first file (by name), along imports, back to it. */
+function circleThrough(graph, component) {
+  const start = [...component].sort()[0];
+  const cameFrom = new Map([[start, null]]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const node = queue.shift();
+    for (const to of graph.get(node) ?? []) {
+      if (!component.has(to)) continue;
+      if (to === start) {
+        const path = [];
+        for (let at = node; at !== null; at = cameFrom.get(at)) path.unshift(at);
+        return path;
+      }
+      if (!cameFrom.has(to)) {
+        cameFrom.set(to, node);
+        queue.push(to);
+      }
+    }
+  }
+  return [start];
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -140,5 +263,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`Layering check failed (${problems.length}):\n  ${problems.join('\n  ')}`);
     process.exit(1);
   }
-  console.log('Layering check: every import points down the arrows of docs/ARCHITECTURE.md.');
+  console.log(
+    'Layering check: every import points down the arrows of docs/ARCHITECTURE.md, and none goes round.',
+  );
 }

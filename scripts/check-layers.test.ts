@@ -58,3 +58,57 @@ describe('the layering check', () => {
     expect(problems).toHaveLength(7);
   });
 });
+
+describe('the import circle check', () => {
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const circle = () => {
+    root = mkdtempSync(join(tmpdir(), 'openlane-cycles-'));
+    write('db/a.ts', "import type { B } from './b';\nexport interface A { b: B }\n");
+    write('db/b.ts', "import { c } from './c';\nexport interface B { c: number }\nexport const b = c;\n");
+    write('db/c.ts', "import type { A } from './a';\nexport const c = 1;\nexport type CA = A;\n");
+    write('db/d.ts', "import { b } from './b';\nexport const d = b;\n");
+  };
+
+  it('names each circle, every file in it, and one way round, type-only imports included', () => {
+    circle();
+    expect(checkLayers(root, { knownCycles: [] })).toEqual([
+      'import circle among db/a.ts, db/b.ts, db/c.ts: db/a.ts → db/b.ts → db/c.ts → db/a.ts',
+    ]);
+  });
+
+  it('passes once the circle is broken, and finds one through an index file or a .tsx', () => {
+    circle();
+    write('db/c.ts', 'export const c = 1;\n');
+    expect(checkLayers(root, { knownCycles: [] })).toEqual([]);
+    write('renderer/parts/index.ts', "export { Panel } from './Panel';\n");
+    write('renderer/parts/Panel.tsx', "import { helper } from '.';\nexport const Panel = helper;\n");
+    expect(checkLayers(root, { knownCycles: [] })).toEqual([
+      expect.stringMatching(/^import circle among renderer\/parts\/Panel\.tsx, renderer\/parts\/index\.ts: /),
+    ]);
+  });
+
+  it('tolerates a listed circle, but not one that grows beyond its files', () => {
+    circle();
+    const known = [{ files: ['db/a.ts', 'db/b.ts', 'db/c.ts'], why: 'being split' }];
+    expect(checkLayers(root, { knownCycles: known })).toEqual([]);
+    write('db/d.ts', "import { b } from './b';\nexport const d = b;\nexport type { A } from './a';\n");
+    write(
+      'db/a.ts',
+      "import type { B } from './b';\nimport { d } from './d';\nexport interface A { b: B }\nexport const x = d;\n",
+    );
+    expect(checkLayers(root, { knownCycles: known })).toEqual([expect.stringMatching(/db\/d\.ts/)]);
+  });
+
+  it('keeps renderer/common free of the role folders it is shared by', () => {
+    root = mkdtempSync(join(tmpdir(), 'openlane-cycles-'));
+    write('renderer/kiosk/state.ts', 'export const s = 1;\n');
+    write('renderer/common/useSession.ts', "import { s } from '../kiosk/state';\nexport const u = s;\n");
+    write('renderer/kiosk/App.tsx', "import { u } from '../common/useSession';\nexport const App = u;\n");
+    expect(checkLayers(root, { knownCycles: [] })).toEqual([
+      expect.stringMatching(
+        /^renderer\/common\/useSession\.ts:1 imports renderer\/kiosk\/state; .*shared by the roles/,
+      ),
+    ]);
+  });
+});

@@ -5,8 +5,8 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { Language } from '../../core/types';
 import type { ScannerStatus, SyncProgressView, SyncView, TerminalClient } from '../../services/api/contract';
 import { messagesFor, type I18n } from '../i18n';
-import { screenOf, type KioskState, type Screen } from '../kiosk/state';
-import { useKiosk, type KioskActions } from '../kiosk/useKiosk';
+import { screenOf, type KioskState, type Screen } from './state';
+import { useKiosk, type KioskActions } from './useKiosk';
 
 /** What each role's header shows from the session; the role adds its own (Help, the till number). */
 export interface SessionHeaderProps {

@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { ScanSource } from '../../services/api/contract';
 import { useI18n } from '../i18n';
-import { WedgeBuffer } from '../kiosk/wedge';
+import { WedgeBuffer } from '../common/wedge';
 
 export interface CodeEntryProps {
   value: string;

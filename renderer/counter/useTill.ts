@@ -3,7 +3,7 @@
 // basket it knows of (the last answer, or a newer rendered one), never the one on screen at key-press.
 import { useCallback, useRef } from 'react';
 import type { BasketView, ScanSource } from '../../services/api/contract';
-import type { KioskActions } from '../kiosk/useKiosk';
+import type { KioskActions } from '../common/useKiosk';
 import { quantityIsFixed } from './selection';
 
 export type TillHint = 'badEntry' | 'fixedQuantity';

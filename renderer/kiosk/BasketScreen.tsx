@@ -7,8 +7,8 @@ import { BasketLine } from './BasketLine';
 import { CameraScanLauncher } from './CameraScan';
 import { Keypad } from './Keypad';
 import { AgeCheckBanner, MemberBadge, SessionBanners } from './Messages';
-import type { KioskActions } from './useKiosk';
-import type { KioskState } from './state';
+import type { KioskActions } from '../common/useKiosk';
+import type { KioskState } from '../common/state';
 import { ConfirmCancel } from './dialogs';
 
 export interface BasketScreenProps {

@@ -6,8 +6,8 @@ import type { ApiError, ScanNotice } from '../../services/api/contract';
 import { maskedMemberId } from '../format';
 import { useI18n } from '../i18n';
 import { BadgeIcon, CheckIcon, ClockIcon, IdIcon, InfoIcon, StarIcon } from './icons';
-import type { KioskState, Notice } from './state';
-import type { KioskActions } from './useKiosk';
+import type { KioskState, Notice } from '../common/state';
+import type { KioskActions } from '../common/useKiosk';
 
 const SCAN_MESSAGE_MS = 10_000;
 /** A note about a scan that went through asks nothing of the shopper, so it goes sooner. */

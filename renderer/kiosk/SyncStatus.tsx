@@ -4,7 +4,7 @@
 import { memo } from 'react';
 import type { SyncProgressView, SyncView } from '../../services/api/contract';
 import { useI18n, type Messages } from '../i18n';
-import { syncFraction } from './state';
+import { syncFraction } from '../common/state';
 
 /** The status text: synced, not yet synced, offline, or offline with sales waiting. */
 export function syncLine(t: Messages, sync: SyncView, now: number): string {

@@ -5,8 +5,8 @@ import { CameraScanLauncher } from './CameraScan';
 import { ScanPicture } from './icons';
 import { Keypad } from './Keypad';
 import { MemberBadge, SessionBanners } from './Messages';
-import type { KioskState } from './state';
-import type { KioskActions } from './useKiosk';
+import type { KioskState } from '../common/state';
+import type { KioskActions } from '../common/useKiosk';
 
 export function WelcomeScreen({
   state,

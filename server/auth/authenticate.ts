@@ -1,10 +1,16 @@
 // Checking a request's device token: signed by this server, unexpired, and naming a device that is
 // still enrolled in the store the token names. The store and device a request acts for come from here.
 import type { Queryable } from '../db/database';
-import type { DeviceContext } from '../events/ingest';
 import type { Result } from '../result';
 import { fail } from '../result';
 import { verifyToken } from './tokens';
+
+/** Who sent a request, from its token; never from the payload. */
+export interface DeviceContext {
+  storeId: string;
+  storeCode: string;
+  deviceId: string;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

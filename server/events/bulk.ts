@@ -6,8 +6,8 @@
 // database refuses fails the whole statement, and the caller then redoes the batch event by event
 // (ingest.ts), which files that one event as a dead letter and applies the rest.
 import type { StockWarning } from '../../core/sync';
+import type { DeviceContext } from '../auth/authenticate';
 import type { Queryable } from '../db/database';
-import type { DeviceContext } from './ingest';
 import type { EventPlan } from './plan';
 
 export interface RunOutcome {

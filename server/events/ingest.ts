@@ -10,6 +10,7 @@
 //    bulk attempt hits such a data error is redone this way; poison is rare, so that cost is too.
 import type { BatchReply, EventResult, StockWarning } from '../../core/sync';
 import { uuidv7 } from '../../core/uuid7';
+import type { DeviceContext } from '../auth/authenticate';
 import type { Database, Queryable } from '../db/database';
 import { constraintOf, sqlState } from '../db/database';
 import type { Result } from '../result';
@@ -19,13 +20,6 @@ import { planEvent } from './plan';
 import { MAX_JSON_DEPTH, batchSchema, nestsDeeperThan } from './schema';
 import { writeRun } from './bulk';
 import { PendingLevels, insertMovements, onHandOutOfRange } from './stock';
-
-/** Who sent the batch, from the token; never from the payload. */
-export interface DeviceContext {
-  storeId: string;
-  storeCode: string;
-  deviceId: string;
-}
 
 export type { EventResult, StockWarning } from '../../core/sync';
 export type BatchOutcome = BatchReply & { warnings: StockWarning[] };

@@ -2,9 +2,9 @@
 // the per-product on-hand (stock_levels) that the batch moves, written once at the end of the batch.
 import type { StockWarning } from '../../core/sync';
 import { MAX_QUANTITY } from '../../core/sync/values';
+import type { DeviceContext } from '../auth/authenticate';
 import type { Queryable } from '../db/database';
 import { toNumber } from '../db/database';
-import type { DeviceContext } from './ingest';
 import type { EventPlan, Rejection } from './plan';
 
 /**

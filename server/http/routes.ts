@@ -3,12 +3,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { EnrolRequest, TokenRequest } from '../../core/sync';
-import { authenticate } from '../auth/authenticate';
+import { authenticate, type DeviceContext } from '../auth/authenticate';
 import { enrolDevice, issueToken } from '../auth/enrolment';
 import { catalogChangesJson, catalogReplyText, parseCursor } from '../catalog/changes';
 import { currentCatalogVersion } from '../catalog/version';
 import type { Database } from '../db/database';
-import type { DeviceContext } from '../events/ingest';
 import { ingestBatch } from '../events/ingest';
 import { listDeadLetters, stockLevels } from '../events/read';
 import { fail, invalidRequest } from '../result';

@@ -1,5 +1,5 @@
-// Binds the kiosk state to the backend: events go straight into the reducer, every action is
-// one TerminalClient call whose result is applied the same way an event would be.
+// Binds the session state (both roles') to the backend: events go straight into the reducer, every
+// action is one TerminalClient call whose result is applied the same way an event would be.
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import type { Language } from '../../core/types';

@@ -1,5 +1,6 @@
-// The kiosk's whole state and how events and call results change it. The screen is derived
-// from this state, never stored, so a restart that replays `session.get` lands on the right screen.
+// The session's whole state, one for both roles (the kiosk's and the counter's screens read it), and
+// how events and call results change it. The screen is derived from this state, never stored, so a
+// restart that replays `session.get` lands on the right screen.
 import type { Language } from '../../core/types';
 import type {
   ApiError,

@@ -3,6 +3,7 @@
 // A 5xx that does happen is logged on one line with its request id, which the answer carries too.
 // Real HTTP, on PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { saleEvent, stockEvent } from '../../core/sync';
 import { uuidv7 } from '../../core/uuid7';
 import { createEnrolmentCode, startServer } from '../../server';
 import type { RunningServer } from '../../server';
@@ -13,11 +14,8 @@ const TEA = '06901234567892';
 const PEN = '06909876543212';
 const SAFE = Number.MAX_SAFE_INTEGER;
 
-function event(type: string, payload: unknown, occurredAt = new Date().toISOString()) {
-  return { id: uuidv7(), type, payload, occurredAt };
-}
 const received = (gtin: string, ...quantities: number[]) =>
-  event('stock.received', { lines: quantities.map((quantity) => ({ gtin, quantity })) });
+  stockEvent('stock.received', { lines: quantities.map((quantity) => ({ gtin, quantity })) });
 
 describe.each(BACKENDS)('HQ on %s refuses values it cannot store', (kind) => {
   let backend: TestBackend;
@@ -74,7 +72,7 @@ describe.each(BACKENDS)('HQ on %s refuses values it cannot store', (kind) => {
   });
 
   it('rejects a sale sold on a day that does not exist, and refuses a batch whose sentAt is one', async () => {
-    const sale = event('sale.completed', {
+    const sale = saleEvent({
       id: uuidv7(),
       receiptNumber: 'S001-K01-000001',
       terminalId: 'K01',
@@ -98,7 +96,7 @@ describe.each(BACKENDS)('HQ on %s refuses values it cannot store', (kind) => {
 
   it('rejects quantities whose sum is beyond what on-hand can hold, in one event or over many', async () => {
     const twoHuge = received(TEA, SAFE, SAFE);
-    const negative = event('stock.adjusted', {
+    const negative = stockEvent('stock.adjusted', {
       lines: [
         { gtin: TEA, quantity: -SAFE },
         { gtin: TEA, quantity: -SAFE },
@@ -133,8 +131,8 @@ describe.each(BACKENDS)('HQ on %s refuses values it cannot store', (kind) => {
     });
     expect(await stock(TEA)).toBe(big + 5 + 1);
     // A count of an out-of-range quantity is refused too; a count in range still works.
-    const hugeCount = event('stock.counted', { lines: [{ gtin: TEA, counted: SAFE }] });
-    const count = event('stock.counted', { lines: [{ gtin: TEA, counted: 7 }] });
+    const hugeCount = stockEvent('stock.counted', { lines: [{ gtin: TEA, counted: SAFE }] });
+    const count = stockEvent('stock.counted', { lines: [{ gtin: TEA, counted: 7 }] });
     const counted = await send([hugeCount, count]);
     expect(counted.body.results.map((r: { status: string }) => r.status)).toEqual(['rejected', 'applied']);
     expect(await stock(TEA)).toBe(7);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReceiptNumber } from '../../core/receipt';
+import { saleEvent, type SalePayload } from '../../core/sync';
 import { uuidv7 } from '../../core/uuid7';
 import { createEnrolmentCode, importCatalogCsv, startServer, type RunningServer } from '../../server';
 import type { Database } from '../../server';
@@ -91,7 +92,7 @@ describe.each(BACKENDS)('training sales at HQ on %s', (kind) => {
     await enrolTerminal({ dataDir: dir, serverUrl: server.url, code, terminalName: 'K01' });
     // The default settings: the built-in payment simulator, so the terminal is in training mode.
     const terminal = await startTerminal({ dataDir: dir, sync: { intervalMs: 60_000, backoffMs: 200 } });
-    let sent: { payload: Record<string, unknown> } | undefined;
+    let sent: { payload: SalePayload } | undefined;
     try {
       expect(value(await terminal.api['settings.get']({})).training).toBe(true);
       // The catalog arrives first: the milk is sold once HQ's catalog has it.
@@ -110,7 +111,7 @@ describe.each(BACKENDS)('training sales at HQ on %s', (kind) => {
         const row = db.prepare("SELECT payload FROM outbox WHERE type = 'sale.completed'").get() as {
           payload: string;
         };
-        sent = { payload: JSON.parse(row.payload) as Record<string, unknown> };
+        sent = { payload: JSON.parse(row.payload) as SalePayload };
       } finally {
         db.close();
       }
@@ -135,16 +136,14 @@ describe.each(BACKENDS)('training sales at HQ on %s', (kind) => {
 
     // Event by event (a batch whose bulk write fails on a reused receipt number): still flagged, still no stock.
     const training = resale(sent!.payload, 'K02', true);
-    const clash = { ...resale(sent!.payload, 'K02', false) };
-    (clash.payload as Record<string, unknown>).receiptNumber = (
-      real.payload as Record<string, unknown>
-    ).receiptNumber;
+    const clash = resale(sent!.payload, 'K02', false);
+    clash.payload.receiptNumber = real.payload.receiptNumber;
     const mixed = await call(server.url, 'POST', '/v1/events', {
       token: device.token,
       body: { events: [training, clash] },
     });
     expect(mixed.body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'rejected']);
-    const saleId = (training.payload as { id: string }).id;
+    const saleId = training.payload.id;
     expect(await rows('SELECT training FROM sales WHERE id = $1', [saleId])).toEqual([{ training: true }]);
     expect(await onHand(milk.gtin)).toBe(-1);
   });
@@ -152,13 +151,14 @@ describe.each(BACKENDS)('training sales at HQ on %s', (kind) => {
 
 let sequence = 100;
 /** The terminal's sale sent again as a new sale of `terminalId` (new ids and receipt number), real or training. */
-function resale(payload: Record<string, unknown>, terminalId: string, training: boolean) {
+function resale(payload: SalePayload, terminalId: string, training: boolean) {
   const receiptNumber = formatReceiptNumber('S001', terminalId, ++sequence);
   const { training: _was, ...rest } = payload;
-  return {
+  return saleEvent({
+    ...rest,
     id: uuidv7(),
-    type: 'sale.completed',
-    occurredAt: new Date().toISOString(),
-    payload: { ...rest, id: uuidv7(), terminalId, receiptNumber, ...(training ? { training: true } : {}) },
-  };
+    terminalId,
+    receiptNumber,
+    ...(training ? { training: true } : {}),
+  });
 }

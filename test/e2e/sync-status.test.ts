@@ -1,19 +1,17 @@
 // The HQ status line in Chromium against a real `openlane serve` enrolled with a real HQ server (PGlite,
 // in this process): synced with HQ's catalog; then HQ stops, a sale is made, and the screen says offline
 // with the sale waiting. Screenshots go to test-artifacts/lane/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../db/outbox';
 import { openDatabase } from '../../db/open';
-import { createEnrolmentCode, importCatalogCsv, startServer, type RunningServer } from '../../server';
-import { enrolTerminal } from '../../services/sync';
-import { openKiosk } from '../helpers/browser';
+import { importCatalogCsv, startServer, type RunningServer } from '../../server';
 import { PRODUCTS, WALLET } from '../helpers/checkout';
-import { startBackend, type TestBackend } from '../helpers/postgres';
-import { startServe, type ServeProcess } from '../helpers/serve';
+import { startEnrolledKiosk, stopEnrolledKiosk, type EnrolledKiosk } from '../helpers/enrolled-kiosk';
+import type { TestBackend } from '../helpers/postgres';
+import type { ServeProcess } from '../helpers/serve';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'lane');
 const { milk, bread } = PRODUCTS;
@@ -25,14 +23,13 @@ const CSV = [
 ].join('\n');
 
 describe('the HQ status line', () => {
-  let dir: string;
+  let kiosk: EnrolledKiosk | undefined;
   let data: string;
   let backend: TestBackend;
   let server: RunningServer | null = null;
   /** HQ comes back on the port the terminal was enrolled with. */
   let hqPort: number;
   let serve: ServeProcess;
-  let browser: Browser;
   let page: Page;
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   const syncText = () => page.getByTestId('sync-text').textContent();
@@ -46,25 +43,17 @@ describe('the HQ status line', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'openlane-e2e-sync-'));
-    data = join(dir, 'data');
-    mkdirSync(data);
-    backend = await startBackend('pglite');
-    server = await startServer({ port: 0, dataDir: backend.dataDir, catalogPollMs: 100 });
-    hqPort = Number(new URL(server.url).port);
-    expect((await importCatalogCsv(server.db, CSV, { currency: 'CNY' })).ok).toBe(true);
-    const { code } = await createEnrolmentCode(server.db, 'S001');
-    await enrolTerminal({ dataDir: data, serverUrl: server.url, code, terminalName: 'K01' });
-    serve = await startServe({ dataDir: data });
-    ({ browser, page } = await openKiosk(serve.url));
+    kiosk = await startEnrolledKiosk('openlane-e2e-sync-', async (hq) => {
+      expect((await importCatalogCsv(hq.db, CSV, { currency: 'CNY' })).ok).toBe(true);
+    });
+    ({ data, backend, server, serve, page } = kiosk);
+    hqPort = Number(new URL(server!.url).port);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    await server?.close();
-    await backend?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    // The test stops HQ and starts it again: the one running now is the one to close.
+    if (kiosk) kiosk.server = server;
+    await stopEnrolledKiosk(kiosk);
   });
 
   it('shows the terminal synced with HQ, quietly, and the catalog version in Help', async () => {

@@ -3,14 +3,13 @@
 // It never holds a whole wallet code: a charge keeps only its masked form.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { PaymentMethod } from '../../../core/types';
 import type { ProviderStatus } from '../provider';
-
-export type SimMethod = 'merchant_presented' | 'customer_presented';
 
 export interface SimPayment {
   id: string;
   reference: string;
-  method: SimMethod;
+  method: PaymentMethod;
   /** The charged wallet code, masked (`1345****7788`); null for a merchant-presented payment. */
   maskedCode: string | null;
   amount: number;
@@ -72,7 +71,8 @@ export function createSimulatorStore(options: { file?: string } = {}) {
     if (!options.file || closed) return;
     // Write then rename: a crash mid-write leaves the previous file whole.
     const temporary = `${options.file}.tmp`;
-    writeFileSync(temporary, JSON.stringify([...byId.values()]));
+    // Owner-only, like every file of the data directory: it names payments and their references.
+    writeFileSync(temporary, JSON.stringify([...byId.values()]), { mode: 0o600 });
     renameSync(temporary, options.file);
   }
 

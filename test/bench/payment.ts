@@ -5,15 +5,15 @@
 // known port, and the kiosk UI runs in Debian's Chromium. For every payment the basket gets one item,
 // then either the shopper taps Pay and the kiosk shows its QR (merchant-presented), or a wallet code
 // that asks for confirmation on the phone is scanned (customer-presented, "confirm on your phone").
-// The approval is sent FROM THE KIOSK PAGE ITSELF — a POST to the simulator's pay page Approve, the
-// same request the phone's button sends — so the start and the stop are read on one clock, the page's
-// performance.now(): the clock starts just before the approve request leaves (so the figure includes
-// the request's own trip to the provider: an upper bound), and stops in the animation frame after a
-// MutationObserver sees [data-testid="paid"] appear (the frame that paints it). Between approval and
-// paint: the simulator wakes the kiosk backend's long-poll, the backend writes the sale in SQLite,
-// and the payment.changed / sale.completed events reach the page over the WebSocket. The page is
-// opened with bypassCSP only so that it may send that one cross-origin POST; nothing else differs.
-// Baseline (same run): the approve request's own round trip as the page sees it.
+// The approval is sent from a second page of the same browser, the "phone", opened on the simulator's
+// pay page: a POST to its Approve, the request the phone's button sends, from the simulator's own
+// origin (the simulator refuses any other). Both pages read one clock, performance.timeOrigin +
+// performance.now() of the same machine: the clock starts just before the approve request leaves (so
+// the figure includes the request's own trip to the provider: an upper bound), and stops in the kiosk's
+// animation frame after a MutationObserver sees [data-testid="paid"] appear (the frame that paints it).
+// Between approval and paint: the simulator wakes the kiosk backend's long-poll, the backend writes the
+// sale in SQLite, and the payment.changed / sale.completed events reach the page over the WebSocket.
+// Baseline (same run): the approve request's own round trip as the phone sees it.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -52,7 +52,8 @@ export async function benchPayment(): Promise<BenchRow[]> {
       JSON.stringify({ payment: { provider: 'simulator', url: null, port: simulatorPort } }),
     );
     serve = await startServe({ dataDir: data });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(serve.url);
     await page.getByTestId('welcome').waitFor();
     await watchForPaid(page);
@@ -62,7 +63,7 @@ export async function benchPayment(): Promise<BenchRow[]> {
       const timings: Timing[] = [];
       for (let i = 0; i < count; i++) {
         const item = items[i % items.length]!;
-        timings.push(await onePayment(page, serve!.url, simulatorUrl, item.barcode, direction));
+        timings.push(await onePayment({ page, phone }, serve!.url, simulatorUrl, item.barcode, direction));
       }
       return timings;
     };
@@ -86,14 +87,15 @@ async function watchForPaid(page: Page): Promise<void> {
     let shown = false;
     new MutationObserver(() => {
       const now = document.querySelector('[data-testid="paid"]') !== null;
-      if (now && !shown) requestAnimationFrame(() => w.__paid.push(performance.now()));
+      if (now && !shown)
+        requestAnimationFrame(() => w.__paid.push(performance.timeOrigin + performance.now()));
       shown = now;
     }).observe(document.body, { childList: true, subtree: true });
   });
 }
 
 async function onePayment(
-  page: Page,
+  { page, phone }: { page: Page; phone: Page },
   serveUrl: string,
   simulatorUrl: string,
   barcode: string,
@@ -115,11 +117,21 @@ async function onePayment(
     payUrl = ((await record.json()) as { payUrl: string }).payUrl;
   }
   const before = await page.evaluate(() => (window as unknown as { __paid: number[] }).__paid.length);
-  const { sent, answered } = await page.evaluate(async (url) => {
-    const sentAt = performance.now();
-    await fetch(`${url}/approve`, { method: 'POST', mode: 'no-cors' });
-    return { sent: sentAt, answered: performance.now() };
-  }, payUrl);
+  // The phone's own Approve form posts to the simulator from the simulator's origin. The clock starts in
+  // the phone page just before it submits; the approve's round trip ends when the answer's first byte
+  // arrives (the next page's navigation timing).
+  await phone.goto(payUrl);
+  const loaded = phone.waitForEvent('load');
+  const sent = await phone.evaluate(() => {
+    const form = document.querySelector<HTMLFormElement>('form[action$="/approve"]')!;
+    setTimeout(() => form.submit(), 0); // after this evaluate has answered, before the page goes
+    return performance.timeOrigin + performance.now();
+  });
+  await loaded;
+  const answered = await phone.evaluate(() => {
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return performance.timeOrigin + navigation!.responseStart;
+  });
   await page.waitForFunction((n) => (window as unknown as { __paid: number[] }).__paid.length > n, before);
   const painted = await page.evaluate((n) => (window as unknown as { __paid: number[] }).__paid[n]!, before);
   await page.getByTestId('done-button').click();

@@ -15,6 +15,7 @@ import { isIsoCurrency } from '../core/payment/emv/currency';
 import { describeIssues } from '../core/result';
 import { jsonErrorLocation } from './json-location';
 import { printerSettingsSchema } from './receipts/printer-settings';
+import { scaleSettingsSchema } from './scale/scale-settings';
 import { PIN_HASH_PATTERN } from './staff/pin';
 import type { PublicSettings, TerminalRole } from './api/contract';
 
@@ -134,6 +135,8 @@ const settingsSchema = z
     printer: printerSettingsSchema,
     /** Staff who may mark a payment paid by hand; none by default. */
     attendants: z.array(attendantSchema),
+    /** The scanner-scale, or null for none (services/scale/scale-settings.ts). */
+    scale: scaleSettingsSchema,
   })
   .strict()
   .superRefine((settings, context) => {
@@ -204,6 +207,7 @@ export const DEFAULT_SETTINGS: Settings = {
   payment: { provider: 'simulator', url: null, port: 0 },
   printer: null,
   attendants: [],
+  scale: null,
 };
 
 export class SettingsError extends Error {}
@@ -331,6 +335,7 @@ export function publicSettings(settings: Settings): PublicSettings {
     receiptIdleSeconds: settings.receiptIdleSeconds,
     paymentTimeoutSeconds: settings.paymentTimeoutSeconds,
     training: isTrainingMode(settings),
+    scale: settings.scale ? { minimumWeightGrams: settings.scale.minimumWeightGrams } : null,
   };
 }
 

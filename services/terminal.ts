@@ -15,6 +15,8 @@ import { createEventHub, type EventHub } from './events';
 import { startTerminalPrinting } from './receipts/terminal-printing';
 import { startPayments } from './payments/start';
 import { scannerLogLine, scannerProblem } from './scanner-status';
+import { scaleHandlers } from './scale/scale-handlers';
+import { createTerminalScale } from './scale/terminal-scale';
 import { applySettingsChange, watchDataDir } from './live-config';
 import { openTerminalStore } from './store';
 import {
@@ -118,14 +120,19 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     }
   };
   const scannerList = (options.scanners ?? []).map((s, i) => ({ id: `scanner-${i + 1}`, ...s }));
+  // The scale shares its scanner's line: the scanner-scale's port is opened as a scanner if no --scanner names it.
+  const scale = settings.scale ? createTerminalScale(settings.scale, events) : null;
+  const scalePort = scale?.scannerPort(scannerList);
+  if (scalePort) scannerList.push({ id: 'scanner-scale', ...scalePort });
   for (const s of scannerList) {
     scannerStatus.set(s.id, { ...s, connected: false, lastError: null, problem: null });
   }
   const affixes = { prefix: settings.scanner.prefix, suffix: settings.scanner.suffix };
   const scanners = createScannerPool(
-    scannerList.map((s) => ({ ...s, ...affixes })),
+    scannerList.map((s) => ({ ...s, ...affixes, protocol: scale?.protocolFor(s.path) })),
     onScannerEvent,
   );
+  scale?.attach(scanners.scanners);
   scanners.start();
 
   // Before recovery, so a sale that a restarted terminal finds paid prints too.
@@ -138,6 +145,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   });
 
   const basket = basketHandlers(ctx, () => [...scannerStatus.values()], paymentFlow.payByCode);
+  const weighing = scaleHandlers(ctx, scale, basket['basket.addScan']);
   const withSync = <T extends object>(result: ApiResult<T>) =>
     result.ok ? { ok: true as const, value: { ...result.value, sync: hq.view() } } : result;
   return {
@@ -149,10 +157,12 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       ...paymentFlow.handlers,
       ...hq.handlers,
       ...printing.handlers,
+      ...weighing,
     },
     subscribe: events.subscribe,
     async close() {
       unwatch();
+      scale?.stopPolling();
       paymentFlow.close();
       // Before the database closes: a sync running now finishes (or is aborted) first.
       await hq.stop();

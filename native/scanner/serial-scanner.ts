@@ -20,6 +20,16 @@ export interface ScannerStatus {
   error: string | null;
 }
 
+/**
+ * A protocol sharing the scanner's line, e.g. the scale of a scanner-scale (native/scale/magellan-scale):
+ * it sees every frame first and hands back the label in it, or null for a frame that was its own.
+ */
+export interface LineProtocol {
+  frame(text: string): string | null;
+  /** The port opened (true) or went away (false). */
+  lineStatus?(connected: boolean): void;
+}
+
 /** path, baudRate and the reconnect delays are the port's (ReconnectingPortOptions). */
 export interface SerialScannerOptions extends ReconnectingPortOptions {
   id: string;
@@ -27,6 +37,8 @@ export interface SerialScannerOptions extends ReconnectingPortOptions {
   /** Text the scanner is programmed to send before / after each code (e.g. a store ID); removed. */
   prefix?: string;
   suffix?: string;
+  /** What else talks on this line; without one, every frame is a scan. */
+  protocol?: LineProtocol;
 }
 
 /** Wall-clock milliseconds with sub-ms precision, comparable across processes (unlike performance.now). */
@@ -40,6 +52,7 @@ export class SerialScanner {
   private readonly framer: Framer;
   private readonly affixes: { prefix?: string; suffix?: string };
   private readonly port: ReconnectingPort;
+  private readonly protocol: LineProtocol | null;
 
   constructor(options: SerialScannerOptions, listener: ScannerListener) {
     this.id = options.id;
@@ -48,12 +61,24 @@ export class SerialScanner {
     this.listener = listener;
     this.framer = createFramer({ maxFrameBytes: options.maxFrameBytes ?? 4096 });
     this.affixes = { prefix: options.prefix, suffix: options.suffix };
+    this.protocol = options.protocol ?? null;
     this.port = new ReconnectingPort(options, {
       // Half a scan left from before an unplug must not be glued to the first scan after it.
       opened: () => this.framer.reset(),
       data: (chunk) => this.onData(chunk),
-      status: ({ connected, error }) => this.emit({ type: 'status', scannerId: this.id, connected, error }),
+      status: ({ connected, error }) => {
+        this.protocol?.lineStatus?.(connected);
+        this.emit({ type: 'status', scannerId: this.id, connected, error });
+      },
     });
+  }
+
+  /** Writes to the scanner (a scale request); false when the port is not open. */
+  write(text: string): boolean {
+    const port = this.port.openPort;
+    if (!port) return false;
+    port.write(text);
+    return true;
   }
 
   get connected(): boolean {
@@ -80,7 +105,9 @@ export class SerialScanner {
     const receivedAt = preciseNow();
     for (const event of this.framer.push(chunk)) {
       if (event.kind === 'frame') {
-        const text = stripAffixes(event.text, this.affixes.prefix, this.affixes.suffix);
+        const label = this.protocol ? this.protocol.frame(event.text) : event.text;
+        if (label === null) continue;
+        const text = stripAffixes(label, this.affixes.prefix, this.affixes.suffix);
         if (text) this.emit({ type: 'scan', scannerId: this.id, text, receivedAt });
       } else {
         const bytes = Buffer.from(event.bytes.buffer, event.bytes.byteOffset, event.bytes.length).toString(

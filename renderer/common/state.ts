@@ -175,6 +175,9 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
     case 'printer.status':
       // The on-screen receipt is the shopper's copy whatever the printer did; staff see these.
       return state;
+    case 'scale.reading':
+      // Only the weigh screen shows the scale; it listens for these itself while it is open.
+      return state;
   }
 }
 

@@ -112,6 +112,8 @@ export interface PublicSettings {
    * so, receipts are marked and HQ keeps these sales out of its totals.
    */
   training: boolean;
+  /** A scale is configured: weights come from it, and a shopper cannot type one. Absent or null: none. */
+  scale?: { minimumWeightGrams: number } | null;
 }
 
 /** The receipt printer as store IT sees it: connected or not, and why not. */
@@ -202,6 +204,47 @@ export interface StaffOverrideOffer {
   paymentId: string;
 }
 
+/**
+ * What the scale says, as the weigh screen shows it: `stable` is a weight that may be sold; `too-light`
+ * is stable but under the store's minimum; `zero-error`: the scale cannot find its zero (needs staff);
+ * `not-answering`: plugged in but silent; `disconnected`: its port is gone (unplugged).
+ */
+export type ScaleState =
+  | 'stable'
+  | 'too-light'
+  | 'motion'
+  | 'zero'
+  | 'under-zero'
+  | 'over-capacity'
+  | 'zero-error'
+  | 'not-answering'
+  | 'disconnected';
+
+export interface ScaleReadingView {
+  state: ScaleState;
+  /** The stable weight in grams (`stable`, `too-light`); null otherwise. */
+  grams: number | null;
+}
+
+/** A weighed item on the scale: what it is and costs per kg, and the scale's reading now. */
+export interface WeighView {
+  code: string;
+  source: ScanSource;
+  name: string;
+  /** Per kilogram, in minor units. */
+  unitPrice: number;
+  currency: string;
+  taxRateBp: number;
+  minimumWeightGrams: number;
+  reading: ScaleReadingView;
+}
+
+/** An attendant vouching for a typed weight on a kiosk with a scale: their badge as scanned, and PIN. */
+export interface AttendantCredentials {
+  badge: string;
+  pin: string;
+}
+
 /** Every handler: name → [input, output]. */
 export interface TerminalHandlers {
   'session.get': [Record<string, never>, SessionView];
@@ -209,7 +252,10 @@ export interface TerminalHandlers {
    * A scan. A wallet payment code with items in the basket pays for them (customer-presented): the
    * answer comes once the provider has answered the charge; the payment itself is told by events.
    */
-  'basket.addScan': [{ code: string; source: ScanSource; weightGrams?: number }, BasketView];
+  'basket.addScan': [
+    { code: string; source: ScanSource; weightGrams?: number; attendant?: AttendantCredentials },
+    BasketView,
+  ];
   'basket.setQuantity': [{ lineId: string; quantity: number }, BasketView];
   'basket.removeLine': [{ lineId: string }, BasketView];
   'basket.cancel': [Record<string, never>, SessionView];
@@ -235,6 +281,19 @@ export interface TerminalHandlers {
   'sync.status': [Record<string, never>, SyncView];
   /** Asks the background sync to run now; refused as `not_enrolled` on a terminal never enrolled. */
   'sync.now': [Record<string, never>, SyncView];
+  /**
+   * Opens the weighing of a scanned `kg` item: the scale is asked until `scale.stop` or `scale.add`,
+   * its readings come as `scale.reading` events. Refused as `no_scale` without one, `not_weighed` for
+   * a code that needs no weighing.
+   */
+  'scale.weigh': [{ code: string; source: ScanSource }, WeighView];
+  /** Stops asking the scale (the weigh screen closed). */
+  'scale.stop': [Record<string, never>, ScaleReadingView];
+  /**
+   * Adds the item at the scale's current stable weight — the weight is the scale's, never the caller's.
+   * Refused as `weight_not_ready` (with the state) when there is no stable weight above the minimum.
+   */
+  'scale.add': [{ code: string; source: ScanSource }, BasketView];
 }
 
 export type HandlerName = keyof TerminalHandlers;
@@ -262,7 +321,8 @@ export type TerminalEvent =
   | { type: 'session.reset'; session: SessionView }
   | { type: 'scanner.status'; scanner: ScannerStatus }
   | { type: 'sync.status'; status: SyncView }
-  | { type: 'sync.progress'; progress: SyncProgressView };
+  | { type: 'sync.progress'; progress: SyncProgressView }
+  | { type: 'scale.reading'; reading: ScaleReadingView };
 
 /** The renderer's view of the backend, whichever transport carries it. */
 export interface TerminalClient {

@@ -35,6 +35,12 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
     code,
     source: scanSource,
     weightGrams: integerBetween(1, 100_000).optional(),
+    attendant: z
+      .strictObject({
+        badge: code,
+        pin: z.string({ error: 'must be a string' }).max(16, { error: 'must be at most 16 characters' }),
+      })
+      .optional(),
   }),
   'basket.setQuantity': z.strictObject({ lineId: id, quantity: integerBetween(1, 9999) }),
   'basket.removeLine': z.strictObject({ lineId: id }),
@@ -59,6 +65,9 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
   'settings.get': empty,
   'sync.status': empty,
   'sync.now': empty,
+  'scale.weigh': z.strictObject({ code, source: scanSource }),
+  'scale.stop': empty,
+  'scale.add': z.strictObject({ code, source: scanSource }),
 };
 
 /** True when `name` is a handler of the contract (own keys only: never `constructor` or `__proto__`). */

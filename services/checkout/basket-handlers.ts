@@ -187,7 +187,7 @@ export function shownScan(ctx: CheckoutContext, code: string): string {
   return scan.kind === 'wallet' ? scan.masked : code;
 }
 
-function scanPolicy(ctx: CheckoutContext): ScanPolicy {
+export function scanPolicy(ctx: CheckoutContext): ScanPolicy {
   const now = new Date();
   return {
     rules: scanRulesOf(ctx.settings, ctx.patterns, now),

@@ -1,0 +1,63 @@
+// The terminal's scale: the Magellan scale on the scanner-scale's line, its readings judged against the
+// store's minimum weight and sent to every screen as `scale.reading` events.
+import { MagellanScale, type ScaleStatus } from '../../native/scale/magellan-scale';
+import type { LineProtocol } from '../../native/scanner/serial-scanner';
+import type { ScaleReadingView } from '../api/contract';
+import type { EventHub } from '../events';
+import type { ScaleSettings } from './scale-settings';
+
+interface ScannerLine {
+  path: string;
+  write(text: string): boolean;
+}
+
+export interface TerminalScale {
+  readonly settings: ScaleSettings;
+  /** The scanner-scale's port: a scanner to open with the scale on its line, if none names it yet. */
+  scannerPort(configured: readonly { path: string }[]): { path: string; baudRate: number } | null;
+  /** The scale's side of the line, for the scanner that opens `path`. */
+  protocolFor(path: string): LineProtocol | undefined;
+  /** Gives the scale its port to write to, once the scanners exist. */
+  attach(scanners: readonly ScannerLine[]): void;
+  reading(): ScaleReadingView;
+  /** The reading, if it is a sellable weight confirmed by the scale within the last answer window. */
+  sellableGrams(): number | null;
+  startPolling(): void;
+  stopPolling(): void;
+}
+
+export function createTerminalScale(settings: ScaleSettings, events: EventHub): TerminalScale {
+  const toView = (status: ScaleStatus): ScaleReadingView => readingView(status, settings.minimumWeightGrams);
+  const scale = new MagellanScale(
+    { pollMs: settings.pollMs, answerTimeoutMs: settings.answerTimeoutMs },
+    (status) => events.emit({ type: 'scale.reading', reading: toView(status) }),
+  );
+  return {
+    settings,
+    scannerPort: (configured) =>
+      configured.some((s) => s.path === settings.path)
+        ? null
+        : { path: settings.path, baudRate: settings.baudRate },
+    protocolFor: (path) => (path === settings.path ? scale : undefined),
+    attach(scanners) {
+      const line = scanners.find((s) => s.path === settings.path);
+      if (line) scale.attach({ write: (text) => line.write(text) });
+    },
+    reading: () => toView(scale.status),
+    sellableGrams() {
+      const status = scale.status;
+      const fresh = Date.now() - status.at <= settings.answerTimeoutMs + settings.pollMs;
+      const view = toView(status);
+      return view.state === 'stable' && fresh && scale.polling ? view.grams : null;
+    },
+    startPolling: () => scale.startPolling(),
+    stopPolling: () => scale.stopPolling(),
+  };
+}
+
+/** A stable weight under the store's minimum sells nothing: it is shown as too light. */
+export function readingView(status: ScaleStatus, minimumWeightGrams: number): ScaleReadingView {
+  if (status.state === 'stable' && status.grams !== null)
+    return { state: status.grams < minimumWeightGrams ? 'too-light' : 'stable', grams: status.grams };
+  return { state: status.state, grams: null };
+}

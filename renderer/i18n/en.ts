@@ -1,6 +1,6 @@
 // English text for the kiosk. This object's shape is the Messages type: every other language
 // must provide every key, so a missing translation fails the type-check.
-import type { ScannerProblem, ScanNotice } from '../../services/api/contract';
+import type { ScaleState, ScannerProblem, ScanNotice } from '../../services/api/contract';
 
 export const en = {
   languageName: 'English',
@@ -176,6 +176,34 @@ export const en = {
       payment_cancelling: 'This payment is being cancelled',
     } as Record<string, string>,
     errorOther: 'That didn’t work — please try again',
+  },
+  /** The weigh screen of a kiosk with a scale (renderer/kiosk/WeighScreen.tsx). */
+  weigh: {
+    title: 'Weigh your item',
+    loading: 'One moment…',
+    perKg: (price: string) => `${price} per kg`,
+    weight: 'Weight',
+    price: 'Price',
+    add: 'Add to basket',
+    states: {
+      stable: 'Ready. Press “Add to basket”.',
+      'too-light': 'This is too light to weigh. Place the item on the scale.',
+      motion: 'Please wait — the scale is still settling.',
+      zero: 'Place the item on the scale.',
+      'under-zero': 'Please take everything off the scale, then place the item again.',
+      'over-capacity': 'This is too heavy for the scale. Please ask an attendant.',
+      'zero-error': 'The scale needs to be reset. Please ask an attendant.',
+      'not-answering': 'The scale is not answering. Please ask an attendant.',
+      disconnected: 'The scale is not connected. Please ask an attendant.',
+    } as Record<ScaleState, string>,
+    errors: {
+      weight_not_ready: 'The weight is not ready yet. Please wait until it settles.',
+      not_weighed: 'This item does not need weighing.',
+      no_scale: 'This checkout has no scale. Please ask an attendant.',
+      item_not_found: 'We couldn’t find this item. Please ask an attendant.',
+      payment_in_progress: 'A payment is in progress; cancel it to add more items.',
+    } as Record<string, string>,
+    errorOther: 'That didn’t work — please try again or ask for help.',
   },
   /** The cashier's counter: terse, for staff who see it all day. */
   counter: {

@@ -13,6 +13,7 @@ import { Header } from './Header';
 import { PaidScreen } from './PaidScreen';
 import { PaymentScreen } from './PaymentScreen';
 import { StaffDialog } from './StaffDialog';
+import { WeighScreen } from './WeighScreen';
 import { WelcomeScreen } from './WelcomeScreen';
 
 /** The payment code fills the space it has, never smaller than a phone reads from arm's length. */
@@ -65,7 +66,11 @@ export function KioskApp({ client }: { client: TerminalClient }) {
             onReprint={reprint}
           />
         ) : null}
-        {session.weighing ? (
+        {/* With a scale the weight is the scale's (the weigh screen); without one it is typed. */}
+        {session.weighing && settings.scale && state.weightFor ? (
+          <WeighScreen client={client} weightFor={state.weightFor} onClose={actions.clearWeight} />
+        ) : null}
+        {session.weighing && !settings.scale ? (
           <WeightDialog onWeight={session.onWeight} onCancel={actions.clearWeight} />
         ) : null}
         {screen === 'payment' && state.payment && state.staffOverride ? (

@@ -1,0 +1,111 @@
+// The weigh screen of a kiosk with a scale: the item, its price per kg, the live weight and the line
+// price as the scale settles, what the scale says in a calm sentence, and Add — enabled only on a
+// stable weight above the store's minimum. The weight is the scale's: there is nothing to type here.
+import { useCallback, useEffect, useState } from 'react';
+import { lineTotal } from '../../core/pricing/line';
+import type {
+  ApiError,
+  ScaleReadingView,
+  ScanSource,
+  TerminalClient,
+  WeighView,
+} from '../../services/api/contract';
+import { kilograms, money } from '../format';
+import { useI18n } from '../i18n';
+import { Modal } from './dialogs';
+
+export interface WeighScreenProps {
+  client: TerminalClient;
+  weightFor: { code: string; source: ScanSource };
+  /** The item was added, or the shopper cancelled: the screen closes. */
+  onClose(): void;
+}
+
+export function WeighScreen({ client, weightFor, onClose }: WeighScreenProps) {
+  const { t, language } = useI18n();
+  const [item, setItem] = useState<WeighView | null>(null);
+  const [reading, setReading] = useState<ScaleReadingView | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { code, source } = weightFor;
+
+  // Open the weighing (the backend starts asking the scale) and follow its readings until closed.
+  useEffect(() => {
+    let live = true;
+    const unsubscribe = client.subscribe((event) => {
+      if (event.type !== 'scale.reading') return;
+      setReading(event.reading);
+      // "Not ready yet" was about the reading before; a new one may well be ready.
+      setError((current) => (current?.code === 'weight_not_ready' ? null : current));
+    });
+    void client.call('scale.weigh', { code, source }).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setItem(result.value);
+        setReading((current) => current ?? result.value.reading);
+      } else setError(result.error);
+    });
+    return () => {
+      live = false;
+      unsubscribe();
+      void client.call('scale.stop', {});
+    };
+  }, [client, code, source]);
+
+  const add = useCallback(() => {
+    if (busy) return;
+    setBusy(true);
+    void client.call('scale.add', { code, source }).then((result) => {
+      setBusy(false);
+      if (result.ok) onClose();
+      else setError(result.error);
+    });
+  }, [busy, client, code, source, onClose]);
+
+  const state = reading?.state ?? 'zero';
+  const grams = reading?.grams ?? null;
+  const ready = item !== null && state === 'stable' && grams !== null;
+  const price =
+    item && grams !== null
+      ? lineTotal({ unit: 'kg', unitPrice: item.unitPrice, quantity: grams, taxRateBp: item.taxRateBp })
+      : null;
+
+  return (
+    <Modal testId="weigh-screen" title={item?.name ?? t.weigh.title} onClose={onClose}>
+      <p className="dialog-lead weigh-per-kg" data-testid="weigh-unit-price">
+        {item ? t.weigh.perKg(money(item.unitPrice, item.currency, language)) : t.weigh.loading}
+      </p>
+      <div className={`weigh-readout weigh-${state}`}>
+        <div className="weigh-figure">
+          <div className="weigh-label">{t.weigh.weight}</div>
+          <div className="weigh-value" data-testid="weigh-weight">
+            {grams !== null ? kilograms(grams) : '– kg'}
+          </div>
+        </div>
+        <div className="weigh-figure">
+          <div className="weigh-label">{t.weigh.price}</div>
+          <div className="weigh-value" data-testid="weigh-price">
+            {price !== null && item ? money(price, item.currency, language) : '–'}
+          </div>
+        </div>
+      </div>
+      <p className="weigh-state" role="status" data-testid="weigh-state" data-state={state}>
+        {error ? (t.weigh.errors[error.code] ?? t.weigh.errorOther) : t.weigh.states[state]}
+      </p>
+      <div className="dialog-actions">
+        <button type="button" className="button secondary" data-testid="weigh-cancel" onClick={onClose}>
+          {t.cancel}
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="weigh-add"
+          disabled={!ready || busy}
+          onClick={add}
+        >
+          {t.weigh.add}
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,171 @@
+// The terminal's weighing handlers on real parts: a terminal on a real SQLite data dir, its scale a
+// Magellan scanner-scale emulated on a socat pty. The weight that prices a line is the scale's; a
+// typed weight on a kiosk needs an attendant's badge and PIN; the counter types weights as ever.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiResult, TerminalEvent } from '../../services/api/contract';
+import { DEFAULT_SETTINGS, type Attendant, type Settings } from '../../services/settings';
+import { hashPin } from '../../services/staff/pin';
+import { startTerminal, type Terminal } from '../../services/terminal';
+import { startMagellanEmulator, type MagellanEmulator } from '../helpers/magellan-emulator';
+
+const WAIT = { timeout: 10_000, interval: 10 };
+const FAST = { N: 1024, r: 8, p: 1 };
+const ATTENDANT: Attendant = {
+  id: 'A01',
+  name: 'Li Na',
+  badge: 'STAFF-A01X',
+  pinHash: hashPin('2468', FAST),
+};
+/** Fuji Apples, ¥12.90 per kg; a plain piece of the demo store. */
+const APPLES = '6901000000004';
+
+let dir: string;
+let device: MagellanEmulator;
+let terminal: Terminal | null;
+let events: TerminalEvent[];
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'openlane-terminal-scale-'));
+  device = await startMagellanEmulator(dir);
+  terminal = null;
+  events = [];
+});
+
+afterEach(async () => {
+  await terminal?.close();
+  await device.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(overrides: Partial<Settings> = {}): Promise<Terminal> {
+  const scale = { path: device.devicePath, minimumWeightGrams: 20, pollMs: 50, answerTimeoutMs: 400 };
+  const settings = { ...DEFAULT_SETTINGS, scale, attendants: [ATTENDANT], ...overrides };
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings));
+  terminal = await startTerminal({ dataDir: dir });
+  terminal.subscribe((event) => events.push(event));
+  const started = terminal;
+  await expect
+    .poll(async () => value(await started.api['session.get']({})).scanners.every((s) => s.connected), WAIT)
+    .toBe(true);
+  return started;
+}
+
+function value<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+const readings = () => events.flatMap((e) => (e.type === 'scale.reading' ? [e.reading] : []));
+
+describe('weighing on a kiosk with a scale', () => {
+  it('names the item, follows the scale, and adds the line at the scale’s stable weight only', async () => {
+    const api = (await start()).api;
+    device.set({ state: 'motion' });
+    const weigh = value(await api['scale.weigh']({ code: APPLES, source: 'serial' }));
+    expect(weigh).toMatchObject({
+      name: 'Fuji Apples',
+      unitPrice: 1290,
+      currency: 'CNY',
+      minimumWeightGrams: 20,
+    });
+    await expect.poll(() => readings().at(-1)?.state, WAIT).toBe('motion');
+    expect(await api['scale.add']({ code: APPLES, source: 'serial' })).toMatchObject({
+      ok: false,
+      error: { code: 'weight_not_ready', message: expect.stringContaining('still moving') },
+    });
+    device.set({ state: 'stable', grams: 12 });
+    await expect.poll(() => readings().at(-1), WAIT).toEqual({ state: 'too-light', grams: 12 });
+    expect(await api['scale.add']({ code: APPLES, source: 'serial' })).toMatchObject({
+      ok: false,
+      error: { code: 'weight_not_ready' },
+    });
+    device.set({ state: 'stable', grams: 1234 });
+    await expect.poll(() => readings().at(-1), WAIT).toEqual({ state: 'stable', grams: 1234 });
+    const basket = value(await api['scale.add']({ code: APPLES, source: 'serial' }));
+    expect(basket.lines).toEqual([
+      expect.objectContaining({ name: 'Fuji Apples', quantity: 1234, lineTotal: 1592 }),
+    ]);
+    // Added: that weighing is over, so the same weight cannot add a second line.
+    expect(await api['scale.add']({ code: APPLES, source: 'serial' })).toMatchObject({
+      ok: false,
+      error: { code: 'weight_not_ready' },
+    });
+    expect(value(await api['scale.stop']({}))).toEqual({ state: 'stable', grams: 1234 });
+  });
+
+  it('reports over capacity, under zero and a silent scale as such, never as a weight', async () => {
+    const api = (await start()).api;
+    value(await api['scale.weigh']({ code: APPLES, source: 'serial' }));
+    for (const state of ['over-capacity', 'under-zero', 'zero', 'zero-error'] as const) {
+      device.set({ state });
+      await expect.poll(() => readings().at(-1), WAIT).toEqual({ state, grams: null });
+    }
+    device.set({ state: 'silent' });
+    await expect.poll(() => readings().at(-1)?.state, WAIT).toBe('not-answering');
+    expect(await api['scale.add']({ code: APPLES, source: 'serial' })).toMatchObject({
+      ok: false,
+      error: { code: 'weight_not_ready', message: expect.stringContaining('not answering') },
+    });
+  });
+
+  it('refuses to weigh what is not sold by weight, and an unknown code', async () => {
+    const api = (await start()).api;
+    // Strawberries 500 g: a piece, priced per pack.
+    expect(await api['scale.weigh']({ code: '6901000000493', source: 'keypad' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_weighed' },
+    });
+    expect(await api['scale.weigh']({ code: '6909999999996', source: 'keypad' })).toMatchObject({
+      ok: false,
+      error: { code: 'item_not_found' },
+    });
+    expect(device.requests()).toBe(0); // nothing to weigh: the scale was never asked
+  });
+
+  it('refuses a typed weight unless an attendant vouches with badge and PIN', async () => {
+    const api = (await start()).api;
+    const typed = { code: APPLES, source: 'keypad' as const, weightGrams: 500 };
+    expect(await api['basket.addScan'](typed)).toMatchObject({
+      ok: false,
+      error: { code: 'weight_from_scale' },
+    });
+    expect(
+      await api['basket.addScan']({ ...typed, attendant: { badge: ATTENDANT.badge, pin: '1111' } }),
+    ).toMatchObject({ ok: false, error: { code: 'staff_denied' } });
+    expect(value(await api['session.get']({})).basket).toBeNull(); // nothing was written
+    const vouched = value(
+      await api['basket.addScan']({ ...typed, attendant: { badge: ATTENDANT.badge, pin: '2468' } }),
+    );
+    expect(vouched.lines).toEqual([expect.objectContaining({ quantity: 500, lineTotal: 645 })]);
+  });
+
+  it('the counter still types weights, scale or not', async () => {
+    const api = (await start({ role: 'counter' })).api;
+    const basket = value(await api['basket.addScan']({ code: APPLES, source: 'keypad', weightGrams: 500 }));
+    expect(basket.lines[0]).toMatchObject({ quantity: 500 });
+  });
+
+  it('scans on the scanner-scale’s line reach the basket', async () => {
+    await start();
+    device.scan(APPLES);
+    // A kg item scanned without a weight: the kiosk is told to weigh it (and opens the weigh screen).
+    await expect
+      .poll(() => events.find((e) => e.type === 'scan.rejected'), WAIT)
+      .toMatchObject({ code: APPLES, source: 'serial', error: { code: 'weight_required' } });
+  });
+});
+
+describe('a terminal without a scale', () => {
+  it('has no scale to weigh with', async () => {
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify(DEFAULT_SETTINGS));
+    terminal = await startTerminal({ dataDir: dir });
+    expect(await terminal.api['scale.weigh']({ code: APPLES, source: 'keypad' })).toMatchObject({
+      ok: false,
+      error: { code: 'no_scale' },
+    });
+    expect(value(await terminal.api['settings.get']({})).scale).toBeNull();
+  });
+});

@@ -204,6 +204,12 @@ export const en = {
       payment_in_progress: 'A payment is in progress; cancel it to add more items.',
     } as Record<string, string>,
     errorOther: 'That didn’t work — please try again or ask for help.',
+    /** An attendant typing the weight (their badge scanned while weighing). */
+    staff: {
+      typeWeight: 'Attendant: type the weight in grams.',
+      typePin: (grams: number) => `${grams} g — now type your PIN.`,
+      next: 'Next',
+    },
   },
   /** The cashier's counter: terse, for staff who see it all day. */
   counter: {

@@ -189,6 +189,11 @@ export const zhCN: Messages = {
       payment_in_progress: '正在付款中；如需添加商品，请先取消付款。',
     },
     errorOther: '操作未成功，请重试或寻求工作人员帮助。',
+    staff: {
+      typeWeight: '工作人员：请输入重量（克）。',
+      typePin: (grams: number) => `${grams} 克 — 请输入您的员工密码。`,
+      next: '下一步',
+    },
   },
   counter: {
     role: '收银台',

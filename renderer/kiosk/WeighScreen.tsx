@@ -13,6 +13,7 @@ import type {
 import { kilograms, money } from '../format';
 import { useI18n } from '../i18n';
 import { Modal } from './dialogs';
+import { WeighStaffEntry } from './WeighStaffEntry';
 
 export interface WeighScreenProps {
   client: TerminalClient;
@@ -27,12 +28,15 @@ export function WeighScreen({ client, weightFor, onClose }: WeighScreenProps) {
   const [reading, setReading] = useState<ScaleReadingView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  /** An attendant's badge scanned while this screen is open: they may type the weight. */
+  const [staffBadge, setStaffBadge] = useState<string | null>(null);
   const { code, source } = weightFor;
 
   // Open the weighing (the backend starts asking the scale) and follow its readings until closed.
   useEffect(() => {
     let live = true;
     const unsubscribe = client.subscribe((event) => {
+      if (event.type === 'scan.rejected' && event.error.code === 'staff_badge') setStaffBadge(event.code);
       if (event.type !== 'scale.reading') return;
       setReading(event.reading);
       // "Not ready yet" was about the reading before; a new one may well be ready.
@@ -75,6 +79,54 @@ export function WeighScreen({ client, weightFor, onClose }: WeighScreenProps) {
       <p className="dialog-lead weigh-per-kg" data-testid="weigh-unit-price">
         {item ? t.weigh.perKg(money(item.unitPrice, item.currency, language)) : t.weigh.loading}
       </p>
+      {staffBadge ? (
+        <WeighStaffEntry client={client} badge={staffBadge} code={code} source={source} onAdded={onClose} />
+      ) : (
+        <ScaleReadout
+          state={state}
+          grams={grams}
+          price={price}
+          currency={item?.currency ?? null}
+          error={error}
+        />
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button secondary" data-testid="weigh-cancel" onClick={onClose}>
+          {t.cancel}
+        </button>
+        {staffBadge ? null : (
+          <button
+            type="button"
+            className="button primary"
+            data-testid="weigh-add"
+            disabled={!ready || busy}
+            onClick={add}
+          >
+            {t.weigh.add}
+          </button>
+        )}
+      </div>
+    </Modal>
+  );
+}
+
+/** The scale's weight and the line price, and what the scale says, in words. */
+function ScaleReadout({
+  state,
+  grams,
+  price,
+  currency,
+  error,
+}: {
+  state: ScaleReadingView['state'];
+  grams: number | null;
+  price: number | null;
+  currency: string | null;
+  error: ApiError | null;
+}) {
+  const { t, language } = useI18n();
+  return (
+    <>
       <div className={`weigh-readout weigh-${state}`}>
         <div className="weigh-figure">
           <div className="weigh-label">{t.weigh.weight}</div>
@@ -85,27 +137,13 @@ export function WeighScreen({ client, weightFor, onClose }: WeighScreenProps) {
         <div className="weigh-figure">
           <div className="weigh-label">{t.weigh.price}</div>
           <div className="weigh-value" data-testid="weigh-price">
-            {price !== null && item ? money(price, item.currency, language) : '–'}
+            {price !== null && currency ? money(price, currency, language) : '–'}
           </div>
         </div>
       </div>
       <p className="weigh-state" role="status" data-testid="weigh-state" data-state={state}>
         {error ? (t.weigh.errors[error.code] ?? t.weigh.errorOther) : t.weigh.states[state]}
       </p>
-      <div className="dialog-actions">
-        <button type="button" className="button secondary" data-testid="weigh-cancel" onClick={onClose}>
-          {t.cancel}
-        </button>
-        <button
-          type="button"
-          className="button primary"
-          data-testid="weigh-add"
-          disabled={!ready || busy}
-          onClick={add}
-        >
-          {t.weigh.add}
-        </button>
-      </div>
-    </Modal>
+    </>
   );
 }

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../services/settings';
+import { DEFAULT_SETTINGS, type Attendant } from '../../services/settings';
+import { hashPin } from '../../services/staff/pin';
 import { openKiosk } from '../helpers/browser';
 import { startMagellanEmulator, type MagellanEmulator } from '../helpers/magellan-emulator';
 import { startServe, waitForScanners, type ServeProcess } from '../helpers/serve';
@@ -15,6 +16,12 @@ const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'weigh');
 const WAIT = { timeout: 10_000 };
 /** Fuji Apples in the demo store: ¥12.90 per kg. */
 const APPLES = '6901000000004';
+const ATTENDANT: Attendant = {
+  id: 'A01',
+  name: 'Li Na',
+  badge: 'STAFF-A01X',
+  pinHash: hashPin('2468', { N: 1024, r: 8, p: 1 }),
+};
 
 describe('weighing loose produce on the scanner-scale', () => {
   let dir: string;
@@ -35,7 +42,10 @@ describe('weighing loose produce on the scanner-scale', () => {
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir, { recursive: true });
     const scale = { path: device.devicePath, minimumWeightGrams: 20, pollMs: 100, answerTimeoutMs: 600 };
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, scale }));
+    writeFileSync(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ ...DEFAULT_SETTINGS, scale, attendants: [ATTENDANT] }),
+    );
     // No --scanner: the scale's port is the scanner-scale, opened as the terminal's scanner too.
     serve = await startServe({ dataDir });
     await waitForScanners(serve.url);
@@ -119,5 +129,33 @@ describe('weighing loose produce on the scanner-scale', () => {
     await expect.poll(() => page.getByTestId('weigh-weight').textContent(), WAIT).toBe('0.650 kg');
     await page.getByTestId('weigh-add').click();
     await expect.poll(() => page.getByTestId('basket-line').count(), WAIT).toBe(lines + 1);
+  });
+
+  it('lets an attendant type the weight, after their badge and with their PIN, when the scale cannot', async () => {
+    await page.getByTestId('language-en').click();
+    const lines = await page.getByTestId('basket-line').count();
+    device.set({ state: 'silent' });
+    device.scan(APPLES);
+    const state = page.getByTestId('weigh-state');
+    await expect
+      .poll(() => state.textContent(), WAIT)
+      .toBe('The scale is not answering. Please ask an attendant.');
+    expect(await page.getByTestId('weigh-staff').count()).toBe(0); // nothing to type until staff come
+    device.scan(ATTENDANT.badge);
+    await page.getByTestId('weigh-staff').waitFor(WAIT);
+    await page.getByTestId('weigh-staff-weight-input').fill('450');
+    await page.getByTestId('weigh-staff-weight-submit').click();
+    await page.getByTestId('weigh-staff-pin-input').fill('1111');
+    await page.getByTestId('weigh-staff-pin-submit').click();
+    await expect
+      .poll(() => page.getByTestId('weigh-staff-error').getAttribute('data-code'), WAIT)
+      .toBe('staff_denied');
+    await shot('1024x768-attendant-pin');
+    await page.getByTestId('weigh-staff-pin-input').fill('2468');
+    await page.getByTestId('weigh-staff-pin-submit').click();
+    await page.getByTestId('weigh-screen').waitFor({ state: 'detached', ...WAIT });
+    await expect.poll(() => page.getByTestId('basket-line').count(), WAIT).toBe(lines + 1);
+    const qty = await page.getByTestId('line-qty').allTextContents();
+    expect(qty.some((text) => text.includes('0.450 kg'))).toBe(true);
   });
 });

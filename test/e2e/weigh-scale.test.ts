@@ -1,8 +1,9 @@
 // Loose produce on a real scale: `openlane serve` with a Magellan scanner-scale on a socat pty (the
 // emulator plays the device by its documented protocol), its kiosk in Chromium at 1024×768. A kg item
 // scanned on the scanner-scale opens the weigh screen; the weight comes only from the scale.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,26 @@ const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'weigh');
 const WAIT = { timeout: 10_000 };
 /** Fuji Apples in the demo store: ¥12.90 per kg. */
 const APPLES = '6901000000004';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical violations on the page as it is now, as "rule: target" lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the kiosk's CSP (rightly) refuses an injected <script>.
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  return page.evaluate(async () => {
+    type Result = {
+      passes: unknown[];
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+    const axe = (window as unknown as { axe: { run(): Promise<Result> } }).axe;
+    const { passes, violations } = await axe.run();
+    if (passes.length === 0) throw new Error('axe checked nothing');
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}
+
 const ATTENDANT: Attendant = {
   id: 'A01',
   name: 'Li Na',
@@ -79,6 +100,7 @@ describe('weighing loose produce on the scanner-scale', () => {
     await expect.poll(() => state.textContent(), WAIT).toBe('Please wait — the scale is still settling.');
     expect(await add.isDisabled()).toBe(true);
     await shot('1024x768-moving');
+    expect(await seriousViolations(page)).toEqual([]);
 
     device.set({ state: 'stable', grams: 10 });
     await expect.poll(() => state.getAttribute('data-state'), WAIT).toBe('too-light');
@@ -90,6 +112,7 @@ describe('weighing loose produce on the scanner-scale', () => {
     await expect.poll(() => page.getByTestId('weigh-price').textContent(), WAIT).toBe('¥15.92');
     await expect.poll(() => add.isEnabled(), WAIT).toBe(true);
     await shot('1024x768-stable');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1080, height: 1920 });
     await shot('1080x1920-stable');
     await page.setViewportSize({ width: 1024, height: 768 });
@@ -151,6 +174,7 @@ describe('weighing loose produce on the scanner-scale', () => {
       .poll(() => page.getByTestId('weigh-staff-error').getAttribute('data-code'), WAIT)
       .toBe('staff_denied');
     await shot('1024x768-attendant-pin');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('weigh-staff-pin-input').fill('2468');
     await page.getByTestId('weigh-staff-pin-submit').click();
     await page.getByTestId('weigh-screen').waitFor({ state: 'detached', ...WAIT });

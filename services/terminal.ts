@@ -129,7 +129,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   }
   const affixes = { prefix: settings.scanner.prefix, suffix: settings.scanner.suffix };
   const scanners = createScannerPool(
-    scannerList.map((s) => ({ ...s, ...affixes, protocol: scale?.protocolFor(s.path) })),
+    scannerList.map((s) => ({ ...s, ...affixes, ...scale?.lineFor(s.path) })),
     onScannerEvent,
   );
   scale?.attach(scanners.scanners);

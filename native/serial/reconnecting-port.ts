@@ -18,6 +18,10 @@ export interface PortState {
 export interface ReconnectingPortOptions {
   path: string;
   baudRate: number;
+  /** Character framing; 8-N-1 unless the device wants another (a Magellan scanner-scale: 7-O-1). */
+  dataBits?: 7 | 8;
+  parity?: 'none' | 'even' | 'odd';
+  stopBits?: 1 | 2;
   /** First reconnect delay; doubles per failed attempt up to retryMaxMs. */
   retryMinMs?: number;
   retryMaxMs?: number;
@@ -36,6 +40,7 @@ export interface ReconnectingPortHooks {
 export class ReconnectingPort {
   readonly path: string;
   readonly baudRate: number;
+  private readonly framing: Pick<ReconnectingPortOptions, 'dataBits' | 'parity' | 'stopBits'>;
   private readonly hooks: ReconnectingPortHooks;
   private readonly retryMinMs: number;
   private readonly retryMaxMs: number;
@@ -51,6 +56,8 @@ export class ReconnectingPort {
   constructor(options: ReconnectingPortOptions, hooks: ReconnectingPortHooks) {
     this.path = options.path;
     this.baudRate = options.baudRate;
+    const { dataBits, parity, stopBits } = options;
+    this.framing = { dataBits, parity, stopBits };
     this.hooks = hooks;
     this.retryMinMs = options.retryMinMs ?? 250;
     this.retryMaxMs = options.retryMaxMs ?? 2000;
@@ -95,7 +102,13 @@ export class ReconnectingPort {
     if (!this.running) return;
     let port: SerialPort;
     try {
-      port = new SerialPortStream({ binding, path: this.path, baudRate: this.baudRate, autoOpen: false });
+      port = new SerialPortStream({
+        binding,
+        path: this.path,
+        baudRate: this.baudRate,
+        ...definedOnly(this.framing),
+        autoOpen: false,
+      });
     } catch (error) {
       // Bad options throw synchronously; treat like an unopenable device so the owner sees why.
       this.failed(null, error);
@@ -170,6 +183,11 @@ export class ReconnectingPort {
 export function errorText(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/^Error: /, '');
+}
+
+/** serialport refuses an option present but undefined; absent means its default (8-N-1). */
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function closePort(port: SerialPort): Promise<void> {

@@ -1,7 +1,7 @@
 // The terminal's scale: the Magellan scale on the scanner-scale's line, its readings judged against the
 // store's minimum weight and sent to every screen as `scale.reading` events.
 import { MagellanScale, type ScaleStatus } from '../../native/scale/magellan-scale';
-import type { LineProtocol } from '../../native/scanner/serial-scanner';
+import type { SerialScannerOptions } from '../../native/scanner/serial-scanner';
 import type { ScaleReadingView } from '../api/contract';
 import type { EventHub } from '../events';
 import type { ScaleSettings } from './scale-settings';
@@ -15,8 +15,8 @@ export interface TerminalScale {
   readonly settings: ScaleSettings;
   /** The scanner-scale's port: a scanner to open with the scale on its line, if none names it yet. */
   scannerPort(configured: readonly { path: string }[]): { path: string; baudRate: number } | null;
-  /** The scale's side of the line, for the scanner that opens `path`. */
-  protocolFor(path: string): LineProtocol | undefined;
+  /** For the scanner that opens `path`: the scale's side of the line, and the line's framing. */
+  lineFor(path: string): Pick<SerialScannerOptions, 'protocol' | 'dataBits' | 'parity' | 'stopBits'>;
   /** Gives the scale its port to write to, once the scanners exist. */
   attach(scanners: readonly ScannerLine[]): void;
   reading(): ScaleReadingView;
@@ -38,7 +38,15 @@ export function createTerminalScale(settings: ScaleSettings, events: EventHub): 
       configured.some((s) => s.path === settings.path)
         ? null
         : { path: settings.path, baudRate: settings.baudRate },
-    protocolFor: (path) => (path === settings.path ? scale : undefined),
+    lineFor: (path) =>
+      path === settings.path
+        ? {
+            protocol: scale,
+            dataBits: settings.dataBits,
+            parity: settings.parity,
+            stopBits: settings.stopBits,
+          }
+        : {},
     attach(scanners) {
       const line = scanners.find((s) => s.path === settings.path);
       if (line) scale.attach({ write: (text) => line.write(text) });

@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Attendant } from '../../services/settings';
-import { hashPin } from '../../services/staff/pin';
+import { DEFAULT_SETTINGS } from '../../services/settings';
+import { ATTENDANT, ATTENDANT_PIN } from '../helpers/attendant';
 import { openKiosk } from '../helpers/browser';
 import { startMagellanEmulator, type MagellanEmulator } from '../helpers/magellan-emulator';
 import { startServe, waitForScanners, type ServeProcess } from '../helpers/serve';
@@ -36,13 +36,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
       .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
   });
 }
-
-const ATTENDANT: Attendant = {
-  id: 'A01',
-  name: 'Li Na',
-  badge: 'STAFF-A01X',
-  pinHash: hashPin('2468', { N: 1024, r: 8, p: 1 }),
-};
 
 describe('weighing loose produce on the scanner-scale', () => {
   let dir: string;
@@ -175,7 +168,7 @@ describe('weighing loose produce on the scanner-scale', () => {
       .toBe('staff_denied');
     await shot('1024x768-attendant-pin');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByTestId('weigh-staff-pin-input').fill('2468');
+    await page.getByTestId('weigh-staff-pin-input').fill(ATTENDANT_PIN);
     await page.getByTestId('weigh-staff-pin-submit').click();
     await page.getByTestId('weigh-screen').waitFor({ state: 'detached', ...WAIT });
     await expect.poll(() => page.getByTestId('basket-line').count(), WAIT).toBe(lines + 1);

@@ -6,19 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, TerminalEvent } from '../../services/api/contract';
-import { DEFAULT_SETTINGS, type Attendant, type Settings } from '../../services/settings';
-import { hashPin } from '../../services/staff/pin';
+import { DEFAULT_SETTINGS, type Settings } from '../../services/settings';
+import { ATTENDANT, ATTENDANT_PIN } from '../helpers/attendant';
 import { startTerminal, type Terminal } from '../../services/terminal';
 import { startMagellanEmulator, type MagellanEmulator } from '../helpers/magellan-emulator';
 
 const WAIT = { timeout: 10_000, interval: 10 };
-const FAST = { N: 1024, r: 8, p: 1 };
-const ATTENDANT: Attendant = {
-  id: 'A01',
-  name: 'Li Na',
-  badge: 'STAFF-A01X',
-  pinHash: hashPin('2468', FAST),
-};
 /** Fuji Apples, ¥12.90 per kg; a plain piece of the demo store. */
 const APPLES = '6901000000004';
 
@@ -137,7 +130,7 @@ describe('weighing on a kiosk with a scale', () => {
     ).toMatchObject({ ok: false, error: { code: 'staff_denied' } });
     expect(value(await api['session.get']({})).basket).toBeNull(); // nothing was written
     const vouched = value(
-      await api['basket.addScan']({ ...typed, attendant: { badge: ATTENDANT.badge, pin: '2468' } }),
+      await api['basket.addScan']({ ...typed, attendant: { badge: ATTENDANT.badge, pin: ATTENDANT_PIN } }),
     );
     expect(vouched.lines).toEqual([expect.objectContaining({ quantity: 500, lineTotal: 645 })]);
   });

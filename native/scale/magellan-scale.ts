@@ -25,7 +25,6 @@ export interface ScaleLine {
 export interface MagellanScaleOptions {
   pollMs?: number;
   answerTimeoutMs?: number;
-  now?: () => number;
 }
 
 export type ScaleListener = (status: ScaleStatus) => void;
@@ -33,7 +32,6 @@ export type ScaleListener = (status: ScaleStatus) => void;
 export class MagellanScale {
   private readonly pollMs: number;
   private readonly answerTimeoutMs: number;
-  private readonly now: () => number;
   private readonly listener: ScaleListener;
   private line: ScaleLine | null = null;
   private connected = false;
@@ -47,9 +45,8 @@ export class MagellanScale {
   constructor(options: MagellanScaleOptions, listener: ScaleListener) {
     this.pollMs = options.pollMs ?? 200;
     this.answerTimeoutMs = options.answerTimeoutMs ?? 1000;
-    this.now = options.now ?? Date.now;
     this.listener = listener;
-    this.current = { state: 'disconnected', grams: null, at: this.now() };
+    this.current = { state: 'disconnected', grams: null, at: Date.now() };
   }
 
   get status(): ScaleStatus {
@@ -105,7 +102,7 @@ export class MagellanScale {
   private tick(): void {
     if (!this.connected) return;
     if (this.askedAt !== null) {
-      if (this.now() - this.askedAt < this.answerTimeoutMs) return;
+      if (Date.now() - this.askedAt < this.answerTimeoutMs) return;
       // Plugged in but silent: powered off behind its cable, or another device on the port.
       this.set('not-answering', null);
     }
@@ -114,12 +111,12 @@ export class MagellanScale {
 
   private ask(): void {
     if (!this.line?.write(SCALE_MONITOR_REQUEST)) return;
-    this.askedAt = this.now();
+    this.askedAt = Date.now();
   }
 
   private set(state: ScaleState, grams: number | null): void {
     const changed = state !== this.current.state || grams !== this.current.grams;
-    this.current = { state, grams, at: this.now() };
+    this.current = { state, grams, at: Date.now() };
     if (!changed) return;
     try {
       this.listener(this.status);

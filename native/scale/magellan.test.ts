@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFramer } from '../scanner/framer';
 import {
   encodeLabel,
@@ -171,32 +171,49 @@ describe('one line, two devices', () => {
 });
 
 describe('MagellanScale polling', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('asks while polling, says "not answering" when the scale is silent, and stops asking', () => {
-    let now = 0;
+    vi.useFakeTimers();
     const written: string[] = [];
     const statuses: ScaleStatus[] = [];
-    const scale = new MagellanScale({ pollMs: 100, answerTimeoutMs: 300, now: () => now }, (s) =>
-      statuses.push(s),
-    );
+    const scale = new MagellanScale({ pollMs: 100, answerTimeoutMs: 300 }, (s) => statuses.push(s));
     scale.attach({ write: (text) => (written.push(text), true) });
     scale.lineStatus(true);
+    vi.advanceTimersByTime(1000);
     expect(written).toEqual([]); // nobody is weighing: the line stays the scanner's
     scale.startPolling();
     expect(written).toEqual(['S14\r']);
     scale.frame('S141');
     expect(scale.status.state).toBe('motion');
-    // Silent from now on.
-    for (let t = 100; t <= 1000; t += 100) {
-      now = t;
-      (scale as unknown as { tick(): void }).tick();
-    }
+    vi.advanceTimersByTime(100);
+    expect(written).toHaveLength(2); // answered: asked again at the next poll
+    vi.advanceTimersByTime(1000); // silent from now on
     expect(scale.status.state).toBe('not-answering');
     scale.frame('S14400250');
     expect(scale.status).toMatchObject({ state: 'stable', grams: 250 });
     scale.lineStatus(false);
     expect(scale.status.state).toBe('disconnected');
     scale.stopPolling();
-    expect(scale.polling).toBe(false);
+    const asked = written.length;
+    vi.advanceTimersByTime(1000);
+    expect(written).toHaveLength(asked);
     expect(statuses.map((s) => s.state)).toEqual(['motion', 'not-answering', 'stable', 'disconnected']);
+  });
+
+  it('does not ask over an unplugged line', () => {
+    vi.useFakeTimers();
+    const written: string[] = [];
+    const scale = new MagellanScale({ pollMs: 100 }, () => {});
+    scale.attach({ write: (text) => (written.push(text), true) });
+    scale.startPolling();
+    vi.advanceTimersByTime(500);
+    expect(written).toEqual([]);
+    expect(scale.status.state).toBe('disconnected');
+    scale.lineStatus(true); // plugged in while weighing: asked at once
+    expect(written).toEqual(['S14\r']);
+    scale.stopPolling();
   });
 });

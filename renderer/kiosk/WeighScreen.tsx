@@ -15,6 +15,9 @@ import { useI18n } from '../i18n';
 import { Modal } from './dialogs';
 import { WeighStaffEntry } from './WeighStaffEntry';
 
+/** Well inside the backend's 90 s weighing lease (services/scale/terminal-scale.ts). */
+const RENEW_MS = 30_000;
+
 export interface WeighScreenProps {
   client: TerminalClient;
   weightFor: { code: string; source: ScanSource };
@@ -42,6 +45,8 @@ export function WeighScreen({ client, weightFor, onClose }: WeighScreenProps) {
       // "Not ready yet" was about the reading before; a new one may well be ready.
       setError((current) => (current?.code === 'weight_not_ready' ? null : current));
     });
+    // The backend polls the scale for a while per scale.weigh (WEIGH_LEASE_MS); renewed while open.
+    const renew = setInterval(() => void client.call('scale.weigh', { code, source }), RENEW_MS);
     void client.call('scale.weigh', { code, source }).then((result) => {
       if (!live) return;
       if (result.ok) {
@@ -51,6 +56,7 @@ export function WeighScreen({ client, weightFor, onClose }: WeighScreenProps) {
     });
     return () => {
       live = false;
+      clearInterval(renew);
       unsubscribe();
       void client.call('scale.stop', {});
     };

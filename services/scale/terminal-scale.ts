@@ -22,11 +22,23 @@ export interface TerminalScale {
   reading(): ScaleReadingView;
   /** The reading, if it is a sellable weight confirmed by the scale within the last answer window. */
   sellableGrams(): number | null;
+  /** Polls the scale for WEIGH_LEASE_MS from now (a renewal starts the lease again). */
   startPolling(): void;
   stopPolling(): void;
 }
 
+/**
+ * How long one scale.weigh keeps the scale polled. The weigh screen renews it while open; a screen
+ * that went away without scale.stop (a reload, a crash) leaves the line to the scanner after this.
+ */
+export const WEIGH_LEASE_MS = 90_000;
+
 export function createTerminalScale(settings: ScaleSettings, events: EventHub): TerminalScale {
+  let lease: ReturnType<typeof setTimeout> | null = null;
+  const endLease = () => {
+    if (lease) clearTimeout(lease);
+    lease = null;
+  };
   const toView = (status: ScaleStatus): ScaleReadingView => readingView(status, settings.minimumWeightGrams);
   const scale = new MagellanScale(
     { pollMs: settings.pollMs, answerTimeoutMs: settings.answerTimeoutMs },
@@ -58,8 +70,16 @@ export function createTerminalScale(settings: ScaleSettings, events: EventHub): 
       const view = toView(status);
       return view.state === 'stable' && fresh && scale.polling ? view.grams : null;
     },
-    startPolling: () => scale.startPolling(),
-    stopPolling: () => scale.stopPolling(),
+    startPolling() {
+      endLease();
+      lease = setTimeout(() => scale.stopPolling(), WEIGH_LEASE_MS);
+      lease.unref();
+      scale.startPolling();
+    },
+    stopPolling() {
+      endLease();
+      scale.stopPolling();
+    },
   };
 }
 

@@ -65,7 +65,7 @@ export class MagellanScale {
   /** One frame of the line: a scale answer is kept (null), a label goes back to the scanner. */
   frame(text: string): string | null {
     const parsed = parseMagellanFrame(text);
-    if (parsed.kind === 'scan') return parsed.text;
+    if (parsed.kind === 'scan' || parsed.kind === 'bare') return parsed.text;
     if (parsed.kind === 'scale') {
       this.askedAt = null;
       const reading = parsed.reading;

@@ -14,7 +14,8 @@
 //   show motion or zero; we send only S14 and read S11 answers the same way should a scale send them;
 // - scanned labels arrive as "S08" + a label identifier + the data: A (UPC-A), E (UPC-E),
 //   F (EAN-13), FF (EAN-8); other symbologies keep their identifier (e.g. an AIM "]C1").
-// The scanner's own data and the scale's answers are told apart by those command digits alone.
+// The scanner's own data and the scale's answers are told apart by those command digits alone. Text
+// without the envelope (a scanner not set to Single Cable) is handed on as a label, never dropped.
 
 /** The line's default STX / ETX (both programmable on the scanner; we support the defaults). */
 export const MAGELLAN_STX = 'S';
@@ -41,7 +42,12 @@ export type MagellanFrame =
   | { kind: 'scale'; reading: ScaleReading }
   /** A frame of the protocol that is neither (e.g. S00, a command acknowledgement): ignored. */
   | { kind: 'other'; text: string }
-  /** A scale answer that does not parse: named, so the line can report it. */
+  /**
+   * Text without the Magellan envelope (S and two digits): a scanner not set to Single Cable, or line
+   * noise. Handed on as it came, so the terminal judges it as it would any scanned text, never lost.
+   */
+  | { kind: 'bare'; text: string }
+  /** A frame of the protocol that does not parse (a broken scale answer): named, for diagnosis. */
   | { kind: 'malformed'; text: string; detail: string };
 
 const STATUS: Record<string, ScaleReading> = {
@@ -54,14 +60,13 @@ const STATUS: Record<string, ScaleReading> = {
 
 /** Sorts one frame of the line (its ETX already removed by the framer) into scan, scale or other. */
 export function parseMagellanFrame(frame: string): MagellanFrame {
-  if (!frame.startsWith(MAGELLAN_STX)) return { kind: 'malformed', text: frame, detail: 'no STX ("S")' };
   const command = frame.slice(1, 3);
+  if (!frame.startsWith(MAGELLAN_STX) || !/^\d\d$/.test(command)) return { kind: 'bare', text: frame };
   const body = frame.slice(3);
   if (command === '08') return scanFrame(frame, body);
   if (command === '14') return monitorAnswer(frame, body);
   if (command === '11') return weightAnswer(frame, body);
-  if (/^\d\d$/.test(command)) return { kind: 'other', text: frame };
-  return { kind: 'malformed', text: frame, detail: `"${command}" is not a command number` };
+  return { kind: 'other', text: frame };
 }
 
 function scanFrame(frame: string, body: string): MagellanFrame {

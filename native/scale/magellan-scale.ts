@@ -39,6 +39,8 @@ export class MagellanScale {
   /** When the unanswered request went out; null when none is waiting. */
   private askedAt: number | null = null;
   private current: ScaleStatus;
+  /** The current state was said by the scale (or the line) since polling last started. */
+  private confirmedNow = false;
   /** Malformed scale answers since start, for diagnosis (a wrong baud rate shows up here). */
   malformed = 0;
 
@@ -55,6 +57,14 @@ export class MagellanScale {
 
   get polling(): boolean {
     return this.timer !== null;
+  }
+
+  /**
+   * False from startPolling until the scale's first answer: the weight from the last weighing is
+   * history, not what is on the scale now. That first answer is always reported, even if the same.
+   */
+  get confirmed(): boolean {
+    return this.confirmedNow;
   }
 
   /** The port to ask on; given once the scanner that owns the line exists. */
@@ -88,6 +98,7 @@ export class MagellanScale {
   startPolling(): void {
     if (this.timer) return;
     this.askedAt = null;
+    this.confirmedNow = false;
     this.timer = setInterval(() => this.tick(), this.pollMs);
     this.timer.unref?.();
     this.tick();
@@ -115,8 +126,9 @@ export class MagellanScale {
   }
 
   private set(state: ScaleState, grams: number | null): void {
-    const changed = state !== this.current.state || grams !== this.current.grams;
+    const changed = !this.confirmedNow || state !== this.current.state || grams !== this.current.grams;
     this.current = { state, grams, at: Date.now() };
+    this.confirmedNow = true;
     if (!changed) return;
     try {
       this.listener(this.status);

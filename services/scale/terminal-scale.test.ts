@@ -66,4 +66,28 @@ describe('createTerminalScale', () => {
       reading: { state: 'not-answering', grams: null },
     });
   });
+
+  it('never sells the last weighing’s weight: a new weighing waits for the scale to answer again', () => {
+    vi.useFakeTimers();
+    const events: TerminalEvent[] = [];
+    const hub = createEventHub();
+    hub.subscribe((event) => events.push(event));
+    const scale = createTerminalScale(settings, hub);
+    const line = scale.lineFor('/dev/ttyUSB0').protocol!;
+    scale.attach([{ path: '/dev/ttyUSB0', write: () => true }]);
+    line.lineStatus!(true);
+    scale.startPolling();
+    line.frame('S14401234');
+    expect(scale.sellableGrams()).toBe(1234);
+    scale.stopPolling();
+    expect(scale.sellableGrams()).toBeNull(); // nobody is weighing
+    scale.startPolling();
+    expect(scale.reading()).toEqual({ state: 'motion', grams: null });
+    expect(scale.sellableGrams()).toBeNull();
+    events.length = 0;
+    line.frame('S14401234'); // the same weight, said again: reported, and sellable
+    expect(events).toEqual([{ type: 'scale.reading', reading: { state: 'stable', grams: 1234 } }]);
+    expect(scale.sellableGrams()).toBe(1234);
+    scale.stopPolling();
+  });
 });

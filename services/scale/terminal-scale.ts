@@ -63,12 +63,16 @@ export function createTerminalScale(settings: ScaleSettings, events: EventHub): 
       const line = scanners.find((s) => s.path === settings.path);
       if (line) scale.attach({ write: (text) => line.write(text) });
     },
-    reading: () => toView(scale.status),
+    // A weight the scale has not confirmed since this weighing began is shown as "wait", not sold.
+    reading: () =>
+      scale.confirmed || scale.status.grams === null
+        ? toView(scale.status)
+        : { state: 'motion', grams: null },
     sellableGrams() {
       const status = scale.status;
       const fresh = Date.now() - status.at <= settings.answerTimeoutMs + settings.pollMs;
       const view = toView(status);
-      return view.state === 'stable' && fresh && scale.polling ? view.grams : null;
+      return view.state === 'stable' && fresh && scale.polling && scale.confirmed ? view.grams : null;
     },
     startPolling() {
       endLease();

@@ -17,6 +17,7 @@ import { jsonErrorLocation } from './json-location';
 import { printerSettingsSchema } from './receipts/printer-settings';
 import { scaleSettingsSchema } from './scale/scale-settings';
 import { PIN_HASH_PATTERN } from './staff/pin';
+import { DEFAULT_LANE_LINK, laneLinkSettingsSchema } from './lanes/link-settings';
 import type { PublicSettings, TerminalRole } from './api/contract';
 
 const ruleSchema = z
@@ -62,7 +63,7 @@ const attendantSchema = z
 
 export type Attendant = z.infer<typeof attendantSchema>;
 
-const TERMINAL_ROLES = ['kiosk', 'counter'] as const satisfies readonly TerminalRole[];
+const TERMINAL_ROLES = ['kiosk', 'counter', 'attendant'] as const satisfies readonly TerminalRole[];
 
 /** A path to a key file; the key itself never goes into settings.json. */
 const keyPath = z
@@ -137,6 +138,8 @@ const settingsSchema = z
     attendants: z.array(attendantSchema),
     /** The scanner-scale, or null for none (services/scale/scale-settings.ts). */
     scale: scaleSettingsSchema,
+    /** The lane link between kiosks and the attendant console (services/lanes): off without a store key. */
+    lanes: laneLinkSettingsSchema,
   })
   .strict()
   .superRefine((settings, context) => {
@@ -208,6 +211,7 @@ export const DEFAULT_SETTINGS: Settings = {
   printer: null,
   attendants: [],
   scale: null,
+  lanes: DEFAULT_LANE_LINK,
 };
 
 export class SettingsError extends Error {}
@@ -227,7 +231,7 @@ export function loadSettings(
   const role = env[ROLE_OVERRIDE_ENV];
   if (role === undefined || role === '') return settings;
   if (!(TERMINAL_ROLES as readonly string[]).includes(role)) {
-    throw new SettingsError(`${ROLE_OVERRIDE_ENV} must be ${TERMINAL_ROLES.join(' or ')}, not "${role}"`);
+    throw new SettingsError(`${ROLE_OVERRIDE_ENV} must be kiosk, counter or attendant, not "${role}"`);
   }
   return { ...settings, role: role as TerminalRole };
 }

@@ -18,6 +18,7 @@ import { scannerLogLine, scannerProblem } from './scanner-status';
 import { scaleHandlers } from './scale/scale-handlers';
 import { createTerminalScale } from './scale/terminal-scale';
 import { applySettingsChange, watchDataDir } from './live-config';
+import { startLaneLink, type LaneLink, type LaneLinkHandlers } from './lanes';
 import { openTerminalStore } from './store';
 import {
   createHqClient,
@@ -51,6 +52,8 @@ export interface TerminalOptions {
 
 export interface Terminal {
   api: TerminalApi;
+  /** Where the lane link listens (services/lanes), or null when it is off. */
+  laneLinkPort: number | null;
   subscribe(listener: (event: TerminalEvent) => void): () => void;
   close(): Promise<void>;
 }
@@ -85,8 +88,13 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const paymentFlow = createPaymentFlow(ctx, payments.provider, payments.provider.name);
 
   const scannerStatus = new Map<string, ScannerStatus>();
+  // Started last (it needs the API); a lane the attendant paused or closed takes no scans meanwhile.
+  let lanes: LaneLink | null = null;
   const onScannerEvent = (event: ScannerEvent) => {
-    if (event.type === 'scan') {
+    const blocked = event.type === 'scan' ? lanes?.blocked() : null;
+    if (blocked) {
+      events.emit({ type: 'scan.rejected', code: '', source: 'serial', error: blocked.error });
+    } else if (event.type === 'scan') {
       const result = addScan(ctx, event.text, 'serial', paymentFlow.payByCode);
       if (!result.ok)
         events.emit({
@@ -148,29 +156,59 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const weighing = scaleHandlers(ctx, scale, basket['basket.addScan']);
   const withSync = <T extends object>(result: ApiResult<T>) =>
     result.ok ? { ok: true as const, value: { ...result.value, sync: hq.view() } } : result;
+  const api: Omit<TerminalApi, keyof LaneLinkHandlers> = {
+    ...basket,
+    'session.get': async (input) => withSync(await basket['session.get'](input)),
+    'basket.cancel': async (input) => withSync(await basket['basket.cancel'](input)),
+    'sale.finish': async (input) => withSync(await basket['sale.finish'](input)),
+    ...paymentFlow.handlers,
+    ...hq.handlers,
+    ...printing.handlers,
+    ...weighing,
+  };
+  const close = async () => {
+    await lanes?.close();
+    unwatch();
+    scale?.stopPolling();
+    paymentFlow.close();
+    // Before the database closes: a sync running now finishes (or is aborted) first.
+    await hq.stop();
+    await scanners.stop();
+    await printing.close();
+    await payments.close();
+    db.close();
+  };
+  try {
+    lanes = await startLaneLink({
+      db,
+      settings,
+      api: {
+        'session.get': basket['session.get'],
+        'payment.markPaid': paymentFlow.handlers['payment.markPaid'],
+      },
+      events,
+    });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { api: withLaneLink(api, lanes), laneLinkPort: lanes.port, subscribe: events.subscribe, close };
+}
+
+/** The API with the lane link's handlers, and a paused or closed lane refusing scans and payments. */
+function withLaneLink(api: Omit<TerminalApi, keyof LaneLinkHandlers>, lanes: LaneLink): TerminalApi {
   return {
-    api: {
-      ...basket,
-      'session.get': async (input) => withSync(await basket['session.get'](input)),
-      'basket.cancel': async (input) => withSync(await basket['basket.cancel'](input)),
-      'sale.finish': async (input) => withSync(await basket['sale.finish'](input)),
-      ...paymentFlow.handlers,
-      ...hq.handlers,
-      ...printing.handlers,
-      ...weighing,
+    ...api,
+    ...lanes.handlers,
+    'basket.addScan': async (input) => {
+      const blocked = lanes.blocked();
+      if (blocked) return blocked;
+      const result = await api['basket.addScan'](input);
+      if (!result.ok) lanes.scanRefused(input.code, result.error);
+      return result;
     },
-    subscribe: events.subscribe,
-    async close() {
-      unwatch();
-      scale?.stopPolling();
-      paymentFlow.close();
-      // Before the database closes: a sync running now finishes (or is aborted) first.
-      await hq.stop();
-      await scanners.stop();
-      await printing.close();
-      await payments.close();
-      db.close();
-    },
+    'scale.add': async (input) => lanes.blocked() ?? api['scale.add'](input),
+    'payment.start': async (input) => lanes.blocked() ?? api['payment.start'](input),
   };
 }
 

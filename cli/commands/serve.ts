@@ -21,10 +21,11 @@ const USAGE = `Usage: openlane serve [--port N] [--host H] [--demo] [--data DIR]
   --data DIR           data directory (default $OPENLANE_DATA, else ~/.openlane)
   --scanner PATH[:BAUD]  a serial barcode scanner, e.g. /dev/ttyACM0:115200 (repeatable;
                        $OPENLANE_SCANNERS takes a comma-separated list). Default baud 9600.
-  --role ROLE          kiosk (shoppers' self-checkout) or counter (the cashier's till), for this run
-                       only; without it the "role" in settings.json decides (default kiosk).`;
+  --role ROLE          kiosk (shoppers' self-checkout), counter (the cashier's till) or attendant (the
+                       console watching every lane), for this run only; without it the "role" in
+                       settings.json decides (default kiosk).`;
 
-const ROLES = ['kiosk', 'counter'];
+const ROLES = ['kiosk', 'counter', 'attendant'];
 
 /** Set to 1 by the end-to-end tests: the built-in simulator starts with its fault injection on. */
 export const TEST_FAULTS_ENV = 'OPENLANE_TEST_SIMULATOR_FAULTS';
@@ -73,7 +74,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const scanners = scannerConfigs(values.scanner ?? [], process.env.OPENLANE_SCANNERS);
   if (values.role !== undefined) {
     if (!ROLES.includes(values.role))
-      throw new UsageError(`--role must be kiosk or counter, not "${values.role}"`);
+      throw new UsageError(`--role must be kiosk, counter or attendant, not "${values.role}"`);
     // The settings loader reads the override from there, so settings.json itself stays as IT wrote it.
     process.env[ROLE_OVERRIDE_ENV] = values.role;
   }

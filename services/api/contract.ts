@@ -13,6 +13,7 @@ import type {
 } from '../../core/types';
 
 import type { ErrorInfo, Result } from '../../core/result';
+import type { LaneBoardView, LaneMode, LaneSelfView } from './lanes-contract';
 
 export type { BasketStatus, PaymentMethod };
 
@@ -91,7 +92,7 @@ export type { Receipt as ReceiptView, ReceiptLine } from '../../core/receipt';
 import type { Receipt as ReceiptView } from '../../core/receipt';
 
 /** Which UI a terminal shows (DESIGN.md's roles; `stock` comes later). */
-export type TerminalRole = 'kiosk' | 'counter';
+export type TerminalRole = 'kiosk' | 'counter' | 'attendant';
 
 export interface PublicSettings {
   storeName: string;
@@ -245,6 +246,12 @@ export interface AttendantCredentials {
   pin: string;
 }
 
+/** What the attendant console sees of a lane's basket: read-only. */
+export interface LaneBasketView {
+  laneId: string;
+  basket: BasketView | null;
+}
+
 /** Every handler: name → [input, output]. */
 export interface TerminalHandlers {
   'session.get': [Record<string, never>, SessionView];
@@ -294,6 +301,27 @@ export interface TerminalHandlers {
    * Refused as `weight_not_ready` (with the state) when there is no stable weight above the minimum.
    */
   'scale.add': [{ code: string; source: ScanSource }, BasketView];
+  /** A kiosk's own lane (services/lanes): its mode and its call for help. */
+  'lane.self': [Record<string, never>, LaneSelfView];
+  /** Help pressed: raises a call for an attendant (one at a time; pressing again keeps the same call). */
+  'lane.callHelp': [Record<string, never>, LaneSelfView];
+  /** The attendant console: every lane and the interventions queue; the lanes.* commands act on a lane. */
+  'lanes.board': [Record<string, never>, LaneBoardView];
+  'lanes.acknowledge': [{ laneId: string; callId: string }, LaneBoardView];
+  'lanes.handle': [{ laneId: string; callId: string }, LaneBoardView];
+  'lanes.setMode': [{ laneId: string; mode: LaneMode }, LaneBoardView];
+  /** The lane's basket, read-only. */
+  'lanes.basket': [{ laneId: string }, LaneBasketView];
+  /** payment.markPaid on the lane, with the attendant's badge and PIN checked there (the same rule). */
+  'lanes.markPaid': [
+    { laneId: string; paymentId: string; badge: string; pin: string; reason: string },
+    LaneBoardView,
+  ];
+  /** An age check decided from the console, after seeing ID (services/lanes/age-checks.ts). */
+  'lanes.ageCheck': [
+    { laneId: string; checkId: string; badge: string; pin: string; approve: boolean; age: number | null },
+    LaneBoardView,
+  ];
 }
 
 export type HandlerName = keyof TerminalHandlers;
@@ -322,7 +350,11 @@ export type TerminalEvent =
   | { type: 'scanner.status'; scanner: ScannerStatus }
   | { type: 'sync.status'; status: SyncView }
   | { type: 'sync.progress'; progress: SyncProgressView }
-  | { type: 'scale.reading'; reading: ScaleReadingView };
+  | { type: 'scale.reading'; reading: ScaleReadingView }
+  /** A kiosk's lane changed: paused or closed, its help call answered. */
+  | { type: 'lane.self'; lane: LaneSelfView }
+  /** The attendant console's board changed. */
+  | { type: 'lanes.board'; board: LaneBoardView };
 
 /** The renderer's view of the backend, whichever transport carries it. */
 export interface TerminalClient {

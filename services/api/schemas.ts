@@ -26,6 +26,11 @@ const scanSource = z.enum(['serial', 'keypad', 'wedge', 'camera'], {
   error: 'must be one of serial, keypad, wedge, camera',
 });
 
+/** A lane: its terminal id. */
+const laneIdSchema = z
+  .string({ error: 'must be a string' })
+  .regex(/^[A-Za-z0-9]{1,8}$/, { error: 'must be a terminal id (letters and digits, at most 8)' });
+
 /** Handlers that take no input still insist on an object without stray keys. */
 const empty = z.strictObject({});
 
@@ -68,6 +73,35 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
   'scale.weigh': z.strictObject({ code, source: scanSource }),
   'scale.stop': empty,
   'scale.add': z.strictObject({ code, source: scanSource }),
+  'lane.self': empty,
+  'lane.callHelp': empty,
+  'lanes.board': empty,
+  'lanes.acknowledge': z.strictObject({ laneId: laneIdSchema, callId: id }),
+  'lanes.handle': z.strictObject({ laneId: laneIdSchema, callId: id }),
+  'lanes.setMode': z.strictObject({
+    laneId: laneIdSchema,
+    mode: z.enum(['open', 'paused', 'closed'], { error: 'must be one of open, paused, closed' }),
+  }),
+  'lanes.basket': z.strictObject({ laneId: laneIdSchema }),
+  'lanes.markPaid': z.strictObject({
+    laneId: laneIdSchema,
+    paymentId: id,
+    badge: code,
+    pin: z.string({ error: 'must be a string' }).max(16, { error: 'must be at most 16 characters' }),
+    reason: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(200, { error: 'must be at most 200 characters' }),
+  }),
+  'lanes.ageCheck': z.strictObject({
+    laneId: laneIdSchema,
+    checkId: id,
+    badge: code,
+    pin: z.string({ error: 'must be a string' }).max(16, { error: 'must be at most 16 characters' }),
+    approve: z.boolean({ error: 'must be true or false' }),
+    age: integerBetween(0, 150).nullable(),
+  }),
 };
 
 /** True when `name` is a handler of the contract (own keys only: never `constructor` or `__proto__`). */

@@ -3,6 +3,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { TerminalClient, TerminalRole } from '../services/api/contract';
+import { AttendantApp } from './attendant/AttendantApp';
 import { LoadingScreen } from './common/LoadingScreen';
 import { CounterApp } from './counter/CounterApp';
 import { KioskApp } from './kiosk/KioskApp';
@@ -37,6 +38,7 @@ function App({ client }: { client: TerminalClient }) {
   const role = useRole(client);
   if (role === 'counter') return <CounterApp client={client} />;
   if (role === 'kiosk') return <KioskApp client={client} />;
+  if (role === 'attendant') return <AttendantApp client={client} />;
   // The shopper's language comes with the session, which is not loaded yet.
   return <LoadingScreen language="en" />;
 }

@@ -176,7 +176,8 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
       // The on-screen receipt is the shopper's copy whatever the printer did; staff see these.
       return state;
     case 'scale.reading':
-    // Only the weigh screen shows the scale; it listens for these itself while it is open.
+      // Only the weigh screen shows the scale; it listens for these itself while it is open.
+      return state;
     case 'lane.self':
     case 'lanes.board':
       // The kiosk's own lane and the console's board have hooks of their own (renderer/kiosk/useLane.ts,

@@ -241,6 +241,21 @@ export const en = {
     nextCustomer: 'Next customer',
     eReceipt: 'E-receipt and rewards for the customer',
   },
+  // The shopper's call for help, as the attendant console answered it (services/lanes).
+  helpCalling: 'Calling an attendant…',
+  helpCallingBody: 'Please stay at this lane. We are letting an attendant know.',
+  helpWaitingBody: 'Your call has reached the attendants. Please stay at this lane.',
+  helpComing: 'An attendant is coming',
+  helpComingBody: 'An attendant has seen your call and is on the way. Please stay at this lane.',
+  helpUnanswered: 'No attendant has answered yet',
+  helpUnansweredBody:
+    'Please wave to a member of staff. An attendant can also help you right here with their badge.',
+  helpWhileWaiting: 'While you wait:',
+  // A lane the attendant paused or closed from the console.
+  laneClosedTitle: 'This lane is closed',
+  laneClosedBody: 'Please use another checkout. Thank you.',
+  lanePausedTitle: 'This lane is paused',
+  lanePausedBody: 'An attendant will open it again shortly. Please wait, or use another checkout.',
 };
 
 /** Every kiosk text, by key. */

@@ -10,10 +10,12 @@ import { I18nContext } from '../i18n';
 import { BasketScreen } from './BasketScreen';
 import { HelpOverlay, WeightDialog } from './dialogs';
 import { Header } from './Header';
+import { LaneClosedScreen } from './LaneClosedScreen';
 import { PaidScreen } from './PaidScreen';
 import { PaymentScreen } from './PaymentScreen';
 import { StaffDialog } from './StaffDialog';
 import { WeighScreen } from './WeighScreen';
+import { useLane } from './useLane';
 import { WelcomeScreen } from './WelcomeScreen';
 
 /** The payment code fills the space it has, never smaller than a phone reads from arm's length. */
@@ -27,7 +29,13 @@ export function KioskApp({ client }: { client: TerminalClient }) {
   const { state, actions, screen } = session;
   const [helpOpen, setHelpOpen] = useState(false);
   const qrSize = useQrSize(kioskQrFit);
-  const openHelp = useCallback(() => setHelpOpen(true), []);
+  const lane = useLane(client);
+  const { callHelp } = lane;
+  // Help really calls: the attendant console gets the call and the dialog says what became of it.
+  const openHelp = useCallback(() => {
+    setHelpOpen(true);
+    callHelp();
+  }, [callHelp]);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
 
   // Staff only: a staff badge scanned on the paid screen offers the reprint.
@@ -41,12 +49,19 @@ export function KioskApp({ client }: { client: TerminalClient }) {
   const settings = state.settings;
   if (!settings || !session.header) return <LoadingScreen language={state.language} />;
   const header = <Header {...session.header} onHelp={openHelp} />;
+  // Paused or closed by the attendant: no new shopping starts; a payment under way still finishes.
+  const laneMode = lane.self?.mode ?? 'open';
+  const shutMode = laneMode !== 'open' && (screen === 'welcome' || screen === 'basket') ? laneMode : null;
+  const laneShut = shutMode !== null;
 
   return (
     <I18nContext.Provider value={session.i18n}>
       <TrainingFrame training={settings.training === true}>
-        {screen === 'welcome' ? <WelcomeScreen state={state} actions={actions} header={header} /> : null}
-        {screen === 'basket' && state.basket ? (
+        {shutMode ? <LaneClosedScreen mode={shutMode} header={header} /> : null}
+        {screen === 'welcome' && !laneShut ? (
+          <WelcomeScreen state={state} actions={actions} header={header} />
+        ) : null}
+        {screen === 'basket' && state.basket && !laneShut ? (
           <BasketScreen basket={state.basket} state={state} actions={actions} header={header} />
         ) : null}
         {screen === 'payment' && state.payment ? (
@@ -81,7 +96,14 @@ export function KioskApp({ client }: { client: TerminalClient }) {
             onClose={actions.closeStaffOverride}
           />
         ) : null}
-        {helpOpen ? <HelpOverlay onClose={closeHelp} sync={state.sync} scanners={state.scanners} /> : null}
+        {helpOpen ? (
+          <HelpOverlay
+            onClose={closeHelp}
+            sync={state.sync}
+            scanners={state.scanners}
+            call={lane.self?.help ?? null}
+          />
+        ) : null}
       </TrainingFrame>
     </I18nContext.Provider>
   );

@@ -1,6 +1,7 @@
 // Calm overlays: Help, the cancel-order confirmation, and the weight entry that stands in for a scale.
 import { useEffect, type ReactNode } from 'react';
 import type { ScannerStatus, SyncView } from '../../services/api/contract';
+import type { LaneSelfView } from '../../services/api/lanes-contract';
 import { useI18n } from '../i18n';
 import { Keypad } from './Keypad';
 import { clockLine, helpSyncLines } from './SyncStatus';
@@ -38,15 +39,34 @@ export function HelpOverlay({
   onClose,
   sync = null,
   scanners = [],
+  call = null,
 }: {
   onClose(): void;
   sync?: SyncView | null;
   scanners?: ScannerStatus[];
+  /** The shopper's call for an attendant and what the console did with it (null: no lane link answer). */
+  call?: LaneSelfView['help'];
 }) {
   const { t } = useI18n();
+  const status = call?.status ?? 'unanswered';
+  const title = {
+    calling: t.helpCalling,
+    waiting: t.helpCalling,
+    coming: t.helpComing,
+    unanswered: t.helpUnanswered,
+  }[status];
+  const lead = {
+    calling: t.helpCallingBody,
+    waiting: t.helpWaitingBody,
+    coming: t.helpComingBody,
+    unanswered: t.helpUnansweredBody,
+  }[status];
   return (
-    <Modal testId="help-overlay" title={t.helpTitle} onClose={onClose}>
-      <p className="dialog-lead">{t.helpBody}</p>
+    <Modal testId="help-overlay" title={title} onClose={onClose}>
+      <p className="dialog-lead" data-testid="help-call" data-status={status} role="status">
+        {lead}
+      </p>
+      <p className="help-while">{t.helpWhileWaiting}</p>
       <ol className="help-steps">
         {t.helpSteps.map((step, i) => (
           <li key={i}>

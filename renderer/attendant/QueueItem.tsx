@@ -13,7 +13,8 @@ export function QueueItem({ call, onOpen }: { call: InterventionView; onOpen(): 
         <span className="att-call-lane">{t.lane(call.laneId)}</span>
       </div>
       <p className="att-call-detail">
-        {call.detail} · {t.since(minutes)}
+        {call.detail ? `${call.detail} · ` : ''}
+        {t.since(minutes)}
       </p>
       {call.acknowledged ? <p className="att-call-ack">{t.acknowledged}</p> : null}
       <div className="att-call-actions">

@@ -17,7 +17,7 @@ export type InterventionKind =
 export interface LaneCallView {
   id: string;
   kind: InterventionKind;
-  /** What it is about, for the attendant: the code scanned, the payment, the device. */
+  /** What it is about, in no language: the code scanned, the provider's reason, the device path; may be empty. */
   detail: string;
   /** The lane's clock, ISO 8601. */
   raisedAt: string;

@@ -211,7 +211,7 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
     handlers: {
       'lane.self': async () => ok(self()),
       'lane.callHelp': async () => {
-        raise({ kind: 'help', detail: 'The shopper pressed Help' });
+        raise({ kind: 'help', detail: '' });
         return ok(self());
       },
     },
@@ -222,8 +222,7 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
       return fail('lane_closed', `This lane is ${mode}: it takes no scans or payments until it is opened`);
     },
     scanRefused(code, error) {
-      if (!closed && error.code === 'item_not_found')
-        raise({ kind: 'unknown-item', detail: `Unknown item ${code}` });
+      if (!closed && error.code === 'item_not_found') raise({ kind: 'unknown-item', detail: code });
     },
     start(listening) {
       port = listening;
@@ -253,13 +252,13 @@ function callFor(
   event: TerminalEvent,
 ): Parameters<typeof raiseLaneCall>[1] | 'settle-payment' | 'device-back' | null {
   if (event.type === 'scan.rejected' && event.error.code === 'item_not_found')
-    return { kind: 'unknown-item', detail: `Unknown item ${event.code}` };
+    return { kind: 'unknown-item', detail: event.code };
   if (event.type === 'payment.changed') {
     const payment = event.payment;
     if (payment.status === 'unknown')
       return {
         kind: 'payment-unconfirmed',
-        detail: payment.failureReason ?? 'The provider did not confirm',
+        detail: payment.failureReason ?? '',
         paymentId: payment.id,
       };
     return payment.status === 'paid' || payment.status === 'cancelled' || payment.status === 'declined'
@@ -267,13 +266,9 @@ function callFor(
       : null;
   }
   if (event.type === 'scanner.status')
-    return event.scanner.connected
-      ? 'device-back'
-      : { kind: 'device-fault', detail: `Scanner ${event.scanner.path} is not connected` };
+    return event.scanner.connected ? 'device-back' : { kind: 'device-fault', detail: event.scanner.path };
   if (event.type === 'printer.status')
-    return event.printer.connected
-      ? 'device-back'
-      : { kind: 'device-fault', detail: `Printer ${event.printer.path} is not connected` };
+    return event.printer.connected ? 'device-back' : { kind: 'device-fault', detail: event.printer.path };
   return null;
 }
 

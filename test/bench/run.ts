@@ -2,6 +2,7 @@
 // machine it ran on. Benchmarks are not tests: nothing fails because a machine is slow.
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { benchAttendant } from './attendant';
 import { benchCatalog } from './catalog';
 import { benchDecode } from './decode';
 import { benchIngest } from './ingest';
@@ -18,6 +19,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['ingest', benchIngest],
   ['sync', () => benchSync()],
   ['payment', benchPayment],
+  ['attendant', benchAttendant],
 ];
 
 const rows: BenchRow[] = [];

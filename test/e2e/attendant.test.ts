@@ -41,12 +41,12 @@ describe('the attendant console with two lanes', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'openlane-attendant-'));
     const consoleDir = join(dir, 'console');
-    mkdirSync(consoleDir);
+    mkdirSync(consoleDir, { mode: 0o700 });
     writeLaneSettings(consoleDir, 'C01', 'attendant', { offlineSeconds: 3 });
     consoleServe = await startServe({ dataDir: consoleDir });
     consoleUrl = `http://127.0.0.1:${linkPort(consoleServe)}`;
     for (const id of ['K01', 'K02']) {
-      mkdirSync(join(dir, id));
+      mkdirSync(join(dir, id), { mode: 0o700 });
       writeLaneSettings(join(dir, id), id, 'kiosk', { console: consoleUrl });
     }
     lane1 = await startLane({ dir, dataDir: join(dir, 'K01') });

@@ -46,8 +46,10 @@ export async function startLaneLink(options: {
   const { settings } = options;
   const key = settings.lanes.key;
   const isConsole = settings.role === 'attendant';
+  // The counter is staffed: it is no self-checkout lane, and reports to no console.
+  const isLane = settings.role === 'kiosk';
   const link = linkStatus(settings);
-  const lane: LaneSide | null = isConsole
+  const lane: LaneSide | null = !isLane
     ? null
     : createLaneSide({ ...options, ageChecks: options.ageChecks ?? ageChecksUnavailable, link, key });
   const consoleSide: ConsoleSide | null = isConsole
@@ -55,7 +57,7 @@ export async function startLaneLink(options: {
     : null;
 
   let server: LinkServer | null = null;
-  if (key) {
+  if (key && (isLane || isConsole)) {
     const routes: Record<string, LinkRoute> = consoleSide
       ? { [REPORT_PATH]: consoleSide.report }
       : { [COMMAND_PATH]: lane!.command };
@@ -65,10 +67,14 @@ export async function startLaneLink(options: {
       key,
       routes,
     }).catch((error: unknown) => {
-      lane?.close();
-      consoleSide?.close();
-      throw error;
+      // The till sells without its link rather than not at all; Help and the console say why.
+      link.on = false;
+      link.problem = `The lane link cannot listen on ${settings.lanes.host}:${settings.lanes.port}: ${(error as Error).message}`;
+      console.error(`openlane: ${link.problem}`);
+      return null;
     });
+  }
+  if (server) {
     console.log(
       `openlane: lane link listening on ${settings.lanes.host}:${server.port} (${isConsole ? 'attendant console' : 'lane'})`,
     );
@@ -79,7 +85,7 @@ export async function startLaneLink(options: {
   }
 
   const notConsole = async () => fail('not_console', 'This terminal is not the attendant console');
-  const notLane = async () => fail('not_lane', 'This terminal is the attendant console, not a lane');
+  const notLane = async () => fail('not_lane', 'This terminal is not a self-checkout lane');
   return {
     handlers: {
       'lane.self': lane?.handlers['lane.self'] ?? notLane,

@@ -196,6 +196,17 @@ describe('the lane link', () => {
     expect(stranger.laneLinkPort).not.toBeNull();
   });
 
+  it('sells without its link when the link cannot listen, and says why', async () => {
+    const { console } = await startConsole();
+    const lane = await start(dir('K01', 'kiosk', { port: console.laneLinkPort! }));
+    expect(lane.laneLinkPort).toBeNull();
+    expect(value(await lane.api['lane.self']({})).link).toEqual({
+      on: false,
+      problem: expect.stringMatching(/cannot listen on 127\.0\.0\.1:\d+/),
+    });
+    value(await lane.api['basket.addScan']({ code: piece().barcode, source: 'keypad' }));
+  });
+
   it('has no link at all without a store key, and says so', async () => {
     const lane = await start(dir('K01', 'kiosk', { key: null }));
     expect(lane.laneLinkPort).toBeNull();

@@ -38,7 +38,7 @@ export function QueueItem({ call, onOpen }: { call: InterventionView; onOpen(): 
         {call.kind !== 'age-check' ? (
           <button
             type="button"
-            className="button quiet"
+            className="button secondary"
             data-testid="call-handled"
             onClick={() => void act((c) => c.call('lanes.handle', { laneId: call.laneId, callId: call.id }))}
           >

@@ -143,9 +143,37 @@ describe('the attendant console with two lanes', () => {
   });
 });
 
-// The console screen with no lanes and no store key says why, rather than showing an empty board.
-describe('an attendant console without a store key', () => {
-  it('says the lane link is off', async () => {
+// A store without a key: no console can answer, and both screens say so rather than pretend.
+describe('without a store key', () => {
+  it('the kiosk says honestly that no attendant answered, in both languages', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'openlane-kiosk-nokey-'));
+    const serve = await startServe({ dataDir });
+    const { browser, page } = await launchPage();
+    try {
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.goto(serve.url);
+      await page.getByTestId('welcome').waitFor();
+      await page.getByTestId('help-button').click();
+      const help = page.getByTestId('help-overlay');
+      await expect.poll(() => help.innerText()).toMatch(/No attendant has answered yet/);
+      expect(await help.innerText()).toMatch(/help you right here with their badge/);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('language-zh').click();
+      await page.getByTestId('help-button').click();
+      await expect.poll(() => help.innerText()).toMatch(/暂时没有工作人员回应/);
+      await page.screenshot({
+        path: join(ARTIFACTS, 'kiosk-help-unanswered-1024x768-zh.png'),
+        animations: 'disabled',
+      });
+    } finally {
+      await browser.close();
+      await serve.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('the console says the lane link is off', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'openlane-attendant-nokey-'));
     writeLaneSettings(dataDir, 'C01', 'attendant', { key: null });
     const serve = await startServe({ dataDir });

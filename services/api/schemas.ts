@@ -31,6 +31,19 @@ const laneIdSchema = z
   .string({ error: 'must be a string' })
   .regex(/^[A-Za-z0-9]{1,8}$/, { error: 'must be a terminal id (letters and digits, at most 8)' });
 
+const pin = z.string({ error: 'must be a string' }).max(16, { error: 'must be at most 16 characters' });
+
+const markPaid = z.strictObject({
+  paymentId: id,
+  badge: code,
+  pin,
+  reason: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(200, { error: 'must be at most 200 characters' }),
+});
+
 /** Handlers that take no input still insist on an object without stray keys. */
 const empty = z.strictObject({});
 
@@ -54,16 +67,7 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
   'payment.get': z.strictObject({ paymentId: id }),
   'payment.cancel': z.strictObject({ paymentId: id }),
   // The PIN's own rule (4–8 digits) is the handler's: a malformed PIN is a wrong PIN, and is counted.
-  'payment.markPaid': z.strictObject({
-    paymentId: id,
-    badge: code,
-    pin: z.string({ error: 'must be a string' }).max(16, { error: 'must be at most 16 characters' }),
-    reason: z
-      .string({ error: 'must be a string' })
-      .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(200, { error: 'must be at most 200 characters' }),
-  }),
+  'payment.markPaid': markPaid,
   'receipt.get': z.strictObject({ receiptNumber: id }),
   'receipt.print': z.strictObject({ receiptNumber: id }),
   'sale.finish': empty,
@@ -83,22 +87,12 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
     mode: z.enum(['open', 'paused', 'closed'], { error: 'must be one of open, paused, closed' }),
   }),
   'lanes.basket': z.strictObject({ laneId: laneIdSchema }),
-  'lanes.markPaid': z.strictObject({
-    laneId: laneIdSchema,
-    paymentId: id,
-    badge: code,
-    pin: z.string({ error: 'must be a string' }).max(16, { error: 'must be at most 16 characters' }),
-    reason: z
-      .string({ error: 'must be a string' })
-      .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(200, { error: 'must be at most 200 characters' }),
-  }),
+  'lanes.markPaid': markPaid.extend({ laneId: laneIdSchema }),
   'lanes.ageCheck': z.strictObject({
     laneId: laneIdSchema,
     checkId: id,
     badge: code,
-    pin: z.string({ error: 'must be a string' }).max(16, { error: 'must be at most 16 characters' }),
+    pin,
     approve: z.boolean({ error: 'must be true or false' }),
     age: integerBetween(0, 150).nullable(),
   }),

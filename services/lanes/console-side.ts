@@ -9,7 +9,7 @@ import type { Settings } from '../settings';
 import { linkRequest, type LinkRoute } from './link-http';
 import { COMMAND_PATH, reportSchema, type LaneCommand, type LaneReport } from './protocol';
 
-type ConsoleHandlers = Pick<
+export type ConsoleHandlers = Pick<
   TerminalApi,
   | 'lanes.board'
   | 'lanes.acknowledge'

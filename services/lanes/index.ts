@@ -7,23 +7,12 @@ import type { LinkStatusView } from '../api/lanes-contract';
 import type { EventHub } from '../events';
 import type { Settings } from '../settings';
 import { ageChecksUnavailable, type AgeChecks } from './age-checks';
-import { createConsoleSide, type ConsoleSide } from './console-side';
+import { createConsoleSide, type ConsoleHandlers, type ConsoleSide } from './console-side';
 import { createLaneSide, type LaneSide } from './lane-side';
 import { startLinkServer, type LinkRoute, type LinkServer } from './link-http';
 import { COMMAND_PATH, REPORT_PATH } from './protocol';
 
-export type LaneLinkHandlers = Pick<
-  TerminalApi,
-  | 'lane.self'
-  | 'lane.callHelp'
-  | 'lanes.board'
-  | 'lanes.acknowledge'
-  | 'lanes.handle'
-  | 'lanes.setMode'
-  | 'lanes.basket'
-  | 'lanes.markPaid'
-  | 'lanes.ageCheck'
->;
+export type LaneLinkHandlers = Pick<TerminalApi, 'lane.self' | 'lane.callHelp'> & ConsoleHandlers;
 
 export interface LaneLink {
   handlers: LaneLinkHandlers;

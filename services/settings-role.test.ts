@@ -29,6 +29,8 @@ describe('the terminal role', () => {
 
   it('refuses an OPENLANE_ROLE that is no role, saying which ones there are', () => {
     expect(() => loadSettings(dir, { OPENLANE_ROLE: 'till' })).toThrow(SettingsError);
-    expect(() => loadSettings(dir, { OPENLANE_ROLE: 'till' })).toThrow(/kiosk, counter or attendant, not "till"/);
+    expect(() => loadSettings(dir, { OPENLANE_ROLE: 'till' })).toThrow(
+      /kiosk, counter or attendant, not "till"/,
+    );
   });
 });

@@ -9,6 +9,8 @@ import { useAttendant } from './context';
 import { laneState } from './LaneCard';
 import { StaffForm } from './StaffForm';
 
+const MODES = ['open', 'paused', 'closed'] as const;
+
 export function LanePanel({ lane, onClose }: { lane: LaneBoardEntry; onClose(): void }) {
   const { t, act, client, language } = useAttendant();
   const [basket, setBasket] = useState<BasketView | null | 'loading'>('loading');
@@ -34,31 +36,18 @@ export function LanePanel({ lane, onClose }: { lane: LaneBoardEntry; onClose(): 
         <p className="dialog-lead">{t.lastSeen(new Date(lane.lastSeenAt).toLocaleTimeString(language))}</p>
       ) : null}
       <div className="att-modes" role="group">
-        <button
-          type="button"
-          className="button primary"
-          disabled={lane.mode === 'open'}
-          onClick={() => setMode('open')}
-        >
-          {t.open}
-        </button>
-        <button
-          type="button"
-          className="button secondary"
-          data-testid="lane-pause"
-          disabled={lane.mode === 'paused'}
-          onClick={() => setMode('paused')}
-        >
-          {t.pause}
-        </button>
-        <button
-          type="button"
-          className="button secondary"
-          disabled={lane.mode === 'closed'}
-          onClick={() => setMode('closed')}
-        >
-          {t.close}
-        </button>
+        {MODES.map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            className={mode === 'open' ? 'button primary' : 'button secondary'}
+            data-testid={`mode-${mode}`}
+            disabled={lane.mode === mode}
+            onClick={() => setMode(mode)}
+          >
+            {{ open: t.open, paused: t.pause, closed: t.close }[mode]}
+          </button>
+        ))}
       </div>
 
       <h3 className="att-panel-title">{t.basket}</h3>

@@ -109,11 +109,11 @@ describe('the attendant console with two lanes', () => {
     await consolePage.getByTestId('lane-panel').waitFor();
     await shot(consolePage, 'console-lane-panel');
     expect(await seriousViolations(consolePage)).toEqual([]);
-    await consolePage.getByTestId('lane-pause').click();
+    await consolePage.getByTestId('mode-paused').click();
     await expect.poll(() => lane2Page.getByTestId('lane-closed').getAttribute('data-mode')).toBe('paused');
     await expect.poll(() => lane2Page.getByTestId('lane-closed').innerText()).toMatch(/This lane is paused/);
     await shot(lane2Page, 'lane-paused');
-    await consolePage.getByRole('button', { name: 'Open lane' }).click();
+    await consolePage.getByTestId('mode-open').click();
     await expect.poll(() => lane2Page.getByTestId('welcome').isVisible()).toBe(true);
     await consolePage.getByTestId('lane-panel-close').click();
   });

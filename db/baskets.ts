@@ -1,6 +1,7 @@
 // The basket of the terminal: at most one that is not closed, its lines copied from the catalog at
 // scan time, every change written in one transaction with its outbox event. Only an open basket changes.
 import type Database from 'better-sqlite3';
+import type { VoidEntry } from '../core/journal';
 import { basketMoveRefusal } from '../core/payment/lifecycle';
 import type { BasketStatus } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
@@ -146,17 +147,43 @@ export function removeLine(
   lineId: string,
   now: Date = new Date(),
 ): BasketLineRecord {
+  return removeLines(db, basketId, [lineId], 'line_removed', now)[0]!;
+}
+
+/**
+ * Removes live lines as ONE void of `reason` (an attendant refusing the age-restricted items takes
+ * them all at once), each with its `basket.line_removed` event. Inside the caller's transaction, if any.
+ */
+export function removeLines(
+  db: Database.Database,
+  basketId: string,
+  lineIds: readonly string[],
+  reason: VoidEntry['reason'],
+  now: Date = new Date(),
+): BasketLineRecord[] {
   return db.transaction(() => {
     const basket = requireOpenBasket(db, basketId);
-    requireLine(db, basketId, lineId);
     const at = now.toISOString();
-    db.prepare('UPDATE basket_lines SET removed_at = ?, updated_at = ? WHERE id = ?').run(at, at, lineId);
-    const highlight = basket.lastChangedLineId === lineId ? null : basket.lastChangedLineId;
+    const removed = lineIds.map((lineId) => {
+      requireLine(db, basketId, lineId);
+      db.prepare('UPDATE basket_lines SET removed_at = ?, updated_at = ? WHERE id = ?').run(at, at, lineId);
+      return toLine(db.prepare('SELECT * FROM basket_lines WHERE id = ?').get(lineId) as LineRow);
+    });
+    const highlight =
+      basket.lastChangedLineId && lineIds.includes(basket.lastChangedLineId)
+        ? null
+        : basket.lastChangedLineId;
     touchBasket(db, basketId, at, highlight);
-    const line = toLine(db.prepare('SELECT * FROM basket_lines WHERE id = ?').get(lineId) as LineRow);
-    journalVoid(db, 'line_removed', basket, [voidedPart(line, 0)], now);
-    appendEvent(db, 'basket.line_removed', lineEvent(line), now);
-    return line;
+    if (removed.length > 0)
+      journalVoid(
+        db,
+        reason,
+        basket,
+        removed.map((line) => voidedPart(line, 0)),
+        now,
+      );
+    for (const line of removed) appendEvent(db, 'basket.line_removed', lineEvent(line), now);
+    return removed;
   })();
 }
 

@@ -17,7 +17,8 @@ export type StoreErrorCode =
   | 'sale_not_found'
   | 'invalid_tenders'
   | 'invalid_refund'
-  | 'refund_not_found';
+  | 'refund_not_found'
+  | 'age_check_needed';
 
 /** A refused change; nothing was written. `code` is stable, `message` says exactly what was wrong. */
 export class StoreError extends Error {

@@ -14,6 +14,7 @@ import { currencyExponent } from '../core/money';
 import { isIsoCurrency } from '../core/payment/emv/currency';
 import { describeIssues } from '../core/result';
 import { jsonErrorLocation } from './json-location';
+import { DEFAULT_RESTRICTIONS, restrictionSettingsSchema } from './checkout/restriction-settings';
 import { printerSettingsSchema } from './receipts/printer-settings';
 import { scaleSettingsSchema } from './scale/scale-settings';
 import { PIN_HASH_PATTERN } from './staff/pin';
@@ -140,6 +141,8 @@ const settingsSchema = z
     scale: scaleSettingsSchema,
     /** The lane link between kiosks and the attendant console (services/lanes): off without a store key. */
     lanes: laneLinkSettingsSchema,
+    /** Sale restrictions (hours, most per basket) and the age check (services/checkout/restriction-settings.ts). */
+    restrictions: restrictionSettingsSchema,
   })
   .strict()
   .superRefine((settings, context) => {
@@ -212,6 +215,7 @@ export const DEFAULT_SETTINGS: Settings = {
   attendants: [],
   scale: null,
   lanes: DEFAULT_LANE_LINK,
+  restrictions: DEFAULT_RESTRICTIONS,
 };
 
 export class SettingsError extends Error {}

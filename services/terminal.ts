@@ -8,6 +8,7 @@ import { createScannerPool } from '../native/scanner/scanner-pool';
 import type { ScannerEvent } from '../native/scanner/serial-scanner';
 import type { Database } from '../db/open';
 import type { ApiResult, ScannerStatus, SyncView, TerminalApi, TerminalEvent } from './api/contract';
+import { ageCheckHandlers } from './checkout/age-check-handlers';
 import { addScan, basketHandlers, shownScan } from './checkout/basket-handlers';
 import { createCheckoutContext } from './checkout/context';
 import { createPaymentFlow } from './checkout/payment-flow';
@@ -165,6 +166,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     ...hq.handlers,
     ...printing.handlers,
     ...weighing,
+    ...ageCheckHandlers(ctx),
   };
   const close = async () => {
     await lanes?.close();

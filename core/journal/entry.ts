@@ -69,7 +69,8 @@ export interface VoidedLine {
 
 /** Goods taken off a basket before payment: what loss prevention reviews. */
 export interface VoidEntry {
-  reason: 'line_removed' | 'quantity_reduced' | 'basket_cancelled';
+  /** `age_refused`: an attendant refused the sale of the basket's age-restricted items after the ID check. */
+  reason: 'line_removed' | 'quantity_reduced' | 'basket_cancelled' | 'age_refused';
   basketId: string;
   currency: string;
   lines: VoidedLine[];
@@ -78,11 +79,13 @@ export interface VoidEntry {
 }
 
 /**
- * An attendant overriding the machine, e.g. marking a basket paid after seeing a payment the terminal
- * could not confirm. The model is here so the override feature only has to append it; nothing writes
- * one yet.
+ * An attendant overriding the machine: marking a basket paid after seeing a payment the terminal
+ * could not confirm, or deciding an age check (AgeCheckOverride).
  */
-export interface OverrideEntry {
+export type OverrideEntry = MarkPaidOverride | AgeCheckOverride;
+
+/** An attendant marked a basket paid after seeing a payment the terminal could not confirm. */
+export interface MarkPaidOverride {
   action: 'mark_paid';
   basketId: string;
   paymentId: string | null;
@@ -91,6 +94,26 @@ export interface OverrideEntry {
   reason: string;
   amount: number;
   currency: string;
+}
+
+/**
+ * An attendant's age check on a basket, after seeing the shopper's ID: approved (the hold on the lines
+ * is lifted) or refused (the lines are voided in the same transaction, a `void` entry `age_refused`).
+ */
+export interface AgeCheckOverride {
+  action: 'age_approved' | 'age_refused';
+  basketId: string;
+  /** The attendant (settings' id) who decided; at the counter, the cashier. */
+  attendantId: string;
+  /** At the lane with badge and PIN, from the attendant console, or by the cashier at the counter. */
+  via: 'lane' | 'console' | 'counter';
+  /** The limit the shopper was checked against: the highest among the lines decided on. */
+  ageLimit: number;
+  /** What the attendant read on the ID, when they typed it. */
+  age: number | null;
+  birthYear: number | null;
+  /** The restricted lines the decision was about. */
+  lines: { lineId: string; gtin: string; name: string; ageLimit: number }[];
 }
 
 /** What a change asks the journal to record. */

@@ -3,6 +3,7 @@
 // restart that replays `session.get` lands on the right screen.
 import type { Language } from '../../core/types';
 import type {
+  AgeCheckOffer,
   ApiError,
   BasketView,
   PaymentView,
@@ -26,6 +27,10 @@ export type Notice =
   | { kind: 'expired' }
   /** A charge that never went through was reversed: the shopper must hear that nothing was taken. */
   | { kind: 'notCharged' }
+  /** An attendant refused the age-restricted items: they left the basket. */
+  | { kind: 'ageRefused' }
+  /** Pay while the basket still waits for its age check (another screen raced the hold). */
+  | { kind: 'ageNeeded' }
   | { kind: 'failed'; message: string };
 
 export interface KioskState {
@@ -50,6 +55,8 @@ export interface KioskState {
   syncProgress: SyncProgressView | null;
   /** An attendant's badge was scanned during a payment the kiosk cannot confirm: "Mark as paid?". */
   staffOverride: StaffOverrideOffer | null;
+  /** An attendant's badge was scanned while the basket waits for an age check: the check's dialog. */
+  ageCheckOffer: AgeCheckOffer | null;
 }
 
 export type KioskAction =
@@ -64,7 +71,8 @@ export type KioskAction =
   | { type: 'clearScanNotice' }
   | { type: 'clearWeight' }
   | { type: 'clearNotice' }
-  | { type: 'closeStaffOverride' };
+  | { type: 'closeStaffOverride' }
+  | { type: 'closeAgeCheck'; refused?: boolean };
 
 export const initialState: KioskState = {
   settings: null,
@@ -81,6 +89,7 @@ export const initialState: KioskState = {
   sync: null,
   syncProgress: null,
   staffOverride: null,
+  ageCheckOffer: null,
 };
 
 const LIVE_PAYMENT = new Set(['created', 'pending', 'unknown', 'paid']);
@@ -118,7 +127,14 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
     case 'scanFailed':
       return applyScanFailure(state, action.code, action.source, action.error);
     case 'paymentFailed':
-      return { ...state, payment: null, notice: { kind: 'failed', message: action.error.message } };
+      return {
+        ...state,
+        payment: null,
+        notice:
+          action.error.code === 'age_check_needed'
+            ? { kind: 'ageNeeded' }
+            : { kind: 'failed', message: action.error.message },
+      };
     case 'language':
       return { ...state, language: action.language };
     case 'clearScanError':
@@ -131,6 +147,12 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, notice: null };
     case 'closeStaffOverride':
       return { ...state, staffOverride: null };
+    case 'closeAgeCheck':
+      return {
+        ...state,
+        ageCheckOffer: null,
+        notice: action.refused ? { kind: 'ageRefused' } : state.notice,
+      };
   }
 }
 
@@ -147,6 +169,11 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
       // Only for the payment on screen; an offer about another one is stale.
       return state.payment?.id === event.offer.paymentId
         ? { ...state, staffOverride: event.offer, scanError: null }
+        : state;
+    case 'staff.ageCheck':
+      // Only for the basket on screen, while it still waits.
+      return state.basket?.id === event.offer.basketId && state.basket.ageCheck?.state === 'needed'
+        ? { ...state, ageCheckOffer: event.offer, scanError: null }
         : state;
     case 'payment.changed':
       return applyPayment(state, event.payment);
@@ -207,6 +234,7 @@ function applySession(state: KioskState, session: SessionView): KioskState {
     // A backend without a sync status leaves the one the screen has.
     sync: session.sync === undefined ? state.sync : session.sync,
     staffOverride: keepOffer(state.staffOverride, payment),
+    ageCheckOffer: keepAgeCheck(state.ageCheckOffer, session.basket),
   };
 }
 
@@ -225,7 +253,13 @@ function applyBasket(state: KioskState, basket: BasketView): KioskState {
     scanError: null,
     scanNotice: staleNotice(state.scanNotice, basket) ? null : state.scanNotice,
     basketRevision: state.basketRevision + 1,
+    ageCheckOffer: keepAgeCheck(state.ageCheckOffer, basket),
   };
+}
+
+/** The age check's dialog stays only while its basket still waits (the console may have decided meanwhile). */
+function keepAgeCheck(offer: AgeCheckOffer | null, basket: BasketView | null): AgeCheckOffer | null {
+  return offer && basket?.id === offer.basketId && basket.ageCheck?.state === 'needed' ? offer : null;
 }
 
 /**
@@ -247,7 +281,8 @@ function keepOffer(offer: StaffOverrideOffer | null, payment: PaymentView | null
 
 function applyScanFailure(state: KioskState, code: string, source: ScanSource, error: ApiError): KioskState {
   // The badge opened the attendant's dialog (a `staff.override` event): nothing went wrong.
-  if (error.code === 'staff_override') return { ...state, scanError: null };
+  if (error.code === 'staff_override' || error.code === 'staff_age_check')
+    return { ...state, scanError: null };
   if (error.code === 'weight_required') return { ...state, weightFor: { code, source }, scanError: null };
   // A staff badge adds nothing, so the backend refuses it, but it was read fine: it is a notice.
   if (error.code === 'staff_badge') {

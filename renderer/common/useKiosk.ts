@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import type { Language } from '../../core/types';
 import type {
+  AgeCheckOffer,
   ApiError,
   BasketView,
   ScanSource,
@@ -27,6 +28,16 @@ export interface KioskActions {
   /** The attendant's PIN and reason for the offered payment; resolves to why not, or null once paid. */
   markPaid(offer: StaffOverrideOffer, pin: string, reason: string): Promise<ApiError | null>;
   closeStaffOverride(): void;
+  /** The attendant's PIN and decision on the offered age check; resolves to why not, or null once decided. */
+  decideAgeCheck(
+    offer: AgeCheckOffer,
+    pin: string,
+    decision: 'approve' | 'refuse',
+    birthYear?: number,
+  ): Promise<ApiError | null>;
+  /** The counter's cashier saw the ID themselves. */
+  cashierAgeCheck(basketId: string, decision: 'approve' | 'refuse'): Promise<ApiError | null>;
+  closeAgeCheck(): void;
   setLanguage(language: Language): void;
   clearScanError(): void;
   clearScanNotice(): void;
@@ -117,6 +128,22 @@ export function useKiosk(client: TerminalClient): { state: KioskState; actions: 
         return null;
       },
       closeStaffOverride: () => dispatch({ type: 'closeStaffOverride' }),
+      async decideAgeCheck(offer, pin, decision, birthYear) {
+        const { badge, basketId } = offer;
+        const input = { badge, pin, decision, basketId, ...(birthYear === undefined ? {} : { birthYear }) };
+        const result = await client.call('ageCheck.decide', input);
+        if (!result.ok) return result.error;
+        dispatch({ type: 'basket', basket: result.value });
+        dispatch({ type: 'closeAgeCheck', refused: decision === 'refuse' });
+        return null;
+      },
+      async cashierAgeCheck(basketId, decision) {
+        const result = await client.call('ageCheck.cashier', { basketId, decision });
+        if (!result.ok) return result.error;
+        dispatch({ type: 'basket', basket: result.value });
+        return null;
+      },
+      closeAgeCheck: () => dispatch({ type: 'closeAgeCheck' }),
       setLanguage: (language) => dispatch({ type: 'language', language }),
       clearScanError: () => dispatch({ type: 'clearScanError' }),
       clearScanNotice: () => dispatch({ type: 'clearScanNotice' }),

@@ -6,7 +6,8 @@ import { money } from '../format';
 import { useI18n } from '../i18n';
 import { CameraScan } from '../kiosk/CameraScan';
 import { InfoIcon } from '../kiosk/icons';
-import { AgeCheckBanner, MemberBadge, SessionBanners } from '../kiosk/Messages';
+import { MemberBadge, SessionBanners } from '../kiosk/Messages';
+import { CounterAgeCheck } from './CounterAgeCheck';
 import type { KioskState } from '../common/state';
 import type { KioskActions } from '../common/useKiosk';
 import { BasketTable } from './BasketTable';
@@ -52,7 +53,8 @@ export function SellScreen({ state, actions, header, dialogOpen }: SellScreenPro
     till.add(parsed.code, parsed.quantity, source);
   };
 
-  const canPay = lines.length > 0 && basket?.status === 'open' && !starting;
+  const held = basket?.ageCheck?.state === 'needed';
+  const canPay = lines.length > 0 && basket?.status === 'open' && !starting && !held;
   const pay = useCallback(async () => {
     setStarting(true);
     await startPayment();
@@ -114,7 +116,6 @@ export function SellScreen({ state, actions, header, dialogOpen }: SellScreenPro
           <div className="counter-sale-head">
             <h1>{t.counter.sale}</h1>
             {basket?.member ? <MemberBadge memberId={basket.member.memberId} /> : null}
-            {basket && basket.ageCheck !== null ? <AgeCheckBanner age={basket.ageCheck} /> : null}
             <span className="counter-muted" data-testid="line-count">
               {t.counter.lineCount(lines.length)}
             </span>
@@ -153,7 +154,14 @@ export function SellScreen({ state, actions, header, dialogOpen }: SellScreenPro
                 </span>
               </div>
             ) : null}
-            <SessionBanners state={state} actions={actions} />
+            {basket && basket.ageCheck !== null ? (
+              <CounterAgeCheck
+                basketId={basket.id}
+                check={basket.ageCheck}
+                onDecide={actions.cashierAgeCheck}
+              />
+            ) : null}
+            <SessionBanners state={state} actions={actions} wording="cashier" />
           </div>
           <div className="counter-actions">
             <button

@@ -98,6 +98,7 @@ export const en = {
     duplicate_serial: 'This exact item has already been scanned',
     label_unreadable: 'The label on this item can’t be read — please ask a member of staff',
     invalid_quantity: 'The number of this item can’t be changed',
+    age_check_needed: 'An attendant needs to check your ID before you pay',
   } as Record<string, string>,
   /** For a refusal this screen has no text of its own for. */
   scanErrorOther: 'That didn’t work — please try again or ask for help',
@@ -211,6 +212,39 @@ export const en = {
       next: 'Next',
     },
   },
+  /** Sale restrictions and the age check, as the shopper reads them: calm, saying what happens next. */
+  restrictions: {
+    hours: (name: string, from: string, to: string) =>
+      `${name} can’t be sold between ${from} and ${to}, so it was not added`,
+    quantity: (name: string, max: number) =>
+      `${name}: you can buy up to ${max} in one visit, so no more were added`,
+    heldTitle: 'An attendant will check your ID',
+    heldBody: (age: number) =>
+      `Some items are for ages ${age}+. Please have your ID ready — an attendant will check it, then you can pay. You can keep scanning.`,
+    heldPay: 'Waiting for ID check',
+    approved: 'ID checked — thank you',
+    refused: 'The age-restricted items were removed from your basket',
+    /** A wallet code or Pay while the basket waits for the check. */
+    needed: 'An attendant needs to check your ID before you pay',
+  },
+  /** The attendant's age check at the lane (badge, then PIN). */
+  ageDialog: {
+    title: 'Age check',
+    who: (name: string) => `Attendant: ${name}`,
+    lead: (age: number) => `Check the shopper’s ID for ${age}+ items.`,
+    items: 'Items waiting',
+    decision: 'Decision',
+    approve: 'ID checked — old enough',
+    refuse: 'Refuse — remove the items',
+    birthYear: 'Birth year on the ID (optional)',
+    pin: 'Staff PIN',
+    ok: 'OK',
+    errors: {
+      invalid_age: 'That birth year is under the age limit — choose Refuse',
+      no_age_check: 'This basket no longer needs a check',
+      invalid_input: 'Type the birth year as four digits, e.g. 1990',
+    } as Record<string, string>,
+  },
   /** The cashier's counter: terse, for staff who see it all day. */
   counter: {
     role: 'Counter',
@@ -240,6 +274,14 @@ export const en = {
     paidTitle: 'Paid',
     nextCustomer: 'Next customer',
     eReceipt: 'E-receipt and rewards for the customer',
+    // Restrictions in the cashier's words: short, what to do.
+    restrictedHours: (name: string, from: string, to: string) => `${name}: no sale ${from}–${to}`,
+    restrictedQuantity: (name: string, max: number) => `${name}: limit ${max} per sale`,
+    ageNeeded: (age: number) => `ID check ${age}+ — confirm before Pay`,
+    ageApproved: (age: number) => `ID checked (${age}+)`,
+    ageApprove: 'ID checked',
+    ageRefuse: 'Refuse — remove items',
+    ageRequired: 'Confirm the ID check first',
   },
   // The shopper's call for help, as the attendant console answered it (services/lanes).
   helpCalling: 'Calling an attendant…',

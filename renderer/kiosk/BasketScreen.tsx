@@ -28,6 +28,8 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
   const onKeypad = useCallback((code: string) => void scan(code, 'keypad'), [scan]);
   const onCamera = useCallback((code: string) => void scan(code, 'camera'), [scan]);
   const total = money(basket.totals.total, basket.currency, language);
+  // Pay waits for the attendant's ID check: the card above the list says why.
+  const held = basket.ageCheck?.state === 'needed';
   // A banner appearing above the list shrinks it; keep the newest line in sight when it does.
   const lines = useRef<HTMLUListElement>(null);
   useEffect(() => {
@@ -51,7 +53,7 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
             </span>
           </div>
           <div className="banners">
-            {basket.ageCheck !== null ? <AgeCheckBanner age={basket.ageCheck} /> : null}
+            {basket.ageCheck !== null ? <AgeCheckBanner check={basket.ageCheck} /> : null}
             <SessionBanners state={state} actions={actions} />
           </div>
           <ul className="lines" ref={lines}>
@@ -83,10 +85,11 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
             type="button"
             className="button primary pay"
             data-testid="pay-button"
-            disabled={starting || basket.status !== 'open'}
+            disabled={starting || held || basket.status !== 'open'}
+            data-held={held}
             onClick={() => void pay()}
           >
-            {starting ? t.preparingPayment : t.pay(total)}
+            {held ? t.restrictions.heldPay : starting ? t.preparingPayment : t.pay(total)}
           </button>
           <div className="card keypad-card">
             <h2 className="card-title">{t.keypadTitle}</h2>

@@ -7,6 +7,7 @@ import { TrainingFrame } from '../common/TrainingFrame';
 import { useQrSize, type QrFit } from '../common/useQrSize';
 import { useSession } from '../common/useSession';
 import { I18nContext } from '../i18n';
+import { AgeCheckDialog } from './AgeCheckDialog';
 import { BasketScreen } from './BasketScreen';
 import { HelpOverlay, WeightDialog } from './dialogs';
 import { Header } from './Header';
@@ -94,6 +95,13 @@ export function KioskApp({ client }: { client: TerminalClient }) {
             payment={state.payment}
             onMarkPaid={actions.markPaid}
             onClose={actions.closeStaffOverride}
+          />
+        ) : null}
+        {screen === 'basket' && state.ageCheckOffer ? (
+          <AgeCheckDialog
+            offer={state.ageCheckOffer}
+            onDecide={actions.decideAgeCheck}
+            onClose={actions.closeAgeCheck}
           />
         ) : null}
         {helpOpen ? (

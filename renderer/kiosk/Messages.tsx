@@ -2,7 +2,8 @@
 // did not go through, the ID check; the session's banners together, as every selling screen shows
 // them; and the member badge.
 import { useEffect, type ComponentType } from 'react';
-import type { ApiError, ScanNotice } from '../../services/api/contract';
+import type { AgeCheckView, ApiError, ScanNotice } from '../../services/api/contract';
+import { restrictionText, type Wording } from '../common/restriction-text';
 import { maskedMemberId } from '../format';
 import { useI18n } from '../i18n';
 import { BadgeIcon, CheckIcon, ClockIcon, IdIcon, InfoIcon, StarIcon } from './icons';
@@ -13,8 +14,21 @@ const SCAN_MESSAGE_MS = 10_000;
 /** A note about a scan that went through asks nothing of the shopper, so it goes sooner. */
 const SCAN_NOTICE_MS = 6_000;
 
-export function ScanMessage({ error, onDismiss }: { error: ApiError; onDismiss(): void }) {
+export function ScanMessage({
+  error,
+  onDismiss,
+  wording = 'shopper',
+}: {
+  error: ApiError;
+  onDismiss(): void;
+  wording?: Wording;
+}) {
   const { t } = useI18n();
+  const text =
+    restrictionText(t, error, wording) ??
+    (wording === 'cashier' && error.code === 'age_check_needed' ? t.counter.ageRequired : null) ??
+    t.scanErrors[error.code] ??
+    t.scanErrorOther;
   useEffect(() => {
     const timer = setTimeout(onDismiss, SCAN_MESSAGE_MS);
     return () => clearTimeout(timer);
@@ -23,7 +37,7 @@ export function ScanMessage({ error, onDismiss }: { error: ApiError; onDismiss()
     <div className="banner warn" role="alert" data-testid="scan-message" data-code={error.code}>
       <InfoIcon />
       {/* The backend's message is for logs: the shopper reads this screen's own text. */}
-      <span className="banner-text">{t.scanErrors[error.code] ?? t.scanErrorOther}</span>
+      <span className="banner-text">{text}</span>
       <button type="button" className="banner-dismiss" onClick={onDismiss}>
         {t.dismiss}
       </button>
@@ -55,7 +69,15 @@ export function ScanNoticeBanner({ notice, onDismiss }: { notice: ScanNotice; on
   );
 }
 
-export function PaymentNotice({ notice, onDismiss }: { notice: Notice; onDismiss(): void }) {
+export function PaymentNotice({
+  notice,
+  onDismiss,
+  wording = 'shopper',
+}: {
+  notice: Notice;
+  onDismiss(): void;
+  wording?: Wording;
+}) {
   const { t } = useI18n();
   const text =
     notice.kind === 'declined'
@@ -64,7 +86,13 @@ export function PaymentNotice({ notice, onDismiss }: { notice: Notice; onDismiss
         ? t.paymentExpired
         : notice.kind === 'notCharged'
           ? t.paymentNotCharged
-          : t.paymentFailed(notice.message);
+          : notice.kind === 'ageRefused'
+            ? t.restrictions.refused
+            : notice.kind === 'ageNeeded'
+              ? wording === 'cashier'
+                ? t.counter.ageRequired
+                : t.restrictions.needed
+              : t.paymentFailed(notice.message);
   return (
     <div className="banner warn" role="status" data-testid="payment-notice" data-kind={notice.kind}>
       <InfoIcon />
@@ -81,16 +109,20 @@ export interface SessionBannersProps {
   actions: Pick<KioskActions, 'clearNotice' | 'clearScanError' | 'clearScanNotice'>;
   /** False where no basket is shown (the welcome screen): a payment notice is about a basket. */
   paymentNotice?: boolean;
+  /** Whose words a refusal is put in: the shopper's (kiosk) or the cashier's (counter). */
+  wording?: Wording;
 }
 
 /** The last payment attempt's notice, then the last scan's refusal or note, in the order both roles show them. */
-export function SessionBanners({ state, actions, paymentNotice = true }: SessionBannersProps) {
+export function SessionBanners({ state, actions, paymentNotice = true, wording }: SessionBannersProps) {
   return (
     <>
       {paymentNotice && state.notice ? (
-        <PaymentNotice notice={state.notice} onDismiss={actions.clearNotice} />
+        <PaymentNotice notice={state.notice} onDismiss={actions.clearNotice} wording={wording} />
       ) : null}
-      {state.scanError ? <ScanMessage error={state.scanError} onDismiss={actions.clearScanError} /> : null}
+      {state.scanError ? (
+        <ScanMessage error={state.scanError} onDismiss={actions.clearScanError} wording={wording} />
+      ) : null}
       {state.scanNotice ? (
         <ScanNoticeBanner notice={state.scanNotice} onDismiss={actions.clearScanNotice} />
       ) : null}
@@ -98,12 +130,26 @@ export function SessionBanners({ state, actions, paymentNotice = true }: Session
   );
 }
 
-export function AgeCheckBanner({ age }: { age: number }) {
+/**
+ * The age check on the kiosk: while it is needed, a calm card that says what happens next (Pay waits
+ * for the attendant); once approved, a quiet line.
+ */
+export function AgeCheckBanner({ check }: { check: AgeCheckView }) {
   const { t } = useI18n();
+  if (check.state === 'approved')
+    return (
+      <div className="banner ok" role="status" data-testid="age-check" data-state="approved">
+        <CheckIcon size={30} />
+        <span className="banner-text">{t.restrictions.approved}</span>
+      </div>
+    );
   return (
-    <div className="banner info" role="status" data-testid="age-check">
+    <div className="age-hold" role="status" data-testid="age-check" data-state="needed">
       <IdIcon />
-      <span className="banner-text">{t.ageCheck(age)}</span>
+      <div>
+        <p className="age-hold-title">{t.restrictions.heldTitle}</p>
+        <p className="age-hold-body">{t.restrictions.heldBody(check.ageLimit)}</p>
+      </div>
     </div>
   );
 }

@@ -49,10 +49,33 @@ export interface BasketView {
   totals: Totals;
   /** The line added or changed last, so the screen can make it stand out. */
   lastChangedLineId: string | null;
-  /** Highest age limit among the lines, or null: the attendant must check ID. */
-  ageCheck: number | null;
+  /**
+   * The age check of a basket with age-restricted lines, or null without any: `needed` holds Pay
+   * (an attendant must check the shopper's ID; `ageLimit` is the highest limit waiting), `approved`
+   * once they have (`ageLimit`: the highest in the basket).
+   */
+  ageCheck: AgeCheckView | null;
   /** The loyalty member whose code was scanned, if any. */
   member: { program: string; memberId: string } | null;
+}
+
+export interface AgeCheckView {
+  state: 'needed' | 'approved';
+  ageLimit: number;
+}
+
+/**
+ * An attendant's badge scanned while the basket waits for an age check: the lane offers them the
+ * check. Nothing is authorised yet; ageCheck.decide with their PIN does that.
+ */
+export interface AgeCheckOffer {
+  /** The badge as scanned; sent back with the PIN. */
+  badge: string;
+  attendantName: string;
+  basketId: string;
+  ageLimit: number;
+  /** The restricted lines waiting. */
+  lines: { lineId: string; name: string; ageLimit: number }[];
 }
 
 /**
@@ -322,6 +345,31 @@ export interface TerminalHandlers {
     { laneId: string; checkId: string; badge: string; pin: string; approve: boolean; age: number | null },
     LaneBoardView,
   ];
+  /**
+   * An attendant's age check at the lane, after seeing the shopper's ID: their badge and PIN, then
+   * approve (optionally with the age or birth year read) or refuse (the restricted lines are voided).
+   * Refused as `staff_unknown`, `staff_denied`, `staff_locked` (as for markPaid), `no_age_check`
+   * or `invalid_age`, with nothing written; else journalled with the decision.
+   */
+  'ageCheck.decide': [
+    {
+      badge: string;
+      pin: string;
+      decision: 'approve' | 'refuse';
+      basketId: string;
+      age?: number;
+      birthYear?: number;
+    },
+    BasketView,
+  ];
+  /**
+   * The counter's age check: the cashier, who is staff, saw the ID. Only on a counter terminal
+   * (`not_counter` elsewhere); journalled as the cashier's.
+   */
+  'ageCheck.cashier': [
+    { decision: 'approve' | 'refuse'; basketId: string; age?: number; birthYear?: number },
+    BasketView,
+  ];
 }
 
 export type HandlerName = keyof TerminalHandlers;
@@ -339,6 +387,8 @@ export type TerminalEvent =
   | { type: 'scan.rejected'; code: string; source: ScanSource; error: ApiError }
   | { type: 'scan.notice'; source: ScanSource; notice: ScanNotice }
   | { type: 'staff.override'; offer: StaffOverrideOffer }
+  /** An attendant's badge read while the basket waits for an age check: offer them the check. */
+  | { type: 'staff.ageCheck'; offer: AgeCheckOffer }
   | { type: 'basket.changed'; basket: BasketView }
   | { type: 'payment.changed'; payment: PaymentView }
   | { type: 'sale.completed'; receipt: ReceiptView }

@@ -126,6 +126,8 @@ describe('dispatch', () => {
 
   it('has a schema for every handler of the contract', () => {
     expect(Object.keys(handlerSchemas).sort()).toEqual([
+      'ageCheck.cashier',
+      'ageCheck.decide',
       'basket.addScan',
       'basket.cancel',
       'basket.removeLine',

@@ -43,6 +43,7 @@ const markPaid = z.strictObject({
     .min(1, { error: 'must not be empty' })
     .max(200, { error: 'must be at most 200 characters' }),
 });
+const ageDecision = z.enum(['approve', 'refuse'], { error: 'must be approve or refuse' });
 
 /** Handlers that take no input still insist on an object without stray keys. */
 const empty = z.strictObject({});
@@ -95,6 +96,20 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
     pin,
     approve: z.boolean({ error: 'must be true or false' }),
     age: integerBetween(0, 150).nullable(),
+  }),
+  'ageCheck.decide': z.strictObject({
+    badge: code,
+    pin: z.string({ error: 'must be a string' }).max(16, { error: 'must be at most 16 characters' }),
+    decision: ageDecision,
+    basketId: id,
+    age: integerBetween(1, 130).optional(),
+    birthYear: integerBetween(1800, 9999).optional(),
+  }),
+  'ageCheck.cashier': z.strictObject({
+    decision: ageDecision,
+    basketId: id,
+    age: integerBetween(1, 130).optional(),
+    birthYear: integerBetween(1800, 9999).optional(),
   }),
 };
 

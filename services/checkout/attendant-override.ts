@@ -12,7 +12,7 @@
 import { appendJournal } from '../../db/journal';
 import { getPayment } from '../../db/payments';
 import type { ApiResult, PaymentView, TerminalApi } from '../api/contract';
-import { createStaffGate, type StaffGate } from './attendants';
+import { staffGateOf, type StaffGate } from './attendants';
 import type { CheckoutContext } from './context';
 import type { PaymentSupervisor } from './payment-supervisor';
 import { fail, ok, refusal } from './result';
@@ -27,7 +27,7 @@ export const MAX_REASON = 200;
 export function createAttendantOverride(
   ctx: CheckoutContext,
   supervisor: Pick<PaymentSupervisor, 'markPaid' | 'isClosed'>,
-  gate: StaffGate = createStaffGate(ctx.settings),
+  gate: StaffGate = staffGateOf(ctx),
 ): Pick<TerminalApi, 'payment.markPaid'> {
   const { db } = ctx;
   return {

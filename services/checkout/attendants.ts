@@ -56,3 +56,18 @@ export function createStaffGate(settings: Settings, now: () => number = Date.now
     },
   };
 }
+
+const gates = new WeakMap<Settings, StaffGate>();
+
+/**
+ * The one gate of a checkout (by its settings): every dialog at the lane that takes a badge and PIN —
+ * mark as paid, the age check — counts wrong PINs together, so trying PINs in one does not reset the other.
+ */
+export function staffGateOf(ctx: { settings: Settings }): StaffGate {
+  let gate = gates.get(ctx.settings);
+  if (!gate) {
+    gate = createStaffGate(ctx.settings);
+    gates.set(ctx.settings, gate);
+  }
+  return gate;
+}

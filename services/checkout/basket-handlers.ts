@@ -15,7 +15,9 @@ import { closeSale, saleByReceiptNumber, saleForBasket } from '../../db/sales';
 import type { ApiError, ApiResult, BasketView, ScanSource, SessionView, TerminalApi } from '../api/contract';
 import { publicSettings } from '../settings';
 import type { CheckoutContext, PayByCode, ScanStart, WalletCode } from './context';
+import { ageCheckOffer } from './age-hold';
 import { overrideOffer } from './override-offer';
+import { additionRefusal, quantityRefusal } from './sale-restrictions';
 import { fail, ok, refusal } from './result';
 import { resolveScan, scanRulesOf, type ScanAction, type ScanPolicy } from './scan-lookup';
 import { basketView, paymentView, receiptView } from './views';
@@ -46,8 +48,12 @@ export function basketHandlers(
       const started = startScan(ctx, code, source, payByCode, weightGrams);
       return started.settled ?? started.result;
     },
-    'basket.setQuantity': async ({ lineId, quantity }) =>
-      changeOpenBasket(ctx, (basket) => setQuantity(ctx.db, basket.id, lineId, quantity)),
+    'basket.setQuantity': async ({ lineId, quantity }) => {
+      const basket = currentBasket(ctx.db);
+      const refused = basket?.status === 'open' && quantityRefusal(ctx, basket.id, lineId, quantity);
+      if (refused) return refused;
+      return changeOpenBasket(ctx, (open) => setQuantity(ctx.db, open.id, lineId, quantity));
+    },
     'basket.removeLine': async ({ lineId }) =>
       changeOpenBasket(ctx, (basket) => removeLine(ctx.db, basket.id, lineId)),
     'basket.cancel': async () => {
@@ -139,6 +145,12 @@ function startScan(
         ),
       };
     }
+    // While the basket waits for an age check, an attendant's badge offers the check.
+    const check = ageCheckOffer(ctx, code);
+    if (check) {
+      ctx.events.emit({ type: 'staff.ageCheck', offer: check });
+      return { result: fail('staff_age_check', `Attendant ${check.attendantName}: check the shopper's ID?`) };
+    }
   }
   return { result: applyScan(ctx, action, source, weightGrams) };
 }
@@ -211,6 +223,9 @@ function addItemScan(
   const { product, item } = action;
   const quantity = action.quantity ?? weightGrams;
   if (!quantity) return fail('weight_required', `${product.name} is sold by weight; weigh it first`);
+  // The store's hours and most per basket, at the scan (a weighed item is one line, whatever it weighs).
+  const refused = additionRefusal(ctx, product, item.unit === 'kg' ? 1 : quantity);
+  if (refused) return refused;
   let lineId = '';
   const result = withBasketForScan(ctx, (basket) => {
     lineId = addItem(ctx.db, basket.id, item, quantity).id;

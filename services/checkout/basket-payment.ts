@@ -3,11 +3,13 @@
 import type { BasketRecord } from '../../db/baskets';
 import { createPayment, type NewPayment, type PaymentRecord } from '../../db/payments';
 import type { CheckoutContext } from './context';
+import { requireNoAgeHold } from './age-hold';
 import { basketView } from './views';
 
 /**
  * Stores a payment of the basket's total, valid for the store's payment timeout (the basket now pays),
- * or returns null when the basket has nothing to pay. A refusal by the store throws its StoreError.
+ * or returns null when the basket has nothing to pay. A refusal by the store throws its StoreError, as
+ * does a basket held for an age check (`age_check_needed`).
  */
 export function storeBasketPayment(
   ctx: CheckoutContext,
@@ -17,6 +19,8 @@ export function storeBasketPayment(
 ): PaymentRecord | null {
   const { totals, lines } = basketView(ctx.db, basket, ctx.settings);
   if (lines.length === 0 || totals.total <= 0) return null;
+  // An age-restricted item not yet checked holds every way of paying (QR and wallet code alike).
+  requireNoAgeHold(ctx.db, ctx.settings, basket.id);
   return createPayment(ctx.db, {
     basketId: basket.id,
     provider,

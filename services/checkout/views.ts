@@ -7,6 +7,7 @@ import { basketLines, type BasketRecord } from '../../db/baskets';
 import type { PaymentRecord } from '../../db/payments';
 import type { BasketLineView, BasketView, PaymentView } from '../api/contract';
 import type { Settings } from '../settings';
+import { ageCheckView, basketAgeHold } from './age-hold';
 
 /** The basket as the screen shows it: live lines in scan order, line totals, totals per tax rate. */
 export function basketView(db: Database, basket: BasketRecord, settings: Settings): BasketView {
@@ -25,7 +26,6 @@ export function basketView(db: Database, basket: BasketRecord, settings: Setting
     serial: line.serial ?? null,
     expiry: line.expiry ?? null,
   }));
-  const ageLimits = lines.map((l) => l.ageLimit ?? 0).filter((age) => age > 0);
   return {
     id: basket.id,
     status: basket.status,
@@ -33,7 +33,7 @@ export function basketView(db: Database, basket: BasketRecord, settings: Setting
     lines,
     totals: computeTotals(lines, settings.taxMode),
     lastChangedLineId: basket.lastChangedLineId,
-    ageCheck: ageLimits.length ? Math.max(...ageLimits) : null,
+    ageCheck: ageCheckView(basketAgeHold(db, settings, basket.id)),
     member: basket.member,
   };
 }

@@ -1,0 +1,3 @@
+// Sale restrictions (hours, most per basket) and the age hold: pure rules, decided here, applied by services/.
+export * from './age-hold';
+export * from './sale-rules';

@@ -220,7 +220,7 @@ export const en = {
       `${name}: you can buy up to ${max} in one visit, so no more were added`,
     heldTitle: 'An attendant will check your ID',
     heldBody: (age: number) =>
-      `Some items are for ages ${age}+. Please have your ID ready — an attendant will check it, then you can pay. You can keep scanning.`,
+      `Some items are for ages ${age}+. Please have your ID ready — an attendant will check it, then you can pay.`,
     heldPay: 'Waiting for ID check',
     approved: 'ID checked — thank you',
     refused: 'The age-restricted items were removed from your basket',
@@ -231,12 +231,12 @@ export const en = {
   ageDialog: {
     title: 'Age check',
     who: (name: string) => `Attendant: ${name}`,
-    lead: (age: number) => `Check the shopper’s ID for ${age}+ items.`,
+    lead: (age: number) => `Check the shopper’s ID (${age}+)`,
     items: 'Items waiting',
     decision: 'Decision',
-    approve: 'ID checked — old enough',
-    refuse: 'Refuse — remove the items',
-    birthYear: 'Birth year on the ID (optional)',
+    approve: 'Approve — old enough',
+    refuse: 'Refuse — remove items',
+    birthYear: 'Birth year (optional)',
     pin: 'Staff PIN',
     ok: 'OK',
     errors: {

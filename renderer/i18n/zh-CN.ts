@@ -201,8 +201,7 @@ export const zhCN: Messages = {
       `${name} 在 ${from} 至 ${to} 之间不能销售，未加入购物篮`,
     quantity: (name: string, max: number) => `${name} 每次最多可购买 ${max} 件，未再加入`,
     heldTitle: '工作人员将核验您的身份证件',
-    heldBody: (age: number) =>
-      `部分商品仅限 ${age} 岁以上购买。请准备好身份证件，工作人员核验后即可付款。您可以继续扫描商品。`,
+    heldBody: (age: number) => `部分商品仅限 ${age} 岁以上购买。请准备好身份证件，工作人员核验后即可付款。`,
     heldPay: '等待核验身份证件',
     approved: '证件已核验，谢谢',
     refused: '限龄商品已从购物篮中移除',
@@ -211,12 +210,12 @@ export const zhCN: Messages = {
   ageDialog: {
     title: '年龄核验',
     who: (name: string) => `工作人员：${name}`,
-    lead: (age: number) => `请核验顾客的身份证件（${age} 岁以上商品）。`,
+    lead: (age: number) => `请核验顾客的身份证件（${age}+）`,
     items: '待核验商品',
     decision: '结果',
-    approve: '已核验，年龄符合',
+    approve: '通过，年龄符合',
     refuse: '拒绝，移除商品',
-    birthYear: '证件上的出生年份（可选）',
+    birthYear: '出生年份（可选）',
     pin: '员工密码',
     ok: '确定',
     errors: {

@@ -49,7 +49,7 @@ export function AgeCheckDialog({ offer, onDecide, onClose }: AgeCheckDialogProps
         {t.ageDialog.who(offer.attendantName)} · {t.ageDialog.lead(offer.ageLimit)}
       </p>
       <div className="staff-body">
-        <div className="staff-side">
+        <div className="staff-side age-side">
           <div className="amount-label">{t.ageDialog.items}</div>
           <ul className="age-items" data-testid="age-items">
             {offer.lines.map((line) => (

@@ -29,26 +29,19 @@ export function CounterAgeCheck({ basketId, check, onDecide }: CounterAgeCheckPr
     <div className="banner info counter-age" role="status" data-testid="age-check" data-state="needed">
       <IdIcon />
       <span className="banner-text">{t.counter.ageNeeded(check.ageLimit)}</span>
-      <button
-        type="button"
-        className="button primary"
-        data-testid="age-approve"
-        tabIndex={-1}
-        disabled={busy}
-        onClick={() => decide('approve')}
-      >
-        {t.counter.ageApprove}
-      </button>
-      <button
-        type="button"
-        className="button secondary"
-        data-testid="age-refuse"
-        tabIndex={-1}
-        disabled={busy}
-        onClick={() => decide('refuse')}
-      >
-        {t.counter.ageRefuse}
-      </button>
+      {(['approve', 'refuse'] as const).map((decision) => (
+        <button
+          key={decision}
+          type="button"
+          className={decision === 'approve' ? 'button primary' : 'button secondary'}
+          data-testid={`age-${decision}`}
+          tabIndex={-1}
+          disabled={busy}
+          onClick={() => decide(decision)}
+        >
+          {decision === 'approve' ? t.counter.ageApprove : t.counter.ageRefuse}
+        </button>
+      ))}
     </div>
   );
 }

@@ -237,8 +237,6 @@ export const en = {
     approve: 'Approve — old enough',
     refuse: 'Refuse — remove items',
     birthYear: 'Birth year (optional)',
-    pin: 'Staff PIN',
-    ok: 'OK',
     errors: {
       invalid_age: 'That birth year is under the age limit — choose Refuse',
       no_age_check: 'This basket no longer needs a check',

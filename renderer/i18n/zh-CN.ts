@@ -216,8 +216,6 @@ export const zhCN: Messages = {
     approve: '通过，年龄符合',
     refuse: '拒绝，移除商品',
     birthYear: '出生年份（可选）',
-    pin: '员工密码',
-    ok: '确定',
     errors: {
       invalid_age: '该出生年份未达到年龄要求，请选择拒绝',
       no_age_check: '此购物篮已无需核验',

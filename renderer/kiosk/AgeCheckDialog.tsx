@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import type { AgeCheckOffer, ApiError } from '../../services/api/contract';
 import { useI18n } from '../i18n';
 import { Modal } from './dialogs';
-import { Keypad } from './Keypad';
+import { StaffPinBody } from './StaffPinBody';
 
 type Decision = 'approve' | 'refuse';
 
@@ -48,71 +48,53 @@ export function AgeCheckDialog({ offer, onDecide, onClose }: AgeCheckDialogProps
       <p className="dialog-lead">
         {t.ageDialog.who(offer.attendantName)} · {t.ageDialog.lead(offer.ageLimit)}
       </p>
-      <div className="staff-body">
-        <div className="staff-side age-side">
-          <div className="amount-label">{t.ageDialog.items}</div>
-          <ul className="age-items" data-testid="age-items">
-            {offer.lines.map((line) => (
-              <li key={line.lineId}>
-                <span>{line.name}</span>
-                <span className="age-tag">{line.ageLimit}+</span>
-              </li>
-            ))}
-          </ul>
-          <fieldset className="staff-reasons">
-            <legend>{t.ageDialog.decision}</legend>
-            {choices.map((key) => (
-              <label key={key} className={key === decision ? 'staff-reason chosen' : 'staff-reason'}>
-                <input
-                  type="radio"
-                  name="age-decision"
-                  value={key}
-                  checked={key === decision}
-                  data-testid={`age-${key}`}
-                  onChange={() => setDecision(key)}
-                />
-                {t.ageDialog[key]}
-              </label>
-            ))}
-          </fieldset>
-          {decision === 'approve' ? (
-            <label className="age-birth-year">
-              <span>{t.ageDialog.birthYear}</span>
+      <StaffPinBody
+        id="age"
+        sideClass="age-side"
+        error={error}
+        errorText={(e) => t.ageDialog.errors[e.code] ?? t.staff.errors[e.code] ?? t.staff.errorOther}
+        onPin={submit}
+        onCancel={onClose}
+      >
+        <div className="amount-label">{t.ageDialog.items}</div>
+        <ul className="age-items" data-testid="age-items">
+          {offer.lines.map((line) => (
+            <li key={line.lineId}>
+              <span>{line.name}</span>
+              <span className="age-tag">{line.ageLimit}+</span>
+            </li>
+          ))}
+        </ul>
+        <fieldset className="staff-reasons">
+          <legend>{t.ageDialog.decision}</legend>
+          {choices.map((key) => (
+            <label key={key} className={key === decision ? 'staff-reason chosen' : 'staff-reason'}>
               <input
-                type="text"
-                inputMode="numeric"
-                maxLength={4}
-                value={birthYear}
-                data-testid="age-birth-year"
-                onChange={(event) => setBirthYear(event.target.value.replace(/\D/g, ''))}
+                type="radio"
+                name="age-decision"
+                value={key}
+                checked={key === decision}
+                data-testid={`age-${key}`}
+                onChange={() => setDecision(key)}
               />
+              {t.ageDialog[key]}
             </label>
-          ) : null}
-          {error ? (
-            <p className="staff-error" role="alert" data-testid="age-error" data-code={error.code}>
-              {t.ageDialog.errors[error.code] ?? t.staff.errors[error.code] ?? t.staff.errorOther}
-            </p>
-          ) : null}
-          <button
-            type="button"
-            className="button secondary staff-cancel"
-            data-testid="age-cancel"
-            onClick={onClose}
-          >
-            {t.cancel}
-          </button>
-        </div>
-        <div className="staff-keypad">
-          <Keypad
-            testId="age-pin"
-            onSubmit={submit}
-            placeholder={t.ageDialog.pin}
-            submitLabel={t.ageDialog.ok}
-            maxLength={8}
-            masked
-          />
-        </div>
-      </div>
+          ))}
+        </fieldset>
+        {decision === 'approve' ? (
+          <label className="age-birth-year">
+            <span>{t.ageDialog.birthYear}</span>
+            <input
+              type="text"
+              inputMode="numeric"
+              maxLength={4}
+              value={birthYear}
+              data-testid="age-birth-year"
+              onChange={(event) => setBirthYear(event.target.value.replace(/\D/g, ''))}
+            />
+          </label>
+        ) : null}
+      </StaffPinBody>
     </Modal>
   );
 }

@@ -6,7 +6,7 @@ import type { ApiError, PaymentView, StaffOverrideOffer } from '../../services/a
 import { money } from '../format';
 import { useI18n } from '../i18n';
 import { Modal } from './dialogs';
-import { Keypad } from './Keypad';
+import { StaffPinBody } from './StaffPinBody';
 
 /** What the journal records as the reason: one language, whatever the screen shows. */
 const JOURNAL_REASONS = { phone: 'Shopper’s phone shows it paid', other: 'Other' } as const;
@@ -41,54 +41,34 @@ export function StaffDialog({ offer, payment, onMarkPaid, onClose }: StaffDialog
       <p className="dialog-lead">
         {t.staff.who(offer.attendantName)} · {t.staff.lead}
       </p>
-      <div className="staff-body">
-        <div className="staff-side">
-          <div className="amount-label">{t.staff.amount}</div>
-          <div className="staff-amount" data-testid="staff-amount">
-            {money(payment.amount, payment.currency, language)}
-          </div>
-          <fieldset className="staff-reasons">
-            <legend>{t.staff.reason}</legend>
-            {(Object.keys(JOURNAL_REASONS) as ReasonKey[]).map((key) => (
-              <label key={key} className={key === reason ? 'staff-reason chosen' : 'staff-reason'}>
-                <input
-                  type="radio"
-                  name="staff-reason"
-                  value={key}
-                  checked={key === reason}
-                  data-testid={`staff-reason-${key}`}
-                  onChange={() => setReason(key)}
-                />
-                {t.staff.reasons[key]}
-              </label>
-            ))}
-          </fieldset>
-          {error ? (
-            <p className="staff-error" role="alert" data-testid="staff-error" data-code={error.code}>
-              {t.staff.errors[error.code] ?? t.staff.errorOther}
-            </p>
-          ) : null}
-          {/* Beside OK, so the two answers sit on one line at the foot of the dialog. */}
-          <button
-            type="button"
-            className="button secondary staff-cancel"
-            data-testid="staff-cancel"
-            onClick={onClose}
-          >
-            {t.cancel}
-          </button>
+      <StaffPinBody
+        id="staff"
+        error={error}
+        errorText={(e) => t.staff.errors[e.code] ?? t.staff.errorOther}
+        onPin={submit}
+        onCancel={onClose}
+      >
+        <div className="amount-label">{t.staff.amount}</div>
+        <div className="staff-amount" data-testid="staff-amount">
+          {money(payment.amount, payment.currency, language)}
         </div>
-        <div className="staff-keypad">
-          <Keypad
-            testId="staff-pin"
-            onSubmit={submit}
-            placeholder={t.staff.pin}
-            submitLabel={t.staff.ok}
-            maxLength={8}
-            masked
-          />
-        </div>
-      </div>
+        <fieldset className="staff-reasons">
+          <legend>{t.staff.reason}</legend>
+          {(Object.keys(JOURNAL_REASONS) as ReasonKey[]).map((key) => (
+            <label key={key} className={key === reason ? 'staff-reason chosen' : 'staff-reason'}>
+              <input
+                type="radio"
+                name="staff-reason"
+                value={key}
+                checked={key === reason}
+                data-testid={`staff-reason-${key}`}
+                onChange={() => setReason(key)}
+              />
+              {t.staff.reasons[key]}
+            </label>
+          ))}
+        </fieldset>
+      </StaffPinBody>
     </Modal>
   );
 }

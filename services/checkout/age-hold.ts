@@ -2,7 +2,7 @@
 // approvals recorded on it. Apart from restrictions.ts so the basket view can carry it without a cycle.
 import { ageHold, type AgeHold } from '../../core/restrictions';
 import { ageApprovals } from '../../db/age-checks';
-import { basketLines, currentBasket, StoreError } from '../../db/baskets';
+import { basketLines, currentBasket, StoreError, type BasketRecord } from '../../db/baskets';
 import type { Database } from '../../db/open';
 import type { AgeCheckOffer, AgeCheckView } from '../api/contract';
 import type { Settings } from '../settings';
@@ -38,22 +38,31 @@ export function requireNoAgeHold(db: Database, settings: Settings, basketId: str
     );
 }
 
+/** The current basket while it is open and waits for an age check, with its hold; else null. */
+export function waitingBasket(
+  ctx: CheckoutContext,
+): { basket: BasketRecord; hold: Extract<AgeHold, { state: 'needed' }> } | null {
+  const basket = currentBasket(ctx.db);
+  if (basket?.status !== 'open') return null;
+  const hold = basketAgeHold(ctx.db, ctx.settings, basket.id);
+  return hold?.state === 'needed' ? { basket, hold } : null;
+}
+
+/** The lines a hold waits on, as the lane's dialog and the attendant console show them. */
+export function waitingLines(hold: AgeHold): AgeCheckOffer['lines'] {
+  return hold.pending.map((line) => ({ lineId: line.lineId, name: line.name, ageLimit: line.ageLimit ?? 0 }));
+}
+
 /** The check a scanned attendant badge is offered, when the current basket waits for one; else null. */
 export function ageCheckOffer(ctx: CheckoutContext, badge: string): AgeCheckOffer | null {
   const attendant = findAttendant(ctx.settings, badge);
-  const basket = currentBasket(ctx.db);
-  if (!attendant || basket?.status !== 'open') return null;
-  const hold = basketAgeHold(ctx.db, ctx.settings, basket.id);
-  if (hold?.state !== 'needed') return null;
+  const waiting = attendant && waitingBasket(ctx);
+  if (!attendant || !waiting) return null;
   return {
     badge: attendant.badge,
     attendantName: attendant.name,
-    basketId: basket.id,
-    ageLimit: hold.ageLimit,
-    lines: hold.pending.map((line) => ({
-      lineId: line.lineId,
-      name: line.name,
-      ageLimit: line.ageLimit ?? 0,
-    })),
+    basketId: waiting.basket.id,
+    ageLimit: waiting.hold.ageLimit,
+    lines: waitingLines(waiting.hold),
   };
 }

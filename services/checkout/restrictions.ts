@@ -7,9 +7,9 @@
 // its own way); the lane's badge-and-PIN dialog comes to the same decideAgeCheck (age-check-handlers.ts).
 import { approvalProblem } from '../../core/restrictions';
 import { recordAgeDecision, type AgeDecision } from '../../db/age-checks';
-import { basketLines, currentBasket } from '../../db/baskets';
+import { basketLines } from '../../db/baskets';
 import type { ApiResult, BasketView } from '../api/contract';
-import { basketAgeHold } from './age-hold';
+import { waitingBasket, waitingLines } from './age-hold';
 import { emitBasket } from './basket-handlers';
 import type { CheckoutContext } from './context';
 import { fail, ok, refusal } from './result';
@@ -43,23 +43,20 @@ export { additionRefusal, quantityRefusal } from './sale-restrictions';
 
 /** The lane's pending age checks for the attendant console: the current basket's, if it waits for one. */
 export function listAgeChecks(ctx: CheckoutContext): PendingAgeCheck[] {
-  const basket = currentBasket(ctx.db);
-  if (basket?.status !== 'open') return [];
-  const hold = basketAgeHold(ctx.db, ctx.settings, basket.id);
-  if (hold?.state !== 'needed') return [];
-  const records = basketLines(ctx.db, basket.id);
-  const waiting = new Set(hold.pending.map((line) => line.lineId));
-  const since = records.filter((line) => waiting.has(line.id)).map((line) => line.addedAt);
+  const waiting = waitingBasket(ctx);
+  if (!waiting) return [];
+  const { basket, hold } = waiting;
+  const pending = new Set(hold.pending.map((line) => line.lineId));
+  const since = basketLines(ctx.db, basket.id)
+    .filter((line) => pending.has(line.id))
+    .map((line) => line.addedAt)
+    .sort();
   return [
     {
       basketId: basket.id,
       ageLimit: hold.ageLimit,
-      lines: hold.pending.map((line) => ({
-        lineId: line.lineId,
-        name: line.name,
-        ageLimit: line.ageLimit ?? 0,
-      })),
-      since: since.sort()[0] ?? basket.updatedAt,
+      lines: waitingLines(hold),
+      since: since[0] ?? basket.updatedAt,
     },
   ];
 }
@@ -76,11 +73,10 @@ export function decideAgeCheck(
 ): ApiResult<BasketView> {
   if (input.via !== 'counter' && !ctx.settings.attendants.some((a) => a.id === input.attendantId))
     return fail('staff_unknown', `${input.attendantId} is not an attendant of this store`);
-  const basket = currentBasket(ctx.db);
-  if (basket?.status !== 'open' || (input.basketId !== undefined && input.basketId !== basket.id))
-    return fail('no_age_check', 'That basket is no longer waiting for an age check');
-  const hold = basketAgeHold(ctx.db, ctx.settings, basket.id);
-  if (hold?.state !== 'needed') return fail('no_age_check', 'The basket is not waiting for an age check');
+  const waiting = waitingBasket(ctx);
+  if (!waiting || (input.basketId !== undefined && input.basketId !== waiting.basket.id))
+    return fail('no_age_check', 'That basket is not waiting for an age check');
+  const { basket, hold } = waiting;
   const age = input.age ?? null;
   const birthYear = input.birthYear ?? null;
   if (input.decision === 'approve') {
@@ -100,12 +96,7 @@ export function decideAgeCheck(
         age,
         birthYear,
         coversPosition: Math.max(0, ...[...records.values()].map((line) => line.position)),
-        lines: hold.pending.map((line) => ({
-          lineId: line.lineId,
-          gtin: records.get(line.lineId)!.gtin,
-          name: line.name,
-          ageLimit: line.ageLimit ?? 0,
-        })),
+        lines: waitingLines(hold).map((line) => ({ ...line, gtin: records.get(line.lineId)!.gtin })),
       },
       now,
     );

@@ -2,23 +2,20 @@
 // socat pseudo-terminal scanner, the built kiosk in Chromium at 1024×768 (the most common
 // self-checkout screen). A bottle of vodka (18+) holds Pay — the wallet code too — until the attendant
 // scans their badge at the lane and approves with their PIN; then the shopper pays.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
-import type { SessionView } from '../../services/api/contract';
 import { launchPage } from '../helpers/browser';
 import { press, WALLET } from '../helpers/checkout';
+import { runOpenlane } from '../helpers/cli';
 import { startServe, waitForScanners, type ServeProcess } from '../helpers/serve';
 import { startPtyPair, type PtyPair } from '../helpers/socat';
+import { addAttendant, lastJournalData, sessionAt } from '../helpers/staff-lane';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'age-check');
-const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
 const BADGE = 'STAFF-A01X';
 const PIN = '2468';
 
@@ -37,23 +34,14 @@ describe('an 18+ item holds Pay until the attendant checks the ID at the lane', 
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   };
   const scan = (code: string) => pty.write(`${code}\r\n`);
-  const session = async (): Promise<SessionView> => {
-    const response = await fetch(new URL('/api/session.get', serve.url), { method: 'POST', body: '{}' });
-    return ((await response.json()) as { value: SessionView }).value;
-  };
-  const openlane = (args: string[], input = '') =>
-    spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input });
+  const session = () => sessionAt(serve.url);
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'openlane-age-'));
     data = join(dir, 'data');
     mkdirSync(data);
-    const added = openlane(
-      ['staff', 'add', '--id', 'A01', '--name', 'Li Na', '--badge', BADGE, '--pin-stdin', '--data', data],
-      `${PIN}\n`,
-    );
-    expect(added.stdout).toMatch(/Added attendant A01/);
+    await addAttendant(data, { id: 'A01', name: 'Li Na', badge: BADGE, pin: PIN });
     pty = await startPtyPair(dir);
     serve = await startServe({ dataDir: data, scanners: [pty.devicePath] });
     await waitForScanners(serve.url);
@@ -132,21 +120,13 @@ describe('an 18+ item holds Pay until the attendant checks the ID at the lane', 
     expect((await press(payment!.qrPayload!, 'approve')).ok).toBe(true);
     await expect.poll(() => page.getByTestId('paid').isVisible(), { timeout: 10_000 }).toBe(true);
 
-    const db = new Database(join(data, 'openlane.db'), { readonly: true });
-    try {
-      const entry = JSON.parse(
-        db.prepare("SELECT entry FROM journal WHERE kind = 'override'").pluck().get() as string,
-      ) as { data: Record<string, unknown> };
-      expect(entry.data).toMatchObject({
-        action: 'age_approved',
-        attendantId: 'A01',
-        via: 'lane',
-        ageLimit: 18,
-        birthYear: 1990,
-      });
-    } finally {
-      db.close();
-    }
-    expect(openlane(['journal', 'verify', '--data', data]).status).toBe(0);
+    expect(lastJournalData(data, 'override')).toMatchObject({
+      action: 'age_approved',
+      attendantId: 'A01',
+      via: 'lane',
+      ageLimit: 18,
+      birthYear: 1990,
+    });
+    expect((await runOpenlane(['journal', 'verify', '--data', data])).status).toBe(0);
   });
 });

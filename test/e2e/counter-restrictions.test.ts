@@ -7,11 +7,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../core/barcode/gtin';
 import { startLane, type Lane } from '../helpers/browser';
+import { lastJournalData } from '../helpers/staff-lane';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'counter-restrictions');
 const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
@@ -117,18 +117,10 @@ describe('the counter: restrictions in the cashier’s words, and the cashier’
     await page.keyboard.press('F12');
     await expect.poll(() => page.getByTestId('payment-qr').isVisible(), { timeout: 10_000 }).toBe(true);
 
-    const db = new Database(join(data, 'openlane.db'), { readonly: true });
-    try {
-      const entry = JSON.parse(
-        db.prepare("SELECT entry FROM journal WHERE kind = 'override'").pluck().get() as string,
-      ) as { data: Record<string, unknown> };
-      expect(entry.data).toMatchObject({
-        action: 'age_approved',
-        via: 'counter',
-        attendantId: 'cashier@K01',
-      });
-    } finally {
-      db.close();
-    }
+    expect(lastJournalData(data, 'override')).toMatchObject({
+      action: 'age_approved',
+      via: 'counter',
+      attendantId: 'cashier@K01',
+    });
   });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
+import { seriousViolations } from '../helpers/axe-check';
 import { launchPage } from '../helpers/browser';
 import { press, WALLET } from '../helpers/checkout';
 import { runOpenlane } from '../helpers/cli';
@@ -71,6 +72,7 @@ describe('an 18+ item holds Pay until the attendant checks the ID at the lane', 
     expect(await pay.isDisabled()).toBe(true);
     expect(await pay.innerText()).toBe('Waiting for ID check');
     await shot('age-01-held');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The shopper's wallet code is held the same way; nothing is charged.
     scan(WALLET.pays);
@@ -107,6 +109,7 @@ describe('an 18+ item holds Pay until the attendant checks the ID at the lane', 
     await page.getByTestId('age-pin-input').fill('');
     for (const digit of PIN) await dialog.getByRole('button', { name: digit, exact: true }).click();
     await shot('age-03-dialog');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('age-pin-submit').click();
     await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => page.getByTestId('age-check').getAttribute('data-state')).toBe('approved');

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../core/barcode/gtin';
+import { seriousViolations } from '../helpers/axe-check';
 import { startLane, type Lane } from '../helpers/browser';
 import { lastJournalData } from '../helpers/staff-lane';
 
@@ -110,6 +111,7 @@ describe('the counter: restrictions in the cashier’s words, and the cashier’
       .toContain('Confirm the ID check first');
     await page.waitForTimeout(300); // after the banners' rise-in (220 ms), so the picture shows them settled
     await page.screenshot({ path: join(ARTIFACTS, 'counter-02-held.png') });
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByTestId('age-approve').click();
     await expect.poll(() => check.getAttribute('data-state')).toBe('approved');

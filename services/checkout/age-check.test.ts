@@ -21,6 +21,9 @@ import type { PaymentSimulator } from '../payments/simulator/server';
 import type { Attendant, Settings } from '../settings';
 import { hashPin } from '../staff/pin';
 import { ageCheckHandlers } from './age-check-handlers';
+import { basketHandlers } from './basket-handlers';
+import { createCheckoutContext } from './context';
+import { createEventHub } from '../events';
 import type { PaymentFlow } from './payment-flow';
 import { decideAgeCheck, listAgeChecks } from './restrictions';
 
@@ -43,7 +46,7 @@ afterEach(() => {
   for (const { checkout, flow } of opened.splice(0)) {
     flow.close();
     // Whatever the test did, the journal's chain is whole.
-    expect(verifyJournal(checkout.db).ok).toBe(true);
+    expect(verifyJournal(checkout.temp.db).ok).toBe(true);
     checkout.cleanup();
   }
 });
@@ -170,6 +173,36 @@ describe('a basket with an 18+ item', () => {
     const result = await decide(checks, held, 'approve', { birthYear: young });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_age' } });
     expect(count('SELECT count(*) FROM age_checks')).toBe(0);
+  });
+});
+
+describe('after a restart', () => {
+  it('a held basket is still held, and an approved one still approved', async () => {
+    const { scan, checkout } = lane();
+    const held = value(await scan(PRODUCTS.beer.barcode));
+    const restarted = () => {
+      const db = checkout.temp.reopen();
+      const ctx = createCheckoutContext(db, checkout.ctx.settings, createEventHub());
+      return { ctx, basket: basketHandlers(ctx, () => []) };
+    };
+    let again = restarted();
+    expect(value(await again.basket['session.get']({})).basket?.ageCheck).toEqual({
+      state: 'needed',
+      ageLimit: 18,
+    });
+    value(
+      await ageCheckHandlers(again.ctx)['ageCheck.decide']({
+        badge: ATTENDANT.badge,
+        pin: '2468',
+        decision: 'approve',
+        basketId: held.id,
+      }),
+    );
+    again = restarted();
+    expect(value(await again.basket['session.get']({})).basket?.ageCheck).toEqual({
+      state: 'approved',
+      ageLimit: 18,
+    });
   });
 });
 

@@ -132,4 +132,33 @@ describe('an 18+ item holds Pay until the attendant checks the ID at the lane', 
     });
     expect((await runOpenlane(['journal', 'verify', '--data', data])).status).toBe(0);
   });
+
+  it('the next shopper is refused: the vodka leaves the basket as a recorded void, and the rest pays', async () => {
+    await page.getByTestId('done-button').click();
+    await page.getByTestId('welcome').waitFor({ timeout: 10_000 });
+    scan(bread.barcode);
+    scan(vodka.barcode);
+    await expect.poll(() => page.getByTestId('basket-line').count(), { timeout: 10_000 }).toBe(2);
+    // A new basket: the last shopper's approval does not carry over.
+    await expect.poll(() => page.getByTestId('age-check').getAttribute('data-state')).toBe('needed');
+    scan(BADGE);
+    const dialog = page.getByTestId('age-dialog');
+    await dialog.waitFor({ timeout: 10_000 });
+    await page.getByTestId('age-refuse').check();
+    await page.getByTestId('age-pin-input').fill(PIN);
+    await page.getByTestId('age-pin-submit').click();
+    await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('basket-line').count()).toBe(1);
+    expect(await page.getByTestId('age-check').count()).toBe(0);
+    expect(await page.getByTestId('payment-notice').innerText()).toContain(
+      'The age-restricted items were removed from your basket',
+    );
+    expect(await page.getByTestId('pay-button').isDisabled()).toBe(false);
+    await shot('age-05-refused');
+    expect(lastJournalData(data, 'void')).toMatchObject({
+      reason: 'age_refused',
+      lines: [{ name: vodka.name, quantity: 1 }],
+    });
+    expect(lastJournalData(data, 'override')).toMatchObject({ action: 'age_refused', attendantId: 'A01' });
+  });
 });

@@ -16,24 +16,16 @@ import {
   waitFor,
   type TestCheckout,
 } from '../../test/helpers/checkout';
+import { ATTENDANT, ATTENDANT_PIN } from '../../test/helpers/attendant';
 import type { BasketView } from '../api/contract';
 import type { PaymentSimulator } from '../payments/simulator/server';
-import type { Attendant, Settings } from '../settings';
-import { hashPin } from '../staff/pin';
+import type { Settings } from '../settings';
 import { ageCheckHandlers } from './age-check-handlers';
 import { basketHandlers } from './basket-handlers';
 import { createCheckoutContext } from './context';
 import { createEventHub } from '../events';
 import type { PaymentFlow } from './payment-flow';
 import { decideAgeCheck, listAgeChecks } from './restrictions';
-
-const FAST = { N: 1024, r: 8, p: 1 };
-const ATTENDANT: Attendant = {
-  id: 'A01',
-  name: 'Li Na',
-  badge: 'STAFF-A01X',
-  pinHash: hashPin('2468', FAST),
-};
 
 let sim: PaymentSimulator;
 const opened: { checkout: TestCheckout; flow: PaymentFlow }[] = [];
@@ -73,7 +65,7 @@ const decide = (
 ) =>
   checks['ageCheck.decide']({
     badge: ATTENDANT.badge,
-    pin: extra.pin ?? '2468',
+    pin: extra.pin ?? ATTENDANT_PIN,
     decision,
     basketId: basket.id,
     ...(extra.birthYear === undefined ? {} : { birthYear: extra.birthYear }),
@@ -193,7 +185,7 @@ describe('after a restart', () => {
     value(
       await ageCheckHandlers(again.ctx)['ageCheck.decide']({
         badge: ATTENDANT.badge,
-        pin: '2468',
+        pin: ATTENDANT_PIN,
         decision: 'approve',
         basketId: held.id,
       }),

@@ -3,7 +3,7 @@
 // (the same staff gate as "mark as paid", services/checkout/attendants.ts). The counter types weights.
 import type { ApiResult, BasketView, ScaleReadingView, ScaleState, TerminalApi } from '../api/contract';
 import { scanPolicy } from '../checkout/basket-handlers';
-import { createStaffGate, type StaffGate } from '../checkout/attendants';
+import { staffGateOf, type StaffGate } from '../checkout/attendants';
 import type { CheckoutContext } from '../checkout/context';
 import { fail, ok } from '../checkout/result';
 import { resolveScan } from '../checkout/scan-lookup';
@@ -32,7 +32,7 @@ export function scaleHandlers(
   ctx: CheckoutContext,
   scale: TerminalScale | null,
   addScan: AddScan,
-  gate: StaffGate = createStaffGate(ctx.settings),
+  gate: StaffGate = staffGateOf(ctx),
 ): ScaleHandlers {
   const noScale = () => fail('no_scale', 'This terminal has no scale');
   return {

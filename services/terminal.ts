@@ -20,6 +20,7 @@ import { scaleHandlers } from './scale/scale-handlers';
 import { createTerminalScale } from './scale/terminal-scale';
 import { applySettingsChange, watchDataDir } from './live-config';
 import { startLaneLink, type LaneLink, type LaneLinkHandlers } from './lanes';
+import { checkoutAgeChecks } from './lanes/age-checks';
 import { openTerminalStore } from './store';
 import {
   createHqClient,
@@ -184,6 +185,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     lanes = await startLaneLink({
       db,
       settings,
+      ageChecks: checkoutAgeChecks(ctx),
       api: {
         'session.get': basket['session.get'],
         'payment.markPaid': paymentFlow.handlers['payment.markPaid'],

@@ -150,7 +150,7 @@ describe('the lane link', () => {
     expect(seen.basket?.lines.map((line) => line.gtin)).toEqual([piece().gtin]);
   });
 
-  it('raises an unknown item as an intervention, and refuses an age check until the lane wires one', async () => {
+  it('raises an unknown item as an intervention, and refuses an age check from a badge the lane does not know', async () => {
     const { console, url } = await startConsole();
     const lane = await start(dir('K01', 'kiosk', { console: url }));
     await lane.api['basket.addScan']({ code: UNKNOWN_EAN, source: 'keypad' });

@@ -76,7 +76,7 @@ describe('an age check from the attendant console', () => {
     expect(row).toEqual({ decision: 'approved', via: 'console', attendant_id: ATTENDANT.id, age: 30 });
   });
 
-  it('refused from the console, the restricted item leaves the lane's basket', async () => {
+  it("refused from the console, the restricted item leaves the lane's basket", async () => {
     const { console, lane, checkId } = await consoleAndLane();
     value(await decide(console, checkId, false));
     const session = value(await lane.api['session.get']({}));

@@ -35,3 +35,15 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       targets: v.nodes.map((n) => n.target.join(' ')),
     }));
 }
+
+/**
+ * The same violations as sentences for a test's list of problems, each starting with `context` (e.g.
+ * "basket en"): "basket en: serious color-contrast — Elements must meet minimum color contrast ratio
+ * thresholds: .item-count; .line-unit".
+ */
+export async function axeProblems(page: Page, context: string): Promise<string[]> {
+  return (await seriousViolations(page)).map((v) => {
+    const more = v.targets.length > 5 ? `; and ${v.targets.length - 5} more` : '';
+    return `${context}: ${v.impact} ${v.id} — ${v.help}: ${v.targets.slice(0, 5).join('; ')}${more}`;
+  });
+}

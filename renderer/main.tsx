@@ -9,6 +9,8 @@ import { CounterApp } from './counter/CounterApp';
 import { KioskApp } from './kiosk/KioskApp';
 import { createTerminalClient } from './transport';
 import './styles.css';
+// After styles.css, so the kiosk's responsive layout wins where the two meet.
+import './kiosk/responsive.css';
 
 const SETTINGS_RETRY_MS = 2000;
 

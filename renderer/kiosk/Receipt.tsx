@@ -29,7 +29,8 @@ export function Receipt({ receipt }: { receipt: ReceiptView }) {
           <span data-testid="receipt-time">{dateTime(receipt.soldAt, language)}</span>
         </div>
       </header>
-      <ul className="receipt-lines">
+      {/* A long receipt scrolls here: focusable, so it can be scrolled without a pointer too. */}
+      <ul className="receipt-lines" tabIndex={0} aria-label={t.receipt}>
         {receipt.lines.map((line, i) => (
           <li key={i} className="receipt-line">
             <span className="receipt-name">{line.name}</span>

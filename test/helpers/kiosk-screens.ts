@@ -1,0 +1,306 @@
+// Every screen a shopper can meet at the kiosk, as data: one entry each, saying how to reach it from
+// wherever the entry before left the lane. screens.test.ts checks each at every size in both languages;
+// a new screen is one more entry here (or in the list a test builds from this one).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { withCheckDigit } from '../../core/barcode/gtin';
+import { launchPage } from './browser';
+import { closedPort, UNKNOWN_EAN, WALLET } from './checkout';
+import type { ScreenEntry } from './screen-matrix';
+import { startServe, waitForScanners, type ServeProcess } from './serve';
+import { startPtyPair, type PtyPair } from './socat';
+
+const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
+export const BADGE = 'STAFF-S01X';
+
+const code = (body: string) => withCheckDigit(body);
+/** The test store: a long name in each script, a weighed item, an 18+ item. */
+export const SCREEN_PRODUCTS = {
+  milk: { barcode: code('690000000101'), name: 'Fresh Milk 1 L', price: '12.90' },
+  longEn: {
+    barcode: code('690000000102'),
+    name: 'Organic Free-Range Large Brown Eggs, Family Pack of 12',
+    price: '32.50',
+  },
+  longZh: { barcode: code('690000000103'), name: '云南高原有机红富士苹果礼盒装特级大果', price: '88.00' },
+  apples: { barcode: code('690000000104'), name: 'Fuji Apples', price: '10.01', unit: 'kg' },
+  beer: { barcode: code('690000000105'), name: 'Lager 500 ml', price: '6.50', age: '18' },
+} as const;
+/** The lines of the basket most screens show, in the order they are scanned. */
+const BASKET = ['milk', 'longEn', 'longZh', 'apples'] as const;
+const WEIGHT_GRAMS = '742';
+
+export interface KioskScreens {
+  page: Page;
+  browser: Browser;
+  serve: ServeProcess;
+  /** 'en' or 'zh-CN': the language every entry puts the kiosk in before it shows its screen. */
+  language: 'en' | 'zh-CN';
+  /** A scan on the lane's serial scanner. */
+  scan(code: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A lane for looking at screens: the test catalog, attendant S01 with BADGE, a receipt that waits
+ * ten minutes, and enrolled with an HQ that is not there, so the header shows its HQ line (offline,
+ * and after a sale, the sale waiting) as a store's lane does when its network is down.
+ */
+export async function startScreensKiosk(): Promise<KioskScreens> {
+  const dir = mkdtempSync(join(tmpdir(), 'openlane-screens-'));
+  const data = join(dir, 'data');
+  mkdirSync(data);
+  const cleanups: (() => Promise<void> | void)[] = [() => rmSync(dir, { recursive: true, force: true })];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    const csv = join(dir, 'catalog.csv');
+    writeFileSync(
+      csv,
+      [
+        'barcode,name,price,tax_rate,unit,age_limit,department',
+        ...Object.values(SCREEN_PRODUCTS).map(
+          (p) =>
+            `${p.barcode},"${p.name}",${p.price},13,${'unit' in p ? p.unit : 'each'},${'age' in p ? p.age : ''},Test`,
+        ),
+      ].join('\n'),
+    );
+    openlane(['catalog', 'import', csv, '--data', data]);
+    // Before the attendant: `staff add` writes the badge into this settings.json.
+    writeFileSync(join(data, 'settings.json'), JSON.stringify({ receiptIdleSeconds: 600 }));
+    openlane(
+      ['staff', 'add', '--id', 'S01', '--name', 'Li Na', '--badge', BADGE, '--pin-stdin', '--data', data],
+      '2468\n',
+    );
+    const hq = await closedPort();
+    writeFileSync(
+      join(data, 'hq.json'),
+      JSON.stringify({
+        serverUrl: hq.url,
+        deviceId: 'K01',
+        secret: 'not-a-real-secret',
+        storeCode: 'S001',
+        enrolledAt: new Date().toISOString(),
+      }),
+      { mode: 0o600 },
+    );
+    const pty: PtyPair = await startPtyPair(dir);
+    cleanups.push(() => pty.kill());
+    const serve = await startServe({ dataDir: data, scanners: [pty.devicePath] });
+    cleanups.push(() => serve.stop());
+    await waitForScanners(serve.url);
+    const { browser, page } = await launchPage();
+    cleanups.push(() => browser.close());
+    await page.goto(serve.url);
+    await page.getByTestId('welcome').waitFor();
+    return { page, browser, serve, language: 'en', scan: (c) => pty.write(`${c}\r\n`), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function openlane(args: string[], input = ''): void {
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input });
+  if (run.status !== 0) throw new Error(`openlane ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
+}
+
+const visible = (k: KioskScreens, testId: string) => k.page.getByTestId(testId).isVisible();
+const waitShown = (k: KioskScreens, testId: string) => k.page.getByTestId(testId).waitFor();
+const click = (k: KioskScreens, testId: string) => k.page.getByTestId(testId).click();
+
+/** Closes any dialog, and puts the header's language to the context's. */
+async function calm(k: KioskScreens): Promise<void> {
+  for (const close of ['help-close', 'confirm-no', 'weight-cancel', 'staff-cancel'])
+    if (await visible(k, close)) await click(k, close);
+  const button = k.page.getByTestId(k.language === 'en' ? 'language-en' : 'language-zh');
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  await expect.poll(() => k.page.locator('html').getAttribute('lang')).toBe(k.language);
+}
+
+/** Back to the basket from a payment or a paid sale; a sale paid ends and the next one starts empty. */
+async function leavePayment(k: KioskScreens): Promise<void> {
+  if (await visible(k, 'paid')) {
+    await click(k, 'done-button');
+    await waitShown(k, 'welcome');
+  }
+  if (await visible(k, 'payment')) {
+    await calm(k);
+    await click(k, 'payment-cancel');
+    await waitShown(k, 'basket');
+  }
+}
+
+/** The basket of BASKET's four lines (the apples weighed), nothing else, no dialog open. */
+async function basket(k: KioskScreens): Promise<void> {
+  await leavePayment(k);
+  await calm(k);
+  const names = () => k.page.getByTestId('line-name').allInnerTexts();
+  const wanted = BASKET.map((key) => SCREEN_PRODUCTS[key].name);
+  // Lines an entry added (the 18+ item) go again; missing ones are scanned.
+  for (const [i, name] of (await names()).entries())
+    if (!wanted.includes(name as (typeof wanted)[number])) {
+      await k.page.getByTestId('line-remove').nth(i).click();
+      await expect.poll(async () => (await names()).includes(name)).toBe(false);
+    }
+  for (const key of BASKET) {
+    const product = SCREEN_PRODUCTS[key];
+    if ((await names()).includes(product.name)) continue;
+    k.scan(product.barcode);
+    if (key === 'apples') await weigh(k);
+    await expect.poll(names).toContain(product.name);
+  }
+  await waitShown(k, 'basket');
+}
+
+async function weigh(k: KioskScreens): Promise<void> {
+  await waitShown(k, 'weight-dialog');
+  await k.page.getByTestId('weight-input').fill(WEIGHT_GRAMS);
+  await click(k, 'weight-submit');
+}
+
+async function pay(k: KioskScreens): Promise<void> {
+  await basket(k);
+  await click(k, 'pay-button');
+  await waitShown(k, 'payment-qr');
+}
+
+/** The kiosk's screens, in an order where each is cheap to reach from the one before. */
+export const KIOSK_SCREENS: ScreenEntry<KioskScreens>[] = [
+  {
+    name: 'welcome',
+    shows: 'welcome',
+    needs: ['help-button', 'keypad-submit'],
+    async reach(k) {
+      await leavePayment(k);
+      if (await visible(k, 'basket')) {
+        await calm(k);
+        await click(k, 'cancel-order');
+        await click(k, 'confirm-yes');
+      }
+      await waitShown(k, 'welcome');
+      await calm(k);
+    },
+  },
+  {
+    name: 'basket',
+    shows: 'basket',
+    needs: ['pay-button', 'cancel-order', 'help-button'],
+    reach: basket,
+  },
+  {
+    name: 'weight-entry',
+    shows: 'weight-dialog',
+    needs: ['weight-submit', 'weight-cancel'],
+    async reach(k) {
+      await basket(k);
+      k.scan(SCREEN_PRODUCTS.apples.barcode);
+      await waitShown(k, 'weight-dialog');
+    },
+  },
+  {
+    name: 'help',
+    shows: 'help-overlay',
+    needs: ['help-close'],
+    async reach(k) {
+      await basket(k);
+      await click(k, 'help-button');
+      await waitShown(k, 'help-overlay');
+    },
+  },
+  {
+    name: 'cancel-order',
+    shows: 'cancel-confirm',
+    needs: ['confirm-yes', 'confirm-no'],
+    async reach(k) {
+      await basket(k);
+      await click(k, 'cancel-order');
+      await waitShown(k, 'cancel-confirm');
+    },
+  },
+  {
+    name: 'unknown-item',
+    shows: 'scan-message',
+    needs: ['pay-button', 'help-button'],
+    async reach(k) {
+      await basket(k);
+      k.scan(UNKNOWN_EAN);
+      await waitShown(k, 'scan-message');
+    },
+  },
+  {
+    name: 'age-restricted',
+    shows: 'age-check',
+    needs: ['pay-button', 'help-button'],
+    async reach(k) {
+      await basket(k);
+      k.scan(SCREEN_PRODUCTS.beer.barcode);
+      await waitShown(k, 'age-check');
+    },
+  },
+  {
+    name: 'payment-code',
+    shows: 'payment-qr',
+    needs: ['payment-cancel', 'help-button'],
+    reach: pay,
+  },
+  {
+    name: 'staff-dialog',
+    shows: 'staff-dialog',
+    needs: ['staff-pin-submit', 'staff-cancel'],
+    async reach(k) {
+      if (!(await visible(k, 'payment-qr'))) await pay(k);
+      k.scan(BADGE);
+      await waitShown(k, 'staff-dialog');
+    },
+  },
+  {
+    name: 'wallet-code',
+    shows: 'code-payment',
+    needs: ['payment-cancel', 'help-button'],
+    async reach(k) {
+      await basket(k);
+      // A code the wallet asks the shopper to confirm on the phone: the screen waits, cancellable.
+      k.scan(WALLET.confirms);
+      await waitShown(k, 'code-payment');
+      await expect.poll(() => k.page.getByTestId('payment-cancel').isEnabled()).toBe(true);
+    },
+  },
+  {
+    name: 'paid',
+    shows: 'paid',
+    needs: ['done-button', 'help-button'],
+    async reach(k) {
+      await pay(k);
+      const payUrl = await k.page.getByTestId('payment-qr').getAttribute('data-payload');
+      const phone = await k.browser.newPage();
+      try {
+        await phone.goto(payUrl!);
+        await phone.getByRole('button', { name: /approve/i }).click();
+      } finally {
+        await phone.close();
+      }
+      await waitShown(k, 'paid');
+      await k.page.getByTestId('receipt-number').waitFor();
+    },
+  },
+  {
+    // The header once a sale waits for HQ, which is not there: the longest line it shows.
+    name: 'sale-waiting-offline',
+    shows: 'sync-status',
+    needs: ['help-button'],
+    async reach(k) {
+      await leavePayment(k);
+      await waitShown(k, 'welcome');
+      await calm(k);
+      await expect.poll(() => k.page.getByTestId('sync-status').getAttribute('data-online')).toBe('false');
+      await expect.poll(() => k.page.getByTestId('sync-text').innerText()).toMatch(/\d/);
+    },
+  },
+];

@@ -171,6 +171,18 @@ async function pay(k: KioskScreens): Promise<void> {
   await waitShown(k, 'payment-qr');
 }
 
+/** The shopper's phone opens the payment code's page and presses Approve or Decline. */
+async function atPhone(k: KioskScreens, button: RegExp): Promise<void> {
+  const payUrl = await k.page.getByTestId('payment-qr').getAttribute('data-payload');
+  const phone = await k.browser.newPage();
+  try {
+    await phone.goto(payUrl!);
+    await phone.getByRole('button', { name: button }).click();
+  } finally {
+    await phone.close();
+  }
+}
+
 /** The kiosk's screens, in an order where each is cheap to reach from the one before. */
 export const KIOSK_SCREENS: ScreenEntry<KioskScreens>[] = [
   {
@@ -273,19 +285,23 @@ export const KIOSK_SCREENS: ScreenEntry<KioskScreens>[] = [
     },
   },
   {
+    // Back at the basket after the phone declined: the calm notice above the lines.
+    name: 'payment-declined',
+    shows: 'payment-notice',
+    needs: ['pay-button', 'help-button'],
+    async reach(k) {
+      await pay(k);
+      await atPhone(k, /decline/i);
+      await waitShown(k, 'payment-notice');
+    },
+  },
+  {
     name: 'paid',
     shows: 'paid',
     needs: ['done-button', 'help-button'],
     async reach(k) {
       await pay(k);
-      const payUrl = await k.page.getByTestId('payment-qr').getAttribute('data-payload');
-      const phone = await k.browser.newPage();
-      try {
-        await phone.goto(payUrl!);
-        await phone.getByRole('button', { name: /approve/i }).click();
-      } finally {
-        await phone.close();
-      }
+      await atPhone(k, /approve/i);
       await waitShown(k, 'paid');
       await k.page.getByTestId('receipt-number').waitFor();
     },

@@ -243,6 +243,22 @@ function inPageChecks(opts: InPageOptions): { lang: string; problems: string[] }
     problems.push(`${describe(el)} is cut: only ${shownChars} of its ${total} characters show${rule}`);
   }
 
+  // A field's hint ("Barcode number") is text too: it must fit the field.
+  const measure = document.createElement('canvas').getContext('2d')!;
+  for (const el of controls) {
+    const input = el as HTMLInputElement;
+    if (el.tagName !== 'INPUT' || !input.placeholder || input.value !== '') continue;
+    const style = getComputedStyle(el, '::placeholder');
+    measure.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const need = measure.measureText(input.placeholder).width;
+    const own = getComputedStyle(el);
+    const room = input.clientWidth - parseFloat(own.paddingLeft) - parseFloat(own.paddingRight);
+    if (need - room > SLACK)
+      problems.push(
+        `${describe(el)}: its hint “${input.placeholder}” is cut (${round(need)} px of text in ${round(room)} px)`,
+      );
+  }
+
   // 5. Controls and texts do not overlap (except one inside the other), and nothing covers a control.
   const textBox = (el: Element): Box | null => {
     const range = document.createRange();

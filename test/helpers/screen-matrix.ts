@@ -3,6 +3,7 @@
 // saves a picture, and runs axe once. Other roles' tests (the attendant console) use the same runner
 // with their own entries and context.
 import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeProblems } from './axe';
@@ -66,6 +67,8 @@ export async function checkScreen<Context>(
   const sizes = options.sizes ?? SCREEN_SIZES;
   mkdirSync(options.artifactsDir, { recursive: true });
   const problems: string[] = [];
+  // Chromium's own fast PNG encoder: a third of the time of page.screenshot over 130 pictures.
+  const cdp = await page.context().newCDPSession(page);
   for (const [i, size] of sizes.entries()) {
     await page.setViewportSize(size);
     // A screen that shows a passing message (a refused scan) may be gone by now: bring it back.
@@ -73,11 +76,12 @@ export async function checkScreen<Context>(
     await settle(page);
     if (i === 0) problems.push(...(await axeProblems(page, `${entry.name} ${options.language}`)));
     problems.push(...(await layoutProblems(page, { needs: entry.needs })).map((p) => `${entry.name}: ${p}`));
-    await page.screenshot({
-      path: join(options.artifactsDir, `${entry.name}-${options.language}-${size.width}x${size.height}.png`),
-      animations: 'disabled',
-      caret: 'hide',
-    });
+    const shot = await cdp.send('Page.captureScreenshot', { format: 'png', optimizeForSpeed: true });
+    await writeFile(
+      join(options.artifactsDir, `${entry.name}-${options.language}-${size.width}x${size.height}.png`),
+      Buffer.from(shot.data, 'base64'),
+    );
   }
+  await cdp.detach();
   return problems;
 }

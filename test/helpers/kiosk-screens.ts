@@ -307,6 +307,17 @@ export const KIOSK_SCREENS: ScreenEntry<KioskScreens>[] = [
     },
   },
   {
+    // An attendant's badge on the paid screen offers the reprint (for a few seconds): Done stays whole.
+    name: 'paid-reprint',
+    shows: 'reprint-button',
+    needs: ['done-button', 'reprint-button'],
+    async reach(k) {
+      if (!(await visible(k, 'paid'))) await KIOSK_SCREENS.find((s) => s.name === 'paid')!.reach(k);
+      k.scan(BADGE);
+      await waitShown(k, 'reprint-button');
+    },
+  },
+  {
     // The header once a sale waits for HQ, which is not there: the longest line it shows.
     name: 'sale-waiting-offline',
     shows: 'sync-status',

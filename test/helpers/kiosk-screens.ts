@@ -183,6 +183,41 @@ async function atPhone(k: KioskScreens, button: RegExp): Promise<void> {
   }
 }
 
+type Steps = (k: KioskScreens) => Promise<void>;
+
+/** An entry whose reach is `steps`, then waiting for `shows`. */
+function screen(name: string, shows: string, needs: string[], steps: Steps): ScreenEntry<KioskScreens> {
+  return {
+    name,
+    shows,
+    needs,
+    async reach(k) {
+      await steps(k);
+      await waitShown(k, shows);
+    },
+  };
+}
+
+/** A screen one scan or one touch away from the basket. */
+const overBasket = (
+  name: string,
+  shows: string,
+  needs: string[],
+  act: { scan: string } | { touch: string },
+) =>
+  screen(name, shows, needs, async (k) => {
+    await basket(k);
+    if ('scan' in act) k.scan(act.scan);
+    else await click(k, act.touch);
+  });
+
+/** A screen after the shopper's phone answered the payment code (Approve or Decline). */
+const phoneAnswers = (name: string, shows: string, needs: string[], button: RegExp) =>
+  screen(name, shows, needs, async (k) => {
+    await pay(k);
+    await atPhone(k, button);
+  });
+
 /** The kiosk's screens, in an order where each is cheap to reach from the one before. */
 export const KIOSK_SCREENS: ScreenEntry<KioskScreens>[] = [
   {
@@ -206,56 +241,15 @@ export const KIOSK_SCREENS: ScreenEntry<KioskScreens>[] = [
     needs: ['pay-button', 'cancel-order', 'help-button'],
     reach: basket,
   },
-  {
-    name: 'weight-entry',
-    shows: 'weight-dialog',
-    needs: ['weight-submit', 'weight-cancel'],
-    async reach(k) {
-      await basket(k);
-      k.scan(SCREEN_PRODUCTS.apples.barcode);
-      await waitShown(k, 'weight-dialog');
-    },
-  },
-  {
-    name: 'help',
-    shows: 'help-overlay',
-    needs: ['help-close'],
-    async reach(k) {
-      await basket(k);
-      await click(k, 'help-button');
-      await waitShown(k, 'help-overlay');
-    },
-  },
-  {
-    name: 'cancel-order',
-    shows: 'cancel-confirm',
-    needs: ['confirm-yes', 'confirm-no'],
-    async reach(k) {
-      await basket(k);
-      await click(k, 'cancel-order');
-      await waitShown(k, 'cancel-confirm');
-    },
-  },
-  {
-    name: 'unknown-item',
-    shows: 'scan-message',
-    needs: ['pay-button', 'help-button'],
-    async reach(k) {
-      await basket(k);
-      k.scan(UNKNOWN_EAN);
-      await waitShown(k, 'scan-message');
-    },
-  },
-  {
-    name: 'age-restricted',
-    shows: 'age-check',
-    needs: ['pay-button', 'help-button'],
-    async reach(k) {
-      await basket(k);
-      k.scan(SCREEN_PRODUCTS.beer.barcode);
-      await waitShown(k, 'age-check');
-    },
-  },
+  overBasket('weight-entry', 'weight-dialog', ['weight-submit', 'weight-cancel'], {
+    scan: SCREEN_PRODUCTS.apples.barcode,
+  }),
+  overBasket('help', 'help-overlay', ['help-close'], { touch: 'help-button' }),
+  overBasket('cancel-order', 'cancel-confirm', ['confirm-yes', 'confirm-no'], { touch: 'cancel-order' }),
+  overBasket('unknown-item', 'scan-message', ['pay-button', 'help-button'], { scan: UNKNOWN_EAN }),
+  overBasket('age-restricted', 'age-check', ['pay-button', 'help-button'], {
+    scan: SCREEN_PRODUCTS.beer.barcode,
+  }),
   {
     name: 'payment-code',
     shows: 'payment-qr',
@@ -284,28 +278,10 @@ export const KIOSK_SCREENS: ScreenEntry<KioskScreens>[] = [
       await expect.poll(() => k.page.getByTestId('payment-cancel').isEnabled()).toBe(true);
     },
   },
-  {
-    // Back at the basket after the phone declined: the calm notice above the lines.
-    name: 'payment-declined',
-    shows: 'payment-notice',
-    needs: ['pay-button', 'help-button'],
-    async reach(k) {
-      await pay(k);
-      await atPhone(k, /decline/i);
-      await waitShown(k, 'payment-notice');
-    },
-  },
-  {
-    name: 'paid',
-    shows: 'paid',
-    needs: ['done-button', 'help-button'],
-    async reach(k) {
-      await pay(k);
-      await atPhone(k, /approve/i);
-      await waitShown(k, 'paid');
-      await k.page.getByTestId('receipt-number').waitFor();
-    },
-  },
+  // Back at the basket after the phone declined: the calm notice above the lines.
+  phoneAnswers('payment-declined', 'payment-notice', ['pay-button', 'help-button'], /decline/i),
+  // Paid, once the receipt is there.
+  phoneAnswers('paid', 'receipt-number', ['done-button', 'help-button'], /approve/i),
   {
     // An attendant's badge on the paid screen offers the reprint (for a few seconds): Done stays whole.
     name: 'paid-reprint',

@@ -238,7 +238,7 @@ export const KIOSK_SCREENS: ScreenEntry<KioskScreens>[] = [
   {
     name: 'basket',
     shows: 'basket',
-    needs: ['pay-button', 'cancel-order', 'help-button'],
+    needs: ['pay-button', 'cancel-order', 'help-button', 'keypad-submit'],
     reach: basket,
   },
   overBasket('weight-entry', 'weight-dialog', ['weight-submit', 'weight-cancel'], {

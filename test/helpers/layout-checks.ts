@@ -256,8 +256,8 @@ function installRun(): void {
       const r = kit.box(el.getBoundingClientRect());
       const off = kit.outside(r, viewport, 'the viewport');
       if (off) problems.push(`${kit.describe(el)} is ${off}: a shopper cannot reach it without scrolling`);
-      const { scroll, scrollBy } = kit.clipsOf(el);
-      const hidden = kit.outside(r, kit.meet(scroll, viewport), kit.clipName(scrollBy));
+      const { scroll, scrollBy, hardBy } = kit.clipsOf(el);
+      const hidden = kit.outside(r, kit.meet(scroll, viewport), kit.clipName(scrollBy ?? hardBy));
       if (!off && hidden) problems.push(`${kit.describe(el)} is ${hidden}: a shopper must scroll to find it`);
       const [w, h, min] = [Math.round(r.right - r.left), Math.round(r.bottom - r.top), opts.minTargetPx];
       if (w < min || h < min)

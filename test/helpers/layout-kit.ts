@@ -65,7 +65,7 @@ function installClips(): void {
   const kit = (window as unknown as { __layoutKit: Kit }).__layoutKit;
   /**
    * What of the element its ancestors let through: `hard` is cut by boxes that clip (and by scrolling
-   * lists sideways); `scroll` is `hard` cut again by lists that scroll up and down. `hardBy` and
+   * lists sideways); `scroll` is `hard` cut again by lists that scroll up and down (ul, ol, role=list). `hardBy` and
    * `scrollBy` are the innermost boxes doing each.
    */
   kit.clipsOf = (el) => {
@@ -83,7 +83,10 @@ function installClips(): void {
         right: r.left + a.clientLeft + a.clientWidth,
         bottom: r.top + a.clientTop + a.clientHeight,
       };
-      const scrollsY = style.overflowY === 'auto' || style.overflowY === 'scroll';
+      // Only a list (the basket's lines, the receipt's) is something a shopper knows to scroll; a card
+      // or dialog that scrolls hides what is below its fold.
+      const scrollsY =
+        (style.overflowY === 'auto' || style.overflowY === 'scroll') && a.matches('ul, ol, [role=list]');
       // Inside a list that scrolls, up and down is the list's business (boxes around it clip what
       // it scrolls away, not what it shows).
       const sideways: Box =

@@ -89,6 +89,21 @@ describe('layout checks', () => {
     ).toBe(true);
   });
 
+  it('lets a list hide rows below its fold, but not a card that scrolls', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `<li><button>Remove ${i}</button></li>`).join('');
+    expect(await problemsOf(`<ul style="height: 300px; overflow-y: auto; margin: 0">${rows}</ul>`)).toEqual(
+      [],
+    );
+    const card = await problemsOf(
+      `<div class="keypad-card" style="height: 100px; overflow-y: auto"><div style="height: 80px"></div>
+       <button data-testid="keypad-submit">Add item</button></div>`,
+      ['keypad-submit'],
+    );
+    expect(card).toContain(
+      '“Add item” button (data-testid=keypad-submit) is cut off: 44 px below .keypad-card at 1024×768 en',
+    );
+  });
+
   it('finds a page that scrolls sideways and what sticks out', async () => {
     const problems = await problemsOf(`<div class="wide" style="width: 1100px; height: 20px"></div>`);
     expect(problems.some((p) => p.includes('(.wide) is 76 px right of the viewport'))).toBe(true);

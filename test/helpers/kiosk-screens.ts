@@ -30,6 +30,8 @@ export const SCREEN_PRODUCTS = {
   longZh: { barcode: code('690000000103'), name: '云南高原有机红富士苹果礼盒装特级大果', price: '88.00' },
   apples: { barcode: code('690000000104'), name: 'Fuji Apples', price: '10.01', unit: 'kg' },
   beer: { barcode: code('690000000105'), name: 'Lager 500 ml', price: '6.50', age: '18' },
+  /** Scanned as a GS1 DataMatrix with its lot, use-by date and serial: the line's pack details. */
+  yogurt: { barcode: code('690000000106'), name: 'Greek Yogurt 450 g', price: '15.80' },
 } as const;
 /** The lines of the basket most screens show, in the order they are scanned. */
 const BASKET = ['milk', 'longEn', 'longZh', 'apples'] as const;
@@ -171,6 +173,16 @@ async function pay(k: KioskScreens): Promise<void> {
   await waitShown(k, 'payment-qr');
 }
 
+let serials = 0;
+/** A GS1 DataMatrix of the yogurt: lot, a use-by date a year ahead, and a serial never sold before. */
+function packCode(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const nextYear = `${pad((d.getFullYear() + 1) % 100)}${pad(d.getMonth() + 1)}${pad(d.getDate())}`;
+  const gtin = SCREEN_PRODUCTS.yogurt.barcode.padStart(14, '0');
+  return `]d201${gtin}17${nextYear}\u001d10L2411A\u001d21SN-${Date.now()}-${++serials}`;
+}
+
 /** The shopper's phone opens the payment code's page and presses Approve or Decline. */
 async function atPhone(k: KioskScreens, button: RegExp): Promise<void> {
   const payUrl = await k.page.getByTestId('payment-qr').getAttribute('data-payload');
@@ -249,6 +261,10 @@ export const KIOSK_SCREENS: ScreenEntry<KioskScreens>[] = [
   overBasket('unknown-item', 'scan-message', ['pay-button', 'help-button'], { scan: UNKNOWN_EAN }),
   overBasket('age-restricted', 'age-check', ['pay-button', 'help-button'], {
     scan: SCREEN_PRODUCTS.beer.barcode,
+  }),
+  screen('pack-details', 'line-pack', ['pay-button', 'help-button'], async (k) => {
+    await basket(k);
+    k.scan(packCode());
   }),
   {
     name: 'payment-code',

@@ -121,9 +121,14 @@ const click = (k: KioskScreens, testId: string) => k.page.getByTestId(testId).cl
 async function calm(k: KioskScreens): Promise<void> {
   for (const close of ['help-close', 'confirm-no', 'weight-cancel', 'staff-cancel'])
     if (await visible(k, close)) await click(k, close);
-  const button = k.page.getByTestId(k.language === 'en' ? 'language-en' : 'language-zh');
+  await chooseLanguage(k.page, k.language);
+}
+
+/** Touches the header's language button (when it is not the chosen one) and waits for the page's lang. */
+export async function chooseLanguage(page: Page, language: 'en' | 'zh-CN'): Promise<void> {
+  const button = page.getByTestId(language === 'en' ? 'language-en' : 'language-zh');
   if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-  await expect.poll(() => k.page.locator('html').getAttribute('lang')).toBe(k.language);
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
 }
 
 /** Back to the basket from a payment or a paid sale; a sale paid ends and the next one starts empty. */

@@ -2,17 +2,16 @@
 // wherever the entry before left the lane. screens.test.ts checks each at every size in both languages;
 // a new screen is one more entry here (or in the list a test builds from this one).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { withCheckDigit } from '../../core/barcode/gtin';
-import { launchPage } from './browser';
 import { closedPort, UNKNOWN_EAN, WALLET } from './checkout';
 import type { ScreenEntry } from './screen-matrix';
-import { startServe, waitForScanners, type ServeProcess } from './serve';
+import { inTempDir, serveKiosk } from './screen-lane';
+import type { ServeProcess } from './serve';
 import { startPtyPair, type PtyPair } from './socat';
 
 const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
@@ -54,58 +53,55 @@ export interface KioskScreens {
  * and after a sale, the sale waiting) as a store's lane does when its network is down.
  */
 export async function startScreensKiosk(): Promise<KioskScreens> {
-  const dir = mkdtempSync(join(tmpdir(), 'openlane-screens-'));
-  const data = join(dir, 'data');
-  mkdirSync(data);
-  const cleanups: (() => Promise<void> | void)[] = [() => rmSync(dir, { recursive: true, force: true })];
-  const close = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  };
-  try {
-    const csv = join(dir, 'catalog.csv');
-    writeFileSync(
-      csv,
-      [
-        'barcode,name,price,tax_rate,unit,age_limit,department',
-        ...Object.values(SCREEN_PRODUCTS).map(
-          (p) =>
-            `${p.barcode},"${p.name}",${p.price},13,${'unit' in p ? p.unit : 'each'},${'age' in p ? p.age : ''},Test`,
-        ),
-      ].join('\n'),
-    );
-    openlane(['catalog', 'import', csv, '--data', data]);
-    // Before the attendant: `staff add` writes the badge into this settings.json.
-    writeFileSync(join(data, 'settings.json'), JSON.stringify({ receiptIdleSeconds: 600 }));
-    openlane(
-      ['staff', 'add', '--id', 'S01', '--name', 'Li Na', '--badge', BADGE, '--pin-stdin', '--data', data],
-      '2468\n',
-    );
-    const hq = await closedPort();
-    writeFileSync(
-      join(data, 'hq.json'),
-      JSON.stringify({
-        serverUrl: hq.url,
-        deviceId: 'K01',
-        secret: 'not-a-real-secret',
-        storeCode: 'S001',
-        enrolledAt: new Date().toISOString(),
-      }),
-      { mode: 0o600 },
-    );
+  const lane = await inTempDir('openlane-screens-', async (dir, cleanups) => {
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    prepareStore(dir, data);
+    await enrolWithAbsentHq(data);
     const pty: PtyPair = await startPtyPair(dir);
     cleanups.push(() => pty.kill());
-    const serve = await startServe({ dataDir: data, scanners: [pty.devicePath] });
-    cleanups.push(() => serve.stop());
-    await waitForScanners(serve.url);
-    const { browser, page } = await launchPage();
-    cleanups.push(() => browser.close());
-    await page.goto(serve.url);
-    await page.getByTestId('welcome').waitFor();
-    return { page, browser, serve, language: 'en', scan: (c) => pty.write(`${c}\r\n`), close };
-  } catch (error) {
-    await close();
-    throw error;
-  }
+    return { ...(await serveKiosk(data, [pty.devicePath], cleanups)), pty };
+  });
+  const { page, browser, serve, pty, close } = lane;
+  return { page, browser, serve, language: 'en', scan: (c) => pty.write(`${c}\r\n`), close };
+}
+
+/** The test catalog and attendant S01 with BADGE, and a receipt that waits ten minutes. */
+function prepareStore(dir: string, data: string): void {
+  const csv = join(dir, 'catalog.csv');
+  writeFileSync(
+    csv,
+    [
+      'barcode,name,price,tax_rate,unit,age_limit,department',
+      ...Object.values(SCREEN_PRODUCTS).map(
+        (p) =>
+          `${p.barcode},"${p.name}",${p.price},13,${'unit' in p ? p.unit : 'each'},${'age' in p ? p.age : ''},Test`,
+      ),
+    ].join('\n'),
+  );
+  openlane(['catalog', 'import', csv, '--data', data]);
+  // Before the attendant: `staff add` writes the badge into this settings.json.
+  writeFileSync(join(data, 'settings.json'), JSON.stringify({ receiptIdleSeconds: 600 }));
+  openlane(
+    ['staff', 'add', '--id', 'S01', '--name', 'Li Na', '--badge', BADGE, '--pin-stdin', '--data', data],
+    '2468\n',
+  );
+}
+
+/** Enrolled with an HQ whose port is closed: the header shows its HQ line, offline. */
+async function enrolWithAbsentHq(data: string): Promise<void> {
+  const hq = await closedPort();
+  writeFileSync(
+    join(data, 'hq.json'),
+    JSON.stringify({
+      serverUrl: hq.url,
+      deviceId: 'K01',
+      secret: 'not-a-real-secret',
+      storeCode: 'S001',
+      enrolledAt: new Date().toISOString(),
+    }),
+    { mode: 0o600 },
+  );
 }
 
 function openlane(args: string[], input = ''): void {

@@ -1,18 +1,16 @@
 // The kiosk's screens that need a scale, as data like kiosk-screens.ts: a lane whose scanner is a
 // Datalogic Magellan scanner-scale (emulated on a socat pty by its documented protocol), and the weigh
 // screen as the weight moves and settles.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../services/settings';
 import { ATTENDANT } from './attendant';
-import { launchPage } from './browser';
 import { chooseLanguage } from './kiosk-screens';
 import { startMagellanEmulator, type EmulatedScale, type MagellanEmulator } from './magellan-emulator';
 import type { ScreenEntry } from './screen-matrix';
-import { startServe, waitForScanners } from './serve';
+import { inTempDir, serveKiosk } from './screen-lane';
 
 /** Fuji Apples in the demo store, sold by the kilogram. */
 const APPLES = '6901000000004';
@@ -27,12 +25,7 @@ export interface ScaleScreens {
 
 /** A kiosk on the demo store whose one serial line is the scanner-scale, in Chromium. */
 export async function startScaleKiosk(): Promise<ScaleScreens> {
-  const dir = mkdtempSync(join(tmpdir(), 'openlane-scale-screens-'));
-  const cleanups: (() => Promise<void> | void)[] = [() => rmSync(dir, { recursive: true, force: true })];
-  const close = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  };
-  try {
+  const lane = await inTempDir('openlane-scale-screens-', async (dir, cleanups) => {
     const device = await startMagellanEmulator(dir);
     cleanups.push(() => device.close());
     const dataDir = join(dir, 'data');
@@ -42,18 +35,10 @@ export async function startScaleKiosk(): Promise<ScaleScreens> {
       join(dataDir, 'settings.json'),
       JSON.stringify({ ...DEFAULT_SETTINGS, scale, attendants: [ATTENDANT] }),
     );
-    const serve = await startServe({ dataDir });
-    cleanups.push(() => serve.stop());
-    await waitForScanners(serve.url);
-    const { browser, page } = await launchPage();
-    cleanups.push(() => browser.close());
-    await page.goto(serve.url);
-    await page.getByTestId('welcome').waitFor();
-    return { page, browser, device, language: 'en', close };
-  } catch (error) {
-    await close();
-    throw error;
-  }
+    // No --scanner: the scale's port is the scanner-scale, opened as the terminal's scanner too.
+    return { ...(await serveKiosk(dataDir, [], cleanups)), device };
+  });
+  return { ...lane, language: 'en' };
 }
 
 /** The weigh screen for the apples in the context's language, the scale showing `scale`. */

@@ -233,6 +233,17 @@ export function chargeCounts(db: Database): ChargeCounts {
   };
 }
 
+/**
+ * Nobody was charged twice: per basket at most one sale and one paid payment, and no paid payment
+ * without its sale (nor a sale without its paid payment).
+ */
+export function expectChargedAtMostOnce(db: Database): void {
+  const counts = chargeCounts(db);
+  expect(Math.max(0, ...counts.salesPerBasket)).toBeLessThanOrEqual(1);
+  expect(Math.max(0, ...counts.paidPaymentsPerBasket)).toBeLessThanOrEqual(1);
+  expect(counts.unmatched).toBe(0);
+}
+
 /** The outbox event types, oldest first. */
 export function outboxTypes(db: Database): string[] {
   return (db.prepare('SELECT type FROM outbox ORDER BY rowid').all() as { type: string }[]).map(

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
-import { seriousViolations } from '../helpers/axe-check';
+import { seriousViolations } from '../helpers/axe';
 import { launchPage } from '../helpers/browser';
 import { press, WALLET } from '../helpers/checkout';
 import { runOpenlane } from '../helpers/cli';

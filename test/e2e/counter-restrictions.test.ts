@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../core/barcode/gtin';
-import { seriousViolations } from '../helpers/axe-check';
+import { seriousViolations } from '../helpers/axe';
 import { startLane, type Lane } from '../helpers/browser';
 import { lastJournalData } from '../helpers/staff-lane';
 

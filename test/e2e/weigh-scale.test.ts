@@ -1,14 +1,14 @@
 // Loose produce on a real scale: `openlane serve` with a Magellan scanner-scale on a socat pty (the
 // emulator plays the device by its documented protocol), its kiosk in Chromium at 1024×768. A kg item
 // scanned on the scanner-scale opens the weigh screen; the weight comes only from the scale.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../services/settings';
 import { ATTENDANT, ATTENDANT_PIN } from '../helpers/attendant';
+import { seriousViolations } from '../helpers/axe';
 import { openKiosk } from '../helpers/browser';
 import { startMagellanEmulator, type MagellanEmulator } from '../helpers/magellan-emulator';
 import { startServe, waitForScanners, type ServeProcess } from '../helpers/serve';
@@ -17,25 +17,6 @@ const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'weigh');
 const WAIT = { timeout: 10_000 };
 /** Fuji Apples in the demo store: ¥12.90 per kg. */
 const APPLES = '6901000000004';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** axe-core's serious and critical violations on the page as it is now, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the kiosk's CSP (rightly) refuses an injected <script>.
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    type Result = {
-      passes: unknown[];
-      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-    };
-    const axe = (window as unknown as { axe: { run(): Promise<Result> } }).axe;
-    const { passes, violations } = await axe.run();
-    if (passes.length === 0) throw new Error('axe checked nothing');
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  });
-}
 
 describe('weighing loose produce on the scanner-scale', () => {
   let dir: string;

@@ -11,17 +11,10 @@ import { signedHeaders } from '../../services/lanes/auth';
 import { REPORT_PATH } from '../../services/lanes/protocol';
 import { seriousViolations } from '../helpers/axe';
 import { launchPage, startLane, type Lane } from '../helpers/browser';
-import { OTHER_KEY, writeLaneSettings } from '../helpers/lanes';
+import { linkPort, OTHER_KEY, writeLaneSettings } from '../helpers/lanes';
 import { startServe, type ServeProcess } from '../helpers/serve';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'attendant');
-
-/** The lane link's port, from the line `openlane serve` prints as the link starts (before it serves). */
-function linkPort(serve: ServeProcess): number {
-  const port = /lane link listening on \S+:(\d+)/.exec(serve.output())?.[1];
-  if (!port) throw new Error(`the console printed no lane link port:\n${serve.output()}`);
-  return Number(port);
-}
 
 describe('the attendant console with two lanes', () => {
   let dir: string;

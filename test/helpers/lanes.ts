@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LaneLinkSettings } from '../../services/lanes/link-settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../services/settings';
+import type { ServeProcess } from './serve';
 
 /** The test store's key (any 32+ characters a store would make with `openssl rand -hex 32`). */
 export const STORE_KEY = '3f9c2a7e5b1d4c8f6a0e2b9d7c5a3e1f4b8d6c2a0e9f7b5d';
@@ -37,4 +38,11 @@ export function writeLaneSettings(
     lanes: { ...DEFAULT_SETTINGS.lanes, key: STORE_KEY, host: '127.0.0.1', port: 0, ...lanes },
   };
   writeFileSync(join(dir, 'settings.json'), JSON.stringify(all, null, 2), { mode: 0o600 });
+}
+
+/** A terminal's lane link port, from the line `openlane serve` prints as the link starts (before it serves). */
+export function linkPort(serve: ServeProcess): number {
+  const port = /lane link listening on \S+:(\d+)/.exec(serve.output())?.[1];
+  if (!port) throw new Error(`the terminal printed no lane link port:\n${serve.output()}`);
+  return Number(port);
 }

@@ -5,6 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
 
+// Terminals a failed or interrupted test left running are killed when the test process exits, so the
+// next test file finds no stray terminal holding its ports, ptys or data.
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 export interface ServeProcess {
   url: string;
   child: ChildProcess;
@@ -36,15 +43,17 @@ export async function startServe(options: {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`openlane serve did not start in time:\n${output}`)),
-      options.timeoutMs ?? 30_000,
-    );
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // a terminal that never said it serves is not left behind
+      reject(new Error(`openlane serve did not start in time:\n${output}`));
+    }, options.timeoutMs ?? 30_000);
     const check = () => {
       const match = /OpenLane is serving at (\S+)/.exec(output);
       if (match) {

@@ -49,7 +49,7 @@ export function AttendantApp({ client }: { client: TerminalClient }) {
     },
     [client, setBoard, t],
   );
-  const context = useMemo(() => ({ t, language, act, client }), [t, language, act, client]);
+  const context = useMemo(() => ({ t, language, act, client, error }), [t, language, act, client, error]);
   const i18n = useMemo(() => ({ language, t: messagesFor(language) }), [language]);
 
   if (!settings || !board) return <LoadingScreen language={language} />;
@@ -75,7 +75,8 @@ export function AttendantApp({ client }: { client: TerminalClient }) {
                 {t.linkOff(board.link.problem ?? '')}
               </p>
             )}
-            {error ? (
+            {/* With a lane open the panel shows the error: the board's banner would sit behind it. */}
+            {error && !lane ? (
               <p className="att-banner" role="alert" data-testid="attendant-error">
                 {error}
               </p>

@@ -12,7 +12,7 @@ import { StaffForm } from './StaffForm';
 const MODES = ['open', 'paused', 'closed'] as const;
 
 export function LanePanel({ lane, onClose }: { lane: LaneBoardEntry; onClose(): void }) {
-  const { t, act, client, language } = useAttendant();
+  const { t, act, client, language, error } = useAttendant();
   const [basket, setBasket] = useState<BasketView | null | 'loading'>('loading');
   const [paying, setPaying] = useState(false);
   const setMode = (mode: LaneBoardEntry['mode']) =>
@@ -34,6 +34,11 @@ export function LanePanel({ lane, onClose }: { lane: LaneBoardEntry; onClose(): 
     <Modal testId="lane-panel" title={`${t.lane(lane.name)} · ${stateWord(t, lane)}`} onClose={onClose}>
       {!lane.online && lane.lastSeenAt ? (
         <p className="dialog-lead">{t.lastSeen(new Date(lane.lastSeenAt).toLocaleTimeString(language))}</p>
+      ) : null}
+      {error ? (
+        <p className="att-banner in-panel" role="alert" data-testid="attendant-error">
+          {error}
+        </p>
       ) : null}
       <div className="att-modes" role="group">
         {MODES.map((mode) => (

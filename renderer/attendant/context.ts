@@ -12,6 +12,8 @@ export interface Attendant {
   language: Language;
   act: Act;
   client: TerminalClient | null;
+  /** What the last command's failure said, until the next action; shown where the attendant is looking. */
+  error: string | null;
 }
 
 export const AttendantContext = createContext<Attendant>({
@@ -19,6 +21,7 @@ export const AttendantContext = createContext<Attendant>({
   language: 'en',
   act: async () => false,
   client: null,
+  error: null,
 });
 
 export function useAttendant(): Attendant {

@@ -20,7 +20,7 @@ import { linkPort, OTHER_KEY, writeLaneSettings } from '../helpers/lanes';
 import { startMagellanEmulator, type MagellanEmulator } from '../helpers/magellan-emulator';
 import { startServe, waitForScanners, type ServeProcess } from '../helpers/serve';
 import { startPtyPair, type PtyPair } from '../helpers/socat';
-import { sessionAt } from '../helpers/staff-lane';
+import { lastJournalData, sessionAt } from '../helpers/staff-lane';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'store-floor');
 /** What a user would see, on a loaded machine: at most 10 s. */
@@ -151,6 +151,13 @@ describe('the store floor with HQ not running: three kiosks and one attendant co
     await check.getByLabel('Age on the ID').fill('34');
     const approve = check.getByTestId('age-approve');
     await approve.getByLabel('Your badge').fill(ATTENDANT.badge);
+    // A wrong PIN is refused by the lane, said so on the console, and holds Pay as it was.
+    await approve.getByLabel('PIN').fill('0000');
+    await approve.getByRole('button', { name: 'Approve (ID seen)' }).click();
+    // The attendant is looking at the lane panel: the error is said there, not behind it.
+    await expect.poll(() => panel.getByTestId('attendant-error').innerText(), WAIT).toMatch(/PIN/);
+    expect(await held.getAttribute('data-state')).toBe('needed');
+    expect(await pay.isDisabled()).toBe(true);
     await approve.getByLabel('PIN').fill(ATTENDANT_PIN);
     await shot(consolePage, 'console-age-check-open');
     expect(await seriousViolations(consolePage)).toEqual([]);
@@ -159,7 +166,14 @@ describe('the store floor with HQ not running: three kiosks and one attendant co
     await expect.poll(() => held.getAttribute('data-state'), WAIT).toBe('approved');
     await expect.poll(() => pay.isEnabled(), WAIT).toBe(true);
     await expect.poll(() => check.count(), WAIT).toBe(0);
-    expect(await consolePage.getByTestId('attendant-error').count()).toBe(0);
+    await expect.poll(() => consolePage.getByTestId('attendant-error').count(), WAIT).toBe(0);
+    expect(lastJournalData(join(dir, 'K02'), 'override')).toMatchObject({
+      action: 'age_approved',
+      attendantId: ATTENDANT.id,
+      via: 'console',
+      ageLimit: 18,
+      age: 34,
+    });
     await consolePage.getByTestId('lane-panel-close').click();
     await expect.poll(() => consolePage.getByTestId('call-K02-age-check').count(), WAIT).toBe(0);
 

@@ -1,30 +1,49 @@
-// axe-core on the page as it is now: the serious and critical accessibility violations, one line each.
-// axe is evaluated through the DevTools protocol, which the terminal's Content-Security-Policy (no
-// inline or foreign scripts) does not stop; the page itself is not changed otherwise.
+// axe-core in the page under test: the serious and critical accessibility violations of what it shows.
+// Evaluated through the DevTools protocol, so the terminal's Content-Security-Policy (no inline or
+// foreign scripts) stays as it is for the page itself.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-interface AxeResults {
-  passes: unknown[];
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
 }
 
 /**
- * "impact id: help (targets)" for every serious or critical violation on the page; [] when none.
- * Throws when axe found nothing to check (a blank page would otherwise pass).
+ * The page's serious and critical violations (an empty list when there are none). Throws when axe
+ * found nothing to check, so a blank page cannot pass.
  */
-export async function seriousViolations(page: Page): Promise<string[]> {
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run(),
-  );
-  if (results.passes.length === 0) throw new Error('axe checked nothing: is the page blank?');
-  return results.violations
+  const { passes, violations } = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(): Promise<{ passes: unknown[]; violations: unknown[] }> } }
+    ).axe;
+    const results = await axe.run();
+    return {
+      passes: results.passes.length,
+      violations: results.violations as {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: string[] }[];
+      }[],
+    };
+  });
+  if (passes === 0) throw new Error('axe checked nothing: is the page blank?');
+  return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
 }
 
 /**

@@ -1,4 +1,5 @@
 /** The receipt model: what a finished sale shows on screen, prints on paper, and links to online. */
+import { localizedName, type LocalizedNames } from './catalog/language-tag';
 import { currencyExponent, minorToDecimal } from './money';
 import { lineTotal } from './pricing/line';
 import { computeTotals, formatTaxRate } from './pricing/totals';
@@ -12,6 +13,8 @@ export interface ReceiptLine {
   unitPrice: number;
   lineTotal: number;
   taxRateBp: number;
+  /** The item's names in other languages, as the line was sold (absent when it had none). */
+  names?: LocalizedNames;
 }
 
 /** One tender of the sale. */
@@ -42,10 +45,12 @@ export interface Receipt {
   eReceiptUrl: string;
   /** A training sale (payments simulated): the receipt says so everywhere it is shown. */
   training?: true;
+  /** The language the shopper chose (BCP 47); the screen and the printer use it. Absent: the store's. */
+  language?: string;
 }
 
 /** A line as the basket holds it; its total is always recomputed so lines and totals cannot disagree. */
-export type ReceiptLineInput = Omit<ReceiptLine, 'lineTotal'>;
+export type ReceiptLineInput = Omit<ReceiptLine, 'lineTotal' | 'names'> & { names?: LocalizedNames | null };
 
 export interface ReceiptInput {
   receiptNumber: string;
@@ -57,6 +62,8 @@ export interface ReceiptInput {
   lines: ReceiptLineInput[];
   payments: ReceiptPayment[];
   eReceiptBaseUrl: string;
+  /** The shopper's chosen language, when they chose one. */
+  language?: string | null;
 }
 
 /** Builds the receipt of a sale, pricing its lines and totals with the same code as the basket. */
@@ -69,6 +76,7 @@ export function buildReceipt(input: ReceiptInput): Receipt {
     unitPrice: line.unitPrice,
     lineTotal: lineTotal(line),
     taxRateBp: line.taxRateBp,
+    ...(line.names ? { names: line.names } : {}),
   }));
   const totals = computeTotals(input.lines, input.taxMode);
   return {
@@ -90,6 +98,7 @@ export function buildReceipt(input: ReceiptInput): Receipt {
       ...(maskedCode ? { maskedCode } : {}),
     })),
     eReceiptUrl: eReceiptUrl(input.eReceiptBaseUrl, input.receiptNumber),
+    ...(input.language ? { language: input.language } : {}),
   };
 }
 
@@ -152,7 +161,9 @@ export function receiptText(receipt: Receipt, width = 42): string[] {
   }
   out.push(rule);
   for (const line of receipt.lines) {
-    out.push(spread(line.name, money(line.lineTotal), width));
+    out.push(
+      spread(localizedName(line.name, line.names, receipt.language ?? ''), money(line.lineTotal), width),
+    );
     const detail = quantityDetail(line, money);
     if (detail) out.push(fit(`  ${detail}`, width));
   }

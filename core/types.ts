@@ -18,6 +18,12 @@ export interface Product {
   /** Minimum age to buy, or null. */
   ageLimit: number | null;
   department: string | null;
+  /** Names in other languages by BCP 47 tag (`zh-CN` → 香蕉); absent or null when there are none. */
+  names?: Readonly<Record<string, string>> | null;
+  /** The produce PLU number (IFPS: 4011 bananas, 94011 organic), for items sold without a barcode. */
+  plu?: string | null;
+  /** Shown in the kiosk's "Fruit & vegetables" grid, for loose produce without a barcode. */
+  grid?: boolean;
 }
 
 /** Whether shelf prices already contain tax (most of the world) or tax is added at the till (US). */

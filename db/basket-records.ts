@@ -1,5 +1,6 @@
 // A basket and its lines as the rest of the terminal sees them. Apart from db/baskets.ts so that the
 // modules it uses (rows, voids) can name them without importing it back.
+import type { LocalizedNames } from '../core/catalog/language-tag';
 import type { BasketStatus, Unit } from '../core/types';
 
 export interface BasketRecord {
@@ -11,6 +12,8 @@ export interface BasketRecord {
   lastChangedLineId: string | null;
   /** The loyalty member whose code was scanned into this basket, if any. */
   member: { program: string; memberId: string } | null;
+  /** The language the shopper chose (BCP 47), or null while they have not. */
+  language: string | null;
 }
 
 /** What a line copies from the catalog at scan time. */
@@ -28,6 +31,8 @@ export interface ScannedItem {
   lot?: string | null;
   serial?: string | null;
   expiry?: string | null;
+  /** The item's names in other languages (catalog `name_<tag>`), copied like its name. */
+  names?: LocalizedNames | null;
 }
 
 export interface BasketLineRecord extends ScannedItem {

@@ -1,5 +1,6 @@
 // The SQLite rows of baskets and basket lines, and how they read back as records.
 import type { BasketStatus, Unit } from '../core/types';
+import { parseNames } from './catalog-names';
 import type { BasketLineRecord, BasketRecord } from './basket-records';
 
 export interface BasketRow {
@@ -11,6 +12,7 @@ export interface BasketRow {
   last_changed_line_id: string | null;
   member_program: string | null;
   member_id: string | null;
+  language: string | null;
 }
 
 export interface LineRow {
@@ -28,6 +30,7 @@ export interface LineRow {
   lot: string | null;
   serial: string | null;
   expiry: string | null;
+  names: string | null;
   added_at: string;
   updated_at: string;
   removed_at: string | null;
@@ -43,6 +46,7 @@ export function toBasket(row: BasketRow): BasketRecord {
     lastChangedLineId: row.last_changed_line_id,
     member:
       row.member_program && row.member_id ? { program: row.member_program, memberId: row.member_id } : null,
+    language: row.language,
   };
 }
 
@@ -62,6 +66,7 @@ export function toLine(row: LineRow): BasketLineRecord {
     lot: row.lot,
     serial: row.serial,
     expiry: row.expiry,
+    names: row.names ? parseNames(row.names) : null,
     addedAt: row.added_at,
     updatedAt: row.updated_at,
     removedAt: row.removed_at,

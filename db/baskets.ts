@@ -304,8 +304,8 @@ function insertLine(
     .get(basketId) as { next: number };
   db.prepare(
     `INSERT INTO basket_lines (id, basket_id, position, gtin, barcode, name, unit, unit_price, quantity,
-       tax_rate_bp, age_limit, lot, serial, expiry, added_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       tax_rate_bp, age_limit, lot, serial, expiry, names, added_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     basketId,
@@ -321,6 +321,7 @@ function insertLine(
     item.lot ?? null,
     item.serial ?? null,
     item.expiry ?? null,
+    item.names && Object.keys(item.names).length > 0 ? JSON.stringify(item.names) : null,
     at,
     at,
   );

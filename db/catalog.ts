@@ -14,19 +14,57 @@ interface Statements {
   remove: Database.Statement<[string]>;
 }
 
-type UpsertParams = [string, string, string, number, number, string, number | null, string | null, number];
+type UpsertParams = [
+  string,
+  string,
+  string,
+  number,
+  number,
+  string,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  number,
+];
 
+/** Parameters per product row of the upsert. */
+const UPSERT_COLUMNS = 12;
 // Products per multi-row upsert: one statement per 50 rows spends ~20 % less CPU than one per row
-// (a sync's first snapshot writes a million), and 50 × 9 parameters stay far below SQLite's limit.
+// (a sync's first snapshot writes a million), and 50 × 12 parameters stay far below SQLite's limit.
 const UPSERT_ROWS = 50;
 
 function upsertSql(rows: number): string {
-  const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-  return `INSERT INTO products (gtin, barcode, name, price, tax_rate_bp, unit, age_limit, department, updated_at)
+  const row = `(${Array.from({ length: UPSERT_COLUMNS }, () => '?').join(', ')})`;
+  const values = Array.from({ length: rows }, () => row).join(', ');
+  return `INSERT INTO products (gtin, barcode, name, price, tax_rate_bp, unit, age_limit, department,
+      names, plu, grid, updated_at)
     VALUES ${values}
     ON CONFLICT (gtin) DO UPDATE SET barcode = excluded.barcode, name = excluded.name,
       price = excluded.price, tax_rate_bp = excluded.tax_rate_bp, unit = excluded.unit,
-      age_limit = excluded.age_limit, department = excluded.department, updated_at = excluded.updated_at`;
+      age_limit = excluded.age_limit, department = excluded.department, names = excluded.names,
+      plu = excluded.plu, grid = excluded.grid, updated_at = excluded.updated_at`;
+}
+
+/** A product as the upsert's parameters, in its column order. */
+function upsertParams(product: Product, now: number): UpsertParams {
+  const { gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, names, plu, grid } = product;
+  const namesJson = names && Object.keys(names).length > 0 ? JSON.stringify(names) : null;
+  return [
+    gtin,
+    barcode,
+    name,
+    price,
+    taxRateBp,
+    unit,
+    ageLimit,
+    department,
+    namesJson,
+    plu ?? null,
+    grid ? 1 : 0,
+    now,
+  ];
 }
 
 // Keyed weakly so a closed and forgotten Database takes its statements with it.
@@ -64,8 +102,7 @@ export function upsertProducts(db: Database.Database, products: Iterable<Product
   const { upsert } = statements(db);
   let written = 0;
   for (const product of products) {
-    const { gtin, barcode, name, price, taxRateBp, unit, ageLimit, department } = product;
-    upsert.run(gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, now);
+    upsert.run(...upsertParams(product, now));
     written++;
   }
   return written;
@@ -84,13 +121,13 @@ export function upsertProductPage(
   const params: unknown[] = [];
   const whole = products.length - (products.length % UPSERT_ROWS);
   for (let i = 0; i < products.length; i++) {
-    const { gtin, barcode, name, price, taxRateBp, unit, ageLimit, department } = products[i]!;
+    const row = upsertParams(products[i]!, now);
     if (i >= whole) {
-      upsert.run(gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, now);
+      upsert.run(...row);
       continue;
     }
-    params.push(gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, now);
-    if (params.length === UPSERT_ROWS * 9) {
+    for (const value of row) params.push(value);
+    if (params.length === UPSERT_ROWS * UPSERT_COLUMNS) {
       // A GTIN twice in one statement is fine: SQLite upserts row by row, so the second updates the first.
       upsertMany.run(params);
       params.length = 0;

@@ -10,6 +10,7 @@ import type { Database } from '../db/open';
 import type { ApiResult, ScannerStatus, SyncView, TerminalApi, TerminalEvent } from './api/contract';
 import { ageCheckHandlers } from './checkout/age-check-handlers';
 import { addScan, basketHandlers, shownScan } from './checkout/basket-handlers';
+import { produceHandlers } from './checkout/produce';
 import { createCheckoutContext } from './checkout/context';
 import { createPaymentFlow } from './checkout/payment-flow';
 import { createEventHub, type EventHub } from './events';
@@ -163,6 +164,8 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     'session.get': async (input) => withSync(await basket['session.get'](input)),
     'basket.cancel': async (input) => withSync(await basket['basket.cancel'](input)),
     'sale.finish': async (input) => withSync(await basket['sale.finish'](input)),
+    'session.setLanguage': async (input) => withSync(await basket['session.setLanguage'](input)),
+    ...produceHandlers(ctx),
     ...paymentFlow.handlers,
     ...hq.handlers,
     ...printing.handlers,

@@ -6,6 +6,7 @@ import { checkGtin } from '../barcode/gtin';
 import { currencyExponent, parseDecimalToMinor } from '../money';
 import type { Product, Unit } from '../types';
 import type { CsvRecord } from './csv';
+import { NAME_PREFIX, parseGrid, parsePlu, readNameColumn, type NameColumn } from './produce-columns';
 
 export interface CatalogRowError {
   /** The 1-based line of the file the record starts on. */
@@ -27,7 +28,8 @@ export interface ValidatedCatalog {
 }
 
 export const REQUIRED_COLUMNS = ['barcode', 'name', 'price'] as const;
-export const OPTIONAL_COLUMNS = ['tax_rate', 'unit', 'age_limit', 'department'] as const;
+/** Besides these, any number of `name_<BCP 47 tag>` columns (./produce-columns.ts). */
+export const OPTIONAL_COLUMNS = ['tax_rate', 'unit', 'age_limit', 'department', 'plu', 'grid'] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 const ALL_COLUMNS: readonly Column[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
 
@@ -37,12 +39,15 @@ type Layout = Partial<Record<Column, number>>;
 interface Context extends ValidateOptions {
   exponent: number;
   layout: Layout;
+  names: NameColumn[];
   width: number;
   /**
    * GTIN-14 → line × 16 + length of the barcode as first written. The length is enough to print it
    * again (every form of a GTIN is the same digits with leading zeros), and a number costs no object.
    */
   seen: Map<string, number>;
+  /** PLU → the line it is first on: one PLU names one product. */
+  plus: Map<string, number>;
 }
 
 /** Checks a header record and every row after it, returning the good products and all errors. */
@@ -82,8 +87,10 @@ export function* catalogProducts(
     ...options,
     exponent: currencyExponent(options.currency),
     layout: header.layout,
+    names: header.names,
     width: first.value.fields.length,
     seen: new Map(),
+    plus: new Map(),
   };
   const problems: string[] = [];
   for (let next = iterator.next(); !next.done; next = iterator.next()) {
@@ -94,19 +101,26 @@ export function* catalogProducts(
   }
 }
 
-function readHeader(record: CsvRecord): { layout: Layout } | { errors: CatalogRowError[] } {
+function readHeader(
+  record: CsvRecord,
+): { layout: Layout; names: NameColumn[] } | { errors: CatalogRowError[] } {
   const at = (message: string) => ({ line: record.line, message });
   if (record.error) return { errors: [at(`the header is malformed: ${record.error}`)] };
   const layout: Layout = {};
+  const names: NameColumn[] = [];
   const errors: CatalogRowError[] = [];
   record.fields.forEach((raw, index) => {
     const name = raw.trim().toLowerCase();
-    if (!isColumn(name)) {
+    if (name.startsWith(NAME_PREFIX)) {
+      const column = readNameColumn(raw, index, names);
+      if ('error' in column) errors.push(at(column.error));
+      else names.push(column);
+    } else if (!isColumn(name)) {
       const hint = closestColumn(name);
       errors.push(
         at(
           `unknown column "${raw}"${hint ? ` (did you mean "${hint}"?)` : ''}; ` +
-            `the columns are ${ALL_COLUMNS.join(', ')}`,
+            `the columns are ${ALL_COLUMNS.join(', ')} and ${NAME_PREFIX}<language> (like ${NAME_PREFIX}zh-CN)`,
         ),
       );
     } else if (layout[name] !== undefined) {
@@ -119,7 +133,7 @@ function readHeader(record: CsvRecord): { layout: Layout } | { errors: CatalogRo
     if (layout[name] === undefined)
       errors.push(at(`the header has no "${name}" column; it needs ${REQUIRED_COLUMNS}`));
   }
-  return errors.length > 0 ? { errors } : { layout };
+  return errors.length > 0 ? { errors } : { layout, names };
 }
 
 function isColumn(name: string): name is Column {
@@ -176,6 +190,10 @@ function validateRow(record: CsvRecord, context: Context, problems: string[]): P
   const ageLimit = parseAgeLimit(field(fields, layout.age_limit), problems);
   const department = field(fields, layout.department);
   checkText('department', department, MAX_DEPARTMENT, problems);
+  const names = readNames(fields, context.names, problems);
+  const plu = parsePlu(field(fields, layout.plu), problems);
+  if (plu !== null) checkPluOnce(plu, record.line, context, problems);
+  const grid = parseGrid(field(fields, layout.grid), plu, problems);
   if (problems.length > 0) return null;
   return {
     gtin,
@@ -186,7 +204,33 @@ function validateRow(record: CsvRecord, context: Context, problems: string[]): P
     unit,
     ageLimit,
     department: department === '' ? null : department,
+    // Only what the file has: a catalog without these columns makes the same products as before.
+    ...(names ? { names } : {}),
+    ...(plu !== null ? { plu } : {}),
+    ...(grid ? { grid } : {}),
   };
+}
+
+/** The row's names in other languages; an empty cell is no name (the shopper sees `name`). */
+function readNames(
+  fields: string[],
+  columns: readonly NameColumn[],
+  problems: string[],
+): Record<string, string> | null {
+  let names: Record<string, string> | null = null;
+  for (const { tag, index } of columns) {
+    const text = field(fields, index);
+    if (text === '') continue;
+    checkText(`${NAME_PREFIX}${tag}`, text, MAX_NAME, problems);
+    (names ??= {})[tag] = text;
+  }
+  return names;
+}
+
+function checkPluOnce(plu: string, line: number, context: Context, problems: string[]): void {
+  const first = context.plus.get(plu);
+  if (first === undefined) context.plus.set(plu, line);
+  else problems.push(`plu ${plu} is already on line ${first}`);
 }
 
 /** Longest product name, in characters: two printed receipt lines and then some. */

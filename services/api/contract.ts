@@ -12,6 +12,7 @@ import type {
   Unit,
 } from '../../core/types';
 
+import type { LocalizedNames } from '../../core/catalog/language-tag';
 import type { ErrorInfo, Result } from '../../core/result';
 import type { LaneBoardView, LaneMode, LaneSelfView } from './lanes-contract';
 
@@ -39,6 +40,8 @@ export interface BasketLineView {
   lot: string | null;
   serial: string | null;
   expiry: string | null;
+  /** The item's names in other languages (BCP 47 tag → name); the screen falls back to `name`. */
+  names?: LocalizedNames | null;
 }
 
 export interface BasketView {
@@ -213,6 +216,26 @@ export interface SessionView {
   scanners: ScannerStatus[];
   /** The sync status, so a restarted screen shows it at once (absent where the backend has none). */
   sync?: SyncView | null;
+  /** The language this shopper chose, kept across a reload; null: the store's default. */
+  language?: Language | null;
+}
+
+/** One tile of the kiosk's "Fruit & vegetables" grid. */
+export interface ProduceItemView {
+  gtin: string;
+  /** What the kiosk scans when the shopper picks the tile. */
+  barcode: string;
+  name: string;
+  names: LocalizedNames | null;
+  plu: string | null;
+  /** Minor units, per kilogram for `kg`. */
+  price: number;
+  unit: Unit;
+}
+
+export interface ProduceGridView {
+  currency: string;
+  items: ProduceItemView[];
 }
 
 export type ScanSource = 'serial' | 'keypad' | 'wedge' | 'camera';
@@ -370,6 +393,10 @@ export interface TerminalHandlers {
     { decision: 'approve' | 'refuse'; basketId: string; age?: number; birthYear?: number },
     BasketView,
   ];
+  /** The shopper picks their language: kept for this shopper's session (their basket), not the next. */
+  'session.setLanguage': [{ language: Language }, SessionView];
+  /** The store's loose produce for the kiosk's grid (catalog `grid`/`plu` columns). */
+  'catalog.produceGrid': [Record<string, never>, ProduceGridView];
 }
 
 export type HandlerName = keyof TerminalHandlers;

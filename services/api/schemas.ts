@@ -111,6 +111,10 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
     age: integerBetween(1, 130).optional(),
     birthYear: integerBetween(1800, 9999).optional(),
   }),
+  'session.setLanguage': z.strictObject({
+    language: z.enum(['en', 'zh-CN'], { error: 'must be one of en, zh-CN' }),
+  }),
+  'catalog.produceGrid': empty,
 };
 
 /** True when `name` is a handler of the contract (own keys only: never `constructor` or `__proto__`). */

@@ -20,6 +20,8 @@ import { overrideOffer } from './override-offer';
 import { additionRefusal, quantityRefusal } from './sale-restrictions';
 import { fail, ok, refusal } from './result';
 import { resolveScan, scanRulesOf, type ScanAction, type ScanPolicy } from './scan-lookup';
+import { withCatalogNames } from './produce';
+import { adoptPendingLanguage, chooseLanguage, forgetLanguage, shopperLanguage } from './shopper-language';
 import { basketView, paymentView, receiptView } from './views';
 
 type BasketHandlers = Pick<
@@ -32,6 +34,7 @@ type BasketHandlers = Pick<
   | 'sale.finish'
   | 'receipt.get'
   | 'settings.get'
+  | 'session.setLanguage'
 >;
 
 /** The basket handlers; a scanned wallet code pays through `payByCode` (the payment flow's), when given. */
@@ -59,6 +62,7 @@ export function basketHandlers(
     'basket.cancel': async () => {
       const basket = currentBasket(ctx.db);
       if (basket?.status === 'open') cancelBasket(ctx.db, basket.id);
+      if (basket?.status === 'open' || !basket) forgetLanguage(ctx);
       else if (basket)
         return fail(
           'basket_not_open',
@@ -71,6 +75,7 @@ export function basketHandlers(
     'sale.finish': async () => {
       const basket = currentBasket(ctx.db);
       if (basket?.status === 'paid') closeSale(ctx.db, basket.id);
+      forgetLanguage(ctx);
       const view = session();
       ctx.events.emit({ type: 'session.reset', session: view });
       return ok(view);
@@ -80,6 +85,10 @@ export function basketHandlers(
       return sale
         ? ok(receiptView(sale.receiptJson))
         : fail('receipt_not_found', `No receipt numbered ${receiptNumber}`);
+    },
+    'session.setLanguage': async ({ language }) => {
+      chooseLanguage(ctx, language);
+      return ok(session());
     },
   };
 }
@@ -95,6 +104,7 @@ export function sessionView(ctx: CheckoutContext, scanners: SessionView['scanner
     payment: payment ? paymentView(payment) : null,
     receipt: sale ? receiptView(sale.receiptJson) : null,
     scanners,
+    language: shopperLanguage(ctx),
   };
 }
 
@@ -228,7 +238,7 @@ function addItemScan(
   if (refused) return refused;
   let lineId = '';
   const result = withBasketForScan(ctx, (basket) => {
-    lineId = addItem(ctx.db, basket.id, item, quantity).id;
+    lineId = addItem(ctx.db, basket.id, withCatalogNames(ctx, item), quantity).id;
   });
   if (result.ok && action.notice)
     ctx.events.emit({ type: 'scan.notice', source, notice: { ...action.notice, lineId } });
@@ -253,6 +263,7 @@ function withBasketForScan(
     return fail('payment_in_progress', 'A payment is in progress; cancel it to add more items');
   }
   const open = basket ?? openBasket(ctx.db, ctx.settings.currency);
+  if (!basket) adoptPendingLanguage(ctx, open.id);
   try {
     change(open);
   } catch (error) {

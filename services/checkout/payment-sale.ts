@@ -2,7 +2,7 @@
 // paid payment becomes its sale — receipt, tender, journal and outbox event in one transaction
 // (db/sales.ts completeSale) — written the same way whether the provider or an attendant confirmed it.
 import { buildReceipt } from '../../core/receipt';
-import { basketLines } from '../../db/baskets';
+import { basketLines, getBasket } from '../../db/baskets';
 import { getPayment, type PaymentRecord } from '../../db/payments';
 import { completeSale, type SaleRecord } from '../../db/sales';
 import type { PaymentView } from '../api/contract';
@@ -48,6 +48,7 @@ export function writeSale(ctx: CheckoutContext, payment: PaymentRecord): SaleRec
           },
         ],
         eReceiptBaseUrl: settings.eReceiptBaseUrl,
+        language: getBasket(db, payment.basketId)?.language ?? settings.defaultLanguage,
       });
       // completeSale refuses (and rolls back) a receipt whose total is not the amount paid.
       return { total: receipt.totals.total, taxTotal: receipt.totals.taxTotal, json: receipt };

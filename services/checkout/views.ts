@@ -25,6 +25,7 @@ export function basketView(db: Database, basket: BasketRecord, settings: Setting
     lot: line.lot ?? null,
     serial: line.serial ?? null,
     expiry: line.expiry ?? null,
+    ...(line.names ? { names: line.names } : {}),
   }));
   return {
     id: basket.id,

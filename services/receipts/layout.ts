@@ -2,7 +2,9 @@
 // QR, for 42 columns (80 mm paper, 180 dpi printers, font A) or 48 (203 dpi). Pure: no printer here.
 // Amounts are plain decimals with the currency code beside the total, as on the screen's receipt,
 // because printer code pages lack ¥ and €.
+import { localizedName } from '../../core/catalog/language-tag';
 import { currencyExponent, minorToDecimal } from '../../core/money';
+import { paymentWords } from '../../core/payment-words';
 import { formatTaxRate } from '../../core/pricing/totals';
 import type { Receipt, ReceiptLine } from '../../core/receipt';
 import { Columns, type CellWidth } from './columns';
@@ -30,9 +32,14 @@ export interface LayoutOptions {
 /** Printed at the top and bottom of a training sale's receipt: ASCII, which every code page has. */
 export const TRAINING_MARK = '*** TRAINING - NOT A SALE ***';
 
-const METHOD_LABELS: Record<string, string> = { payment_code: 'Payment code', qr: 'QR payment' };
-/** Wallet ids as the store's code patterns name them, and as the shopper knows them. */
-const WALLET_NAMES: Record<string, string> = { wechat: 'WeChat Pay', alipay: 'Alipay' };
+/**
+ * The language the receipt prints in: the shopper's, when the printer prints Chinese or the shopper's
+ * language needs none; otherwise English, since a printer without the glyphs prints garbage.
+ */
+function printLanguage(receipt: PrintableReceipt, options: LayoutOptions): string {
+  const language = receipt.language ?? 'en';
+  return options.chinese || !/^(zh|ja|ko)\b/i.test(language) ? language : 'en';
+}
 
 /** The receipt as printed blocks, top to bottom; the cut comes after the last. */
 export function receiptLayout(receipt: PrintableReceipt, options: LayoutOptions): PrintBlock[] {
@@ -41,6 +48,7 @@ export function receiptLayout(receipt: PrintableReceipt, options: LayoutOptions)
   const rule: PrintBlock = { kind: 'line', text: '-'.repeat(cols.width) };
   const line = (text: string, style?: 'bold' | 'title'): PrintBlock => ({ kind: 'line', text, style });
   const out: PrintBlock[] = [];
+  const language = printLanguage(receipt, options);
   // A training receipt says so first and last, where a torn-off half still shows it.
   const training = receipt.training ? [rule, line(cols.centre(TRAINING_MARK), 'bold'), rule] : [];
   out.push(...training);
@@ -52,7 +60,8 @@ export function receiptLayout(receipt: PrintableReceipt, options: LayoutOptions)
   for (const part of cols.wrap(receipt.storeAddress)) out.push(line(cols.centre(part)));
   out.push(rule);
   for (const item of receipt.lines) {
-    for (const text of cols.spread(item.name, money(item.lineTotal))) out.push(line(text));
+    const name = localizedName(item.name, item.names, language);
+    for (const text of cols.spread(name, money(item.lineTotal))) out.push(line(text));
     const detail = quantityDetail(item, money);
     if (detail) out.push(line(cols.fit(`  ${detail}`)));
   }
@@ -60,8 +69,7 @@ export function receiptLayout(receipt: PrintableReceipt, options: LayoutOptions)
   out.push(...totalsBlock(receipt, cols, money));
   out.push(rule);
   for (const payment of receipt.payments) {
-    const wallet = payment.wallet ? (WALLET_NAMES[payment.wallet] ?? payment.wallet) : null;
-    const label = wallet || METHOD_LABELS[payment.method] || payment.method;
+    const label = paymentWords(payment, language);
     for (const text of cols.spread(label, money(payment.amount))) out.push(line(text));
     if (payment.maskedCode) out.push(line(cols.fit(`  Code ${payment.maskedCode}`)));
     if (payment.reference) out.push(line(cols.fit(`  Ref ${payment.reference}`)));

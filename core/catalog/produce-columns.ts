@@ -1,0 +1,71 @@
+/**
+ * The catalog file's columns for shoppers in other languages and for loose produce: `name_<tag>` (a
+ * product's name in a BCP 47 language, e.g. `name_zh-CN`), `plu` (its IFPS price look-up number) and
+ * `grid` (whether the kiosk's "Fruit & vegetables" grid shows it). Kept apart from import-rows.ts,
+ * which reads the fixed columns.
+ */
+import { canonicalTag, MAX_TAG_LENGTH } from './language-tag';
+
+/** The prefix of a localized name column: `name_zh-CN`. */
+export const NAME_PREFIX = 'name_';
+/** At most this many name columns: a catalog for a handful of shopper languages, not a dictionary. */
+export const MAX_NAME_LANGUAGES = 20;
+
+/** A `name_<tag>` column of the header: where it is and its tag in canonical case. */
+export interface NameColumn {
+  tag: string;
+  index: number;
+}
+
+/**
+ * A header field that starts with `name_`: its column, or why it is refused. `raw` keeps its case,
+ * since the header itself is matched in lower case but a tag's case is shown back canonical.
+ */
+export function readNameColumn(
+  raw: string,
+  index: number,
+  known: readonly NameColumn[],
+): NameColumn | { error: string } {
+  const written = raw.trim().slice(NAME_PREFIX.length);
+  if (written.length > MAX_TAG_LENGTH)
+    return { error: `column "${raw}": a language tag has at most ${MAX_TAG_LENGTH} characters` };
+  const tag = canonicalTag(written);
+  if (tag === null)
+    return {
+      error:
+        `column "${raw}": "${written}" is not a BCP 47 language tag; ` +
+        'write it like name_zh-CN, name_en or name_pt-BR',
+    };
+  if (known.some((column) => column.tag === tag))
+    return { error: `column "${NAME_PREFIX}${tag}" appears twice in the header` };
+  if (known.length >= MAX_NAME_LANGUAGES)
+    return { error: `at most ${MAX_NAME_LANGUAGES} ${NAME_PREFIX}<language> columns are allowed` };
+  return { tag, index };
+}
+
+/**
+ * A PLU as the IFPS assigns them: 4 digits from 3000 to 4999 (conventional produce), or 5 digits,
+ * a leading 9 for organic (94011) or IFPS's 83000–84999 range. Empty is no PLU.
+ */
+export function parsePlu(text: string, problems: string[]): string | null {
+  if (text === '') return null;
+  if (/^[34]\d{3}$/.test(text) || /^9[34]\d{3}$/.test(text) || /^8[34]\d{3}$/.test(text)) return text;
+  problems.push(
+    `plu "${text}" is not a produce PLU: 4 digits from 3000 to 4999, ` +
+      'or 5 digits starting with 9 (organic, like 94011) or 83/84',
+  );
+  return null;
+}
+
+const YES = new Set(['yes', 'y', 'true', '1']);
+const NO = new Set(['no', 'n', 'false', '0']);
+
+/** `grid`: yes/no (or true/false, 1/0); empty means "in the grid when it has a PLU". */
+export function parseGrid(text: string, plu: string | null, problems: string[]): boolean {
+  const value = text.toLowerCase();
+  if (value === '') return plu !== null;
+  if (YES.has(value)) return true;
+  if (NO.has(value)) return false;
+  problems.push(`grid "${text}" is not yes or no`);
+  return false;
+}

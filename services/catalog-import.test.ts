@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gs1CheckDigit, withCheckDigit } from '../core/barcode/gtin';
 import { countProducts, findProduct, upsertProducts } from '../db/catalog';
+import { produceGrid, productNames } from '../db/catalog-names';
 import { openDatabase } from '../db/open';
 import { formatImportErrors, importCatalogFile } from './catalog-import';
 
@@ -148,6 +149,80 @@ describe('importCatalogFile', () => {
     });
     expect(countProducts(db)).toBe(20_000);
     expect(findProduct(db, `0${code(12_345)}`)).toMatchObject({ name: 'Item 12345', price: 4545 });
+  });
+});
+
+describe('importCatalogFile: names in other languages and produce PLUs', () => {
+  const header = 'barcode,name,price,unit,name_zh-CN,plu,grid';
+
+  it('stores the names and the grid; the scan lookup stays as it was and the names come beside it', () => {
+    const path = writeCsv('catalog.csv', [
+      header,
+      `${code(1)},Bananas,6.90,kg,香蕉,4011,`,
+      `${code(2)},Sweet Corn,4.90,each,甜玉米,,yes`,
+      `${code(3)},Whole Milk 1 L,13.50,each,,,`,
+    ]);
+    expect(importCatalogFile(db, path, OPTIONS)).toMatchObject({ ok: true, imported: 3 });
+    expect(findProduct(db, `0${code(1)}`)).toMatchObject({ name: 'Bananas', unit: 'kg', price: 690 });
+    expect(productNames(db, `0${code(1)}`)).toEqual({ 'zh-CN': '香蕉' });
+    expect(productNames(db, `0${code(3)}`)).toBeNull();
+    expect(produceGrid(db)).toEqual([
+      {
+        gtin: `0${code(1)}`,
+        barcode: code(1),
+        name: 'Bananas',
+        names: { 'zh-CN': '香蕉' },
+        plu: '4011',
+        price: 690,
+        unit: 'kg',
+      },
+      {
+        gtin: `0${code(2)}`,
+        barcode: code(2),
+        name: 'Sweet Corn',
+        names: { 'zh-CN': '甜玉米' },
+        plu: null,
+        price: 490,
+        unit: 'each',
+      },
+    ]);
+  });
+
+  it('refuses a whole file for one bad name, writing nothing, and says which row and why', () => {
+    upsertProducts(db, [
+      {
+        gtin: `0${code(1)}`,
+        barcode: code(1),
+        name: 'Old',
+        price: 100,
+        taxRateBp: 900,
+        unit: 'each',
+        ageLimit: null,
+        department: null,
+      },
+    ]);
+    const before = snapshot();
+    const path = writeCsv('catalog.csv', [
+      header,
+      `${code(1)},Bananas,6.90,kg,香蕉,4011,`,
+      `${code(2)},Apples,12.90,kg,"苹\u0001果",4131,`,
+    ]);
+    expect(importCatalogFile(db, path, OPTIONS)).toEqual({
+      ok: false,
+      errors: [{ line: 3, message: 'name_zh-CN contains the control character U+0001; remove it' }],
+    });
+    expect(snapshot()).toEqual(before);
+    expect(productNames(db, `0${code(1)}`)).toBeNull();
+  });
+
+  it('refuses a header with a language tag that is not BCP 47', () => {
+    const path = writeCsv('catalog.csv', ['barcode,name,price,name_zh_CN', `${code(1)},Bananas,6.90,香蕉`]);
+    const result = importCatalogFile(db, path, OPTIONS);
+    expect(result).toMatchObject({ ok: false, errors: [{ line: 1 }] });
+    expect(formatImportErrors(result.ok ? [] : result.errors)).toContain(
+      '"zh_CN" is not a BCP 47 language tag',
+    );
+    expect(countProducts(db)).toBe(0);
   });
 });
 

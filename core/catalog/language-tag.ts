@@ -45,6 +45,7 @@ export function canonicalTag(tag: string): string | null {
     .split('-')
     .map((part, index) => {
       const lower = part.toLowerCase();
+      if (index === 0 && lower === 'x') inExtension = true; // a private-use tag is lower case throughout
       if (index === 0 || inExtension) return lower;
       if (lower.length === 1) {
         inExtension = true;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGtin } from '../barcode/gtin';
+import { DEMO_NAMES_ZH, DEMO_PLUS } from './demo-names-zh';
 import { DEMO_STORE, demoBarcodes, demoProducts } from './demo-store';
 
 const products = demoProducts();
@@ -96,5 +97,33 @@ describe('the demo deli counter', () => {
     expect(priced.length).toBeGreaterThanOrEqual(3);
     for (const p of weighed) expect(p.barcode).toMatch(/^22\d{5}00000\d$/);
     for (const p of priced) expect(p.barcode).toMatch(/^20\d{5}00000\d$/);
+  });
+});
+
+describe('the demo store in Chinese, and its produce grid', () => {
+  it('names its common products in Chinese, every name in the table matching a product', () => {
+    const named = products.filter((p) => p.names?.['zh-CN']);
+    expect(named.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(named.map((p) => p.names!['zh-CN'])).size).toBe(named.length);
+    const bases = new Set(products.map((p) => p.name));
+    for (const english of Object.keys(DEMO_NAMES_ZH))
+      expect(
+        [...bases].some((name) => name === english || name.startsWith(`${english} `)),
+        english,
+      ).toBe(true);
+    const find = (name: string) => products.find((p) => p.name === name);
+    expect(find('Bananas')?.names).toEqual({ 'zh-CN': '香蕉' });
+    expect(find('Portuguese Egg Tarts 4-pack')?.names).toEqual({ 'zh-CN': '葡式蛋挞 4个装' });
+    expect(find('Lager 330 ml can')?.names).toEqual({ 'zh-CN': '啤酒 330 ml 罐装' });
+  });
+
+  it('puts a couple of dozen loose fruit and vegetables with their IFPS PLUs in the grid', () => {
+    const grid = products.filter((p) => p.grid);
+    expect(grid.length).toBe(Object.keys(DEMO_PLUS).length);
+    expect(grid.length).toBeGreaterThanOrEqual(12);
+    expect(grid.every((p) => p.department === 'Produce' && /^[34]\d{3}$/.test(p.plu ?? ''))).toBe(true);
+    expect(new Set(grid.map((p) => p.plu)).size).toBe(grid.length);
+    expect(products.find((p) => p.plu === '4011')).toMatchObject({ name: 'Bananas', unit: 'kg' });
+    expect(products.find((p) => p.plu === '4053')).toMatchObject({ name: 'Lemon', unit: 'each' });
   });
 });

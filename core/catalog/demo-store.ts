@@ -11,6 +11,7 @@
 import { withCheckDigit } from '../barcode/gtin';
 import type { Product, Unit } from '../types';
 import { DEMO_LINES } from './demo-lines';
+import { DEMO_NAMES_ZH, DEMO_PLUS, sizeInChinese } from './demo-names-zh';
 
 export const DEMO_STORE = {
   storeName: 'OpenLane Demo Market',
@@ -88,11 +89,22 @@ function buildDemoProducts(text: string): Product[] {
           unit: defaults.unit,
           ageLimit: defaults.ageLimit,
           department: defaults.department,
+          ...localExtras(name, size, defaults),
         });
       }
     }
   }
   return products;
+}
+
+/** The product's Chinese name, and its PLU for the produce grid when it is loose produce. */
+function localExtras(name: string, size: string, defaults: Defaults): Partial<Product> {
+  const zh = DEMO_NAMES_ZH[name];
+  const plu = defaults.department === 'Produce' && !size ? DEMO_PLUS[name] : undefined;
+  return {
+    ...(zh ? { names: { 'zh-CN': size ? `${zh} ${sizeInChinese(size)}` : zh } } : {}),
+    ...(plu ? { plu, grid: true } : {}),
+  };
 }
 
 function applyFlags(defaults: Defaults, flags: string): Defaults {

@@ -69,3 +69,28 @@ export function parseGrid(text: string, plu: string | null, problems: string[]):
   problems.push(`grid "${text}" is not yes or no`);
   return false;
 }
+
+/**
+ * Why a `names` value from elsewhere (HQ's catalog feed) is not one the catalog file could have made,
+ * or null when it is fine: an object of well-formed BCP 47 tags to names of 1–`maxName` characters
+ * without control characters, at most MAX_NAME_LANGUAGES of them.
+ */
+export function namesProblem(names: unknown, maxName: number): string | null {
+  if (names === null || names === undefined) return null;
+  if (typeof names !== 'object' || Array.isArray(names)) return 'names must be an object of language → name';
+  const entries = Object.entries(names as Record<string, unknown>);
+  if (entries.length > MAX_NAME_LANGUAGES) return `names has more than ${MAX_NAME_LANGUAGES} languages`;
+  for (const [tag, name] of entries) {
+    if (canonicalTag(tag) === null) return `names: "${tag}" is not a BCP 47 language tag`;
+    if (typeof name !== 'string' || name.trim() === '') return `names.${tag} must be a name`;
+    if ([...name].length > maxName) return `names.${tag} is longer than ${maxName} characters`;
+    // eslint-disable-next-line no-control-regex -- C0 and DEL are what is refused
+    if (/[\u0000-\u001f\u007f]/.test(name)) return `names.${tag} contains a control character`;
+  }
+  return null;
+}
+
+/** Whether a PLU from elsewhere has the catalog file's form (parsePlu); null and absent are none. */
+export function isPlu(plu: unknown): boolean {
+  return plu === null || plu === undefined || (typeof plu === 'string' && parsePlu(plu, []) === plu);
+}

@@ -48,14 +48,16 @@ const HAS_OVERRIDES = 'EXISTS (SELECT 1 FROM store_prices WHERE store_id = $1)';
 const PAGE_ROWS = `
   SELECT * FROM (
     (SELECT p.gtin, p.version, p.deleted, p.barcode, p.name, p.currency, p.price,
-            p.tax_rate_bp AS "taxRateBp", p.unit, p.age_limit AS "ageLimit", p.department
+            p.tax_rate_bp AS "taxRateBp", p.unit, p.age_limit AS "ageLimit", p.department,
+            p.names, p.plu, p.grid
      FROM products p
      WHERE NOT ${HAS_OVERRIDES} AND (p.version, p.gtin) > ($2, $3) AND NOT (p.deleted AND p.version <= $4)
      ORDER BY p.version, p.gtin LIMIT $5)
     UNION ALL
     (SELECT p.gtin, p.version, p.deleted, p.barcode, p.name, p.currency,
             CASE WHEN o.deleted IS FALSE THEN o.price ELSE p.price END AS price,
-            p.tax_rate_bp AS "taxRateBp", p.unit, p.age_limit AS "ageLimit", p.department
+            p.tax_rate_bp AS "taxRateBp", p.unit, p.age_limit AS "ageLimit", p.department,
+            p.names, p.plu, p.grid
      FROM products p LEFT JOIN store_prices o ON o.store_id = $1 AND o.gtin = p.gtin
      WHERE ${HAS_OVERRIDES} AND (p.version, p.gtin) > ($2, $3)
        AND (o.version IS NULL OR o.version <= p.version) AND NOT (p.deleted AND p.version <= $4)
@@ -63,7 +65,8 @@ const PAGE_ROWS = `
     UNION ALL
     (SELECT p.gtin, o.version, p.deleted, p.barcode, p.name, p.currency,
             CASE WHEN o.deleted THEN p.price ELSE o.price END AS price,
-            p.tax_rate_bp AS "taxRateBp", p.unit, p.age_limit AS "ageLimit", p.department
+            p.tax_rate_bp AS "taxRateBp", p.unit, p.age_limit AS "ageLimit", p.department,
+            p.names, p.plu, p.grid
      FROM store_prices o JOIN products p ON p.gtin = o.gtin
      WHERE o.store_id = $1 AND (o.store_id, o.version, o.gtin) > ($1, $2, $3) AND o.version > p.version
        AND NOT (p.deleted AND o.version <= $4)

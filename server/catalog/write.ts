@@ -12,20 +12,24 @@ export async function upsertChainProducts(
 ): Promise<number> {
   if (products.length === 0) return 0;
   const { rowCount } = await tx.query(
-    `INSERT INTO products (gtin, barcode, name, currency, price, tax_rate_bp, unit, age_limit, department, version)
-     SELECT u.gtin, u.barcode, u.name, $9, u.price, u.tax_rate_bp, u.unit, u.age_limit, u.department, $10
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int4[], $6::text[], $7::int4[], $8::text[])
-       AS u (gtin, barcode, name, price, tax_rate_bp, unit, age_limit, department)
+    `INSERT INTO products (gtin, barcode, name, currency, price, tax_rate_bp, unit, age_limit, department,
+       names, plu, grid, version)
+     SELECT u.gtin, u.barcode, u.name, $12, u.price, u.tax_rate_bp, u.unit, u.age_limit, u.department,
+       u.names::jsonb, u.plu, u.grid, $13
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int4[], $6::text[], $7::int4[], $8::text[],
+                 $9::text[], $10::text[], $11::bool[])
+       AS u (gtin, barcode, name, price, tax_rate_bp, unit, age_limit, department, names, plu, grid)
      ON CONFLICT (gtin) DO UPDATE SET
        barcode = excluded.barcode, name = excluded.name, currency = excluded.currency, price = excluded.price,
        tax_rate_bp = excluded.tax_rate_bp, unit = excluded.unit, age_limit = excluded.age_limit,
-       department = excluded.department, deleted = false, version = excluded.version, updated_at = now()
+       department = excluded.department, names = excluded.names, plu = excluded.plu, grid = excluded.grid,
+       deleted = false, version = excluded.version, updated_at = now()
      WHERE products.deleted
         OR (products.barcode, products.name, products.currency, products.price, products.tax_rate_bp,
-            products.unit, products.age_limit, products.department)
+            products.unit, products.age_limit, products.department, products.names, products.plu, products.grid)
            IS DISTINCT FROM
            (excluded.barcode, excluded.name, excluded.currency, excluded.price, excluded.tax_rate_bp,
-            excluded.unit, excluded.age_limit, excluded.department)`,
+            excluded.unit, excluded.age_limit, excluded.department, excluded.names, excluded.plu, excluded.grid)`,
     [
       products.map((p) => p.gtin),
       products.map((p) => p.barcode),
@@ -35,6 +39,10 @@ export async function upsertChainProducts(
       products.map((p) => p.unit),
       products.map((p) => p.ageLimit),
       products.map((p) => p.department),
+      // As JSON text: unnest cannot take a jsonb[] from the driver, and a cast per row is cheap.
+      products.map((p) => (p.names && Object.keys(p.names).length > 0 ? JSON.stringify(p.names) : null)),
+      products.map((p) => p.plu ?? null),
+      products.map((p) => p.grid === true),
       currency,
       version,
     ],

@@ -16,6 +16,9 @@ const valid: RawCatalogItem = {
   unit: 'each',
   ageLimit: null,
   department: 'Pantry',
+  names: { 'zh-CN': '茉莉香米' },
+  plu: null,
+  grid: false,
 };
 
 const odd: unknown[] = [
@@ -26,6 +29,9 @@ const odd: unknown[] = [
   'x',
   '12345678',
   '06901234567892',
+  '4011',
+  { 'zh-CN': '香蕉' },
+  { bad_tag: 'x' },
   'CN',
   'cny',
   'kg',
@@ -58,6 +64,24 @@ describe('checkCatalogProduct', () => {
   it('passes a valid item as the schema parses it, without extra fields', () => {
     agree(valid);
     agree({ ...valid, extra: 'dropped', unit: 'kg', ageLimit: 18, department: null });
+    agree({ ...valid, plu: '4011', grid: true, names: { 'zh-CN': '香蕉', fr: 'Bananes' } });
+    // An HQ older than names and PLUs sends none of them.
+    const { names, plu, grid, ...older } = valid;
+    expect([names, plu, grid]).toEqual([{ 'zh-CN': '茉莉香米' }, null, false]);
+    agree(older as RawCatalogItem);
+  });
+
+  it('refuses names a catalog file could not have had', () => {
+    for (const names of [
+      { zh_CN: '香蕉' },
+      { 'zh-CN': '' },
+      { 'zh-CN': 'a\u0007b' },
+      { 'zh-CN': 'x'.repeat(201) },
+      ['香蕉'],
+    ]) {
+      agree({ ...valid, names });
+      expect(checkCatalogProduct({ ...valid, names }), JSON.stringify(names)).toBeNull();
+    }
   });
 
   it('agrees with the schema on every field set to an odd value', () => {

@@ -2,6 +2,8 @@
 // names the field, and changes nothing. The shapes are core/sync's; each schema is typed against its
 // shape, so the two cannot drift.
 import { z } from 'zod';
+import { MAX_NAME } from '../../core/catalog/import-rows';
+import { isPlu, namesProblem } from '../../core/catalog/produce-columns';
 import { CURRENCY_CODE } from '../../core/money';
 import type {
   BatchReply,
@@ -85,6 +87,21 @@ export const catalogProduct = z.object({
   unit: z.enum(['each', 'kg']),
   ageLimit: z.number().int().min(1).max(99).nullable(),
   department: z.string().nullable(),
+  // Absent from an HQ older than its migration 0009: no names, no PLU, not in the grid.
+  names: z
+    .record(z.string(), z.string())
+    .nullable()
+    .optional()
+    .superRefine((names, ctx) => {
+      const problem = namesProblem(names, MAX_NAME);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  plu: z
+    .string()
+    .regex(/^\d{4,5}$/, 'must be a PLU of 4 or 5 digits')
+    .nullable()
+    .optional(),
+  grid: z.boolean().optional(),
 }) satisfies z.ZodType<CatalogProduct>;
 
 const GTIN14 = /^\d{14}$/;
@@ -99,6 +116,7 @@ const whole = (value: unknown, min: number, max: number): value is number =>
 export function checkCatalogProduct(raw: RawCatalogItem): CatalogProduct | null {
   const { gtin, version, deleted, barcode, name, currency, price, taxRateBp, unit, ageLimit, department } =
     raw;
+  const { names, plu, grid } = raw;
   const ok =
     typeof gtin === 'string' && // RegExp.test would read a number as its digits
     GTIN14.test(gtin) &&
@@ -114,7 +132,10 @@ export function checkCatalogProduct(raw: RawCatalogItem): CatalogProduct | null 
     whole(taxRateBp, 0, 10_000) &&
     (unit === 'each' || unit === 'kg') &&
     (ageLimit === null || whole(ageLimit, 1, 99)) &&
-    (department === null || typeof department === 'string');
+    (department === null || typeof department === 'string') &&
+    namesProblem(names, MAX_NAME) === null &&
+    isPlu(plu) &&
+    (grid === undefined || typeof grid === 'boolean');
   if (!ok) return null;
   return {
     gtin,
@@ -128,6 +149,10 @@ export function checkCatalogProduct(raw: RawCatalogItem): CatalogProduct | null 
     unit,
     ageLimit,
     department,
+    // Only the fields HQ sent, as the schema gives them back (an older HQ sends none of these).
+    ...(names !== undefined ? { names: names as CatalogProduct['names'] } : {}),
+    ...(plu !== undefined ? { plu: plu as string | null } : {}),
+    ...(grid !== undefined ? { grid: grid as boolean } : {}),
   } as CatalogProduct;
 }
 

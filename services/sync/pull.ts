@@ -194,8 +194,8 @@ function sortItems(
     } else if (item.currency !== currency) {
       skip(item.gtin, `priced in ${item.currency}, but this store sells in ${currency}; it was not changed`);
     } else {
-      const { gtin, barcode, name, price, taxRateBp, unit, ageLimit, department } = item;
-      upserts.push({ gtin, barcode, name, price, taxRateBp, unit, ageLimit, department });
+      const { gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, names, plu, grid } = item;
+      upserts.push({ gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, names, plu, grid });
     }
   }
   return { upserts, deletes };

@@ -225,7 +225,8 @@ function applySession(state: KioskState, session: SessionView): KioskState {
     basket: session.basket,
     payment,
     receipt: session.receipt,
-    language: ended || firstLoad ? session.settings.defaultLanguage : state.language,
+    // The shopper's own choice, kept by the backend for their session, survives a reload.
+    language: session.language ?? (ended || firstLoad ? session.settings.defaultLanguage : state.language),
     scanError: ended ? null : state.scanError,
     scanNotice: ended ? null : state.scanNotice,
     weightFor: ended ? null : state.weightFor,

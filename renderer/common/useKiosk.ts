@@ -7,6 +7,7 @@ import type {
   AgeCheckOffer,
   ApiError,
   BasketView,
+  ProduceGridView,
   ScanSource,
   StaffOverrideOffer,
   TerminalClient,
@@ -43,6 +44,8 @@ export interface KioskActions {
   clearScanNotice(): void;
   clearWeight(): void;
   clearNotice(): void;
+  /** The store's loose produce for the grid, or null when it could not be read. */
+  loadProduce(): Promise<ProduceGridView | null>;
 }
 
 /** Events that change what the shopper just did are painted synchronously: the scan→paint path. */
@@ -144,11 +147,19 @@ export function useKiosk(client: TerminalClient): { state: KioskState; actions: 
         return null;
       },
       closeAgeCheck: () => dispatch({ type: 'closeAgeCheck' }),
-      setLanguage: (language) => dispatch({ type: 'language', language }),
+      setLanguage: (language) => {
+        // At once on screen; the backend keeps it for this shopper, so a reload shows it again.
+        dispatch({ type: 'language', language });
+        void client.call('session.setLanguage', { language });
+      },
       clearScanError: () => dispatch({ type: 'clearScanError' }),
       clearScanNotice: () => dispatch({ type: 'clearScanNotice' }),
       clearWeight: () => dispatch({ type: 'clearWeight' }),
       clearNotice: () => dispatch({ type: 'clearNotice' }),
+      async loadProduce() {
+        const result = await client.call('catalog.produceGrid', {});
+        return result.ok ? result.value : null;
+      },
     }),
     [client],
   );

@@ -296,6 +296,23 @@ export const en = {
   laneClosedBody: 'Please use another checkout. Thank you.',
   lanePausedTitle: 'This lane is paused',
   lanePausedBody: 'An attendant will open it again shortly. Please wait, or use another checkout.',
+  // The "Fruit & vegetables" grid: loose produce without a barcode.
+  produce: {
+    button: 'Fruit & vegetables',
+    buttonHint: 'No barcode? Pick it here',
+    title: 'Fruit & vegetables',
+    search: 'Search by name or PLU number',
+    searchLabel: 'Search fruit and vegetables',
+    pickHint: 'Tap an item. Items sold by weight go on the scale next.',
+    none: (query: string) => `Nothing matches “${query}”. Try another name or the 4-digit number on the sticker.`,
+    empty: 'This store has no loose fruit or vegetables to pick.',
+    loading: 'Loading…',
+    failed: 'The list could not be loaded. Please ask an attendant.',
+    plu: (plu: string) => `PLU ${plu}`,
+    perKg: 'per kg',
+    each: 'each',
+    close: 'Back',
+  },
 };
 
 /** Every kiosk text, by key. */

@@ -1,5 +1,6 @@
 // One basket line. Memoised on its visible fields: a scan re-renders only the line it changed.
 import { memo, useEffect, useRef } from 'react';
+import { localizedName } from '../../core/catalog/language-tag';
 import type { Language } from '../../core/types';
 import type { BasketLineView } from '../../services/api/contract';
 import { calendarDate, money, quantityText } from '../format';
@@ -50,7 +51,7 @@ function BasketLineRow({ line, currency, highlight, revision, onQuantity, onRemo
     >
       <div className="line-main">
         <div className="line-name" data-testid="line-name">
-          {line.name}
+          {localizedName(line.name, line.names, language)}
         </div>
         {details.length > 0 ? (
           <div className="line-pack" data-testid="line-pack">
@@ -103,7 +104,7 @@ function BasketLineRow({ line, currency, highlight, revision, onQuantity, onRemo
         type="button"
         className="line-remove"
         data-testid="line-remove"
-        aria-label={`${t.remove} ${line.name}`}
+        aria-label={`${t.remove} ${localizedName(line.name, line.names, language)}`}
         onClick={() => onRemove(line.id)}
       >
         <TrashIcon size={28} />

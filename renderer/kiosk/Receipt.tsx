@@ -1,4 +1,6 @@
 // The receipt as the shopper sees it on screen: lines, totals, tax per rate, payment, number, time.
+import { localizedName } from '../../core/catalog/language-tag';
+import { paymentWords } from '../../core/payment-words';
 import type { ReceiptView } from '../../services/api/contract';
 import { dateTime, money, quantityText, taxRate } from '../format';
 import { useI18n } from '../i18n';
@@ -33,7 +35,7 @@ export function Receipt({ receipt }: { receipt: ReceiptView }) {
       <ul className="receipt-lines" tabIndex={0} aria-label={t.receipt}>
         {receipt.lines.map((line, i) => (
           <li key={i} className="receipt-line">
-            <span className="receipt-name">{line.name}</span>
+            <span className="receipt-name">{localizedName(line.name, line.names, language)}</span>
             <span className="receipt-amount">{m(line.lineTotal)}</span>
             <span className="receipt-detail">
               {quantityText(line.unit, line.quantity)} × {m(line.unitPrice)}
@@ -62,7 +64,7 @@ export function Receipt({ receipt }: { receipt: ReceiptView }) {
         {receipt.payments.map((p) => (
           <li key={p.reference}>
             <span data-testid="receipt-paid-by">
-              {t.paidBy(p.wallet ? t.walletName(p.wallet) : p.provider || p.method)}
+              {t.paidBy(paymentWords(p, language))}
               {p.maskedCode ? <span className="receipt-code"> {p.maskedCode}</span> : null}
             </span>
             <span>{m(p.amount)}</span>

@@ -5,6 +5,7 @@ import { CameraScanLauncher } from './CameraScan';
 import { ScanPicture } from './icons';
 import { Keypad } from './Keypad';
 import { MemberBadge, SessionBanners } from './Messages';
+import { ProduceLauncher } from './ProduceGrid';
 import type { KioskState } from '../common/state';
 import type { KioskActions } from '../common/useKiosk';
 
@@ -34,7 +35,10 @@ export function WelcomeScreen({
           <ScanPicture />
           <h1>{t.scanToStart}</h1>
           <p className="welcome-hint">{t.scanHint}</p>
-          <CameraScanLauncher onCode={onCamera} />
+          <div className="welcome-launchers">
+            <CameraScanLauncher onCode={onCamera} />
+            <ProduceLauncher actions={actions} />
+          </div>
           <SessionBanners state={state} actions={actions} paymentNotice={false} />
         </section>
         <aside className="card keypad-card welcome-keypad">

@@ -7,7 +7,7 @@ import { BasketLine } from './BasketLine';
 import { CameraScanLauncher } from './CameraScan';
 import { Keypad } from './Keypad';
 import { AgeCheckBanner, MemberBadge, SessionBanners } from './Messages';
-import { ProduceLauncher } from './ProduceGrid';
+import { ProduceFooter } from './ProduceGrid';
 import type { KioskActions } from '../common/useKiosk';
 import type { KioskState } from '../common/state';
 import { ConfirmCancel } from './dialogs';
@@ -71,6 +71,7 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
               />
             ))}
           </ul>
+          <ProduceFooter actions={actions} />
         </section>
         <aside className="basket-side">
           <div className="total-card card">
@@ -92,7 +93,6 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
           >
             {held ? t.restrictions.heldPay : starting ? t.preparingPayment : t.pay(total)}
           </button>
-          <ProduceLauncher actions={actions} className="wide" />
           <div className="card keypad-card">
             <h2 className="card-title">{t.keypadTitle}</h2>
             <Keypad onSubmit={onKeypad} />

@@ -11,7 +11,7 @@ import { searchProduce } from './produce-search';
 import './produce.css';
 
 /** The button that opens the grid; each screen that sells places it where it fits. */
-export function ProduceLauncher({ actions, className = '' }: { actions: KioskActions; className?: string }) {
+export function ProduceLauncher({ actions, compact = false }: { actions: KioskActions; compact?: boolean }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const close = useCallback(() => setOpen(false), []);
@@ -19,15 +19,26 @@ export function ProduceLauncher({ actions, className = '' }: { actions: KioskAct
     <>
       <button
         type="button"
-        className={`button secondary produce-button ${className}`}
+        className={compact ? 'button secondary produce-button compact' : 'button secondary produce-button'}
         data-testid="produce-button"
         onClick={() => setOpen(true)}
       >
         <span className="produce-button-title">{t.produce.button}</span>
-        <span className="produce-button-hint">{t.produce.buttonHint}</span>
+        {compact ? null : <span className="produce-button-hint">{t.produce.buttonHint}</span>}
       </button>
       {open ? <ProduceGrid actions={actions} onClose={close} /> : null}
     </>
+  );
+}
+
+/** Under the basket's lines: where a shopper holding loose apples looks next, asking "no barcode?". */
+export function ProduceFooter({ actions }: { actions: KioskActions }) {
+  const { t } = useI18n();
+  return (
+    <div className="produce-footer">
+      <span className="produce-footer-text">{t.produce.buttonHint}</span>
+      <ProduceLauncher actions={actions} compact />
+    </div>
   );
 }
 

@@ -37,7 +37,7 @@ export function WelcomeScreen({
           <p className="welcome-hint">{t.scanHint}</p>
           <div className="welcome-launchers">
             <CameraScanLauncher onCode={onCamera} />
-            <ProduceLauncher actions={actions} />
+            <ProduceLauncher actions={actions} compact />
           </div>
           <SessionBanners state={state} actions={actions} paymentNotice={false} />
         </section>

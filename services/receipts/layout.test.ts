@@ -150,6 +150,69 @@ describe('receiptLayout', () => {
   });
 });
 
+describe('receiptLayout in the shopper’s language', () => {
+  const shopperReceipt = (language: string, wallet?: string) =>
+    buildReceipt({
+      receiptNumber: 'S001-K01-000043',
+      storeName: 'OpenLane Demo Market',
+      storeAddress: '88 Harbour Road',
+      soldAt: '2026-12-01T10:42:05.000Z',
+      currency: 'CNY',
+      taxMode: 'inclusive',
+      language,
+      lines: [
+        {
+          name: 'Bananas',
+          names: { 'zh-CN': '香蕉' },
+          unit: 'kg',
+          quantity: 1250,
+          unitPrice: 690,
+          taxRateBp: 900,
+        },
+        { name: 'Toast Bread', unit: 'each', quantity: 1, unitPrice: 850, taxRateBp: 1300 },
+      ],
+      payments: [
+        {
+          method: 'payment_code',
+          provider: 'simulator',
+          amount: 1713,
+          reference: 'OL1',
+          ...(wallet ? { wallet } : {}),
+        },
+      ],
+      eReceiptBaseUrl: 'https://receipts.openlane.example/r',
+    });
+
+  it('prints the Chinese names and the wallet in Chinese words, falling back to name', () => {
+    const printed = lines(
+      receiptLayout(shopperReceipt('zh-CN', 'wechat'), { columns: 42, cells: chineseCells, chinese: true }),
+    );
+    expect(printed.some((t) => t.startsWith('香蕉 ') && t.endsWith(' 8.63'))).toBe(true);
+    expect(printed.some((t) => t.startsWith('Toast Bread '))).toBe(true);
+    expect(printed.some((t) => t.startsWith('微信支付 ') && t.endsWith(' 17.13'))).toBe(true);
+  });
+
+  it('names the payment method in words in either language', () => {
+    const zh = lines(
+      receiptLayout(shopperReceipt('zh-CN'), { columns: 42, cells: chineseCells, chinese: true }),
+    );
+    expect(zh.some((t) => t.startsWith('付款码支付 '))).toBe(true);
+    const en = lines(
+      receiptLayout(shopperReceipt('en'), { columns: 42, cells: chineseCells, chinese: true }),
+    );
+    expect(en.some((t) => t.startsWith('Bananas '))).toBe(true);
+    expect(en.some((t) => t.startsWith('Payment code '))).toBe(true);
+  });
+
+  it('prints English on a printer without Chinese, rather than garbage', () => {
+    const printed = lines(
+      receiptLayout(shopperReceipt('zh-CN', 'wechat'), { columns: 42, cells: singleByteCells }),
+    );
+    expect(printed.some((t) => t.startsWith('Bananas '))).toBe(true);
+    expect(printed.some((t) => t.startsWith('WeChat Pay '))).toBe(true);
+  });
+});
+
 describe('localTime', () => {
   it('keeps a string it cannot read as it is', () => {
     expect(localTime('not a time')).toBe('not a time');

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../core/barcode/gtin';
+import { productNames } from './catalog-names';
 import { demoProducts } from '../core/catalog/demo-store';
 import type { Product } from '../core/types';
 import {
@@ -87,7 +88,10 @@ describe('catalog store', () => {
     const demo = demoProducts();
     expect(seedDemoStoreIfEmpty(temp.db)).toBe(demo.length);
     expect(countProducts(temp.db)).toBe(demo.length);
-    expect(findProduct(temp.db, demo[0]!.gtin)).toEqual(demo[0]);
+    // The scan lookup reads what a scan needs; the names come beside it (db/catalog-names.ts).
+    const { names, plu, grid, ...scanned } = demo[0]!;
+    expect(findProduct(temp.db, demo[0]!.gtin)).toEqual(scanned);
+    expect([productNames(temp.db, demo[0]!.gtin), plu, grid]).toEqual([names, '4131', true]);
     expect(seedDemoStoreIfEmpty(temp.db)).toBe(0);
     expect(countProducts(temp.db)).toBe(demo.length);
   });

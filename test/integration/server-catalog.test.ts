@@ -91,6 +91,10 @@ describe.each(BACKENDS)('HQ catalog on %s', (kind) => {
       unit: 'kg',
       ageLimit: null,
       department: 'Produce',
+      // This file has no name_<tag>, plu or grid column: none, and not in the produce grid.
+      names: null,
+      plu: null,
+      grid: false,
     });
     expect(cursor).toBe('1:06909876543212');
     const caughtUp = await call(url, 'GET', `/v1/catalog?after=${cursor}`, { token: storeA.token });

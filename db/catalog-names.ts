@@ -19,6 +19,7 @@ export interface GridProduct {
 
 interface Statements {
   names: Database.Statement<[string], { names: string | null }>;
+  byPlu: Database.Statement<[string], { barcode: string }>;
   grid: Database.Statement<[], Omit<GridProduct, 'names'> & { names: string | null }>;
 }
 
@@ -29,6 +30,8 @@ function statements(db: Database.Database): Statements {
   if (!cached) {
     cached = {
       names: db.prepare('SELECT names FROM products WHERE gtin = ?'),
+      // Ordered so that two products sharing a PLU (the schema allows it, see 0014) answer the same one.
+      byPlu: db.prepare('SELECT barcode FROM products WHERE plu = ? ORDER BY gtin LIMIT 1'),
       grid: db.prepare(
         `SELECT gtin, barcode, name, names, plu, price, unit FROM products WHERE grid = 1
          ORDER BY plu IS NULL, plu, name LIMIT ${MAX_GRID}`,
@@ -46,6 +49,11 @@ export const MAX_GRID = 500;
 export function productNames(db: Database.Database, gtin: string): LocalizedNames | null {
   const row = statements(db).names.get(gtin);
   return row?.names ? parseNames(row.names) : null;
+}
+
+/** The barcode of the product with this PLU, or null. */
+export function barcodeForPlu(db: Database.Database, plu: string): string | null {
+  return statements(db).byPlu.get(plu)?.barcode ?? null;
 }
 
 /** The products of the produce grid, PLU items first in PLU order, then the rest by name. */

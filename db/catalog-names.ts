@@ -3,19 +3,9 @@
 // a line is added or the kiosk opens its "Fruit & vegetables" grid.
 import type Database from 'better-sqlite3';
 import type { LocalizedNames } from '../core/catalog/language-tag';
-import type { Unit } from '../core/types';
+import type { GridProduct } from '../core/catalog/produce-columns';
 
-/** A product of the produce grid, as the kiosk's tiles show it. */
-export interface GridProduct {
-  gtin: string;
-  barcode: string;
-  name: string;
-  names: LocalizedNames | null;
-  plu: string | null;
-  /** Minor units: per kilogram for `kg`, per piece for `each`. */
-  price: number;
-  unit: Unit;
-}
+export type { GridProduct } from '../core/catalog/produce-columns';
 
 interface Statements {
   names: Database.Statement<[string], { names: string | null }>;

@@ -4,7 +4,21 @@
  * `grid` (whether the kiosk's "Fruit & vegetables" grid shows it). Kept apart from import-rows.ts,
  * which reads the fixed columns.
  */
-import { canonicalTag, MAX_TAG_LENGTH } from './language-tag';
+import type { Unit } from '../types';
+import { canonicalTag, MAX_TAG_LENGTH, type LocalizedNames } from './language-tag';
+
+/** A product of the kiosk's produce grid, as its tiles show it (the catalog's `grid` rows). */
+export interface GridProduct {
+  gtin: string;
+  /** What the kiosk scans when the shopper picks the tile. */
+  barcode: string;
+  name: string;
+  names: LocalizedNames | null;
+  plu: string | null;
+  /** Minor units: per kilogram for `kg`, per piece for `each`. */
+  price: number;
+  unit: Unit;
+}
 
 /** The prefix of a localized name column: `name_zh-CN`. */
 export const NAME_PREFIX = 'name_';

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { localizedName } from '../../core/catalog/language-tag';
 import type { ProduceGridView, ProduceItemView } from '../../services/api/contract';
+import { useEscapeKey } from '../common/useEscapeKey';
 import type { KioskActions } from '../common/useKiosk';
 import { money } from '../format';
 import { useI18n } from '../i18n';
@@ -60,13 +61,7 @@ export function ProduceGrid({ actions, onClose }: { actions: KioskActions; onClo
     };
   }, [loadProduce]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscapeKey(onClose);
 
   const currency = loaded.state === 'ready' ? loaded.grid.currency : '';
   const items = useMemo(

@@ -1,5 +1,6 @@
 // Calm overlays: Help, the cancel-order confirmation, and the weight entry that stands in for a scale.
-import { useEffect, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
+import { useEscapeKey } from '../common/useEscapeKey';
 import type { ScannerStatus, SyncView } from '../../services/api/contract';
 import type { LaneSelfView } from '../../services/api/lanes-contract';
 import { useI18n } from '../i18n';
@@ -18,13 +19,7 @@ export function Modal({
   children: ReactNode;
   onClose(): void;
 }) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscapeKey(onClose);
   return (
     <div className="overlay" role="presentation">
       <div className="dialog" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>

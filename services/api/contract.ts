@@ -13,6 +13,7 @@ import type {
 } from '../../core/types';
 
 import type { LocalizedNames } from '../../core/catalog/language-tag';
+import type { GridProduct } from '../../core/catalog/produce-columns';
 import type { ErrorInfo, Result } from '../../core/result';
 import type { LaneBoardView, LaneMode, LaneSelfView } from './lanes-contract';
 
@@ -221,17 +222,7 @@ export interface SessionView {
 }
 
 /** One tile of the kiosk's "Fruit & vegetables" grid. */
-export interface ProduceItemView {
-  gtin: string;
-  /** What the kiosk scans when the shopper picks the tile. */
-  barcode: string;
-  name: string;
-  names: LocalizedNames | null;
-  plu: string | null;
-  /** Minor units, per kilogram for `kg`. */
-  price: number;
-  unit: Unit;
-}
+export type ProduceItemView = GridProduct;
 
 export interface ProduceGridView {
   currency: string;

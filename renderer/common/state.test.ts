@@ -194,6 +194,14 @@ describe('language', () => {
     expect(ended.language).toBe('zh-CN');
     expect(screenOf(ended)).toBe('welcome');
   });
+
+  it('takes the language the backend kept for this shopper, on a reload too', () => {
+    const reloaded = run({ type: 'session', session: session({ basket: basket(), language: 'en' }) });
+    expect(reloaded.language).toBe('en');
+    // The next shopper's session has none: the store's default.
+    const next = kioskReducer(reloaded, event({ type: 'session.reset', session: session({ language: null }) }));
+    expect(next.language).toBe('zh-CN');
+  });
 });
 
 describe('scanner status', () => {

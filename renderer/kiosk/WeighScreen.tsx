@@ -2,6 +2,7 @@
 // price as the scale settles, what the scale says in a calm sentence, and Add — enabled only on a
 // stable weight above the store's minimum. The weight is the scale's: there is nothing to type here.
 import { useCallback, useEffect, useState } from 'react';
+import { localizedName } from '../../core/catalog/language-tag';
 import { lineTotal } from '../../core/pricing/line';
 import type {
   ApiError,
@@ -81,7 +82,11 @@ export function WeighScreen({ client, weightFor, onClose }: WeighScreenProps) {
       : null;
 
   return (
-    <Modal testId="weigh-screen" title={item?.name ?? t.weigh.title} onClose={onClose}>
+    <Modal
+      testId="weigh-screen"
+      title={item ? localizedName(item.name, item.names, language) : t.weigh.title}
+      onClose={onClose}
+    >
       <p className="dialog-lead weigh-per-kg" data-testid="weigh-unit-price">
         {item ? t.weigh.perKg(money(item.unitPrice, item.currency, language)) : t.weigh.loading}
       </p>

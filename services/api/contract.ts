@@ -269,6 +269,8 @@ export interface WeighView {
   code: string;
   source: ScanSource;
   name: string;
+  /** The item's names in other languages; the weigh screen falls back to `name`. */
+  names?: LocalizedNames | null;
   /** Per kilogram, in minor units. */
   unitPrice: number;
   currency: string;

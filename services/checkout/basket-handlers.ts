@@ -20,7 +20,7 @@ import { overrideOffer } from './override-offer';
 import { additionRefusal, quantityRefusal } from './sale-restrictions';
 import { fail, ok, refusal } from './result';
 import { resolveScan, scanRulesOf, type ScanAction, type ScanPolicy } from './scan-lookup';
-import { pluAsBarcode, withCatalogNames } from './produce';
+import { withCatalogNames } from './produce';
 import { adoptPendingLanguage, chooseLanguage, forgetLanguage, shopperLanguage } from './shopper-language';
 import { basketView, paymentView, receiptView } from './views';
 
@@ -138,7 +138,7 @@ function startScan(
   payByCode: PayByCode | undefined,
   weightGrams?: number,
 ): ScanStart {
-  const action = resolveScan(ctx.db, pluAsBarcode(ctx, code, source), scanPolicy(ctx));
+  const action = resolveScan(ctx.db, code, scanPolicy(ctx));
   if (action.kind === 'wallet') {
     const wallet = { wallet: action.provider, code: action.code, masked: action.masked };
     return payByCode?.(wallet) ?? { result: refuseWalletCode(wallet) };

@@ -9,6 +9,7 @@ import { currencyExponent } from '../../core/money';
 import type { Product } from '../../core/types';
 import type { ScannedItem } from '../../db/baskets';
 import { findProduct } from '../../db/catalog';
+import { barcodeForPlu } from '../../db/catalog-names';
 import type { Database } from '../../db/open';
 import { findRecall } from '../../db/recalls';
 import type { ScanNotice } from '../api/contract';
@@ -47,7 +48,7 @@ export interface ScanPolicy {
 }
 
 export function resolveScan(db: Database, raw: string, policy: ScanPolicy): ScanAction {
-  const scan = interpretScan(raw, policy.rules);
+  const scan = interpretScan(pluAsBarcode(db, raw), policy.rules);
   switch (scan.kind) {
     case 'retail':
       return retail(db, scan);
@@ -153,6 +154,16 @@ function add(
 function unreadableCode(reason: string): string {
   const label = ['bad_price_check_digit', 'bad_date', 'bad_rule'];
   return label.includes(reason) ? 'label_unreadable' : 'invalid_code';
+}
+
+/**
+ * A PLU typed on the keypad (the number on a fruit's sticker) stands for its product's barcode. No
+ * barcode has 4 or 5 digits, so nothing else is read differently, whoever resolves the code (a basket
+ * scan, the scale's weighing).
+ */
+function pluAsBarcode(db: Database, raw: string): string {
+  const code = raw.trim();
+  return /^\d{4,5}$/.test(code) ? (barcodeForPlu(db, code) ?? raw) : raw;
 }
 
 function notFound(code: string): ScanAction {

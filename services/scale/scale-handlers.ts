@@ -1,6 +1,7 @@
 // The weighing side of the TerminalApi: scale.weigh / scale.stop / scale.add, and the rule that on a
 // kiosk with a scale the weight is the scale's: a typed weight needs an attendant's badge and PIN
 // (the same staff gate as "mark as paid", services/checkout/attendants.ts). The counter types weights.
+import { productNames } from '../../db/catalog-names';
 import type { ApiResult, BasketView, ScaleReadingView, ScaleState, TerminalApi } from '../api/contract';
 import { scanPolicy } from '../checkout/basket-handlers';
 import { staffGateOf, type StaffGate } from '../checkout/attendants';
@@ -59,6 +60,7 @@ export function scaleHandlers(
         code,
         source,
         name: item.name,
+        names: productNames(ctx.db, item.gtin),
         unitPrice: item.unitPrice,
         currency: ctx.settings.currency,
         taxRateBp: item.taxRateBp,

@@ -60,6 +60,7 @@ describe('weighing on a kiosk with a scale', () => {
     const weigh = value(await api['scale.weigh']({ code: APPLES, source: 'serial' }));
     expect(weigh).toMatchObject({
       name: 'Fuji Apples',
+      names: { 'zh-CN': '富士苹果' },
       unitPrice: 1290,
       currency: 'CNY',
       minimumWeightGrams: 20,
@@ -79,7 +80,12 @@ describe('weighing on a kiosk with a scale', () => {
     await expect.poll(() => readings().at(-1), WAIT).toEqual({ state: 'stable', grams: 1234 });
     const basket = value(await api['scale.add']({ code: APPLES, source: 'serial' }));
     expect(basket.lines).toEqual([
-      expect.objectContaining({ name: 'Fuji Apples', quantity: 1234, lineTotal: 1592 }),
+      expect.objectContaining({
+        name: 'Fuji Apples',
+        names: { 'zh-CN': '富士苹果' },
+        quantity: 1234,
+        lineTotal: 1592,
+      }),
     ]);
     // Added: that weighing is over, so the same weight cannot add a second line.
     expect(await api['scale.add']({ code: APPLES, source: 'serial' })).toMatchObject({
@@ -102,6 +108,15 @@ describe('weighing on a kiosk with a scale', () => {
       ok: false,
       error: { code: 'weight_not_ready', message: expect.stringContaining('not answering') },
     });
+  });
+
+  it('weighs an item typed by its PLU, the number on the fruit’s sticker', async () => {
+    const api = (await start()).api;
+    expect(value(await api['scale.weigh']({ code: '4131', source: 'keypad' }))).toMatchObject({
+      name: 'Fuji Apples',
+      unitPrice: 1290,
+    });
+    value(await api['scale.stop']({}));
   });
 
   it('refuses to weigh what is not sold by weight, and an unknown code', async () => {

@@ -199,7 +199,10 @@ describe('language', () => {
     const reloaded = run({ type: 'session', session: session({ basket: basket(), language: 'en' }) });
     expect(reloaded.language).toBe('en');
     // The next shopper's session has none: the store's default.
-    const next = kioskReducer(reloaded, event({ type: 'session.reset', session: session({ language: null }) }));
+    const next = kioskReducer(
+      reloaded,
+      event({ type: 'session.reset', session: session({ language: null }) }),
+    );
     expect(next.language).toBe('zh-CN');
   });
 });

@@ -304,7 +304,8 @@ export const en = {
     search: 'Search by name or PLU number',
     searchLabel: 'Search fruit and vegetables',
     pickHint: 'Tap an item. Items sold by weight go on the scale next.',
-    none: (query: string) => `Nothing matches “${query}”. Try another name or the 4-digit number on the sticker.`,
+    none: (query: string) =>
+      `Nothing matches “${query}”. Try another name or the 4-digit number on the sticker.`,
     empty: 'This store has no loose fruit or vegetables to pick.',
     loading: 'Loading…',
     failed: 'The list could not be loaded. Please ask an attendant.',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
+import { seriousViolations } from '../helpers/axe';
 import { openKiosk } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/serve';
 import { typeLikeScanner } from '../helpers/wedge';
@@ -70,6 +71,7 @@ describe('names in the shopper’s language, and the produce grid', () => {
     await typeCode(MILK.barcode);
     await typeCode(TARTS.barcode);
     await expect.poll(names).toEqual(['全脂牛奶 1 L', '葡式蛋挞 4个装']);
+    expect(await seriousViolations(page)).toEqual([]);
     await shot('basket-zh', { width: 1024, height: 768 });
     await shot('basket-zh', { width: 1080, height: 1920 });
 
@@ -112,6 +114,7 @@ describe('names in the shopper’s language, and the produce grid', () => {
     await page.getByTestId('produce-button').click();
     await page.getByTestId('produce-grid').waitFor();
     await expect.poll(() => page.getByTestId('produce-tile').count()).toBeGreaterThanOrEqual(12);
+    expect(await seriousViolations(page)).toEqual([]);
     await shot('produce-grid-zh', { width: 1024, height: 768 });
     await shot('produce-grid-zh', { width: 1080, height: 1920 });
     await page.getByTestId('produce-search').fill('香蕉');
@@ -136,6 +139,7 @@ describe('names in the shopper’s language, and the produce grid', () => {
     await shot('produce-grid-en', { width: 1024, height: 768 });
     await page.getByTestId('produce-search').fill('nothing like this');
     await page.getByTestId('produce-none').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('produce-search').fill('4053');
     await expect
       .poll(() => page.getByTestId('produce-tile').allInnerTexts())

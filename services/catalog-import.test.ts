@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gs1CheckDigit, withCheckDigit } from '../core/barcode/gtin';
+import type { Product } from '../core/types';
 import { countProducts, findProduct, upsertProducts } from '../db/catalog';
 import { produceGrid, productNames } from '../db/catalog-names';
 import { openDatabase } from '../db/open';
@@ -28,23 +29,23 @@ const writeCsv = (name: string, lines: string[]) => {
   writeFileSync(path, lines.join('\r\n') + '\r\n');
   return path;
 };
+/** A product already in the catalog before an import, at code(1). */
+const oldProduct = (): Product => ({
+  gtin: `0${code(1)}`,
+  barcode: code(1),
+  name: 'Old',
+  price: 100,
+  taxRateBp: 900,
+  unit: 'each',
+  ageLimit: null,
+  department: null,
+});
 /** Everything in the catalog, to compare before and after a refused import. */
 const snapshot = () => db.prepare('SELECT * FROM products ORDER BY gtin').all();
 
 describe('importCatalogFile', () => {
   it('adds new products and updates existing ones, reporting which', () => {
-    upsertProducts(db, [
-      {
-        gtin: `0${code(1)}`,
-        barcode: code(1),
-        name: 'Old',
-        price: 100,
-        taxRateBp: 900,
-        unit: 'each',
-        ageLimit: null,
-        department: null,
-      },
-    ]);
+    upsertProducts(db, [oldProduct()]);
     const path = writeCsv('catalog.csv', [
       'barcode,name,price,tax_rate,unit,age_limit,department',
       `${code(1)},Whole Milk 1 L,13.50,9,each,,Dairy`,
@@ -66,18 +67,7 @@ describe('importCatalogFile', () => {
   });
 
   it('lists every bad row of a file and leaves the catalog unchanged', () => {
-    upsertProducts(db, [
-      {
-        gtin: `0${code(1)}`,
-        barcode: code(1),
-        name: 'Old',
-        price: 100,
-        taxRateBp: 900,
-        unit: 'each',
-        ageLimit: null,
-        department: null,
-      },
-    ]);
+    upsertProducts(db, [oldProduct()]);
     const before = snapshot();
     const wrongDigit = `690000000005${(gs1CheckDigit('690000000005') + 1) % 10}`;
     const path = writeCsv('bad.csv', [
@@ -99,18 +89,7 @@ describe('importCatalogFile', () => {
   });
 
   it('writes nothing when the database refuses a row midway (one transaction)', () => {
-    upsertProducts(db, [
-      {
-        gtin: `0${code(1)}`,
-        barcode: code(1),
-        name: 'Old',
-        price: 100,
-        taxRateBp: 900,
-        unit: 'each',
-        ageLimit: null,
-        department: null,
-      },
-    ]);
+    upsertProducts(db, [oldProduct()]);
     const before = snapshot();
     // Stands in for a full disk: the database fails on the last row of a file that validates.
     db.exec(`CREATE TEMP TRIGGER fail BEFORE INSERT ON products WHEN NEW.name = 'Last'
@@ -189,18 +168,7 @@ describe('importCatalogFile: names in other languages and produce PLUs', () => {
   });
 
   it('refuses a whole file for one bad name, writing nothing, and says which row and why', () => {
-    upsertProducts(db, [
-      {
-        gtin: `0${code(1)}`,
-        barcode: code(1),
-        name: 'Old',
-        price: 100,
-        taxRateBp: 900,
-        unit: 'each',
-        ageLimit: null,
-        department: null,
-      },
-    ]);
+    upsertProducts(db, [oldProduct()]);
     const before = snapshot();
     const path = writeCsv('catalog.csv', [
       header,

@@ -13,21 +13,15 @@ export interface Migration {
 /** The migrations directory: beside this module in source, and copied beside the bundle in dist/. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-/**
- * Reads every NNNN_name.sql file of a directory, in version order. Numbers must rise; a gap is allowed
- * because parallel branches reserve their numbers ahead (issue 10: 0013, 0014, 0015) and each must
- * run on its own before the others are merged.
- */
+/** Reads every NNNN_name.sql file of a directory, in version order. */
 export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
-  let previous = 0;
   return readdirSync(dir)
     .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
     .sort()
-    .map((file) => {
+    .map((file, index) => {
       const version = Number(file.slice(0, 4));
-      if (version <= previous)
-        throw new Error(`Migration ${file} is out of sequence: version ${version} is used twice`);
-      previous = version;
+      if (version !== index + 1)
+        throw new Error(`Migration ${file} is out of sequence: expected ${index + 1}`);
       return { version, name: file.slice(5, -4), sql: readFileSync(`${dir}/${file}`, 'utf8') };
     });
 }
@@ -35,11 +29,12 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 /** Applies the migrations newer than the database's user_version, up to `target` (default: all). */
 export function migrate(db: Database.Database, options: { target?: number; dir?: string } = {}): number {
   const migrations = loadMigrations(options.dir);
-  const latest = migrations.at(-1)?.version ?? 0;
-  const target = options.target ?? latest;
+  const target = options.target ?? migrations.length;
   let current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latest) {
-    throw new Error(`The database is at schema version ${current}, newer than this OpenLane (${latest})`);
+  if (current > migrations.length) {
+    throw new Error(
+      `The database is at schema version ${current}, newer than this OpenLane (${migrations.length})`,
+    );
   }
   for (const migration of migrations) {
     if (migration.version <= current || migration.version > target) continue;

@@ -27,7 +27,8 @@ export const SCREEN_PRODUCTS = {
     price: '32.50',
   },
   longZh: { barcode: code('690000000103'), name: '云南高原有机红富士苹果礼盒装特级大果', price: '88.00' },
-  apples: { barcode: code('690000000104'), name: 'Fuji Apples', price: '10.01', unit: 'kg' },
+  /** Also in the Fruit & vegetables grid, by its PLU. */
+  apples: { barcode: code('690000000104'), name: 'Fuji Apples', price: '10.01', unit: 'kg', plu: '4131' },
   beer: { barcode: code('690000000105'), name: 'Lager 500 ml', price: '6.50', age: '18' },
   /** Scanned as a GS1 DataMatrix with its lot, use-by date and serial: the line's pack details. */
   yogurt: { barcode: code('690000000106'), name: 'Greek Yogurt 450 g', price: '15.80' },
@@ -72,10 +73,11 @@ function prepareStore(dir: string, data: string): void {
   writeFileSync(
     csv,
     [
-      'barcode,name,price,tax_rate,unit,age_limit,department',
+      'barcode,name,price,tax_rate,unit,age_limit,department,plu',
       ...Object.values(SCREEN_PRODUCTS).map(
         (p) =>
-          `${p.barcode},"${p.name}",${p.price},13,${'unit' in p ? p.unit : 'each'},${'age' in p ? p.age : ''},Test`,
+          `${p.barcode},"${p.name}",${p.price},13,${'unit' in p ? p.unit : 'each'},${'age' in p ? p.age : ''},Test,` +
+          ('plu' in p ? p.plu : ''),
       ),
     ].join('\n'),
   );
@@ -115,7 +117,7 @@ const click = (k: KioskScreens, testId: string) => k.page.getByTestId(testId).cl
 
 /** Closes any dialog, and puts the header's language to the context's. */
 async function calm(k: KioskScreens): Promise<void> {
-  for (const close of ['help-close', 'confirm-no', 'weight-cancel', 'staff-cancel'])
+  for (const close of ['help-close', 'confirm-no', 'weight-cancel', 'staff-cancel', 'produce-close'])
     if (await visible(k, close)) await click(k, close);
   await chooseLanguage(k.page, k.language);
 }
@@ -258,6 +260,9 @@ export const KIOSK_SCREENS: ScreenEntry<KioskScreens>[] = [
     scan: SCREEN_PRODUCTS.apples.barcode,
   }),
   overBasket('help', 'help-overlay', ['help-close'], { touch: 'help-button' }),
+  overBasket('produce-grid', 'produce-tile', ['produce-close', 'produce-search'], {
+    touch: 'produce-button',
+  }),
   overBasket('cancel-order', 'cancel-confirm', ['confirm-yes', 'confirm-no'], { touch: 'cancel-order' }),
   overBasket('unknown-item', 'scan-message', ['pay-button', 'help-button'], { scan: UNKNOWN_EAN }),
   overBasket('age-restricted', 'age-check', ['pay-button', 'help-button'], {

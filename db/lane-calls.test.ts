@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { useTempDatabase } from '../test/helpers/temp-db';
 import {
   acknowledgeCall,
-  ensureLaneTables,
   handleCall,
   handleCallsOfKind,
   laneMode,
@@ -16,7 +15,6 @@ const temp = useTempDatabase();
 
 describe('lane calls', () => {
   it('keeps one open call per kind and payment, oldest first, and survives a reopen', () => {
-    ensureLaneTables(temp.db);
     const help = raiseLaneCall(temp.db, { kind: 'help', detail: '' }, new Date('2026-12-07T10:00:00Z'));
     expect(raiseLaneCall(temp.db, { kind: 'help', detail: '' }).id).toBe(help.id);
     raiseLaneCall(
@@ -30,7 +28,6 @@ describe('lane calls', () => {
       new Date('2026-12-07T10:02:00Z'),
     );
     temp.reopen();
-    ensureLaneTables(temp.db);
     expect(openLaneCalls(temp.db).map((c) => [c.kind, c.payment_id])).toEqual([
       ['help', null],
       ['payment-unconfirmed', 'p1'],
@@ -39,7 +36,6 @@ describe('lane calls', () => {
   });
 
   it('marks delivery and acknowledgement once, and a handled call leaves the open list', () => {
-    ensureLaneTables(temp.db);
     const help = raiseLaneCall(temp.db, { kind: 'help', detail: '' });
     expect(markCallsDelivered(temp.db, [help.id, 'nobody'])).toBe(1);
     expect(markCallsDelivered(temp.db, [help.id])).toBe(0);
@@ -52,7 +48,6 @@ describe('lane calls', () => {
   });
 
   it('settles the calls of one payment only, and refuses a kind it does not know', () => {
-    ensureLaneTables(temp.db);
     raiseLaneCall(temp.db, { kind: 'payment-unconfirmed', detail: '', paymentId: 'p1' });
     raiseLaneCall(temp.db, { kind: 'payment-unconfirmed', detail: '', paymentId: 'p2' });
     expect(handleCallsOfKind(temp.db, 'payment-unconfirmed', 'lane', { paymentId: 'p1' })).toBe(1);
@@ -61,7 +56,6 @@ describe('lane calls', () => {
   });
 
   it('is open until paused or closed, and keeps the mode across a reopen', () => {
-    ensureLaneTables(temp.db);
     expect(laneMode(temp.db)).toBe('open');
     setLaneMode(temp.db, 'paused');
     temp.reopen();

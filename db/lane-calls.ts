@@ -1,9 +1,6 @@
 // A lane's calls for an attendant and its mode (open, paused, closed), kept in the lane's own SQLite so
 // a call raised while the console is away — or before a restart — is still there to deliver.
-//
-// The tables are created here, idempotently, rather than by a numbered migration: issue 10 reserves
-// migration 0015 for them, but 0013 and 0014 come from work merged alongside, and migrations must be
-// contiguous. The CREATE statements below move into migrations/0015_lane_calls.sql once those are in.
+// The tables: migrations/0015_lane_calls.sql.
 import type { Database } from './open';
 import { uuidv7 } from '../core/uuid7';
 
@@ -20,32 +17,6 @@ export interface LaneCallRow {
   acknowledged_at: string | null;
   handled_at: string | null;
   handled_by: string | null;
-}
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS lane_calls (
-  id TEXT PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN
-    ('age-check', 'help', 'unknown-item', 'payment-unconfirmed', 'weight-check', 'device-fault')),
-  detail TEXT NOT NULL CHECK (length(detail) <= 200),
-  payment_id TEXT,
-  check_id TEXT,
-  raised_at TEXT NOT NULL,
-  delivered_at TEXT,
-  acknowledged_at TEXT,
-  handled_at TEXT,
-  handled_by TEXT
-);
-CREATE INDEX IF NOT EXISTS lane_calls_open ON lane_calls (raised_at) WHERE handled_at IS NULL;
-CREATE TABLE IF NOT EXISTS lane_mode (
-  one INTEGER PRIMARY KEY CHECK (one = 1),
-  mode TEXT NOT NULL CHECK (mode IN ('open', 'paused', 'closed')),
-  changed_at TEXT NOT NULL
-);`;
-
-/** Creates the lane tables if this store has none yet. */
-export function ensureLaneTables(db: Database): void {
-  db.exec(SCHEMA);
 }
 
 /** Open (not handled) calls, oldest first. */

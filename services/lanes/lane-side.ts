@@ -4,7 +4,6 @@
 // never waits for the console to sell: calls are in its SQLite, and go when the console answers.
 import {
   acknowledgeCall,
-  ensureLaneTables,
   handleCall,
   handleCallsOfKind,
   laneMode,
@@ -63,7 +62,6 @@ export interface LaneSideOptions {
 
 export function createLaneSide(options: LaneSideOptions): LaneSide {
   const { db, settings, events } = options;
-  ensureLaneTables(db);
   const consoleUrl = options.key ? settings.lanes.console : null;
   const gate = createStaffGate(settings);
   let port = 0;

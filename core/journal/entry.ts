@@ -80,9 +80,10 @@ export interface VoidEntry {
 
 /**
  * An attendant overriding the machine: marking a basket paid after seeing a payment the terminal
- * could not confirm, or deciding an age check (AgeCheckOverride).
+ * could not confirm, deciding an age check (AgeCheckOverride), or typing a weight on a kiosk whose
+ * weights come from its scale (WeightEnteredOverride).
  */
-export type OverrideEntry = MarkPaidOverride | AgeCheckOverride;
+export type OverrideEntry = MarkPaidOverride | AgeCheckOverride | WeightEnteredOverride;
 
 /** An attendant marked a basket paid after seeing a payment the terminal could not confirm. */
 export interface MarkPaidOverride {
@@ -114,6 +115,31 @@ export interface AgeCheckOverride {
   birthYear: number | null;
   /** The restricted lines the decision was about. */
   lines: { lineId: string; gtin: string; name: string; ageLimit: number }[];
+}
+
+/**
+ * An attendant typed the weight of a line on a kiosk with a scale (with their badge and PIN), instead of
+ * the scale weighing it: written in the transaction that adds the line.
+ */
+export interface WeightEnteredOverride {
+  action: 'weight_entered';
+  basketId: string;
+  lineId: string;
+  /** The attendant (settings' id) whose badge and PIN vouched for the weight. */
+  attendantId: string;
+  gtin: string;
+  name: string;
+  /** The weight typed, in grams. */
+  grams: number;
+  /** Per kilogram, minor units. */
+  unitPrice: number;
+  /** What the line is worth at that weight, in minor units. */
+  amount: number;
+  /**
+   * Why the scale's weight was not used: what the scale said when the weight was typed — its state as
+   * the terminal reports it (`not-answering`, `disconnected`, `over-capacity`, `motion`, `stable`…).
+   */
+  scaleState: string;
 }
 
 /** What a change asks the journal to record. */

@@ -7,7 +7,9 @@ import {
   openBasket,
   removeLine,
   setQuantity,
+  type BasketLineRecord,
   type BasketRecord,
+  type ScannedItem,
 } from '../../db/baskets';
 import { attachMember } from '../../db/members';
 import { activePayment } from '../../db/payments';
@@ -224,11 +226,19 @@ function localDate(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function addItemScan(
+/** Writes a scanned item's line into an open basket: `addItem`, or a caller's that journals it too. */
+export type LineWriter = (basketId: string, item: ScannedItem, quantity: number) => BasketLineRecord;
+
+/**
+ * An item to add (a resolved scan), under the store's rules; `writeLine` writes the line — an
+ * attendant's typed weight passes one that journals it in the line's transaction.
+ */
+export function addItemScan(
   ctx: CheckoutContext,
   action: Extract<ScanAction, { kind: 'add' }>,
   source: ScanSource,
   weightGrams: number | undefined,
+  writeLine: LineWriter = (basketId, item, quantity) => addItem(ctx.db, basketId, item, quantity),
 ): ApiResult<BasketView> {
   const { product, item } = action;
   const quantity = action.quantity ?? weightGrams;
@@ -238,7 +248,7 @@ function addItemScan(
   if (refused) return refused;
   let lineId = '';
   const result = withBasketForScan(ctx, (basket) => {
-    lineId = addItem(ctx.db, basket.id, withCatalogNames(ctx, item), quantity).id;
+    lineId = writeLine(basket.id, withCatalogNames(ctx, item), quantity).id;
   });
   if (result.ok && action.notice)
     ctx.events.emit({ type: 'scan.notice', source, notice: { ...action.notice, lineId } });

@@ -1,13 +1,15 @@
 // The weighing side of the TerminalApi: scale.weigh / scale.stop / scale.add, and the rule that on a
 // kiosk with a scale the weight is the scale's: a typed weight needs an attendant's badge and PIN
-// (the same staff gate as "mark as paid", services/checkout/attendants.ts). The counter types weights.
+// (the same staff gate as "mark as paid", services/checkout/attendants.ts), journalled with the line
+// (db/typed-weights.ts). The counter types weights.
 import { productNames } from '../../db/catalog-names';
 import type { ApiResult, BasketView, ScaleReadingView, ScaleState, TerminalApi } from '../api/contract';
-import { scanPolicy } from '../checkout/basket-handlers';
+import { addTypedWeightLine } from '../../db/typed-weights';
+import { addItemScan, scanPolicy } from '../checkout/basket-handlers';
 import { staffGateOf, type StaffGate } from '../checkout/attendants';
 import type { CheckoutContext } from '../checkout/context';
 import { fail, ok } from '../checkout/result';
-import { resolveScan } from '../checkout/scan-lookup';
+import { resolveScan, type ScanAction } from '../checkout/scan-lookup';
 import type { TerminalScale } from './terminal-scale';
 
 type AddScan = TerminalApi['basket.addScan'];
@@ -46,16 +48,20 @@ export function scaleHandlers(
         );
       const staff = gate.check(input.attendant.badge, input.attendant.pin);
       if (!staff.ok) return fail(staff.code, staff.message);
-      return addScan(input);
+      const action = weighable(ctx, input.code);
+      if (!action.ok) return action;
+      // The line and the journal's record of who typed the weight, and why, in one transaction.
+      const typed = { attendantId: staff.attendant.id, scaleState: scale.reading().state };
+      return addItemScan(ctx, action.value, input.source, input.weightGrams, (basketId, item, grams) =>
+        addTypedWeightLine(ctx.db, basketId, item, grams, typed),
+      );
     },
     'scale.weigh': async ({ code, source }) => {
       if (!scale) return noScale();
-      const action = resolveScan(ctx.db, code, scanPolicy(ctx));
-      if (action.kind === 'refuse') return fail(action.code, action.message);
-      if (action.kind !== 'add' || action.item.unit !== 'kg' || action.quantity !== null)
-        return fail('not_weighed', `${code} is not an item to weigh`);
+      const action = weighable(ctx, code);
+      if (!action.ok) return action;
       scale.startPolling();
-      const { item } = action;
+      const { item } = action.value;
       return ok({
         code,
         source,
@@ -86,4 +92,13 @@ export function scaleHandlers(
       return added;
     },
   };
+}
+
+/** The item a code names, when it is one to weigh: sold by kg, with no weight in its barcode. */
+function weighable(ctx: CheckoutContext, code: string): ApiResult<Extract<ScanAction, { kind: 'add' }>> {
+  const action = resolveScan(ctx.db, code, scanPolicy(ctx));
+  if (action.kind === 'refuse') return fail(action.code, action.message);
+  if (action.kind !== 'add' || action.item.unit !== 'kg' || action.quantity !== null)
+    return fail('not_weighed', `${code} is not an item to weigh`);
+  return ok(action);
 }

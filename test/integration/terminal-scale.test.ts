@@ -1,9 +1,12 @@
 // The terminal's weighing handlers on real parts: a terminal on a real SQLite data dir, its scale a
 // Magellan scanner-scale emulated on a socat pty. The weight that prices a line is the scale's; a
 // typed weight on a kiosk needs an attendant's badge and PIN; the counter types weights as ever.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, TerminalEvent } from '../../services/api/contract';
 import { DEFAULT_SETTINGS, type Settings } from '../../services/settings';
@@ -12,6 +15,7 @@ import { startTerminal, type Terminal } from '../../services/terminal';
 import { startMagellanEmulator, type MagellanEmulator } from '../helpers/magellan-emulator';
 
 const WAIT = { timeout: 10_000, interval: 10 };
+const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
 /** Fuji Apples, ¥12.90 per kg; a plain piece of the demo store. */
 const APPLES = '6901000000004';
 
@@ -148,6 +152,59 @@ describe('weighing on a kiosk with a scale', () => {
       await api['basket.addScan']({ ...typed, attendant: { badge: ATTENDANT.badge, pin: ATTENDANT_PIN } }),
     );
     expect(vouched.lines).toEqual([expect.objectContaining({ quantity: 500, lineTotal: 645 })]);
+  });
+
+  it('journals who typed the weight, in the transaction that adds the line', async () => {
+    const api = (await start()).api;
+    const typed = {
+      code: APPLES,
+      source: 'keypad' as const,
+      weightGrams: 500,
+      attendant: { badge: ATTENDANT.badge, pin: ATTENDANT_PIN },
+    };
+    // The weigh screen is open and the scale has stopped answering: why the attendant types it.
+    value(await api['scale.weigh']({ code: APPLES, source: 'serial' }));
+    device.set({ state: 'silent' });
+    await expect.poll(() => readings().at(-1)?.state, WAIT).toBe('not-answering');
+    // The journal refusing the append stands for a crash between the line and its entry: no line.
+    const other = new Database(join(dir, 'openlane.db'));
+    other.exec(
+      "CREATE TRIGGER journal_fails BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, 'disk gone'); END",
+    );
+    await expect(api['basket.addScan'](typed)).rejects.toThrow(/disk gone/);
+    other.exec('DROP TRIGGER journal_fails');
+    expect(other.prepare('SELECT count(*) FROM basket_lines').pluck().get()).toBe(0);
+    expect(other.prepare('SELECT count(*) FROM journal').pluck().get()).toBe(0);
+
+    const line = value(await api['basket.addScan'](typed)).lines[0];
+    const entries = other
+      .prepare("SELECT entry FROM journal WHERE kind = 'override'")
+      .pluck()
+      .all() as string[];
+    other.close();
+    expect(entries.map((entry) => JSON.parse(entry) as { data: unknown })).toEqual([
+      expect.objectContaining({
+        data: {
+          action: 'weight_entered',
+          basketId: expect.any(String),
+          lineId: line?.id,
+          attendantId: ATTENDANT.id,
+          gtin: `0${APPLES}`,
+          name: 'Fuji Apples',
+          grams: 500,
+          unitPrice: 1290,
+          amount: 645,
+          scaleState: 'not-answering',
+        },
+      }),
+    ]);
+    await terminal?.close();
+    terminal = null;
+    const verify = spawnSync(process.execPath, [BIN, 'journal', 'verify', '--data', dir], {
+      encoding: 'utf8',
+    });
+    expect(verify.status, verify.stderr).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
   });
 
   it('the counter still types weights, scale or not', async () => {

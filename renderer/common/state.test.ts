@@ -128,6 +128,38 @@ describe('scans', () => {
     expect(state.weightFor).toEqual({ code: '2000000000015', source: 'wedge' });
     expect(state.scanError).toBeNull();
   });
+
+  it('an attendant’s badge read while weighing, by any scanner, goes to the weighing', () => {
+    const weighing = run(
+      { type: 'session', session: session() },
+      {
+        type: 'scanFailed',
+        code: '6901000000004',
+        source: 'serial',
+        error: { code: 'weight_required', message: '' },
+      },
+    );
+    const badge = { code: 'staff_badge', message: 'Staff badge A01 read' };
+    const wedge = kioskReducer(weighing, {
+      type: 'scanFailed',
+      code: 'STAFF-A01X',
+      source: 'wedge',
+      error: badge,
+    });
+    expect(wedge.weightFor).toEqual({ code: '6901000000004', source: 'serial', badge: 'STAFF-A01X' });
+    const serial = kioskReducer(weighing, {
+      type: 'event',
+      event: { type: 'scan.rejected', code: 'STAFF-A01X', source: 'serial', error: badge },
+    });
+    expect(serial.weightFor).toEqual(wedge.weightFor);
+    // Not weighing: a badge opens nothing to weigh.
+    expect(
+      run(
+        { type: 'session', session: session() },
+        { type: 'scanFailed', code: 'STAFF-A01X', source: 'wedge', error: badge },
+      ).weightFor,
+    ).toBeNull();
+  });
 });
 
 describe('payment outcomes', () => {

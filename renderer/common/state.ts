@@ -44,8 +44,11 @@ export interface KioskState {
   scanError: ApiError | null;
   /** Something to know about a scan that went through (expired but sold, member card, staff badge). */
   scanNotice: ScanNotice | null;
-  /** A scan of a weighed item waiting for its weight. */
-  weightFor: { code: string; source: ScanSource } | null;
+  /**
+   * A scan of a weighed item waiting for its weight; `badge`, an attendant's badge scanned meanwhile
+   * by any scanner (serial or keyboard wedge): on a kiosk with a scale they may type the weight.
+   */
+  weightFor: { code: string; source: ScanSource; badge?: string } | null;
   notice: Notice | null;
   /** Bumped whenever the basket changes, so the highlighted line can re-animate. */
   basketRevision: number;
@@ -291,6 +294,7 @@ function applyScanFailure(state: KioskState, code: string, source: ScanSource, e
     return {
       ...state,
       scanError: null,
+      weightFor: state.weightFor ? { ...state.weightFor, badge: code } : null,
       scanNotice: known ? state.scanNotice : { code: 'staff_badge', message: error.message },
     };
   }

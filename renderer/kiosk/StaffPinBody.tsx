@@ -17,6 +17,8 @@ export interface StaffPinBodyProps {
   onCancel(): void;
   /** An extra class on the left side, for a dialog's own layout. */
   sideClass?: string;
+  /** A keypad for what the attendant types before the PIN (the weigh screen's weight), in its place. */
+  keypad?: ReactNode;
 }
 
 export function StaffPinBody({
@@ -27,6 +29,7 @@ export function StaffPinBody({
   onPin,
   onCancel,
   sideClass,
+  keypad,
 }: StaffPinBodyProps) {
   const { t } = useI18n();
   return (
@@ -49,14 +52,16 @@ export function StaffPinBody({
         </button>
       </div>
       <div className="staff-keypad">
-        <Keypad
-          testId={`${id}-pin`}
-          onSubmit={onPin}
-          placeholder={t.staff.pin}
-          submitLabel={t.staff.ok}
-          maxLength={8}
-          masked
-        />
+        {keypad ?? (
+          <Keypad
+            testId={`${id}-pin`}
+            onSubmit={onPin}
+            placeholder={t.staff.pin}
+            submitLabel={t.staff.ok}
+            maxLength={8}
+            masked
+          />
+        )}
       </div>
     </div>
   );

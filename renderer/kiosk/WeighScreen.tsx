@@ -21,7 +21,8 @@ const RENEW_MS = 30_000;
 
 export interface WeighScreenProps {
   client: TerminalClient;
-  weightFor: { code: string; source: ScanSource };
+  /** The item to weigh, and the badge of an attendant scanned meanwhile (any scanner): they may type it. */
+  weightFor: { code: string; source: ScanSource; badge?: string };
   /** The item was added, or the shopper cancelled: the screen closes. */
   onClose(): void;
 }
@@ -32,15 +33,12 @@ export function WeighScreen({ client, weightFor, onClose }: WeighScreenProps) {
   const [reading, setReading] = useState<ScaleReadingView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  /** An attendant's badge scanned while this screen is open: they may type the weight. */
-  const [staffBadge, setStaffBadge] = useState<string | null>(null);
-  const { code, source } = weightFor;
+  const { code, source, badge: staffBadge } = weightFor;
 
   // Open the weighing (the backend starts asking the scale) and follow its readings until closed.
   useEffect(() => {
     let live = true;
     const unsubscribe = client.subscribe((event) => {
-      if (event.type === 'scan.rejected' && event.error.code === 'staff_badge') setStaffBadge(event.code);
       if (event.type !== 'scale.reading') return;
       setReading(event.reading);
       // "Not ready yet" was about the reading before; a new one may well be ready.
@@ -91,7 +89,14 @@ export function WeighScreen({ client, weightFor, onClose }: WeighScreenProps) {
         {item ? t.weigh.perKg(money(item.unitPrice, item.currency, language)) : t.weigh.loading}
       </p>
       {staffBadge ? (
-        <WeighStaffEntry client={client} badge={staffBadge} code={code} source={source} onAdded={onClose} />
+        <WeighStaffEntry
+          client={client}
+          badge={staffBadge}
+          code={code}
+          source={source}
+          onAdded={onClose}
+          onCancel={onClose}
+        />
       ) : (
         <ScaleReadout
           state={state}
@@ -101,11 +106,12 @@ export function WeighScreen({ client, weightFor, onClose }: WeighScreenProps) {
           error={error}
         />
       )}
-      <div className="dialog-actions">
-        <button type="button" className="button secondary" data-testid="weigh-cancel" onClick={onClose}>
-          {t.cancel}
-        </button>
-        {staffBadge ? null : (
+      {/* The attendant's entry has its own Cancel, beside its OK. */}
+      {staffBadge ? null : (
+        <div className="dialog-actions">
+          <button type="button" className="button secondary" data-testid="weigh-cancel" onClick={onClose}>
+            {t.cancel}
+          </button>
           <button
             type="button"
             className="button primary"
@@ -115,8 +121,8 @@ export function WeighScreen({ client, weightFor, onClose }: WeighScreenProps) {
           >
             {t.weigh.add}
           </button>
-        )}
-      </div>
+        </div>
+      )}
     </Modal>
   );
 }

@@ -1,10 +1,12 @@
 // An attendant types the weight on a kiosk with a scale (the scale is broken, the item is too big for
-// it): offered only after an attendant's badge was scanned while weighing, and sent with their PIN.
-// Who may is the backend's (the same staff gate as "mark as paid"); a wrong PIN says so and stays.
+// it): offered only after an attendant's badge was scanned while weighing — by a serial or a
+// keyboard-wedge scanner — and sent with their PIN. Who may is the backend's (the same staff gate as
+// "mark as paid"), which journals the typed weight with the line; a wrong PIN says so and stays.
 import { useCallback, useState } from 'react';
 import type { ApiError, ScanSource, TerminalClient } from '../../services/api/contract';
 import { useI18n } from '../i18n';
 import { Keypad } from './Keypad';
+import { StaffPinBody } from './StaffPinBody';
 
 export interface WeighStaffEntryProps {
   client: TerminalClient;
@@ -12,9 +14,10 @@ export interface WeighStaffEntryProps {
   code: string;
   source: ScanSource;
   onAdded(): void;
+  onCancel(): void;
 }
 
-export function WeighStaffEntry({ client, badge, code, source, onAdded }: WeighStaffEntryProps) {
+export function WeighStaffEntry({ client, badge, code, source, onAdded, onCancel }: WeighStaffEntryProps) {
   const { t } = useI18n();
   const [grams, setGrams] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -37,40 +40,31 @@ export function WeighStaffEntry({ client, badge, code, source, onAdded }: WeighS
     },
     [busy, grams, client, code, source, badge, onAdded],
   );
-  // The StaffDialog's layout: words on the left, the keypad on the right, so it fits a 1024×768 screen.
+  // The weight first, on the keypad where the PIN then goes: the layout of every attendant's dialog.
+  const weightPad =
+    grams === null ? (
+      <Keypad
+        key="weight"
+        testId="weigh-staff-weight"
+        onSubmit={takeWeight}
+        placeholder="0"
+        suffix={t.weightUnit}
+        submitLabel={t.weigh.staff.next}
+        maxLength={6}
+      />
+    ) : undefined;
   return (
-    <div className="staff-body weigh-staff" data-testid="weigh-staff">
-      <div className="staff-side">
-        <p className="dialog-lead">
-          {grams === null ? t.weigh.staff.typeWeight : t.weigh.staff.typePin(grams)}
-        </p>
-        {error ? (
-          <p className="staff-error" role="alert" data-testid="weigh-staff-error" data-code={error.code}>
-            {t.staff.errors[error.code] ?? t.weigh.errors[error.code] ?? t.staff.errorOther}
-          </p>
-        ) : null}
-      </div>
-      <div className="staff-keypad">
-        {grams === null ? (
-          <Keypad
-            testId="weigh-staff-weight"
-            onSubmit={takeWeight}
-            placeholder="0"
-            suffix={t.weightUnit}
-            submitLabel={t.weigh.staff.next}
-            maxLength={6}
-          />
-        ) : (
-          <Keypad
-            testId="weigh-staff-pin"
-            onSubmit={send}
-            placeholder={t.staff.pin}
-            submitLabel={t.weigh.add}
-            maxLength={8}
-            masked
-          />
-        )}
-      </div>
-    </div>
+    <StaffPinBody
+      id="weigh-staff"
+      error={error}
+      errorText={(e) => t.staff.errors[e.code] ?? t.weigh.errors[e.code] ?? t.staff.errorOther}
+      onPin={send}
+      onCancel={onCancel}
+      keypad={weightPad}
+    >
+      <p className="dialog-lead">
+        {grams === null ? t.weigh.staff.typeWeight : t.weigh.staff.typePin(grams)}
+      </p>
+    </StaffPinBody>
   );
 }

@@ -12,6 +12,7 @@ import { seriousViolations } from '../helpers/axe';
 import { openKiosk } from '../helpers/browser';
 import { startMagellanEmulator, type MagellanEmulator } from '../helpers/magellan-emulator';
 import { startServe, waitForScanners, type ServeProcess } from '../helpers/serve';
+import { typeLikeScanner } from '../helpers/wedge';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'weigh');
 const WAIT = { timeout: 10_000 };
@@ -137,9 +138,9 @@ describe('weighing loose produce on the scanner-scale', () => {
     await expect
       .poll(() => state.textContent(), WAIT)
       .toBe('The scale is not answering. Please ask an attendant.');
-    expect(await page.getByTestId('weigh-staff').count()).toBe(0); // nothing to type until staff come
+    // Nothing to type until staff come.
+    expect(await page.getByTestId('weigh-staff-weight-input').count()).toBe(0);
     device.scan(ATTENDANT.badge);
-    await page.getByTestId('weigh-staff').waitFor(WAIT);
     await page.getByTestId('weigh-staff-weight-input').fill('450');
     await page.getByTestId('weigh-staff-weight-submit').click();
     await page.getByTestId('weigh-staff-pin-input').fill('1111');
@@ -155,5 +156,27 @@ describe('weighing loose produce on the scanner-scale', () => {
     await expect.poll(() => page.getByTestId('basket-line').count(), WAIT).toBe(lines + 1);
     const qty = await page.getByTestId('line-qty').allTextContents();
     expect(qty.some((text) => text.includes('0.450 kg'))).toBe(true);
+  });
+
+  it('takes the attendant’s badge from a keyboard-wedge scanner too', async () => {
+    const lines = await page.getByTestId('basket-line').count();
+    device.set({ state: 'over-capacity' });
+    device.scan(APPLES);
+    await expect
+      .poll(() => page.getByTestId('weigh-state').getAttribute('data-state'), WAIT)
+      .toBe('over-capacity');
+    expect(await page.getByTestId('weigh-staff-weight-input').count()).toBe(0);
+    // The badge typed as a wedge scanner types it: fast keys and Enter, nothing focused.
+    await typeLikeScanner(page, ATTENDANT.badge);
+    await page.getByTestId('weigh-staff-weight-input').waitFor(WAIT);
+    expect(await page.getByTestId('weigh-add').count()).toBe(0); // the scale's Add gives way to the attendant
+    await page.getByTestId('weigh-staff-weight-input').fill('2350');
+    await page.getByTestId('weigh-staff-weight-submit').click();
+    await page.getByTestId('weigh-staff-pin-input').fill(ATTENDANT_PIN);
+    await page.getByTestId('weigh-staff-pin-submit').click();
+    await page.getByTestId('weigh-screen').waitFor({ state: 'detached', ...WAIT });
+    await expect.poll(() => page.getByTestId('basket-line').count(), WAIT).toBe(lines + 1);
+    const qty = await page.getByTestId('line-qty').allTextContents();
+    expect(qty.some((text) => text.includes('2.350 kg'))).toBe(true);
   });
 });

@@ -31,6 +31,22 @@ describe('weighing loose produce on the scanner-scale', () => {
       (r) => r.json() as Promise<{ ok: boolean; error?: { code: string } }>,
     );
 
+  /** The attendant's step opened by their badge: they type the weight in grams. */
+  const typeWeight = async (grams: string) => {
+    await page.getByTestId('weigh-staff-weight-input').waitFor(WAIT);
+    await page.getByTestId('weigh-staff-weight-input').fill(grams);
+    await page.getByTestId('weigh-staff-weight-submit').click();
+  };
+  /** The attendant's right PIN: the weigh screen closes and the basket has one more line, of `weight`. */
+  const addedWithPin = async (lines: number, weight: string) => {
+    await page.getByTestId('weigh-staff-pin-input').fill(ATTENDANT_PIN);
+    await page.getByTestId('weigh-staff-pin-submit').click();
+    await page.getByTestId('weigh-screen').waitFor({ state: 'detached', ...WAIT });
+    await expect.poll(() => page.getByTestId('basket-line').count(), WAIT).toBe(lines + 1);
+    const qty = await page.getByTestId('line-qty').allTextContents();
+    expect(qty.some((text) => text.includes(weight))).toBe(true);
+  };
+
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'openlane-weigh-'));
@@ -141,8 +157,7 @@ describe('weighing loose produce on the scanner-scale', () => {
     // Nothing to type until staff come.
     expect(await page.getByTestId('weigh-staff-weight-input').count()).toBe(0);
     device.scan(ATTENDANT.badge);
-    await page.getByTestId('weigh-staff-weight-input').fill('450');
-    await page.getByTestId('weigh-staff-weight-submit').click();
+    await typeWeight('450');
     await page.getByTestId('weigh-staff-pin-input').fill('1111');
     await page.getByTestId('weigh-staff-pin-submit').click();
     await expect
@@ -150,12 +165,7 @@ describe('weighing loose produce on the scanner-scale', () => {
       .toBe('staff_denied');
     await shot('1024x768-attendant-pin');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByTestId('weigh-staff-pin-input').fill(ATTENDANT_PIN);
-    await page.getByTestId('weigh-staff-pin-submit').click();
-    await page.getByTestId('weigh-screen').waitFor({ state: 'detached', ...WAIT });
-    await expect.poll(() => page.getByTestId('basket-line').count(), WAIT).toBe(lines + 1);
-    const qty = await page.getByTestId('line-qty').allTextContents();
-    expect(qty.some((text) => text.includes('0.450 kg'))).toBe(true);
+    await addedWithPin(lines, '0.450 kg');
   });
 
   it('takes the attendant’s badge from a keyboard-wedge scanner too', async () => {
@@ -168,15 +178,8 @@ describe('weighing loose produce on the scanner-scale', () => {
     expect(await page.getByTestId('weigh-staff-weight-input').count()).toBe(0);
     // The badge typed as a wedge scanner types it: fast keys and Enter, nothing focused.
     await typeLikeScanner(page, ATTENDANT.badge);
-    await page.getByTestId('weigh-staff-weight-input').waitFor(WAIT);
-    expect(await page.getByTestId('weigh-add').count()).toBe(0); // the scale's Add gives way to the attendant
-    await page.getByTestId('weigh-staff-weight-input').fill('2350');
-    await page.getByTestId('weigh-staff-weight-submit').click();
-    await page.getByTestId('weigh-staff-pin-input').fill(ATTENDANT_PIN);
-    await page.getByTestId('weigh-staff-pin-submit').click();
-    await page.getByTestId('weigh-screen').waitFor({ state: 'detached', ...WAIT });
-    await expect.poll(() => page.getByTestId('basket-line').count(), WAIT).toBe(lines + 1);
-    const qty = await page.getByTestId('line-qty').allTextContents();
-    expect(qty.some((text) => text.includes('2.350 kg'))).toBe(true);
+    await typeWeight('2350');
+    expect(await page.getByTestId('weigh-add').count()).toBe(0); // the scale's Add gave way to the attendant
+    await addedWithPin(lines, '2.350 kg');
   });
 });

@@ -127,6 +127,10 @@ describe('weighing loose produce on the scanner-scale', () => {
     await page.getByTestId('language-zh').click();
     device.set({ state: 'stable', grams: 800 });
     device.scan(APPLES);
+    // The item by its name in the shopper's language (the demo store's 简体中文 names).
+    await expect
+      .poll(() => page.getByTestId('weigh-screen').locator('h2').textContent(), WAIT)
+      .toBe('富士苹果');
     const state = page.getByTestId('weigh-state');
     await expect.poll(() => page.getByTestId('weigh-weight').textContent(), WAIT).toBe('0.800 kg');
     await expect.poll(() => state.textContent(), WAIT).toBe('重量已稳定。请按“加入购物篮”。');

@@ -10,3 +10,5 @@ export { importCatalogCsv, importCatalogFile, deleteCatalogEntries } from './cat
 export type { CatalogImportOptions, CatalogImportResult, CatalogDeleteResult } from './catalog/import';
 export { catalogChanges, parseCursor } from './catalog/changes';
 export type { CatalogItem, CatalogPage } from './catalog/changes';
+export { rotateStoreKey, DEFAULT_ROTATION_GRACE_SECONDS } from './auth/store-keys';
+export type { Rotation } from './auth/store-keys';

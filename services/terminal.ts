@@ -22,6 +22,7 @@ import { createTerminalScale } from './scale/terminal-scale';
 import { applySettingsChange, watchDataDir } from './live-config';
 import { startLaneLink, type LaneLink, type LaneLinkHandlers } from './lanes';
 import { checkoutAgeChecks } from './lanes/age-checks';
+import { storeLinkSync } from './lanes/hq-link';
 import { openTerminalStore } from './store';
 import {
   createHqClient,
@@ -30,6 +31,7 @@ import {
   startSync,
   syncStatus,
   type HqCredentials,
+  type SyncLoopOptions,
 } from './sync';
 
 export interface ScannerConfig {
@@ -72,7 +74,9 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const settings = { ...store.settings };
   if (!existsSync(credentialsPath(options.dataDir))) seedDemoStoreIfEmpty(db);
   const events = createEventHub();
-  const hq = startHqSync(db, options, settings.currency, events);
+  // The lane link's store key and lanes from HQ, refreshed on every sync (settings.json's key wins).
+  const storeLink = storeLinkSync(options.dataDir, settings);
+  const hq = startHqSync(db, { ...options, afterSync: storeLink.afterSync }, settings.currency, events);
   const ctx = createCheckoutContext(db, settings, withSyncView(events, hq));
 
   const payments = await startPayments(settings, {
@@ -153,6 +157,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const unwatch = watchDataDir(options.dataDir, {
     'settings.json': () => applySettingsChange(options.dataDir, settings),
     'hq.json': () => void hq.reload(),
+    'hq-store.json': () => storeLink.keys.reload(),
   });
 
   const basket = basketHandlers(ctx, () => [...scannerStatus.values()], paymentFlow.payByCode);
@@ -194,12 +199,22 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
         'payment.markPaid': paymentFlow.handlers['payment.markPaid'],
       },
       events,
+      keys: storeLink.keys,
     });
   } catch (error) {
     await close();
     throw error;
   }
-  return { api: withLaneLink(api, lanes), laneLinkPort: lanes.port, subscribe: events.subscribe, close };
+  const link = lanes;
+  return {
+    api: withLaneLink(api, link),
+    // A getter: a link waiting for HQ's store key starts listening after the first sync.
+    get laneLinkPort() {
+      return link.port;
+    },
+    subscribe: events.subscribe,
+    close,
+  };
 }
 
 /** The API with the lane link's handlers, and a paused or closed lane refusing scans and payments. */
@@ -227,7 +242,12 @@ const STATUS_REFRESH_MS = 30_000;
  * screen, and the sync.* handlers. A terminal never enrolled sells as ever: its status says so, no loop.
  * `reload()` reads hq.json again: `openlane enrol` beside a running terminal starts (or moves) its sync.
  */
-function startHqSync(db: Database, options: TerminalOptions, currency: string, events: EventHub) {
+function startHqSync(
+  db: Database,
+  options: TerminalOptions & Pick<SyncLoopOptions, 'afterSync'>,
+  currency: string,
+  events: EventHub,
+) {
   let credentials = readCredentials(options.dataDir);
   let loop: ReturnType<typeof startSync> | null = null;
   let refresh: ReturnType<typeof setInterval> | null = null;
@@ -239,6 +259,7 @@ function startHqSync(db: Database, options: TerminalOptions, currency: string, e
       client: createHqClient(enrolment),
       currency,
       ...options.sync,
+      afterSync: options.afterSync,
       onEvent: (event) => {
         if (event.type === 'status') events.emit({ type: 'sync.status', status: event.status });
         else if (event.type === 'progress') {

@@ -4,6 +4,8 @@ import { formatImportErrors } from '../../services/catalog-import';
 import {
   createEnrolmentCode,
   DEFAULT_PORT,
+  DEFAULT_ROTATION_GRACE_SECONDS,
+  rotateStoreKey,
   importCatalogCsv,
   openDatabase,
   resolveTarget,
@@ -21,10 +23,13 @@ const WHERE = `--data DIR      PGlite data directory (default $OPENLANE_HQ_DATA,
 const USAGE = `Usage: openlane server [--port N] [--host H] [--data DIR | --database URL]
        openlane server enrolment-code --store STORE [--data DIR | --database URL]
        openlane server catalog import FILE.csv [--store STORE] [--currency CUR] [--data DIR | --database URL]
+       openlane server store-key rotate --store STORE [--grace SECONDS] [--data DIR | --database URL]
 
 Runs the HQ server that terminals sync with, makes one-time enrolment codes for a store's terminals
 (the store is created on first use), and imports the chain's catalog (without --store) or one
 store's prices (with --store), in the CSV format of 'openlane catalog import'.
+'store-key rotate' gives a store a new lane-link key; its terminals take it on their next sync, and
+the old one is still handed out for --grace seconds (default ${DEFAULT_ROTATION_GRACE_SECONDS}; 0 for a stolen key).
   --port N        HTTP port (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H        address to listen on (default 127.0.0.1)
   ${WHERE}`;
@@ -36,6 +41,7 @@ const OPTIONS = {
   database: { type: 'string' },
   store: { type: 'string' },
   currency: { type: 'string' },
+  grace: { type: 'string' },
 } as const;
 
 export async function serverCommand(args: string[]): Promise<number> {
@@ -62,6 +68,9 @@ export async function serverCommand(args: string[]): Promise<number> {
       );
       return 0;
     });
+  }
+  if (action === 'store-key' && rest[0] === 'rotate' && rest.length === 1) {
+    return rotateKey(where, values);
   }
   if (action === 'catalog' && rest[0] === 'import' && rest.length === 2) {
     return importCatalog(where, rest[1]!, values);
@@ -117,6 +126,28 @@ async function importCatalog(
       `Imported ${result.rows} rows into ${scope}: ${result.changed} changed, catalog version ${result.version}.`,
     );
     return 0;
+  });
+}
+
+async function rotateKey(where: DatabaseTarget, values: { store?: string; grace?: string }) {
+  if (!values.store) throw new UsageError(`store-key rotate needs --store STORE\n\n${USAGE}`);
+  const store = values.store;
+  const grace = values.grace === undefined ? DEFAULT_ROTATION_GRACE_SECONDS : Number(values.grace);
+  if (!/^\d{1,6}$/.test(values.grace ?? '0'))
+    throw new UsageError(`--grace must be a whole number of seconds, not "${values.grace}"\n\n${USAGE}`);
+  return withDatabase(where, async (db) => {
+    try {
+      const rotation = await rotateStoreKey(db, store, grace);
+      // The key itself is never printed: terminals fetch it from HQ.
+      console.log(
+        `Store ${rotation.storeCode} has a new store key. Its terminals take it on their next sync; ` +
+          `the old key is still given out until ${rotation.previousUntil}.`,
+      );
+      return 0;
+    } catch (error) {
+      console.error(`openlane server store-key rotate: ${(error as Error).message}`);
+      return 1;
+    }
   });
 }
 

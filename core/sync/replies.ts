@@ -79,6 +79,8 @@ export interface EnrolReply {
   deviceId: string;
   secret: string;
   storeCode: string;
+  /** The store key the store's terminals sign their LAN requests with; absent from an older HQ. */
+  storeKey?: string;
 }
 
 /** The body of POST /v1/token. */
@@ -92,4 +94,30 @@ export interface TokenReply {
   token: string;
   expiresAt: string;
   storeCode: string;
+}
+
+/** A terminal's role, as it tells HQ on POST /v1/link. */
+export type LinkRole = 'kiosk' | 'counter' | 'attendant';
+
+/** The body of POST /v1/link: what a device says about itself on each sync. */
+export interface LinkRequest {
+  /** settings.json's terminalId: its receipts' and its lane's id. */
+  terminalId: string;
+  role: LinkRole;
+}
+
+/** One self-checkout lane of the store as HQ knows it (a kiosk that has synced). */
+export interface StoreLane {
+  terminalId: string;
+  /** The name it was enrolled with, or null. */
+  name: string | null;
+}
+
+/** The reply to POST /v1/link: the store key (and, during a rotation, the one before) and the lanes. */
+export interface LinkReply {
+  storeCode: string;
+  storeKey: string;
+  /** The key before a rotation, still accepted until HQ stops sending it; null otherwise. */
+  previousStoreKey: string | null;
+  lanes: StoreLane[];
 }

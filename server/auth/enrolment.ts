@@ -16,6 +16,7 @@ import {
   normaliseEnrolmentCode,
   verifySecret,
 } from './secrets';
+import { storeKeys } from './store-keys';
 import { signToken } from './tokens';
 
 export const STORE_CODE = /^[A-Za-z0-9_]{1,32}$/;
@@ -106,7 +107,9 @@ export async function enrolDevice(
       terminalName ?? null,
       secretHash,
     ]);
-    return { ok: true, deviceId, secret, storeCode: claimed.code };
+    // The store key rides along, so the new terminal can talk to its store's lanes before its first sync.
+    const { key } = await storeKeys(tx, claimed.store_id);
+    return { ok: true, deviceId, secret, storeCode: claimed.code, storeKey: key };
   });
 }
 

@@ -12,6 +12,7 @@ import { ingestBatch } from '../events/ingest';
 import { listDeadLetters, stockLevels } from '../events/read';
 import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
+import { registerLinkRoute } from './link';
 import { chargeAttempt, openRouteLimits, refuseIfLimited, type Check } from './rate-limit';
 import type { CatalogStream } from './stream';
 
@@ -189,4 +190,6 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const { device, expiresAt } = deviceOf(request);
     deps.stream.open(reply, expiresAt, device.deviceId);
   });
+
+  registerLinkRoute(app, db, deviceOf);
 }

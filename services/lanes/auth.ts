@@ -55,7 +55,8 @@ export function signedHeaders(
   };
 }
 
-export type Verdict = { ok: true; from: string; nonce: string } | { ok: false; reason: string };
+/** A request that passed names its sender, its nonce and the key it was signed with (the answer is signed with it). */
+export type Verdict = { ok: true; from: string; nonce: string; key: string } | { ok: false; reason: string };
 
 export interface Verifier {
   /** Checks one request's headers and body; a nonce that passes is remembered for the skew window. */
@@ -71,7 +72,15 @@ const NONCE = /^[0-9a-f]{16,64}$/;
 const SIGNATURE = /^[0-9a-f]{64}$/;
 const FROM = /^[A-Za-z0-9_-]{1,32}$/;
 
-export function createVerifier(key: string, now: () => number = Date.now): Verifier {
+/**
+ * `keys`: the store key, or the keys accepted now (the current one first; during a rotation the one
+ * before it too, so terminals that have not synced since still get through).
+ */
+export function createVerifier(
+  keys: string | (() => readonly string[]),
+  now: () => number = Date.now,
+): Verifier {
+  const accepted = typeof keys === 'string' ? () => [keys] : keys;
   /** Nonces seen, with when they stop mattering (their time is then outside the window anyway). */
   const seen = new Map<string, number>();
   const forget = (t: number) => {
@@ -91,8 +100,14 @@ export function createVerifier(key: string, now: () => number = Date.now): Verif
         return { ok: false, reason: 'the request is not signed with the store key' };
       if (!/^\d{1,15}$/.test(time) || !NONCE.test(nonce) || !SIGNATURE.test(signature) || !FROM.test(from))
         return { ok: false, reason: 'the request’s signature headers are malformed' };
-      const expected = Buffer.from(sign(key, { method, path, time: Number(time), nonce, body, from }), 'hex');
-      if (!timingSafeEqual(expected, Buffer.from(signature, 'hex')))
+      const given = Buffer.from(signature, 'hex');
+      const key = accepted().find((candidate) =>
+        timingSafeEqual(
+          Buffer.from(sign(candidate, { method, path, time: Number(time), nonce, body, from }), 'hex'),
+          given,
+        ),
+      );
+      if (key === undefined)
         return {
           ok: false,
           reason: 'the signature does not match: a different store key, or a changed request',
@@ -103,7 +118,7 @@ export function createVerifier(key: string, now: () => number = Date.now): Verif
       forget(t);
       if (seen.has(nonce)) return { ok: false, reason: 'this request was already received (a replay)' };
       seen.set(nonce, t + 2 * MAX_SKEW_MS);
-      return { ok: true, from, nonce };
+      return { ok: true, from, nonce, key };
     },
   };
 }

@@ -4,8 +4,10 @@
 import { fail, ok, type Result } from '../../core/result';
 import type { BasketView, TerminalApi } from '../api/contract';
 import type { LaneBoardEntry, LaneBoardView, LinkStatusView } from '../api/lanes-contract';
+import type { StoreLane } from '../../core/sync';
 import type { EventHub } from '../events';
 import type { Settings } from '../settings';
+import type { StoreKeyRing } from './key-ring';
 import { linkRequest, type LinkRoute } from './link-http';
 import { COMMAND_PATH, reportSchema, type LaneCommand, type LaneReport } from './protocol';
 
@@ -24,6 +26,8 @@ export interface ConsoleSide {
   handlers: ConsoleHandlers;
   /** The route lanes' reports arrive on. */
   report: LinkRoute;
+  /** The store's kiosks as HQ lists them: each shows on the board, offline until it reports. */
+  learn(hqLanes: readonly StoreLane[]): void;
   close(): void;
 }
 
@@ -41,7 +45,7 @@ export function createConsoleSide(options: {
   settings: Settings;
   events: EventHub;
   link: LinkStatusView;
-  key: string | null;
+  keys: StoreKeyRing;
   now?: () => number;
 }): ConsoleSide {
   const { settings, events } = options;
@@ -50,6 +54,8 @@ export function createConsoleSide(options: {
   const lanes = new Map<string, Known>();
   for (const lane of settings.lanes.lanes)
     lanes.set(lane.id, { entry: emptyEntry(lane.id, settings.currency), lastSeen: 0, url: lane.url });
+  /** HQ's names for the lanes it lists (the name it was enrolled with). */
+  const hqNames = new Map<string, string | null>();
 
   const board = (): LaneBoardView => {
     const entries = [...lanes.values()].map((known) => known.entry);
@@ -72,6 +78,7 @@ export function createConsoleSide(options: {
       // Every call in a report is delivered by definition: the console holds it now.
       entry: {
         ...state,
+        name: hqNames.get(report.laneId) ?? state.name,
         calls: state.calls.map((call) => ({ ...call, delivered: true })),
         online: true,
         lastSeenAt: new Date(t).toISOString(),
@@ -96,10 +103,10 @@ export function createConsoleSide(options: {
   const send = async (laneId: string, command: LaneCommand): Promise<Result<unknown>> => {
     const known = lanes.get(laneId);
     if (!known) return fail('lane_unknown', `No lane ${laneId} is known to this console`);
-    if (!options.key || !known.url)
-      return fail('link_off', options.link.problem ?? `No address for lane ${laneId}`);
+    const key = options.keys.current();
+    if (!key || !known.url) return fail('link_off', options.link.problem ?? `No address for lane ${laneId}`);
     const answer = await linkRequest(
-      { url: known.url, key: options.key, from: settings.terminalId },
+      { url: known.url, key, fallbackKey: options.keys.previous(), from: settings.terminalId },
       COMMAND_PATH,
       command,
     );
@@ -141,6 +148,25 @@ export function createConsoleSide(options: {
         const basket = (answer.value as { basket?: BasketView | null } | null)?.basket ?? null;
         return ok({ laneId, basket });
       },
+    },
+    learn(hqLanes) {
+      hqNames.clear();
+      for (const lane of hqLanes) hqNames.set(lane.terminalId, lane.name);
+      const listed = new Set(settings.lanes.lanes.map((lane) => lane.id));
+      for (const [id, known] of lanes)
+        // A lane HQ no longer lists (revoked, re-enrolled as a counter) goes, unless settings name it or it reported.
+        if (!hqNames.has(id) && !listed.has(id) && known.lastSeen === 0) lanes.delete(id);
+      for (const [id, name] of hqNames) {
+        const known = lanes.get(id);
+        if (known) known.entry = { ...known.entry, name: name ?? known.entry.name };
+        else
+          lanes.set(id, {
+            entry: { ...emptyEntry(id, settings.currency), name: name ?? id },
+            lastSeen: 0,
+            url: null,
+          });
+      }
+      publish();
     },
     close: () => clearInterval(ticker),
   };

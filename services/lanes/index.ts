@@ -1,5 +1,6 @@
 // The lane link of one terminal: a kiosk is a lane (it reports to the console and takes its commands),
-// the attendant role is the console. Without a store key nothing listens, and both say why.
+// the attendant role is the console. Without a store key nothing listens, and both say why; a key that
+// arrives later (HQ's, on the first sync after enrolment) starts the link then.
 import { fail, type Failure } from '../../core/result';
 import type { Database } from '../../db/open';
 import type { TerminalApi } from '../api/contract';
@@ -8,6 +9,7 @@ import type { EventHub } from '../events';
 import type { Settings } from '../settings';
 import { ageChecksUnavailable, type AgeChecks } from './age-checks';
 import { createConsoleSide, type ConsoleHandlers, type ConsoleSide } from './console-side';
+import { fixedKeyRing, type StoreKeyRing } from './key-ring';
 import { createLaneSide, type LaneSide } from './lane-side';
 import { startLinkServer, type LinkRoute, type LinkServer } from './link-http';
 import { COMMAND_PATH, REPORT_PATH } from './protocol';
@@ -21,7 +23,7 @@ export interface LaneLink {
   /** A scan the lane's API refused: an unknown item calls an attendant. */
   scanRefused(code: string, error: { code: string }): void;
   /** Where the link listens, or null when it is off. */
-  port: number | null;
+  readonly port: number | null;
   close(): Promise<void>;
 }
 
@@ -31,29 +33,35 @@ export async function startLaneLink(options: {
   api: Pick<TerminalApi, 'session.get' | 'payment.markPaid'>;
   events: EventHub;
   ageChecks?: AgeChecks;
+  /** The store key(s): settings.json's `lanes.key`, else HQ's (services/lanes/key-ring.ts). */
+  keys?: StoreKeyRing;
 }): Promise<LaneLink> {
   const { settings } = options;
-  const key = settings.lanes.key;
+  const keys = options.keys ?? fixedKeyRing(settings.lanes.key);
   const isConsole = settings.role === 'attendant';
   // The counter is staffed: it is no self-checkout lane, and reports to no console.
   const isLane = settings.role === 'kiosk';
-  const link = linkStatus(settings);
+  const link = linkStatus(settings, keys);
   const lane: LaneSide | null = !isLane
     ? null
-    : createLaneSide({ ...options, ageChecks: options.ageChecks ?? ageChecksUnavailable, link, key });
+    : createLaneSide({ ...options, ageChecks: options.ageChecks ?? ageChecksUnavailable, link, keys });
   const consoleSide: ConsoleSide | null = isConsole
-    ? createConsoleSide({ settings, events: options.events, link, key })
+    ? createConsoleSide({ settings, events: options.events, link, keys })
     : null;
+  consoleSide?.learn(keys.hqLanes());
 
   let server: LinkServer | null = null;
-  if (key && (isLane || isConsole)) {
+  let starting: Promise<void> | null = null;
+  let closed = false;
+  const listen = async () => {
+    if (server || closed || !keys.current() || !(isLane || isConsole)) return;
     const routes: Record<string, LinkRoute> = consoleSide
       ? { [REPORT_PATH]: consoleSide.report }
       : { [COMMAND_PATH]: lane!.command };
     server = await startLinkServer({
       host: settings.lanes.host,
       port: settings.lanes.port,
-      key,
+      keys: () => keys.accepted(),
       routes,
     }).catch((error: unknown) => {
       // The till sells without its link rather than not at all; Help and the console say why.
@@ -62,16 +70,31 @@ export async function startLaneLink(options: {
       console.error(`openlane: ${link.problem}`);
       return null;
     });
-  }
-  if (server) {
+    if (!server) return;
+    if (closed) {
+      await server.close();
+      return;
+    }
     console.log(
-      `openlane: lane link listening on ${settings.lanes.host}:${server.port} (${isConsole ? 'attendant console' : 'lane'})`,
+      `openlane: lane link listening on ${settings.lanes.host}:${server.port} (${isConsole ? 'attendant console' : 'lane'}, store key from ${keys.source() === 'settings' ? 'settings.json' : 'HQ'})`,
     );
     lane?.start(server.port);
-  } else if (isConsole) {
+  };
+  const start = () => (starting ??= listen().finally(() => (starting = null)));
+  await start();
+  if (!server && isConsole && !keys.current()) {
     // A console without the key shows no lane: say why where store IT looks first.
     console.error(`openlane: the attendant console sees no lanes — ${link.problem}`);
   }
+  // HQ's answer to a sync: a new key (rotation), the first key (enrolled while running), its lane list.
+  const unsubscribe = keys.subscribe(() => {
+    if (closed) return;
+    if (link.on || !server) Object.assign(link, linkStatus(settings, keys));
+    void start().then(() => {
+      lane?.refresh();
+      consoleSide?.learn(keys.hqLanes());
+    });
+  });
 
   const notConsole = async () => fail('not_console', 'This terminal is not the attendant console');
   const notLane = async () => fail('not_lane', 'This terminal is not a self-checkout lane');
@@ -89,8 +112,13 @@ export async function startLaneLink(options: {
     },
     blocked: () => lane?.blocked() ?? null,
     scanRefused: (code, error) => lane?.scanRefused(code, error),
-    port: server?.port ?? null,
+    get port() {
+      return server?.port ?? null;
+    },
     async close() {
+      closed = true;
+      unsubscribe();
+      await starting;
       lane?.close();
       consoleSide?.close();
       await server?.close();
@@ -99,9 +127,13 @@ export async function startLaneLink(options: {
 }
 
 /** Whether the link can run, and what it lacks. */
-function linkStatus(settings: Settings): LinkStatusView {
-  if (!settings.lanes.key)
-    return { on: false, problem: 'No store key is set (settings.json "lanes.key"): the lane link is off' };
+function linkStatus(settings: Settings, keys: StoreKeyRing): LinkStatusView {
+  if (!keys.current())
+    return {
+      on: false,
+      problem:
+        'No store key: set settings.json "lanes.key", or enrol the terminal with HQ (openlane enrol) and let it sync: the lane link is off',
+    };
   if (settings.role !== 'attendant' && !settings.lanes.console)
     return { on: true, problem: 'No attendant console is set (settings.json "lanes.console")' };
   return { on: true, problem: null };

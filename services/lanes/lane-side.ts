@@ -21,6 +21,7 @@ import { createStaffGate } from '../checkout/attendants';
 import type { EventHub } from '../events';
 import type { Settings } from '../settings';
 import type { AgeChecks } from './age-checks';
+import type { StoreKeyRing } from './key-ring';
 import { linkRequest, type LinkRoute } from './link-http';
 import {
   commandSchema,
@@ -45,6 +46,8 @@ export interface LaneSide {
   scanRefused(code: string, error: { code: string }): void;
   /** Starts reporting; `port` is where this lane's link listens. */
   start(port: number): void;
+  /** The link's status changed (a store key arrived from HQ): the kiosk's Help hears of it. */
+  refresh(): void;
   close(): void;
 }
 
@@ -57,12 +60,14 @@ export interface LaneSideOptions {
   ageChecks: AgeChecks;
   /** The link's own status: off (and why) without a key or a console address. */
   link: LinkStatusView;
-  key: string | null;
+  /** The store key(s): settings.json's, or HQ's. */
+  keys: StoreKeyRing;
 }
 
 export function createLaneSide(options: LaneSideOptions): LaneSide {
   const { db, settings, events } = options;
-  const consoleUrl = options.key ? settings.lanes.console : null;
+  const { keys } = options;
+  const consoleUrl = () => (keys.current() ? settings.lanes.console : null);
   const gate = createStaffGate(settings);
   let port = 0;
   let closed = false;
@@ -74,7 +79,7 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
   const helpStatus = (call: LaneCallRow): HelpCallStatus => {
     if (call.acknowledged_at) return 'coming';
     if (call.delivered_at) return 'waiting';
-    if (!consoleUrl) return 'unanswered';
+    if (!consoleUrl()) return 'unanswered';
     return Date.now() - Date.parse(call.raised_at) >= UNANSWERED_MS ? 'unanswered' : 'calling';
   };
   const self = (): LaneSelfView => {
@@ -108,7 +113,9 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
 
   /** One report in flight at a time; a change meanwhile sends one more right after. */
   const push = async (): Promise<void> => {
-    if (!consoleUrl || !options.key || port === 0) return;
+    const url = consoleUrl();
+    const key = keys.current();
+    if (!url || !key || port === 0) return;
     if (inFlight) {
       again = true;
       return;
@@ -119,7 +126,7 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
         again = false;
         if (closed || !db.open) return;
         const answer = await linkRequest(
-          { url: consoleUrl, key: options.key, from: settings.terminalId },
+          { url, key, fallbackKey: keys.previous(), from: settings.terminalId },
           REPORT_PATH,
           await report(),
           2000,
@@ -228,6 +235,7 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
       heartbeat.unref();
       void push();
     },
+    refresh: () => changed(),
     close() {
       closed = true;
       unsubscribe();

@@ -26,10 +26,11 @@ export interface LinkServer {
 export async function startLinkServer(options: {
   host: string;
   port: number;
-  key: string;
+  /** The keys a request may be signed with now (the store key; during a rotation, the one before too). */
+  keys: () => readonly string[];
   routes: Record<string, LinkRoute>;
 }): Promise<LinkServer> {
-  const verifier = createVerifier(options.key);
+  const verifier = createVerifier(options.keys);
   const server = createServer((req, res) => {
     answer(req, res, options, verifier).catch((error: unknown) => {
       console.error('openlane lane link: request failed:', error);
@@ -46,7 +47,7 @@ export async function startLinkServer(options: {
 async function answer(
   req: IncomingMessage,
   res: ServerResponse,
-  options: { key: string; routes: Record<string, LinkRoute> },
+  options: { routes: Record<string, LinkRoute> },
   verifier: ReturnType<typeof createVerifier>,
 ): Promise<void> {
   const path = req.url ?? '';
@@ -82,7 +83,8 @@ async function answer(
   });
   const text = JSON.stringify(result);
   const time = Date.now();
-  const signature = sign(options.key, {
+  // Signed with the key the request came with: a terminal that has not synced a rotation yet believes it.
+  const signature = sign(verdict.key, {
     method: ANSWER,
     path,
     time,
@@ -105,11 +107,24 @@ async function answer(
  * key for this request. Never throws: an unreachable or refusing terminal is a failure value.
  */
 export async function linkRequest(
-  target: { url: string; key: string; from: string },
+  target: { url: string; key: string; from: string; fallbackKey?: string | null },
   path: string,
   body: unknown,
   timeoutMs = 3000,
 ): Promise<Result<unknown>> {
+  const first = await signedRequest(target, path, body, timeoutMs);
+  // During a rotation the other terminal may not have synced the new key yet: it still knows the old one.
+  if (first.refusedKey && target.fallbackKey && target.fallbackKey !== target.key)
+    return (await signedRequest({ ...target, key: target.fallbackKey }, path, body, timeoutMs)).result;
+  return first.result;
+}
+
+async function signedRequest(
+  target: { url: string; key: string; from: string },
+  path: string,
+  body: unknown,
+  timeoutMs: number,
+): Promise<{ result: Result<unknown>; refusedKey: boolean }> {
   const text = JSON.stringify(body);
   const headers = signedHeaders(target.key, target.from, { method: 'POST', path, body: text });
   const timeout = timeoutSignal(timeoutMs);
@@ -133,12 +148,15 @@ export async function linkRequest(
     });
     if (signature !== expected || Math.abs(Date.now() - time) > MAX_SKEW_MS) {
       const refused = parseFailure(answerText);
-      return refused ?? fail('link_unauthenticated', `${target.url} did not answer with the store key`);
+      return {
+        result: refused ?? fail('link_unauthenticated', `${target.url} did not answer with the store key`),
+        refusedKey: response.status === 401,
+      };
     }
-    return JSON.parse(answerText) as Result<unknown>;
+    return { result: JSON.parse(answerText) as Result<unknown>, refusedKey: false };
   } catch (error) {
     const why = timeout.timedOut ? `no answer in ${timeoutMs} ms` : (error as Error).message;
-    return fail('link_unreachable', `${target.url} cannot be reached: ${why}`);
+    return { result: fail('link_unreachable', `${target.url} cannot be reached: ${why}`), refusedKey: false };
   } finally {
     timeout.clear();
   }

@@ -46,9 +46,13 @@ export function loadCredentials(dataDir: string): HqCredentials | null {
 
 /** Writes the credentials atomically (temp file, then rename) with mode 0600. */
 export function saveCredentials(dataDir: string, credentials: HqCredentials): void {
-  const path = credentialsPath(dataDir);
+  writePrivateJson(credentialsPath(dataDir), credentials);
+}
+
+/** Writes JSON that holds a secret: atomically (temp file, then rename), readable by its owner only. */
+export function writePrivateJson(path: string, value: unknown): void {
   const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
   // The mode is applied only when the file is created, and a umask may narrow it: set it exactly.
   chmodSync(temp, 0o600);
   renameSync(temp, path);

@@ -1,8 +1,10 @@
 // Enrolling a terminal with HQ: the one-time code becomes a device id and secret, saved in
-// DATA_DIR/hq.json (0600) with the server URL. A terminal already enrolled is not enrolled again
-// silently: that would make a second device at HQ and orphan the first.
+// DATA_DIR/hq.json (0600) with the server URL; the store key HQ hands out goes to DATA_DIR/hq-store.json.
+// A terminal already enrolled is not enrolled again silently: that would make a second device at HQ and
+// orphan the first.
 import { enrolDevice, type HqClientOptions } from './hq-client';
 import { loadCredentials, normaliseServerUrl, saveCredentials, type HqCredentials } from './credentials';
+import { resetStoreLink } from './store-link';
 
 export interface EnrolInput {
   dataDir: string;
@@ -34,5 +36,7 @@ export async function enrolTerminal(
     enrolledAt: new Date().toISOString(),
   };
   saveCredentials(input.dataDir, credentials);
+  // The store key came with the answer (from an HQ that has one): the lane link can start before any sync.
+  resetStoreLink(input.dataDir, enrolled.storeCode, enrolled.storeKey);
   return credentials;
 }

@@ -3,10 +3,18 @@
 // (HQ answered 4xx) — retrying the same thing will not help, the message says what to fix.
 import type { z } from 'zod';
 import { describeIssues } from '../../core/result';
-import type { EnrolReply, EnrolRequest, EventBatch, TokenRequest, WireEvent } from '../../core/sync';
+import type {
+  EnrolReply,
+  EnrolRequest,
+  EventBatch,
+  LinkReply,
+  LinkRequest,
+  TokenRequest,
+  WireEvent,
+} from '../../core/sync';
 import type { HqCredentials } from './credentials';
 import type { BatchReply, CatalogReply } from './protocol';
-import { batchReply, catalogReply, enrolReply, failureReply, tokenReply } from './protocol';
+import { batchReply, catalogReply, enrolReply, failureReply, linkReply, tokenReply } from './protocol';
 
 export class HqError extends Error {
   constructor(
@@ -35,6 +43,8 @@ export interface HqClient {
   catalogPage(after: string, limit: number): Promise<CatalogReply>;
   /** Opens GET /v1/stream; the caller reads the body and aborts with `signal`. */
   openStream(signal: AbortSignal): Promise<Response>;
+  /** POST /v1/link: says which terminal this is; the store key and lanes, or null from an HQ without it. */
+  link?(request: LinkRequest): Promise<LinkReply | null>;
 }
 
 /** POST /v1/enrol: trades a one-time code for a device id and secret. */
@@ -117,6 +127,15 @@ export function createHqClient(credentials: HqCredentials, options: HqClientOpti
       const response = await authed('/v1/stream', { method: 'GET' }, signal);
       if (!response.ok) await read(response, failureReply, 'event stream');
       return response;
+    },
+    async link(request) {
+      const response = await authed('/v1/link', { method: 'POST', body: JSON.stringify(request) });
+      if (response.status === 404) {
+        // An HQ older than the lane link: the terminal keeps what it has (settings.json's key).
+        await response.body?.cancel();
+        return null;
+      }
+      return read(response, linkReply, 'link');
     },
   };
 }

@@ -15,3 +15,5 @@ export { startSync, backoffDelay } from './loop';
 export type { SyncEvent, SyncLoop, SyncLoopOptions } from './loop';
 export { syncStatus, STALE_OUTBOX_SECONDS } from './status';
 export type { SyncStatus } from './status';
+export { loadStoreLink, refreshStoreLink, storeLinkPath, STORE_LINK_FILE } from './store-link';
+export type { StoreLinkInfo } from './store-link';

@@ -8,7 +8,7 @@ import type { HqClient } from './hq-client';
 import type { PullProgress } from './pull';
 import type { SyncStatus } from './status';
 import { syncStatus } from './status';
-import type { SyncSummary } from './sync-once';
+import type { SyncOnceOptions, SyncSummary } from './sync-once';
 import { syncOnce } from './sync-once';
 
 export type SyncEvent =
@@ -32,6 +32,8 @@ export interface SyncLoopOptions {
   pageSize?: number;
   /** Reconnect a stream that sent nothing (not even HQ's 25 s keep-alive) for this long; default 75 s. */
   streamIdleMs?: number;
+  /** After each sync that went through (the lane link's store key and lanes): see SyncOnceOptions. */
+  afterSync?: SyncOnceOptions['afterSync'];
 }
 
 export interface SyncLoop {
@@ -86,6 +88,7 @@ export function startSync(options: SyncLoopOptions): SyncLoop {
         const summary = await syncOnce(options.db, options.client, {
           currency: options.currency,
           pageSize: options.pageSize,
+          afterSync: options.afterSync,
           onProgress: (progress) => emit({ type: 'progress', progress }),
           onPushed: () => status(),
         });

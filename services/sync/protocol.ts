@@ -12,6 +12,7 @@ import type {
   CatalogTombstone,
   EnrolReply,
   EventResult,
+  LinkReply,
   TokenReply,
 } from '../../core/sync';
 import type { ErrorInfo } from '../../core/result';
@@ -22,7 +23,18 @@ export const enrolReply = z.object({
   deviceId: z.string().min(1),
   secret: z.string().min(1),
   storeCode: z.string().min(1),
+  // An HQ older than the lane link sends none; the terminal then keeps to settings.json's key.
+  storeKey: z.string().min(32).max(512).optional(),
 }) satisfies z.ZodType<EnrolReply>;
+
+const terminalId = z.string().regex(/^[A-Za-z0-9]{1,8}$/);
+
+export const linkReply = z.object({
+  storeCode: z.string().min(1),
+  storeKey: z.string().min(32).max(512),
+  previousStoreKey: z.string().min(32).max(512).nullable(),
+  lanes: z.array(z.object({ terminalId, name: z.string().max(64).nullable() })).max(1000),
+}) satisfies z.ZodType<LinkReply>;
 
 export const tokenReply = z.object({
   token: z.string().min(1),

@@ -36,6 +36,11 @@ export interface SyncOnceOptions {
   onProgress?: (progress: PullProgress) => void;
   onPushed?: (result: PushResult) => void;
   now?: () => Date;
+  /**
+   * Runs after the push and pull (the lane link's POST /v1/link). What it throws does not fail the
+   * sync — sales and catalog went through — it becomes a warning.
+   */
+  afterSync?: (client: HqClient) => Promise<void>;
 }
 
 /** Pushes then pulls; throws (an HqError when HQ is the problem) after recording the failed attempt. */
@@ -56,6 +61,7 @@ export async function syncOnce(
       pageSize: options.pageSize,
       onProgress: options.onProgress,
     });
+    const late = await runAfterSync(options, client);
     recordAttempt(db, { ok: true, clockSkewMs: pushed.skewMs }, now());
     return {
       pushed: pushed.applied,
@@ -67,10 +73,20 @@ export async function syncOnce(
       skipped: pulled.skipped,
       catalogVersion: pulled.catalogVersion,
       ...(pushed.skewMs === null ? {} : { skewMs: pushed.skewMs }),
-      warnings: [...pushed.warnings, ...pulled.warnings],
+      warnings: [...pushed.warnings, ...pulled.warnings, ...late],
     };
   } catch (error) {
     if (db.open) recordAttempt(db, { ok: false, error: (error as Error).message }, now());
     throw error;
+  }
+}
+
+async function runAfterSync(options: SyncOnceOptions, client: HqClient): Promise<string[]> {
+  if (!options.afterSync) return [];
+  try {
+    await options.afterSync(client);
+    return [];
+  } catch (error) {
+    return [(error as Error).message];
   }
 }

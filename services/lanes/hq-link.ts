@@ -1,0 +1,30 @@
+// The lane link's part of a sync with HQ: the terminal says which terminal it is (so HQ can list the
+// store's kiosks to the console) and takes the store key HQ gives, saved in hq-store.json and handed
+// to the running link at once. A terminal that is not enrolled simply never syncs: settings.json's key.
+import type { HqClient } from '../sync/hq-client';
+import { refreshStoreLink } from '../sync/store-link';
+import type { Settings } from '../settings';
+import { createStoreKeyRing, type StoreKeyRing } from './key-ring';
+
+export interface StoreLinkSync {
+  keys: StoreKeyRing;
+  /** For the sync loop: POST /v1/link after each sync, then the link's keys and lanes reloaded. */
+  afterSync(client: HqClient): Promise<void>;
+}
+
+export function storeLinkSync(
+  dataDir: string,
+  settings: Pick<Settings, 'lanes' | 'terminalId' | 'role'>,
+): StoreLinkSync {
+  const keys = createStoreKeyRing(dataDir, settings);
+  return {
+    keys,
+    async afterSync(client) {
+      const info = await refreshStoreLink(dataDir, client, {
+        terminalId: settings.terminalId,
+        role: settings.role,
+      });
+      if (info) keys.reload();
+    },
+  };
+}

@@ -200,6 +200,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       },
       events,
       keys: storeLink.keys,
+      scale,
     });
   } catch (error) {
     await close();

@@ -12,6 +12,7 @@ import { createConsoleSide, type ConsoleHandlers, type ConsoleSide } from './con
 import { fixedKeyRing, type StoreKeyRing } from './key-ring';
 import { createLaneSide, type LaneSide } from './lane-side';
 import { startLinkServer, type LinkRoute, type LinkServer } from './link-http';
+import { watchWeighing, type WeighingSource } from './weight-checks';
 import { COMMAND_PATH, REPORT_PATH } from './protocol';
 
 export type LaneLinkHandlers = Pick<TerminalApi, 'lane.self' | 'lane.callHelp'> & ConsoleHandlers;
@@ -35,6 +36,8 @@ export async function startLaneLink(options: {
   ageChecks?: AgeChecks;
   /** The store key(s): settings.json's `lanes.key`, else HQ's (services/lanes/key-ring.ts). */
   keys?: StoreKeyRing;
+  /** The kiosk's scale: a weighing stuck on it calls an attendant (weight-checks.ts). */
+  scale?: WeighingSource | null;
 }): Promise<LaneLink> {
   const { settings } = options;
   const keys = options.keys ?? fixedKeyRing(settings.lanes.key);
@@ -49,6 +52,8 @@ export async function startLaneLink(options: {
     ? createConsoleSide({ settings, events: options.events, link, keys })
     : null;
   consoleSide?.learn(keys.hqLanes());
+  const unwatchScale =
+    lane && options.scale ? watchWeighing(options.scale, options.events, lane.weightCheck) : null;
 
   let server: LinkServer | null = null;
   let starting: Promise<void> | null = null;
@@ -118,6 +123,7 @@ export async function startLaneLink(options: {
     async close() {
       closed = true;
       unsubscribe();
+      unwatchScale?.();
       await starting;
       lane?.close();
       consoleSide?.close();

@@ -48,6 +48,8 @@ export interface LaneSide {
   start(port: number): void;
   /** The link's status changed (a store key arrived from HQ): the kiosk's Help hears of it. */
   refresh(): void;
+  /** A weighing stuck for the scale's `problem` calls an attendant; null closes that call (weight-checks.ts). */
+  weightCheck(problem: string | null): void;
   close(): void;
 }
 
@@ -236,6 +238,11 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
       void push();
     },
     refresh: () => changed(),
+    weightCheck(problem) {
+      if (closed || !db.open) return;
+      if (problem !== null) raise({ kind: 'weight-check', detail: problem });
+      else if (handleCallsOfKind(db, 'weight-check', 'lane') > 0) changed();
+    },
     close() {
       closed = true;
       unsubscribe();

@@ -25,6 +25,8 @@ export interface TerminalScale {
   /** Polls the scale for WEIGH_LEASE_MS from now (a renewal starts the lease again). */
   startPolling(): void;
   stopPolling(): void;
+  /** Hears when a weighing opens (polling starts) and ends (stopped, sold, or its lease ran out). */
+  onWeighing(listener: (open: boolean) => void): () => void;
 }
 
 /**
@@ -38,6 +40,15 @@ export function createTerminalScale(settings: ScaleSettings, events: EventHub): 
   const endLease = () => {
     if (lease) clearTimeout(lease);
     lease = null;
+  };
+  const weighingListeners = new Set<(open: boolean) => void>();
+  const tell = (open: boolean) => {
+    for (const listener of weighingListeners) listener(open);
+  };
+  const stop = () => {
+    const was = scale.polling;
+    scale.stopPolling();
+    if (was) tell(false);
   };
   const toView = (status: ScaleStatus): ScaleReadingView => readingView(status, settings.minimumWeightGrams);
   const scale = new MagellanScale(
@@ -76,13 +87,19 @@ export function createTerminalScale(settings: ScaleSettings, events: EventHub): 
     },
     startPolling() {
       endLease();
-      lease = setTimeout(() => scale.stopPolling(), WEIGH_LEASE_MS);
+      lease = setTimeout(stop, WEIGH_LEASE_MS);
       lease.unref();
+      const was = scale.polling;
       scale.startPolling();
+      if (!was) tell(true);
     },
     stopPolling() {
       endLease();
-      scale.stopPolling();
+      stop();
+    },
+    onWeighing(listener) {
+      weighingListeners.add(listener);
+      return () => weighingListeners.delete(listener);
     },
   };
 }

@@ -1,6 +1,6 @@
 // `npx tsx test/screenshots-attendant.ts [OUT_DIR]` (after `npm run build`): the attendant console with
 // eight lanes in every state — idle, shopping, a call for help, an unknown item, paused, closed,
-// offline — at 1024×768 and 1280×800, in both languages, and a lane's panel.
+// offline — and a ninth never heard from, at 1024×768 and 1280×800, in both languages, and a lane's panel.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,7 +20,11 @@ const at = (name: string) => {
   return path;
 };
 const consoleDir = at('console');
-writeLaneSettings(consoleDir, 'C01', 'attendant', { offlineSeconds: 3 });
+// K09 is a lane the console knows of (from settings here; from HQ's device list when enrolled) that never reported.
+writeLaneSettings(consoleDir, 'C01', 'attendant', {
+  offlineSeconds: 3,
+  lanes: [{ id: 'K09', url: 'http://127.0.0.1:9' }],
+});
 const consoleServe = await startServe({ dataDir: consoleDir });
 const port = /lane link listening on \S+:(\d+)/.exec(consoleServe.output())![1];
 const lanes: Terminal[] = [];

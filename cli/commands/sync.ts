@@ -1,4 +1,5 @@
 // `openlane sync`: one full sync with HQ — the outbox up, the catalog down — and a summary.
+import { storeLinkSync } from '../../services/lanes/hq-link';
 import { createHqClient, HqError, loadCredentials, syncOnce } from '../../services/sync';
 import { openTerminalStore, resolveDataDir } from '../../services/store';
 import { describeSyncWarning } from '../../services/sync/warnings';
@@ -27,6 +28,8 @@ export async function syncCommand(args: string[]): Promise<number> {
     const started = performance.now();
     const summary = await syncOnce(store.db, createHqClient(credentials), {
       currency: store.settings.currency,
+      // The lane link's store key and lanes too; a running terminal on this directory picks them up.
+      afterSync: storeLinkSync(dataDir, store.settings).afterSync,
     });
     const seconds = (performance.now() - started) / 1000;
     console.log(

@@ -16,7 +16,9 @@ export function LaneCard({ lane, onOpen }: { lane: LaneBoardEntry; onOpen(): voi
   const state = laneState(lane);
   const label =
     state === 'offline'
-      ? t.offline
+      ? lane.lastSeenAt
+        ? t.offline
+        : t.neverSeen
       : state === 'paused'
         ? t.paused
         : state === 'closed'

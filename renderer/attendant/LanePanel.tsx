@@ -32,8 +32,10 @@ export function LanePanel({ lane, onClose }: { lane: LaneBoardEntry; onClose(): 
   const ageChecks = lane.calls.filter((call) => call.kind === 'age-check');
   return (
     <Modal testId="lane-panel" title={`${t.lane(lane.name)} · ${stateWord(t, lane)}`} onClose={onClose}>
-      {!lane.online && lane.lastSeenAt ? (
-        <p className="dialog-lead">{t.lastSeen(new Date(lane.lastSeenAt).toLocaleTimeString(language))}</p>
+      {!lane.online ? (
+        <p className="dialog-lead">
+          {lane.lastSeenAt ? t.lastSeen(new Date(lane.lastSeenAt).toLocaleTimeString(language)) : t.neverSeen}
+        </p>
       ) : null}
       {error ? (
         <p className="att-banner in-panel" role="alert" data-testid="attendant-error">

@@ -6,6 +6,8 @@ export function QueueItem({ call, onOpen }: { call: InterventionView; onOpen(): 
   const { t, act } = useAttendant();
   const minutes = Math.max(0, Math.floor((Date.now() - Date.parse(call.raisedAt)) / 60_000));
   const needsLane = call.kind === 'age-check' || call.kind === 'payment-unconfirmed';
+  // A weight check's detail is the scale's state: said in words.
+  const detail = call.kind === 'weight-check' ? (t.scaleProblems[call.detail] ?? call.detail) : call.detail;
   return (
     <li className={`att-call kind-${call.kind}`} data-testid={`call-${call.laneId}-${call.kind}`}>
       <div className="att-call-head">
@@ -13,7 +15,7 @@ export function QueueItem({ call, onOpen }: { call: InterventionView; onOpen(): 
         <span className="att-call-lane">{t.lane(call.laneId)}</span>
       </div>
       <p className="att-call-detail">
-        {call.detail ? `${call.detail} · ` : ''}
+        {detail ? `${detail} · ` : ''}
         {t.since(minutes)}
       </p>
       {call.acknowledged ? <p className="att-call-ack">{t.acknowledged}</p> : null}

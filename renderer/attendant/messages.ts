@@ -48,6 +48,15 @@ export const attendantEn = {
   cancel: 'Cancel',
   reason: 'Shopper’s phone shows the payment went through',
   lastSeen: (time: string) => `Last heard from at ${time}`,
+  /** A lane HQ lists that has never reported to this console. */
+  neverSeen: 'Not heard from yet',
+  /** What a weight-check call is about: the scale's state on the lane. */
+  scaleProblems: {
+    'not-answering': 'The scale is not answering',
+    disconnected: 'The scale is not connected',
+    'zero-error': 'The scale cannot find its zero',
+    'over-capacity': 'Too heavy for the scale',
+  } as Record<string, string>,
   total: 'Total',
   failed: (message: string) => `That did not work: ${message}`,
 };
@@ -97,6 +106,13 @@ export const attendantZh: AttendantMessages = {
   cancel: '取消',
   reason: '顾客手机显示付款成功',
   lastSeen: (time: string) => `最后联系时间 ${time}`,
+  neverSeen: '尚未联系过',
+  scaleProblems: {
+    'not-answering': '秤没有响应',
+    disconnected: '秤未连接',
+    'zero-error': '秤无法归零',
+    'over-capacity': '超出秤的称重上限',
+  },
   total: '合计',
   failed: (message: string) => `操作未成功：${message}`,
 };

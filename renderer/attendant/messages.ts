@@ -49,7 +49,7 @@ export const attendantEn = {
   reason: 'Shopper’s phone shows the payment went through',
   lastSeen: (time: string) => `Last heard from at ${time}`,
   /** A lane HQ lists that has never reported to this console. */
-  neverSeen: 'Not heard from yet',
+  neverSeen: 'Never seen',
   /** What a weight-check call is about: the scale's state on the lane. */
   scaleProblems: {
     'not-answering': 'The scale is not answering',

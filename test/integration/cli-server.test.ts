@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server';
 
 const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
 const openlane = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
@@ -86,6 +87,42 @@ describe('openlane server', () => {
     const refused = openlane('server', 'catalog', 'import', bad, '--data', hq);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/line 2: barcode "6901234567893" has check digit 3; it should be 2/);
+  });
+
+  it('rotates a store key without ever printing it, and names a store HQ does not know', async () => {
+    expect(openlane('server', 'enrolment-code', '--store', 'S001', '--data', hq).status).toBe(0);
+    const rotated = openlane(
+      'server',
+      'store-key',
+      'rotate',
+      '--store',
+      'S001',
+      '--grace',
+      '60',
+      '--data',
+      hq,
+    );
+    expect(rotated.status, rotated.stderr).toBe(0);
+    expect(rotated.stdout).toMatch(/Store S001 has a new store key.*still given out until/s);
+    const db = await openDatabase({ dataDir: hq });
+    try {
+      const { rows } = await db.query<{ key: string; previous_key: string }>(
+        'SELECT key, previous_key FROM store_keys',
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.previous_key).not.toBe(rows[0]!.key);
+      for (const key of [rows[0]!.key, rows[0]!.previous_key])
+        expect(rotated.stdout + rotated.stderr).not.toContain(key);
+    } finally {
+      await db.close();
+    }
+    expect(openlane('server', 'store-key', 'rotate', '--store', 'S999', '--data', hq)).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('HQ has no store "S999"'),
+    });
+    expect(
+      openlane('server', 'store-key', 'rotate', '--store', 'S001', '--grace', 'soon', '--data', hq),
+    ).toMatchObject({ status: 2, stderr: expect.stringContaining('--grace must be a whole number') });
   });
 
   it('says what is wrong with the command line and exits 2', () => {

@@ -60,6 +60,7 @@ export async function startLaneLink(options: {
   let closed = false;
   const listen = async () => {
     if (server || closed || !keys.current() || !(isLane || isConsole)) return;
+    if (isLane && dormant(settings, keys)) return;
     const routes: Record<string, LinkRoute> = consoleSide
       ? { [REPORT_PATH]: consoleSide.report }
       : { [COMMAND_PATH]: lane!.command };
@@ -140,7 +141,21 @@ function linkStatus(settings: Settings, keys: StoreKeyRing): LinkStatusView {
       problem:
         'No store key: set settings.json "lanes.key", or enrol the terminal with HQ (openlane enrol) and let it sync: the lane link is off',
     };
+  if (dormant(settings, keys))
+    return {
+      on: false,
+      problem: 'No attendant console is set (settings.json "lanes.console"): the lane link is off',
+    };
   if (settings.role !== 'attendant' && !settings.lanes.console)
     return { on: true, problem: 'No attendant console is set (settings.json "lanes.console")' };
   return { on: true, problem: null };
+}
+
+/**
+ * A kiosk that got its key from HQ but has no console to report to keeps its link closed: every enrolled
+ * kiosk has HQ's key, and one in a store with no console set up should expose nothing on the LAN.
+ * (A key put in settings.json is the store's own choice to run the link, and listens as it always did.)
+ */
+function dormant(settings: Settings, keys: StoreKeyRing): boolean {
+  return settings.role === 'kiosk' && keys.source() === 'hq' && !settings.lanes.console;
 }

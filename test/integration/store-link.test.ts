@@ -118,6 +118,12 @@ describe('the store key from HQ', () => {
     const rotation = await rotateStoreKey(hq.db, 'ROT1', 600);
     expect(Date.parse(rotation.previousUntil) - Date.parse(rotation.rotatedAt)).toBe(600_000);
     const kiosk = await start(dir);
+    // Enrolled, but no console set up: the kiosk opens nothing on the LAN, and says why.
+    expect(kiosk.laneLinkPort).toBeNull();
+    expect(value(await kiosk.api['lane.self']({})).link).toEqual({
+      on: false,
+      problem: expect.stringMatching(/No attendant console/),
+    });
     value(await kiosk.api['sync.now']({}));
     await eventually('the new key on the terminal', async () => keyOf(dir) !== first);
     expect(loadStoreLink(dir)).toMatchObject({ previousStoreKey: first, lanes: [{ terminalId: 'K01' }] });

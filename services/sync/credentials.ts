@@ -30,17 +30,28 @@ export function credentialsPath(dataDir: string): string {
 
 /** The saved credentials, or null when this terminal was never enrolled. A damaged file throws, naming it. */
 export function loadCredentials(dataDir: string): HqCredentials | null {
-  const path = credentialsPath(dataDir);
+  return readJsonFile(credentialsPath(dataDir), schema, {
+    notJson: 'enrol the terminal again',
+    damaged: 'enrol again',
+  });
+}
+
+/** A JSON file checked against `schema`, or null when it does not exist; a bad one throws, naming it and the fix. */
+export function readJsonFile<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  fix: { notJson: string; damaged: string },
+): T | null {
   if (!existsSync(path)) return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path} is not valid JSON (${(error as Error).message}); enrol the terminal again`);
+    throw new Error(`${path} is not valid JSON (${(error as Error).message}); ${fix.notJson}`);
   }
   const checked = schema.safeParse(parsed);
   if (!checked.success)
-    throw new Error(`${path} is damaged: ${describeIssues(checked.error.issues)}; enrol again`);
+    throw new Error(`${path} is damaged: ${describeIssues(checked.error.issues)}; ${fix.damaged}`);
   return checked.data;
 }
 

@@ -3,12 +3,11 @@
 // store's terminals, so the file is written 0600 like hq.json and never logged. It is written at
 // enrolment (from the enrolment answer) and on every sync (POST /v1/link); settings.json's
 // `lanes.key`, when set, wins over it (services/lanes/key-ring.ts).
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { LinkRequest, StoreLane } from '../../core/sync';
-import { describeIssues } from '../../core/result';
-import { writePrivateJson } from './credentials';
+import { readJsonFile, writePrivateJson } from './credentials';
 import type { HqClient } from './hq-client';
 
 export const STORE_LINK_FILE = 'hq-store.json';
@@ -37,18 +36,8 @@ export function storeLinkPath(dataDir: string): string {
 
 /** What HQ last said, or null when it never did. A damaged file throws, naming it. */
 export function loadStoreLink(dataDir: string): StoreLinkInfo | null {
-  const path = storeLinkPath(dataDir);
-  if (!existsSync(path)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`${path} is not valid JSON (${(error as Error).message}); the next sync rewrites it`);
-  }
-  const checked = schema.safeParse(parsed);
-  if (!checked.success)
-    throw new Error(`${path} is damaged: ${describeIssues(checked.error.issues)}; the next sync rewrites it`);
-  return checked.data;
+  const fix = 'the next sync rewrites it';
+  return readJsonFile(storeLinkPath(dataDir), schema, { notJson: fix, damaged: fix });
 }
 
 export function saveStoreLink(dataDir: string, info: StoreLinkInfo): void {

@@ -63,4 +63,15 @@ describe('lane link signatures', () => {
     expect(keyProblem(` ${KEY}`)).toMatch(/spaces/);
     expect(keyProblem(KEY)).toBeNull();
   });
+
+  it('during a rotation accepts the new key and the one before, and names which one signed', () => {
+    let keys: readonly string[] = [OTHER, KEY];
+    const verifier = createVerifier(() => keys);
+    const verify = (key: string) =>
+      verifier.verify(signedHeaders(key, 'K01', request), request.method, request.path, request.body);
+    expect(verify(KEY)).toMatchObject({ ok: true, key: KEY });
+    expect(verify(OTHER)).toMatchObject({ ok: true, key: OTHER });
+    keys = [OTHER]; // the grace is over: the old key is refused
+    expect(verify(KEY)).toMatchObject({ ok: false, reason: expect.stringMatching(/different store key/) });
+  });
 });

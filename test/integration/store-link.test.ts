@@ -212,6 +212,24 @@ describe('terminals enrolled with one HQ, no lanes.key anywhere', () => {
     expect((await board(console)).lanes.map((l) => l.laneId)).toEqual(['K01', 'K09']);
   });
 
+  it('a kiosk enrolled while it runs starts its link with the key it was given, no restart', async () => {
+    const console = await start(await enrolled('LINK3', 'C01', 'attendant'));
+    const url = `http://127.0.0.1:${console.laneLinkPort}`;
+    const laneDir = laneDataDir('K01', 'kiosk', { key: null, console: url });
+    dirs.push(laneDir);
+    const lane = await start(laneDir);
+    expect(lane.laneLinkPort).toBeNull();
+    expect(value(await lane.api['lane.self']({})).link).toMatchObject({ on: false });
+
+    const { code } = await createEnrolmentCode(hq.db, 'LINK3');
+    await enrolTerminal({ dataDir: laneDir, serverUrl: hq.url, code, terminalName: 'K01' });
+    await eventually('K01 online at the console', async () =>
+      (await board(console)).lanes.some((l) => l.laneId === 'K01' && l.online),
+    );
+    expect(lane.laneLinkPort).not.toBeNull();
+    expect(value(await lane.api['lane.self']({})).link).toEqual({ on: true, problem: null });
+  });
+
   it('keep talking through a rotation: the console with the new key still hears a lane that has not synced', async () => {
     const consoleDir = await enrolled('LINK2', 'C01', 'attendant');
     const console = await start(consoleDir);

@@ -153,16 +153,22 @@ function AgeCheck({ laneId, call }: { laneId: string; call: LaneCallView }) {
       <h3 className="att-panel-title">
         {t.kinds['age-check']} · {call.detail}
       </h3>
-      <label className="att-field">
-        <span>{t.age}</span>
-        <input
-          inputMode="numeric"
-          value={age}
-          onChange={(e) => setAge(e.target.value.replace(/\D/g, '').slice(0, 3))}
-        />
-      </label>
-      <StaffForm lead="" testId="age-approve" submitLabel={t.approveAge} onSubmit={decide(true)} />
-      <StaffForm lead="" testId="age-refuse" submitLabel={t.refuseAge} onSubmit={decide(false)} />
+      <StaffForm
+        lead=""
+        testId="age-decide"
+        submitLabel={t.approveAge}
+        onSubmit={decide(true)}
+        alternate={{ label: t.refuseAge, testId: 'age-refuse', onSubmit: decide(false) }}
+      >
+        <label className="att-field">
+          <span>{t.age}</span>
+          <input
+            inputMode="numeric"
+            value={age}
+            onChange={(e) => setAge(e.target.value.replace(/\D/g, '').slice(0, 3))}
+          />
+        </label>
+      </StaffForm>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 // The attendant's badge (scanned into the field, or typed) and PIN, for the actions that need them.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useAttendant } from './context';
 
 export function StaffForm({
@@ -8,6 +8,8 @@ export function StaffForm({
   submitLabel,
   onSubmit,
   onCancel,
+  alternate,
+  children,
 }: {
   lead: string;
   testId: string;
@@ -15,22 +17,31 @@ export function StaffForm({
   /** Resolves true when it went through: the form then clears. */
   onSubmit(badge: string, pin: string): Promise<boolean>;
   onCancel?(): void;
+  /** The other decision on the same badge and PIN (refuse beside approve): one form, not two. */
+  alternate?: { label: string; testId: string; onSubmit(badge: string, pin: string): Promise<boolean> };
+  /** More fields before the badge (the age on the ID). */
+  children?: ReactNode;
 }) {
   const { t } = useAttendant();
   const [badge, setBadge] = useState('');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const ready = !busy && badge.trim() !== '' && pin.length >= 4;
+  const run = async (decide: typeof onSubmit) => {
     setBusy(true);
-    const done = await onSubmit(badge.trim(), pin);
+    const done = await decide(badge.trim(), pin);
     setBusy(false);
     setPin('');
     if (done) setBadge('');
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(onSubmit);
+  };
   return (
-    <form className="att-staff" data-testid={testId} onSubmit={(e) => void submit(e)}>
+    <form className="att-staff" data-testid={testId} onSubmit={submit}>
       {lead ? <p className="dialog-lead">{lead}</p> : null}
+      {children}
       <label className="att-field">
         <span>{t.badge}</span>
         <input autoComplete="off" value={badge} onChange={(e) => setBadge(e.target.value)} />
@@ -51,7 +62,18 @@ export function StaffForm({
             {t.cancel}
           </button>
         ) : null}
-        <button type="submit" className="button primary" disabled={busy || !badge.trim() || pin.length < 4}>
+        {alternate ? (
+          <button
+            type="button"
+            className="button secondary"
+            data-testid={alternate.testId}
+            disabled={!ready}
+            onClick={() => void run(alternate.onSubmit)}
+          >
+            {alternate.label}
+          </button>
+        ) : null}
+        <button type="submit" className="button primary" data-testid={`${testId}-submit`} disabled={!ready}>
           {submitLabel ?? t.confirm}
         </button>
       </div>

@@ -91,16 +91,18 @@ const shown = (page: Page, testId: string) => page.getByTestId(testId).isVisible
 /** K02's help call gone from the queue (handled), its overlay closed, the lane open. */
 async function quietK02(s: StoreScreens): Promise<void> {
   await closePanel(s);
-  const call = s.console.getByTestId('call-K02-help');
-  if (await call.isVisible()) {
-    if (await call.getByTestId('call-acknowledge').isVisible())
-      await call.getByTestId('call-acknowledge').click();
-    await call.getByTestId('call-handled').click();
-    await expect.poll(() => call.isVisible()).toBe(false);
-  }
+  await handleHelp(s);
   if (await shown(s.k02, 'help-overlay')) await s.k02.getByTestId('help-close').click();
   if (await shown(s.k02, 'lane-closed')) await setMode(s, 'open');
   await s.k02.getByTestId('lane-closed').waitFor({ state: 'hidden' });
+}
+
+/** The console marks K02's help call handled, if there is one. */
+async function handleHelp(s: StoreScreens): Promise<void> {
+  const call = s.console.getByTestId('call-K02-help');
+  if (!(await call.isVisible())) return;
+  await call.getByTestId('call-handled').click();
+  await expect.poll(() => call.isVisible()).toBe(false);
 }
 
 async function closePanel(s: StoreScreens): Promise<void> {
@@ -154,6 +156,7 @@ async function busyBoard(s: StoreScreens): Promise<void> {
     await s.k02.getByTestId('payment-qr').waitFor();
   }
   if (!(await shown(s.console, 'call-K02-help'))) {
+    if (await shown(s.k02, 'help-overlay')) await s.k02.getByTestId('help-close').click();
     await s.k02.getByTestId('help-button').click();
     await s.console.getByTestId('call-K02-help').waitFor();
   }
@@ -202,11 +205,24 @@ export const STORE_SCREENS: StoreScreen[] = [
   laneMode('paused'),
   laneMode('closed'),
   {
-    name: 'console-board',
+    // Both kinds of call waiting, oldest first: the age check's button, Help's "On my way" and "Handled".
+    name: 'console-queue',
     on: 'console',
     shows: 'queue',
     needs: ['lane-K01', 'lane-K02', 'lane-K03'],
     reach: busyBoard,
+  },
+  {
+    // Help handled: one lane needs an age check, one is paying, one is offline.
+    name: 'console-board',
+    on: 'console',
+    shows: 'queue',
+    needs: ['lane-K01', 'lane-K02', 'lane-K03'],
+    async reach(s) {
+      await busyBoard(s);
+      await handleHelp(s);
+      await expect.poll(() => s.console.getByTestId('lane-K02').getAttribute('data-state')).toBe('paying');
+    },
   },
   {
     name: 'console-lane-panel',

@@ -119,6 +119,17 @@ describe('layout checks', () => {
     );
   });
 
+  it('measures a radio by its label, which a finger touches; a bare radio is too small', async () => {
+    const radio = `<input type="radio" name="d" style="width: 24px; height: 24px; margin: 0"`;
+    const labelled = await problemsOf(
+      `<label style="display: flex; padding: 20px; gap: 12px">${radio} data-testid="approve">Approve</label>`,
+      ['approve'],
+    );
+    expect(labelled).toEqual([]);
+    const bare = await problemsOf(`${radio} aria-label="Approve" data-testid="approve">`, ['approve']);
+    expect(bare.some((p) => p.includes('is 24×24 px: too small to touch'))).toBe(true);
+  });
+
   it('axe reports a serious violation by rule, meaning and element', async () => {
     await page.setContent(`<!doctype html><html lang="en"><head>${BASE}</head>
       <body><main><button data-testid="nameless"><svg width="20" height="20"></svg></button></main></body></html>`);

@@ -259,7 +259,10 @@ function installRun(): void {
       const { scroll, scrollBy, hardBy } = kit.clipsOf(el);
       const hidden = kit.outside(r, kit.meet(scroll, viewport), kit.clipName(scrollBy ?? hardBy));
       if (!off && hidden) problems.push(`${kit.describe(el)} is ${hidden}: a shopper must scroll to find it`);
-      const [w, h, min] = [Math.round(r.right - r.left), Math.round(r.bottom - r.top), opts.minTargetPx];
+      // A radio or checkbox is touched through its label (a touch anywhere on it checks the input).
+      const label = el instanceof HTMLInputElement ? el.labels?.[0] : undefined;
+      const t = label ? kit.box(label.getBoundingClientRect()) : r;
+      const [w, h, min] = [Math.round(t.right - t.left), Math.round(t.bottom - t.top), opts.minTargetPx];
       if (w < min || h < min)
         problems.push(
           `${kit.describe(el)} is ${w}×${h} px: too small to touch (a finger needs ${min}×${min})`,

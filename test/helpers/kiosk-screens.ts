@@ -117,7 +117,14 @@ const click = (k: KioskScreens, testId: string) => k.page.getByTestId(testId).cl
 
 /** Closes any dialog, and puts the header's language to the context's. */
 async function calm(k: KioskScreens): Promise<void> {
-  for (const close of ['help-close', 'confirm-no', 'weight-cancel', 'staff-cancel', 'produce-close'])
+  for (const close of [
+    'help-close',
+    'confirm-no',
+    'weight-cancel',
+    'staff-cancel',
+    'produce-close',
+    'age-cancel',
+  ])
     if (await visible(k, close)) await click(k, close);
   await chooseLanguage(k.page, k.language);
 }
@@ -268,6 +275,18 @@ export const KIOSK_SCREENS: ScreenEntry<KioskScreens>[] = [
   overBasket('age-restricted', 'age-check', ['pay-button', 'help-button'], {
     scan: SCREEN_PRODUCTS.beer.barcode,
   }),
+  {
+    // The attendant's badge on a held basket: the age check, approve or refuse, with their PIN.
+    name: 'age-dialog',
+    shows: 'age-dialog',
+    needs: ['age-approve', 'age-refuse', 'age-pin-submit', 'age-cancel'],
+    async reach(k) {
+      if (!(await visible(k, 'age-check'))) await entry('age-restricted').reach(k);
+      await calm(k);
+      k.scan(BADGE);
+      await waitShown(k, 'age-dialog');
+    },
+  },
   screen('pack-details', 'line-pack', ['pay-button', 'help-button'], async (k) => {
     await basket(k);
     k.scan(packCode());

@@ -6,7 +6,8 @@
 // go to test-artifacts/screens/.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStoreScreens, STORE_SCREENS, type StoreScreens } from '../helpers/attendant-screens';
+import { ATTENDANT, startStoreScreens, STORE_SCREENS, type StoreScreens } from '../helpers/attendant-screens';
+import { chooseLanguage } from '../helpers/kiosk-screens';
 import { checkScreen } from '../helpers/screen-matrix';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'screens');
@@ -42,4 +43,20 @@ describe('the supervised store: lanes and the attendant console, at every size, 
       });
     }
   }
+
+  // The age check's one form decides both ways: Refuse, beside Approve, uses the same badge and PIN.
+  it('refuses the 18+ item from the console with badge and PIN: it leaves lane K01 and Pay is free', async () => {
+    const { console: page, k01 } = store;
+    if (await page.getByTestId('lane-panel').isVisible()) await page.getByTestId('lane-panel-close').click();
+    await chooseLanguage(page, 'en');
+    await page.getByTestId('lane-K01').click();
+    const form = page.getByTestId('age-decide');
+    await form.getByLabel('Your badge').fill(ATTENDANT.badge);
+    await form.getByLabel('PIN').fill(ATTENDANT.pin);
+    await page.getByTestId('age-refuse').click();
+    await expect.poll(() => k01.getByTestId('basket-line').count()).toBe(1);
+    expect(await k01.getByTestId('age-check').count()).toBe(0);
+    expect(await k01.getByTestId('pay-button').isDisabled()).toBe(false);
+    await expect.poll(() => page.getByTestId('call-K01-age-check').count()).toBe(0);
+  });
 });

@@ -14,6 +14,7 @@ import { writeLaneSettings } from './lanes';
 import type { ScreenEntry } from './screen-matrix';
 import { inTempDir } from './screen-lane';
 import { startServe, type ServeProcess } from './serve';
+import { addAttendant } from './staff-lane';
 
 export interface StoreScreens {
   console: Page;
@@ -26,6 +27,9 @@ export interface StoreScreens {
 
 /** Which page an entry is looked at on. */
 export type StoreScreen = ScreenEntry<StoreScreens> & { on: 'console' | 'k01' | 'k02' };
+
+/** The attendant every lane knows, who decides age checks from the console. */
+export const ATTENDANT = { id: 'A01', name: 'Li Na', badge: 'STAFF-A01X', pin: '2468' };
 
 const vodka = demoProducts().find((p) => p.name.startsWith('Vodka') && p.ageLimit === 18)!;
 const bread = demoProducts().find((p) => p.unit === 'each' && p.ageLimit === null)!;
@@ -54,6 +58,8 @@ export async function startStoreScreens(): Promise<StoreScreens> {
     for (const id of ['K01', 'K02']) {
       mkdirSync(join(dir, id), { mode: 0o700 });
       writeLaneSettings(join(dir, id), id, 'kiosk', { console: consoleUrl });
+      // After the settings: `staff add` writes the badge into them. The lane checks the PIN.
+      await addAttendant(join(dir, id), ATTENDANT);
       const serve = await startServe({ dataDir: join(dir, id) });
       cleanups.push(() => serve.stop());
       urls.push(serve.url);

@@ -155,7 +155,7 @@ function AgeCheck({ laneId, call }: { laneId: string; call: LaneCallView }) {
       </h3>
       <StaffForm
         lead=""
-        testId="age-decide"
+        testId="age-approve"
         submitLabel={t.approveAge}
         onSubmit={decide(true)}
         alternate={{ label: t.refuseAge, testId: 'age-refuse', onSubmit: decide(false) }}

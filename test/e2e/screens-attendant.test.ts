@@ -50,7 +50,7 @@ describe('the supervised store: lanes and the attendant console, at every size, 
     if (await page.getByTestId('lane-panel').isVisible()) await page.getByTestId('lane-panel-close').click();
     await chooseLanguage(page, 'en');
     await page.getByTestId('lane-K01').click();
-    const form = page.getByTestId('age-decide');
+    const form = page.getByTestId('age-approve');
     await form.getByLabel('Your badge').fill(ATTENDANT.badge);
     await form.getByLabel('PIN').fill(ATTENDANT.pin);
     await page.getByTestId('age-refuse').click();

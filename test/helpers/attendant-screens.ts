@@ -10,10 +10,10 @@ import { demoProducts } from '../../core/catalog/demo-store';
 import { launchPage } from './browser';
 import { closedPort } from './checkout';
 import { chooseLanguage } from './kiosk-screens';
-import { writeLaneSettings } from './lanes';
+import { linkPort, writeLaneSettings } from './lanes';
 import type { ScreenEntry } from './screen-matrix';
 import { inTempDir } from './screen-lane';
-import { startServe, type ServeProcess } from './serve';
+import { startServe } from './serve';
 import { addAttendant } from './staff-lane';
 
 export interface StoreScreens {
@@ -33,13 +33,6 @@ export const ATTENDANT = { id: 'A01', name: 'Li Na', badge: 'STAFF-A01X', pin: '
 
 const vodka = demoProducts().find((p) => p.name.startsWith('Vodka') && p.ageLimit === 18)!;
 const bread = demoProducts().find((p) => p.unit === 'each' && p.ageLimit === null)!;
-
-/** The lane link's port, from the line `openlane serve` prints as the link starts. */
-function linkPort(serve: ServeProcess): number {
-  const port = /lane link listening on \S+:(\d+)/.exec(serve.output())?.[1];
-  if (!port) throw new Error(`the console printed no lane link port:\n${serve.output()}`);
-  return Number(port);
-}
 
 /** The console, lanes K01 and K02 (K01 with the 18+ item held), and one Chromium showing all three. */
 export async function startStoreScreens(): Promise<StoreScreens> {
@@ -255,10 +248,26 @@ export const STORE_SCREENS: StoreScreen[] = [
     name: 'console-age-check',
     on: 'console',
     shows: 'age-check',
-    needs: ['age-decide-submit', 'age-refuse', 'lane-panel-close'],
+    needs: ['age-approve-submit', 'age-refuse', 'lane-panel-close'],
     async reach(s) {
       await openPanel(s, 'K01');
       await s.console.getByTestId('age-check').waitFor();
+    },
+  },
+  {
+    // A wrong PIN: the lane refuses it and the panel says so above the lanes' controls; Back still fits.
+    name: 'console-age-check-wrong-pin',
+    on: 'console',
+    shows: 'attendant-error',
+    needs: ['age-approve-submit', 'age-refuse', 'lane-panel-close'],
+    async reach(s) {
+      await openPanel(s, 'K01');
+      const form = s.console.getByTestId('age-approve');
+      // The form's fields in order, in any language: the age on the ID, the badge, the PIN.
+      const [badge, pin] = [form.locator('input').nth(1), form.locator('input').nth(2)];
+      await badge.fill(ATTENDANT.badge);
+      await pin.fill('0000');
+      await s.console.getByTestId('age-approve-submit').click();
     },
   },
 ];

@@ -29,6 +29,15 @@ export const SCREEN_PRODUCTS = {
   longZh: { barcode: code('690000000103'), name: '云南高原有机红富士苹果礼盒装特级大果', price: '88.00' },
   /** Also in the Fruit & vegetables grid, by its PLU. */
   apples: { barcode: code('690000000104'), name: 'Fuji Apples', price: '10.01', unit: 'kg', plu: '4131' },
+  /** Loose, in the grid only (never in the basket): a Chinese name to search by in 简体中文. */
+  peppers: {
+    barcode: code('690000000107'),
+    name: 'Red Bell Peppers',
+    zh: '红甜椒',
+    price: '18.60',
+    unit: 'kg',
+    plu: '4088',
+  },
   beer: { barcode: code('690000000105'), name: 'Lager 500 ml', price: '6.50', age: '18' },
   /** Scanned as a GS1 DataMatrix with its lot, use-by date and serial: the line's pack details. */
   yogurt: { barcode: code('690000000106'), name: 'Greek Yogurt 450 g', price: '15.80' },
@@ -73,11 +82,11 @@ function prepareStore(dir: string, data: string): void {
   writeFileSync(
     csv,
     [
-      'barcode,name,price,tax_rate,unit,age_limit,department,plu',
+      'barcode,name,price,tax_rate,unit,age_limit,department,plu,name_zh-CN',
       ...Object.values(SCREEN_PRODUCTS).map(
         (p) =>
           `${p.barcode},"${p.name}",${p.price},13,${'unit' in p ? p.unit : 'each'},${'age' in p ? p.age : ''},Test,` +
-          ('plu' in p ? p.plu : ''),
+          `${'plu' in p ? p.plu : ''},${'zh' in p ? p.zh : ''}`,
       ),
     ].join('\n'),
   );
@@ -233,6 +242,13 @@ const overBasket = (
     else await click(k, act.touch);
   });
 
+/** The Fruit & vegetables grid open over the basket, its search empty. */
+async function openProduce(k: KioskScreens): Promise<void> {
+  await basket(k);
+  await click(k, 'produce-button');
+  await waitShown(k, 'produce-grid');
+}
+
 /** A screen after the shopper's phone answered the payment code (Approve or Decline). */
 const phoneAnswers = (name: string, shows: string, needs: string[], button: RegExp) =>
   screen(name, shows, needs, async (k) => {
@@ -267,8 +283,20 @@ export const KIOSK_SCREENS: ScreenEntry<KioskScreens>[] = [
     scan: SCREEN_PRODUCTS.apples.barcode,
   }),
   overBasket('help', 'help-overlay', ['help-close'], { touch: 'help-button' }),
-  overBasket('produce-grid', 'produce-tile', ['produce-close', 'produce-search'], {
-    touch: 'produce-button',
+  screen('produce-grid', 'produce-grid', ['produce-close', 'produce-search'], async (k) => {
+    await openProduce(k);
+    // Both loose items' tiles, once the grid has loaded.
+    await expect.poll(() => k.page.getByTestId('produce-tile').count()).toBe(2);
+  }),
+  screen('produce-search', 'produce-tile', ['produce-close', 'produce-search'], async (k) => {
+    await openProduce(k);
+    // Searched by name in the shopper's language: one tile, the peppers.
+    await k.page.getByTestId('produce-search').fill(k.language === 'en' ? 'pepper' : '甜椒');
+    await expect.poll(() => k.page.getByTestId('produce-tile').count()).toBe(1);
+  }),
+  screen('produce-no-match', 'produce-none', ['produce-close', 'produce-search'], async (k) => {
+    await openProduce(k);
+    await k.page.getByTestId('produce-search').fill(k.language === 'en' ? 'durian' : '榴莲');
   }),
   overBasket('cancel-order', 'cancel-confirm', ['confirm-yes', 'confirm-no'], { touch: 'cancel-order' }),
   overBasket('unknown-item', 'scan-message', ['pay-button', 'help-button'], { scan: UNKNOWN_EAN }),

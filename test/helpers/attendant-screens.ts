@@ -165,6 +165,12 @@ async function busyBoard(s: StoreScreens): Promise<void> {
   await s.console.getByTestId('call-K01-age-check').waitFor();
 }
 
+/** K02's lane panel on the busy board: its basket, waiting on the payment code. */
+async function paymentPanel(s: StoreScreens): Promise<void> {
+  await busyBoard(s);
+  await openPanel(s, 'K02');
+}
+
 /** Every screen of the supervised store, in an order where each is cheap to reach from the one before. */
 export const STORE_SCREENS: StoreScreen[] = [
   {
@@ -228,10 +234,7 @@ export const STORE_SCREENS: StoreScreen[] = [
     on: 'console',
     shows: 'lane-basket',
     needs: ['mode-open', 'mode-paused', 'mode-closed', 'lane-mark-paid', 'lane-panel-close'],
-    async reach(s) {
-      await busyBoard(s);
-      await openPanel(s, 'K02');
-    },
+    reach: paymentPanel,
   },
   {
     name: 'console-mark-paid',
@@ -239,8 +242,7 @@ export const STORE_SCREENS: StoreScreen[] = [
     shows: 'mark-paid-form',
     needs: ['mark-paid-form-submit', 'lane-panel-close'],
     async reach(s) {
-      await busyBoard(s);
-      await openPanel(s, 'K02');
+      await paymentPanel(s);
       await s.console.getByTestId('lane-mark-paid').click();
     },
   },

@@ -41,7 +41,7 @@ export function AttendantApp({ client }: { client: TerminalClient }) {
       setError(null);
       const result = await run(client);
       if (!result.ok) {
-        setError(t.failed(result.error.message));
+        setError(t.failed(t.errors[result.error.code] ?? result.error.message));
         return false;
       }
       if (isBoard(result.value)) setBoard(result.value);

@@ -59,6 +59,19 @@ export const attendantEn = {
   } as Record<string, string>,
   total: 'Total',
   failed: (message: string) => `That did not work: ${message}`,
+  /** A lane's refusal in the attendant's language; any other code shows the lane's own message. */
+  errors: {
+    staff_denied: 'Wrong PIN — please try again',
+    staff_locked: 'Too many wrong PINs — this badge is locked for a few minutes',
+    staff_unknown: 'This badge does not belong to an attendant of this store',
+    invalid_age: 'The age on the ID is under the limit for these items',
+    no_age_check: 'This lane is no longer waiting for an age check',
+    call_not_found: 'This call has already been dealt with',
+    lane_unknown: 'This console does not know that lane',
+    link_unreachable: 'The lane cannot be reached — check that it is switched on',
+    link_refused: 'The lane refused the request: check that it has this store’s key',
+    link_off: 'The lane link is off on this console: it has no store key',
+  } as Record<string, string>,
 };
 
 export type AttendantMessages = typeof attendantEn;
@@ -115,6 +128,18 @@ export const attendantZh: AttendantMessages = {
   },
   total: '合计',
   failed: (message: string) => `操作未成功：${message}`,
+  errors: {
+    staff_denied: '密码错误，请重试',
+    staff_locked: '密码错误次数过多，此工牌已暂时锁定，请几分钟后再试',
+    staff_unknown: '此工牌不属于本店工作人员',
+    invalid_age: '证件上的年龄未达到这些商品的限制',
+    no_age_check: '该通道已不再等待年龄核验',
+    call_not_found: '该呼叫已处理',
+    lane_unknown: '值守台不认识该通道',
+    link_unreachable: '无法连接该通道，请确认它已开机',
+    link_refused: '该通道拒绝了请求，请确认它使用本店的密钥',
+    link_off: '值守台的通道连接未开启：没有门店密钥',
+  },
 };
 
 export function attendantMessages(language: Language): AttendantMessages {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CASH_CURRENCIES, countDrawer, denominationsOf, type Denomination } from './index';
 
@@ -98,5 +99,22 @@ describe('counting a drawer', () => {
       ok: false,
       error: { code: 'unknown_currency' },
     });
+  });
+
+  it('property: the total is the sum of value × count, in BigInt as the oracle', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CASH_CURRENCIES),
+        fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 20, maxLength: 20 }),
+        (currency, numbers) => {
+          const table = denominationsOf(currency);
+          if (!table.ok) return false;
+          const counts = Object.fromEntries(table.value.map((d, i) => [String(d.value), numbers[i]!]));
+          const expected = table.value.reduce((sum, d, i) => sum + BigInt(d.value) * BigInt(numbers[i]!), 0n);
+          const result = countDrawer(currency, counts);
+          return result.ok && BigInt(result.value.total) === expected;
+        },
+      ),
+    );
   });
 });

@@ -32,8 +32,9 @@ describe('cash rounding', () => {
     expect(roundCash(amount, increment)).toEqual({ ok: true, value: { rounded, adjustment } });
   });
 
-  it('Swiss reference: 0.025 rounds up to 0.05 (with the half-rappen as a tenth of a minor unit, ×10)', () => {
-    // CHF 0.025 is not whole minor units; in tenths of a rappen the same rule applies with increment 50.
+  it('Swiss reference: 0.025 rounds up to 0.05, the same rule measured in tenths of a rappen', () => {
+    // In whole rappen a 0.05 increment has no exact tie (CHF x.x2 goes down, x.x3 up, as above); the
+    // Swiss tie 0.025 shows only at a finer unit, where it is 25 to an increment of 50.
     expect(roundCash(25, 50)).toEqual({ ok: true, value: { rounded: 50, adjustment: 25 } });
     expect(roundCash(24, 50)).toEqual({ ok: true, value: { rounded: 0, adjustment: -24 } });
   });

@@ -3,3 +3,4 @@ export * from './change';
 export * from './denominations';
 export * from './drawer-count';
 export * from './rounding';
+export * from './settle';

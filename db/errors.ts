@@ -18,7 +18,10 @@ export type StoreErrorCode =
   | 'invalid_tenders'
   | 'invalid_refund'
   | 'refund_not_found'
-  | 'age_check_needed';
+  | 'age_check_needed'
+  | 'shift_already_open'
+  | 'shift_not_open'
+  | 'invalid_shift';
 
 /** A refused change; nothing was written. `code` is stable, `message` says exactly what was wrong. */
 export class StoreError extends Error {

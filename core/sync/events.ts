@@ -115,8 +115,11 @@ export const STOCK_EVENT_TYPES: readonly StockEventType[] = [
   'stock.transferred',
 ];
 
-/** Event families the terminal writes that HQ keeps in its event log without a projection (yet). */
-export const RECORDED_FAMILIES = ['basket', 'payment', 'journal'] as const;
+/**
+ * Event families the terminal writes that HQ keeps in its event log without a projection (yet).
+ * `shift`: opened, cash_moved and closed (carrying the Z report), from db/shifts.ts.
+ */
+export const RECORDED_FAMILIES = ['basket', 'payment', 'journal', 'shift'] as const;
 
 /** How a movement changed a product's stock in HQ's ledger. */
 export type MovementKind = 'sale' | 'delivery' | 'adjustment' | 'transfer_out' | 'transfer_in';

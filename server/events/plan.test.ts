@@ -84,6 +84,8 @@ describe('planning an incoming event', () => {
     // The terminal's journal copy: stored as received, for HQ to re-verify the chain.
     const journal = planEvent(event('journal.appended', { seq: 1, kind: 'sale', hash: 'h' }), 'S001');
     expect(journal.ok && journal.plan).toMatchObject({ sale: null, movements: [], counts: [] });
+    // A shift's close carries its Z report to HQ (db/shifts.ts).
+    expect(planEvent(event('shift.closed', { zReport: { number: 1 } }), 'S001').ok).toBe(true);
     expect(planEvent(event('coupon.redeemed', {}), 'S001')).toMatchObject({
       rejection: { code: 'unknown_type' },
     });

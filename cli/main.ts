@@ -27,7 +27,7 @@ Commands:
   stock receive|count|adjust|transfer FILE.csv [--data DIR]
         Record a delivery, a shelf count, a correction or a transfer (barcode,quantity), offline.
   receipt reprint [NUMBER] [--data DIR]
-        Print a sale's receipt again (the last sale without NUMBER), marked REPRINT / 重印.
+        Print a sale's receipt again (the last sale without NUMBER), marked COPY / 副本.
   staff add --id ID --name NAME --badge CODE [--pin-stdin] [--data DIR]
         Let an attendant authorise overrides at the kiosk; the PIN is read from stdin, stored hashed.
   journal verify [--data DIR]

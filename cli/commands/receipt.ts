@@ -1,4 +1,4 @@
-// `openlane receipt reprint [NUMBER]`: prints a sale's receipt again, marked REPRINT / 重印.
+// `openlane receipt reprint [NUMBER]`: prints a sale's receipt again, marked COPY / 副本.
 import { reprintReceipt } from '../../services/receipts/reprint';
 import { resolveDataDir } from '../../services/store';
 import { parse, UsageError } from './args';
@@ -6,7 +6,7 @@ import { parse, UsageError } from './args';
 const USAGE = `Usage: openlane receipt reprint [NUMBER] [--data DIR]
 
 Prints the receipt of sale NUMBER (e.g. S001-K01-000042), or of the last sale without one, on the
-receipt printer in DATA_DIR/settings.json. The copy says REPRINT / 重印 at the top.`;
+receipt printer in DATA_DIR/settings.json. The copy says COPY / 副本 at the top and bottom.`;
 
 export async function receiptCommand(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {

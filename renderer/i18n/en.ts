@@ -154,7 +154,7 @@ export const en = {
   // Staff only, on the paid screen after a staff badge scan.
   reprint: 'Reprint receipt',
   reprintPrinting: 'Reprinting…',
-  reprintDone: 'Reprinted — the copy says REPRINT.',
+  reprintDone: 'Reprinted — the copy says COPY at the top and bottom.',
   reprintFailed: (why: string) => `Not reprinted: ${why}`,
   connecting: 'Starting up…',
   connectionProblem: 'Connecting to the checkout system…',

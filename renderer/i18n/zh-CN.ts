@@ -141,7 +141,7 @@ export const zhCN: Messages = {
   loadingReceipt: '正在生成小票…',
   reprint: '重印小票',
   reprintPrinting: '正在重印…',
-  reprintDone: '已重印，副本上注明“重印”。',
+  reprintDone: '已重印，副本首尾注明“副本”（COPY）。',
   reprintFailed: (why: string) => `未能重印：${why}`,
   connecting: '正在启动…',
   connectionProblem: '正在连接收银系统…',

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildReceipt, markTrainingReceipt, type Receipt } from '../../core/receipt';
 import { chineseCells, Columns, singleByteCells } from './columns';
-import { receiptLayout, localTime, TRAINING_MARK, type PrintableReceipt, type PrintBlock } from './layout';
+import {
+  COPY_MARK,
+  COPY_MARK_CHINESE,
+  receiptLayout,
+  localTime,
+  TRAINING_MARK,
+  type PrintableReceipt,
+  type PrintBlock,
+} from './layout';
 
 function chineseReceipt(): Receipt {
   return buildReceipt({
@@ -47,6 +55,24 @@ describe('receiptLayout', () => {
     expect(lines(receiptLayout(chineseReceipt(), { columns: 42, cells: chineseCells }))).not.toContain(
       expect.stringContaining('TRAINING'),
     );
+  });
+
+  it('marks a reprint COPY at the top and the bottom, and the first print not at all', () => {
+    const receipt = chineseReceipt();
+    for (const [chinese, mark] of [
+      [true, COPY_MARK_CHINESE],
+      [false, COPY_MARK],
+    ] as const) {
+      const blocks = receiptLayout(receipt, { columns: 42, cells: chineseCells, chinese, reprint: true });
+      const printed = lines(blocks);
+      const marked = printed.map((t, i) => (t.trim() === mark ? i : -1)).filter((i) => i >= 0);
+      expect(marked).toEqual([0, printed.length - 1]);
+      expect(blocks[0]).toMatchObject({ style: 'title' });
+      const first = lines(receiptLayout(receipt, { columns: 42, cells: chineseCells, chinese }));
+      expect(first.join('\n')).not.toContain('COPY');
+      // Between the marks, the copy is the receipt as first printed.
+      expect(printed.slice(1, -1)).toEqual(first);
+    }
   });
 
   for (const columns of [42, 48]) {

@@ -25,12 +25,16 @@ export interface LayoutOptions {
   timeZone?: string;
   /** Add the Chinese caption under the QR (only where the printer prints Chinese). */
   chinese?: boolean;
-  /** A copy printed again: marked at the top, so it cannot pass for a second sale's receipt. */
+  /** A copy printed again: marked COPY at the top and bottom, so it cannot pass for a second sale's receipt. */
   reprint?: boolean;
 }
 
 /** Printed at the top and bottom of a training sale's receipt: ASCII, which every code page has. */
 export const TRAINING_MARK = '*** TRAINING - NOT A SALE ***';
+
+/** Printed at the top and bottom of a reprint; the Chinese word only where the printer prints it. */
+export const COPY_MARK = '*** COPY ***';
+export const COPY_MARK_CHINESE = '*** COPY 副本 ***';
 
 /**
  * The language the receipt prints in: the shopper's, when the printer prints Chinese or the shopper's
@@ -53,8 +57,11 @@ export function receiptLayout(receipt: PrintableReceipt, options: LayoutOptions)
   const training = receipt.training ? [rule, line(cols.centre(TRAINING_MARK), 'bold'), rule] : [];
   out.push(...training);
 
-  if (options.reprint)
-    out.push(line(cols.centre(options.chinese ? '*** REPRINT 重印 ***' : '*** REPRINT ***'), 'title'));
+  // A reprint says COPY first and last, so neither half of a torn copy passes for a second sale.
+  const copy = options.reprint
+    ? [line(cols.centre(options.chinese ? COPY_MARK_CHINESE : COPY_MARK), 'title')]
+    : [];
+  out.push(...copy);
   // Double height keeps the width, so the store name still fits in the same columns.
   for (const part of cols.wrap(receipt.storeName)) out.push(line(cols.centre(part), 'title'));
   for (const part of cols.wrap(receipt.storeAddress)) out.push(line(cols.centre(part)));
@@ -82,6 +89,7 @@ export function receiptLayout(receipt: PrintableReceipt, options: LayoutOptions)
   out.push(line(cols.centre('Scan for your e-receipt and to join')));
   out.push(line(cols.centre('our loyalty programme')));
   if (options.chinese) out.push(line(cols.centre('扫码查看电子小票并加入会员')));
+  out.push(...copy);
   out.push(...training);
   return out;
 }

@@ -15,7 +15,7 @@ export type PrintReport =
 export interface ReceiptPrinting {
   /**
    * Prints one receipt; the answer (and a report) says whether it reached the printer. A reprint is
-   * marked REPRINT / 重印 at the top.
+   * marked COPY / 副本 at the top and bottom.
    */
   print(
     receipt: PrintableReceipt,

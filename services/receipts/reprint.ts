@@ -1,4 +1,4 @@
-// `openlane receipt reprint`: a paid sale's receipt printed again, marked REPRINT / 重印, on the printer
+// `openlane receipt reprint`: a paid sale's receipt printed again, marked COPY / 副本, on the printer
 // in settings.json — from the command line, with or without the terminal running beside it.
 import { lastSale, saleByReceiptNumber } from '../../db/sales';
 import type { ApiResult } from '../api/contract';

@@ -1,5 +1,5 @@
 // The receipt printer in the terminal: every finished sale prints once it is committed, and the
-// `receipt.print` handler reprints one, marked REPRINT / 重印. Printing runs after the `sale.completed` event, outside the
+// `receipt.print` handler reprints one, marked COPY / 副本. Printing runs after the `sale.completed` event, outside the
 // sale's transaction, so a printer problem can neither undo nor hold up a sale: the shopper has the
 // screen's receipt at once, and a failure arrives as a `receipt.printFailed` event and a log line.
 import type { Database } from '../../db/open';

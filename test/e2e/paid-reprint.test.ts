@@ -1,6 +1,6 @@
 // The staff reprint on the paid screen, in Chromium against a real `openlane serve` whose receipt printer
 // is a socat pseudo-terminal: a shopper sees no reprint; a staff badge scanned there offers one, and
-// the printer gets a copy marked REPRINT / 重印.
+// the printer gets a copy marked COPY / 副本.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +55,7 @@ describe('reprinting a receipt on the paid screen', () => {
     });
     await page.getByTestId('paid').waitFor();
     const original = gb18030Text(await printer.receipt());
-    expect(original).not.toContain('REPRINT');
+    expect(original).not.toContain('COPY');
     expect(await page.getByTestId('reprint-button').count()).toBe(0);
 
     // The attendant's badge, read by a scanner: the backend says "staff badge read".
@@ -66,9 +66,9 @@ describe('reprinting a receipt on the paid screen', () => {
     await page.getByTestId('reprint-button').click();
     await expect
       .poll(() => page.getByTestId('reprint-status').textContent())
-      .toBe('Reprinted — the copy says REPRINT.');
+      .toBe('Reprinted — the copy says COPY at the top and bottom.');
     const copy = gb18030Text(await printer.receipt());
-    expect(copy).toContain('*** REPRINT 重印 ***');
+    expect(copy).toContain('*** COPY 副本 ***');
     const number = /S001-K01-\d{6}/.exec(original)![0];
     expect(copy).toContain(number);
   });

@@ -62,13 +62,13 @@ describe('openlane receipt reprint', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('reprints the last sale without a number, marked REPRINT / 重印', async () => {
+  it('reprints the last sale without a number, marked COPY / 副本', async () => {
     const result = await runOpenlane(['receipt', 'reprint', '--data', data]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(`Reprinted receipt ${sold[1]} on ${pty.devicePath}.\n`);
     const text = gb18030Text(await printer.receipt());
-    expect(text).toContain('*** REPRINT 重印 ***');
+    expect(text).toContain('*** COPY 副本 ***');
     expect(text).toContain(sold[1]);
   });
 
@@ -76,7 +76,7 @@ describe('openlane receipt reprint', () => {
     const result = await runOpenlane(['receipt', 'reprint', sold[0]!, '--data', data]);
     expect(result.status).toBe(0);
     const text = gb18030Text(await printer.receipt());
-    expect(text).toContain('*** REPRINT 重印 ***');
+    expect(text).toContain('*** COPY 副本 ***');
     expect(text).toContain(sold[0]);
     expect(text).not.toContain(sold[1]);
   });

@@ -178,18 +178,22 @@ describe('receipt printer on a serial port', () => {
     expect(gb18030Text(bytes)).toMatch(/Mintp\u00faGum +2\.50/);
   });
 
-  it('reprints a receipt by its number, marked REPRINT / 重印 at the top and otherwise the same', async () => {
+  it('reprints a receipt by its number, marked COPY / 副本 at the top and bottom and otherwise the same', async () => {
     const l = await lane();
     const receipt = await sell(l);
     const first = gb18030Text(await l.printer.receipt());
     value(await l.printing.handlers['receipt.print']({ receiptNumber: receipt.receiptNumber }));
     const again = gb18030Text(await l.printer.receipt());
     const store = '好又多超市 海港店';
-    expect(again.indexOf('*** REPRINT 重印 ***')).toBeGreaterThan(-1);
-    expect(again.indexOf('*** REPRINT 重印 ***')).toBeLessThan(again.indexOf(store));
-    // From the store name on, the copy is the receipt as first printed.
-    expect(again.slice(again.indexOf(store))).toBe(first.slice(first.indexOf(store)));
-    expect(first).not.toContain('REPRINT');
+    const mark = '*** COPY 副本 ***';
+    expect(again.indexOf(mark)).toBeGreaterThan(-1);
+    expect(again.indexOf(mark)).toBeLessThan(again.indexOf(store));
+    expect(again.lastIndexOf(mark)).toBeGreaterThan(again.indexOf('扫码查看电子小票并加入会员'));
+    // Between the marks, from the store name on, the copy is the receipt as first printed.
+    const body = (text: string) =>
+      text.slice(text.indexOf(store), text.indexOf('扫码查看电子小票并加入会员'));
+    expect(body(again)).toBe(body(first));
+    expect(first).not.toContain('COPY');
     const missing = await l.printing.handlers['receipt.print']({ receiptNumber: 'S001-K01-999999' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'receipt_not_found' } });
   });

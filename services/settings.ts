@@ -9,6 +9,7 @@ import {
   DEFAULT_CODE_PATTERNS,
   type CompiledCodePatterns,
 } from '../core/barcode/code-patterns';
+import { STAFF_ROLES } from '../core/staff/roles';
 import { PRESETS, schemeProblem, type VariableMeasureScheme } from '../core/barcode/variable-measure';
 import { currencyExponent } from '../core/money';
 import { isIsoCurrency } from '../core/payment/emv/currency';
@@ -52,6 +53,8 @@ const codePatternsSchema = z
  * An attendant who may authorise an override at the kiosk (services/checkout/attendant-override.ts):
  * the whole code their staff badge scans as (it must match a staff code pattern), and their PIN as a
  * scrypt hash (services/staff/pin.ts) — never the PIN. `openlane staff add` writes these.
+ * Staff are one list with roles (core/staff/roles.ts): a member written before roles existed has no
+ * `role` and is read as `attendant`, which is what they could do then.
  */
 const attendantSchema = z
   .object({
@@ -59,6 +62,7 @@ const attendantSchema = z
     name: z.string().trim().min(1).max(80),
     badge: z.string().min(1).max(64),
     pinHash: z.string().regex(PIN_HASH_PATTERN, 'a scrypt$N$r$p$salt$hash from `openlane staff add`'),
+    role: z.enum(STAFF_ROLES).default('attendant'),
   })
   .strict();
 

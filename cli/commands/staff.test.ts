@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -36,6 +36,31 @@ describe('openlane staff add', () => {
     expect(await run('2468')).toBe(0);
     await expect(run('1357\n')).rejects.toThrow(/already exists/);
   }, 20_000);
+
+  it('--role is stored, shown, and read back; without it the member is an attendant', async () => {
+    const log = vi.mocked(console.log);
+    expect(await run('2468\n', '--role', 'supervisor')).toBe(0);
+    expect(log.mock.calls.at(-1)![0]).toMatch(/^Added supervisor A01 \(Li Na\)/);
+    await staffCommand(
+      ['add', '--id', 'B02', '--name', 'Wang Wei', '--badge', 'STAFF-B02Y', '--data', dir],
+      Readable.from(['1357\n']),
+    );
+    const written = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as {
+      attendants: { id: string; role: string }[];
+    };
+    expect(written.attendants.map((a) => [a.id, a.role])).toEqual([
+      ['A01', 'supervisor'],
+      ['B02', 'attendant'],
+    ]);
+    expect(loadSettings(dir, {}).attendants.map((a) => a.role)).toEqual(['supervisor', 'attendant']);
+  }, 20_000);
+
+  it('refuses an unknown role by name, and writes nothing', async () => {
+    await expect(run('2468\n', '--role', 'boss')).rejects.toThrow(
+      /--role must be one of cashier, supervisor, manager, attendant, not "boss"/,
+    );
+    expect(existsSync(join(dir, 'settings.json'))).toBe(false);
+  });
 
   it('names what is missing', async () => {
     await expect(staffCommand(['add', '--id', 'A01'], Readable.from(['2468']))).rejects.toThrow(/Usage/);

@@ -1,16 +1,19 @@
 // `openlane staff add`: lets an attendant authorise overrides at the kiosk (mark a payment paid after
 // seeing the shopper's phone). The PIN comes on stdin, so it is never in the shell history or `ps`.
+import { isStaffRole, STAFF_ROLES } from '../../core/staff/roles';
 import { addAttendant } from '../../services/staff/attendants';
 import { resolveDataDir } from '../../services/store';
 import { parse, UsageError } from './args';
 
-const USAGE = `Usage: openlane staff add --id ID --name NAME --badge CODE [--pin-stdin] [--data DIR]
+const USAGE = `Usage: openlane staff add --id ID --name NAME --badge CODE [--role ROLE] [--pin-stdin] [--data DIR]
 
-Adds an attendant to DATA_DIR/settings.json. The PIN (4–8 digits) is read from stdin — typed at the
+Adds a staff member to DATA_DIR/settings.json (its "attendants" list). The PIN (4–8 digits) is read from stdin — typed at the
 prompt, or piped: echo 2468 | openlane staff add ... — and only its scrypt hash is stored.
   --id     the attendant's staff id, e.g. A01 (letters, digits, - or _)
   --name   how the kiosk greets them
   --badge  the whole code their staff badge scans as, e.g. STAFF-A01X (must match codePatterns.staff)
+  --role   ${STAFF_ROLES.join(', ')} (default attendant: may mark paid, approve an age
+           check and type a weight at the self-checkout lanes; a cashier may not)
 Refuses an id or badge already in use, and a PIN that is not 4 to 8 digits.`;
 
 export async function staffCommand(
@@ -27,6 +30,7 @@ export async function staffCommand(
       id: { type: 'string' },
       name: { type: 'string' },
       badge: { type: 'string' },
+      role: { type: 'string' },
       'pin-stdin': { type: 'boolean' },
       data: { type: 'string' },
     },
@@ -34,6 +38,10 @@ export async function staffCommand(
   );
   if (positionals.length !== 1 || positionals[0] !== 'add') throw new UsageError(USAGE);
   if (!values.id || !values.name || !values.badge) throw new UsageError(USAGE);
+  const role = values.role ?? 'attendant';
+  // Checked before the PIN is asked for, so a mistyped role costs no typing.
+  if (!isStaffRole(role))
+    throw new UsageError(`--role must be one of ${STAFF_ROLES.join(', ')}, not "${role}"`);
   if ((stdin as { isTTY?: boolean }).isTTY) process.stderr.write('PIN (4–8 digits), then Enter: ');
   const pin = (await readFirstLine(stdin)).trim();
   const attendant = addAttendant(resolveDataDir(values.data), {
@@ -41,9 +49,10 @@ export async function staffCommand(
     name: values.name,
     badge: values.badge,
     pin,
+    role,
   });
   console.log(
-    `Added attendant ${attendant.id} (${attendant.name}) with badge ${attendant.badge}. ` +
+    `Added ${attendant.role} ${attendant.id} (${attendant.name}) with badge ${attendant.badge}. ` +
       'A terminal running on this data directory takes them at once; no restart is needed.',
   );
   return 0;

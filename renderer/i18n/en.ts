@@ -173,6 +173,7 @@ export const en = {
       staff_denied: 'Wrong PIN — please try again',
       staff_locked: 'Too many wrong PINs — this badge is locked for a few minutes',
       staff_unknown: 'This badge does not belong to an attendant of this store',
+      staff_not_allowed: 'This badge’s role may not do this at the lane — please call a supervisor',
       payment_not_in_flight: 'This payment has already finished',
       payment_cancelling: 'This payment is being cancelled',
     } as Record<string, string>,

@@ -159,6 +159,7 @@ export const zhCN: Messages = {
       staff_denied: '密码错误，请重试',
       staff_locked: '密码错误次数过多，此工牌已暂时锁定，请几分钟后再试',
       staff_unknown: '此工牌不属于本店工作人员',
+      staff_not_allowed: '此工牌的角色无权在自助通道执行此操作，请呼叫主管',
       payment_not_in_flight: '这笔付款已经结束',
       payment_cancelling: '这笔付款正在取消',
     },

@@ -311,7 +311,8 @@ export interface TerminalHandlers {
   /**
    * An attendant marks a payment paid that the provider cannot confirm (pending or unknown), after
    * seeing the shopper's phone: `badge` is the staff badge as scanned, `pin` their PIN. Refused as
-   * `staff_unknown`, `staff_denied` (wrong PIN), `staff_locked` (too many wrong PINs) or
+   * `staff_unknown`, `staff_denied` (wrong PIN), `staff_locked` (too many wrong PINs),
+   * `staff_not_allowed` (a role that may not, e.g. a cashier: core/staff/roles.ts) or
    * `payment_not_in_flight`, with nothing written; else the sale completes and is journalled.
    */
   'payment.markPaid': [{ paymentId: string; badge: string; pin: string; reason: string }, PaymentView];
@@ -364,7 +365,7 @@ export interface TerminalHandlers {
   /**
    * An attendant's age check at the lane, after seeing the shopper's ID: their badge and PIN, then
    * approve (optionally with the age or birth year read) or refuse (the restricted lines are voided).
-   * Refused as `staff_unknown`, `staff_denied`, `staff_locked` (as for markPaid), `no_age_check`
+   * Refused as `staff_unknown`, `staff_denied`, `staff_locked`, `staff_not_allowed` (as for markPaid), `no_age_check`
    * or `invalid_age`, with nothing written; else journalled with the decision.
    */
   'ageCheck.decide': [

@@ -15,7 +15,7 @@ export function ageCheckHandlers(ctx: CheckoutContext, gate: StaffGate = staffGa
   return {
     'ageCheck.decide': async ({ badge, pin, decision, basketId, age, birthYear }) => {
       // Nothing about the basket is told to someone who is not staff, and nothing is written.
-      const staff = gate.check(badge, pin);
+      const staff = gate.check(badge, pin, 'age_check');
       if (!staff.ok) return fail(staff.code, staff.message);
       return decideAgeCheck(ctx, {
         attendantId: staff.attendant.id,

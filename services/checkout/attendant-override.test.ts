@@ -28,6 +28,7 @@ const ATTENDANT: Attendant = {
   name: 'Li Na',
   badge: 'STAFF-A01X',
   pinHash: hashPin('2468', FAST),
+  role: 'attendant',
 };
 const REASON = 'Shopper’s phone shows it paid';
 /** milk + bread. */
@@ -48,9 +49,9 @@ afterEach(async () => {
   }
 });
 
-async function lane(faults: Fault[] = []): Promise<Lane> {
+async function lane(faults: Fault[] = [], staff: Attendant[] = [ATTENDANT]): Promise<Lane> {
   const sim = await startSimulator(0, { faults });
-  const checkout = openCheckout({ attendants: [ATTENDANT] });
+  const checkout = openCheckout({ attendants: staff });
   const provider = createSimulatorProvider({ baseUrl: sim.url, timeoutMs: 500 });
   const flow = createPaymentFlow(checkout.ctx, provider, 'simulator');
   const made = { checkout, flow, sim };
@@ -61,8 +62,8 @@ async function lane(faults: Fault[] = []): Promise<Lane> {
 }
 
 /** A QR payment whose create never reaches the provider: the kiosk cannot know, so it is unknown. */
-async function unknownPayment(): Promise<{ l: Lane; payment: PaymentRecord }> {
-  const l = await lane([{ mode: 'timeout_before_charge', ms: 60_000 }]);
+async function unknownPayment(staff?: Attendant[]): Promise<{ l: Lane; payment: PaymentRecord }> {
+  const l = await lane([{ mode: 'timeout_before_charge', ms: 60_000 }], staff);
   const view = value(await l.flow.handlers['payment.start']({}));
   expect(view.status).toBe('unknown');
   return { l, payment: getPayment(l.checkout.db, view.id)! };
@@ -203,6 +204,32 @@ describe('payment.markPaid: an attendant vouches for a payment the kiosk cannot 
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(snapshot(l)).toEqual(after);
     expect(verifyJournal(db)).toMatchObject({ ok: true });
+  });
+});
+
+describe('payment.markPaid by role', () => {
+  const CASHIER: Attendant = {
+    id: 'C01',
+    name: 'Zhao Min',
+    badge: 'STAFF-C01X',
+    pinHash: hashPin('1357', FAST),
+    role: 'cashier',
+  };
+  const SUPERVISOR: Attendant = { ...CASHIER, id: 'S01', badge: 'STAFF-S01X', role: 'supervisor' };
+
+  it('a cashier’s right badge and PIN are refused as staff_not_allowed, and write nothing', async () => {
+    const { l, payment } = await unknownPayment([CASHIER, SUPERVISOR]);
+    const before = snapshot(l);
+    const result = await markPaid(l, payment.id, '1357', CASHIER.badge);
+    expect(result).toMatchObject({ ok: false, error: { code: 'staff_not_allowed' } });
+    expect(!result.ok && result.error.message).toBe('A cashier may not mark a payment as paid');
+    expect(snapshot(l)).toEqual(before);
+    expect(getPayment(l.checkout.db, payment.id)!.status).toBe('unknown');
+    // The supervisor's badge then marks the same payment paid, and the journal names them.
+    expect(value(await markPaid(l, payment.id, '1357', SUPERVISOR.badge))).toMatchObject({ status: 'paid' });
+    expect(getPayment(l.checkout.db, payment.id)).toMatchObject({ status: 'paid', confirmedBy: 'S01' });
+    const override = journalEntries(l.checkout.db).find((e) => e.kind === 'override');
+    expect(override!.data).toMatchObject({ action: 'mark_paid', attendantId: 'S01' });
   });
 });
 

@@ -38,7 +38,7 @@ export function createAttendantOverride(
         return fail('invalid_reason', `The reason must be 1 to ${MAX_REASON} characters`);
       if (!getPayment(db, paymentId)) return fail('payment_not_found', `No payment ${paymentId}`);
       // Authorisation first: nothing about the payment is acted on for someone who is not staff.
-      const staff = gate.check(badge, pin);
+      const staff = gate.check(badge, pin, 'mark_paid');
       if (!staff.ok) return fail(staff.code, staff.message);
       try {
         const marked = supervisor.markPaid(paymentId, staff.attendant.id, (payment) =>

@@ -7,8 +7,8 @@ const FAST = { N: 1024, r: 8, p: 1 };
 const settings: Settings = {
   ...DEFAULT_SETTINGS,
   attendants: [
-    { id: 'A01', name: 'Li Na', badge: 'STAFF-A01X', pinHash: hashPin('2468', FAST) },
-    { id: 'A02', name: 'Wang Wei', badge: 'STAFF-A02Y', pinHash: hashPin('13579', FAST) },
+    { id: 'A01', name: 'Li Na', badge: 'STAFF-A01X', pinHash: hashPin('2468', FAST), role: 'attendant' },
+    { id: 'A02', name: 'Wang Wei', badge: 'STAFF-A02Y', pinHash: hashPin('13579', FAST), role: 'attendant' },
   ],
 };
 

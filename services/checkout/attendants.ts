@@ -4,6 +4,7 @@
 // which is acceptable — a restart takes far longer than the lockout would.
 import type { Attendant, Settings } from '../settings';
 import { verifyPin } from '../staff/pin';
+import { mayDo, notAllowedMessage, type StaffAct } from '../../core/staff/roles';
 
 export const MAX_WRONG_PINS = 5;
 export const WRONG_PIN_WINDOW_MS = 5 * 60_000;
@@ -11,7 +12,11 @@ export const LOCKOUT_MS = 5 * 60_000;
 
 export type StaffCheck =
   | { ok: true; attendant: Attendant }
-  | { ok: false; code: 'staff_unknown' | 'staff_denied' | 'staff_locked'; message: string };
+  | {
+      ok: false;
+      code: 'staff_unknown' | 'staff_denied' | 'staff_locked' | 'staff_not_allowed';
+      message: string;
+    };
 
 /** The attendant whose badge scans as `badge`, or null. */
 export function findAttendant(settings: Settings, badge: string): Attendant | null {
@@ -20,15 +25,18 @@ export function findAttendant(settings: Settings, badge: string): Attendant | nu
 }
 
 export interface StaffGate {
-  /** Checks a badge and PIN; a wrong PIN counts towards the lockout, a right one clears the count. */
-  check(badge: string, pin: string): StaffCheck;
+  /**
+   * Checks a badge and PIN; a wrong PIN counts towards the lockout, a right one clears the count.
+   * With `act`, a right PIN whose role may not do it (core/staff/roles.ts) is `staff_not_allowed`.
+   */
+  check(badge: string, pin: string, act?: StaffAct): StaffCheck;
 }
 
 export function createStaffGate(settings: Settings, now: () => number = Date.now): StaffGate {
   /** Per badge: times of recent wrong PINs, and until when it is refused. */
   const wrong = new Map<string, { at: number[]; lockedUntil: number }>();
   return {
-    check(badge, pin) {
+    check(badge, pin, act) {
       const attendant = findAttendant(settings, badge);
       if (!attendant)
         return { ok: false, code: 'staff_unknown', message: 'This badge is not an attendant of this store' };
@@ -44,6 +52,9 @@ export function createStaffGate(settings: Settings, now: () => number = Date.now
       }
       if (verifyPin(pin, attendant.pinHash)) {
         wrong.delete(attendant.badge);
+        // Checked after the PIN, so the refusal tells a role only to whoever knows the PIN.
+        if (act && !mayDo(attendant.role, act))
+          return { ok: false, code: 'staff_not_allowed', message: notAllowedMessage(attendant.role, act) };
         return { ok: true, attendant };
       }
       record.at = [...record.at.filter((when) => t - when < WRONG_PIN_WINDOW_MS), t];

@@ -202,7 +202,7 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
         return paid.ok ? ok(null) : paid;
       }
       case 'age-check': {
-        const staff = gate.check(cmd.badge, cmd.pin);
+        const staff = gate.check(cmd.badge, cmd.pin, 'age_check');
         if (!staff.ok) return fail(staff.code, staff.message);
         return options.ageChecks.decide({
           checkId: cmd.checkId,

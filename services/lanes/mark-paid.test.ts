@@ -37,7 +37,13 @@ describe('mark as paid from the console', () => {
         payment: { provider: 'simulator', url: null, port: simulatorPort },
         paymentTimeoutSeconds: 15,
         attendants: [
-          { id: 'A01', name: 'Li Na', badge: BADGE, pinHash: hashPin(PIN, { N: 1024, r: 8, p: 1 }) },
+          {
+            id: 'A01',
+            name: 'Li Na',
+            badge: BADGE,
+            pinHash: hashPin(PIN, { N: 1024, r: 8, p: 1 }),
+            role: 'attendant',
+          },
         ],
       },
     );

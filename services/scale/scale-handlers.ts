@@ -46,7 +46,7 @@ export function scaleHandlers(
           'weight_from_scale',
           'On this kiosk the weight comes from the scale; an attendant may enter one with their badge and PIN',
         );
-      const staff = gate.check(input.attendant.badge, input.attendant.pin);
+      const staff = gate.check(input.attendant.badge, input.attendant.pin, 'typed_weight');
       if (!staff.ok) return fail(staff.code, staff.message);
       const action = weighable(ctx, input.code);
       if (!action.ok) return action;

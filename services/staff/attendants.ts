@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { writeFileSync, renameSync } from 'node:fs';
 import { checkSettings, loadSettings, readSettingsJson, SettingsError, type Attendant } from '../settings';
+import type { StaffRole } from '../../core/staff/roles';
 import { hashPin, isValidPin, type ScryptCost } from './pin';
 
 export interface NewAttendant {
@@ -11,6 +12,8 @@ export interface NewAttendant {
   /** The whole code the badge scans as, e.g. `STAFF-A01X`. */
   badge: string;
   pin: string;
+  /** What they may do (core/staff/roles.ts); `attendant` when not given, as before roles existed. */
+  role?: StaffRole;
 }
 
 /**
@@ -31,6 +34,7 @@ export function addAttendant(dataDir: string, input: NewAttendant, cost?: Scrypt
     name: input.name.trim(),
     badge: input.badge,
     pinHash: hashPin(input.pin, cost),
+    role: input.role ?? 'attendant',
   };
   const next = { ...raw, attendants: [...settings.attendants, attendant] };
   // Checked whole before it is written: a bad id or badge leaves the file as it was.

@@ -10,4 +10,5 @@ export const ATTENDANT: Attendant = {
   name: 'Li Na',
   badge: 'STAFF-A01X',
   pinHash: hashPin(ATTENDANT_PIN, { N: 1024, r: 8, p: 1 }),
+  role: 'attendant',
 };

@@ -1,0 +1,40 @@
+// Staff are one list with roles (issue 11). Which role may do which act is a pure table here, so the
+// staff gate (services/checkout/attendants.ts), the CLI and later the counter all read the same answer.
+
+/** `attendant` may act at the self-checkout lanes; a staff member without a role is read as one. */
+export const STAFF_ROLES = ['cashier', 'supervisor', 'manager', 'attendant'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** The acts a badge and PIN authorise today, all at a self-checkout lane. */
+export const STAFF_ACTS = ['mark_paid', 'age_check', 'typed_weight'] as const;
+export type StaffAct = (typeof STAFF_ACTS)[number];
+
+const ACT_WORDS: Record<StaffAct, string> = {
+  mark_paid: 'mark a payment as paid',
+  age_check: 'approve an age check',
+  typed_weight: 'type a weight at the scale',
+};
+
+/**
+ * The kiosk overrides are for attendants and those above them; a cashier runs the counter and is
+ * not trusted alone at an unattended lane.
+ */
+const ALLOWED: Record<StaffAct, readonly StaffRole[]> = {
+  mark_paid: ['attendant', 'supervisor', 'manager'],
+  age_check: ['attendant', 'supervisor', 'manager'],
+  typed_weight: ['attendant', 'supervisor', 'manager'],
+};
+
+export function isStaffRole(value: string): value is StaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+/** Whether a staff member of `role` may authorise `act`. */
+export function mayDo(role: StaffRole, act: StaffAct): boolean {
+  return ALLOWED[act].includes(role);
+}
+
+/** The refusal's words, naming the role and the act, e.g. "A cashier may not mark a payment as paid". */
+export function notAllowedMessage(role: StaffRole, act: StaffAct): string {
+  return `A ${role} may not ${ACT_WORDS[act]}`;
+}

@@ -43,9 +43,13 @@ afterEach(() => {
   }
 });
 
-function lane(restrictions: Partial<Settings['restrictions']> = {}, role: Settings['role'] = 'kiosk') {
+function lane(
+  restrictions: Partial<Settings['restrictions']> = {},
+  role: Settings['role'] = 'kiosk',
+  attendants: Settings['attendants'] = [ATTENDANT],
+) {
   const checkout = openCheckout({
-    attendants: [ATTENDANT],
+    attendants,
     role,
     restrictions: { ageApprovalCovers: 'later_items', timeZone: null, rules: [], ...restrictions },
   });
@@ -291,5 +295,23 @@ describe('the counter', () => {
     const result = await checks['ageCheck.cashier']({ decision: 'approve', basketId: held.id });
     expect(result).toMatchObject({ ok: false, error: { code: 'not_counter' } });
     expect(count('SELECT count(*) FROM age_checks')).toBe(0);
+  });
+});
+
+describe('an age check by role', () => {
+  it('a cashier’s right badge and PIN are refused at the kiosk, writing nothing; the badge offers nothing', async () => {
+    const cashier = { ...ATTENDANT, role: 'cashier' as const };
+    const { checks, scan, count, checkout } = lane({}, 'kiosk', [cashier]);
+    const held = value(await scan(PRODUCTS.beer.barcode));
+    const journal = journalEntries(checkout.db).length;
+    const refused = await decide(checks, held, 'approve', { birthYear: 1990 });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'staff_not_allowed', message: 'A cashier may not approve an age check' },
+    });
+    expect(count('SELECT count(*) FROM age_checks')).toBe(0);
+    expect(journalEntries(checkout.db)).toHaveLength(journal);
+    expect(await scan(ATTENDANT.badge)).toMatchObject({ ok: false, error: { code: 'staff_badge' } });
+    expect(checkout.events.some((e) => e.type === 'staff.ageCheck')).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { basketLines, currentBasket, StoreError, type BasketRecord } from '../..
 import type { Database } from '../../db/open';
 import type { AgeCheckOffer, AgeCheckView } from '../api/contract';
 import type { Settings } from '../settings';
+import { mayDo } from '../../core/staff/roles';
 import { findAttendant } from './attendants';
 import type { CheckoutContext } from './context';
 
@@ -55,7 +56,9 @@ export function waitingLines(hold: AgeHold): AgeCheckOffer['lines'] {
 
 /** The check a scanned attendant badge is offered, when the current basket waits for one; else null. */
 export function ageCheckOffer(ctx: CheckoutContext, badge: string): AgeCheckOffer | null {
-  const attendant = findAttendant(ctx.settings, badge);
+  const found = findAttendant(ctx.settings, badge);
+  // A role that may not approve (a cashier) gets the quiet badge note, not a dialog that would refuse.
+  const attendant = found && mayDo(found.role, 'age_check') ? found : null;
   const waiting = attendant && waitingBasket(ctx);
   if (!attendant || !waiting) return null;
   return {

@@ -231,6 +231,14 @@ describe('payment.markPaid by role', () => {
     const override = journalEntries(l.checkout.db).find((e) => e.kind === 'override');
     expect(override!.data).toMatchObject({ action: 'mark_paid', attendantId: 'S01' });
   });
+
+  it('a cashier’s badge scanned during the payment offers nothing, only the quiet note', async () => {
+    const { l } = await unknownPayment([CASHIER]);
+    expect(addScan(l.checkout.ctx, CASHIER.badge, 'serial')).toMatchObject({
+      error: { code: 'staff_badge' },
+    });
+    expect(l.checkout.events.some((e) => e.type === 'staff.override')).toBe(false);
+  });
 });
 
 describe('a staff badge scanned', () => {

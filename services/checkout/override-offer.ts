@@ -4,12 +4,14 @@
 import { currentBasket } from '../../db/baskets';
 import { activePayment } from '../../db/payments';
 import type { StaffOverrideOffer } from '../api/contract';
+import { mayDo } from '../../core/staff/roles';
 import { findAttendant } from './attendants';
 import type { CheckoutContext } from './context';
 
 export function overrideOffer(ctx: CheckoutContext, badge: string): StaffOverrideOffer | null {
   const attendant = findAttendant(ctx.settings, badge);
-  if (!attendant) return null;
+  // A role that may not mark paid (a cashier) gets the quiet badge note, not a dialog that would refuse.
+  if (!attendant || !mayDo(attendant.role, 'mark_paid')) return null;
   const basket = currentBasket(ctx.db);
   if (basket?.status !== 'paying') return null;
   const payment = activePayment(ctx.db, basket.id);

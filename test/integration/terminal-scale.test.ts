@@ -154,6 +154,20 @@ describe('weighing on a kiosk with a scale', () => {
     expect(vouched.lines).toEqual([expect.objectContaining({ quantity: 500, lineTotal: 645 })]);
   });
 
+  it('refuses a typed weight vouched by a cashier’s right badge and PIN, writing nothing', async () => {
+    const api = (await start({ attendants: [{ ...ATTENDANT, role: 'cashier' }] })).api;
+    const typed = { code: APPLES, source: 'keypad' as const, weightGrams: 500 };
+    const refused = await api['basket.addScan']({
+      ...typed,
+      attendant: { badge: ATTENDANT.badge, pin: ATTENDANT_PIN },
+    });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'staff_not_allowed', message: 'A cashier may not type a weight at the scale' },
+    });
+    expect(value(await api['session.get']({})).basket).toBeNull(); // nothing was written
+  });
+
   it('journals who typed the weight, in the transaction that adds the line', async () => {
     const api = (await start()).api;
     const typed = {

@@ -28,8 +28,11 @@ Commands:
         Record a delivery, a shelf count, a correction or a transfer (barcode,quantity), offline.
   receipt reprint [NUMBER] [--data DIR]
         Print a sale's receipt again (the last sale without NUMBER), marked COPY / 副本.
-  staff add --id ID --name NAME --badge CODE [--pin-stdin] [--data DIR]
-        Let an attendant authorise overrides at the kiosk; the PIN is read from stdin, stored hashed.
+  staff add --id ID --name NAME --badge CODE [--role ROLE] [--pin-stdin] [--data DIR]
+        Add staff (role attendant, supervisor, manager or cashier; attendant by default); the PIN is
+        read from stdin, stored hashed.
+  staff list [--json] [--data DIR]
+        Print the staff with their roles (never a PIN hash).
   journal verify [--data DIR]
         Prove the hash-chained journal of sales, payments and voids; name the first entry that was
         edited, removed or reordered. Exits 1 when the chain is broken.

@@ -53,6 +53,19 @@ describe('openlane staff add', () => {
       ['B02', 'attendant'],
     ]);
     expect(loadSettings(dir, {}).attendants.map((a) => a.role)).toEqual(['supervisor', 'attendant']);
+    log.mockClear();
+    expect(await staffCommand(['list', '--data', dir])).toBe(0);
+    expect(log.mock.calls.map((c) => c[0])).toEqual([
+      'A01\tsupervisor\tSTAFF-A01X\tLi Na',
+      'B02\tattendant\tSTAFF-B02Y\tWang Wei',
+    ]);
+    log.mockClear();
+    await staffCommand(['list', '--json', '--data', dir]);
+    expect(log.mock.calls[0]![0]).not.toContain('scrypt');
+    expect(JSON.parse(log.mock.calls[0]![0] as string)).toEqual([
+      { id: 'A01', role: 'supervisor', badge: 'STAFF-A01X', name: 'Li Na' },
+      { id: 'B02', role: 'attendant', badge: 'STAFF-B02Y', name: 'Wang Wei' },
+    ]);
   }, 20_000);
 
   it('refuses an unknown role by name, and writes nothing', async () => {

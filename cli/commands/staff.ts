@@ -2,10 +2,12 @@
 // seeing the shopper's phone). The PIN comes on stdin, so it is never in the shell history or `ps`.
 import { isStaffRole, STAFF_ROLES } from '../../core/staff/roles';
 import { addAttendant } from '../../services/staff/attendants';
+import { loadSettings } from '../../services/settings';
 import { resolveDataDir } from '../../services/store';
 import { parse, UsageError } from './args';
 
 const USAGE = `Usage: openlane staff add --id ID --name NAME --badge CODE [--role ROLE] [--pin-stdin] [--data DIR]
+       openlane staff list [--json] [--data DIR]
 
 Adds a staff member to DATA_DIR/settings.json (its "attendants" list). The PIN (4–8 digits) is read from stdin — typed at the
 prompt, or piped: echo 2468 | openlane staff add ... — and only its scrypt hash is stored.
@@ -14,7 +16,8 @@ prompt, or piped: echo 2468 | openlane staff add ... — and only its scrypt has
   --badge  the whole code their staff badge scans as, e.g. STAFF-A01X (must match codePatterns.staff)
   --role   ${STAFF_ROLES.join(', ')} (default attendant: may mark paid, approve an age
            check and type a weight at the self-checkout lanes; a cashier may not)
-Refuses an id or badge already in use, and a PIN that is not 4 to 8 digits.`;
+Refuses an id or badge already in use, and a PIN that is not 4 to 8 digits.
+staff list prints each member's id, role, badge and name (never the PIN hash).`;
 
 export async function staffCommand(
   args: string[],
@@ -33,9 +36,11 @@ export async function staffCommand(
       role: { type: 'string' },
       'pin-stdin': { type: 'boolean' },
       data: { type: 'string' },
+      json: { type: 'boolean' },
     },
     USAGE,
   );
+  if (positionals.length === 1 && positionals[0] === 'list') return listStaff(values.data, values.json);
   if (positionals.length !== 1 || positionals[0] !== 'add') throw new UsageError(USAGE);
   if (!values.id || !values.name || !values.badge) throw new UsageError(USAGE);
   const role = values.role ?? 'attendant';
@@ -55,6 +60,20 @@ export async function staffCommand(
     `Added ${attendant.role} ${attendant.id} (${attendant.name}) with badge ${attendant.badge}. ` +
       'A terminal running on this data directory takes them at once; no restart is needed.',
   );
+  return 0;
+}
+
+/** `staff list`: the staff of settings.json with their roles; a member written before roles is an attendant. */
+function listStaff(data: string | undefined, json: boolean | undefined): number {
+  const staff = loadSettings(resolveDataDir(data), {}).attendants.map(({ id, role, badge, name }) => ({
+    id,
+    role,
+    badge,
+    name,
+  }));
+  if (json) console.log(JSON.stringify(staff, null, 2));
+  else if (staff.length === 0) console.log('No staff yet: add them with openlane staff add');
+  else for (const m of staff) console.log(`${m.id}\t${m.role}\t${m.badge}\t${m.name}`);
   return 0;
 }
 

@@ -6,14 +6,14 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
+import { ATTENDANT, ATTENDANT_PIN } from '../../test/helpers/attendant';
 import { eventually, value } from '../../test/helpers/checkout';
 import { laneDataDir } from '../../test/helpers/lanes';
 import { freePort } from '../../test/helpers/postgres';
-import { hashPin } from '../staff/pin';
 import { startTerminal, type Terminal } from '../terminal';
 
-const BADGE = 'STAFF-A01X';
-const PIN = '2468';
+const BADGE = ATTENDANT.badge;
+const PIN = ATTENDANT_PIN;
 const running: Terminal[] = [];
 const dirs: string[] = [];
 
@@ -36,15 +36,7 @@ describe('mark as paid from the console', () => {
       {
         payment: { provider: 'simulator', url: null, port: simulatorPort },
         paymentTimeoutSeconds: 15,
-        attendants: [
-          {
-            id: 'A01',
-            name: 'Li Na',
-            badge: BADGE,
-            pinHash: hashPin(PIN, { N: 1024, r: 8, p: 1 }),
-            role: 'attendant',
-          },
-        ],
+        attendants: [ATTENDANT],
       },
     );
     dirs.push(laneDir);

@@ -53,8 +53,10 @@ describe('the chain model', () => {
   });
 
   it('knows its kinds, the attendant override included, and finds an entry’s receipt number', () => {
-    expect(['sale', 'payment', 'void', 'override'].every(isJournalKind)).toBe(true);
-    expect(isJournalKind('refund')).toBe(false);
+    expect(['sale', 'payment', 'void', 'override', 'shift', 'staff', 'refund'].every(isJournalKind)).toBe(
+      true,
+    );
+    expect(isJournalKind('gift')).toBe(false);
     expect(entryReceiptNumber({ receiptNumber: 'S001-K01-000001' })).toBe('S001-K01-000001');
     expect(entryReceiptNumber({ receiptNumber: null })).toBeNull();
     expect(entryReceiptNumber('x')).toBeNull();

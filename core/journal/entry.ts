@@ -5,7 +5,7 @@
 import type { PaymentMethod, PaymentStatus, Unit } from '../types';
 
 /** The kinds of journal entry, in the order the model grew. */
-export const JOURNAL_KINDS = ['sale', 'payment', 'void', 'override'] as const;
+export const JOURNAL_KINDS = ['sale', 'payment', 'void', 'override', 'shift', 'staff', 'refund'] as const;
 
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
@@ -142,12 +142,31 @@ export interface WeightEnteredOverride {
   scaleState: string;
 }
 
+/**
+ * A counter shift's cash facts (services/shift): opened with its float, a pay-in, pay-out or no-sale
+ * drawer opening, closed with its Z report. Each names the staff member signed in.
+ */
+export interface ShiftEntry {
+  action: 'opened' | 'pay_in' | 'pay_out' | 'no_sale' | 'closed';
+  shiftId: string;
+  /** The staff member signed in at the counter who did it. */
+  staffId: string;
+}
+
+/** Staff at the counter: signing in and out, and a supervisor's approval given on the spot. */
+export interface StaffEntry {
+  action: 'signed_in' | 'signed_out' | 'approved';
+  staffId: string;
+}
+
 /** What a change asks the journal to record. */
 export type JournalEntry =
   | { kind: 'sale'; data: SaleEntry }
   | { kind: 'payment'; data: PaymentEntry }
   | { kind: 'void'; data: VoidEntry }
-  | { kind: 'override'; data: OverrideEntry };
+  | { kind: 'override'; data: OverrideEntry }
+  | { kind: 'shift'; data: ShiftEntry }
+  | { kind: 'staff'; data: StaffEntry };
 
 /** An entry as written: its canonical JSON is what the chain hashes. */
 export type JournalRecord = JournalEntry & {

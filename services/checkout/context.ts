@@ -5,6 +5,7 @@ import type { Database } from '../../db/open';
 import type { ApiResult, BasketView } from '../api/contract';
 import type { EventHub } from '../events';
 import type { Settings } from '../settings';
+import type { StaffRole } from '../../core/staff/roles';
 
 /** A wallet payment code as scanned. `code` is a bearer secret: held in memory for one charge, never shown. */
 export interface WalletCode {
@@ -29,7 +30,32 @@ export interface CheckoutContext {
   events: EventHub;
   /** The store's wallet, member and staff patterns, compiled once. */
   patterns: CompiledCodePatterns;
+  /**
+   * Who is signed in at this counter now: every sale, tender, void, discount and drawer opening names
+   * them. Null at a kiosk (the shopper rings up), and at a counter that is locked or signed out.
+   */
+  duty: { current: OnDuty | null };
+  /** The cash drawer, opened on cash tenders, pay-ins, pay-outs and no-sale (services/receipts). */
+  drawer: CashDrawer;
 }
+
+/** A staff member signed in at a counter. */
+export interface OnDuty {
+  id: string;
+  name: string;
+  role: StaffRole;
+}
+
+/** Why the drawer opens: each is a cash event the shift records. */
+export type DrawerReason = 'cash_tender' | 'pay_in' | 'pay_out' | 'no_sale';
+
+export interface CashDrawer {
+  /** Kicks the drawer open; never throws (a drawer that stays shut shows on the printer's status). */
+  open(reason: DrawerReason): void;
+}
+
+/** A terminal with no receipt printer has no drawer to kick: cash is counted, nothing opens. */
+export const NO_DRAWER: CashDrawer = { open: () => undefined };
 
 /**
  * Pays the basket with a scanned wallet code (the payment flow's `payByCode`), given to the scan side
@@ -40,7 +66,14 @@ export type PayByCode = (wallet: WalletCode) => ScanStart;
 /** The context of a checkout; tells the journal which store and terminal its entries come from. */
 export function createCheckoutContext(db: Database, settings: Settings, events: EventHub): CheckoutContext {
   bindJournalTerminal(db, { storeId: settings.storeId, terminalId: settings.terminalId });
-  return { db, settings, events, patterns: settingsPatterns(settings) };
+  return {
+    db,
+    settings,
+    events,
+    patterns: settingsPatterns(settings),
+    duty: { current: null },
+    drawer: NO_DRAWER,
+  };
 }
 
 /** The settings' code patterns, compiled; loadSettings validated them, so a failure here is a bug. */

@@ -20,6 +20,7 @@ import { printerSettingsSchema } from './receipts/printer-settings';
 import { scaleSettingsSchema } from './scale/scale-settings';
 import { PIN_HASH_PATTERN } from './staff/pin';
 import { DEFAULT_LANE_LINK, laneLinkSettingsSchema } from './lanes/link-settings';
+import { counterSettingsSchema, DEFAULT_COUNTER_SETTINGS } from './counter/counter-settings';
 import type { PublicSettings, TerminalRole } from './api/contract';
 
 const ruleSchema = z
@@ -147,6 +148,8 @@ const settingsSchema = z
     lanes: laneLinkSettingsSchema,
     /** Sale restrictions (hours, most per basket) and the age check (services/checkout/restriction-settings.ts). */
     restrictions: restrictionSettingsSchema,
+    /** The counter's shifts: idle lock, cash rounding and what each role may do alone (services/counter). */
+    counter: counterSettingsSchema,
   })
   .strict()
   .superRefine((settings, context) => {
@@ -220,6 +223,7 @@ export const DEFAULT_SETTINGS: Settings = {
   scale: null,
   lanes: DEFAULT_LANE_LINK,
   restrictions: DEFAULT_RESTRICTIONS,
+  counter: DEFAULT_COUNTER_SETTINGS,
 };
 
 export class SettingsError extends Error {}

@@ -79,6 +79,44 @@ export interface PaymentProvider {
     knownStatus: ProviderStatus,
     signal: AbortSignal,
   ): Promise<ProviderStatus>;
+  /**
+   * Money back on a paid payment, whole or in part (a split tender taken back, a return): absent on a
+   * provider that cannot refund, and the caller then says so rather than pretend.
+   */
+  readonly refunds?: ProviderRefunds;
+}
+
+/** A refund of (part of) a paid payment, under our own refund reference. */
+export interface RefundRequest {
+  /** Our refund reference (≤ 32 characters); the provider never refunds the same reference twice. */
+  reference: string;
+  /** The paid payment: the provider's id for it, and our reference it was paid under. */
+  paymentProviderRef: string;
+  paymentReference: string;
+  /** Minor units to give back (≤ what the payment took less its earlier refunds), and what it took. */
+  amount: number;
+  paymentAmount: number;
+  currency: string;
+  /** Why, in the staff's words; the provider may show it to the shopper. */
+  reason: string;
+}
+
+/** `pending` while the provider processes it; `paid` once the money went back; `declined` with why. */
+export interface ProviderRefundState {
+  /** The provider's id of the refund, once it has one. */
+  refundRef: string | null;
+  status: Extract<ProviderStatus, 'pending' | 'paid' | 'declined'>;
+  reason?: string;
+}
+
+/**
+ * Same rules as payments: a network failure or timeout throws ProviderUnavailableError (the outcome is
+ * unknown: ask again with queryRefund, or repeat `refund` with the same reference, which never refunds
+ * twice); ProviderNotFoundError for a reference the provider never saw.
+ */
+export interface ProviderRefunds {
+  refund(request: RefundRequest): Promise<ProviderRefundState>;
+  queryRefund(reference: string): Promise<ProviderRefundState>;
 }
 
 /** The provider could not be reached or did not answer in time: nobody knows what happened to the money. */

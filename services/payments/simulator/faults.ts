@@ -28,6 +28,13 @@
 //                          still tell the truth at once, as WeChat Pay's order query does.
 //   decline                a charge is declined whatever the code, and the payer's Approve on the pay
 //                          page declines ("declined by the bank"): a definite answer, not an outage.
+//
+// Refunds (POST /api/refunds, GET /api/refunds/{reference}: refund-routes.ts) meet the same modes:
+// `slow` holds a refund or its query; `timeout_before_charge` drops a refund before it is made;
+// `timeout_after_charge` makes it and drops the answer (the client must ask again: queryRefund, or the
+// same refund once more, which never refunds twice); `decline` has the bank turn a refund down. And:
+//   refund_pending         a refund is accepted but stays pending `ms` (default 2000), then goes
+//                          through — as WeChat Pay's refunds answer PROCESSING before SUCCESS.
 import { z } from 'zod';
 
 export const FAULT_MODES = [
@@ -37,12 +44,14 @@ export const FAULT_MODES = [
   'duplicate_notify',
   'late_notify',
   'decline',
+  'refund_pending',
 ] as const;
 
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 /** Which simulator request a fault is asked about. */
-export type FaultedRequest = 'create' | 'charge' | 'query' | 'cancel' | 'wait' | 'approve';
+export type FaultedRequest =
+  'create' | 'charge' | 'query' | 'cancel' | 'wait' | 'approve' | 'refund' | 'refund_query';
 
 export const faultSchema = z.strictObject({
   mode: z.enum(FAULT_MODES, { error: `must be one of ${FAULT_MODES.join(', ')}` }),
@@ -61,16 +70,18 @@ const DEFAULT_MS: Partial<Record<FaultMode, number>> = {
   timeout_after_charge: 60_000,
   duplicate_notify: 100,
   late_notify: 5000,
+  refund_pending: 2000,
 };
 
 /** The requests each mode acts on. */
 const ACTS_ON: Record<FaultMode, readonly FaultedRequest[]> = {
-  slow: ['create', 'charge', 'query', 'cancel', 'wait'],
-  timeout_before_charge: ['create', 'charge'],
-  timeout_after_charge: ['create', 'charge', 'cancel'],
+  slow: ['create', 'charge', 'query', 'cancel', 'wait', 'refund', 'refund_query'],
+  timeout_before_charge: ['create', 'charge', 'refund'],
+  timeout_after_charge: ['create', 'charge', 'cancel', 'refund'],
   duplicate_notify: ['wait'],
   late_notify: ['wait'],
-  decline: ['charge', 'approve'],
+  decline: ['charge', 'approve', 'refund'],
+  refund_pending: ['refund'],
 };
 
 /** What a request is about, for a fault limited to one payment. */

@@ -12,7 +12,10 @@ import type {
   CreatedPayment,
   PaymentProvider,
   ProviderPaymentState,
+  ProviderRefundState,
+  ProviderRefunds,
   ProviderStatus,
+  RefundRequest,
 } from '../provider';
 import { timeoutSignal } from '../../timeout-signal';
 
@@ -25,6 +28,7 @@ export interface SimulatorProviderOptions {
 }
 
 const STATUSES: readonly string[] = ['pending', 'paid', 'declined', 'cancelled'];
+const REFUND_STATUSES: readonly string[] = ['pending', 'paid', 'declined'];
 
 interface Answer {
   status: number;
@@ -138,7 +142,69 @@ export function createSimulatorProvider(options: SimulatorProviderOptions): Paym
         combined.clear();
       }
     },
+
+    refunds: simulatorRefunds(base, request, timeoutMs),
   };
+}
+
+/**
+ * Refunds at the simulator (POST /api/refunds, GET /api/refunds/{reference}). The simulator's refusal
+ * (not paid, more than is left, another currency…) is an answer: declined with its reason.
+ */
+function simulatorRefunds(
+  base: string,
+  request: (url: string, init: RequestInit & { signal: AbortSignal }) => Promise<Answer>,
+  timeoutMs: number,
+): ProviderRefunds {
+  return {
+    async refund(req: RefundRequest): Promise<ProviderRefundState> {
+      const answer = await request(`${base}/api/refunds`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          reference: req.reference,
+          payment: req.paymentProviderRef,
+          paymentReference: req.paymentReference,
+          amount: req.amount,
+          paymentAmount: req.paymentAmount,
+          currency: req.currency,
+          reason: req.reason,
+        }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (answer.status === 200 || answer.status === 201) return refundStateOf(answer.body, req.reference);
+      if (answer.status === 404) throw new ProviderNotFoundError(errorMessage(answer));
+      return { refundRef: null, status: 'declined', reason: errorMessage(answer) };
+    },
+
+    async queryRefund(reference: string): Promise<ProviderRefundState> {
+      const answer = await request(`${base}/api/refunds/${encodeURIComponent(reference)}`, {
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (answer.status === 200) return refundStateOf(answer.body, reference);
+      if (answer.status === 404) throw new ProviderNotFoundError(errorMessage(answer));
+      throw new ProviderUnavailableError(
+        `payment simulator refused the refund query: ${errorMessage(answer)}`,
+        {
+          timedOut: false,
+        },
+      );
+    },
+  };
+}
+
+/** The refund an answer describes; it must be the one asked about, or it proves nothing. */
+function refundStateOf(body: Record<string, unknown>, reference: string): ProviderRefundState {
+  const { id, status } = body;
+  if (body.reference !== reference || typeof id !== 'string' || !REFUND_STATUSES.includes(status as string)) {
+    throw new ProviderUnavailableError(
+      `payment simulator answered refund ${reference} with ${JSON.stringify({ reference: body.reference, status })}`,
+      { timedOut: false },
+    );
+  }
+  const state: ProviderRefundState = { refundRef: id, status: status as ProviderRefundState['status'] };
+  if (typeof body.declineReason === 'string') state.reason = body.declineReason;
+  return state;
 }
 
 function stateOf(body: Record<string, unknown>): ProviderPaymentState {

@@ -20,6 +20,9 @@
 //
 // Fault modes (slow answers, timeouts before and after the charge, duplicate and late notifications,
 // decline) are switched on with the `faults` option or POST /api/faults: see faults.ts.
+//
+// Refunds: POST /api/refunds gives (part of) a paid payment back under the merchant's refund reference,
+// once per reference; GET /api/refunds/{reference} reads one (refund-routes.ts, refund-book.ts).
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
@@ -41,6 +44,8 @@ import {
 import { createFaults } from './faults';
 import type { Fault, SimulatorFaults } from './faults';
 import { createSimulatorStore } from './store';
+import { createRefundBook, type RefundBook } from './refund-book';
+import { refundRoutes } from './refund-routes';
 import type { SimPayment, SimulatorStore } from './store';
 
 export interface PaymentSimulatorOptions {
@@ -80,6 +85,7 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
   const host = options.host ?? '127.0.0.1';
   const merchantName = options.merchantName ?? 'OpenLane Demo Store';
   const store = createSimulatorStore({ file: options.stateFile });
+  const refunds = createRefundBook(store);
   const faults = createFaults(options.testFaults);
   const faultsRouted = options.testFaults !== undefined;
   const timers = new Set<NodeJS.Timeout>();
@@ -99,6 +105,7 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
     chargeDelay: options.chargeDelay ?? {},
     faults,
     faultsRouted,
+    refunds,
     payBase: (options.publicBaseUrl ?? withHost(baseUrl, options.publicHost)).replace(/\/+$/, ''),
   });
   const server = createServer((req, res) => {
@@ -118,6 +125,7 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
     url: baseUrl,
     async close() {
       for (const timer of timers) clearTimeout(timer);
+      refunds.close();
       store.close();
       await closeServer(server);
     },
@@ -133,6 +141,8 @@ interface Context {
   faults: SimulatorFaults;
   /** The test-only admin route /api/faults exists. */
   faultsRouted: boolean;
+  /** Refunds of paid payments (refund-book.ts, refund-routes.ts). */
+  refunds: RefundBook;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
@@ -166,6 +176,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
       ...(outcome.payment ? { payment: view(outcome.payment, ctx) } : {}),
     });
   }
+  if (path.startsWith('/api/refunds') && (await refundRoutes(req, res, ctx, path))) return;
   if ((m = path.match(/^\/pay\/([^/]+)$/))) {
     if (method !== 'GET' && method !== 'HEAD') return notAllowed(res, 'GET');
     const payment = ctx.store.get(param(m));

@@ -25,6 +25,25 @@ export interface SimPayment {
   notification?: { id: string; changedAt: number; deliveries: number };
   /** Charge requests with this reference that reached the store (repeats answer the one charge). */
   chargeRequests?: number;
+  /** Money given back on this payment (refund-book.ts), kept with it so the state file holds both. */
+  refunds?: SimRefund[];
+}
+
+/** A refund of (part of) a paid payment, under the merchant's own refund reference. */
+export interface SimRefund {
+  id: string;
+  reference: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  status: 'pending' | 'paid' | 'declined';
+  /** Why, when declined. */
+  declineReason: string | null;
+  createdAt: number;
+  /** When a pending refund goes through (the `refund_pending` fault); absent once it has. */
+  settlesAt?: number;
+  /** Refund requests with this reference that reached the simulator (repeats answer the one refund). */
+  requests: number;
 }
 
 export type NewPayment = Pick<SimPayment, 'reference' | 'amount' | 'currency' | 'description' | 'expiresAt'>;
@@ -328,6 +347,16 @@ export function createSimulatorStore(options: { file?: string } = {}) {
     delivered(id: string) {
       const notification = byId.get(id)?.notification;
       if (notification) notification.deliveries++;
+    },
+
+    /** Every payment, oldest first (the refund book indexes their refunds at start). */
+    all(): SimPayment[] {
+      return [...byId.values()];
+    },
+
+    /** Writes the state file now: a refund changed a payment the store itself did not touch. */
+    persist() {
+      save();
     },
 
     /** Wakes every long-poll (they answer with the current status) and stops the expiry timers. */

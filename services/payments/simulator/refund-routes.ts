@@ -1,0 +1,143 @@
+// The payment simulator's refund endpoints (the rules are refund-book.ts's):
+//
+//   POST /api/refunds  {"reference", "payment", "paymentReference"?, "amount", "paymentAmount"?,
+//                       "currency", "reason"?}
+//        201 the refund made (status paid, pending under `refund_pending`, or declined by the bank);
+//        200 the refund already made under that reference (never a second one);
+//        404 no such payment; 409 with a code and a reason when the payment cannot give it back
+//        (payment_not_paid, currency_mismatch, amount_exceeds_refundable, reference_conflict…);
+//        400 for a body that is not what is asked.
+//   GET  /api/refunds/{reference}  the refund, or 404.
+//
+// They sit behind the same doors as every other endpoint (Host, and Origin or this machine: doors.ts),
+// and meet the fault modes of faults.ts.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { describeIssues } from '../../../core/result';
+import { readBody, sendJson } from '../../web/http-util';
+import { paymentFields } from './charges';
+import { lostAnswer, neverArrives, slow } from './fault-routes';
+import type { SimulatorFaults } from './faults';
+import { refundedSoFar, type RefundBook } from './refund-book';
+import type { SimPayment, SimRefund } from './store';
+
+interface RefundContext {
+  refunds: RefundBook;
+  faults: SimulatorFaults;
+}
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+const text = (max: number) =>
+  z.string({ error: 'must be a string' }).max(max, `must be at most ${max} characters`);
+
+export const refundSchema = z.strictObject({
+  reference: text(64).min(1, 'must not be empty'),
+  payment: text(100).min(1, 'must not be empty'),
+  paymentReference: text(64).optional(),
+  amount: paymentFields.amount,
+  paymentAmount: paymentFields.amount.optional(),
+  currency: paymentFields.currency,
+  reason: text(200).optional(),
+});
+
+/** Answers /api/refunds and /api/refunds/{reference}; false when the path is neither. */
+export async function refundRoutes(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RefundContext,
+  path: string,
+): Promise<boolean> {
+  const method = req.method ?? 'GET';
+  if (path === '/api/refunds') {
+    if (method !== 'POST') notAllowed(res, 'POST');
+    else await createRefund(req, res, ctx);
+    return true;
+  }
+  const match = path.match(/^\/api\/refunds\/([^/]+)$/);
+  if (!match) return false;
+  if (method !== 'GET') {
+    notAllowed(res, 'GET');
+    return true;
+  }
+  const reference = decoded(match[1]!);
+  const found = ctx.refunds.get(reference);
+  await slow(ctx, 'refund_query', { reference, amount: found?.refund.amount });
+  if (!found) sendJson(res, 404, apiError('not_found', `no refund with reference "${reference}"`));
+  else sendJson(res, 200, refundView(found.refund, found.payment));
+  return true;
+}
+
+async function createRefund(req: IncomingMessage, res: ServerResponse, ctx: RefundContext): Promise<void> {
+  const input = await readRefund(req, res);
+  if (!input) return;
+  const target = { reference: input.reference, amount: input.amount };
+  await slow(ctx, 'refund', target);
+  if (await neverArrives(req, res, ctx, 'refund', target)) return;
+  const outcome = ctx.refunds.create({ ...input, reason: input.reason ?? '' }, () => ({
+    bankDeclines: ctx.faults.take('decline', 'refund', target) !== null,
+    pendingMs: ctx.faults.take('refund_pending', 'refund', target)?.ms,
+  }));
+  if (await lostAnswer(req, res, ctx, 'refund', target)) return;
+  if (outcome.kind === 'not_found') return sendJson(res, 404, apiError('not_found', outcome.message));
+  if (outcome.kind === 'declined') return sendJson(res, 409, apiError(outcome.code, outcome.message));
+  sendJson(res, outcome.kind === 'created' ? 201 : 200, refundView(outcome.refund, outcome.payment));
+}
+
+/** The validated body, or null once a 400/413 has been sent. */
+async function readRefund(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<z.infer<typeof refundSchema> | null> {
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (!body.ok) {
+    sendJson(res, 413, apiError('body_too_large', `bodies are limited to ${MAX_BODY_BYTES} bytes`));
+    return null;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body.text);
+  } catch {
+    sendJson(res, 400, apiError('invalid_json', 'the body is not JSON'));
+    return null;
+  }
+  const parsed = refundSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  sendJson(res, 400, apiError('invalid_input', describeIssues(parsed.error.issues)));
+  return null;
+}
+
+export function refundView(refund: SimRefund, payment: SimPayment) {
+  return {
+    id: refund.id,
+    reference: refund.reference,
+    payment: payment.id,
+    paymentReference: payment.reference,
+    status: refund.status,
+    amount: refund.amount,
+    currency: refund.currency,
+    reason: refund.reason,
+    declineReason: refund.declineReason,
+    createdAt: new Date(refund.createdAt).toISOString(),
+    requests: refund.requests,
+    /** What the payment took, and what its refunds have given (or are giving) back so far. */
+    paymentAmount: payment.amount,
+    refunded: refundedSoFar(payment),
+  };
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function apiError(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+function notAllowed(res: ServerResponse, allow: string): void {
+  sendJson(res, 405, apiError('method_not_allowed', `use ${allow}`), { Allow: allow });
+}

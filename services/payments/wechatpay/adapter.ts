@@ -17,6 +17,7 @@
 // - close a Native order: POST …/out-trade-no/{no}/close {mchid} → 204;
 // - reverse a code payment: POST …/out-trade-no/{no}/reverse {appid, mchid} — "if the shopper's payment
 //   failed the order is closed; if it succeeded the money is returned to the shopper".
+// - refund a paid order, whole or in part: POST /v3/refund/domestic/refunds (refunds.ts).
 //
 // There is no long-poll in WeChat Pay. Its push is the notify_url callback, which needs an HTTPS address
 // reachable from the internet — a kiosk behind the store's router has none — so waitForChange polls the
@@ -35,7 +36,14 @@ import type {
   ProviderPaymentState,
   ProviderStatus,
 } from '../provider';
-import { createClient, MerchantSignatureRejected, type Answer, type WechatPayCredentials } from './client';
+import {
+  createClient,
+  errorText,
+  MerchantSignatureRejected,
+  type Answer,
+  type WechatPayCredentials,
+} from './client';
+import { createWechatPayRefunds } from './refunds';
 import { OUT_TRADE_NO, description, orderOf, timeExpire, type Order } from './trade';
 
 export const DEFAULT_BASE_URL = 'https://api.mch.weixin.qq.com';
@@ -219,6 +227,9 @@ export function createWechatPayProvider(options: WechatPayProviderOptions): Paym
         await sleep(pollIntervalMs, signal);
       }
     },
+
+    // Refunds (refunds.ts): out_trade_no is our payment reference, as for every order call here.
+    refunds: createWechatPayRefunds(ask, find),
   };
 }
 
@@ -246,12 +257,6 @@ function notAnAnswer(what: string, answer: Answer): ProviderUnavailableError {
   return new ProviderUnavailableError(`WeChat Pay refused ${what}: ${errorText(answer)}`, {
     timedOut: false,
   });
-}
-
-function errorText(answer: Answer): string {
-  const code = answer.body?.code;
-  const message = answer.body?.message;
-  return `HTTP ${answer.status} ${typeof code === 'string' ? code : ''}${typeof message === 'string' ? `: ${message}` : ''}`.trim();
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

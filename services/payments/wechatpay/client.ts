@@ -146,6 +146,13 @@ export function errorOf(text: string, fallbackCode: string): [string, string] {
   }
 }
 
+/** An answer that is not the one hoped for, in a message: `HTTP 403 NOT_ENOUGH: 基本账户余额不足`. */
+export function errorText(answer: Answer): string {
+  const code = answer.body?.code;
+  const message = answer.body?.message;
+  return `HTTP ${answer.status} ${typeof code === 'string' ? code : ''}${typeof message === 'string' ? `: ${message}` : ''}`.trim();
+}
+
 function unreachable(error: unknown, timedOut: boolean): ProviderUnavailableError {
   const detail = networkErrorDetail(error);
   return new ProviderUnavailableError(

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { OUT_TRADE_NO } from '../../../services/payments/wechatpay/trade';
 
-export type TradeState = 'NOTPAY' | 'USERPAYING' | 'SUCCESS' | 'CLOSED' | 'REVOKED' | 'PAYERROR';
+export type TradeState = 'NOTPAY' | 'USERPAYING' | 'SUCCESS' | 'CLOSED' | 'REVOKED' | 'PAYERROR' | 'REFUND';
 
 export interface StandinOrder {
   outTradeNo: string;
@@ -35,6 +35,7 @@ const DESC: Record<TradeState, string> = {
   CLOSED: '订单已关闭',
   REVOKED: '订单已撤销',
   PAYERROR: '支付失败',
+  REFUND: '转入退款',
 };
 
 const error = (status: number, code: string, message: string): Reply => [status, { code, message }];
@@ -72,16 +73,16 @@ export function createOrderBook(merchant: Merchant) {
     mchid: merchant.mchid,
     out_trade_no: o.outTradeNo,
     // Before payment a Native order has no trade_type or transaction_id yet.
-    ...(o.tradeType === 'MICROPAY' || o.tradeState === 'SUCCESS' ? { trade_type: o.tradeType } : {}),
+    ...(o.tradeType === 'MICROPAY' || wasPaid(o) ? { trade_type: o.tradeType } : {}),
     ...(o.transactionId ? { transaction_id: o.transactionId } : {}),
     trade_state: o.tradeState,
     trade_state_desc: o.tradeStateDesc,
     ...(o.successTime ? { success_time: o.successTime, bank_type: 'OTHERS' } : {}),
-    ...(o.tradeState === 'SUCCESS' ? { payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' } } : {}),
+    ...(wasPaid(o) ? { payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' } } : {}),
     amount: {
       total: o.amount,
       currency: 'CNY',
-      ...(o.tradeState === 'SUCCESS' ? { payer_total: o.amount, payer_currency: 'CNY' } : {}),
+      ...(wasPaid(o) ? { payer_total: o.amount, payer_currency: 'CNY' } : {}),
     },
   });
 
@@ -211,6 +212,11 @@ export function createOrderBook(merchant: Merchant) {
       return true;
     },
 
+    /** A refund was accepted: the order query then says REFUND ("转入退款"), as WeChat Pay's does. */
+    markRefunded(order: StandinOrder) {
+      set(order, 'REFUND');
+    },
+
     /** The shopper answered the phone's prompt for a USERPAYING code payment. */
     confirm(no: string, decision: 'approve' | 'decline'): boolean {
       const order = orders.get(no);
@@ -223,3 +229,8 @@ export function createOrderBook(merchant: Merchant) {
 }
 
 export type OrderBook = ReturnType<typeof createOrderBook>;
+
+/** Paid, whether or not it has been refunded since. */
+function wasPaid(order: StandinOrder): boolean {
+  return order.tradeState === 'SUCCESS' || order.tradeState === 'REFUND';
+}

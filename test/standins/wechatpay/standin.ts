@@ -2,7 +2,7 @@
 // a real HTTP server on node:http that does what the v3 docs say the real one does — it refuses any
 // request whose merchant signature does not verify (401 SIGN_ERROR, unsigned, nothing executed), signs
 // every other answer with its own platform key (Wechatpay-Timestamp/-Nonce/-Serial/-Signature), keeps
-// orders in memory (standin-orders.ts), and lets a test play the shopper's phone (payCodeUrl, confirm).
+// orders in memory (standin-orders.ts) and refunds (standin-refunds.ts), and lets a test play the shopper's phone (payCodeUrl, confirm).
 //
 // It holds no secrets: its platform key pair is made at start, and the merchant's public key is given.
 // `faults` makes it misbehave on purpose, so tests can show the adapter never takes a bad answer as paid.
@@ -10,6 +10,12 @@ import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'no
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOrderBook, type Reply, type StandinOrder } from './standin-orders';
+import {
+  createRefundDesk,
+  type RefundFaults,
+  type RefundStatus,
+  type StandinRefund,
+} from './standin-refunds';
 import {
   newNonce,
   parseAuthorization,
@@ -27,7 +33,7 @@ export interface StandinMerchant {
   publicKey: KeyObject;
 }
 
-export interface StandinFaults {
+export interface StandinFaults extends RefundFaults {
   /** Change the body after signing it (a trade_state becomes SUCCESS), as a tampering middlebox would. */
   tamper?: boolean;
   /** Send answers without the Wechatpay-* signature headers. */
@@ -49,10 +55,15 @@ export interface WechatPayStandin {
   payCodeUrl(codeUrl: string): boolean;
   /** The shopper confirms (or cancels) a code payment waiting on the phone. */
   confirm(outTradeNo: string, decision: 'approve' | 'decline'): boolean;
+  /** A refund the stand-in holds, by out_refund_no. */
+  refund(outRefundNo: string): StandinRefund | undefined;
+  /** WeChat Pay finishes a PROCESSING refund; false when there is none under that number. */
+  settleRefund(outRefundNo: string, status: Exclude<RefundStatus, 'PROCESSING'>): boolean;
   close(): Promise<void>;
 }
 
 const ORDER = /^\/v3\/pay\/transactions\/out-trade-no\/([^/?]+)(\/close|\/reverse)?$/;
+const REFUND = /^\/v3\/refund\/domestic\/refunds\/([^/?]+)$/;
 
 export async function startWechatPayStandin(options: {
   merchant: StandinMerchant;
@@ -69,6 +80,7 @@ export async function startWechatPayStandin(options: {
   const book = createOrderBook(merchant);
   const faults: StandinFaults = {};
   const requests: string[] = [];
+  const refunds = createRefundDesk(book, faults);
 
   const route = (method: string, url: URL, body: Record<string, unknown>): Reply => {
     if (method === 'POST' && url.pathname === '/v3/pay/transactions/native') return book.native(body);
@@ -80,6 +92,9 @@ export async function startWechatPayStandin(options: {
       if (method === 'POST' && match[2] === '/close') return book.close(no, body);
       if (method === 'POST' && match[2] === '/reverse') return book.reverse(no, body);
     }
+    if (method === 'POST' && url.pathname === '/v3/refund/domestic/refunds') return refunds.create(body);
+    const refund = REFUND.exec(url.pathname);
+    if (method === 'GET' && refund) return refunds.query(decodeURIComponent(refund[1]!));
     return [404, { code: 'NOT_FOUND', message: `no such API: ${method} ${url.pathname}` }];
   };
 
@@ -178,6 +193,8 @@ export async function startWechatPayStandin(options: {
     order: (no) => book.orders.get(no),
     payCodeUrl: (codeUrl) => book.payCodeUrl(codeUrl),
     confirm: (no, decision) => book.confirm(no, decision),
+    refund: (no) => refunds.refunds.get(no),
+    settleRefund: (no, status) => refunds.settle(no, status),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

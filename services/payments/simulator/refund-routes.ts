@@ -13,10 +13,10 @@
 // and meet the fault modes of faults.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { describeIssues } from '../../../core/result';
-import { readBody, sendJson } from '../../web/http-util';
+import { sendJson } from '../../web/http-util';
 import { paymentFields } from './charges';
 import { lostAnswer, neverArrives, slow } from './fault-routes';
+import { readValidJson } from './json-body';
 import type { SimulatorFaults } from './faults';
 import { refundedSoFar, type RefundBook } from './refund-book';
 import type { SimPayment, SimRefund } from './store';
@@ -25,8 +25,6 @@ interface RefundContext {
   refunds: RefundBook;
   faults: SimulatorFaults;
 }
-
-const MAX_BODY_BYTES = 16 * 1024;
 
 const text = (max: number) =>
   z.string({ error: 'must be a string' }).max(max, `must be at most ${max} characters`);
@@ -69,7 +67,7 @@ export async function refundRoutes(
 }
 
 async function createRefund(req: IncomingMessage, res: ServerResponse, ctx: RefundContext): Promise<void> {
-  const input = await readRefund(req, res);
+  const input = await readValidJson(req, res, refundSchema);
   if (!input) return;
   const target = { reference: input.reference, amount: input.amount };
   await slow(ctx, 'refund', target);
@@ -82,29 +80,6 @@ async function createRefund(req: IncomingMessage, res: ServerResponse, ctx: Refu
   if (outcome.kind === 'not_found') return sendJson(res, 404, apiError('not_found', outcome.message));
   if (outcome.kind === 'declined') return sendJson(res, 409, apiError(outcome.code, outcome.message));
   sendJson(res, outcome.kind === 'created' ? 201 : 200, refundView(outcome.refund, outcome.payment));
-}
-
-/** The validated body, or null once a 400/413 has been sent. */
-async function readRefund(
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<z.infer<typeof refundSchema> | null> {
-  const body = await readBody(req, MAX_BODY_BYTES);
-  if (!body.ok) {
-    sendJson(res, 413, apiError('body_too_large', `bodies are limited to ${MAX_BODY_BYTES} bytes`));
-    return null;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(body.text);
-  } catch {
-    sendJson(res, 400, apiError('invalid_json', 'the body is not JSON'));
-    return null;
-  }
-  const parsed = refundSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  sendJson(res, 400, apiError('invalid_input', describeIssues(parsed.error.issues)));
-  return null;
 }
 
 export function refundView(refund: SimRefund, payment: SimPayment) {

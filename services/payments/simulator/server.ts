@@ -26,7 +26,6 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { describeIssues } from '../../../core/result';
 import { createDoors, type Doors } from '../../web/doors';
 import { refused } from './doors';
 import { closeServer, listen, readBody, sendJson, sendText, urlFor } from '../../web/http-util';
@@ -46,6 +45,7 @@ import type { Fault, SimulatorFaults } from './faults';
 import { createSimulatorStore } from './store';
 import { createRefundBook, type RefundBook } from './refund-book';
 import { refundRoutes } from './refund-routes';
+import { readValidJson } from './json-body';
 import type { SimPayment, SimulatorStore } from './store';
 
 export interface PaymentSimulatorOptions {
@@ -197,29 +197,14 @@ async function readJson<T extends { expiresAt: string }>(
   res: ServerResponse,
   schema: z.ZodType<T>,
 ): Promise<(T & { expiry: Date }) | null> {
-  const body = await readBody(req, MAX_BODY_BYTES);
-  if (!body.ok) {
-    sendJson(res, 413, apiError('body_too_large', `bodies are limited to ${MAX_BODY_BYTES} bytes`));
-    return null;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(body.text);
-  } catch {
-    sendJson(res, 400, apiError('invalid_json', 'the body is not JSON'));
-    return null;
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    sendJson(res, 400, apiError('invalid_input', describeIssues(parsed.error.issues)));
-    return null;
-  }
-  const expiry = new Date(parsed.data.expiresAt);
+  const data = await readValidJson(req, res, schema);
+  if (!data) return null;
+  const expiry = new Date(data.expiresAt);
   if (expiry.getTime() <= Date.now()) {
     sendJson(res, 400, apiError('invalid_input', 'expiresAt: is already in the past'));
     return null;
   }
-  return { ...parsed.data, expiry };
+  return { ...data, expiry };
 }
 
 async function createPayment(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {

@@ -1,31 +1,13 @@
 // The WeChat Pay adapter over real HTTP against the stand-in server, which checks our signatures and
 // signs its answers the way WeChat Pay's v3 docs describe.
 import { generateKeyPairSync } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProviderNotFoundError, ProviderRefusedError, ProviderUnavailableError } from '../provider';
-import { createWechatPayProvider } from './adapter';
-import {
-  startStandinWithMerchant,
-  type StandinWithMerchant,
-} from '../../../test/standins/wechatpay/standin-merchant';
+import { freshReference, standinForTests } from '../../../test/standins/wechatpay/standin-suite';
 
-let env: StandinWithMerchant;
-let counter = 0;
-
-beforeAll(async () => {
-  env = await startStandinWithMerchant();
-});
-afterAll(() => env.standin.close());
-afterEach(() => {
-  for (const key of Object.keys(env.standin.faults))
-    delete env.standin.faults[key as keyof typeof env.standin.faults];
-});
-
-const provider = (overrides: Parameters<StandinWithMerchant['providerOptions']>[0] = {}) =>
-  createWechatPayProvider(env.providerOptions(overrides));
-
-/** A fresh 32-character reference, as db/payments makes them. */
-const reference = () => `OL${Date.now().toString(16)}${String(++counter).padStart(6, '0')}`.padEnd(32, '0');
+const env = standinForTests();
+const provider = env.provider;
+const reference = () => freshReference();
 
 const order = (ref = reference(), amount = 2140) => ({
   reference: ref,

@@ -2,39 +2,20 @@
 // request's merchant signature (a request that does not verify is refused unexecuted and never counted
 // in `requests`) and signs its answers, as the v3 docs describe. See refunds.ts for the protocol.
 import { generateKeyPairSync } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProviderNotFoundError, ProviderUnavailableError } from '../provider';
 import type { ProviderRefunds, RefundRequest } from '../provider';
-import { createWechatPayProvider } from './adapter';
-import {
-  startStandinWithMerchant,
-  type StandinWithMerchant,
-} from '../../../test/standins/wechatpay/standin-merchant';
+import { freshReference, standinForTests } from '../../../test/standins/wechatpay/standin-suite';
 
-let env: StandinWithMerchant;
-let counter = 0;
+const env = standinForTests();
+const provider = env.provider;
+const reference = freshReference;
 
-beforeAll(async () => {
-  env = await startStandinWithMerchant();
-});
-afterAll(() => env.standin.close());
-afterEach(() => {
-  for (const key of Object.keys(env.standin.faults))
-    delete env.standin.faults[key as keyof typeof env.standin.faults];
-});
-
-const provider = (overrides: Parameters<StandinWithMerchant['providerOptions']>[0] = {}) =>
-  createWechatPayProvider(env.providerOptions(overrides));
-
-const refunds = (overrides: Parameters<StandinWithMerchant['providerOptions']>[0] = {}): ProviderRefunds => {
+const refunds = (overrides: Parameters<typeof provider>[0] = {}): ProviderRefunds => {
   const found = provider(overrides).refunds;
   if (!found) throw new Error('the WeChat Pay provider must offer refunds');
   return found;
 };
-
-/** A fresh 32-character reference, as db/payments makes them. */
-const reference = (prefix = 'OL') =>
-  `${prefix}${Date.now().toString(16)}${String(++counter).padStart(6, '0')}`.padEnd(32, '0');
 
 const basics = (amount: number) => ({
   reference: reference(),

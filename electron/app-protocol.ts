@@ -46,7 +46,8 @@ export function resolveAppAsset(url: string, rendererDir: string): string | null
   }
   if (pathname.includes('\0') || pathname.includes('\\')) return null;
   const root = resolve(rendererDir);
-  const wanted = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
+  // The customer display's page is the one renderer bundle, which picks the display by its path.
+  const wanted = pathname === '/' || pathname === '/display' ? 'index.html' : pathname.replace(/^\/+/, '');
   const file = resolve(root, wanted);
   const inside = relative(root, file);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('..')) {

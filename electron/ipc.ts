@@ -2,6 +2,7 @@
 // services/api/dispatch (which validates name and input), and forwards backend events to the window.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ApiResult } from '../services/api/contract';
+import { displayRefusal, isDisplayEvent, isDisplayHandler } from '../services/api/display';
 import { dispatch } from '../services/api/dispatch';
 import type { Terminal } from '../services/terminal';
 import { isAppUrl } from './app-protocol';
@@ -37,6 +38,10 @@ export interface BindOptions {
   isTrustedSender(frame: FrameLike | null): boolean;
   /** The window's webContents events go to; null while there is no window. */
   eventTarget(): EventSink | null;
+  /** The customer display's top frame: it may read the sale (services/api/display.ts), nothing more. */
+  isDisplaySender?(frame: FrameLike | null): boolean;
+  /** The display window's webContents: it hears the sale's events only; null while there is none. */
+  displayTarget?(): EventSink | null;
 }
 
 /** Registers the 'terminal:call' handler and event forwarding; the returned function undoes both. */
@@ -51,6 +56,8 @@ export function bindTerminalApi(
   const unsubscribe = terminal.subscribe((event) => {
     const target = options.eventTarget();
     if (target && !target.isDestroyed()) target.send(EVENT_CHANNEL, event);
+    const display = isDisplayEvent(event) ? options.displayTarget?.() : null;
+    if (display && !display.isDestroyed()) display.send(EVENT_CHANNEL, event);
   });
   return () => {
     ipcMain.removeHandler(CALL_CHANNEL);
@@ -61,11 +68,15 @@ export function bindTerminalApi(
 /** One IPC call; exported so tests can drive it without Electron. Never throws. */
 export async function handleCall(
   terminal: Pick<Terminal, 'api'>,
-  options: Pick<BindOptions, 'isTrustedSender'>,
+  options: Pick<BindOptions, 'isTrustedSender' | 'isDisplaySender'>,
   senderFrame: FrameLike | null,
   name: unknown,
   input: unknown,
 ): Promise<ApiResult<unknown>> {
+  if (!options.isTrustedSender(senderFrame) && options.isDisplaySender?.(senderFrame) === true) {
+    if (typeof name !== 'string' || !isDisplayHandler(name)) return displayRefusal(String(name));
+    return dispatch(terminal.api, name, input);
+  }
   if (!options.isTrustedSender(senderFrame)) {
     const from = senderFrame ? `"${senderFrame.url.slice(0, 120)}"` : 'a frame that no longer exists';
     console.warn(`openlane: refused an IPC call from ${from}`);

@@ -8,6 +8,7 @@ import {
   Menu,
   net,
   protocol,
+  screen,
   session,
   type WebContents,
 } from 'electron';
@@ -16,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startTerminal, type Terminal } from '../services/terminal';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, mimeTypeOf, resolveAppAsset } from './app-protocol';
+import { DISPLAY_URL, displayScreenFor, displayWindowOptions } from './display-window';
 import { bindTerminalApi, isTrustedSender } from './ipc';
 import { resolveSqliteNativeBinding } from './native-binding';
 import { readShellConfig } from './shell-config';
@@ -36,6 +38,8 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let terminal: Terminal | null = null;
 let window: BrowserWindow | null = null;
+/** The customer display, on a second screen when there is one. */
+let displayWindow: BrowserWindow | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // Two shells would open the same SQLite file and the same serial ports.
@@ -81,12 +85,34 @@ async function start(): Promise<void> {
   const win = window;
   win.removeMenu();
   win.once('ready-to-show', () => win.show());
-  win.on('closed', () => (window = null));
+  win.on('closed', () => {
+    window = null;
+    displayWindow?.close();
+  });
+  const display = () => (displayWindow && !displayWindow.isDestroyed() ? displayWindow : null);
   bindTerminalApi(ipcMain, terminal, {
     isTrustedSender: (frame) => !win.isDestroyed() && isTrustedSender(frame, win.webContents.mainFrame),
     eventTarget: () => (win.isDestroyed() ? null : win.webContents),
+    isDisplaySender: (frame) => isTrustedSender(frame, display()?.webContents.mainFrame),
+    displayTarget: () => display()?.webContents ?? null,
   });
+  openCustomerDisplay();
+  screen.on('display-added', openCustomerDisplay);
   await win.loadURL(APP_URL);
+}
+
+/** The customer display's window on the first screen that is not the cashier's; none with one screen. */
+function openCustomerDisplay(): void {
+  if (displayWindow && !displayWindow.isDestroyed()) return;
+  const target = displayScreenFor(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
+  if (!target) return;
+  const preloadPath = join(distDir, 'preload.cjs');
+  const win = new BrowserWindow(displayWindowOptions({ isProduction, preloadPath, screen: target }));
+  displayWindow = win;
+  win.removeMenu();
+  win.once('ready-to-show', () => win.showInactive());
+  win.on('closed', () => (displayWindow = null));
+  void win.loadURL(DISPLAY_URL);
 }
 
 /** openlane://app/… → files of dist/renderer only, each with the CSP as a real response header. */

@@ -6,8 +6,9 @@ import type { TerminalClient, TerminalRole } from '../services/api/contract';
 import { AttendantApp } from './attendant/AttendantApp';
 import { LoadingScreen } from './common/LoadingScreen';
 import { CounterApp } from './counter/CounterApp';
+import { DisplayApp } from './display/DisplayApp';
 import { KioskApp } from './kiosk/KioskApp';
-import { createTerminalClient } from './transport';
+import { createDisplayClient, createTerminalClient } from './transport';
 import './styles.css';
 // After styles.css, so the kiosk's responsive layout wins where the two meet.
 import './kiosk/responsive.css';
@@ -45,12 +46,13 @@ function App({ client }: { client: TerminalClient }) {
   return <LoadingScreen language="en" />;
 }
 
-const client = createTerminalClient();
+// /display is the customer display, whatever the terminal's role: it reads the sale through its own
+// read-only door (services/web/display-door.ts; in Electron, its own window's sender check).
+const isDisplay = window.location.pathname === '/display';
+const client = isDisplay ? createDisplayClient() : createTerminalClient();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
-  <StrictMode>
-    <App client={client} />
-  </StrictMode>,
+  <StrictMode>{isDisplay ? <DisplayApp client={client} /> : <App client={client} />}</StrictMode>,
 );

@@ -33,6 +33,8 @@ export interface SocketLike {
 export interface BrowserClientOptions {
   /** Origin of the backend, e.g. `http://127.0.0.1:8080`. */
   origin: string;
+  /** Where the handlers and the event stream live: `/api` (the default), `/display/api` for a display. */
+  apiPath?: string;
   fetch?: typeof fetch;
   WebSocket?: new (url: string) => SocketLike;
   /** First reconnect delay; doubles up to maxBackoffMs. */
@@ -49,6 +51,12 @@ const failure = (code: string, message: string): { ok: false; error: { code: str
 export function createTerminalClient(): TerminalClient {
   if (typeof window !== 'undefined' && window.openlane) return createBridgeClient(window.openlane);
   return createBrowserClient({ origin: window.location.origin });
+}
+
+/** The customer display's client: the Electron bridge (main checks the window), else the read-only door. */
+export function createDisplayClient(): TerminalClient {
+  if (typeof window !== 'undefined' && window.openlane) return createBridgeClient(window.openlane);
+  return createBrowserClient({ origin: window.location.origin, apiPath: '/display/api' });
 }
 
 /** Wraps the Electron preload bridge; a rejected IPC call becomes an error value, never a throw. */
@@ -73,6 +81,7 @@ export function createBridgeClient(bridge: OpenLaneBridge): TerminalClient {
 /** Browser mode: POST /api/<name> for calls, /api/events WebSocket for events (reconnecting). */
 export function createBrowserClient(options: BrowserClientOptions): TerminalClient {
   const doFetch = options.fetch ?? fetch.bind(globalThis);
+  const apiPath = options.apiPath ?? '/api';
   const listeners = new Set<(event: TerminalEvent) => void>();
   const emit = (event: TerminalEvent) => listeners.forEach((l) => l(event));
 
@@ -82,20 +91,20 @@ export function createBrowserClient(options: BrowserClientOptions): TerminalClie
   ): Promise<ApiResult<HandlerOutput<N>>> {
     let response: Response;
     try {
-      response = await doFetch(`${options.origin}/api/${name}`, {
+      response = await doFetch(`${options.origin}${apiPath}/${name}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {}),
       });
     } catch (err) {
-      return failure('network_error', `POST /api/${name} failed: ${String(err)}`);
+      return failure('network_error', `POST ${apiPath}/${name} failed: ${String(err)}`);
     }
     try {
       return (await response.json()) as ApiResult<HandlerOutput<N>>;
     } catch {
       return failure(
         'bad_response',
-        `POST /api/${name} answered HTTP ${response.status} without a JSON ApiResult`,
+        `POST ${apiPath}/${name} answered HTTP ${response.status} without a JSON ApiResult`,
       );
     }
   }
@@ -126,7 +135,7 @@ function openEventSocket(
   onReconnect: () => void,
 ) {
   const Ctor = options.WebSocket ?? (WebSocket as unknown as new (url: string) => SocketLike);
-  const url = options.origin.replace(/^http/, 'ws') + '/api/events';
+  const url = options.origin.replace(/^http/, 'ws') + `${options.apiPath ?? '/api'}/events`;
   const minDelay = options.minBackoffMs ?? 250;
   const maxDelay = options.maxBackoffMs ?? 5000;
   let socket: SocketLike | null = null;

@@ -169,7 +169,12 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     'session.get': async (input) => withSync(await basket['session.get'](input)),
     'basket.cancel': async (input) => withSync(await basket['basket.cancel'](input)),
     'sale.finish': async (input) => withSync(await basket['sale.finish'](input)),
-    'session.setLanguage': async (input) => withSync(await basket['session.setLanguage'](input)),
+    'session.setLanguage': async (input) => {
+      const result = withSync(await basket['session.setLanguage'](input));
+      // Every screen of the sale follows the shopper's language: the customer display too.
+      if (result.ok) events.emit({ type: 'session.reset', session: result.value });
+      return result;
+    },
     ...produceHandlers(ctx),
     ...paymentFlow.handlers,
     ...hq.handlers,

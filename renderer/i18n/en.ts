@@ -315,6 +315,32 @@ export const en = {
     each: 'each',
     close: 'Back',
   },
+  // The customer display (/display): the sale as the shopper at the counter sees it, from a step away.
+  display: {
+    welcome: 'Welcome',
+    welcomeHint: 'Your items appear here as the cashier scans them.',
+    items: (n: number) => (n === 1 ? '1 item' : `${n} items`),
+    each: 'each',
+    discount: 'Discount',
+    rounding: 'Rounding',
+    total: 'Total',
+    toPay: 'To pay',
+    paid: 'Paid',
+    due: 'Still to pay',
+    change: 'Your change',
+    scanToPay: 'Scan to pay',
+    scanHint: 'Open your payment app and scan this code.',
+    waiting: 'Waiting for your payment…',
+    thanks: 'Thank you!',
+    thanksHint: 'Please take your receipt and your change.',
+    tender: {
+      cash: 'Cash',
+      merchant_qr: 'QR payment',
+      wallet_code: 'Payment code',
+      merchant_presented: 'QR payment',
+      customer_presented: 'Payment code',
+    } as Record<string, string>,
+  },
 };
 
 /** Every kiosk text, by key. */

@@ -7,8 +7,10 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { TerminalApi, TerminalEvent } from '../api/contract';
+import { displayRefusal, isDisplayHandler } from '../api/display';
 import { dispatch } from '../api/dispatch';
 import { isLoopbackHost } from './addresses';
+import { DISPLAY_API, DISPLAY_EVENTS, displayListener, isDisplayApi, isDisplayPage } from './display-door';
 import { createDoors, type Doors } from './doors';
 import { closeServer, listen, readBody, sendJson, sendText, urlFor } from './http-util';
 import { handlePairing, unpaired, UNPAIRED_MESSAGE } from './pairing';
@@ -59,11 +61,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    if (pathOf(req) !== '/api/events') return refuseUpgrade(socket, 404, 'Not Found');
+    const path = pathOf(req);
+    if (path !== '/api/events' && path !== DISPLAY_EVENTS) return refuseUpgrade(socket, 404, 'Not Found');
     if (!doors!.hostAllowed(req) || !doors!.originAllowed(req))
       return refuseUpgrade(socket, 403, 'Forbidden');
     if (!doors!.local(req) && !doors!.tokenAccepted(req)) return refuseUpgrade(socket, 401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => streamEvents(ws, options.subscribe));
+    const display = path === DISPLAY_EVENTS;
+    wss.handleUpgrade(req, socket, head, (ws) => streamEvents(ws, options.subscribe, display));
   });
 
   const port = await listen(server, options.port, host);
@@ -100,16 +104,18 @@ async function handleRequest(
     );
   }
   if (path === '/pair') return handlePairing(req, res, doors);
-  const api = path === '/api' || path.startsWith('/api/');
+  const display = isDisplayApi(path);
+  const api = display || path === '/api' || path.startsWith('/api/');
   if (!doors.local(req) && !doors.tokenAccepted(req)) {
     return api ? sendJson(res, 401, failure('not_paired', UNPAIRED_MESSAGE)) : unpaired(req, res);
   }
-  if (api) return handleApi(req, res, path, options.api, doors);
+  if (api) return handleApi(req, res, path, options.api, doors, display);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return sendText(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
   }
-  const found = await lookupStatic(options.rendererDir, path === '/' ? '/index.html' : path);
+  const page = path === '/' || isDisplayPage(path) ? '/index.html' : path;
+  const found = await lookupStatic(options.rendererDir, page);
   if (found.kind === 'file') return sendFile(req, res, found);
   if (found.kind === 'bad_request')
     return sendText(res, 400, `Bad Request: ${found.reason}`, 'text/plain; charset=utf-8');
@@ -122,10 +128,12 @@ async function handleApi(
   path: string,
   api: TerminalApi,
   doors: Doors,
+  display: boolean,
 ): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
-    const hint = path === '/api/events' ? 'open /api/events as a WebSocket' : `use POST, not ${req.method}`;
+    const events = path === '/api/events' || path === DISPLAY_EVENTS;
+    const hint = events ? `open ${path} as a WebSocket` : `use POST, not ${req.method}`;
     return sendJson(res, 405, failure('method_not_allowed', `${req.method} ${path}: ${hint}`));
   }
   if (!doors.originAllowed(req)) {
@@ -152,24 +160,28 @@ async function handleApi(
     const reason = error instanceof Error ? error.message : String(error);
     return sendJson(res, 400, failure('invalid_json', `The body of ${path} is not JSON: ${reason}`));
   }
+  const raw = path.slice((display ? `${DISPLAY_API}/` : '/api/').length);
   let name: string;
   try {
-    name = decodeURIComponent(path.slice('/api/'.length));
+    name = decodeURIComponent(raw);
   } catch {
-    name = path.slice('/api/'.length);
+    name = raw;
   }
+  // A display only reads: anything else is refused before it is even looked up.
+  if (display && !isDisplayHandler(name)) return sendJson(res, 403, displayRefusal(name));
   sendJson(res, 200, await dispatch(api, name, input));
 }
 
-function streamEvents(ws: WebSocket, subscribe: WebHostOptions['subscribe']): void {
-  const unsubscribe = subscribe((event) => {
+function streamEvents(ws: WebSocket, subscribe: WebHostOptions['subscribe'], display: boolean): void {
+  const send = (event: TerminalEvent) => {
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > MAX_SOCKET_BACKLOG) {
       ws.terminate();
       return;
     }
     ws.send(JSON.stringify(event));
-  });
+  };
+  const unsubscribe = subscribe(display ? displayListener(send) : send);
   ws.on('close', unsubscribe);
   ws.on('error', () => ws.terminate());
 }

@@ -23,8 +23,9 @@ export function DisplaySaleView({ screen }: { screen: SaleScreen }) {
       </header>
       <Lines sale={sale} />
       <aside className={`display-panel display-panel-${screen.kind}`} data-testid="display-panel">
+        {screen.kind === 'sale' ? <Latest sale={sale} /> : null}
         {screen.kind === 'paying' ? <Paying qr={screen.qr} amount={screen.amount} sale={sale} /> : null}
-        {screen.kind === 'paid' ? <Thanks /> : null}
+        {screen.kind === 'paid' ? <Thanks change={sale.change > 0} /> : null}
         <DisplayTotals sale={sale} paid={screen.kind === 'paid'} />
       </aside>
     </main>
@@ -75,6 +76,27 @@ const Line = memo(function Line(props: { line: DisplayLine; currency: string; ne
   );
 });
 
+/** The item just scanned, large: what the shopper looks up to check as each item passes. */
+function Latest({ sale }: { sale: DisplaySale }) {
+  const { t, language } = useI18n();
+  const line = sale.lines.find((l) => l.id === sale.lastChangedLineId) ?? sale.lines[sale.lines.length - 1];
+  if (!line) return null;
+  return (
+    <section className="display-latest" data-testid="display-latest" key={line.id}>
+      <p className="display-latest-name">{line.name}</p>
+      <p className="display-latest-price">
+        {line.unit === 'kg' || line.quantity !== 1 ? (
+          <span className="display-latest-qty">
+            {quantityText(line.unit, line.quantity)} × {money(line.unitPrice, sale.currency, language)}
+          </span>
+        ) : null}
+        <strong>{money(line.lineTotal, sale.currency, language)}</strong>
+      </p>
+      <p className="display-latest-label">{t.display.latest}</p>
+    </section>
+  );
+}
+
 function Paying({ qr, amount, sale }: { qr: string | null; amount: number; sale: DisplaySale }) {
   const { t, language } = useI18n();
   return (
@@ -93,13 +115,13 @@ function Paying({ qr, amount, sale }: { qr: string | null; amount: number; sale:
   );
 }
 
-function Thanks() {
+function Thanks({ change }: { change: boolean }) {
   const { t } = useI18n();
   return (
     <section className="display-thanks" data-testid="display-thanks">
       <span className="display-thanks-mark" aria-hidden="true" />
       <h2>{t.display.thanks}</h2>
-      <p>{t.display.thanksHint}</p>
+      <p>{change ? t.display.thanksHintChange : t.display.thanksHint}</p>
     </section>
   );
 }

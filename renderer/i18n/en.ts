@@ -332,13 +332,18 @@ export const en = {
     scanHint: 'Open your payment app and scan this code.',
     waiting: 'Waiting for your payment…',
     thanks: 'Thank you!',
-    thanksHint: 'Please take your receipt and your change.',
+    thanksHint: 'Please take your receipt.',
+    thanksHintChange: 'Please take your receipt and your change.',
+    latest: 'Just scanned',
     tender: {
       cash: 'Cash',
       merchant_qr: 'QR payment',
       wallet_code: 'Payment code',
       merchant_presented: 'QR payment',
       customer_presented: 'Payment code',
+      // A receipt's payments name their method so.
+      qr: 'QR payment',
+      payment_code: 'Payment code',
     } as Record<string, string>,
   },
 };

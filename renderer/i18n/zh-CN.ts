@@ -304,13 +304,18 @@ export const zhCN: Messages = {
     scanHint: '请打开支付应用扫描此二维码。',
     waiting: '正在等待付款…',
     thanks: '谢谢惠顾！',
-    thanksHint: '请拿好您的小票和找零。',
+    thanksHint: '请拿好您的小票。',
+    thanksHintChange: '请拿好您的小票和找零。',
+    latest: '刚刚扫描',
     tender: {
       cash: '现金',
       merchant_qr: '扫码支付',
       wallet_code: '付款码',
       merchant_presented: '扫码支付',
       customer_presented: '付款码',
+      // A receipt's payments name their method so.
+      qr: '扫码支付',
+      payment_code: '付款码',
     } as Record<string, string>,
   },
 };

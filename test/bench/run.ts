@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchAttendant } from './attendant';
 import { benchCatalog } from './catalog';
+import { benchCounter } from './counter';
 import { benchDecode } from './decode';
 import { benchIngest } from './ingest';
 import { benchLane } from './lane';
@@ -20,6 +21,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['sync', () => benchSync()],
   ['payment', benchPayment],
   ['attendant', benchAttendant],
+  ['counter', benchCounter],
 ];
 
 const rows: BenchRow[] = [];

@@ -30,7 +30,10 @@ describe('the customer display follows the counter’s sale', () => {
   const shots = async (name: string) => {
     for (const size of SCREENS) {
       await display.setViewportSize(size);
-      await display.screenshot({ path: join(ARTIFACTS, `${name}-${size.width}x${size.height}.png`) });
+      await display.screenshot({
+        path: join(ARTIFACTS, `${name}-${size.width}x${size.height}.png`),
+        animations: 'disabled',
+      });
     }
   };
   const enter = async (text: string) => {

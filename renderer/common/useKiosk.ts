@@ -1,6 +1,6 @@
 // Binds the session state (both roles') to the backend: events go straight into the reducer, every
 // action is one TerminalClient call whose result is applied the same way an event would be.
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } from 'react';
 import { flushSync } from 'react-dom';
 import type { Language } from '../../core/types';
 import type {
@@ -13,7 +13,7 @@ import type {
   TerminalClient,
   TerminalEvent,
 } from '../../services/api/contract';
-import { acceptsScans, initialState, kioskReducer, type KioskState } from './state';
+import { acceptsScans, initialState, kioskReducer, type KioskAction, type KioskState } from './state';
 import { WedgeBuffer } from './wedge';
 
 export interface KioskActions {
@@ -55,27 +55,7 @@ const SESSION_RETRY_MS = 2000;
 /** The kiosk's state and actions for one TerminalClient. */
 export function useKiosk(client: TerminalClient): { state: KioskState; actions: KioskActions } {
   const [state, dispatch] = useReducer(kioskReducer, initialState);
-
-  useEffect(() => {
-    let cancelled = false;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const off = client.subscribe((event) => {
-      if (URGENT.has(event.type)) flushSync(() => dispatch({ type: 'event', event }));
-      else dispatch({ type: 'event', event });
-    });
-    const load = async () => {
-      const result = await client.call('session.get', {});
-      if (cancelled) return;
-      if (result.ok) dispatch({ type: 'session', session: result.value });
-      else retry = setTimeout(() => void load(), SESSION_RETRY_MS);
-    };
-    void load();
-    return () => {
-      cancelled = true;
-      clearTimeout(retry);
-      off();
-    };
-  }, [client]);
+  useSessionFeed(client, dispatch);
 
   const paymentId = state.payment?.id ?? null;
   const paymentRef = useRef(paymentId);
@@ -192,4 +172,31 @@ function useWedgeScanner(enabled: boolean, scan: KioskActions['scan']) {
     window.addEventListener('keydown', listener, true);
     return () => window.removeEventListener('keydown', listener, true);
   }, [enabled, onKey]);
+}
+
+/**
+ * Feeds the session into the state: loaded once with session.get (retried while the backend starts), then
+ * every event. It only reads, so the customer display uses it too (renderer/display/useDisplay.ts).
+ */
+export function useSessionFeed(client: TerminalClient, dispatch: Dispatch<KioskAction>): void {
+  useEffect(() => {
+    let cancelled = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const off = client.subscribe((event) => {
+      if (URGENT.has(event.type)) flushSync(() => dispatch({ type: 'event', event }));
+      else dispatch({ type: 'event', event });
+    });
+    const load = async () => {
+      const result = await client.call('session.get', {});
+      if (cancelled) return;
+      if (result.ok) dispatch({ type: 'session', session: result.value });
+      else retry = setTimeout(() => void load(), SESSION_RETRY_MS);
+    };
+    void load();
+    return () => {
+      cancelled = true;
+      clearTimeout(retry);
+      off();
+    };
+  }, [client, dispatch]);
 }

@@ -5,7 +5,7 @@ import { scannerConfigs } from '../../services/scanner-config';
 import { ROLE_OVERRIDE_ENV } from '../../services/settings';
 import { resolveDataDir } from '../../services/store';
 import { startTerminal, type Terminal } from '../../services/terminal';
-import { loadOrCreateAccessToken } from '../../services/web/access-token';
+import { DISPLAY_TOKEN_FILE, loadOrCreateAccessToken } from '../../services/web/access-token';
 import { isLoopbackHost, lanAddress } from '../../services/web/addresses';
 import { startWebHost } from '../../services/web/host';
 import { parse, parsePort, UsageError } from './args';
@@ -104,6 +104,8 @@ export async function serveCommand(args: string[]): Promise<number> {
     return cannotListen(error);
   }
   const access = isLoopbackHost(host) ? null : loadOrCreateAccessToken(dataDir);
+  // A customer display on the network pairs with its own token, which opens /display and nothing else.
+  const displayAccess = access ? loadOrCreateAccessToken(dataDir, DISPLAY_TOKEN_FILE) : null;
   let web: Awaited<ReturnType<typeof startWebHost>>;
   try {
     web = await startWebHost({
@@ -113,6 +115,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       port,
       host,
       accessToken: access?.token,
+      displayToken: displayAccess?.token,
     });
   } catch (error) {
     // The terminal's scanners, sync loop and simulator would otherwise keep the process alive, serving nothing.
@@ -120,6 +123,13 @@ export async function serveCommand(args: string[]): Promise<number> {
     return cannotListen(error);
   }
   if (access) warnOpenToNetwork(host, web.port, access);
+  if (displayAccess) {
+    const address = lanAddress(host) ?? host;
+    console.warn(
+      `openlane: pair a customer display (it can only show the sale) at ` +
+        `http://${address}:${web.port}/pair?token=${displayAccess.token} (token kept in ${displayAccess.path})`,
+    );
+  }
   // Tests and scripts read this line to find the URL: the warnings come before it.
   console.log(`OpenLane is serving at ${web.url} (data: ${dataDir})`);
 

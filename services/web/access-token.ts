@@ -6,10 +6,15 @@ import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 
 export const ACCESS_TOKEN_FILE = 'access-token';
+/** The customer display's own token: a browser paired with it may open /display and nothing else. */
+export const DISPLAY_TOKEN_FILE = 'display-token';
 
-/** The data directory's access token, made now if there is none (`created` says so). */
-export function loadOrCreateAccessToken(dataDir: string): { token: string; created: boolean; path: string } {
-  const path = join(dataDir, ACCESS_TOKEN_FILE);
+/** The data directory's access token (or `file`'s), made now if there is none (`created` says so). */
+export function loadOrCreateAccessToken(
+  dataDir: string,
+  file = ACCESS_TOKEN_FILE,
+): { token: string; created: boolean; path: string } {
+  const path = join(dataDir, file);
   if (existsSync(path)) {
     // Whoever can read it can drive the till: no one but its owner.
     if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);

@@ -9,6 +9,8 @@ import type { IncomingMessage } from 'node:http';
 import { isLoopbackHost, ownHostNames } from './addresses';
 
 export const ACCESS_COOKIE = 'openlane_access';
+/** A customer display's pairing: it opens /display and its read-only door, nothing of the till. */
+export const DISPLAY_COOKIE = 'openlane_display';
 
 export interface Doors {
   /** Every origin (`http://host:port`) whose pages may call in. */
@@ -23,6 +25,10 @@ export interface Doors {
   tokenAccepted(req: IncomingMessage): boolean;
   /** Whether `candidate` is the access token (compared in constant time). */
   isToken(candidate: string): boolean;
+  /** The request carries the customer display's token (cookie or bearer): it may read /display only. */
+  displayTokenAccepted(req: IncomingMessage): boolean;
+  /** Whether `candidate` is the customer display's token. */
+  isDisplayToken(candidate: string): boolean;
 }
 
 export function createDoors(options: {
@@ -32,6 +38,8 @@ export function createDoors(options: {
   extraOrigins?: readonly string[];
   /** Required of requests not from this machine; none = no token asked. */
   accessToken?: string;
+  /** Lets a browser that is not paired with the till in as a customer display (services/web/display-door.ts). */
+  displayToken?: string;
 }): Doors {
   const hostNames = new Set(ownHostNames(options.host, options.port));
   const origins = new Set([...hostNames].map((name) => `http://${name}`));
@@ -43,6 +51,9 @@ export function createDoors(options: {
   const digest = (text: string) => createHash('sha256').update(text).digest();
   const expected = options.accessToken === undefined ? null : digest(options.accessToken);
   const isToken = (candidate: string) => expected !== null && timingSafeEqual(digest(candidate), expected);
+  const displayExpected = options.displayToken === undefined ? null : digest(options.displayToken);
+  const isDisplayToken = (candidate: string) =>
+    displayExpected !== null && timingSafeEqual(digest(candidate), displayExpected);
   const fromHere = (req: IncomingMessage) => isLoopbackHost(req.socket.remoteAddress ?? '');
   const hostHeader = (req: IncomingMessage) => (req.headers.host ?? '').toLowerCase();
 
@@ -61,6 +72,15 @@ export function createDoors(options: {
       return (bearer !== undefined && isToken(bearer)) || (cookie !== undefined && isToken(cookie));
     },
     isToken,
+    displayTokenAccepted(req) {
+      if (displayExpected === null) return false;
+      const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const cookie = cookieValue(req.headers.cookie, DISPLAY_COOKIE);
+      return (
+        (bearer !== undefined && isDisplayToken(bearer)) || (cookie !== undefined && isDisplayToken(cookie))
+      );
+    },
+    isDisplayToken,
   };
 }
 

@@ -10,7 +10,16 @@ import type { TerminalApi, TerminalEvent } from '../api/contract';
 import { displayRefusal, isDisplayHandler } from '../api/display';
 import { dispatch } from '../api/dispatch';
 import { isLoopbackHost } from './addresses';
-import { DISPLAY_API, DISPLAY_EVENTS, displayListener, isDisplayApi, isDisplayPage } from './display-door';
+import {
+  DISPLAY_API,
+  DISPLAY_EVENTS,
+  DISPLAY_ONLY_MESSAGE,
+  DISPLAY_PAGE,
+  displayListener,
+  displayPairedMay,
+  isDisplayApi,
+  isDisplayPage,
+} from './display-door';
 import { createDoors, type Doors } from './doors';
 import { closeServer, listen, readBody, sendJson, sendText, urlFor } from './http-util';
 import { handlePairing, unpaired, UNPAIRED_MESSAGE } from './pairing';
@@ -26,6 +35,8 @@ export interface WebHostOptions {
   host?: string;
   /** Further origins allowed to call the API (e.g. `http://192.168.1.20:8080` when bound to 0.0.0.0). */
   allowedOrigins?: string[];
+  /** Off loopback: a browser paired with this token is a customer display, let in to /display only. */
+  displayToken?: string;
   /**
    * Required when `host` is not loopback: a browser on another machine must have paired with it (/pair)
    * before it may load the till or call its API. Requests from this machine need none.
@@ -65,14 +76,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (path !== '/api/events' && path !== DISPLAY_EVENTS) return refuseUpgrade(socket, 404, 'Not Found');
     if (!doors!.hostAllowed(req) || !doors!.originAllowed(req))
       return refuseUpgrade(socket, 403, 'Forbidden');
-    if (!doors!.local(req) && !doors!.tokenAccepted(req)) return refuseUpgrade(socket, 401, 'Unauthorized');
     const display = path === DISPLAY_EVENTS;
+    const paired = doors!.local(req) || doors!.tokenAccepted(req);
+    if (!paired && !(display && doors!.displayTokenAccepted(req)))
+      return refuseUpgrade(socket, 401, 'Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => streamEvents(ws, options.subscribe, display));
   });
 
   const port = await listen(server, options.port, host);
   const url = urlFor(host, port);
-  doors = createDoors({ host, port, extraOrigins: options.allowedOrigins, accessToken: options.accessToken });
+  doors = createDoors({
+    host,
+    port,
+    extraOrigins: options.allowedOrigins,
+    accessToken: options.accessToken,
+    displayToken: options.displayToken,
+  });
   csp = contentSecurityPolicy(doors.origins);
 
   return {
@@ -106,7 +125,12 @@ async function handleRequest(
   if (path === '/pair') return handlePairing(req, res, doors);
   const display = isDisplayApi(path);
   const api = display || path === '/api' || path.startsWith('/api/');
-  if (!doors.local(req) && !doors.tokenAccepted(req)) {
+  const paired = doors.local(req) || doors.tokenAccepted(req);
+  if (!paired && doors.displayTokenAccepted(req)) {
+    const may = displayPairedMay(req.method ?? 'GET', path);
+    if (may === 'to-display') return redirect(res, DISPLAY_PAGE);
+    if (may === 'refuse') return sendJson(res, 403, failure('display_only', DISPLAY_ONLY_MESSAGE));
+  } else if (!paired) {
     return api ? sendJson(res, 401, failure('not_paired', UNPAIRED_MESSAGE)) : unpaired(req, res);
   }
   if (api) return handleApi(req, res, path, options.api, doors, display);
@@ -213,6 +237,12 @@ function applySecurityHeaders(res: ServerResponse, csp: string): void {
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.statusCode = 303;
+  res.setHeader('Location', location);
+  res.end();
 }
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {

@@ -2,7 +2,7 @@
 // access token that `openlane serve` printed and keeps it in an HttpOnly, SameSite=Strict cookie, which
 // the browser then sends with every API call and the event WebSocket. Nothing else is served unpaired.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ACCESS_COOKIE, type Doors } from './doors';
+import { ACCESS_COOKIE, DISPLAY_COOKIE, type Doors } from './doors';
 import { sendText } from './http-util';
 
 export const UNPAIRED_MESSAGE =
@@ -19,6 +19,17 @@ export function handlePairing(req: IncomingMessage, res: ServerResponse, doors: 
   }
   const token = new URL(req.url ?? '/', 'http://till').searchParams.get('token');
   if (token === null || token === '') return sendText(res, 200, pairPage(null), HTML);
+  // The customer display's token pairs a display: its cookie opens /display and nothing of the till.
+  if (doors.isDisplayToken(token.trim())) {
+    res.setHeader(
+      'Set-Cookie',
+      `${DISPLAY_COOKIE}=${token.trim()}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${COOKIE_MAX_AGE}`,
+    );
+    res.statusCode = 303;
+    res.setHeader('Location', '/display');
+    res.end();
+    return;
+  }
   if (!doors.isToken(token.trim()))
     return sendText(res, 401, pairPage('That is not this terminal’s access token. 访问令牌不正确。'), HTML);
   res.setHeader(

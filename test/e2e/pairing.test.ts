@@ -55,4 +55,30 @@ describe('pairing a browser on the network', () => {
     await expect.poll(() => page.getByTestId('basket-line').count()).toBe(1);
     await page.close();
   });
+  it('pairs a customer display with its own token: it follows the sale and cannot reach the till', async () => {
+    const port = new URL(serve.url).port;
+    const token = readFileSync(join(dir, 'data', 'display-token'), 'utf8').trim();
+    expect(serve.output()).toContain(`/pair?token=${token}`);
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`http://${lan}:${port}/pair?token=${token}`);
+    expect(new URL(page.url()).pathname).toBe('/display');
+    // The sale the first test started is still open: the display shows its one line.
+    await expect.poll(() => page.getByTestId('display-line').count()).toBe(1);
+    // A scan at the till reaches the display by its own event stream.
+    const item = demoProducts().filter((p) => p.unit === 'each' && !p.ageLimit)[1]!;
+    await fetch(new URL('/api/basket.addScan', serve.url), {
+      method: 'POST',
+      body: JSON.stringify({ code: item.barcode, source: 'keypad' }),
+    });
+    await expect.poll(() => page.getByTestId('display-line').count()).toBe(2);
+    // The till itself stays shut to it: its start page leads back to the display, its API refuses.
+    await page.goto(`http://${lan}:${port}/`);
+    expect(new URL(page.url()).pathname).toBe('/display');
+    const answer = await page.evaluate(() =>
+      fetch('/api/basket.cancel', { method: 'POST', body: '{}' }).then((r) => r.status),
+    );
+    expect(answer).toBe(403);
+    await expect.poll(() => page.getByTestId('display-line').count()).toBe(2);
+    await page.close();
+  });
 });

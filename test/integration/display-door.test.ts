@@ -15,13 +15,14 @@ import { startWebHost, type WebHost } from '../../services/web/host';
 import { rawRequest, type RawReply } from '../helpers/http-request';
 
 const TOKEN = 'dQ4w9WgXcQ_display_test_token_0123456789';
+const DISPLAY_TOKEN = 'Zk8pR2vLmN4tY7wQ1sX0_customer_display_only';
 const item = demoProducts().find((p) => p.unit === 'each' && p.ageLimit === null)!;
 
 let dir: string;
 let terminal: Terminal;
 const hosts: WebHost[] = [];
 
-async function host(address: string, accessToken?: string): Promise<WebHost> {
+async function host(address: string, accessToken?: string, displayToken?: string): Promise<WebHost> {
   const web = await startWebHost({
     api: terminal.api,
     subscribe: terminal.subscribe,
@@ -29,6 +30,7 @@ async function host(address: string, accessToken?: string): Promise<WebHost> {
     port: 0,
     host: address,
     accessToken,
+    displayToken,
   });
   hosts.push(web);
   return web;
@@ -164,7 +166,7 @@ describe('the customer display from another machine', () => {
   let port: number;
   beforeAll(async () => {
     if (!lan) throw new Error('this test needs a network interface with an IPv4 address besides loopback');
-    ({ port } = await host('0.0.0.0', TOKEN));
+    ({ port } = await host('0.0.0.0', TOKEN, DISPLAY_TOKEN));
   });
   const fromLan = (options: Parameters<typeof rawRequest>[2]) =>
     rawRequest(lan!, port, {
@@ -188,5 +190,53 @@ describe('the customer display from another machine', () => {
     );
     const write = await fromLan({ path: '/display/api/basket.cancel', headers: paired, body: '{}' });
     expect(write.status).toBe(403);
+  });
+
+  it('pairs a customer display with its own token: /display and its reads only, never the till', async () => {
+    const origin = `http://${lan}:${port}`;
+    const pair = await fromLan({ path: `/pair?token=${DISPLAY_TOKEN}`, method: 'GET' });
+    expect(pair.status).toBe(303);
+    expect(pair.headers.location).toBe('/display');
+    const cookie = (pair.headers['set-cookie'] as string[])[0]!;
+    expect(cookie).toMatch(new RegExp(`^openlane_display=${DISPLAY_TOKEN};.*HttpOnly.*SameSite=Strict`));
+    const asDisplay = { Origin: origin, Cookie: `openlane_display=${DISPLAY_TOKEN}` };
+
+    const page = await fromLan({ path: '/display', method: 'GET', headers: { Cookie: asDisplay.Cookie } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>OpenLane');
+    const start = await fromLan({ path: '/', method: 'GET', headers: { Cookie: asDisplay.Cookie } });
+    expect(start.status).toBe(303);
+    expect(start.headers.location).toBe('/display');
+    expect(
+      value<SessionView>(await fromLan({ path: '/display/api/session.get', headers: asDisplay, body: '{}' }))
+        .settings.storeName,
+    ).toBeTruthy();
+
+    // The till's own API is shut to it, the scan included, and so is the display door's write.
+    const scan = JSON.stringify({ code: item.barcode, source: 'keypad' });
+    const tillScan = await fromLan({ path: '/api/basket.addScan', headers: asDisplay, body: scan });
+    expect(tillScan.status).toBe(403);
+    expect(error(tillScan)).toMatchObject({
+      code: 'display_only',
+      message: 'This browser is paired as a customer display: it may open /display only, not the till.',
+    });
+    expect(
+      (await fromLan({ path: '/display/api/basket.addScan', headers: asDisplay, body: scan })).status,
+    ).toBe(403);
+    const paired = { Origin: origin, Cookie: `openlane_access=${TOKEN}` };
+    const session = value<SessionView>(
+      await fromLan({ path: '/api/session.get', headers: paired, body: '{}' }),
+    );
+    expect(session.basket?.lines.length ?? 0).toBe(0);
+
+    const socket = (path: string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`ws://${lan}:${port}${path}`, { headers: asDisplay, localAddress: lan });
+        ws.on('open', () => (ws.close(), resolve(101)));
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode!));
+        ws.on('error', () => resolve(0));
+      });
+    expect(await socket('/display/api/events')).toBe(101);
+    expect(await socket('/api/events')).toBe(401);
   });
 });

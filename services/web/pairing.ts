@@ -20,24 +20,20 @@ export function handlePairing(req: IncomingMessage, res: ServerResponse, doors: 
   const token = new URL(req.url ?? '/', 'http://till').searchParams.get('token');
   if (token === null || token === '') return sendText(res, 200, pairPage(null), HTML);
   // The customer display's token pairs a display: its cookie opens /display and nothing of the till.
-  if (doors.isDisplayToken(token.trim())) {
-    res.setHeader(
-      'Set-Cookie',
-      `${DISPLAY_COOKIE}=${token.trim()}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${COOKIE_MAX_AGE}`,
-    );
-    res.statusCode = 303;
-    res.setHeader('Location', '/display');
-    res.end();
-    return;
-  }
+  if (doors.isDisplayToken(token.trim())) return pair(res, DISPLAY_COOKIE, token.trim(), '/display');
   if (!doors.isToken(token.trim()))
     return sendText(res, 401, pairPage('That is not this terminal’s access token. 访问令牌不正确。'), HTML);
+  pair(res, ACCESS_COOKIE, token.trim(), '/');
+}
+
+/** Keeps the token in an HttpOnly, SameSite=Strict cookie and sends the browser on to its page. */
+function pair(res: ServerResponse, cookie: string, token: string, location: string): void {
   res.setHeader(
     'Set-Cookie',
-    `${ACCESS_COOKIE}=${token.trim()}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${COOKIE_MAX_AGE}`,
+    `${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${COOKIE_MAX_AGE}`,
   );
   res.statusCode = 303;
-  res.setHeader('Location', '/');
+  res.setHeader('Location', location);
   res.end();
 }
 

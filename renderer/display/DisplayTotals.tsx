@@ -20,7 +20,7 @@ export function DisplayTotals({ sale, paid }: { sale: DisplaySale; paid: boolean
       {rounded ? (
         <>
           <Row label={t.display.rounding} value={signed(sale.rounding, m)} testId="display-rounding" />
-          <Row label={t.display.toPay} value={m(sale.total + sale.rounding)} testId="display-to-pay" />
+          <Row label={t.display.toPay} value={m(sale.total + sale.rounding)} testId="display-to-pay" strong />
         </>
       ) : null}
       {sale.tenders.length > 0 ? (

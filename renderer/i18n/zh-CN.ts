@@ -294,7 +294,7 @@ export const zhCN: Messages = {
     items: (n: number) => `共 ${n} 件`,
     each: '每件',
     discount: '优惠',
-    rounding: '抹零',
+    rounding: '现金舍入',
     total: '合计',
     toPay: '应付',
     paid: '已付',

@@ -13,6 +13,8 @@ import { addScan, basketHandlers, shownScan } from './checkout/basket-handlers';
 import { produceHandlers } from './checkout/produce';
 import { createCheckoutContext } from './checkout/context';
 import { createPaymentFlow } from './checkout/payment-flow';
+import { counterDuty } from './counter/duty';
+import { notSignedIn, requireSignIn } from './counter/sign-in-guard';
 import { createEventHub, type EventHub } from './events';
 import { startTerminalPrinting } from './receipts/terminal-printing';
 import { startPayments } from './payments/start';
@@ -99,8 +101,12 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   let lanes: LaneLink | null = null;
   const onScannerEvent = (event: ScannerEvent) => {
     const blocked = event.type === 'scan' ? lanes?.blocked() : null;
+    // A counter with nobody signed in sells nothing, from any scanner.
+    const unsigned = event.type === 'scan' ? notSignedIn(ctx) : null;
     if (blocked) {
       events.emit({ type: 'scan.rejected', code: '', source: 'serial', error: blocked.error });
+    } else if (unsigned) {
+      events.emit({ type: 'scan.rejected', code: '', source: 'serial', error: unsigned.error });
     } else if (event.type === 'scan') {
       const result = addScan(ctx, event.text, 'serial', paymentFlow.payByCode);
       if (!result.ok)
@@ -181,6 +187,13 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     ...printing.handlers,
     ...weighing,
     ...ageCheckHandlers(ctx),
+    ...counterDuty(ctx, {
+      resetSession: () => {
+        void basket['session.get']({}).then((view) => {
+          if (view.ok) ctx.events.emit({ type: 'session.reset', session: view.value });
+        });
+      },
+    }),
   };
   const close = async () => {
     await lanes?.close();
@@ -213,7 +226,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   }
   const link = lanes;
   return {
-    api: withLaneLink(api, link),
+    api: requireSignIn(withLaneLink(api, link), ctx),
     // A getter: a link waiting for HQ's store key starts listening after the first sync.
     get laneLinkPort() {
       return link.port;

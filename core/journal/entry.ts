@@ -153,10 +153,41 @@ export interface ShiftEntry {
   staffId: string;
 }
 
-/** Staff at the counter: signing in and out, and a supervisor's approval given on the spot. */
-export interface StaffEntry {
-  action: 'signed_in' | 'signed_out' | 'approved';
+/**
+ * Staff at the counter: signing in and out (services/counter/duty.ts), and a supervisor's approval given
+ * on the spot (services/counter/approval.ts). `staffId` is always whom the entry is about: who signed
+ * in or out, or who approved.
+ */
+export type StaffEntry = StaffSignEntry | StaffApprovalEntry;
+
+/** Why a counter's staff member stopped being on duty. */
+export type SignOutReason = 'signed_out' | 'taken_over' | 'restart';
+
+/** A staff member signed in at or out of a counter. */
+export interface StaffSignEntry {
+  action: 'signed_in' | 'signed_out';
   staffId: string;
+  name: string;
+  role: string;
+  /** signed_out: how (F10 sign-out, a supervisor took the till over, the terminal restarted); else null. */
+  reason: SignOutReason | null;
+  /** taken_over: the supervisor who took over; else null. */
+  byStaffId: string | null;
+}
+
+/** A supervisor's badge and PIN approved an act on the spot, above the signed-in cashier's limit. */
+export interface StaffApprovalEntry {
+  action: 'approved';
+  /** The approver. */
+  staffId: string;
+  name: string;
+  role: string;
+  /** The act approved (core/staff/roles.ts STAFF_ACTS), e.g. `counter_take_over`. */
+  act: string;
+  /** The staff member signed in whose act it was; null if nobody was. */
+  forStaffId: string | null;
+  /** What was approved, as the act's caller describes it (amounts in minor units, ids). */
+  details: Record<string, string | number | boolean | null>;
 }
 
 /** What a change asks the journal to record. */

@@ -5,14 +5,23 @@
 export const STAFF_ROLES = ['cashier', 'supervisor', 'manager', 'attendant'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** The acts a badge and PIN authorise today, all at a self-checkout lane. */
-export const STAFF_ACTS = ['mark_paid', 'age_check', 'typed_weight'] as const;
+/** The acts a badge and PIN authorise: at a self-checkout lane, then at the counter. */
+export const STAFF_ACTS = [
+  'mark_paid',
+  'age_check',
+  'typed_weight',
+  // The counter (issue 11): who may sign in to run a till, and who may take over a till locked by another.
+  'counter_sign_in',
+  'counter_take_over',
+] as const;
 export type StaffAct = (typeof STAFF_ACTS)[number];
 
 const ACT_WORDS: Record<StaffAct, string> = {
   mark_paid: 'mark a payment as paid',
   age_check: 'approve an age check',
   typed_weight: 'type a weight at the scale',
+  counter_sign_in: 'sign in at a counter',
+  counter_take_over: 'take over a counter another cashier locked',
 };
 
 /**
@@ -23,6 +32,9 @@ const ALLOWED: Record<StaffAct, readonly StaffRole[]> = {
   mark_paid: ['attendant', 'supervisor', 'manager'],
   age_check: ['attendant', 'supervisor', 'manager'],
   typed_weight: ['attendant', 'supervisor', 'manager'],
+  // A plain attendant looks after the self-checkout lanes and runs no till.
+  counter_sign_in: ['cashier', 'supervisor', 'manager'],
+  counter_take_over: ['supervisor', 'manager'],
 };
 
 export function isStaffRole(value: string): value is StaffRole {
@@ -36,5 +48,6 @@ export function mayDo(role: StaffRole, act: StaffAct): boolean {
 
 /** The refusal's words, naming the role and the act, e.g. "A cashier may not mark a payment as paid". */
 export function notAllowedMessage(role: StaffRole, act: StaffAct): string {
-  return `A ${role} may not ${ACT_WORDS[act]}`;
+  const article = /^[aeiou]/.test(role) ? 'An' : 'A';
+  return `${article} ${role} may not ${ACT_WORDS[act]}`;
 }

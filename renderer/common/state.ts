@@ -210,8 +210,9 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
       return state;
     case 'lane.self':
     case 'lanes.board':
-      // The kiosk's own lane and the console's board have hooks of their own (renderer/kiosk/useLane.ts,
-      // renderer/attendant/useBoard.ts).
+    case 'staff.duty':
+      // The kiosk's own lane, the console's board and the counter's sign-in have hooks of their own
+      // (renderer/kiosk/useLane.ts, renderer/attendant/useBoard.ts, renderer/counter/useDuty.ts).
       return state;
   }
 }

@@ -16,6 +16,7 @@ import type { LocalizedNames } from '../../core/catalog/language-tag';
 import type { GridProduct } from '../../core/catalog/produce-columns';
 import type { ErrorInfo, Result } from '../../core/result';
 import type { LaneBoardView, LaneMode, LaneSelfView } from './lanes-contract';
+import type { StaffRole } from '../../core/staff/roles';
 
 export type { BasketStatus, PaymentMethod };
 
@@ -291,6 +292,25 @@ export interface LaneBasketView {
   basket: BasketView | null;
 }
 
+/** A staff member as the counter shows them: never their badge or PIN. */
+export interface StaffView {
+  id: string;
+  name: string;
+  role: StaffRole;
+}
+
+/**
+ * Who runs this counter now (services/counter/duty.ts): nobody (`signed_out`: the sign-in screen),
+ * `locked` (the person named stepped away or idled; their PIN unlocks, or a supervisor takes over), or
+ * `signed_in`. A restart comes back `signed_out`, the open sale kept. `idleLockSeconds`: the screen
+ * locks after this long without a key (settings.json counter.idleLockSeconds).
+ */
+export interface DutyView {
+  state: 'signed_out' | 'locked' | 'signed_in';
+  staff: StaffView | null;
+  idleLockSeconds: number;
+}
+
 /** Every handler: name → [input, output]. */
 export interface TerminalHandlers {
   'session.get': [Record<string, never>, SessionView];
@@ -391,6 +411,21 @@ export interface TerminalHandlers {
   'session.setLanguage': [{ language: Language }, SessionView];
   /** The store's loose produce for the kiosk's grid (catalog `grid`/`plu` columns). */
   'catalog.produceGrid': [Record<string, never>, ProduceGridView];
+  /** Who is on duty at this counter (any terminal answers; only a counter has anyone). */
+  'staff.current': [Record<string, never>, DutyView];
+  /**
+   * Signs in at a counter with a badge (scanned or typed) and PIN; a cashier, supervisor or manager
+   * (core/staff/roles.ts `counter_sign_in`). On a counter locked by someone else, a supervisor's sign-in
+   * takes the till over. Refused as `not_counter`, `staff_unknown`, `staff_denied`, `staff_locked`,
+   * `staff_not_allowed`, `already_signed_in` or `counter_locked`, with nothing written; else journalled.
+   */
+  'staff.signIn': [{ badge: string; pin: string }, DutyView];
+  /** Signs out whoever is signed in (journalled); the open sale stays for the next one. `not_signed_in` if nobody is. */
+  'staff.signOut': [Record<string, never>, DutyView];
+  /** Locks the counter (F10, or the screen's idle timer): nothing sells until the PIN unlocks it. */
+  'staff.lock': [Record<string, never>, DutyView];
+  /** The locked-out staff member's PIN unlocks; the sale resumes. `not_locked`, `staff_denied`, `staff_locked`. */
+  'staff.unlock': [{ pin: string }, DutyView];
 }
 
 export type HandlerName = keyof TerminalHandlers;
@@ -425,7 +460,9 @@ export type TerminalEvent =
   /** A kiosk's lane changed: paused or closed, its help call answered. */
   | { type: 'lane.self'; lane: LaneSelfView }
   /** The attendant console's board changed. */
-  | { type: 'lanes.board'; board: LaneBoardView };
+  | { type: 'lanes.board'; board: LaneBoardView }
+  /** Someone signed in or out of this counter, or it locked or unlocked. */
+  | { type: 'staff.duty'; duty: DutyView };
 
 /** The renderer's view of the backend, whichever transport carries it. */
 export interface TerminalClient {

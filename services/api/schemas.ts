@@ -115,6 +115,12 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
     language: z.enum(['en', 'zh-CN'], { error: 'must be one of en, zh-CN' }),
   }),
   'catalog.produceGrid': empty,
+  'staff.current': empty,
+  // As for markPaid: a malformed PIN is a wrong PIN, counted by the staff gate.
+  'staff.signIn': z.strictObject({ badge: code, pin }),
+  'staff.signOut': empty,
+  'staff.lock': empty,
+  'staff.unlock': z.strictObject({ pin }),
 };
 
 /** True when `name` is a handler of the contract (own keys only: never `constructor` or `__proto__`). */

@@ -32,8 +32,8 @@ export function ageCheckHandlers(ctx: CheckoutContext, gate: StaffGate = staffGa
           'not_counter',
           'Only a counter terminal confirms an age check without an attendant badge',
         );
-      // The counter has no cashier sign-in yet: the till itself is named as who confirmed.
-      const attendantId = `cashier@${ctx.settings.terminalId}`;
+      // The cashier signed in confirmed it; the till itself only where nobody is (a direct call in tests).
+      const attendantId = ctx.duty.current?.id ?? `cashier@${ctx.settings.terminalId}`;
       return decideAgeCheck(ctx, { attendantId, decision, age, birthYear, basketId, via: 'counter' });
     },
   };

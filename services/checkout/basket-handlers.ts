@@ -21,6 +21,7 @@ import { ageCheckOffer } from './age-hold';
 import { overrideOffer } from './override-offer';
 import { additionRefusal, quantityRefusal } from './sale-restrictions';
 import { fail, ok, refusal } from './result';
+import { putAwayEmptyBasket } from './sale-start';
 import { resolveScan, scanRulesOf, type ScanAction, type ScanPolicy } from './scan-lookup';
 import { withCatalogNames } from './produce';
 import { adoptPendingLanguage, chooseLanguage, forgetLanguage, shopperLanguage } from './shopper-language';
@@ -77,6 +78,8 @@ export function basketHandlers(
     'sale.finish': async () => {
       const basket = currentBasket(ctx.db);
       if (basket?.status === 'paid') closeSale(ctx.db, basket.id);
+      // A member card scanned after the payment must not ride into the next customer's sale.
+      putAwayEmptyBasket(ctx);
       forgetLanguage(ctx);
       const view = session();
       ctx.events.emit({ type: 'session.reset', session: view });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mayDo, STAFF_ACTS, STAFF_ROLES } from '../../core/staff/roles';
+import { mayDo, notAllowedMessage, STAFF_ACTS, STAFF_ROLES } from '../../core/staff/roles';
 import { createStaffGate } from '../checkout/attendants';
 import { loadSettings, SettingsError } from '../settings';
 import { hashPin } from './pin';
@@ -45,11 +45,26 @@ describe('staff roles in settings.json', () => {
   });
 });
 
+/** The self-checkout lane's acts (the counter's come after them in STAFF_ACTS). */
+const LANE_ACTS = STAFF_ACTS.slice(0, 3);
+
 describe('which role may do what at the lanes', () => {
   it('attendant, supervisor and manager may do every lane act; a cashier none', () => {
-    for (const act of STAFF_ACTS) {
+    for (const act of LANE_ACTS) {
       expect(STAFF_ROLES.filter((role) => mayDo(role, act))).toEqual(['supervisor', 'manager', 'attendant']);
     }
+  });
+
+  it('cashier, supervisor and manager may sign in at a counter, a plain attendant not; only a supervisor or manager takes over', () => {
+    expect(STAFF_ROLES.filter((role) => mayDo(role, 'counter_sign_in'))).toEqual([
+      'cashier',
+      'supervisor',
+      'manager',
+    ]);
+    expect(STAFF_ROLES.filter((role) => mayDo(role, 'counter_take_over'))).toEqual(['supervisor', 'manager']);
+    expect(notAllowedMessage('attendant', 'counter_sign_in')).toBe(
+      'An attendant may not sign in at a counter',
+    );
   });
 
   it('the gate refuses a cashier’s right PIN for a lane act, and takes it where no act is named', () => {

@@ -3,6 +3,7 @@
 // them; and the member badge.
 import { useEffect, type ComponentType } from 'react';
 import type { AgeCheckView, ApiError, ScanNotice } from '../../services/api/contract';
+import { cashierPaymentNotice, cashierRefusal } from '../common/cashier-words';
 import { restrictionText, type Wording } from '../common/restriction-text';
 import { maskedMemberId } from '../format';
 import { useI18n } from '../i18n';
@@ -25,10 +26,9 @@ export function ScanMessage({
 }) {
   const { t } = useI18n();
   const text =
-    restrictionText(t, error, wording) ??
-    (wording === 'cashier' && error.code === 'age_check_needed' ? t.counter.ageRequired : null) ??
-    t.scanErrors[error.code] ??
-    t.scanErrorOther;
+    wording === 'cashier'
+      ? cashierRefusal(t, error)
+      : (restrictionText(t, error, wording) ?? t.scanErrors[error.code] ?? t.scanErrorOther);
   useEffect(() => {
     const timer = setTimeout(onDismiss, SCAN_MESSAGE_MS);
     return () => clearTimeout(timer);
@@ -80,19 +80,19 @@ export function PaymentNotice({
 }) {
   const { t } = useI18n();
   const text =
-    notice.kind === 'declined'
-      ? t.paymentDeclined
-      : notice.kind === 'expired'
-        ? t.paymentExpired
-        : notice.kind === 'notCharged'
-          ? t.paymentNotCharged
-          : notice.kind === 'ageRefused'
-            ? t.restrictions.refused
-            : notice.kind === 'ageNeeded'
-              ? wording === 'cashier'
-                ? t.counter.ageRequired
-                : t.restrictions.needed
-              : t.paymentFailed(notice.message);
+    wording === 'cashier'
+      ? cashierPaymentNotice(t, notice)
+      : notice.kind === 'declined'
+        ? t.paymentDeclined
+        : notice.kind === 'expired'
+          ? t.paymentExpired
+          : notice.kind === 'notCharged'
+            ? t.paymentNotCharged
+            : notice.kind === 'ageRefused'
+              ? t.restrictions.refused
+              : notice.kind === 'ageNeeded'
+                ? t.restrictions.needed
+                : t.paymentFailed(notice.message);
   return (
     <div className="banner warn" role="status" data-testid="payment-notice" data-kind={notice.kind}>
       <InfoIcon />

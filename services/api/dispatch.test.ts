@@ -155,6 +155,11 @@ describe('dispatch', () => {
       'session.get',
       'session.setLanguage',
       'settings.get',
+      'staff.current',
+      'staff.lock',
+      'staff.signIn',
+      'staff.signOut',
+      'staff.unlock',
       'sync.now',
       'sync.status',
     ]);

@@ -10,15 +10,38 @@ import { CounterHeader } from './CounterHeader';
 import { CounterPaid } from './CounterPaid';
 import { CounterPayment } from './CounterPayment';
 import { SellScreen } from './SellScreen';
+import { SignInScreen } from './SignInScreen';
+import { useDuty, useDutyKeys, useIdleLock } from './useDuty';
 import './counter.css';
 
 export function CounterApp({ client }: { client: TerminalClient }) {
   const session = useSession(client);
   const { state, actions, screen } = session;
+  const duty = useDuty(client);
+  const signedIn = duty.view?.state === 'signed_in';
+  useIdleLock(signedIn, duty.view?.idleLockSeconds ?? 300, duty.lock);
+  useDutyKeys(signedIn, duty);
 
   const settings = state.settings;
-  if (!settings || !session.header) return <LoadingScreen language={state.language} />;
-  const header = <CounterHeader {...session.header} terminalId={settings.terminalId} />;
+  if (!settings || !session.header || !duty.view) return <LoadingScreen language={state.language} />;
+  const staff = signedIn ? duty.view.staff : null;
+  const header = <CounterHeader {...session.header} terminalId={settings.terminalId} staff={staff} />;
+  if (!signedIn)
+    return (
+      <I18nContext.Provider value={session.i18n}>
+        <TrainingFrame training={settings.training === true}>
+          <div className="counter" data-role="counter">
+            <SignInScreen
+              duty={duty.view}
+              header={header}
+              saleLines={state.basket?.status === 'closed' ? 0 : (state.basket?.lines.length ?? 0)}
+              onSignIn={duty.signIn}
+              onUnlock={duty.unlock}
+            />
+          </div>
+        </TrainingFrame>
+      </I18nContext.Provider>
+    );
   const selling = screen === 'welcome' || screen === 'basket';
 
   return (

@@ -2,16 +2,19 @@
 import { memo } from 'react';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { ScannerStatus } from '../common/ScannerStatus';
+import type { StaffView } from '../../services/api/contract';
 import type { SessionHeaderProps } from '../common/useSession';
 import { useI18n } from '../i18n';
 import { SyncStatus } from '../kiosk/SyncStatus';
 
 export interface CounterHeaderProps extends SessionHeaderProps {
   terminalId: string;
+  /** Who is signed in: every act at this till is theirs (null at the sign-in and lock screens). */
+  staff?: StaffView | null;
 }
 
 export const CounterHeader = memo(function CounterHeader(props: CounterHeaderProps) {
-  const { storeName, terminalId, scanners, sync, syncProgress, languages, onLanguage } = props;
+  const { storeName, terminalId, scanners, sync, syncProgress, languages, onLanguage, staff = null } = props;
   const { t } = useI18n();
   return (
     <header className="counter-header">
@@ -21,6 +24,12 @@ export const CounterHeader = memo(function CounterHeader(props: CounterHeaderPro
         <span className="counter-till" data-testid="counter-till">
           {t.counter.role} · {t.counter.till(terminalId)}
         </span>
+        {staff ? (
+          <span className="counter-staff" data-testid="counter-staff" data-staff-id={staff.id}>
+            <span className="counter-muted">{t.counter.staff.onDuty}</span> {staff.name} ·{' '}
+            {t.counter.staff.roles[staff.role]}
+          </span>
+        ) : null}
       </div>
       <div className="counter-header-tools">
         <ScannerStatus scanners={scanners} />

@@ -31,5 +31,7 @@ export function useSellKeys(): LegendKey[] {
     { keys: 'F2', label: t.counter.keyCamera },
     { keys: 'F12', label: t.counter.keyPay },
     { keys: 'Esc', label: t.counter.keyClear },
+    { keys: 'F10', label: t.counter.staff.keyLock },
+    { keys: '⇧F10', label: t.counter.staff.keySignOut },
   ];
 }

@@ -35,7 +35,8 @@ export const DEFAULT_ROLE_LIMITS = {
 
 export const counterSettingsSchema = z
   .object({
-    idleLockSeconds: z.number().int().min(15).max(3600).default(300),
+    // At least 5 s: short enough for a test to watch the lock happen, long enough to type a code.
+    idleLockSeconds: z.number().int().min(5).max(3600).default(300),
     /** 1 rounds nothing; CNY stores that give no fen use 10, Swiss ones 5 (core/cash/rounding.ts). */
     cashRoundingIncrement: z.number().int().min(1).max(100).default(1),
     limits: z

@@ -1,0 +1,36 @@
+// Keeps the keyboard inside a dialog: Tab and Shift+Tab cycle through its own controls, and the focus
+// goes back where it was when the dialog closes.
+import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
+
+const FOCUSABLE = 'input:not([disabled]), button:not([disabled]), select, textarea, [tabindex="0"]';
+
+/** Gives the focus back to whatever had it before the dialog opened, when the dialog closes. */
+export function useFocusReturn(): void {
+  // Read while rendering, before the dialog's own fields take the focus in their effects.
+  const [before] = useState(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  );
+  useEffect(
+    () => () => {
+      if (before?.isConnected) before.focus();
+    },
+    [before],
+  );
+}
+
+/** A keydown handler for the dialog's root: Tab wraps around within `root`. */
+export function trapTab(root: RefObject<HTMLElement | null>, event: KeyboardEvent): void {
+  if (event.key !== 'Tab' || !root.current) return;
+  const items = [...root.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  if (items.length === 0) return;
+  const first = items[0]!;
+  const last = items[items.length - 1]!;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || !root.current.contains(active))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !root.current.contains(active))) {
+    event.preventDefault();
+    first.focus();
+  }
+}

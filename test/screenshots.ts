@@ -8,6 +8,7 @@ import { demoProducts } from '../core/catalog/demo-store';
 import { launchChromium } from './helpers/browser';
 import { startServe, waitForScanners } from './helpers/serve';
 import { startPtyPair } from './helpers/socat';
+import { CASHIER, seedCounterStaff, STAFF_PINS } from './helpers/staff';
 
 const out = resolve(process.argv[2] ?? 'test-artifacts/screens');
 mkdirSync(out, { recursive: true });
@@ -94,6 +95,7 @@ try {
 /** The counter role (a second terminal, `serve --role counter`): selling, paying and paid, both sizes. */
 async function counterScreens() {
   const counterPty = await startPtyPair(dir, { deviceName: 'counter-dev', hostName: 'counter-host' });
+  seedCounterStaff(join(dir, 'counter-data'));
   const counter = await startServe({
     dataDir: join(dir, 'counter-data'),
     scanners: [counterPty.devicePath],
@@ -112,9 +114,19 @@ async function counterScreens() {
         // The handheld scanner's GS1 line reaches the page only by its event stream: it must be open.
         const eventStream = page.waitForEvent('websocket');
         await page.goto(counter.url);
-        await page.getByTestId('counter').waitFor();
         await eventStream;
         await page.getByTestId(`language-${language}`).click();
+        // The counter opens to sign-in; the first page signs the cashier in, the till stays signed in.
+        await page.locator('[data-testid="counter-signin"], [data-testid="counter"]').first().waitFor();
+        if (await page.getByTestId('counter-signin').isVisible()) {
+          await settle(page);
+          await shot('0-sign-in');
+          await page.keyboard.type(CASHIER.badge);
+          await page.keyboard.press('Enter');
+          await page.keyboard.type(STAFF_PINS.cashier);
+          await page.keyboard.press('Enter');
+        }
+        await page.getByTestId('counter').waitFor();
         await shot('1-ready');
         // The cashier types codes (one with a quantity); the handheld scanner reads a GS1 pack.
         for (const [i, p] of each.slice(0, 3).entries()) {

@@ -15,7 +15,9 @@ prompt, or piped: echo 2468 | openlane staff add ... — and only its scrypt has
   --name   how the kiosk greets them
   --badge  the whole code their staff badge scans as, e.g. STAFF-A01X (must match codePatterns.staff)
   --role   ${STAFF_ROLES.join(', ')} (default attendant: may mark paid, approve an age
-           check and type a weight at the self-checkout lanes; a cashier may not)
+           check and type a weight at the self-checkout lanes; a cashier may not). A cashier,
+           supervisor or manager signs in at a counter; a supervisor or manager approves above a
+           cashier's limits and takes over a locked counter
 Refuses an id or badge already in use, and a PIN that is not 4 to 8 digits.
 staff list prints each member's id, role, badge and name (never the PIN hash).`;
 

@@ -13,6 +13,8 @@ import { withCheckDigit } from '../../core/barcode/gtin';
 import { seriousViolations } from '../helpers/axe';
 import { startLane, type Lane } from '../helpers/browser';
 import { lastJournalData } from '../helpers/staff-lane';
+import { seedCounterStaff, signInAtCounter } from '../helpers/counter-staff';
+import { CASHIER } from '../helpers/staff';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'counter-restrictions');
 const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
@@ -74,10 +76,12 @@ describe('the counter: restrictions in the cashier’s words, and the cashier’
         },
       }),
     );
+    seedCounterStaff(data);
     lane = await startLane({ dir, dataDir: data, serveArgs: ['--role', 'counter'] });
     page = lane.page;
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(lane.serve.url);
+    await signInAtCounter(page);
     await page.getByTestId('counter').waitFor();
   });
 
@@ -122,7 +126,8 @@ describe('the counter: restrictions in the cashier’s words, and the cashier’
     expect(lastJournalData(data, 'override')).toMatchObject({
       action: 'age_approved',
       via: 'counter',
-      attendantId: 'cashier@K01',
+      // The cashier signed in decided it.
+      attendantId: CASHIER.id,
     });
   });
 });

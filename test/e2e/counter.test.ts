@@ -15,6 +15,7 @@ import { fakeCameraArgs, makeCameraVideo } from '../helpers/fake-camera';
 import { picturePath, pictureText } from '../helpers/fixtures';
 import { decodeQrFromPng } from '../helpers/qr';
 import type { PtyPair } from '../helpers/socat';
+import { seedCounterStaff, signInAtCounter } from '../helpers/counter-staff';
 import { typeLikeScanner } from '../helpers/wedge';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'counter');
@@ -57,6 +58,7 @@ describe('the counter: keyboard-first selling, a serial scan, the camera, and pa
       ['barcode,name,price,tax_rate', ...rows, `${bookBarcode},${BOOK.name},59.00,9`, ''].join('\n'),
     );
     execFileSync(process.execPath, [BIN, 'catalog', 'import', join(dir, 'catalog.csv'), '--data', data]);
+    seedCounterStaff(data);
     lane = await startLane({
       dir,
       dataDir: data,
@@ -73,6 +75,8 @@ describe('the counter: keyboard-first selling, a serial scan, the camera, and pa
 
   it('opens the cashier’s screen, not the kiosk, with the code entry focused', async () => {
     await page.goto(lane.serve.url);
+    // The counter opens to sign-in (test/e2e/counter-staff.test.ts tries it fully): the cashier signs in.
+    await signInAtCounter(page);
     await expect.poll(() => page.getByTestId('counter').isVisible()).toBe(true);
     expect(await page.getByTestId('welcome').count()).toBe(0);
     expect(await page.getByTestId('counter-till').innerText()).toMatch(/Counter · Till K01/);
@@ -122,7 +126,10 @@ describe('the counter: keyboard-first selling, a serial scan, the camera, and pa
 
   it('says calmly that an unknown code is not found, and explains a star with no code', async () => {
     await enter(UNKNOWN);
-    await expect.poll(() => page.getByTestId('scan-message').innerText()).toMatch(/can.t find this item/i);
+    // In the cashier's words, not the shopper's.
+    await expect
+      .poll(() => page.getByTestId('scan-message').innerText())
+      .toMatch(/^Not in the catalog — check the code, or ask for a price check/);
     expect(await names()).toEqual([MILK.name]);
     await shot('03-unknown-code');
     await enter('3*');

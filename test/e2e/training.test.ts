@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
 import { startLane, type Lane } from '../helpers/browser';
+import { seedCounterStaff, signInAtCounter } from '../helpers/counter-staff';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'training');
 const RIBBON = { en: 'Training — payments are simulated', zh: '培训模式 — 支付为模拟' } as const;
@@ -54,6 +55,7 @@ describe('training mode', () => {
     dir = mkdtempSync(join(tmpdir(), 'openlane-training-e2e-'));
     for (const role of ['kiosk', 'counter']) mkdirSync(join(dir, role));
     lane = await startLane({ dir: join(dir, 'kiosk'), dataDir: join(dir, 'kiosk-data') });
+    seedCounterStaff(join(dir, 'counter-data'));
     counter = await startLane({
       dir: join(dir, 'counter'),
       dataDir: join(dir, 'counter-data'),
@@ -119,6 +121,9 @@ describe('training mode', () => {
 
   it('shows the ribbon on the counter, selling and paid, and marks its receipt', async () => {
     const { page } = counter;
+    // Signed in once: the till stays signed in across the page loads below.
+    await page.goto(counter.serve.url);
+    await signInAtCounter(page);
     for (const viewport of [
       { width: 1024, height: 768 },
       { width: 1920, height: 1080 },

@@ -1,5 +1,7 @@
 // Counter staff for tests (one of each role), with PINs hashed at a cheap scrypt cost so tests stay fast.
 // Badges the default staff pattern recognises (`STAFF-` and four letters or digits).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Attendant } from '../../services/settings';
 import { hashPin } from '../../services/staff/pin';
 
@@ -27,3 +29,20 @@ export const PLAIN_ATTENDANT = member('A01', 'Li Na', 'attendant');
 
 /** Every role once: what a counter's settings.json `attendants` holds in these tests. */
 export const COUNTER_STAFF: Attendant[] = [CASHIER, SUPERVISOR, MANAGER, PLAIN_ATTENDANT];
+
+/**
+ * Adds COUNTER_STAFF (one of each role) to DATA_DIR/settings.json, keeping what is there, and merges
+ * `counter` (e.g. a short idleLockSeconds) into its counter settings.
+ */
+export function seedCounterStaff(dataDir: string, counter: Record<string, unknown> = {}): void {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, 'settings.json');
+  const settings = existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
+    : {};
+  const before = (settings.counter ?? {}) as Record<string, unknown>;
+  writeFileSync(
+    path,
+    JSON.stringify({ ...settings, attendants: COUNTER_STAFF, counter: { ...before, ...counter } }, null, 2),
+  );
+}

@@ -25,7 +25,7 @@ export const CounterHeader = memo(function CounterHeader(props: CounterHeaderPro
           {t.counter.role} · {t.counter.till(terminalId)}
         </span>
         {staff ? (
-          <span className="counter-staff" data-testid="counter-staff" data-staff-id={staff.id}>
+          <span className="counter-till counter-staff" data-testid="counter-staff" data-staff-id={staff.id}>
             <span className="counter-muted">{t.counter.staff.onDuty}</span> {staff.name} ·{' '}
             {t.counter.staff.roles[staff.role]}
           </span>

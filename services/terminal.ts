@@ -14,7 +14,7 @@ import { produceHandlers } from './checkout/produce';
 import { createCheckoutContext } from './checkout/context';
 import { createPaymentFlow } from './checkout/payment-flow';
 import { counterDuty } from './counter/duty';
-import { notSignedIn, requireSignIn } from './counter/sign-in-guard';
+import { requireSignIn, scanWhileSignedOut } from './counter/sign-in-guard';
 import { createEventHub, type EventHub } from './events';
 import { startTerminalPrinting } from './receipts/terminal-printing';
 import { startPayments } from './payments/start';
@@ -101,10 +101,12 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   let lanes: LaneLink | null = null;
   const onScannerEvent = (event: ScannerEvent) => {
     const blocked = event.type === 'scan' ? lanes?.blocked() : null;
-    // A counter with nobody signed in sells nothing, from any scanner.
-    const unsigned = event.type === 'scan' ? notSignedIn(ctx) : null;
+    // A counter with nobody signed in sells nothing, from any scanner; a badge goes to its sign-in.
+    const unsigned = event.type === 'scan' ? scanWhileSignedOut(ctx, event.text) : null;
     if (blocked) {
       events.emit({ type: 'scan.rejected', code: '', source: 'serial', error: blocked.error });
+    } else if (unsigned && 'badge' in unsigned) {
+      events.emit({ type: 'staff.badge', badge: unsigned.badge });
     } else if (unsigned) {
       events.emit({ type: 'scan.rejected', code: '', source: 'serial', error: unsigned.error });
     } else if (event.type === 'scan') {

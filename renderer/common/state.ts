@@ -211,6 +211,7 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
     case 'lane.self':
     case 'lanes.board':
     case 'staff.duty':
+    case 'staff.badge':
       // The kiosk's own lane, the console's board and the counter's sign-in have hooks of their own
       // (renderer/kiosk/useLane.ts, renderer/attendant/useBoard.ts, renderer/counter/useDuty.ts).
       return state;

@@ -18,18 +18,15 @@ export interface BadgePinFormProps {
   submitLabel: string;
   /** Resolves to why not, or null when done (the form's owner then closes it or moves on). */
   onSubmit(credentials: StaffCredentials): Promise<ApiError | null>;
+  /** A badge a serial scanner read: it fills the badge field and the PIN is next. */
+  scannedBadge?: { badge: string; n: number } | null;
   /** Buttons after the submit one (Cancel). */
   children?: ReactNode;
   testId: string;
 }
 
-export function BadgePinForm({
-  pinOnly = false,
-  submitLabel,
-  onSubmit,
-  children,
-  testId,
-}: BadgePinFormProps) {
+export function BadgePinForm(props: BadgePinFormProps) {
+  const { pinOnly = false, submitLabel, onSubmit, children, testId, scannedBadge = null } = props;
   const { t } = useI18n();
   const [badge, setBadge] = useState('');
   const [pin, setPin] = useState('');
@@ -40,6 +37,14 @@ export function BadgePinForm({
   useEffect(() => {
     (pinOnly ? pinInput : badgeInput).current?.focus();
   }, [pinOnly]);
+  // Only a badge read after this form opened: an older read belongs to an earlier sign-in.
+  const [readBefore] = useState(() => scannedBadge?.n ?? 0);
+  useEffect(() => {
+    if (!scannedBadge || pinOnly || scannedBadge.n <= readBefore) return;
+    setBadge(scannedBadge.badge);
+    setError(null);
+    pinInput.current?.focus();
+  }, [scannedBadge, pinOnly, readBefore]);
 
   const send = async () => {
     if (busy) return;

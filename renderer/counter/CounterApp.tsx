@@ -37,6 +37,7 @@ export function CounterApp({ client }: { client: TerminalClient }) {
               saleLines={state.basket?.status === 'closed' ? 0 : (state.basket?.lines.length ?? 0)}
               onSignIn={duty.signIn}
               onUnlock={duty.unlock}
+              scannedBadge={duty.scannedBadge}
             />
           </div>
         </TrainingFrame>

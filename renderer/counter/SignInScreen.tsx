@@ -15,9 +15,12 @@ export interface SignInScreenProps {
   saleLines: number;
   onSignIn(badge: string, pin: string): Promise<ApiError | null>;
   onUnlock(pin: string): Promise<ApiError | null>;
+  /** A badge a serial scanner read: it fills the sign-in's badge field. */
+  scannedBadge?: { badge: string; n: number } | null;
 }
 
-export function SignInScreen({ duty, header, saleLines, onSignIn, onUnlock }: SignInScreenProps) {
+export function SignInScreen(props: SignInScreenProps) {
+  const { duty, header, saleLines, onSignIn, onUnlock, scannedBadge = null } = props;
   const { t } = useI18n();
   const words = t.counter.staff;
   const locked = duty.state === 'locked' && duty.staff !== null;
@@ -66,6 +69,7 @@ export function SignInScreen({ duty, header, saleLines, onSignIn, onUnlock }: Si
             key={duty.state}
             testId={locked ? 'unlock-form' : 'signin-form'}
             pinOnly={locked}
+            scannedBadge={scannedBadge}
             submitLabel={locked ? words.unlock : words.signIn}
             onSubmit={({ badge, pin }) => (locked ? onUnlock(pin) : onSignIn(badge, pin))}
           />

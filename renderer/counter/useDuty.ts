@@ -11,10 +11,13 @@ export interface Duty {
   unlock(pin: string): Promise<ApiError | null>;
   lock(): void;
   signOut(): void;
+  /** The last staff badge a serial scanner read while nobody was signed in (`n` counts reads). */
+  scannedBadge: { badge: string; n: number } | null;
 }
 
 export function useDuty(client: TerminalClient): Duty {
   const [view, setView] = useState<DutyView | null>(null);
+  const [scannedBadge, setScannedBadge] = useState<Duty['scannedBadge']>(null);
   useEffect(() => {
     let cancelled = false;
     const refresh = () =>
@@ -23,6 +26,8 @@ export function useDuty(client: TerminalClient): Duty {
       });
     const off = client.subscribe((event) => {
       if (event.type === 'staff.duty') setView(event.duty);
+      else if (event.type === 'staff.badge')
+        setScannedBadge((last) => ({ badge: event.badge, n: (last?.n ?? 0) + 1 }));
       // A restarted backend sends its session anew; who is on duty may have changed with it.
       else if (event.type === 'session.reset') refresh();
     });
@@ -48,7 +53,7 @@ export function useDuty(client: TerminalClient): Duty {
   const unlock = useCallback((pin: string) => answer(client.call('staff.unlock', { pin })), [answer, client]);
   const lock = useCallback(() => void answer(client.call('staff.lock', {})), [answer, client]);
   const signOut = useCallback(() => void answer(client.call('staff.signOut', {})), [answer, client]);
-  return { view, signIn, unlock, lock, signOut };
+  return { view, signIn, unlock, lock, signOut, scannedBadge };
 }
 
 /**

@@ -462,7 +462,9 @@ export type TerminalEvent =
   /** The attendant console's board changed. */
   | { type: 'lanes.board'; board: LaneBoardView }
   /** Someone signed in or out of this counter, or it locked or unlocked. */
-  | { type: 'staff.duty'; duty: DutyView };
+  | { type: 'staff.duty'; duty: DutyView }
+  /** A staff badge read by a serial scanner while nobody is signed in at this counter: the sign-in takes it. */
+  | { type: 'staff.badge'; badge: string };
 
 /** The renderer's view of the backend, whichever transport carries it. */
 export interface TerminalClient {

@@ -15,7 +15,7 @@ import {
 } from '../../test/helpers/staff';
 import type { TerminalApi } from '../api/contract';
 import { counterDuty, type DutyHandlers } from './duty';
-import { requireSignIn } from './sign-in-guard';
+import { requireSignIn, scanWhileSignedOut } from './sign-in-guard';
 
 const staffEntries = (checkout: TestCheckout) =>
   journalEntries(checkout.db)
@@ -163,6 +163,16 @@ describe('staff sign-in at the counter', () => {
     // The sale waits through the lock and goes on after it.
     value(await api['staff.unlock']({ pin: STAFF_PINS.cashier }));
     expect(value(await scan()).lines[0]?.quantity).toBe(2);
+  });
+
+  it('a serial scan while signed out: a staff badge is for the sign-in, anything else is refused', async () => {
+    expect(scanWhileSignedOut(checkout.ctx, ` ${CASHIER.badge}\r`)).toEqual({ badge: CASHIER.badge });
+    expect(scanWhileSignedOut(checkout.ctx, PRODUCTS.milk.barcode)).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    });
+    value(await duty['staff.signIn']({ badge: CASHIER.badge, pin: STAFF_PINS.cashier }));
+    expect(scanWhileSignedOut(checkout.ctx, PRODUCTS.milk.barcode)).toBeNull();
   });
 
   it('a kiosk is never asked to sign in', async () => {

@@ -4,6 +4,7 @@
 import type { HandlerName, TerminalApi } from '../api/contract';
 import type { CheckoutContext } from '../checkout/context';
 import { fail } from '../checkout/result';
+import { classifyCode } from '../../core/barcode/code-patterns';
 import type { Failure } from '../../core/result';
 
 /**
@@ -27,6 +28,20 @@ export const OPEN_WITHOUT_SIGN_IN: ReadonlySet<HandlerName> = new Set<HandlerNam
   'staff.lock',
   'staff.unlock',
 ]);
+
+/**
+ * A serial scan at a counter nobody is signed in at: a staff badge is for the sign-in screen (its
+ * `staff.badge` event), anything else is refused as not_signed_in. Null when the scan may go on.
+ */
+export function scanWhileSignedOut(
+  ctx: Pick<CheckoutContext, 'settings' | 'duty' | 'patterns'>,
+  text: string,
+): { badge: string } | Failure | null {
+  const refused = notSignedIn(ctx);
+  if (!refused) return null;
+  const code = text.trim();
+  return classifyCode(code, ctx.patterns)?.kind === 'staff' ? { badge: code } : refused;
+}
 
 /** The refusal of a counter act with nobody signed in, or null when it may go on (or it is no counter). */
 export function notSignedIn(ctx: Pick<CheckoutContext, 'settings' | 'duty'>): Failure | null {

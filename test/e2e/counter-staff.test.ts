@@ -163,6 +163,18 @@ describe('staff at the counter: sign in, lock, take over, idle lock — by keybo
     expect(await page.getByTestId('sale-waiting').innerText()).toBe('A sale of 2 lines is waiting');
   });
 
+  it('takes a badge from the serial scanner at sign-in; an item scanned there sells nothing', async () => {
+    lane.pty.write(`${MILK.barcode}\r\n`);
+    lane.pty.write(`${CASHIER.badge}\r\n`);
+    await expect.poll(() => page.getByTestId('badge-input').inputValue()).toBe(CASHIER.badge);
+    await expect.poll(focused).toBe('pin-input');
+    await type(STAFF_PINS.cashier);
+    await expect.poll(visible('counter')).toBe(true);
+    // The milk scanned while signed out was refused, not added: the sale is as it was.
+    expect(await names()).toEqual([MILK.name, BREAD.name]);
+    expect(await page.getByTestId('line-qty').allInnerTexts()).toEqual(['1', '1']);
+  });
+
   it('after a restart the counter is at sign-in with the sale kept; idle, it locks by itself', async () => {
     seedCounterStaff(data, { idleLockSeconds: 5 });
     await lane.restart();

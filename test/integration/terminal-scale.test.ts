@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../services/settings';
 import { ATTENDANT, ATTENDANT_PIN } from '../helpers/attendant';
 import { startTerminal, type Terminal } from '../../services/terminal';
 import { startMagellanEmulator, type MagellanEmulator } from '../helpers/magellan-emulator';
+import { CASHIER, STAFF_PINS } from '../helpers/staff';
 
 const WAIT = { timeout: 10_000, interval: 10 };
 const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
@@ -222,7 +223,9 @@ describe('weighing on a kiosk with a scale', () => {
   });
 
   it('the counter still types weights, scale or not', async () => {
-    const api = (await start({ role: 'counter' })).api;
+    const api = (await start({ role: 'counter', attendants: [ATTENDANT, CASHIER] })).api;
+    // A counter sells only with a cashier signed in.
+    value(await api['staff.signIn']({ badge: CASHIER.badge, pin: STAFF_PINS.cashier }));
     const basket = value(await api['basket.addScan']({ code: APPLES, source: 'keypad', weightGrams: 500 }));
     expect(basket.lines[0]).toMatchObject({ quantity: 500 });
   });

@@ -11,7 +11,7 @@ import {
   STAFF_PINS,
   SUPERVISOR,
 } from '../../test/helpers/staff';
-import { approveAct, checkApprover, recordApproval } from './approval';
+import { approveAct, checkApprover, recordApproval, withinOwnLimit } from './approval';
 
 describe('approveAct: a supervisor approves on the spot', () => {
   let checkout: TestCheckout;
@@ -77,5 +77,15 @@ describe('approveAct: a supervisor approves on the spot', () => {
     expect(staffEntries()).toEqual([]);
     checkout.db.transaction(() => recordApproval(checkout.ctx, approver, 'counter_take_over', {}))();
     expect(staffEntries().map((e) => e.data)).toMatchObject([{ action: 'approved', staffId: 'M01' }]);
+  });
+
+  it('withinOwnLimit reads the signed-in role’s limits from settings.json', () => {
+    expect(withinOwnLimit(checkout.ctx, 'discountPercent', 10)).toBe(true);
+    expect(withinOwnLimit(checkout.ctx, 'discountPercent', 11)).toBe(false);
+    expect(withinOwnLimit(checkout.ctx, 'cashDifference', -500)).toBe(true);
+    checkout.ctx.duty.current = { id: SUPERVISOR.id, name: SUPERVISOR.name, role: 'supervisor' };
+    expect(withinOwnLimit(checkout.ctx, 'discountPercent', 50)).toBe(true);
+    checkout.ctx.duty.current = null;
+    expect(withinOwnLimit(checkout.ctx, 'discountPercent', 0)).toBe(false);
   });
 });

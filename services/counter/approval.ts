@@ -10,12 +10,27 @@
 //   const approver = checkApprover(ctx, credentials, act);   // nothing written yet
 //   db.transaction(() => { doTheAct(); recordApproval(ctx, approver.value, act, details); })();
 import type { StaffApprovalEntry } from '../../core/journal';
+import { withinLimit, type LimitKind } from '../../core/staff/limits';
 import type { StaffAct } from '../../core/staff/roles';
 import { appendJournal } from '../../db/journal';
 import type { ApiResult } from '../api/contract';
 import { staffGateOf } from '../checkout/attendants';
 import type { CheckoutContext, OnDuty } from '../checkout/context';
 import { fail, ok } from '../checkout/result';
+
+/**
+ * Whether the staff member signed in may do this alone by settings.json's `counter.limits`: a discount
+ * of `value` percent, or a cash difference of `value` minor units. False with nobody signed in: then the
+ * act waits for an approver (approveAct) anyway.
+ */
+export function withinOwnLimit(
+  ctx: Pick<CheckoutContext, 'duty' | 'settings'>,
+  kind: LimitKind,
+  value: number,
+): boolean {
+  const staff = ctx.duty.current;
+  return staff !== null && withinLimit(staff.role, ctx.settings.counter.limits, kind, value);
+}
 
 /** A badge as scanned or typed, and the PIN typed after it (the ApprovalDialog's answer). */
 export interface ApproverCredentials {

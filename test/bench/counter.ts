@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoProducts } from '../../core/catalog/demo-store';
 import { launchChromium } from '../helpers/browser';
+import { seedCounterStaff, signInAtCounter } from '../helpers/counter-staff';
 import { startServe } from '../helpers/serve';
 import { countCashSale } from './counter-keys';
 import { percentile, type BenchRow } from './table';
@@ -53,6 +54,7 @@ export async function benchCounter(): Promise<BenchRow[]> {
 
 async function codeToLine(): Promise<{ samples: number[]; calls: number[] }> {
   const work = mkdtempSync(join(tmpdir(), 'openlane-bench-counter-'));
+  seedCounterStaff(join(work, 'data'));
   const serve = await startServe({ dataDir: join(work, 'data'), args: ['--role', 'counter'] });
   const browser = await launchChromium();
   try {
@@ -62,6 +64,8 @@ async function codeToLine(): Promise<{ samples: number[]; calls: number[] }> {
       .slice(0, RUNS + WARMUP);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(serve.url);
+    // The counter opens to sign-in; the cashier signs in before the timed entries.
+    await signInAtCounter(page);
     await page.getByTestId('code-entry').waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'code-entry');
     await page.evaluate(() => {

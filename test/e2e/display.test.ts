@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
 import { startLane, type Lane } from '../helpers/browser';
+import { seedCounterStaff, signInAtCounter } from '../helpers/counter-staff';
 import { decodeQrFromPng } from '../helpers/qr';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'display');
@@ -45,6 +46,7 @@ describe('the customer display follows the counter’s sale', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'openlane-display-'));
+    seedCounterStaff(join(dir, 'data'));
     lane = await startLane({ dir, dataDir: join(dir, 'data'), serveArgs: ['--role', 'counter'] });
     till = lane.page;
     display = await lane.browser.newPage({ viewport: SCREENS[0] });
@@ -57,6 +59,7 @@ describe('the customer display follows the counter’s sale', () => {
 
   it('welcomes with the store’s name while the till has no sale', async () => {
     await till.goto(lane.serve.url);
+    await signInAtCounter(till);
     await expect.poll(() => till.getByTestId('counter').isVisible()).toBe(true);
     await display.goto(new URL('/display', lane.serve.url).toString());
     await expect.poll(() => display.getByTestId('display-idle').isVisible()).toBe(true);

@@ -21,7 +21,10 @@ export type StoreErrorCode =
   | 'age_check_needed'
   | 'shift_already_open'
   | 'shift_not_open'
-  | 'invalid_shift';
+  | 'invalid_shift'
+  | 'tender_not_found'
+  | 'tender_not_reversible'
+  | 'tenders_not_settled';
 
 /** A refused change; nothing was written. `code` is stable, `message` says exactly what was wrong. */
 export class StoreError extends Error {

@@ -62,6 +62,11 @@ export interface NewPayment {
   maskedCode?: string;
   /** For `customer_presented`: the wallet the store's code patterns recognised. */
   wallet?: string;
+  /**
+   * A tender at the counter (db/basket-tenders.ts): the basket may already be `paying` (other tenders
+   * stand) and stays so; the schema bounds the amount by what is still due.
+   */
+  tendering?: boolean;
 }
 
 export interface PaymentUpdate {
@@ -122,7 +127,8 @@ export function createPayment(
   const wallet = method === 'customer_presented' ? (input.wallet ?? null) : null;
   return db.transaction(() => {
     const basket = requireBasket(db, input.basketId);
-    if (basket.status !== 'open') {
+    const alreadyPaying = input.tendering === true && basket.status === 'paying';
+    if (basket.status !== 'open' && !alreadyPaying) {
       throw new StoreError(
         'basket_not_open',
         `Basket ${basket.id} is ${basket.status}; a payment starts from an open basket`,
@@ -156,7 +162,7 @@ export function createPayment(
       at,
       at,
     );
-    moveBasketStatus(db, basket.id, 'paying', now);
+    if (!alreadyPaying) moveBasketStatus(db, basket.id, 'paying', now);
     const payment = requirePayment(db, id);
     appendEvent(db, 'payment.created', payment, now);
     return payment;
@@ -198,7 +204,9 @@ export function updatePayment(
       // Ended unpaid: the shopper may try again or change the basket. (Paid moves it with its sale.)
       const basket = requireBasket(db, before.basketId);
       const next = basketAfterPayment(basket.status, status);
-      if (next !== basket.status) moveBasketStatus(db, basket.id, next, now);
+      // At the counter a failed tender leaves the others standing: the basket stays paying for them.
+      if (next !== basket.status && !(next === 'open' && tendersStand(db, basket.id)))
+        moveBasketStatus(db, basket.id, next, now);
     }
     const payment = requirePayment(db, paymentId);
     // A final status is money that moved or did not: journalled here, so no caller can skip it.
@@ -292,6 +300,17 @@ export function paymentJournalEntry(
       receiptNumber,
     },
   };
+}
+
+/** True when the basket is tendered at the counter and a tender of it still stands (migration 0018). */
+function tendersStand(db: Database.Database, basketId: string): boolean {
+  return (
+    db
+      .prepare(
+        "SELECT 1 FROM basket_tenders WHERE basket_id = ? AND state IN ('pending', 'taken', 'reversing') LIMIT 1",
+      )
+      .get(basketId) !== undefined
+  );
 }
 
 /** A wallet code is a bearer secret: what is stored must be a mask, never the code. */

@@ -63,7 +63,12 @@ export function setTrainingMode(db: Database.Database, training: boolean): void 
   else trainingConnections.delete(db);
 }
 
-interface SaleRow {
+/** Whether this connection writes training sales (setTrainingMode). */
+export function isTrainingStore(db: Database.Database): boolean {
+  return trainingConnections.has(db);
+}
+
+export interface SaleRow {
   id: string;
   basket_id: string;
   payment_id: string | null;
@@ -171,6 +176,7 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
   })();
 }
 
+/** The sale of a basket, or null. */
 export function saleForBasket(db: Database.Database, basketId: string): SaleRecord | null {
   const row = db.prepare('SELECT * FROM sales WHERE basket_id = ?').get(basketId) as SaleRow | undefined;
   return row ? toSale(row) : null;
@@ -242,7 +248,7 @@ function journalSale(
 }
 
 /** The next receipt sequence of a terminal, taken inside the caller's transaction (rolled back with it). */
-function nextSequence(db: Database.Database, storeId: string, terminalId: string): number {
+export function nextSequence(db: Database.Database, storeId: string, terminalId: string): number {
   const row = db
     .prepare(
       `INSERT INTO terminal_sequences (store_id, terminal_id, last_sequence) VALUES (?, ?, 1)
@@ -277,7 +283,7 @@ function saleFields(sale: SaleRecord) {
   return { ...rest, receipt: JSON.parse(receiptJson) as SalePayload['receipt'] };
 }
 
-function toSale(row: SaleRow): SaleRecord {
+export function toSale(row: SaleRow): SaleRecord {
   return {
     id: row.id,
     basketId: row.basket_id,

@@ -1,4 +1,5 @@
-// The tenders of a sale (migration 0012): how its total was paid, in parts that add up to it. Written
+// The tenders of a sale (migration 0012): how its total was paid, in parts that add up to it (plus its
+// cash rounding, migration 0017). Written
 // once, in the sale's own transaction, and never changed; core/payment/tenders.ts holds the rules.
 import type Database from 'better-sqlite3';
 import { checkTenders, type Tender } from '../core/payment/tenders';
@@ -33,10 +34,11 @@ export function recordTenders(
   tenders: readonly Tender[],
 ): { tenders: TenderRecord[]; change: number } {
   return db.transaction(() => {
-    const sale = db.prepare('SELECT total FROM sales WHERE id = ?').get(saleId) as
-      { total: number } | undefined;
+    const sale = db.prepare('SELECT total, cash_rounding FROM sales WHERE id = ?').get(saleId) as
+      { total: number; cash_rounding: number } | undefined;
     if (!sale) throw new StoreError('sale_not_found', `No sale ${saleId}`);
-    const checked = checkTenders(sale.total, tenders);
+    // A counter sale's tenders pay its total plus the cash rounding (migration 0017).
+    const checked = checkTenders(sale.total, tenders, sale.cash_rounding);
     if (!checked.ok) throw new StoreError('invalid_tenders', `Sale ${saleId}: ${checked.error.message}`);
     if (saleTenders(db, saleId).length > 0)
       throw new StoreError('invalid_tenders', `Sale ${saleId} has its tenders already; they never change`);

@@ -31,6 +31,12 @@ export interface SaleEntry {
   soldAt: string;
   paymentIds: string[];
   lineCount: number;
+  /** A counter sale: its tenders in the order taken (cash with what was handed), as sale_tenders holds them. */
+  tenders?: { kind: string; amount: number; tendered?: number; paymentId?: string }[];
+  /** A counter sale: the signed cash rounding, its own line (tenders pay total + cashRounding). */
+  cashRounding?: number;
+  /** A counter sale: the staff member signed in who rang it up. */
+  staffId?: string;
 }
 
 /** A payment that reached a final status: the money that moved, or did not. */

@@ -62,6 +62,23 @@ describe('tenders of a sale', () => {
     },
   );
 
+  it('with cash rounding: the tenders pay total + rounding, cash settling the rest', () => {
+    // 12.34 due: 5.00 by wallet code, the 7.34 left paid in cash rounded to 7.30 (−4), 10.00 handed.
+    const tenders = [code(500), { kind: 'cash' as const, amount: 730, tendered: 1000 }];
+    expect(checkTenders(1234, tenders, -4)).toEqual({ ok: true, value: { change: 270 } });
+    const unrounded = checkTenders(1234, tenders);
+    expect(!unrounded.ok && unrounded.error.message).toMatch(/pay 1230 but the total is 1234/);
+    const wrong = checkTenders(1234, tenders, -3);
+    expect(!wrong.ok && wrong.error.message).toMatch(/cash rounding of -3 \(1231 to pay\)/);
+  });
+
+  it('refuses a rounding that cash did not settle, or that is not whole', () => {
+    const codeLast = checkTenders(1234, [{ kind: 'cash', amount: 734, tendered: 734 }, code(496)], -4);
+    expect(!codeLast.ok && codeLast.error.message).toMatch(/needs cash to settle the rest/);
+    const half = checkTenders(1234, [{ kind: 'cash', amount: 1234, tendered: 1234 }], 0.5);
+    expect(!half.ok && half.error.message).toMatch(/cash rounding must be whole/);
+  });
+
   it('a code payment’s tender kind follows who showed the code', () => {
     expect(tenderKindOf('merchant_presented')).toBe('merchant_qr');
     expect(tenderKindOf('customer_presented')).toBe('wallet_code');

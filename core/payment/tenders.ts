@@ -40,24 +40,36 @@ export function changeOf(tenders: readonly Tender[]): number {
 }
 
 /**
- * Checks that `tenders` pay `total` exactly: at least one, each a whole positive amount, cash alone
- * with `tendered` (≥ its amount) and no payment, code tenders with their payment and no `tendered`,
- * no payment twice. Returns the change to give back, or why not (`invalid_tenders`).
+ * Checks that `tenders` pay `total` + `rounding` exactly: at least one, each a whole positive amount,
+ * cash alone with `tendered` (≥ its amount) and no payment, code tenders with their payment and no
+ * `tendered`, no payment twice. A cash `rounding` (signed, core/cash settleCash's adjustment) is only
+ * there when cash settled the rest, so the last tender is cash. Returns the change to give back, or
+ * why not (`invalid_tenders`).
  */
-export function checkTenders(total: number, tenders: readonly Tender[]): Result<{ change: number }> {
+export function checkTenders(
+  total: number,
+  tenders: readonly Tender[],
+  rounding = 0,
+): Result<{ change: number }> {
   if (!Number.isSafeInteger(total) || total <= 0)
     return fail('invalid_tenders', `A sale's total must be whole minor units > 0, got ${total}`);
   if (tenders.length === 0) return fail('invalid_tenders', 'A sale needs at least one tender');
   const problems = tenders.flatMap((tender, i) => tenderProblems(tender).map((p) => `tender ${i + 1}: ${p}`));
   const payments = tenders.flatMap((t) => (t.paymentId ? [t.paymentId] : []));
   if (new Set(payments).size !== payments.length) problems.push('the same payment is used twice');
+  if (!Number.isSafeInteger(rounding) || total + rounding <= 0)
+    problems.push(`the cash rounding must be whole minor units leaving something to pay, got ${rounding}`);
+  else if (rounding !== 0 && tenders[tenders.length - 1]?.kind !== 'cash')
+    problems.push('a cash rounding needs cash to settle the rest (the last tender)');
   if (problems.length > 0) return fail('invalid_tenders', problems.join('; '), { problems });
   const paid = tenders.reduce((sum, t) => sum + t.amount, 0);
-  if (paid !== total)
+  const due = total + rounding;
+  if (paid !== due)
     return fail(
       'invalid_tenders',
       `The tenders pay ${paid} but the total is ${total}` +
-        (paid > total ? ' (cash handed over in excess is `tendered`, not `amount`)' : ''),
+        (rounding !== 0 ? ` with a cash rounding of ${rounding} (${due} to pay)` : '') +
+        (paid > due ? ' (cash handed over in excess is `tendered`, not `amount`)' : ''),
     );
   return ok({ change: changeOf(tenders) });
 }

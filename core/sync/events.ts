@@ -89,6 +89,28 @@ export interface SalePayload extends SaleFacts {
   tenders: Tender[];
 }
 
+/**
+ * A counter sale's `sale.completed` payload (db/tendered-sale.ts): paid by tenders, perhaps several and
+ * perhaps no code payment at all, with the cash rounding as its own figure and the cashier who rang it.
+ */
+export interface CounterSalePayload extends SaleFacts {
+  basketId: string;
+  /** A counter sale has no one payment; its code payments are in `tenders`. */
+  paymentId: null;
+  sequence: number;
+  storeId: string;
+  receipt: { lines?: unknown[] } & object;
+  lines: SoldLine[];
+  /** How the total (plus the cash rounding) was paid, in the order taken. */
+  tenders: Tender[];
+  /** Signed minor units: the tenders pay total + cashRounding. */
+  cashRounding: number;
+  /** Cash given back. */
+  change: number;
+  staffId: string;
+  shiftId: string | null;
+}
+
 /** A shelf count: what is on the shelf; HQ turns the difference from its ledger into an adjustment. */
 export interface CountedLine {
   gtin: string;

@@ -26,6 +26,8 @@ export interface ReceiptPayment {
   /** A scanned wallet code: which wallet (`WeChat Pay`) and the code as it may be shown (`1345****7788`). */
   wallet?: string;
   maskedCode?: string;
+  /** Cash: what the shopper handed over (the change is tendered − amount). */
+  tendered?: number;
 }
 
 /** A finished sale's receipt; exactly the shape of ReceiptView in services/api/contract.ts. */
@@ -47,6 +49,10 @@ export interface Receipt {
   training?: true;
   /** The language the shopper chose (BCP 47); the screen and the printer use it. Absent: the store's. */
   language?: string;
+  /** A counter sale's cash rounding (signed, its own line): the tenders pay total + cashRounding. */
+  cashRounding?: number;
+  /** Cash given back. */
+  change?: number;
 }
 
 /** A line as the basket holds it; its total is always recomputed so lines and totals cannot disagree. */
@@ -64,6 +70,9 @@ export interface ReceiptInput {
   eReceiptBaseUrl: string;
   /** The shopper's chosen language, when they chose one. */
   language?: string | null;
+  /** A counter sale paid with cash: its rounding and the change given (shown when not 0). */
+  cashRounding?: number;
+  change?: number;
 }
 
 /** Builds the receipt of a sale, pricing its lines and totals with the same code as the basket. */
@@ -89,16 +98,19 @@ export function buildReceipt(input: ReceiptInput): Receipt {
     lines,
     totals,
     taxes: totals.byRate,
-    payments: input.payments.map(({ method, provider, amount, reference, wallet, maskedCode }) => ({
+    payments: input.payments.map(({ method, provider, amount, reference, wallet, maskedCode, tendered }) => ({
       method,
       provider,
       amount,
       reference,
       ...(wallet ? { wallet } : {}),
       ...(maskedCode ? { maskedCode } : {}),
+      ...(tendered !== undefined ? { tendered } : {}),
     })),
     eReceiptUrl: eReceiptUrl(input.eReceiptBaseUrl, input.receiptNumber),
     ...(input.language ? { language: input.language } : {}),
+    ...(input.cashRounding ? { cashRounding: input.cashRounding } : {}),
+    ...(input.change ? { change: input.change } : {}),
   };
 }
 
@@ -174,6 +186,10 @@ export function receiptText(receipt: Receipt, width = 42): string[] {
     out.push(spread('Tax', money(totals.taxTotal), width));
   }
   out.push(spread(`TOTAL ${receipt.currency}`, money(totals.total), width));
+  if (receipt.cashRounding) {
+    out.push(spread('Cash rounding', money(receipt.cashRounding), width));
+    out.push(spread(`TO PAY ${receipt.currency}`, money(totals.total + receipt.cashRounding), width));
+  }
   out.push(spread('Items', String(totals.itemCount), width));
   for (const rate of receipt.taxes) {
     const label =
@@ -187,7 +203,10 @@ export function receiptText(receipt: Receipt, width = 42): string[] {
     const provider = payment.provider && payment.provider !== payment.method ? ` (${payment.provider})` : '';
     out.push(spread(`${payment.method}${provider}`, money(payment.amount), width));
     if (payment.reference) out.push(fit(`  Ref ${payment.reference}`, width));
+    if (payment.tendered !== undefined && payment.tendered !== payment.amount)
+      out.push(spread('  Tendered', money(payment.tendered), width));
   }
+  if (receipt.change) out.push(spread('CHANGE', money(receipt.change), width));
   out.push(rule);
   out.push(spread('Receipt', receipt.receiptNumber, width));
   // Printed as the terminal recorded it: the caller passes its local time with offset, not converted here.

@@ -15,6 +15,7 @@ import { createCheckoutContext } from './checkout/context';
 import { createPaymentFlow } from './checkout/payment-flow';
 import { counterDuty } from './counter/duty';
 import { requireSignIn, scanWhileSignedOut } from './counter/sign-in-guard';
+import { createTenderFlow } from './counter/tender/tender-flow';
 import { createEventHub, type EventHub } from './events';
 import { startTerminalPrinting } from './receipts/terminal-printing';
 import { startPayments } from './payments/start';
@@ -95,6 +96,9 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   });
   setTrainingMode(db, payments.training);
   const paymentFlow = createPaymentFlow(ctx, payments.provider, payments.provider.name);
+  // The counter's tenders (services/counter/tender); at a counter a scanned wallet code tenders what is due.
+  const tenders = createTenderFlow(ctx, paymentFlow.supervisor, payments.provider);
+  const payByCode = settings.role === 'counter' ? tenders.payByCode : paymentFlow.payByCode;
 
   const scannerStatus = new Map<string, ScannerStatus>();
   // Started last (it needs the API); a lane the attendant paused or closed takes no scans meanwhile.
@@ -110,7 +114,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     } else if (unsigned) {
       events.emit({ type: 'scan.rejected', code: '', source: 'serial', error: unsigned.error });
     } else if (event.type === 'scan') {
-      const result = addScan(ctx, event.text, 'serial', paymentFlow.payByCode);
+      const result = addScan(ctx, event.text, 'serial', payByCode);
       if (!result.ok)
         events.emit({
           type: 'scan.rejected',
@@ -161,6 +165,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   // Before recovery, so a sale that a restarted terminal finds paid prints too.
   const printing = startTerminalPrinting(db, settings.printer, events);
   paymentFlow.recover();
+  tenders.recover();
 
   const unwatch = watchDataDir(options.dataDir, {
     'settings.json': () => applySettingsChange(options.dataDir, settings),
@@ -168,7 +173,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     'hq-store.json': () => storeLink.keys.reload(),
   });
 
-  const basket = basketHandlers(ctx, () => [...scannerStatus.values()], paymentFlow.payByCode);
+  const basket = basketHandlers(ctx, () => [...scannerStatus.values()], payByCode);
   const weighing = scaleHandlers(ctx, scale, basket['basket.addScan']);
   const withSync = <T extends object>(result: ApiResult<T>) =>
     result.ok ? { ok: true as const, value: { ...result.value, sync: hq.view() } } : result;
@@ -196,12 +201,14 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
         });
       },
     }),
+    ...tenders.handlers,
   };
   const close = async () => {
     await lanes?.close();
     unwatch();
     scale?.stopPolling();
     paymentFlow.close();
+    tenders.close();
     // Before the database closes: a sync running now finishes (or is aborted) first.
     await hq.stop();
     await scanners.stop();

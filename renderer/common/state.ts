@@ -208,6 +208,9 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
     case 'scale.reading':
       // Only the weigh screen shows the scale; it listens for these itself while it is open.
       return state;
+    case 'tender.changed':
+      // The counter's tender screen follows its tenders itself (renderer/counter/tender/useTender.ts).
+      return state;
     case 'lane.self':
     case 'lanes.board':
     case 'staff.duty':

@@ -426,6 +426,58 @@ export interface TerminalHandlers {
   'staff.lock': [Record<string, never>, DutyView];
   /** The locked-out staff member's PIN unlocks; the sale resumes. `not_locked`, `staff_denied`, `staff_locked`. */
   'staff.unlock': [{ pin: string }, DutyView];
+  /** The counter's tenders of the current sale (services/counter/tender): due, taken, change. */
+  'tender.state': [Record<string, never>, TenderView];
+  /**
+   * Cash handed over, in minor units: pays what is due (rounded to the store's increment when it settles
+   * the rest; the rest is change), or part of it (a split). The drawer opens. Refused as
+   * `not_signed_in`, `not_counter`, `nothing_due`, `invalid_cash`.
+   */
+  'tender.cash': [{ handed: number }, TenderView];
+  /** The merchant QR for the amount still due; `payment_in_progress` while another code tender is in flight. */
+  'tender.qr': [Record<string, never>, TenderView];
+  /**
+   * Takes a tender back before the sale completes: cash is handed back, a code payment in flight is
+   * cancelled, a paid one refunded at the provider (`reversal_unavailable` when it cannot refund).
+   */
+  'tender.remove': [{ position: number }, TenderView];
+}
+
+/** One tender of the sale in progress, as the counter shows it. */
+export interface TenderLineView {
+  position: number;
+  kind: 'cash' | 'merchant_qr' | 'wallet_code';
+  amount: number;
+  /** Cash: what was handed over. */
+  tendered: number | null;
+  /** Cash that settled the rest: its rounding (signed). */
+  rounding: number;
+  state: 'pending' | 'taken' | 'failed' | 'reversing' | 'reversed';
+  /** A wallet code, masked. */
+  maskedCode: string | null;
+  failureReason: string | null;
+}
+
+/** The counter's tender screen: the current sale's total, what is still due, the tenders, the change. */
+export interface TenderView {
+  basketId: string | null;
+  currency: string;
+  total: number;
+  /** Still to pay, to the minor unit. */
+  due: number;
+  /** What cash would settle it with: `due` rounded to the store's increment. */
+  cashDue: number;
+  /** The cash rounding of the tenders taken so far (signed; its own line). */
+  rounding: number;
+  /** Quick-cash keys for `cashDue`: the next note amounts. */
+  quickCash: number[];
+  tenders: TenderLineView[];
+  /** The code tender in flight (its QR), or null. */
+  payment: PaymentView | null;
+  /** Cash to give back (once the sale completed, the whole sale's). */
+  change: number;
+  /** The receipt, once the tenders covered the total and the sale completed. */
+  receipt: ReceiptView | null;
 }
 
 export type HandlerName = keyof TerminalHandlers;
@@ -464,7 +516,9 @@ export type TerminalEvent =
   /** Someone signed in or out of this counter, or it locked or unlocked. */
   | { type: 'staff.duty'; duty: DutyView }
   /** A staff badge read by a serial scanner while nobody is signed in at this counter: the sign-in takes it. */
-  | { type: 'staff.badge'; badge: string };
+  | { type: 'staff.badge'; badge: string }
+  /** The counter's tenders of the current sale changed (taken, paid, failed, taken back, completed). */
+  | { type: 'tender.changed'; tender: TenderView };
 
 /** The renderer's view of the backend, whichever transport carries it. */
 export interface TerminalClient {

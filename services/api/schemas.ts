@@ -121,6 +121,11 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
   'staff.signOut': empty,
   'staff.lock': empty,
   'staff.unlock': z.strictObject({ pin }),
+  'tender.state': empty,
+  // At most 10 million minor units handed over at once (100,000.00): a typo, not a payment, above that.
+  'tender.cash': z.strictObject({ handed: integerBetween(1, 10_000_000) }),
+  'tender.qr': empty,
+  'tender.remove': z.strictObject({ position: integerBetween(1, 999) }),
 };
 
 /** True when `name` is a handler of the contract (own keys only: never `constructor` or `__proto__`). */

@@ -28,6 +28,8 @@ export interface PaymentFlow {
   recover(): void;
   /** Stops following (the payments stay stored and are recovered on the next start). */
   close(): void;
+  /** The one supervisor of this terminal's payments: the counter's code tenders go through it too. */
+  supervisor: PaymentSupervisor;
 }
 
 export function createPaymentFlow(
@@ -53,6 +55,7 @@ export function createPaymentFlow(
     payByCode: codes.payByCode,
     recover: () => supervisor.recover(),
     close: () => supervisor.close(),
+    supervisor,
   };
 }
 

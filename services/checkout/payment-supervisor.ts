@@ -31,6 +31,7 @@ import {
   ProviderUnavailableError,
   type PaymentProvider,
 } from '../payments/provider';
+import { settleTenderPayment } from '../counter/tender/tender-sale';
 import { timeoutSignal } from '../timeout-signal';
 import type { CheckoutContext } from './context';
 import { announceSale, publishPayment, writeSale } from './payment-sale';
@@ -147,6 +148,11 @@ class Supervisor implements PaymentSupervisor {
         step.providerRef || pending.status
           ? updatePayment(this.db, payment.id, { ...ref, ...pending })
           : payment;
+      // A counter tender pays its part; the sale is written when the tenders cover the total.
+      if (settleTenderPayment(this.ctx, now)) {
+        this.records.delete(now.id);
+        return;
+      }
       announceSale(this.ctx, now, writeSale(this.ctx, now));
       this.records.delete(now.id);
       return;

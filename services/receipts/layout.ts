@@ -80,7 +80,11 @@ export function receiptLayout(receipt: PrintableReceipt, options: LayoutOptions)
     for (const text of cols.spread(label, money(payment.amount))) out.push(line(text));
     if (payment.maskedCode) out.push(line(cols.fit(`  Code ${payment.maskedCode}`)));
     if (payment.reference) out.push(line(cols.fit(`  Ref ${payment.reference}`)));
+    if (payment.tendered !== undefined && payment.tendered !== payment.amount)
+      out.push(...cols.spread('  Tendered', money(payment.tendered)).map((text) => line(text)));
   }
+  // Cash given back: what the cashier counted out, in bold like the total.
+  if (receipt.change) out.push(...cols.spread('CHANGE', money(receipt.change)).map((t) => line(t, 'bold')));
   out.push(rule);
   out.push(...cols.spread('Receipt', receipt.receiptNumber).map((text) => line(text)));
   out.push(...cols.spread('Time', localTime(receipt.soldAt, options.timeZone)).map((text) => line(text)));
@@ -104,6 +108,12 @@ function totalsBlock(receipt: PrintableReceipt, cols: Columns, money: (minor: nu
     out.push(...cols.spread('Tax', money(totals.taxTotal)).map((t) => line(t)));
   }
   out.push(...cols.spread(`TOTAL ${receipt.currency}`, money(totals.total)).map((t) => line(t, 'bold')));
+  // The cash rounding is its own line, never folded into a price; then what was actually paid.
+  if (receipt.cashRounding) {
+    out.push(...cols.spread('Cash rounding', money(receipt.cashRounding)).map((t) => line(t)));
+    const toPay = money(totals.total + receipt.cashRounding);
+    out.push(...cols.spread(`TO PAY ${receipt.currency}`, toPay).map((t) => line(t, 'bold')));
+  }
   out.push(...cols.spread('Items', String(totals.itemCount)).map((t) => line(t)));
   out.push(line(''));
   // Three amount columns of 11 cells; the rate takes what is left (9 cells on 42 columns).

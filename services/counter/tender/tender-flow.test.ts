@@ -1,0 +1,213 @@
+// The counter's tenders on real parts: a real SQLite file, the real payment simulator over HTTP (its
+// pay page approving the QR, its wallet codes), and a restart in the middle of a split tender.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { basketTenders } from '../../../db/basket-tenders';
+import { currentBasket } from '../../../db/baskets';
+import { journalEntries } from '../../../db/journal';
+import { getPayment } from '../../../db/payments';
+import { saleTenders } from '../../../db/tenders';
+import {
+  PRODUCTS,
+  WALLET,
+  chargeCounts,
+  press,
+  simulatorRecord,
+  startSimulator,
+  value,
+  waitFor,
+} from '../../../test/helpers/checkout';
+import { CASHIER, openTenderLane, type TenderLane } from '../../../test/helpers/tender-lane';
+import type { PaymentSimulator } from '../../payments/simulator/server';
+
+let sim: PaymentSimulator;
+const lanes: TenderLane[] = [];
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(() => sim.close());
+afterEach(() => {
+  for (const lane of lanes.splice(0)) {
+    lane.close();
+    lane.checkout.cleanup();
+  }
+});
+
+/** A counter with milk (12.90) and 500 g of apples (5.01): 17.91 to pay, 17.90 in cash. */
+async function counterWithSale(increment = 10): Promise<TenderLane> {
+  const lane = openTenderLane(sim.url, increment);
+  lanes.push(lane);
+  const { basket } = lane.checkout;
+  value(await basket['basket.addScan']({ code: PRODUCTS.milk.barcode, source: 'keypad' }));
+  value(
+    await basket['basket.addScan']({ code: PRODUCTS.apples.barcode, source: 'keypad', weightGrams: 500 }),
+  );
+  return lane;
+}
+
+const api = (lane: TenderLane) => lane.tenders.handlers;
+const saleRow = (lane: TenderLane) =>
+  lane.checkout.db.prepare('SELECT id, staff_id, cash_rounding, total FROM sales').get() as
+    { id: string; staff_id: string; cash_rounding: number; total: number } | undefined;
+
+describe('cash at the counter', () => {
+  it('a cash sale with change: rounded to 0.10, the rounding its own line, the drawer kicked', async () => {
+    const lane = await counterWithSale();
+    const before = value(await api(lane)['tender.state']({}));
+    expect(before).toMatchObject({ total: 1791, due: 1791, cashDue: 1790, quickCash: [2000, 5000, 10000] });
+    const after = value(await api(lane)['tender.cash']({ handed: 5000 }));
+    expect(after).toMatchObject({ due: 0, rounding: -1, change: 3210 });
+    expect(after.receipt).toMatchObject({ cashRounding: -1, change: 3210 });
+    expect(lane.drawer).toEqual(['cash_tender']);
+    const sale = saleRow(lane)!;
+    expect(sale).toMatchObject({ staff_id: CASHIER.id, cash_rounding: -1, total: 1791 });
+    expect(saleTenders(lane.checkout.db, sale.id)).toMatchObject([
+      { kind: 'cash', amount: 1790, tendered: 5000 },
+    ]);
+    const entry = journalEntries(lane.checkout.db).find((e) => e.kind === 'sale');
+    expect(entry?.data).toMatchObject({ cashRounding: -1, staffId: CASHIER.id, tenders: [{ kind: 'cash' }] });
+    expect(lane.checkout.events.some((e) => e.type === 'sale.completed')).toBe(true);
+  });
+
+  it('cash short of what is due is a part payment: no rounding, the rest still due', async () => {
+    const lane = await counterWithSale();
+    const view = value(await api(lane)['tender.cash']({ handed: 1000 }));
+    expect(view).toMatchObject({ due: 791, cashDue: 790, rounding: 0, receipt: null });
+    expect(view.tenders).toMatchObject([{ kind: 'cash', amount: 1000, tendered: 1000, state: 'taken' }]);
+    // 7.91 handed for the 7.90 cash settles: rounded, one fen back.
+    const settled = value(await api(lane)['tender.cash']({ handed: 791 }));
+    expect(settled).toMatchObject({ due: 0, rounding: -1, change: 1 });
+    expect(saleRow(lane)?.cash_rounding).toBe(-1);
+  });
+
+  it('cash between the exact and the rounded-up amount pays to the fen, never leaving the sale short', async () => {
+    const lane = await counterWithSale();
+    value(await api(lane)['tender.cash']({ handed: 996 }));
+    expect(value(await api(lane)['tender.state']({}))).toMatchObject({ due: 795, cashDue: 800 });
+    const settled = value(await api(lane)['tender.cash']({ handed: 795 }));
+    expect(settled).toMatchObject({ due: 0, rounding: 0, change: 0 });
+    expect(saleRow(lane)?.cash_rounding).toBe(0);
+  });
+
+  it('refuses with nobody signed in, at a kiosk, and with nothing to pay — writing nothing', async () => {
+    const lane = await counterWithSale();
+    lane.checkout.ctx.duty.current = null;
+    const refused = await api(lane)['tender.cash']({ handed: 5000 });
+    expect(!refused.ok && refused.error.code).toBe('not_signed_in');
+    expect(basketTenders(lane.checkout.db, currentBasket(lane.checkout.db)!.id)).toEqual([]);
+    expect(lane.drawer).toEqual([]);
+    const empty = openTenderLane(sim.url);
+    lanes.push(empty);
+    const nothing = await api(empty)['tender.qr']({});
+    expect(!nothing.ok && nothing.error.code).toBe('nothing_due');
+  });
+});
+
+describe('split tender with code payments', () => {
+  it('cash, then the merchant QR for the rest, approved on the simulator’s pay page', async () => {
+    const lane = await counterWithSale();
+    value(await api(lane)['tender.cash']({ handed: 1000 }));
+    const qr = value(await api(lane)['tender.qr']({}));
+    expect(qr.payment).toMatchObject({ amount: 791, status: 'pending' });
+    // Only one code tender in flight at a time.
+    const second = await api(lane)['tender.qr']({});
+    expect(!second.ok && second.error.code).toBe('payment_in_progress');
+    expect((await press(qr.payment!.qrPayload!, 'approve')).ok).toBe(true);
+    const sale = await waitFor('the sale', () => saleRow(lane), 10_000);
+    expect(saleTenders(lane.checkout.db, sale.id).map((t) => [t.kind, t.amount])).toEqual([
+      ['cash', 1000],
+      ['merchant_qr', 791],
+    ]);
+    expect(value(await api(lane)['tender.state']({})).receipt?.payments).toHaveLength(2);
+  });
+
+  it('a declined wallet code leaves the cash standing; the next code pays the rest', async () => {
+    const lane = await counterWithSale();
+    value(await api(lane)['tender.cash']({ handed: 1000 }));
+    const basketId = currentBasket(lane.checkout.db)!.id;
+    await lane.checkout.basket['basket.addScan']({ code: WALLET.declines, source: 'serial' });
+    expect(basketTenders(lane.checkout.db, basketId).map((t) => t.state)).toEqual(['taken', 'failed']);
+    expect(currentBasket(lane.checkout.db)?.status).toBe('paying');
+    expect(value(await api(lane)['tender.state']({})).due).toBe(791);
+    value(await lane.checkout.basket['basket.addScan']({ code: WALLET.pays, source: 'serial' }));
+    const sale = await waitFor('the sale', () => saleRow(lane), 10_000);
+    expect(saleTenders(lane.checkout.db, sale.id).map((t) => [t.kind, t.amount])).toEqual([
+      ['cash', 1000],
+      ['wallet_code', 791],
+    ]);
+  });
+});
+
+describe('taking a tender back before the sale completes', () => {
+  it('cash is handed back; a QR in flight is cancelled at the provider; the basket opens again', async () => {
+    const lane = await counterWithSale();
+    value(await api(lane)['tender.cash']({ handed: 1000 }));
+    const qr = value(await api(lane)['tender.qr']({}));
+    const reference = getPayment(lane.checkout.db, qr.payment!.id)!.reference;
+    const cancelled = value(await api(lane)['tender.remove']({ position: 2 }));
+    expect(cancelled.tenders.map((t) => t.state)).toEqual(['taken', 'failed']);
+    expect((await simulatorRecord(sim.url, reference)).body.status).toBe('cancelled');
+    const back = value(await api(lane)['tender.remove']({ position: 1 }));
+    expect(back.tenders.map((t) => t.state)).toEqual(['reversed', 'failed']);
+    expect(back.due).toBe(1791);
+    expect(currentBasket(lane.checkout.db)?.status).toBe('open');
+  });
+
+  it('a paid QR at a provider that cannot refund is refused in the cashier’s words; it stands', async () => {
+    const lane = await counterWithSale();
+    value(await api(lane)['tender.cash']({ handed: 1000 }));
+    const qr = value(await api(lane)['tender.qr']({}));
+    // The cash goes back while the QR is on screen; the shopper then pays the QR (7.91 of 17.91).
+    value(await api(lane)['tender.remove']({ position: 1 }));
+    expect((await press(qr.payment!.qrPayload!, 'approve')).ok).toBe(true);
+    await waitFor('the QR tender paid', () => {
+      const tenders = basketTenders(lane.checkout.db, currentBasket(lane.checkout.db)!.id);
+      return tenders[1]?.state === 'taken';
+    });
+    expect(value(await api(lane)['tender.state']({}))).toMatchObject({ due: 1000, receipt: null });
+    const refused = await api(lane)['tender.remove']({ position: 2 });
+    expect(!refused.ok && refused.error).toMatchObject({
+      code: 'reversal_unavailable',
+      message: /cannot refund: the payment stays on the sale/,
+    });
+    expect(value(await api(lane)['tender.state']({})).tenders.map((t) => t.state)).toEqual([
+      'reversed',
+      'taken',
+    ]);
+    // The rest in cash completes the sale with the QR and the new cash.
+    value(await api(lane)['tender.cash']({ handed: 1000 }));
+    const sale = saleRow(lane)!;
+    expect(saleTenders(lane.checkout.db, sale.id).map((t) => [t.kind, t.amount])).toEqual([
+      ['merchant_qr', 791],
+      ['cash', 1000],
+    ]);
+  });
+});
+
+describe('a restart in the middle of a split tender', () => {
+  it('resumes with the same tenders; the QR paid after the restart completes the sale, charged once', async () => {
+    const lane = await counterWithSale();
+    value(await api(lane)['tender.cash']({ handed: 1000 }));
+    const qr = value(await api(lane)['tender.qr']({}));
+    const before = value(await api(lane)['tender.state']({}));
+    lanes.splice(lanes.indexOf(lane), 1);
+    const again = lane.restart();
+    lanes.push(again);
+    const resumed = value(await api(again)['tender.state']({}));
+    expect(resumed.tenders).toEqual(before.tenders);
+    expect(resumed.payment?.id).toBe(qr.payment!.id);
+    // The restarted terminal fetched the QR again; the shopper pays it.
+    const reference = getPayment(again.checkout.db, qr.payment!.id)!.reference;
+    const { body } = await simulatorRecord(sim.url, reference);
+    expect((await press(body.payUrl!, 'approve')).ok).toBe(true);
+    const sale = await waitFor('the sale', () => saleRow(again), 10_000);
+    expect(saleTenders(again.checkout.db, sale.id).map((t) => [t.kind, t.amount])).toEqual([
+      ['cash', 1000],
+      ['merchant_qr', 791],
+    ]);
+    expect(chargeCounts(again.checkout.db)).toMatchObject({
+      salesPerBasket: [1],
+      paidPaymentsPerBasket: [1],
+    });
+    expect(again.drawer).toEqual([]);
+  });
+});

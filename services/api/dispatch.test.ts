@@ -70,6 +70,9 @@ describe('dispatch', () => {
     ['receipt.get', { receiptNumber: 42 }, 'receiptNumber: must be a string'],
     ['session.get', { sneaky: true }, 'input: Unrecognized key: "sneaky"'],
     ['settings.get', null, 'input: Invalid input: expected object, received null'],
+    ['tender.cash', { handed: 0 }, 'handed: must be at least 1'],
+    ['tender.cash', { handed: 12.5 }, 'handed: must be a whole number'],
+    ['tender.remove', { position: '1' }, 'position: must be a number'],
   ])('%s rejects %j with "%s"', async (name, input, expected) => {
     const { api } = recordingApi({});
     const result = await dispatch(api, name, input);
@@ -162,6 +165,10 @@ describe('dispatch', () => {
       'staff.unlock',
       'sync.now',
       'sync.status',
+      'tender.cash',
+      'tender.qr',
+      'tender.remove',
+      'tender.state',
     ]);
   });
 });

@@ -32,6 +32,25 @@ describe('planning an incoming event', () => {
     expect(planned.plan.movements).toEqual([{ gtin: '05901234123457', quantity: -2, kind: 'sale' }]);
   });
 
+  it('accepts a counter sale: no one payment, split tenders, the cash rounding and the cashier', () => {
+    const counter = sale({
+      paymentId: null,
+      tenders: [
+        { kind: 'merchant_qr', amount: 800, paymentId: uuidv7() },
+        { kind: 'cash', amount: 496, tendered: 1000 },
+      ],
+      cashRounding: -4,
+      change: 504,
+      staffId: 'C07',
+      shiftId: null,
+    });
+    const planned = planEvent(counter, 'S001');
+    expect(planned.ok && planned.plan.sale).toMatchObject({ receiptNumber: 'S001-K01-000001', total: 1300 });
+    expect(planned.ok && planned.plan.movements).toEqual([
+      { gtin: '05901234123457', quantity: -2, kind: 'sale' },
+    ]);
+  });
+
   it('prefers the explicit stock lines of a sale over its receipt lines', () => {
     const planned = planEvent(sale({ lines: [{ gtin: '06901234567892', quantity: 1250 }] }), 'S001');
     expect(planned.ok && planned.plan.movements).toEqual([

@@ -42,6 +42,32 @@ const lines = (blocks: PrintBlock[]) => blocks.flatMap((b) => (b.kind === 'line'
 const cjk = (width: number) => new Columns(width, chineseCells);
 
 describe('receiptLayout', () => {
+  it('prints a counter sale’s split tenders, the cash rounding as its own line, and the change', () => {
+    // 129.21 due: 100.00 by QR, the 29.21 left in cash rounded to 29.20 (−0.01), 50.00 handed.
+    const receipt = buildReceipt({
+      ...chineseReceipt(),
+      lines: chineseReceipt().lines,
+      payments: [
+        { method: 'qr', provider: 'simulator', amount: 10000, reference: 'OL0000000002' },
+        { method: 'cash', provider: '', amount: 2920, reference: '', tendered: 5000 },
+      ],
+      eReceiptBaseUrl: 'https://receipts.openlane.example/r',
+      cashRounding: -1,
+      change: 2080,
+    });
+    const printed = lines(receiptLayout(receipt, { columns: 42, cells: chineseCells }));
+    const at = (label: string) => printed.find((l) => l.startsWith(label));
+    expect(at('TOTAL CNY')).toMatch(/129\.21$/);
+    expect(at('Cash rounding')).toMatch(/-0\.01$/);
+    expect(at('TO PAY CNY')).toMatch(/129\.20$/);
+    expect(printed.find((l) => /^Cash +29/.test(l))).toMatch(/29\.20$/);
+    expect(at('  Tendered')).toMatch(/50\.00$/);
+    expect(at('CHANGE')).toMatch(/20\.80$/);
+    // A sale paid by one code prints none of it.
+    const plain = lines(receiptLayout(chineseReceipt(), { columns: 42, cells: chineseCells }));
+    expect(plain.some((l) => /Cash rounding|CHANGE|Tendered/.test(l))).toBe(false);
+  });
+
   it('marks a training sale TRAINING at the top and the bottom, and its e-receipt link too', () => {
     const blocks = receiptLayout(markTrainingReceipt(chineseReceipt()), { columns: 42, cells: chineseCells });
     const printed = lines(blocks);

@@ -61,7 +61,7 @@ describe('receiptLayout', () => {
     expect(at('Cash rounding')).toMatch(/-0\.01$/);
     expect(at('TO PAY CNY')).toMatch(/129\.20$/);
     expect(printed.find((l) => /^Cash +29/.test(l))).toMatch(/29\.20$/);
-    expect(at('  Tendered')).toMatch(/50\.00$/);
+    expect(at('Tendered')).toMatch(/50\.00$/);
     expect(at('CHANGE')).toMatch(/20\.80$/);
     // A sale paid by one code prints none of it.
     const plain = lines(receiptLayout(chineseReceipt(), { columns: 42, cells: chineseCells }));

@@ -11,16 +11,21 @@ import { CounterPaid } from './CounterPaid';
 import { CounterPayment } from './CounterPayment';
 import { SellScreen } from './SellScreen';
 import { SignInScreen } from './SignInScreen';
+import { TenderScreen } from './tender/TenderScreen';
+import { useCounterPay } from './tender/useCounterPay';
 import { useDuty, useDutyKeys, useIdleLock } from './useDuty';
 import './counter.css';
 
 export function CounterApp({ client }: { client: TerminalClient }) {
   const session = useSession(client);
-  const { state, actions, screen } = session;
+  const { state, screen } = session;
   const duty = useDuty(client);
   const signedIn = duty.view?.state === 'signed_in';
   useIdleLock(signedIn, duty.view?.idleLockSeconds ?? 300, duty.lock);
   useDutyKeys(signedIn, duty);
+  // Pay (F12) opens the counter's tender screen instead of the kiosk's one QR.
+  const till = useCounterPay(client, session);
+  const { actions } = till;
 
   const settings = state.settings;
   if (!settings || !session.header || !duty.view) return <LoadingScreen language={state.language} />;
@@ -49,13 +54,22 @@ export function CounterApp({ client }: { client: TerminalClient }) {
     <I18nContext.Provider value={session.i18n}>
       <TrainingFrame training={settings.training === true}>
         <div className="counter" data-role="counter">
-          {selling ? (
+          {till.open ? (
+            <TenderScreen
+              tender={till.tender}
+              actions={till.tenderActions}
+              header={header}
+              onBack={till.close}
+              onNext={till.next}
+            />
+          ) : null}
+          {selling && !till.open ? (
             <SellScreen state={state} actions={actions} header={header} dialogOpen={session.weighing} />
           ) : null}
-          {screen === 'payment' && state.payment ? (
+          {screen === 'payment' && state.payment && !till.open ? (
             <CounterPayment payment={state.payment} header={header} onCancel={session.onCancelPayment} />
           ) : null}
-          {screen === 'paid' ? (
+          {screen === 'paid' && !till.open ? (
             <CounterPaid receipt={state.receipt} header={header} onNext={session.onFinishSale} />
           ) : null}
           {session.weighing ? (

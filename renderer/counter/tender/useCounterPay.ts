@@ -1,0 +1,38 @@
+// Pay at the counter: F12 (the selling screen's Pay) opens the tender screen; a sale with tenders
+// standing — after a restart too — opens on it; Esc goes back while nothing stands; Enter after the
+// sale completed is the next customer.
+import { useCallback, useMemo, useState } from 'react';
+import type { TerminalClient } from '../../../services/api/contract';
+import type { Session } from '../../common/useSession';
+import type { KioskActions } from '../../common/useKiosk';
+import { hasStandingTenders, useTender, type TenderActions, type TenderState } from './useTender';
+
+export interface CounterPay {
+  /** The tender screen is up. */
+  open: boolean;
+  tender: TenderState;
+  tenderActions: TenderActions;
+  /** The session's actions, with Pay opening the tender screen. */
+  actions: KioskActions;
+  close(): void;
+  next(): void;
+}
+
+export function useCounterPay(client: TerminalClient, session: Session): CounterPay {
+  const [tender, tenderActions] = useTender(client);
+  const [opened, setOpened] = useState(false);
+  const { refresh } = tenderActions;
+  const { finishSale } = session.actions;
+  const startPayment = useCallback(async () => {
+    await refresh();
+    setOpened(true);
+  }, [refresh]);
+  const actions = useMemo(() => ({ ...session.actions, startPayment }), [session.actions, startPayment]);
+  const close = useCallback(() => setOpened(false), []);
+  const next = useCallback(() => {
+    setOpened(false);
+    void finishSale().then(refresh);
+  }, [finishSale, refresh]);
+  const open = opened || hasStandingTenders(tender.view);
+  return { open, tender, tenderActions, actions, close, next };
+}

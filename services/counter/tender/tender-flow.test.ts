@@ -17,6 +17,8 @@ import {
   waitFor,
 } from '../../../test/helpers/checkout';
 import { CASHIER, openTenderLane, type TenderLane } from '../../../test/helpers/tender-lane';
+import type { PaymentProvider } from '../../payments/provider';
+import { createSimulatorProvider } from '../../payments/simulator/provider';
 import type { PaymentSimulator } from '../../payments/simulator/server';
 
 let sim: PaymentSimulator;
@@ -33,8 +35,8 @@ afterEach(() => {
 });
 
 /** A counter with milk (12.90) and 500 g of apples (5.01): 17.91 to pay, 17.90 in cash. */
-async function counterWithSale(increment = 10): Promise<TenderLane> {
-  const lane = openTenderLane(sim.url, increment);
+async function counterWithSale(increment = 10, provider?: PaymentProvider): Promise<TenderLane> {
+  const lane = openTenderLane(sim.url, increment, provider);
   lanes.push(lane);
   const { basket } = lane.checkout;
   value(await basket['basket.addScan']({ code: PRODUCTS.milk.barcode, source: 'keypad' }));
@@ -152,8 +154,34 @@ describe('taking a tender back before the sale completes', () => {
     expect(currentBasket(lane.checkout.db)?.status).toBe('open');
   });
 
-  it('a paid QR at a provider that cannot refund is refused in the cashier’s words; it stands', async () => {
+  it('a paid QR taken back is refunded at the simulator, under one refund reference stored first', async () => {
     const lane = await counterWithSale();
+    value(await api(lane)['tender.cash']({ handed: 1000 }));
+    const qr = value(await api(lane)['tender.qr']({}));
+    value(await api(lane)['tender.remove']({ position: 1 }));
+    expect((await press(qr.payment!.qrPayload!, 'approve')).ok).toBe(true);
+    const basketId = currentBasket(lane.checkout.db)!.id;
+    await waitFor(
+      'the QR tender paid',
+      () => basketTenders(lane.checkout.db, basketId)[1]?.state === 'taken',
+    );
+    const back = value(await api(lane)['tender.remove']({ position: 2 }));
+    expect(back.tenders.map((t) => t.state)).toEqual(['reversed', 'reversed']);
+    expect(back.due).toBe(1791);
+    const tender = basketTenders(lane.checkout.db, basketId)[1]!;
+    expect(tender.refundReference).toMatch(/^OL/);
+    const refund = await fetch(`${sim.url}/api/refunds/${tender.refundReference}`);
+    expect(refund.status).toBe(200);
+    expect(await refund.json()).toMatchObject({ status: 'paid', amount: 791 });
+    expect(currentBasket(lane.checkout.db)?.status).toBe('open');
+    // Asked again (a restart finishing it) under the same reference: still one refund.
+    const again = await fetch(`${sim.url}/api/refunds/${tender.refundReference}`);
+    expect(await again.json()).toMatchObject({ status: 'paid', amount: 791 });
+  });
+
+  it('a paid QR at a provider that cannot refund is refused in the cashier’s words; it stands', async () => {
+    const { refunds: _none, ...noRefunds } = createSimulatorProvider({ baseUrl: sim.url, timeoutMs: 2000 });
+    const lane = await counterWithSale(10, noRefunds);
     value(await api(lane)['tender.cash']({ handed: 1000 }));
     const qr = value(await api(lane)['tender.qr']({}));
     // The cash goes back while the QR is on screen; the shopper then pays the QR (7.91 of 17.91).

@@ -1,0 +1,131 @@
+// The counter's tenders by keyboard in Chromium: a cash sale with change (rounded to 0.10) and a split
+// cash + QR sale whose QR is approved on the built-in simulator's pay page over HTTP. The terminal runs
+// in this process (services/terminal.ts + the web host, as `openlane serve` does) so the test can sign
+// a cashier in — sign-in itself is another part of issue 11.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withCheckDigit } from '../../core/barcode/gtin';
+import { startTerminal, type Terminal } from '../../services/terminal';
+import { startWebHost, type WebHost } from '../../services/web/host';
+import { launchPage } from '../helpers/browser';
+import { press } from '../helpers/checkout';
+
+const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'counter-tender');
+const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
+const RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+
+const TEA = { barcode: withCheckDigit('690000000201'), name: 'Green Tea 500 g', price: '12.34' };
+const BREAD = { barcode: withCheckDigit('690000000202'), name: 'Toast Bread', price: '8.50' };
+
+describe('the counter’s tender screen, by keyboard', () => {
+  let dir: string;
+  let terminal: Terminal;
+  let web: WebHost;
+  let browser: Browser;
+  let page: Page;
+
+  const text = (id: string) => page.getByTestId(id).innerText();
+  const shot = async (name: string) => {
+    for (const [width, height] of [
+      [1280, 800],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}x${height}.png`) });
+    }
+  };
+  const enter = async (typed: string) => {
+    await page.keyboard.type(typed);
+    await page.keyboard.press('Enter');
+  };
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'openlane-tender-'));
+    const data = join(dir, 'data');
+    mkdirSync(data, { mode: 0o700 });
+    const rows = [TEA, BREAD].map((p) => `${p.barcode},${p.name},${p.price},13`);
+    writeFileSync(join(dir, 'catalog.csv'), ['barcode,name,price,tax_rate', ...rows, ''].join('\n'));
+    execFileSync(process.execPath, [BIN, 'catalog', 'import', join(dir, 'catalog.csv'), '--data', data]);
+    writeFileSync(
+      join(data, 'settings.json'),
+      JSON.stringify({ role: 'counter', counter: { cashRoundingIncrement: 10 } }),
+    );
+    terminal = await startTerminal({ dataDir: data });
+    terminal.duty.current = { id: 'C07', name: 'Chen Li', role: 'cashier' };
+    web = await startWebHost({
+      api: terminal.api,
+      subscribe: terminal.subscribe,
+      rendererDir: RENDERER,
+      port: 0,
+    });
+    ({ browser, page } = await launchPage());
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(web.url);
+    await page.getByTestId('counter').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await terminal?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a cash sale with change: F12, 50 Enter; the rounding is its own line; Enter is the next customer', async () => {
+    await enter(TEA.barcode);
+    await enter(BREAD.barcode);
+    await expect.poll(() => text('basket-total')).toMatch(/20\.84/);
+    await page.keyboard.press('F12');
+    await expect.poll(() => text('tender-due'), { timeout: 10_000 }).toMatch(/20\.84/);
+    expect(await text('tender-cash-due')).toMatch(/20\.80/);
+    expect(await text('tender-quick')).toMatch(/25\.00[\s\S]*30\.00[\s\S]*40\.00/);
+    await shot('tender-01-due');
+    await enter('50');
+    await expect.poll(() => text('tender-change'), { timeout: 10_000 }).toMatch(/29\.20/);
+    expect(await text('tender-rounding')).toMatch(/-¥0\.04/);
+    expect(await page.getByTestId('tender-line').allInnerTexts()).toEqual([
+      expect.stringMatching(/Cash[\s\S]*50\.00[\s\S]*20\.80/),
+    ]);
+    await shot('tender-02-change');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('counter-empty').isVisible(), { timeout: 10_000 }).toBe(true);
+  });
+
+  it('a split sale: 5 in cash, F8 for a QR of the rest, approved on the simulator’s pay page', async () => {
+    await enter(TEA.barcode);
+    await expect.poll(() => text('basket-total')).toMatch(/12\.34/);
+    await page.keyboard.press('F12');
+    await expect.poll(() => text('tender-due'), { timeout: 10_000 }).toMatch(/12\.34/);
+    // Esc with nothing taken goes back to the sale, and F12 comes back.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('counter').isVisible()).toBe(true);
+    await page.keyboard.press('F12');
+    await expect.poll(() => text('tender-due'), { timeout: 10_000 }).toMatch(/12\.34/);
+    await enter('5');
+    await expect.poll(() => text('tender-due'), { timeout: 10_000 }).toMatch(/7\.34/);
+    // Now Esc is refused: a tender stands.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => text('tender-error')).toMatch(/Take back every tender/);
+    await page.keyboard.press('F8');
+    await page.getByTestId('tender-qr').waitFor({ timeout: 10_000 });
+    await shot('tender-03-split-qr');
+    const state = await terminal.api['tender.state']({});
+    const qr = state.ok ? state.value.payment?.qrPayload : null;
+    expect(qr).toBeTruthy();
+    expect((await press(qr!, 'approve')).ok).toBe(true);
+    await expect.poll(() => text('tender-change'), { timeout: 10_000 }).toMatch(/0\.00/);
+    expect(await page.getByTestId('tender-line').allInnerTexts()).toEqual([
+      expect.stringMatching(/Cash[\s\S]*5\.00/),
+      expect.stringMatching(/QR payment[\s\S]*7\.34/),
+    ]);
+    await shot('tender-04-split-done');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('counter-empty').isVisible(), { timeout: 10_000 }).toBe(true);
+  });
+});

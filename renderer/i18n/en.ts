@@ -429,7 +429,7 @@ export const en = {
     giveChange: (amount: string) => `Give ${amount} change`,
     noChange: 'No change due',
     scanQr: 'Customer scans this QR to pay the rest',
-    keyCash: 'Cash handed / exact',
+    keyCash: 'Cash / exact',
     keyQuick: 'Quick cash',
     keyQr: 'QR for the rest',
     keySelect: 'Select tender',

@@ -400,7 +400,7 @@ export const zhCN: Messages = {
     giveChange: (amount: string) => `找零 ${amount}`,
     noChange: '无需找零',
     scanQr: '请顾客扫描此二维码支付余额',
-    keyCash: '实收现金 / 付足',
+    keyCash: '现金 / 付足',
     keyQuick: '快捷现金',
     keyQr: '余额扫码',
     keySelect: '选择收款',

@@ -86,6 +86,12 @@ describe('the counter’s tender screen, by keyboard', () => {
     expect(await text('tender-cash-due')).toMatch(/20\.80/);
     expect(await text('tender-quick')).toMatch(/25\.00[\s\S]*30\.00[\s\S]*40\.00/);
     await shot('tender-01-due');
+    // The same screen in Chinese, for the cashier who reads it.
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await expect.poll(() => text('tender-screen')).toMatch(/应收金额/);
+    await shot('tender-01-due-zh');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => text('tender-screen')).toMatch(/Amount due/);
     await enter('50');
     await expect.poll(() => text('tender-change'), { timeout: 10_000 }).toMatch(/29\.20/);
     expect(await text('tender-rounding')).toMatch(/-¥0\.04/);
@@ -114,6 +120,9 @@ describe('the counter’s tender screen, by keyboard', () => {
     await expect.poll(() => text('tender-error')).toMatch(/Take back every tender/);
     await page.keyboard.press('F8');
     await page.getByTestId('tender-qr').waitFor({ timeout: 10_000 });
+    // Still owed until the customer pays the QR; the screen says it waits.
+    expect(await text('tender-due')).toMatch(/7\.34/);
+    expect(await page.getByTestId('tender-line').nth(1).innerText()).toMatch(/waiting for the customer/);
     await shot('tender-03-split-qr');
     const state = await terminal.api['tender.state']({});
     const qr = state.ok ? state.value.payment?.qrPayload : null;

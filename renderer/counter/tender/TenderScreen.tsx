@@ -150,7 +150,7 @@ export function TenderScreen({ tender, actions, header, onBack, onNext }: Tender
             />
             <span className="counter-entry-hint">{t.tender.walletHint}</span>
           </label>
-          {!done && view.quickCash.length > 0 ? (
+          {!done && !view.payment && view.quickCash.length > 0 ? (
             <div className="tender-quick" data-testid="tender-quick">
               {view.quickCash.map((amount, i) => (
                 <button

@@ -38,7 +38,9 @@ export function tenderView(ctx: CheckoutContext): TenderView {
   const tenders = basketTenders(ctx.db, basket.id);
   const total = totalToTender(ctx, basket);
   const sale = saleForBasket(ctx.db, basket.id);
-  const due = sale ? 0 : amountStillDue(ctx, basket);
+  // What the shopper still owes: a QR or wallet payment on its way has not paid yet (the screen says
+  // it is waiting); new tenders are bounded by amountStillDue, which counts it.
+  const due = sale ? 0 : Math.max(0, total - standingTotals(tenders).paid);
   const cashDue = due > 0 ? roundedDue(ctx, due) : 0;
   const keys = cashDue > 0 ? quickCashKeys(currency, cashDue) : null;
   const live = activePayment(ctx.db, basket.id);

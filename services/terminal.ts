@@ -100,7 +100,11 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const paymentFlow = createPaymentFlow(ctx, payments.provider, payments.provider.name);
   // The counter's tenders (services/counter/tender); at a counter a scanned wallet code tenders what is due.
   const tenders = createTenderFlow(ctx, paymentFlow.supervisor, payments.provider);
-  const payByCode = settings.role === 'counter' ? tenders.payByCode : paymentFlow.payByCode;
+  // Until someone signs in at the counter (sign-in is its own part of issue 11), a code pays as before.
+  const payByCode: typeof paymentFlow.payByCode = (wallet) =>
+    settings.role === 'counter' && ctx.duty.current
+      ? tenders.payByCode(wallet)
+      : paymentFlow.payByCode(wallet);
 
   const scannerStatus = new Map<string, ScannerStatus>();
   // Started last (it needs the API); a lane the attendant paused or closed takes no scans meanwhile.

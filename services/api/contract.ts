@@ -478,6 +478,8 @@ export interface TenderView {
   change: number;
   /** The receipt, once the tenders covered the total and the sale completed. */
   receipt: ReceiptView | null;
+  /** The staff member signed in at the counter, whose tenders these are; null when nobody is. */
+  cashier: string | null;
 }
 
 export type HandlerName = keyof TerminalHandlers;

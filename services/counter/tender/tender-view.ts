@@ -34,7 +34,8 @@ export function amountStillDue(ctx: CheckoutContext, basket: BasketRecord): numb
 export function tenderView(ctx: CheckoutContext): TenderView {
   const basket = currentBasket(ctx.db);
   const currency = basket?.currency ?? ctx.settings.currency;
-  if (!basket) return emptyView(currency);
+  const cashier = ctx.duty.current?.name ?? null;
+  if (!basket) return { ...emptyView(currency), cashier };
   const tenders = basketTenders(ctx.db, basket.id);
   const total = totalToTender(ctx, basket);
   const sale = saleForBasket(ctx.db, basket.id);
@@ -57,6 +58,7 @@ export function tenderView(ctx: CheckoutContext): TenderView {
     payment: live && tenders.some((t) => t.paymentId === live.id) ? paymentView(live) : null,
     change: changeOf(tenders),
     receipt,
+    cashier,
   };
 }
 
@@ -99,5 +101,6 @@ function emptyView(currency: string): TenderView {
     payment: null,
     change: 0,
     receipt: null,
+    cashier: null,
   };
 }

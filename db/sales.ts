@@ -3,10 +3,11 @@
 import type Database from 'better-sqlite3';
 import { tenderKindOf } from '../core/payment/tenders';
 import { formatReceiptNumber, markTrainingReceipt, type Receipt } from '../core/receipt';
-import type { SalePayload } from '../core/sync';
+import type { SaleEntry } from '../core/journal';
+import type { SalePayload, SoldLine } from '../core/sync';
 import type { PaymentStatus } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
-import { basketLines, moveBasketStatus, requireBasket } from './baskets';
+import { basketLines, moveBasketStatus, requireBasket, type BasketLineRecord } from './baskets';
 import { StoreError } from './errors';
 import { appendJournal } from './journal';
 import { appendEvent } from './outbox';
@@ -154,14 +155,7 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
       // HQ keeps a training sale out of every total and its lines out of the stock.
       ...(training ? { training: true } : {}),
       // What HQ's stock ledger and traceability need per line: the product, how many (grams for kg).
-      lines: lines.map((line) => ({
-        gtin: line.gtin,
-        quantity: line.quantity,
-        unit: line.unit,
-        unitPrice: line.unitPrice,
-        ...(line.lot ? { lot: line.lot } : {}),
-        ...(line.serial ? { serial: line.serial } : {}),
-      })),
+      lines: soldLines(lines),
       payment: {
         id: payment.id,
         reference: payment.reference,
@@ -177,6 +171,18 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
 }
 
 /** The sale of a basket, or null. */
+/** A sale's lines as its `sale.completed` event carries them (what HQ's stock and traceability need). */
+export function soldLines(lines: readonly BasketLineRecord[]): SoldLine[] {
+  return lines.map((line) => ({
+    gtin: line.gtin,
+    quantity: line.quantity,
+    unit: line.unit,
+    unitPrice: line.unitPrice,
+    ...(line.lot ? { lot: line.lot } : {}),
+    ...(line.serial ? { serial: line.serial } : {}),
+  }));
+}
+
 export function saleForBasket(db: Database.Database, basketId: string): SaleRecord | null {
   const row = db.prepare('SELECT * FROM sales WHERE basket_id = ?').get(basketId) as SaleRow | undefined;
   return row ? toSale(row) : null;
@@ -226,25 +232,22 @@ function journalSale(
     const paid = requirePayment(db, paymentId);
     appendJournal(db, paymentJournalEntry(paid, paymentStatusBefore, sale.receiptNumber), at, terminal);
   }
-  appendJournal(
-    db,
-    {
-      kind: 'sale',
-      data: {
-        saleId: sale.id,
-        basketId: sale.basketId,
-        receiptNumber: sale.receiptNumber,
-        currency: sale.currency,
-        total: sale.total,
-        taxTotal: sale.taxTotal,
-        soldAt: sale.soldAt,
-        paymentIds: [paymentId],
-        lineCount,
-      },
-    },
-    at,
-    terminal,
-  );
+  appendJournal(db, { kind: 'sale', data: saleEntryOf(sale, [paymentId], lineCount) }, at, terminal);
+}
+
+/** The journal's `sale` entry of a sale written: what its receipt says and which payments paid it. */
+export function saleEntryOf(sale: SaleRecord, paymentIds: string[], lineCount: number): SaleEntry {
+  return {
+    saleId: sale.id,
+    basketId: sale.basketId,
+    receiptNumber: sale.receiptNumber,
+    currency: sale.currency,
+    total: sale.total,
+    taxTotal: sale.taxTotal,
+    soldAt: sale.soldAt,
+    paymentIds,
+    lineCount,
+  };
 }
 
 /** The next receipt sequence of a terminal, taken inside the caller's transaction (rolled back with it). */

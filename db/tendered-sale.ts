@@ -11,7 +11,15 @@ import { basketLines, moveBasketStatus, requireBasket } from './baskets';
 import { StoreError } from './errors';
 import { appendJournal } from './journal';
 import { appendEvent } from './outbox';
-import { isTrainingStore, nextSequence, saleForBasket, type MadeReceipt, type SaleRecord } from './sales';
+import {
+  isTrainingStore,
+  nextSequence,
+  saleEntryOf,
+  saleForBasket,
+  soldLines,
+  type MadeReceipt,
+  type SaleRecord,
+} from './sales';
 import { recordTenders } from './tenders';
 
 /** The tenders a sale is written with, and what they add up to. */
@@ -118,15 +126,11 @@ export function completeTenderedSale(db: Database.Database, input: CompleteTende
       {
         kind: 'sale',
         data: {
-          saleId: sale.id,
-          basketId: sale.basketId,
-          receiptNumber,
-          currency: sale.currency,
-          total,
-          taxTotal: sale.taxTotal,
-          soldAt: sale.soldAt,
-          paymentIds: settled.tenders.flatMap((t) => (t.paymentId ? [t.paymentId] : [])),
-          lineCount: lines.length,
+          ...saleEntryOf(
+            sale,
+            settled.tenders.flatMap((t) => (t.paymentId ? [t.paymentId] : [])),
+            lines.length,
+          ),
           tenders: settled.tenders,
           cashRounding: settled.cashRounding,
           staffId: input.staffId,
@@ -141,14 +145,7 @@ export function completeTenderedSale(db: Database.Database, input: CompleteTende
       receipt: JSON.parse(receiptJson) as CounterSalePayload['receipt'],
       paymentId: null,
       ...(training ? { training: true } : {}),
-      lines: lines.map((line) => ({
-        gtin: line.gtin,
-        quantity: line.quantity,
-        unit: line.unit,
-        unitPrice: line.unitPrice,
-        ...(line.lot ? { lot: line.lot } : {}),
-        ...(line.serial ? { serial: line.serial } : {}),
-      })),
+      lines: soldLines(lines),
       tenders: settled.tenders,
       cashRounding: settled.cashRounding,
       change: settled.change,

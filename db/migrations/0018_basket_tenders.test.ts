@@ -22,6 +22,10 @@ const tender = (position: number, row: Record<string, unknown>) =>
     ...row,
   });
 
+/** Basket b1 being tendered for 10.00. */
+const tendering = () =>
+  insert('basket_tendering', { basket_id: 'b1', total: 1000, currency: 'CNY', started_at: T, updated_at: T });
+
 describe('migration 0018_basket_tenders', () => {
   it('keeps every payment and the kiosk’s rule: one in flight, and a basket not tendered paid once', () => {
     basket('b1', 'paying');
@@ -40,13 +44,7 @@ describe('migration 0018_basket_tenders', () => {
   it('a tendered basket takes several payments, never one beyond what is still due', () => {
     migrate(temp.db, { target: 18 });
     basket('b1', 'paying');
-    insert('basket_tendering', {
-      basket_id: 'b1',
-      total: 1000,
-      currency: 'CNY',
-      started_at: T,
-      updated_at: T,
-    });
+    tendering();
     tender(1, { kind: 'cash', amount: 300, tendered: 500, state: 'taken' });
     expect(() => payment('p1', { amount: 701 })).toThrow(/more than is still due/);
     payment('p1', { amount: 700 });
@@ -65,13 +63,7 @@ describe('migration 0018_basket_tenders', () => {
   it('refuses a cash tender with a payment, a code tender handed in excess, a reversal naming nobody', () => {
     migrate(temp.db, { target: 18 });
     basket('b1', 'paying');
-    insert('basket_tendering', {
-      basket_id: 'b1',
-      total: 1000,
-      currency: 'CNY',
-      started_at: T,
-      updated_at: T,
-    });
+    tendering();
     payment('p1', { amount: 500 });
     expect(() => tender(1, { kind: 'cash', amount: 500, payment_id: 'p1', state: 'taken' })).toThrow(/CHECK/);
     expect(() =>

@@ -1,7 +1,7 @@
 // What a payment's outcome means for the screens and the store: every change is published, and a
 // paid payment becomes its sale — receipt, tender, journal and outbox event in one transaction
 // (db/sales.ts completeSale) — written the same way whether the provider or an attendant confirmed it.
-import { buildReceipt } from '../../core/receipt';
+import { buildReceipt, type ReceiptPayment } from '../../core/receipt';
 import { basketLines, getBasket } from '../../db/baskets';
 import { getPayment, type PaymentRecord } from '../../db/payments';
 import { completeSale, type SaleRecord } from '../../db/sales';
@@ -37,16 +37,7 @@ export function writeSale(ctx: CheckoutContext, payment: PaymentRecord): SaleRec
         currency: payment.currency,
         taxMode: settings.taxMode,
         lines: basketLines(db, payment.basketId),
-        payments: [
-          {
-            method: payment.method === 'customer_presented' ? 'payment_code' : 'qr',
-            provider: payment.provider,
-            amount: payment.amount,
-            reference: payment.reference,
-            ...(payment.wallet ? { wallet: payment.wallet } : {}),
-            ...(payment.maskedCode ? { maskedCode: payment.maskedCode } : {}),
-          },
-        ],
+        payments: [receiptPayment(payment)],
         eReceiptBaseUrl: settings.eReceiptBaseUrl,
         language: getBasket(db, payment.basketId)?.language ?? settings.defaultLanguage,
       });
@@ -54,6 +45,18 @@ export function writeSale(ctx: CheckoutContext, payment: PaymentRecord): SaleRec
       return { total: receipt.totals.total, taxTotal: receipt.totals.taxTotal, json: receipt };
     },
   });
+}
+
+/** A code payment as a receipt's tender line: the wallet and masked code when the shopper showed one. */
+export function receiptPayment(payment: PaymentRecord): ReceiptPayment {
+  return {
+    method: payment.method === 'customer_presented' ? 'payment_code' : 'qr',
+    provider: payment.provider,
+    amount: payment.amount,
+    reference: payment.reference,
+    ...(payment.wallet ? { wallet: payment.wallet } : {}),
+    ...(payment.maskedCode ? { maskedCode: payment.maskedCode } : {}),
+  };
 }
 
 /** After the sale committed: every screen hears of it. Returns the payment as it now stands (paid). */

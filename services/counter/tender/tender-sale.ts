@@ -10,7 +10,7 @@ import { currentShift } from '../../../db/shifts';
 import { completeTenderedSale, type SettledTenders } from '../../../db/tendered-sale';
 import type { CheckoutContext } from '../../checkout/context';
 import { emitBasket } from '../../checkout/basket-handlers';
-import { publishPayment } from '../../checkout/payment-sale';
+import { publishPayment, receiptPayment } from '../../checkout/payment-sale';
 import { receiptView } from '../../checkout/views';
 import { amountStillDue, tenderView } from './tender-view';
 
@@ -97,14 +97,6 @@ function receiptPayments(
         reference: '',
         tendered: tender.tendered ?? tender.amount,
       };
-    const payment = getPayment(ctx.db, taken[i]!.paymentId!)!;
-    return {
-      method: payment.method === 'customer_presented' ? 'payment_code' : 'qr',
-      provider: payment.provider,
-      amount: payment.amount,
-      reference: payment.reference,
-      ...(payment.wallet ? { wallet: payment.wallet } : {}),
-      ...(payment.maskedCode ? { maskedCode: payment.maskedCode } : {}),
-    };
+    return receiptPayment(getPayment(ctx.db, taken[i]!.paymentId!)!);
   });
 }

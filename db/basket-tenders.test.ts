@@ -142,6 +142,18 @@ describe('basket tenders', () => {
       refundRef: 'R-9',
       reversedBy: STAFF,
     });
+    // The refund is journalled as money back, naming who took the tender back.
+    const refunds = journalEntries(temp.db).filter((e) => e.kind === 'refund');
+    expect(refunds.map((e) => e.data)).toMatchObject([
+      {
+        action: 'tender_refunded',
+        position: 1,
+        amount: 1290,
+        refundReference: 'RF2',
+        refundRef: 'R-9',
+        staffId: STAFF,
+      },
+    ]);
     expect(getBasket(temp.db, t.basketId)?.status).toBe('open');
     // The basket may be paid again now, in full.
     expect(qr(t, 1290).tender.state).toBe('pending');

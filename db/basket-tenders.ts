@@ -6,7 +6,8 @@ import type { Tender } from '../core/payment/tenders';
 import type { TenderKind } from '../core/types';
 import { moveBasketStatus, requireBasket } from './baskets';
 import { StoreError } from './errors';
-import { createPayment, type NewPayment, type PaymentRecord } from './payments';
+import { appendJournal } from './journal';
+import { createPayment, requirePayment, type NewPayment, type PaymentRecord } from './payments';
 
 export type TenderState = 'pending' | 'taken' | 'failed' | 'reversing' | 'reversed';
 
@@ -171,6 +172,27 @@ export function finishCodeReversal(
       throw new StoreError('tender_not_reversible', `Tender ${position} is not being reversed`);
     if (outcome.refunded) {
       setState(db, tender, 'reversed', { refund_ref: outcome.refundRef }, now);
+      // Money went back through the provider: journalled in the same transaction.
+      const payment = requirePayment(db, tender.paymentId!);
+      appendJournal(
+        db,
+        {
+          kind: 'refund',
+          data: {
+            action: 'tender_refunded',
+            basketId,
+            position,
+            kind: tender.kind as 'merchant_qr' | 'wallet_code',
+            paymentId: payment.id,
+            amount: tender.amount,
+            currency: payment.currency,
+            refundReference: tender.refundReference!,
+            refundRef: outcome.refundRef,
+            staffId: tender.reversedBy!,
+          },
+        },
+        now,
+      );
       reopenIfNothingStands(db, basketId, now);
     } else {
       setState(db, tender, 'taken', { failure_reason: outcome.reason }, now);

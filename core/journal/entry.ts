@@ -196,6 +196,26 @@ export interface StaffApprovalEntry {
   details: Record<string, string | number | boolean | null>;
 }
 
+/**
+ * A paid code tender of a counter sale in progress taken back before the sale completed, refunded at
+ * its provider (services/counter/tender). Never cash: cash handed back never left the counter.
+ */
+export interface TenderRefundEntry {
+  action: 'tender_refunded';
+  basketId: string;
+  /** The tender's position in the sale in progress. */
+  position: number;
+  kind: 'merchant_qr' | 'wallet_code';
+  paymentId: string;
+  amount: number;
+  currency: string;
+  /** Our refund reference at the provider, and the provider's own id for it. */
+  refundReference: string;
+  refundRef: string | null;
+  /** The staff member who took it back. */
+  staffId: string;
+}
+
 /** What a change asks the journal to record. */
 export type JournalEntry =
   | { kind: 'sale'; data: SaleEntry }
@@ -203,7 +223,8 @@ export type JournalEntry =
   | { kind: 'void'; data: VoidEntry }
   | { kind: 'override'; data: OverrideEntry }
   | { kind: 'shift'; data: ShiftEntry }
-  | { kind: 'staff'; data: StaffEntry };
+  | { kind: 'staff'; data: StaffEntry }
+  | { kind: 'refund'; data: TenderRefundEntry };
 
 /** An entry as written: its canonical JSON is what the chain hashes. */
 export type JournalRecord = JournalEntry & {

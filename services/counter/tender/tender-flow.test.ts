@@ -174,6 +174,8 @@ describe('taking a tender back before the sale completes', () => {
     expect(refund.status).toBe(200);
     expect(await refund.json()).toMatchObject({ status: 'paid', amount: 791 });
     expect(currentBasket(lane.checkout.db)?.status).toBe('open');
+    const journalled = journalEntries(lane.checkout.db).filter((e) => e.kind === 'refund');
+    expect(journalled.map((e) => e.data)).toMatchObject([{ action: 'tender_refunded', amount: 791 }]);
     // Asked again (a restart finishing it) under the same reference: still one refund.
     const again = await fetch(`${sim.url}/api/refunds/${tender.refundReference}`);
     expect(await again.json()).toMatchObject({ status: 'paid', amount: 791 });
@@ -212,6 +214,43 @@ describe('taking a tender back before the sale completes', () => {
 });
 
 describe('a restart in the middle of a split tender', () => {
+  it('a refund whose answer was lost is asked again after the restart, under the same reference: once', async () => {
+    const lane = await counterWithSale();
+    value(await api(lane)['tender.cash']({ handed: 1000 }));
+    const qr = value(await api(lane)['tender.qr']({}));
+    value(await api(lane)['tender.remove']({ position: 1 }));
+    expect((await press(qr.payment!.qrPayload!, 'approve')).ok).toBe(true);
+    const basketId = currentBasket(lane.checkout.db)!.id;
+    await waitFor(
+      'the QR tender paid',
+      () => basketTenders(lane.checkout.db, basketId)[1]?.state === 'taken',
+    );
+    // The simulator refunds, and the answer never comes back (once).
+    const fault = { mode: 'timeout_after_charge', ms: 5000, times: 1, amount: 791 };
+    await fetch(`${sim.url}/api/faults`, {
+      method: 'POST',
+      body: JSON.stringify(fault),
+      headers: { 'content-type': 'application/json' },
+    });
+    const lost = value(await api(lane)['tender.remove']({ position: 2 }));
+    expect(lost.tenders[1]?.state).toBe('reversing');
+    const reference = basketTenders(lane.checkout.db, basketId)[1]!.refundReference!;
+    lanes.splice(lanes.indexOf(lane), 1);
+    const again = lane.restart();
+    lanes.push(again);
+    await waitFor(
+      'the reversal finished',
+      () => basketTenders(again.checkout.db, basketId)[1]?.state === 'reversed',
+      10_000,
+    );
+    expect(basketTenders(again.checkout.db, basketId)[1]?.refundReference).toBe(reference);
+    const refund = await fetch(`${sim.url}/api/refunds/${reference}`);
+    expect(await refund.json()).toMatchObject({ status: 'paid', amount: 791 });
+    const journalled = journalEntries(again.checkout.db).filter((e) => e.kind === 'refund');
+    expect(journalled).toHaveLength(1);
+    expect(currentBasket(again.checkout.db)?.status).toBe('open');
+  });
+
   it('resumes with the same tenders; the QR paid after the restart completes the sale, charged once', async () => {
     const lane = await counterWithSale();
     value(await api(lane)['tender.cash']({ handed: 1000 }));

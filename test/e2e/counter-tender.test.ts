@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../core/barcode/gtin';
 import { startTerminal, type Terminal } from '../../services/terminal';
 import { startWebHost, type WebHost } from '../../services/web/host';
+import { axeProblems } from '../helpers/axe';
 import { launchPage } from '../helpers/browser';
 import { press } from '../helpers/checkout';
 
@@ -86,6 +87,7 @@ describe('the counter’s tender screen, by keyboard', () => {
     expect(await text('tender-cash-due')).toMatch(/20\.80/);
     expect(await text('tender-quick')).toMatch(/25\.00[\s\S]*30\.00[\s\S]*40\.00/);
     await shot('tender-01-due');
+    expect(await axeProblems(page, 'tender due')).toEqual([]);
     // The same screen in Chinese, for the cashier who reads it.
     await page.getByRole('button', { name: '简体中文' }).click();
     await expect.poll(() => text('tender-screen')).toMatch(/应收金额/);
@@ -99,6 +101,7 @@ describe('the counter’s tender screen, by keyboard', () => {
       expect.stringMatching(/Cash[\s\S]*50\.00[\s\S]*20\.80/),
     ]);
     await shot('tender-02-change');
+    expect(await axeProblems(page, 'tender change')).toEqual([]);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('counter-empty').isVisible(), { timeout: 10_000 }).toBe(true);
   });
@@ -124,6 +127,7 @@ describe('the counter’s tender screen, by keyboard', () => {
     expect(await text('tender-due')).toMatch(/7\.34/);
     expect(await page.getByTestId('tender-line').nth(1).innerText()).toMatch(/waiting for the customer/);
     await shot('tender-03-split-qr');
+    expect(await axeProblems(page, 'tender split')).toEqual([]);
     const state = await terminal.api['tender.state']({});
     const qr = state.ok ? state.value.payment?.qrPayload : null;
     expect(qr).toBeTruthy();

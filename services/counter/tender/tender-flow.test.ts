@@ -5,6 +5,7 @@ import { basketTenders } from '../../../db/basket-tenders';
 import { currentBasket } from '../../../db/baskets';
 import { journalEntries } from '../../../db/journal';
 import { getPayment } from '../../../db/payments';
+import { openShift } from '../../../db/shifts';
 import { saleTenders } from '../../../db/tenders';
 import {
   PRODUCTS,
@@ -68,6 +69,19 @@ describe('cash at the counter', () => {
     const entry = journalEntries(lane.checkout.db).find((e) => e.kind === 'sale');
     expect(entry?.data).toMatchObject({ cashRounding: -1, staffId: CASHIER.id, tenders: [{ kind: 'cash' }] });
     expect(lane.checkout.events.some((e) => e.type === 'sale.completed')).toBe(true);
+  });
+
+  it('a sale taken in an open shift names it', async () => {
+    const lane = await counterWithSale();
+    const { db, ctx } = lane.checkout;
+    const shift = openShift(db, {
+      terminalId: ctx.settings.terminalId,
+      currency: 'CNY',
+      staffId: CASHIER.id,
+      floatCounts: {},
+    });
+    value(await api(lane)['tender.cash']({ handed: 2000 }));
+    expect(db.prepare('SELECT shift_id FROM sales').pluck().get()).toBe(shift.id);
   });
 
   it('cash short of what is due is a part payment: no rounding, the rest still due', async () => {

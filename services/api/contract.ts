@@ -62,6 +62,14 @@ export interface BasketView {
   ageCheck: AgeCheckView | null;
   /** The loyalty member whose code was scanned, if any. */
   member: { program: string; memberId: string } | null;
+  /** A counter sale being tendered: its tenders (the customer display shows them) and cash rounding. */
+  tenders?: {
+    kind: TenderLineView['kind'];
+    amount: number;
+    tendered?: number;
+    status: TenderLineView['state'];
+  }[];
+  cashRounding?: number;
 }
 
 export interface AgeCheckView {

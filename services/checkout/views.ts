@@ -3,6 +3,7 @@ import { lineTotal } from '../../core/pricing/line';
 import { computeTotals } from '../../core/pricing/totals';
 import type { Receipt } from '../../core/receipt';
 import type { Database } from '../../db/open';
+import { basketTenders } from '../../db/basket-tenders';
 import { basketLines, type BasketRecord } from '../../db/baskets';
 import type { PaymentRecord } from '../../db/payments';
 import type { BasketLineView, BasketView, PaymentView } from '../api/contract';
@@ -36,6 +37,23 @@ export function basketView(db: Database, basket: BasketRecord, settings: Setting
     lastChangedLineId: basket.lastChangedLineId,
     ageCheck: ageCheckView(basketAgeHold(db, settings, basket.id)),
     member: basket.member,
+    ...tendersOf(db, basket.id),
+  };
+}
+
+/** A counter sale's tenders so far, as the basket carries them; nothing for a basket never tendered. */
+function tendersOf(db: Database, basketId: string): Pick<BasketView, 'tenders' | 'cashRounding'> {
+  const tenders = basketTenders(db, basketId);
+  if (tenders.length === 0) return {};
+  const standing = tenders.filter((t) => t.state === 'taken' || t.state === 'reversing');
+  return {
+    tenders: tenders.map((t) => ({
+      kind: t.kind,
+      amount: t.amount,
+      ...(t.tendered !== undefined ? { tendered: t.tendered } : {}),
+      status: t.state,
+    })),
+    cashRounding: standing.reduce((sum, t) => sum + t.rounding, 0),
   };
 }
 

@@ -89,6 +89,12 @@ describe('cash at the counter', () => {
     const view = value(await api(lane)['tender.cash']({ handed: 1000 }));
     expect(view).toMatchObject({ due: 791, cashDue: 790, rounding: 0, receipt: null });
     expect(view.tenders).toMatchObject([{ kind: 'cash', amount: 1000, tendered: 1000, state: 'taken' }]);
+    // The basket carries them too, for the customer display.
+    const told = lane.checkout.events.filter((e) => e.type === 'basket.changed').at(-1);
+    expect(told?.type === 'basket.changed' && told.basket).toMatchObject({
+      tenders: [{ kind: 'cash', amount: 1000, tendered: 1000, status: 'taken' }],
+      cashRounding: 0,
+    });
     // 7.91 handed for the 7.90 cash settles: rounded, one fen back.
     const settled = value(await api(lane)['tender.cash']({ handed: 791 }));
     expect(settled).toMatchObject({ due: 0, rounding: -1, change: 1 });

@@ -75,10 +75,12 @@ export function completeIfCovered(
 
 /** Every screen hears of the tenders; a completed sale, of the sale and its basket too. */
 export function announceTenders(ctx: CheckoutContext, sale: SaleRecord | null): void {
-  ctx.events.emit({ type: 'tender.changed', tender: tenderView(ctx) });
-  if (!sale) return;
-  ctx.events.emit({ type: 'sale.completed', receipt: receiptView(sale.receiptJson) });
-  emitBasket(ctx, sale.basketId);
+  const view = tenderView(ctx);
+  ctx.events.emit({ type: 'tender.changed', tender: view });
+  if (sale) ctx.events.emit({ type: 'sale.completed', receipt: receiptView(sale.receiptJson) });
+  // The basket carries its tenders too: the customer display follows them.
+  const basketId = sale?.basketId ?? view.basketId;
+  if (basketId) emitBasket(ctx, basketId);
 }
 
 /** The receipt's tender lines, in the order taken: cash with what was handed, codes with their payment. */

@@ -39,6 +39,17 @@ export function CounterPaid(props: { receipt: ReceiptView | null; header: ReactN
               <div className="counter-muted">
                 {receipt.payments.map((p) => t.paidBy(p.provider || p.method)).join(' · ')}
               </div>
+              {receipt.cashRounding ? (
+                <div className="counter-muted" data-testid="paid-rounding">
+                  {t.tender.rounding} {money(receipt.cashRounding, receipt.currency, language)}
+                </div>
+              ) : null}
+              {receipt.change ? (
+                <div className="tender-paid-change" data-testid="paid-change">
+                  <span>{t.tender.change}</span>
+                  <strong>{money(receipt.change, receipt.currency, language)}</strong>
+                </div>
+              ) : null}
               <div className="counter-ereceipt">
                 <QrCode
                   text={receipt.eReceiptUrl}

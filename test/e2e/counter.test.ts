@@ -187,11 +187,13 @@ describe('the counter: keyboard-first selling, a serial scan, the camera, and pa
 
   it('pays with F12: the QR opens the simulator’s pay page, Approve, the receipt; Enter is the next customer', async () => {
     const total = 2 * MILK.price + OIL.price + BOOK.price;
+    // F12 opens the tender screen; F8 shows the QR for what is due.
     await page.keyboard.press('F12');
-    const qr = page.getByTestId('payment-qr');
+    await expect.poll(() => page.getByTestId('tender-due').innerText()).toContain(minorToDecimal(total, 2));
+    await page.keyboard.press('F8');
+    const qr = page.getByTestId('tender-qr-code');
     await expect.poll(() => qr.isVisible()).toBe(true);
-    expect(await page.getByTestId('payment-amount').innerText()).toContain(minorToDecimal(total, 2));
-    await expect.poll(() => page.getByTestId('payment-countdown').innerText()).toMatch(/\d/);
+    expect(await page.getByTestId('tender-qr').innerText()).toContain(minorToDecimal(total, 2));
     await shot('06-payment');
 
     // Read the QR from pixels with an independent decoder, the way the customer's phone would.
@@ -224,8 +226,13 @@ describe('the counter: keyboard-first selling, a serial scan, the camera, and pa
     // The cashier does not wait for the line to show: F12 right after Enter charges that item too.
     await enter(BREAD.barcode);
     await page.keyboard.press('F12');
-    await expect.poll(() => page.getByTestId('payment-qr').isVisible()).toBe(true);
-    expect(await page.getByTestId('payment-amount').innerText()).toContain(minorToDecimal(BREAD.price, 2));
+    // The tender screen shows what is due, the item typed just before included; F8 its QR.
+    await expect
+      .poll(() => page.getByTestId('tender-due').innerText())
+      .toContain(minorToDecimal(BREAD.price, 2));
+    await page.keyboard.press('F8');
+    await expect.poll(() => page.getByTestId('tender-qr').isVisible()).toBe(true);
+    expect(await page.getByTestId('tender-qr').innerText()).toContain(minorToDecimal(BREAD.price, 2));
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('counter').isVisible()).toBe(true);
     expect(await names()).toEqual([BREAD.name]);
@@ -234,7 +241,9 @@ describe('the counter: keyboard-first selling, a serial scan, the camera, and pa
 
   it('is paid by the customer’s own wallet code, scanned while the QR is on screen', async () => {
     await page.keyboard.press('F12');
-    await expect.poll(() => page.getByTestId('payment-qr').isVisible()).toBe(true);
+    await page.getByTestId('tender-due').waitFor();
+    await page.keyboard.press('F8');
+    await expect.poll(() => page.getByTestId('tender-qr').isVisible()).toBe(true);
     // A WeChat Pay payment code the simulator pays at once (its last digit is 0).
     pty.write('134512345678901230\r\n');
     await expect.poll(() => page.getByTestId('paid').isVisible(), { timeout: 10_000 }).toBe(true);

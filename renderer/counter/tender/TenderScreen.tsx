@@ -54,10 +54,15 @@ export function TenderScreen({ tender, actions, header, onBack, onNext }: Tender
         return setSelected((s) => Math.min(Math.max(1, (s ?? 1) + command.step), Math.max(1, count)));
       case 'remove':
         return selected ? void actions.remove(selected) : undefined;
-      case 'back':
+      case 'back': {
         if (entry) return setEntry('');
+        // Only a QR or wallet payment waiting, nothing taken: Esc cancels it, back to the sale.
+        const taken = view.tenders.filter((x) => x.state === 'taken' || x.state === 'reversing');
+        const waiting = view.tenders.find((x) => x.state === 'pending');
+        if (taken.length === 0 && waiting) return void actions.remove(waiting.position).then(onBack);
         if (hasStandingTenders(view)) return setHint(t.tender.errors.backBlocked);
         return onBack();
+      }
     }
   };
   const submit = (text: string) => {

@@ -1,7 +1,7 @@
 // Pay at the counter: F12 (the selling screen's Pay) opens the tender screen; a sale with tenders
 // standing — after a restart too — opens on it; Esc goes back while nothing stands; Enter after the
 // sale completed is the next customer.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TerminalClient } from '../../../services/api/contract';
 import type { Session } from '../../common/useSession';
 import type { KioskActions } from '../../common/useKiosk';
@@ -36,6 +36,11 @@ export function useCounterPay(client: TerminalClient, session: Session): Counter
     setOpened(false);
     void finishSale().then(refresh);
   }, [finishSale, refresh]);
-  const open = opened || hasStandingTenders(tender.view);
+  // Once the tenders complete the sale, the Paid screen (receipt, change due) takes over.
+  const completed = tender.view?.receipt != null;
+  useEffect(() => {
+    if (completed) setOpened(false);
+  }, [completed]);
+  const open = (opened || hasStandingTenders(tender.view)) && !completed;
   return { open, tender, tenderActions, actions, close, next };
 }

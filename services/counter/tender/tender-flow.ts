@@ -6,7 +6,7 @@ import { settleCash } from '../../../core/cash';
 import { basketTenders, takeCashTender, takeCodeTender } from '../../../db/basket-tenders';
 import { currentBasket, type BasketRecord } from '../../../db/baskets';
 import type { PaymentRecord } from '../../../db/payments';
-import type { ApiResult, TenderView, TerminalApi } from '../../api/contract';
+import type { ApiResult, BasketView, TenderView, TerminalApi } from '../../api/contract';
 import { requireNoAgeHold } from '../../checkout/age-hold';
 import { refuseWalletCode } from '../../checkout/basket-handlers';
 import type { CheckoutContext, OnDuty, PayByCode, WalletCode } from '../../checkout/context';
@@ -136,11 +136,39 @@ async function startQr(desk: Desk): Promise<ApiResult<TenderView>> {
   return ok(tenderView(desk.ctx));
 }
 
-/** A wallet code scanned at the counter: it pays what is still due, charged once under our reference. */
+/**
+ * A wallet code scanned at the counter: it pays what is still due. A merchant QR waiting for the
+ * customer gives way to it: cancelled at the provider first, and if it was paid meanwhile, that stands.
+ */
 function payByCode(desk: Desk, wallet: WalletCode): ReturnType<PayByCode> {
   const { ctx } = desk;
   const basket = currentBasket(ctx.db);
   if (!basket || totalToTender(ctx, basket) <= 0) return { result: refuseWalletCode(wallet) };
+  const waitingQr = basketTenders(ctx.db, basket.id).find(
+    (t) => t.state === 'pending' && t.kind === 'merchant_qr',
+  );
+  if (!waitingQr) return chargeCode(desk, basket, wallet);
+  const view = () => basketView(ctx.db, currentBasket(ctx.db) ?? basket, ctx.settings);
+  const settled = (async (): Promise<ApiResult<BasketView>> => {
+    const after = await desk.supervisor.cancel(
+      waitingQr.paymentId!,
+      'Replaced by the customer’s payment code',
+    );
+    if (after?.status === 'paid') return ok(view());
+    if (!after || (after.status !== 'cancelled' && after.status !== 'declined'))
+      return fail(
+        'payment_in_progress',
+        'The QR on screen could not be cancelled yet, so the code was not charged',
+      );
+    const started = chargeCode(desk, basket, wallet);
+    return started.settled ?? started.result;
+  })();
+  return { result: ok(view()), settled };
+}
+
+/** Stores the wallet code's tender for what is due, then charges the code once under our reference. */
+function chargeCode(desk: Desk, basket: BasketRecord, wallet: WalletCode): ReturnType<PayByCode> {
+  const { ctx } = desk;
   const stored = storeCodeTender(desk, {
     method: 'customer_presented',
     maskedCode: wallet.masked,

@@ -121,7 +121,9 @@ describe('the counter: restrictions in the cashier’s words, and the cashier’
     await expect.poll(() => check.getAttribute('data-state')).toBe('approved');
     expect(await check.innerText()).toBe('ID checked (18+)');
     await page.keyboard.press('F12');
-    await expect.poll(() => page.getByTestId('payment-qr').isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.getByTestId('tender-due').waitFor();
+    await page.keyboard.press('F8');
+    await expect.poll(() => page.getByTestId('tender-qr').isVisible(), { timeout: 10_000 }).toBe(true);
 
     expect(lastJournalData(data, 'override')).toMatchObject({
       action: 'age_approved',

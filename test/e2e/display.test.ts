@@ -97,7 +97,9 @@ describe('the customer display follows the counter’s sale', () => {
 
   it('shows the payment QR the till shows while it waits, then the paid sale, then welcomes the next', async () => {
     await till.keyboard.press('F12');
-    const tillQr = till.getByTestId('payment-qr');
+    await till.getByTestId('tender-due').waitFor();
+    await till.keyboard.press('F8');
+    const tillQr = till.getByTestId('tender-qr-code');
     await expect.poll(() => tillQr.isVisible()).toBe(true);
     const qr = display.getByTestId('display-qr');
     await expect.poll(() => qr.isVisible()).toBe(true);

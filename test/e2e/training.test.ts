@@ -139,9 +139,11 @@ describe('training mode', () => {
       await expect.poll(() => page.getByTestId('basket-line').count()).toBe(1);
       await page.screenshot({ path: join(ARTIFACTS, `counter-${viewport.width}-en-1-sale.png`) });
       await page.keyboard.press('F12');
-      await page.getByTestId('payment-qr').waitFor();
+      await page.getByTestId('tender-due').waitFor();
+      await page.keyboard.press('F8');
+      await page.getByTestId('tender-qr-code').waitFor();
       await expectRibbon(page, 'en');
-      const payUrl = await page.getByTestId('payment-qr').getAttribute('data-payload');
+      const payUrl = await page.getByTestId('tender-qr-code').getAttribute('data-payload');
       const phone = await counter.browser.newPage();
       await phone.goto(payUrl!);
       await phone.getByRole('button', { name: /approve/i }).click();

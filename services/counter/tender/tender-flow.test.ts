@@ -48,6 +48,21 @@ async function counterWithSale(increment = 10, provider?: PaymentProvider): Prom
 }
 
 const api = (lane: TenderLane) => lane.tenders.handlers;
+
+/**
+ * A paid QR tender standing alone on the sale: 10.00 cash taken, the QR for the 7.91 left shown, the
+ * cash handed back while the QR waits, then the QR paid on the simulator's pay page. Returns the basket.
+ */
+async function paidQrWithCashBack(lane: TenderLane): Promise<string> {
+  value(await api(lane)['tender.cash']({ handed: 1000 }));
+  const qr = value(await api(lane)['tender.qr']({}));
+  value(await api(lane)['tender.remove']({ position: 1 }));
+  expect((await press(qr.payment!.qrPayload!, 'approve')).ok).toBe(true);
+  const basketId = currentBasket(lane.checkout.db)!.id;
+  await waitFor('the QR tender paid', () => basketTenders(lane.checkout.db, basketId)[1]?.state === 'taken');
+  return basketId;
+}
+
 const saleRow = (lane: TenderLane) =>
   lane.checkout.db.prepare('SELECT id, staff_id, cash_rounding, total FROM sales').get() as
     { id: string; staff_id: string; cash_rounding: number; total: number } | undefined;
@@ -176,15 +191,7 @@ describe('taking a tender back before the sale completes', () => {
 
   it('a paid QR taken back is refunded at the simulator, under one refund reference stored first', async () => {
     const lane = await counterWithSale();
-    value(await api(lane)['tender.cash']({ handed: 1000 }));
-    const qr = value(await api(lane)['tender.qr']({}));
-    value(await api(lane)['tender.remove']({ position: 1 }));
-    expect((await press(qr.payment!.qrPayload!, 'approve')).ok).toBe(true);
-    const basketId = currentBasket(lane.checkout.db)!.id;
-    await waitFor(
-      'the QR tender paid',
-      () => basketTenders(lane.checkout.db, basketId)[1]?.state === 'taken',
-    );
+    const basketId = await paidQrWithCashBack(lane);
     const back = value(await api(lane)['tender.remove']({ position: 2 }));
     expect(back.tenders.map((t) => t.state)).toEqual(['reversed', 'reversed']);
     expect(back.due).toBe(1791);
@@ -204,15 +211,8 @@ describe('taking a tender back before the sale completes', () => {
   it('a paid QR at a provider that cannot refund is refused in the cashier’s words; it stands', async () => {
     const { refunds: _none, ...noRefunds } = createSimulatorProvider({ baseUrl: sim.url, timeoutMs: 2000 });
     const lane = await counterWithSale(10, noRefunds);
-    value(await api(lane)['tender.cash']({ handed: 1000 }));
-    const qr = value(await api(lane)['tender.qr']({}));
     // The cash goes back while the QR is on screen; the shopper then pays the QR (7.91 of 17.91).
-    value(await api(lane)['tender.remove']({ position: 1 }));
-    expect((await press(qr.payment!.qrPayload!, 'approve')).ok).toBe(true);
-    await waitFor('the QR tender paid', () => {
-      const tenders = basketTenders(lane.checkout.db, currentBasket(lane.checkout.db)!.id);
-      return tenders[1]?.state === 'taken';
-    });
+    await paidQrWithCashBack(lane);
     expect(value(await api(lane)['tender.state']({}))).toMatchObject({ due: 1000, receipt: null });
     const refused = await api(lane)['tender.remove']({ position: 2 });
     expect(!refused.ok && refused.error).toMatchObject({
@@ -236,15 +236,7 @@ describe('taking a tender back before the sale completes', () => {
 describe('a restart in the middle of a split tender', () => {
   it('a refund whose answer was lost is asked again after the restart, under the same reference: once', async () => {
     const lane = await counterWithSale();
-    value(await api(lane)['tender.cash']({ handed: 1000 }));
-    const qr = value(await api(lane)['tender.qr']({}));
-    value(await api(lane)['tender.remove']({ position: 1 }));
-    expect((await press(qr.payment!.qrPayload!, 'approve')).ok).toBe(true);
-    const basketId = currentBasket(lane.checkout.db)!.id;
-    await waitFor(
-      'the QR tender paid',
-      () => basketTenders(lane.checkout.db, basketId)[1]?.state === 'taken',
-    );
+    const basketId = await paidQrWithCashBack(lane);
     // The simulator refunds, and the answer never comes back (once).
     const fault = { mode: 'timeout_after_charge', ms: 5000, times: 1, amount: 791 };
     await fetch(`${sim.url}/api/faults`, {

@@ -66,6 +66,8 @@ export interface CloseShiftInput {
   countedCounts: DenominationCount;
   /** core/shift `shiftFigures(events, counted)` for this shift: its count must be the counted total. */
   figures: ShiftFigures;
+  /** Who approved a difference over the closing staff member's limit (HQ sees it with the Z report). */
+  approvedBy?: string | null;
 }
 
 interface ShiftRow {
@@ -183,7 +185,7 @@ export function closeShift(
     ).run(open.terminalId, next, open.id, JSON.stringify(input.figures), when);
     const shift = shiftById(db, open.id) as ShiftRecord;
     const zReport = zReportOf(db, open.terminalId, next) as ZReportRecord;
-    appendEvent(db, 'shift.closed', { shift, zReport }, at);
+    appendEvent(db, 'shift.closed', { shift, zReport, approvedBy: input.approvedBy ?? null }, at);
     return { shift, zReport };
   })();
 }

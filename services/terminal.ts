@@ -18,6 +18,7 @@ import { requireSignIn, scanWhileSignedOut } from './counter/sign-in-guard';
 import { createTenderFlow } from './counter/tender/tender-flow';
 import { createEventHub, type EventHub } from './events';
 import { startTerminalPrinting } from './receipts/terminal-printing';
+import { startCounterShift, type CounterShift } from './shift/shift-handlers';
 import { startPayments } from './payments/start';
 import { scannerLogLine, scannerProblem } from './scanner-status';
 import { scaleHandlers } from './scale/scale-handlers';
@@ -167,7 +168,14 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   scanners.start();
 
   // Before recovery, so a sale that a restarted terminal finds paid prints too.
-  const printing = startTerminalPrinting(db, settings.printer, events);
+  // The drawer reads the printer's status replies (services/shift/printer-drawer.ts).
+  let counterShift: CounterShift | null = null;
+  const printing = startTerminalPrinting(db, settings.printer, events, {
+    onData: (chunk) => counterShift?.onPrinterData(chunk),
+  });
+  // The counter's shift; with a printer, its drawer replaces NO_DRAWER and kicks through the printer.
+  const shift = startCounterShift(ctx, settings.printer, printing.send);
+  counterShift = shift;
   paymentFlow.recover();
   tenders.recover();
 
@@ -206,6 +214,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       },
     }),
     ...tenders.handlers,
+    ...shift.handlers,
   };
   const close = async () => {
     await lanes?.close();
@@ -216,6 +225,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     // Before the database closes: a sync running now finishes (or is aborted) first.
     await hq.stop();
     await scanners.stop();
+    shift.close();
     await printing.close();
     await payments.close();
     db.close();

@@ -2,6 +2,7 @@
 // its final status, a void, an attendant's override — each chained to the one before by its hash.
 // Entries carry the figures an auditor checks (amounts in integer minor units), never a bearer secret
 // (a wallet code appears only masked).
+import type { ShiftFigures } from '../shift/figures';
 import type { PaymentMethod, PaymentStatus, Unit } from '../types';
 
 /** The kinds of journal entry, in the order the model grew. */
@@ -157,6 +158,19 @@ export interface ShiftEntry {
   shiftId: string;
   /** The staff member signed in at the counter who did it. */
   staffId: string;
+  /**
+   * Minor units: the float counted (opened), the cash moved (pay_in, pay_out), 0 (no_sale), the cash
+   * counted (closed). Absent only in entries written before the counter shift existed.
+   */
+  amount?: number;
+  currency?: string;
+  /** Why (pay_in, pay_out, no_sale): the cashier's words. */
+  reason?: string;
+  /** The supervisor or manager whose badge and PIN approved it (a close over the cashier's limit). */
+  approverId?: string | null;
+  /** closed: the Z report's number and its figures as written (what `journal verify` checks). */
+  zNumber?: number;
+  figures?: ShiftFigures;
 }
 
 /**

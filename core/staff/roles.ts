@@ -13,6 +13,8 @@ export const STAFF_ACTS = [
   // The counter (issue 11): who may sign in to run a till, and who may take over a till locked by another.
   'counter_sign_in',
   'counter_take_over',
+  // The shift (services/shift): a close whose counted cash is off by more than the closer's limit.
+  'approve_cash_difference',
 ] as const;
 export type StaffAct = (typeof STAFF_ACTS)[number];
 
@@ -22,6 +24,7 @@ const ACT_WORDS: Record<StaffAct, string> = {
   typed_weight: 'type a weight at the scale',
   counter_sign_in: 'sign in at a counter',
   counter_take_over: 'take over a counter another cashier locked',
+  approve_cash_difference: 'approve a shift closed with its cash over the limit',
 };
 
 /**
@@ -35,6 +38,8 @@ const ALLOWED: Record<StaffAct, readonly StaffRole[]> = {
   // A plain attendant looks after the self-checkout lanes and runs no till.
   counter_sign_in: ['cashier', 'supervisor', 'manager'],
   counter_take_over: ['supervisor', 'manager'],
+  // A counted drawer off by more than the cashier's limit: someone above the cashier answers for it.
+  approve_cash_difference: ['supervisor', 'manager'],
 };
 
 export function isStaffRole(value: string): value is StaffRole {

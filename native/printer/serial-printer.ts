@@ -22,6 +22,8 @@ export interface SerialPrinterOptions extends ReconnectingPortOptions {
    * would hold the write for ever; after this the print fails and says so.
    */
   writeTimeoutMs?: number;
+  /** The printer's replies (ESC/POS real-time status bytes, e.g. to DLE EOT), as they arrive. */
+  onData?: (chunk: Buffer) => void;
 }
 
 /** Why a print did not reach the printer; `code` is stable for events and logs. */
@@ -48,9 +50,9 @@ export class SerialPrinter {
     this.baudRate = options.baudRate;
     this.listener = listener;
     this.writeTimeoutMs = options.writeTimeoutMs ?? 15_000;
-    // No data hook: the printer's status bytes are not used (the port still reads them, to notice
-    // an unplug).
-    this.port = new ReconnectingPort(options, { status: () => this.reportStatus() });
+    // The port reads the printer's bytes even without a hook, to notice an unplug; the drawer's
+    // status (DLE EOT) is read through onData.
+    this.port = new ReconnectingPort(options, { status: () => this.reportStatus(), data: options.onData });
   }
 
   status(): PrinterStatus {

@@ -218,6 +218,10 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
       // The kiosk's own lane, the console's board and the counter's sign-in have hooks of their own
       // (renderer/kiosk/useLane.ts, renderer/attendant/useBoard.ts, renderer/counter/useDuty.ts).
       return state;
+    case 'shift.changed':
+    case 'drawer.status':
+      // The counter's shift and drawer have their own hook (renderer/counter/shift/useShift.ts).
+      return state;
   }
 }
 

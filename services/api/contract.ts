@@ -17,8 +17,17 @@ import type { GridProduct } from '../../core/catalog/produce-columns';
 import type { ErrorInfo, Result } from '../../core/result';
 import type { LaneBoardView, LaneMode, LaneSelfView } from './lanes-contract';
 import type { StaffRole } from '../../core/staff/roles';
+import type {
+  DrawerStatusView,
+  ShiftApproval,
+  ShiftStateView,
+  ShiftView,
+  XReportView,
+  ZReportView,
+} from './shift-contract';
 
 export type { BasketStatus, PaymentMethod };
+export type * from './shift-contract';
 
 /** What went wrong: core/result's one failure shape; the renderer shows its own text by code. */
 export type ApiError = ErrorInfo;
@@ -449,6 +458,30 @@ export interface TerminalHandlers {
    * cancelled, a paid one refunded at the provider (`reversal_unavailable` when it cannot refund).
    */
   'tender.remove': [{ position: number }, TenderView];
+  /** The counter's shift (services/shift): the open one or null, and the currency's notes and coins. */
+  'shift.current': [Record<string, never>, ShiftStateView];
+  /**
+   * Opens a shift with the float counted by denomination (`{ "10000": 2, "50": 4 }`). Refused as
+   * `not_signed_in`, `shift_already_open` or `invalid_shift` (a value that is not a note or coin).
+   */
+  'shift.open': [{ counts: Record<string, number> }, ShiftView];
+  /** Cash put into / taken out of the drawer, with the reason; journalled, the drawer kicked open. */
+  'shift.payIn': [{ amount: number; reason: string }, ShiftView];
+  'shift.payOut': [{ amount: number; reason: string }, ShiftView];
+  /** The drawer opened with no sale, with the reason; journalled. */
+  'shift.noSale': [{ reason: string }, ShiftView];
+  /** The open shift's figures now, read-only. */
+  'shift.xReport': [Record<string, never>, XReportView];
+  /**
+   * Closes the shift with the blind count; writes, journals, prints and sends its Z report. Refused as
+   * `sale_in_progress`, `approval_required` (details: expected, counted, difference, limit: then again
+   * with a supervisor's `approval`), `staff_*` for that approval, or `count_changed`.
+   */
+  'shift.close': [{ counts: Record<string, number>; approval?: ShiftApproval }, ZReportView];
+  /** Z report `number` of this terminal (the latest without one). */
+  'shift.zReport': [{ number?: number }, ZReportView];
+  /** The cash drawer's state as the printer reports it. */
+  'drawer.status': [Record<string, never>, DrawerStatusView];
 }
 
 /** One tender of the sale in progress, as the counter shows it. */
@@ -528,7 +561,11 @@ export type TerminalEvent =
   /** A staff badge read by a serial scanner while nobody is signed in at this counter: the sign-in takes it. */
   | { type: 'staff.badge'; badge: string }
   /** The counter's tenders of the current sale changed (taken, paid, failed, taken back, completed). */
-  | { type: 'tender.changed'; tender: TenderView };
+  | { type: 'tender.changed'; tender: TenderView }
+  /** The counter's shift opened (the shift) or closed (null). */
+  | { type: 'shift.changed'; shift: ShiftView | null }
+  /** The cash drawer kicked, opened, closed, or stayed shut after a kick. */
+  | { type: 'drawer.status'; drawer: DrawerStatusView };
 
 /** The renderer's view of the backend, whichever transport carries it. */
 export interface TerminalClient {

@@ -45,6 +45,21 @@ const markPaid = z.strictObject({
 });
 const ageDecision = z.enum(['approve', 'refuse'], { error: 'must be approve or refuse' });
 
+/**
+ * A count of notes and coins by value in minor units (`{ "10000": 2 }`); which values the currency has
+ * is core/cash's to say, with the value named.
+ */
+const denominationCounts = z.record(
+  z.string().regex(/^\d{1,9}$/, { error: 'must be a note or coin value in minor units' }),
+  integerBetween(0, 100_000),
+);
+const shiftReason = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(200, { error: 'must be at most 200 characters' });
+const cashMove = z.strictObject({ amount: integerBetween(1, 100_000_000), reason: shiftReason });
+
 /** Handlers that take no input still insist on an object without stray keys. */
 const empty = z.strictObject({});
 
@@ -126,6 +141,18 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
   'tender.cash': z.strictObject({ handed: integerBetween(1, 10_000_000) }),
   'tender.qr': empty,
   'tender.remove': z.strictObject({ position: integerBetween(1, 999) }),
+  'shift.current': empty,
+  'shift.open': z.strictObject({ counts: denominationCounts }),
+  'shift.payIn': cashMove,
+  'shift.payOut': cashMove,
+  'shift.noSale': z.strictObject({ reason: shiftReason }),
+  'shift.xReport': empty,
+  'shift.close': z.strictObject({
+    counts: denominationCounts,
+    approval: z.strictObject({ badge: code, pin }).optional(),
+  }),
+  'shift.zReport': z.strictObject({ number: integerBetween(1, 1_000_000_000).optional() }),
+  'drawer.status': empty,
 };
 
 /** True when `name` is a handler of the contract (own keys only: never `constructor` or `__proto__`). */

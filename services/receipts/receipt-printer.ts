@@ -22,6 +22,11 @@ export interface ReceiptPrinting {
     options?: { reprint?: boolean },
   ): Promise<ApiResult<{ receiptNumber: string }>>;
   status(): PrinterStatus;
+  /**
+   * Sends other bytes in the print queue (a Z report, the drawer pulse, a status request), so they never
+   * interleave with a receipt. Never throws: the answer says whether they reached the printer.
+   */
+  send(bytes: Uint8Array, what: string): Promise<ApiResult<null>>;
   close(): Promise<void>;
 }
 
@@ -34,6 +39,8 @@ export interface ReceiptPrintingOptions {
   retryMinMs?: number;
   retryMaxMs?: number;
   writeTimeoutMs?: number;
+  /** The printer's replies (ESC/POS status bytes), as they arrive. */
+  onData?: (chunk: Buffer) => void;
 }
 
 /** The bytes of one receipt for a printer configured as `printer`. */
@@ -63,6 +70,7 @@ export function startReceiptPrinting(options: ReceiptPrintingOptions): ReceiptPr
       retryMinMs: options.retryMinMs,
       retryMaxMs: options.retryMaxMs,
       writeTimeoutMs: options.writeTimeoutMs,
+      onData: options.onData,
     },
     (status) => report({ type: 'printer.status', printer: status }),
   );
@@ -86,6 +94,19 @@ export function startReceiptPrinting(options: ReceiptPrintingOptions): ReceiptPr
       }
     },
     status: () => printer.status(),
+    async send(bytes, what) {
+      try {
+        await printer.print(bytes);
+        return { ok: true, value: null };
+      } catch (caught) {
+        const error: ApiError =
+          caught instanceof PrintError
+            ? { code: caught.code, message: caught.message }
+            : { code: 'print_failed', message: `printing failed: ${(caught as Error).message}` };
+        console.error(`openlane: ${what} did not reach the printer: ${error.message}`);
+        return { ok: false, error };
+      }
+    },
     close: () => printer.stop(),
   };
 }

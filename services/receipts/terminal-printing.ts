@@ -4,7 +4,7 @@
 // screen's receipt at once, and a failure arrives as a `receipt.printFailed` event and a log line.
 import type { Database } from '../../db/open';
 import { saleByReceiptNumber } from '../../db/sales';
-import type { TerminalApi } from '../api/contract';
+import type { ApiResult, TerminalApi } from '../api/contract';
 import { receiptView } from '../checkout/views';
 import type { EventHub } from '../events';
 import { printableReceipt } from './printable';
@@ -13,8 +13,15 @@ import { startReceiptPrinting, type ReceiptPrintingOptions } from './receipt-pri
 
 export interface TerminalPrinting {
   handlers: Pick<TerminalApi, 'receipt.print'>;
+  /** Other bytes for the printer (a Z report, the drawer pulse), in the receipts' queue; `no_printer` without one. */
+  send(bytes: Uint8Array, what: string): Promise<ApiResult<null>>;
   close(): Promise<void>;
 }
+
+const NO_PRINTER = {
+  ok: false as const,
+  error: { code: 'no_printer', message: 'This terminal has no receipt printer (settings: printer is null)' },
+};
 
 export function startTerminalPrinting(
   db: Database,
@@ -25,14 +32,9 @@ export function startTerminalPrinting(
   if (!config) {
     return {
       handlers: {
-        'receipt.print': async () => ({
-          ok: false,
-          error: {
-            code: 'no_printer',
-            message: 'This terminal has no receipt printer (settings: printer is null)',
-          },
-        }),
+        'receipt.print': async () => NO_PRINTER,
       },
+      send: async () => NO_PRINTER,
       close: async () => {},
     };
   }
@@ -56,6 +58,7 @@ export function startTerminalPrinting(
         return printing.print(printableReceipt(db, receiptView(sale.receiptJson)), { reprint: true });
       },
     },
+    send: (bytes, what) => printing.send(bytes, what),
     async close() {
       unsubscribe();
       await printing.close();

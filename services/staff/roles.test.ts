@@ -67,6 +67,13 @@ describe('which role may do what at the lanes', () => {
     );
   });
 
+  it('a cash difference over the limit is approved by a supervisor or manager only', () => {
+    expect(STAFF_ROLES.filter((role) => mayDo(role, 'approve_cash_difference'))).toEqual([
+      'supervisor',
+      'manager',
+    ]);
+  });
+
   it('the gate refuses a cashier’s right PIN for a lane act, and takes it where no act is named', () => {
     const settings = loadSettingsWith([member('C01', 'STAFF-C01X', 'cashier')]);
     const gate = createStaffGate(settings);

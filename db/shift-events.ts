@@ -1,0 +1,82 @@
+// A shift's events (core/shift) read from the terminal's tables, for its X and Z reports: the float,
+// every sale rung up in it (sales.shift_id) with its tenders and cash rounding, its pay-ins, pay-outs
+// and no-sales, and the whole sales voided while it was open. The figures are then core/shift's alone.
+import type Database from 'better-sqlite3';
+import type { Tender } from '../core/payment/tenders';
+import type { ShiftEvent } from '../core/shift';
+import type { TenderKind } from '../core/types';
+import { cashMovesOf, type ShiftRecord } from './shifts';
+
+interface TenderRow {
+  sale_id: string;
+  total: number;
+  cash_rounding: number;
+  training: number | null;
+  kind: TenderKind;
+  amount: number;
+  tendered: number | null;
+  payment_id: string | null;
+}
+
+/** Every event of `shift`, float first, in the order they happened. */
+export function shiftEventsOf(db: Database.Database, shift: ShiftRecord): ShiftEvent[] {
+  const events: ShiftEvent[] = [{ kind: 'float', amount: shift.floatTotal }];
+  events.push(...salesOf(db, shift.id));
+  for (const move of cashMovesOf(db, shift.id)) {
+    if (move.kind === 'no_sale') events.push({ kind: 'no_sale', reason: move.reason });
+    else events.push({ kind: move.kind, amount: move.amount, reason: move.reason });
+  }
+  events.push(...voidsOf(db, shift.id));
+  return events;
+}
+
+/** The shift's sales, each with its tenders in the order taken. */
+function salesOf(db: Database.Database, shiftId: string): ShiftEvent[] {
+  const rows = db
+    .prepare(
+      `SELECT s.id AS sale_id, s.total, s.cash_rounding,
+         json_extract(s.receipt_json, '$.training') AS training,
+         t.kind, t.amount, t.tendered, t.payment_id
+       FROM sales s JOIN sale_tenders t ON t.sale_id = s.id
+       WHERE s.shift_id = ? ORDER BY s.rowid, t.position`,
+    )
+    .all(shiftId) as TenderRow[];
+  const sales = new Map<string, { total: number; rounding: number; training: boolean; tenders: Tender[] }>();
+  for (const row of rows) {
+    let sale = sales.get(row.sale_id);
+    if (!sale) {
+      sale = { total: row.total, rounding: row.cash_rounding, training: row.training === 1, tenders: [] };
+      sales.set(row.sale_id, sale);
+    }
+    sale.tenders.push(tenderOf(row));
+  }
+  return [...sales.values()].map((sale) => ({ kind: 'sale', ...sale }));
+}
+
+function tenderOf(row: TenderRow): Tender {
+  if (row.kind === 'cash') return { kind: 'cash', amount: row.amount, tendered: row.tendered ?? row.amount };
+  return { kind: row.kind, amount: row.amount, paymentId: row.payment_id ?? '' };
+}
+
+/**
+ * Whole sales voided while the shift was open: the journal's `basket_cancelled` voids written after the
+ * shift's `opened` entry and before its `closed` one. The journal's order, not the clock, decides.
+ */
+function voidsOf(db: Database.Database, shiftId: string): ShiftEvent[] {
+  const bounds = db
+    .prepare(
+      `SELECT min(CASE WHEN json_extract(entry, '$.data.action') = 'opened' THEN seq END) AS opened,
+         max(CASE WHEN json_extract(entry, '$.data.action') = 'closed' THEN seq END) AS closed
+       FROM journal WHERE kind = 'shift' AND json_extract(entry, '$.data.shiftId') = ?`,
+    )
+    .get(shiftId) as { opened: number | null; closed: number | null };
+  if (bounds.opened === null) return [];
+  const rows = db
+    .prepare(
+      `SELECT json_extract(entry, '$.data.amount') AS total FROM journal
+       WHERE kind = 'void' AND json_extract(entry, '$.data.reason') = 'basket_cancelled'
+         AND seq > ? AND seq < ? ORDER BY seq`,
+    )
+    .all(bounds.opened, bounds.closed ?? Number.MAX_SAFE_INTEGER) as { total: number }[];
+  return rows.map((row) => ({ kind: 'void', total: row.total }));
+}

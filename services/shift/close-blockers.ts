@@ -1,0 +1,45 @@
+// What stops a shift from closing: money or goods still in the middle of a sale. Each blocker looks at
+// the store and names what is in the way; the close is refused with the first one's code and message.
+// Suspended sales (services/checkout suspend) add their own blocker to CLOSE_BLOCKERS: listed, they
+// must be resumed or voided before the close.
+import type { Database } from '../../db/open';
+
+export interface CloseBlock {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** A check run before a close; null when it has nothing against it. */
+export type CloseBlocker = (db: Database) => CloseBlock | null;
+
+/** A basket open or paying with goods on it: the sale must be finished or voided first. */
+export const saleInProgress: CloseBlocker = (db) => {
+  const row = db
+    .prepare(
+      `SELECT b.id, b.status, count(l.id) AS lines FROM baskets b JOIN basket_lines l ON l.basket_id = b.id
+       WHERE b.status IN ('open', 'paying') GROUP BY b.id LIMIT 1`,
+    )
+    .get() as { id: string; status: string; lines: number } | undefined;
+  if (!row) return null;
+  return {
+    code: 'sale_in_progress',
+    message: `A sale is still in progress (${row.lines} line(s), ${row.status}): finish it or void it, then close the shift`,
+    details: { basketId: row.id, status: row.status },
+  };
+};
+
+/** Every blocker a close runs, in order. */
+export const CLOSE_BLOCKERS: CloseBlocker[] = [saleInProgress];
+
+/** The first thing in the way of a close, or null. */
+export function closeBlock(
+  db: Database,
+  blockers: readonly CloseBlocker[] = CLOSE_BLOCKERS,
+): CloseBlock | null {
+  for (const blocker of blockers) {
+    const block = blocker(db);
+    if (block) return block;
+  }
+  return null;
+}

@@ -33,6 +33,8 @@ Commands:
         read from stdin, stored hashed.
   staff list [--json] [--data DIR]
         Print the staff with their roles (never a PIN hash).
+  shift report [--z N] [--json] [--data DIR]
+        Print the X report of the counter's open shift, or its Z report N.
   journal verify [--data DIR]
         Prove the hash-chained journal of sales, payments and voids; name the first entry that was
         edited, removed or reordered. Exits 1 when the chain is broken.
@@ -58,6 +60,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   stock: async () => (await import('./commands/stock')).stockCommand,
   staff: async () => (await import('./commands/staff')).staffCommand,
   receipt: async () => (await import('./commands/receipt')).receiptCommand,
+  shift: async () => (await import('./commands/shift')).shiftCommand,
 };
 
 /** Runs the command line; resolves to the process exit code. */

@@ -3,12 +3,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyJournal, type JournalVerdict } from '../db/journal';
+import { verifyZReports, type ZReportsVerdict } from '../db/journal-z';
 import { openDatabase } from '../db/open';
 
 /** The migration that created the journal. */
 const JOURNAL_SCHEMA = 8;
 
-export type TerminalJournalVerdict = JournalVerdict & { database: string };
+/** The chain's verdict, and (once the chain is whole) each Z report's totals against its shift's entries. */
+export type TerminalJournalVerdict = JournalVerdict & { database: string; zReports: ZReportsVerdict | null };
+
+/** Whether the journal and every Z report hold. */
+export function verdictHolds(verdict: TerminalJournalVerdict): boolean {
+  return verdict.ok && (verdict.zReports?.ok ?? true);
+}
+
+/** Migration 16 created the shifts and their Z reports. */
+const SHIFTS_SCHEMA = 16;
 
 /**
  * Verifies the journal of DATA_DIR/openlane.db (see db/journal.ts verifyJournal). Throws, naming the
@@ -28,14 +38,28 @@ export function verifyTerminalJournal(dataDir: string): TerminalJournalVerdict {
           'start the terminal once to upgrade it',
       );
     }
-    return { database, ...verifyJournal(db) };
+    const chain = verifyJournal(db);
+    // A Z report is summed from entries only a whole chain vouches for.
+    const zReports = chain.ok && version >= SHIFTS_SCHEMA ? verifyZReports(db) : null;
+    return { database, ...chain, zReports };
   } finally {
     db.close();
   }
 }
 
-/** One line a person reads: whole, or where it breaks and how. */
-export function describeVerdict(verdict: JournalVerdict): string {
+/** One line a person reads: whole, or where it breaks and how; then any Z report that does not add up. */
+export function describeVerdict(verdict: JournalVerdict & { zReports?: ZReportsVerdict | null }): string {
+  const z = verdict.zReports;
+  // A terminal that never closed a shift has nothing more to say.
+  if (!z || (z.ok && z.checked === 0)) return describeChain(verdict);
+  if (z.ok) return `${describeChain(verdict)} ${z.checked} Z report(s) equal their shift's journal entries.`;
+  return (
+    `${describeChain(verdict)} But Z report ${z.number} of terminal ${z.terminalId} does not add up: ` +
+    `its ${z.figure} is ${JSON.stringify(z.report)} where its shift's journal entries sum to ${JSON.stringify(z.journal)}.`
+  );
+}
+
+function describeChain(verdict: JournalVerdict): string {
   if (verdict.ok) {
     const head = verdict.head
       ? `${verdict.head.seq === 1 ? 'entry 1' : `entries 1–${verdict.head.seq}`} chained, ` +

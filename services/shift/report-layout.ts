@@ -25,8 +25,11 @@ export function reportLayout(subject: ReportSubject, options: ReportLayoutOption
   const money = (minor: number) => minorToDecimal(minor, currencyExponent(currency));
   const out: PrintBlock[] = [];
   const line = (text: string, style?: 'bold' | 'title') => out.push({ kind: 'line', text, style });
+  // Labels are short enough for one line; spread() would trim the indent of the tender lines.
   const pair = (label: string, value: string, style?: 'bold') =>
-    cols.spread(label, value).forEach((text) => line(text, style));
+    cols.measure(label) + cols.measure(value) < cols.width
+      ? line(cols.padEnd(label, cols.width - cols.measure(value)) + value, style)
+      : cols.spread(label, value).forEach((text) => line(text, style));
   const rule = () => line('-'.repeat(cols.width));
   const time = (iso: string) => localTime(iso, options.timeZone);
 

@@ -33,5 +33,6 @@ export function useSellKeys(): LegendKey[] {
     { keys: 'Esc', label: t.counter.keyClear },
     { keys: 'F10', label: t.counter.staff.keyLock },
     { keys: '⇧F10', label: t.counter.staff.keySignOut },
+    { keys: 'F9', label: t.shift.keyShift },
   ];
 }

@@ -1,0 +1,80 @@
+// The counter's shift around its selling screens: without an open shift the float is counted first;
+// with one, F9 opens the shift menu, and a drawer that stayed shut after a kick shows as a warning.
+import { useEffect, useState, type ReactNode } from 'react';
+import type { TerminalClient } from '../../../services/api/contract';
+import { useI18n } from '../../i18n';
+import { DenominationCount } from './DenominationCount';
+import { ShiftMenu } from './ShiftMenu';
+import { useShift } from './useShift';
+import './shift.css';
+
+export interface ShiftGateProps {
+  client: TerminalClient;
+  /** Whether F9 may open the menu now (the selling screen shows, no other dialog is open). */
+  menuAllowed: boolean;
+  children: ReactNode;
+}
+
+export function ShiftGate({ client, menuAllowed, children }: ShiftGateProps) {
+  const { t } = useI18n();
+  const shift = useShift(client);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const open = shift.state?.shift ?? null;
+
+  useEffect(() => {
+    if (!open || !menuAllowed) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'F9' || menuOpen) return;
+      event.preventDefault();
+      setMenuOpen(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, menuAllowed, menuOpen]);
+
+  if (!shift.state) return null;
+  const closeMenu = () => {
+    setMenuOpen(false);
+    // The focus goes back to the code entry, where the cashier types.
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLInputElement>('[data-testid="code-entry"]')?.focus(),
+    );
+  };
+  if (!open)
+    return (
+      <div className="shift-float" data-testid="shift-float">
+        <DenominationCount
+          title={t.shift.floatTitle}
+          hint={t.shift.floatHint}
+          submitLabel={t.shift.openShift}
+          currency={shift.state.currency}
+          denominations={shift.state.denominations}
+          busy={busy}
+          error={error}
+          testId="float-count"
+          onSubmit={async (counts) => {
+            setBusy(true);
+            const result = await client.call('shift.open', { counts });
+            setBusy(false);
+            if (result.ok) {
+              setError(null);
+              await shift.reload();
+            } else setError(t.shift.errors[result.error.code] ?? t.shift.errorOther(result.error.message));
+          }}
+        />
+      </div>
+    );
+  return (
+    <>
+      {shift.drawer.state === 'stayed_shut' ? (
+        <p className="banner error shift-drawer" role="alert" data-testid="drawer-shut">
+          {t.shift.drawerShut}
+        </p>
+      ) : null}
+      {children}
+      {menuOpen ? <ShiftMenu shift={shift} onClose={closeMenu} /> : null}
+    </>
+  );
+}

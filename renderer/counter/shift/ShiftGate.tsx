@@ -12,7 +12,8 @@ export interface ShiftGateProps {
   client: TerminalClient;
   /** Whether F9 may open the menu now (the selling screen shows, no other dialog is open). */
   menuAllowed: boolean;
-  children: ReactNode;
+  /** The selling screens; `menuOpen` tells them a dialog has the keyboard. */
+  children(menuOpen: boolean): ReactNode;
 }
 
 export function ShiftGate({ client, menuAllowed, children }: ShiftGateProps) {
@@ -42,7 +43,8 @@ export function ShiftGate({ client, menuAllowed, children }: ShiftGateProps) {
       document.querySelector<HTMLInputElement>('[data-testid="code-entry"]')?.focus(),
     );
   };
-  if (!open)
+  // The Z report stays on screen after the close; the float of the next shift comes after it.
+  if (!open && !menuOpen)
     return (
       <div className="shift-float" data-testid="shift-float">
         <DenominationCount
@@ -73,7 +75,7 @@ export function ShiftGate({ client, menuAllowed, children }: ShiftGateProps) {
           {t.shift.drawerShut}
         </p>
       ) : null}
-      {children}
+      {children(menuOpen)}
       {menuOpen ? <ShiftMenu shift={shift} onClose={closeMenu} /> : null}
     </>
   );

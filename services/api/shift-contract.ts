@@ -20,6 +20,11 @@ export interface ShiftView {
 /** What `shift.current` answers: the open shift or null, and the notes and coins a count is made of. */
 export interface ShiftStateView {
   shift: ShiftView | null;
+  /**
+   * Whether a staff member is signed in (ctx.duty): the float is asked for after the sign-in, and with
+   * nobody signed in every shift act is refused `not_signed_in`.
+   */
+  signedIn: boolean;
   currency: string;
   denominations: readonly Denomination[];
 }

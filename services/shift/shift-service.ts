@@ -98,6 +98,7 @@ export function createShiftService(
       const table = denominationsOf(settings.currency);
       return ok({
         shift: shift ? shiftView(shift) : null,
+        signedIn: ctx.duty.current !== null,
         currency: settings.currency,
         denominations: table.ok ? table.value : [],
       });

@@ -1,4 +1,5 @@
-// The counter's shift around its selling screens: without an open shift the float is counted first;
+// The counter's shift around its selling screens: without an open shift the float is counted first
+// (once someone is signed in: before that the sign-in screen has the counter, and every act is refused);
 // with one, F9 opens the shift menu, and a drawer that stayed shut after a kick shows as a warning.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { TerminalClient } from '../../../services/api/contract';
@@ -44,7 +45,7 @@ export function ShiftGate({ client, menuAllowed, children }: ShiftGateProps) {
     );
   };
   // The Z report stays on screen after the close; the float of the next shift comes after it.
-  if (!open && !menuOpen)
+  if (!open && !menuOpen && shift.state.signedIn)
     return (
       <div className="shift-float" data-testid="shift-float">
         <DenominationCount

@@ -28,6 +28,8 @@ export function useShift(client: TerminalClient): ShiftHook {
     return client.subscribe((event) => {
       if (event.type === 'shift.changed') setState((s) => (s ? { ...s, shift: event.shift } : s));
       if (event.type === 'drawer.status') setDrawer(event.drawer);
+      // Someone signing in or out changes whether the float is asked for (the sign-in's own events).
+      if (event.type.startsWith('staff.') || event.type.startsWith('duty.')) void reload();
     });
   }, [client, reload]);
   return { state, drawer, reload, client };

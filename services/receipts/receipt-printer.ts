@@ -83,10 +83,7 @@ export function startReceiptPrinting(options: ReceiptPrintingOptions): ReceiptPr
         report({ type: 'receipt.printed', receiptNumber });
         return { ok: true, value: { receiptNumber } };
       } catch (caught) {
-        const error: ApiError =
-          caught instanceof PrintError
-            ? { code: caught.code, message: caught.message }
-            : { code: 'print_failed', message: `printing failed: ${(caught as Error).message}` };
+        const error = printFailure(caught);
         // The log line is for store IT reading the terminal's output; the event is for the screen.
         console.error(`openlane: receipt ${receiptNumber} was not printed: ${error.message}`);
         report({ type: 'receipt.printFailed', receiptNumber, error });
@@ -99,14 +96,18 @@ export function startReceiptPrinting(options: ReceiptPrintingOptions): ReceiptPr
         await printer.print(bytes);
         return { ok: true, value: null };
       } catch (caught) {
-        const error: ApiError =
-          caught instanceof PrintError
-            ? { code: caught.code, message: caught.message }
-            : { code: 'print_failed', message: `printing failed: ${(caught as Error).message}` };
+        const error = printFailure(caught);
         console.error(`openlane: ${what} did not reach the printer: ${error.message}`);
         return { ok: false, error };
       }
     },
     close: () => printer.stop(),
   };
+}
+
+/** Why a job did not reach the printer, as an error value. */
+function printFailure(caught: unknown): ApiError {
+  return caught instanceof PrintError
+    ? { code: caught.code, message: caught.message }
+    : { code: 'print_failed', message: `printing failed: ${(caught as Error).message}` };
 }

@@ -2,8 +2,9 @@
 // it keeps every byte it receives, opens its drawer on each ESC p pulse (unless jammed), and answers
 // DLE EOT 1 (printer status) as an Epson TM does: bits 1 and 4 set, bit 2 = the drawer switch on pin 3
 // (high while the drawer is open, as the terminal's default `openLevel: 'high'` reads it).
-import { closeSync, constants, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { indexOfBytes } from './escpos';
+import { readWaiting } from './printer-side';
 import type { PtyPair } from './socat';
 
 const DLE_EOT_1 = [0x10, 0x04, 0x01];
@@ -43,18 +44,7 @@ export function drawerPrinter(pty: PtyPair): DrawerPrinter {
     },
   };
   const poll = (): void => {
-    const chunk = Buffer.alloc(4096);
-    for (;;) {
-      let n = 0;
-      try {
-        n = readSync(fd, chunk, 0, chunk.length, null);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') break;
-        throw error;
-      }
-      if (n === 0) break;
-      received = Buffer.concat([received, chunk.subarray(0, n)]);
-    }
+    received = Buffer.concat([received, readWaiting(fd)]);
     // Act on commands in the order they came: a pulse before a status request shows in its answer.
     for (;;) {
       const pulse = indexOfBytes(received, ESC_P, scanned);

@@ -8,6 +8,24 @@ import { startPtyPair, type PtyPair } from './socat';
 
 const WAIT = { timeout: 10_000, interval: 10 };
 
+/** Every byte waiting on a non-blocking fd, without waiting for more. */
+export function readWaiting(fd: number): Buffer {
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.alloc(65_536);
+  for (;;) {
+    let n = 0;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') break;
+      throw error;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  return Buffer.concat(chunks);
+}
+
 /**
  * The printer's side of the wire: reads whatever has arrived, without blocking. Opened fresh after
  * every replug, and closed before socat is killed (a read on a hung-up tty would only fail).
@@ -17,18 +35,7 @@ export function printerSide(pty: PtyPair) {
   let received = Buffer.alloc(0);
   const take = (): Buffer => {
     fd ??= openSync(pty.hostPath, constants.O_RDONLY | constants.O_NOCTTY | constants.O_NONBLOCK);
-    const chunk = Buffer.alloc(65_536);
-    for (;;) {
-      let n = 0;
-      try {
-        n = readSync(fd, chunk, 0, chunk.length, null);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') break;
-        throw error;
-      }
-      if (n === 0) break;
-      received = Buffer.concat([received, chunk.subarray(0, n)]);
-    }
+    received = Buffer.concat([received, readWaiting(fd)]);
     return received;
   };
   const close = (): void => {

@@ -11,7 +11,7 @@ import type { ApiResult, ScannerStatus, SyncView, TerminalApi, TerminalEvent } f
 import { ageCheckHandlers } from './checkout/age-check-handlers';
 import { addScan, basketHandlers, shownScan } from './checkout/basket-handlers';
 import { produceHandlers } from './checkout/produce';
-import { createCheckoutContext, type CheckoutContext } from './checkout/context';
+import { createCheckoutContext } from './checkout/context';
 import { createPaymentFlow } from './checkout/payment-flow';
 import { counterDuty } from './counter/duty';
 import { requireSignIn, scanWhileSignedOut } from './counter/sign-in-guard';
@@ -64,8 +64,6 @@ export interface Terminal {
   /** Where the lane link listens (services/lanes), or null when it is off. */
   laneLinkPort: number | null;
   subscribe(listener: (event: TerminalEvent) => void): () => void;
-  /** Who is signed in at this counter (the checkout context's): the sign-in sets it. */
-  duty: CheckoutContext['duty'];
   close(): Promise<void>;
 }
 
@@ -257,7 +255,6 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       return link.port;
     },
     subscribe: events.subscribe,
-    duty: ctx.duty,
     close,
   };
 }

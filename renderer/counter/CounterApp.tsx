@@ -10,6 +10,7 @@ import { CounterHeader } from './CounterHeader';
 import { CounterPaid } from './CounterPaid';
 import { CounterPayment } from './CounterPayment';
 import { SellScreen } from './SellScreen';
+import { ShiftGate } from './shift/ShiftGate';
 import { SignInScreen } from './SignInScreen';
 import { TenderScreen } from './tender/TenderScreen';
 import { useCounterPay } from './tender/useCounterPay';
@@ -54,27 +55,43 @@ export function CounterApp({ client }: { client: TerminalClient }) {
     <I18nContext.Provider value={session.i18n}>
       <TrainingFrame training={settings.training === true}>
         <div className="counter" data-role="counter">
-          {till.open ? (
-            <TenderScreen
-              tender={till.tender}
-              actions={till.tenderActions}
-              header={header}
-              onBack={till.close}
-              onNext={till.next}
-            />
-          ) : null}
-          {selling && !till.open ? (
-            <SellScreen state={state} actions={actions} header={header} dialogOpen={session.weighing} />
-          ) : null}
-          {screen === 'payment' && state.payment && !till.open ? (
-            <CounterPayment payment={state.payment} header={header} onCancel={session.onCancelPayment} />
-          ) : null}
-          {screen === 'paid' && !till.open ? (
-            <CounterPaid receipt={state.receipt} header={header} onNext={session.onFinishSale} />
-          ) : null}
-          {session.weighing ? (
-            <WeightDialog onWeight={session.onWeight} onCancel={actions.clearWeight} />
-          ) : null}
+          {/* The shift: the float before selling, F9 for its menu (renderer/counter/shift). */}
+          <ShiftGate client={client} header={header} menuAllowed={selling && !till.open && !session.weighing}>
+            {(menuOpen) => (
+              <>
+                {till.open ? (
+                  <TenderScreen
+                    tender={till.tender}
+                    actions={till.tenderActions}
+                    header={header}
+                    onBack={till.close}
+                    onNext={till.next}
+                  />
+                ) : null}
+                {selling && !till.open ? (
+                  <SellScreen
+                    state={state}
+                    actions={actions}
+                    header={header}
+                    dialogOpen={session.weighing || menuOpen}
+                  />
+                ) : null}
+                {screen === 'payment' && state.payment && !till.open ? (
+                  <CounterPayment
+                    payment={state.payment}
+                    header={header}
+                    onCancel={session.onCancelPayment}
+                  />
+                ) : null}
+                {screen === 'paid' && !till.open ? (
+                  <CounterPaid receipt={state.receipt} header={header} onNext={session.onFinishSale} />
+                ) : null}
+                {session.weighing ? (
+                  <WeightDialog onWeight={session.onWeight} onCancel={actions.clearWeight} />
+                ) : null}
+              </>
+            )}
+          </ShiftGate>
         </div>
       </TrainingFrame>
     </I18nContext.Provider>

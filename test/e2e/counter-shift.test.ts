@@ -2,7 +2,7 @@
 // printer on a socat pseudo-terminal that answers the drawer's status): the float counted, a pay-out,
 // the X report, a close counted 1.00 short of expected — over a limit of 0.50 here, so a supervisor's
 // badge and PIN approve — and the Z report on screen and on the paper, with a drawer pulse captured for
-// each cash event. The staff member signed in is set directly (the sign-in screen is another part's).
+// each cash event. The cashier signs in at the counter's sign-in screen first, by keyboard.
 // Screens are saved at 1280×800 and 1024×768 in test-artifacts/counter-shift/.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,20 +11,19 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../services/settings';
-import { hashPin } from '../../services/staff/pin';
 import { startTerminal, type Terminal } from '../../services/terminal';
 import { startWebHost, type WebHost } from '../../services/web/host';
-import { ATTENDANT_PIN } from '../helpers/attendant';
 import { seriousViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/browser';
 import { drawerPrinter, type DrawerPrinter } from '../helpers/drawer-printer';
 import { gb18030Text, lastCut } from '../helpers/escpos';
 import { startPtyPair, type PtyPair } from '../helpers/socat';
+import { signInAtCounter } from '../helpers/counter-staff';
+import { CASHIER, COUNTER_STAFF, STAFF_PINS, SUPERVISOR } from '../helpers/staff';
 
 const PULSE = [0x1b, 0x70, 0x00, 25, 250];
 const OUT = fileURLToPath(new URL('../../test-artifacts/counter-shift/', import.meta.url));
 const RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
-const PIN_HASH = hashPin(ATTENDANT_PIN, { N: 1024, r: 8, p: 1 });
 
 let dir: string;
 let pty: PtyPair;
@@ -49,14 +48,10 @@ beforeAll(async () => {
       terminalId: 'C01',
       printer: { path: pty.devicePath },
       counter: { limits: { cashier: { discountPercent: 10, cashDifference: 50 } } },
-      attendants: [
-        { id: 'C01', name: 'Wang Fang', badge: 'STAFF-C01X', pinHash: PIN_HASH, role: 'cashier' },
-        { id: 'S01', name: 'Zhao Lei', badge: 'STAFF-S01X', pinHash: PIN_HASH, role: 'supervisor' },
-      ],
+      attendants: COUNTER_STAFF,
     }),
   );
   terminal = await startTerminal({ dataDir: data });
-  terminal.duty.current = { id: 'C01', name: 'Wang Fang', role: 'cashier' };
   host = await startWebHost({
     api: terminal.api,
     subscribe: terminal.subscribe,
@@ -66,6 +61,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(host.url);
+  await signInAtCounter(page, CASHIER);
 });
 
 afterAll(async () => {
@@ -157,9 +153,9 @@ describe('a counter shift by keyboard', () => {
     await expect.poll(() => page.getByTestId('difference').textContent()).toContain('-');
     await expect.poll(() => page.getByTestId('difference').textContent()).toContain('1.00');
     await shoot('approval');
-    await page.keyboard.type('STAFF-S01X');
+    await page.keyboard.type(SUPERVISOR.badge);
     await page.keyboard.press('Tab');
-    await page.keyboard.type(ATTENDANT_PIN);
+    await page.keyboard.type(STAFF_PINS.supervisor);
     await page.keyboard.press('Enter');
 
     // The Z report on screen, printed, and the shift closed.

@@ -13,11 +13,13 @@ export interface ShiftGateProps {
   client: TerminalClient;
   /** Whether F9 may open the menu now (the selling screen shows, no other dialog is open). */
   menuAllowed: boolean;
+  /** The counter's header (store, till, who is signed in), shown over the float count too. */
+  header: ReactNode;
   /** The selling screens; `menuOpen` tells them a dialog has the keyboard. */
   children(menuOpen: boolean): ReactNode;
 }
 
-export function ShiftGate({ client, menuAllowed, children }: ShiftGateProps) {
+export function ShiftGate({ client, menuAllowed, header, children }: ShiftGateProps) {
   const { t } = useI18n();
   const shift = useShift(client);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -47,27 +49,30 @@ export function ShiftGate({ client, menuAllowed, children }: ShiftGateProps) {
   // The Z report stays on screen after the close; the float of the next shift comes after it.
   if (!open && !menuOpen && shift.state.signedIn)
     return (
-      <div className="shift-float" data-testid="shift-float">
-        <DenominationCount
-          title={t.shift.floatTitle}
-          hint={t.shift.floatHint}
-          submitLabel={t.shift.openShift}
-          currency={shift.state.currency}
-          denominations={shift.state.denominations}
-          busy={busy}
-          error={error}
-          testId="float-count"
-          onSubmit={async (counts) => {
-            setBusy(true);
-            const result = await client.call('shift.open', { counts });
-            setBusy(false);
-            if (result.ok) {
-              setError(null);
-              await shift.reload();
-            } else setError(t.shift.errors[result.error.code] ?? t.shift.errorOther(result.error.message));
-          }}
-        />
-      </div>
+      <>
+        {header}
+        <div className="shift-float" data-testid="shift-float">
+          <DenominationCount
+            title={t.shift.floatTitle}
+            hint={t.shift.floatHint}
+            submitLabel={t.shift.openShift}
+            currency={shift.state.currency}
+            denominations={shift.state.denominations}
+            busy={busy}
+            error={error}
+            testId="float-count"
+            onSubmit={async (counts) => {
+              setBusy(true);
+              const result = await client.call('shift.open', { counts });
+              setBusy(false);
+              if (result.ok) {
+                setError(null);
+                await shift.reload();
+              } else setError(t.shift.errors[result.error.code] ?? t.shift.errorOther(result.error.message));
+            }}
+          />
+        </div>
+      </>
     );
   return (
     <>

@@ -61,7 +61,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(host.url);
-  await signInAtCounter(page, CASHIER);
+  await signInAtCounter(page, CASHIER, { openShift: false });
 });
 
 afterAll(async () => {

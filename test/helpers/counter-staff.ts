@@ -9,7 +9,11 @@ export { seedCounterStaff } from './staff';
  * Signs in at the counter's sign-in screen by keyboard (badge, Enter, PIN, Enter) and waits to sell.
  * Playwright's own waits, not expect.poll, so a beforeAll may call it too.
  */
-export async function signInAtCounter(page: Page, who = CASHIER): Promise<void> {
+export async function signInAtCounter(
+  page: Page,
+  who = CASHIER,
+  options: { openShift?: boolean } = {},
+): Promise<void> {
   await page.getByTestId('counter-signin').waitFor({ timeout: 10_000 });
   await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'badge-input');
   await page.keyboard.type(who.badge);
@@ -18,4 +22,19 @@ export async function signInAtCounter(page: Page, who = CASHIER): Promise<void> 
   await page.keyboard.type(STAFF_PINS[who.role]);
   await page.keyboard.press('Enter');
   await page.getByTestId('counter-staff').waitFor({ timeout: 10_000 });
+  if (options.openShift !== false) await openShiftIfAsked(page);
+}
+
+/**
+ * A counter with no open shift asks for the float before selling (renderer/counter/shift): counts one
+ * ¥100 note by keyboard and opens the shift. Does nothing when a shift is already open.
+ */
+export async function openShiftIfAsked(page: Page): Promise<void> {
+  const first = page.locator('[data-testid="float-count"], [data-testid="code-entry"]').first();
+  await first.waitFor({ timeout: 10_000 });
+  if ((await first.getAttribute('data-testid')) !== 'float-count') return;
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid')?.startsWith('count-'));
+  await page.keyboard.type('1');
+  await page.getByTestId('count-submit').press('Enter');
+  await page.getByTestId('code-entry').waitFor({ timeout: 10_000 });
 }

@@ -496,7 +496,7 @@ export const en = {
     notPrinted: 'Not printed — reprint from the back office or with openlane shift report',
     approvalTitle: 'Supervisor approval',
     approvalHint: (difference: string, limit: string) =>
-      `The drawer is off by ${difference}, more than the ${limit} you may close with. A supervisor scans their badge and types their PIN.`,
+      `The drawer is off by ${difference}, more than the ${limit} you may close with.`,
     badge: 'Badge',
     pin: 'PIN',
     approve: 'Approve and close',

@@ -465,7 +465,7 @@ export const zhCN: Messages = {
     notPrinted: '未打印 — 可在后台或用 openlane shift report 重新打印',
     approvalTitle: '主管批准',
     approvalHint: (difference: string, limit: string) =>
-      `钱箱差额 ${difference}，超过您可自行交班的 ${limit}。请主管刷工牌并输入 PIN。`,
+      `钱箱差额 ${difference}，超过您可自行交班的 ${limit}。`,
     badge: '工牌',
     pin: 'PIN',
     approve: '批准并交班',

@@ -148,13 +148,16 @@ describe('a counter shift by keyboard', () => {
     await page.keyboard.press('Enter'); // 0.10, then submit
 
     // 1.00 short is over the cashier's 0.50: the difference shows, a supervisor approves.
-    const approval = page.getByTestId('approval');
+    const approval = page.getByTestId('approval-dialog');
     await approval.waitFor();
     await expect.poll(() => page.getByTestId('difference').textContent()).toContain('-');
     await expect.poll(() => page.getByTestId('difference').textContent()).toContain('1.00');
     await shoot('approval');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('badge-input');
     await page.keyboard.type(SUPERVISOR.badge);
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await page.keyboard.type(STAFF_PINS.supervisor);
     await page.keyboard.press('Enter');
 

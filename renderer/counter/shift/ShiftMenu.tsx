@@ -3,9 +3,10 @@
 // on Esc; digits 1–5 pick from the menu.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { currencyExponent, parseDecimalToMinor } from '../../../core/money';
-import type { ApiError, ShiftStateView, XReportView, ZReportView } from '../../../services/api/contract';
+import type { ApiError, XReportView, ZReportView } from '../../../services/api/contract';
 import { money } from '../../format';
 import { useI18n } from '../../i18n';
+import { ApprovalDialog } from '../ApprovalDialog';
 import { DenominationCount } from './DenominationCount';
 import { ShiftReport } from './ShiftReport';
 import { errorOf, type ShiftHook } from './useShift';
@@ -19,7 +20,7 @@ type Step =
   | { kind: 'z'; report: ZReportView };
 
 export function ShiftMenu({ shift, onClose }: { shift: ShiftHook; onClose(): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [step, setStep] = useState<Step>({ kind: 'menu' });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,6 +28,7 @@ export function ShiftMenu({ shift, onClose }: { shift: ShiftHook; onClose(): voi
   const root = useRef<HTMLDivElement>(null);
   const state = shift.state!;
   const api = shift.client;
+  const m = (minor: number) => money(minor, state.currency, language);
 
   useEffect(() => {
     if (step.kind === 'menu' || step.kind === 'x' || step.kind === 'z') root.current?.focus();
@@ -72,6 +74,25 @@ export function ShiftMenu({ shift, onClose }: { shift: ShiftHook; onClose(): voi
   };
   const message = error ? (t.shift.errors[error.code] ?? t.shift.errorOther(error.message)) : null;
 
+  // The approval is its own dialog (renderer/counter/ApprovalDialog), over the counter alone.
+  if (step.kind === 'approve')
+    return (
+      <ApprovalDialog
+        detail={
+          <span data-testid="difference">
+            {t.shift.difference}: <strong>{m(step.difference)}</strong> —{' '}
+            {t.shift.approvalHint(m(Math.abs(step.difference)), m(step.limit))}
+          </span>
+        }
+        submitLabel={t.shift.approve}
+        onSubmit={async ({ badge, pin }) => {
+          const result = await api.call('shift.close', { counts: step.counts, approval: { badge, pin } });
+          if (result.ok) go({ kind: 'z', report: result.value });
+          return result.ok ? null : result.error;
+        }}
+        onCancel={() => go({ kind: 'menu' })}
+      />
+    );
   return (
     <div className="overlay" role="presentation">
       <div
@@ -159,20 +180,6 @@ export function ShiftMenu({ shift, onClose }: { shift: ShiftHook; onClose(): voi
             }}
           />
         ) : null}
-        {step.kind === 'approve' ? (
-          <ApprovalForm
-            state={state}
-            difference={step.difference}
-            limit={step.limit}
-            busy={busy}
-            onSubmit={async (badge, pin) => {
-              const z = await run(() =>
-                api.call('shift.close', { counts: step.counts, approval: { badge, pin } }),
-              );
-              if (z) go({ kind: 'z', report: z });
-            }}
-          />
-        ) : null}
         {step.kind === 'z' ? (
           <>
             <ShiftReport
@@ -251,60 +258,6 @@ function CashMoveForm(props: {
       </label>
       <button type="submit" className="button primary" disabled={props.busy}>
         {t.shift.confirm}
-      </button>
-    </form>
-  );
-}
-
-function ApprovalForm(props: {
-  state: ShiftStateView;
-  difference: number;
-  limit: number;
-  busy: boolean;
-  onSubmit(badge: string, pin: string): void;
-}) {
-  const { t, language } = useI18n();
-  const [badge, setBadge] = useState('');
-  const [pin, setPin] = useState('');
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  const m = (minor: number) => money(minor, props.state.currency, language);
-  return (
-    <form
-      className="shift-form"
-      data-testid="approval"
-      aria-label={t.shift.approvalTitle}
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSubmit(badge.trim(), pin);
-      }}
-    >
-      <h2>{t.shift.approvalTitle}</h2>
-      <p className="shift-difference" data-testid="difference">
-        {t.shift.difference}: <strong>{m(props.difference)}</strong>
-      </p>
-      <p className="shift-hint">{t.shift.approvalHint(m(Math.abs(props.difference)), m(props.limit))}</p>
-      <label>
-        {t.shift.badge}
-        <input
-          ref={first}
-          value={badge}
-          onChange={(e) => setBadge(e.target.value)}
-          data-testid="approval-badge"
-        />
-      </label>
-      <label>
-        {t.shift.pin}
-        <input
-          type="password"
-          inputMode="numeric"
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-          data-testid="approval-pin"
-        />
-      </label>
-      <button type="submit" className="button primary" disabled={props.busy}>
-        {t.shift.approve}
       </button>
     </form>
   );

@@ -55,6 +55,13 @@ export interface Totals {
   byRate: TaxBreakdown[];
   /** Pieces for `each` lines plus one per weighed line. */
   itemCount: number;
+  /**
+   * A whole-sale discount (counter): minor units taken off the subtotal, spread over the lines before
+   * tax (core/pricing/adjustments.ts). Absent when there is none.
+   */
+  saleDiscount?: number;
+  /** What the shopper saved against the catalog prices (overrides, line and sale discounts); absent when nothing. */
+  savings?: number;
 }
 
 export type Language = 'en' | 'zh-CN';

@@ -14,12 +14,26 @@ const WHOLE_BP = 10_000;
  * at 13 % inclusive are 0.12 tax each, 0.36 in all, but 13 % of 3.00 inclusive is 0.35).
  */
 export function computeTotals(lines: PricedLineInput[], mode: TaxMode): Totals {
+  return totalsOfAmounts(
+    lines.map((line) => ({ ...line, amount: lineTotal(line) })),
+    mode,
+  );
+}
+
+/** A line whose amount is already settled (after its discounts), for totalsOfAmounts. */
+export type AmountLine = Pick<PricedLineInput, 'unit' | 'quantity' | 'taxRateBp'> & { amount: number };
+
+/**
+ * Totals of lines whose amounts are given (core/pricing/adjustments.ts prices discounted lines), with
+ * computeTotals' one rule: tax rounded once per rate over the sum of that rate's amounts.
+ */
+export function totalsOfAmounts(lines: AmountLine[], mode: TaxMode): Totals {
   const sumByRate = new Map<number, number>();
   let subtotal = 0;
   let itemCount = 0;
   for (const line of lines) {
     assertTaxRate(line.taxRateBp);
-    const amount = lineTotal(line);
+    const amount = line.amount;
     sumByRate.set(line.taxRateBp, addExact(sumByRate.get(line.taxRateBp) ?? 0, amount));
     subtotal = addExact(subtotal, amount);
     itemCount += line.unit === 'kg' ? 1 : line.quantity;

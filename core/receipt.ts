@@ -1,8 +1,8 @@
 /** The receipt model: what a finished sale shows on screen, prints on paper, and links to online. */
 import { localizedName, type LocalizedNames } from './catalog/language-tag';
 import { currencyExponent, minorToDecimal } from './money';
-import { lineTotal } from './pricing/line';
-import { computeTotals, formatTaxRate } from './pricing/totals';
+import { priceBasket, type Discount } from './pricing/adjustments';
+import { formatTaxRate } from './pricing/totals';
 import type { TaxBreakdown, TaxMode, Totals, Unit } from './types';
 
 /** One printed line; the same shape as ReceiptLine in services/api/contract.ts. */
@@ -15,6 +15,10 @@ export interface ReceiptLine {
   taxRateBp: number;
   /** The item's names in other languages, as the line was sold (absent when it had none). */
   names?: LocalizedNames;
+  /** A counter's price override: the catalog's unit price (`unitPrice` is the price sold at). */
+  originalUnitPrice?: number;
+  /** A counter's line discount: what it took off (`lineTotal` is after it), and as given. */
+  discount?: { kind: 'amount' | 'percent'; value: number; amount: number };
 }
 
 /** One tender of the sale. */
@@ -55,8 +59,15 @@ export interface Receipt {
   change?: number;
 }
 
-/** A line as the basket holds it; its total is always recomputed so lines and totals cannot disagree. */
-export type ReceiptLineInput = Omit<ReceiptLine, 'lineTotal' | 'names'> & { names?: LocalizedNames | null };
+/**
+ * A line as the basket holds it (`unitPrice` the catalog's, with the counter's override and discount
+ * beside it); its total is always recomputed so lines and totals cannot disagree.
+ */
+export type ReceiptLineInput = Omit<ReceiptLine, 'lineTotal' | 'names' | 'originalUnitPrice' | 'discount'> & {
+  names?: LocalizedNames | null;
+  priceOverride?: number | null;
+  discount?: Discount | null;
+};
 
 export interface ReceiptInput {
   receiptNumber: string;
@@ -73,21 +84,32 @@ export interface ReceiptInput {
   /** A counter sale paid with cash: its rounding and the change given (shown when not 0). */
   cashRounding?: number;
   change?: number;
+  /** A counter's whole-sale discount, spread over the lines (core/pricing/adjustments.ts). */
+  saleDiscount?: Discount | null;
 }
 
 /** Builds the receipt of a sale, pricing its lines and totals with the same code as the basket. */
 export function buildReceipt(input: ReceiptInput): Receipt {
   // Copy field by field: callers pass basket lines carrying ids, GTINs and more that a receipt must not hold.
-  const lines: ReceiptLine[] = input.lines.map((line) => ({
-    name: line.name,
-    unit: line.unit,
-    quantity: line.quantity,
-    unitPrice: line.unitPrice,
-    lineTotal: lineTotal(line),
-    taxRateBp: line.taxRateBp,
-    ...(line.names ? { names: line.names } : {}),
-  }));
-  const totals = computeTotals(input.lines, input.taxMode);
+  const priced = priceBasket(input.lines, input.saleDiscount, input.taxMode);
+  const lines: ReceiptLine[] = input.lines.map((line, i) => {
+    const price = priced.lines[i]!;
+    const overridden = line.priceOverride !== null && line.priceOverride !== undefined;
+    return {
+      name: line.name,
+      unit: line.unit,
+      quantity: line.quantity,
+      unitPrice: line.priceOverride ?? line.unitPrice,
+      lineTotal: price.lineTotal,
+      taxRateBp: line.taxRateBp,
+      ...(line.names ? { names: line.names } : {}),
+      ...(overridden ? { originalUnitPrice: line.unitPrice } : {}),
+      ...(line.discount && price.lineDiscount > 0
+        ? { discount: { ...line.discount, amount: price.lineDiscount } }
+        : {}),
+    };
+  });
+  const totals = priced.totals;
   return {
     receiptNumber: input.receiptNumber,
     storeName: input.storeName,
@@ -178,19 +200,22 @@ export function receiptText(receipt: Receipt, width = 42): string[] {
     );
     const detail = quantityDetail(line, money);
     if (detail) out.push(fit(`  ${detail}`, width));
+    for (const [label, amount] of adjustmentLines(line, money)) out.push(spread(`  ${label}`, amount, width));
   }
   out.push(rule);
   const { totals } = receipt;
-  if (receipt.taxMode === 'exclusive') {
+  if (receipt.taxMode === 'exclusive' || totals.saleDiscount) {
     out.push(spread('Subtotal', money(totals.subtotal), width));
-    out.push(spread('Tax', money(totals.taxTotal), width));
   }
+  if (totals.saleDiscount) out.push(spread('Sale discount', money(-totals.saleDiscount), width));
+  if (receipt.taxMode === 'exclusive') out.push(spread('Tax', money(totals.taxTotal), width));
   out.push(spread(`TOTAL ${receipt.currency}`, money(totals.total), width));
   if (receipt.cashRounding) {
     out.push(spread('Cash rounding', money(receipt.cashRounding), width));
     out.push(spread(`TO PAY ${receipt.currency}`, money(totals.total + receipt.cashRounding), width));
   }
   out.push(spread('Items', String(totals.itemCount), width));
+  if (totals.savings) out.push(spread('You saved', money(totals.savings), width));
   for (const rate of receipt.taxes) {
     const label =
       receipt.taxMode === 'inclusive'
@@ -218,6 +243,23 @@ export function receiptText(receipt: Receipt, width = 42): string[] {
 function quantityDetail(line: ReceiptLine, money: (minor: number) => string): string | null {
   if (line.unit === 'kg') return `${minorToDecimal(line.quantity, 3)} kg x ${money(line.unitPrice)}/kg`;
   return line.quantity === 1 ? null : `${line.quantity} x ${money(line.unitPrice)}`;
+}
+
+/**
+ * The lines under a sold line that show a counter's change: the catalog price it was overridden from,
+ * and the line discount with what it took off ("Was 5.00", "Discount 10%  -0.50").
+ */
+export function adjustmentLines(line: ReceiptLine, money: (minor: number) => string): [string, string][] {
+  const out: [string, string][] = [];
+  if (line.originalUnitPrice !== undefined) {
+    const per = line.unit === 'kg' ? '/kg' : '';
+    out.push([`Price was ${money(line.originalUnitPrice)}${per}`, `now ${money(line.unitPrice)}${per}`]);
+  }
+  if (line.discount) {
+    const how = line.discount.kind === 'percent' ? ` ${formatTaxRate(line.discount.value)}` : '';
+    out.push([`Discount${how}`, money(-line.discount.amount)]);
+  }
+  return out;
 }
 
 /** Columns a string takes on a printer: wide (CJK, full-width) characters take two. */

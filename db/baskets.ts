@@ -281,11 +281,14 @@ function requireLine(db: Database.Database, basketId: string, lineId: string): B
 
 function findSameEachLine(db: Database.Database, basketId: string, item: ScannedItem): LineRow | undefined {
   // Same price and tax too: if the price changed mid-basket (catalog sync), the new price gets its own line.
+  // A line the counter overrode or discounted keeps its own quantity: the next piece is at the shelf price.
   return db
     .prepare(
       `SELECT * FROM basket_lines WHERE basket_id = ? AND removed_at IS NULL AND unit = 'each'
          AND gtin = ? AND unit_price = ? AND tax_rate_bp = ? AND lot IS ? AND expiry IS ?
-         AND serial IS NULL ORDER BY position DESC LIMIT 1`,
+         AND serial IS NULL
+         AND NOT EXISTS (SELECT 1 FROM basket_adjustments a WHERE a.line_id = basket_lines.id AND a.removed_at IS NULL)
+         ORDER BY position DESC LIMIT 1`,
     )
     .get(basketId, item.gtin, item.unitPrice, item.taxRateBp, item.lot ?? null, item.expiry ?? null) as
     LineRow | undefined;

@@ -24,7 +24,8 @@ export type StoreErrorCode =
   | 'invalid_shift'
   | 'tender_not_found'
   | 'tender_not_reversible'
-  | 'tenders_not_settled';
+  | 'tenders_not_settled'
+  | 'basket_empty';
 
 /** A refused change; nothing was written. `code` is stable, `message` says exactly what was wrong. */
 export class StoreError extends Error {

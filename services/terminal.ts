@@ -9,7 +9,8 @@ import type { ScannerEvent } from '../native/scanner/serial-scanner';
 import type { Database } from '../db/open';
 import type { ApiResult, ScannerStatus, SyncView, TerminalApi, TerminalEvent } from './api/contract';
 import { ageCheckHandlers } from './checkout/age-check-handlers';
-import { addScan, basketHandlers, shownScan } from './checkout/basket-handlers';
+import { addScan, basketHandlers, sessionView, shownScan } from './checkout/basket-handlers';
+import { counterPriceHandlers } from './counter-price/price-handlers';
 import { produceHandlers } from './checkout/produce';
 import { createCheckoutContext } from './checkout/context';
 import { createPaymentFlow } from './checkout/payment-flow';
@@ -215,6 +216,10 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     }),
     ...tenders.handlers,
     ...shift.handlers,
+    ...counterPriceHandlers(ctx, () => ({
+      ...sessionView(ctx, [...scannerStatus.values()]),
+      sync: hq.view(),
+    })),
   };
   const close = async () => {
     await lanes?.close();

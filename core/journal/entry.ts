@@ -77,12 +77,16 @@ export interface VoidedLine {
 /** Goods taken off a basket before payment: what loss prevention reviews. */
 export interface VoidEntry {
   /** `age_refused`: an attendant refused the sale of the basket's age-restricted items after the ID check. */
-  reason: 'line_removed' | 'quantity_reduced' | 'basket_cancelled' | 'age_refused';
+  reason: 'line_removed' | 'quantity_reduced' | 'basket_cancelled' | 'age_refused' | 'sale_voided';
   basketId: string;
   currency: string;
   lines: VoidedLine[];
   /** Sum of the lines' amounts. */
   amount: number;
+  /** `sale_voided` (the counter's void key): the staff member signed in who voided it. */
+  staffId?: string;
+  /** `sale_voided`: why, as the cashier chose it (services/counter-price/void-reasons.ts) or typed it. */
+  note?: string;
 }
 
 /**
@@ -90,7 +94,8 @@ export interface VoidEntry {
  * could not confirm, deciding an age check (AgeCheckOverride), or typing a weight on a kiosk whose
  * weights come from its scale (WeightEnteredOverride).
  */
-export type OverrideEntry = MarkPaidOverride | AgeCheckOverride | WeightEnteredOverride;
+export type OverrideEntry =
+  MarkPaidOverride | AgeCheckOverride | WeightEnteredOverride | PriceOverrideEntry | DiscountOverride;
 
 /** An attendant marked a basket paid after seeing a payment the terminal could not confirm. */
 export interface MarkPaidOverride {
@@ -147,6 +152,51 @@ export interface WeightEnteredOverride {
    * the terminal reports it (`not-answering`, `disconnected`, `over-capacity`, `motion`, `stable`…).
    */
   scaleState: string;
+}
+
+/**
+ * A counter's price override of a line (its new unit price, with a reason): named by the staff member
+ * signed in, and by the supervisor who approved it on the spot when it took off more than their limit.
+ */
+export interface PriceOverrideEntry {
+  action: 'price_override';
+  basketId: string;
+  lineId: string;
+  gtin: string;
+  name: string;
+  staffId: string;
+  /** Null when it was within the staff member's own limit. */
+  approverId: string | null;
+  currency: string;
+  /** The catalog's unit price (per piece or per kg) and the new one, minor units. */
+  originalUnitPrice: number;
+  unitPrice: number;
+  /** What the line's amount changed by: new − old at its quantity (negative: cheaper). */
+  amount: number;
+  /** Of the line's catalog amount, taken off in all (override and line discount), in basis points. */
+  percentOffBp: number;
+  reason: string;
+  /** `given`, or `removed` when the override was taken back. */
+  change: 'given' | 'removed';
+}
+
+/** A counter's discount on a line (lineId) or the whole sale (lineId null), given or taken back. */
+export interface DiscountOverride {
+  action: 'discount';
+  basketId: string;
+  lineId: string | null;
+  staffId: string;
+  approverId: string | null;
+  currency: string;
+  /** `amount`: value in minor units; `percent`: value in basis points (1000 = 10 %). */
+  kind: 'amount' | 'percent';
+  value: number;
+  /** Minor units it takes off now (0 when removed). */
+  amount: number;
+  /** For a line: of its catalog amount, taken off in all; for the sale: of the subtotal it discounts. */
+  percentOffBp: number;
+  reason: string;
+  change: 'given' | 'removed';
 }
 
 /**

@@ -15,6 +15,8 @@ export const STAFF_ACTS = [
   'counter_take_over',
   // The shift (services/shift): a close whose counted cash is off by more than the closer's limit.
   'approve_cash_difference',
+  // A discount or price override above the signed-in role's limit (services/counter-price).
+  'discount_over_limit',
 ] as const;
 export type StaffAct = (typeof STAFF_ACTS)[number];
 
@@ -25,6 +27,7 @@ const ACT_WORDS: Record<StaffAct, string> = {
   counter_sign_in: 'sign in at a counter',
   counter_take_over: 'take over a counter another cashier locked',
   approve_cash_difference: 'approve a shift closed with its cash over the limit',
+  discount_over_limit: "approve a discount or price override above a cashier's limit",
 };
 
 /**
@@ -40,6 +43,8 @@ const ALLOWED: Record<StaffAct, readonly StaffRole[]> = {
   counter_take_over: ['supervisor', 'manager'],
   // A counted drawer off by more than the cashier's limit: someone above the cashier answers for it.
   approve_cash_difference: ['supervisor', 'manager'],
+  // At the counter: a supervisor or manager, within their own limit (services/counter-price).
+  discount_over_limit: ['supervisor', 'manager'],
 };
 
 export function isStaffRole(value: string): value is StaffRole {

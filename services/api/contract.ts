@@ -53,7 +53,45 @@ export interface BasketLineView {
   expiry: string | null;
   /** The item's names in other languages (BCP 47 tag → name); the screen falls back to `name`. */
   names?: LocalizedNames | null;
+  /**
+   * What the counter changed on the line (services/counter-price), absent when nothing: then
+   * `unitPrice` is the override price and `lineTotal` is after the line discount.
+   */
+  adjustment?: LineAdjustmentView;
 }
+
+/** A line's price override and discount as the counter shows them; money in minor units. */
+export interface LineAdjustmentView {
+  /** The catalog's unit price, when the price was overridden; else null. */
+  originalUnitPrice: number | null;
+  overrideReason: string | null;
+  /** The line at its catalog price. */
+  originalTotal: number;
+  /** `value`: minor units, or basis points for percent; `amount`: what it takes off now. */
+  discount: { kind: 'amount' | 'percent'; value: number; amount: number; reason: string } | null;
+  /** Approved by a supervisor (their staff id), when above the giver's limit. */
+  approverId: string | null;
+}
+
+/** The whole-sale discount of a counter sale. */
+export interface SaleDiscountView {
+  kind: 'amount' | 'percent';
+  /** Minor units, or basis points for percent. */
+  value: number;
+  /** Minor units it takes off the subtotal now (totals.saleDiscount). */
+  amount: number;
+  reason: string;
+  approverId: string | null;
+}
+
+/** A supervisor's badge (as scanned or typed) and PIN, approving an act above the signed-in role's limit. */
+export interface ApprovalInput {
+  badge: string;
+  pin: string;
+}
+
+/** Why a counter voids a whole sale; `other` needs the words (`note`). */
+export type SaleVoidReason = 'customer_left' | 'changed_mind' | 'price_dispute' | 'wrong_items' | 'other';
 
 export interface BasketView {
   id: string;
@@ -79,6 +117,8 @@ export interface BasketView {
     status: TenderLineView['state'];
   }[];
   cashRounding?: number;
+  /** A counter's whole-sale discount, when there is one. */
+  saleDiscount?: SaleDiscountView | null;
 }
 
 export interface AgeCheckView {
@@ -482,6 +522,43 @@ export interface TerminalHandlers {
   'shift.zReport': [{ number?: number }, ZReportView];
   /** The cash drawer's state as the printer reports it. */
   'drawer.status': [Record<string, never>, DrawerStatusView];
+  /**
+   * The counter's price override of a line (a new unit price, minor units, per piece or per kg), with
+   * a reason. Within the signed-in role's discount limit (settings counter.limits) it goes through;
+   * above it, refused as `over_limit` (details: { limitPercent, percentOff }) unless `approval` is a
+   * supervisor's badge and PIN whose own limit covers it. Also `not_counter`, `not_signed_in`,
+   * `invalid_discount`, `line_not_found`, the staff gate's codes; journalled as `override`.
+   */
+  'basket.overridePrice': [
+    { lineId: string; unitPrice: number; reason: string; approval?: ApprovalInput },
+    BasketView,
+  ];
+  /** A line discount: `amount` in minor units, or `percent` (0.01–100, two decimals at most). As overridePrice. */
+  'basket.discountLine': [
+    {
+      lineId: string;
+      kind: 'amount' | 'percent';
+      value: number;
+      reason: string;
+      approval?: ApprovalInput;
+    },
+    BasketView,
+  ];
+  /** The whole-sale discount, spread over the lines (core/pricing/adjustments.ts). As discountLine. */
+  'basket.discountSale': [
+    { kind: 'amount' | 'percent'; value: number; reason: string; approval?: ApprovalInput },
+    BasketView,
+  ];
+  /**
+   * Takes back a line's price override or discount (with `lineId`), or the sale discount (without);
+   * needs no approval. Refused as `no_discount` when there is none.
+   */
+  'basket.removeDiscount': [{ lineId?: string; adjustment: 'price_override' | 'discount' }, BasketView];
+  /**
+   * The counter's void key: the whole open sale given up, with a reason (`other` needs `note`), by the
+   * staff member signed in; journalled as a `void` `sale_voided`. Not the kiosk's basket.cancel.
+   */
+  'sale.void': [{ reason: SaleVoidReason; note?: string }, SessionView];
 }
 
 /** One tender of the sale in progress, as the counter shows it. */

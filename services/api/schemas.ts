@@ -60,6 +60,23 @@ const shiftReason = z
   .max(200, { error: 'must be at most 200 characters' });
 const cashMove = z.strictObject({ amount: integerBetween(1, 100_000_000), reason: shiftReason });
 
+/** Why a counter changed a price: said in a few words, kept in the journal (the same rule as a shift's reason). */
+const adjustmentReason = shiftReason;
+
+/** A supervisor's badge and PIN approving above the limit; a wrong PIN is counted by the staff gate. */
+const approval = z.strictObject({ badge: code, pin });
+
+/** A discount's kind and value; whether the value fits the kind is the handler's `invalid_discount`. */
+const discountInput = {
+  kind: z.enum(['amount', 'percent'], { error: 'must be amount or percent' }),
+  value: z
+    .number({ error: 'must be a number' })
+    .positive({ error: 'must be more than 0' })
+    .max(100_000_000, { error: 'must be at most 100000000' }),
+  reason: adjustmentReason,
+  approval: approval.optional(),
+};
+
 /** Handlers that take no input still insist on an object without stray keys. */
 const empty = z.strictObject({});
 
@@ -153,6 +170,31 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
   }),
   'shift.zReport': z.strictObject({ number: integerBetween(1, 1_000_000_000).optional() }),
   'drawer.status': empty,
+  'basket.overridePrice': z.strictObject({
+    lineId: id,
+    unitPrice: integerBetween(0, 100_000_000),
+    reason: adjustmentReason,
+    approval: approval.optional(),
+  }),
+  'basket.discountLine': z.strictObject({
+    lineId: id,
+    ...discountInput,
+  }),
+  'basket.discountSale': z.strictObject(discountInput),
+  'basket.removeDiscount': z.strictObject({
+    lineId: id.optional(),
+    adjustment: z.enum(['price_override', 'discount'], { error: 'must be price_override or discount' }),
+  }),
+  'sale.void': z.strictObject({
+    reason: z.enum(['customer_left', 'changed_mind', 'price_dispute', 'wrong_items', 'other'], {
+      error: 'must be one of customer_left, changed_mind, price_dispute, wrong_items, other',
+    }),
+    note: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .max(200, { error: 'must be at most 200 characters' })
+      .optional(),
+  }),
 };
 
 /** True when `name` is a handler of the contract (own keys only: never `constructor` or `__proto__`). */

@@ -2,7 +2,8 @@
 // paid payment becomes its sale — receipt, tender, journal and outbox event in one transaction
 // (db/sales.ts completeSale) — written the same way whether the provider or an attendant confirmed it.
 import { buildReceipt, type ReceiptPayment } from '../../core/receipt';
-import { basketLines, getBasket } from '../../db/baskets';
+import { adjustedBasket } from '../../db/basket-adjustments';
+import { getBasket } from '../../db/baskets';
 import { getPayment, type PaymentRecord } from '../../db/payments';
 import { completeSale, type SaleRecord } from '../../db/sales';
 import type { PaymentView } from '../api/contract';
@@ -29,6 +30,7 @@ export function writeSale(ctx: CheckoutContext, payment: PaymentRecord): SaleRec
     terminalId: settings.terminalId,
     soldAt,
     makeReceipt: (receiptNumber) => {
+      const adjusted = adjustedBasket(db, payment.basketId);
       const receipt = buildReceipt({
         receiptNumber,
         storeName: settings.storeName,
@@ -36,7 +38,9 @@ export function writeSale(ctx: CheckoutContext, payment: PaymentRecord): SaleRec
         soldAt: soldAt.toISOString(),
         currency: payment.currency,
         taxMode: settings.taxMode,
-        lines: basketLines(db, payment.basketId),
+        // With the counter's overrides and discounts: the receipt prices them as the basket did.
+        lines: adjusted.lines,
+        saleDiscount: adjusted.sale?.discount ?? null,
         payments: [receiptPayment(payment)],
         eReceiptBaseUrl: settings.eReceiptBaseUrl,
         language: getBasket(db, payment.basketId)?.language ?? settings.defaultLanguage,

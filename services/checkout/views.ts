@@ -1,43 +1,63 @@
 // Turns stored rows into what the screen shows; prices and totals are computed by core/pricing.
-import { lineTotal } from '../../core/pricing/line';
-import { computeTotals } from '../../core/pricing/totals';
+import { priceBasket, type PricedLine } from '../../core/pricing/adjustments';
 import type { Receipt } from '../../core/receipt';
 import type { Database } from '../../db/open';
 import { basketTenders } from '../../db/basket-tenders';
-import { basketLines, type BasketRecord } from '../../db/baskets';
+import { adjustedBasket, type AdjustedLineRecord } from '../../db/basket-adjustments';
+import type { BasketRecord } from '../../db/baskets';
 import type { PaymentRecord } from '../../db/payments';
-import type { BasketLineView, BasketView, PaymentView } from '../api/contract';
+import type { BasketLineView, BasketView, LineAdjustmentView, PaymentView } from '../api/contract';
 import type { Settings } from '../settings';
 import { ageCheckView, basketAgeHold } from './age-hold';
 
-/** The basket as the screen shows it: live lines in scan order, line totals, totals per tax rate. */
+/**
+ * The basket as the screen shows it: live lines in scan order, line totals, totals per tax rate; with
+ * a counter's price overrides and discounts priced by core/pricing/adjustments (the sale's receipt too).
+ */
 export function basketView(db: Database, basket: BasketRecord, settings: Settings): BasketView {
-  const lines: BasketLineView[] = basketLines(db, basket.id).map((line) => ({
-    id: line.id,
-    gtin: line.gtin,
-    barcode: line.barcode,
-    name: line.name,
-    unit: line.unit,
-    unitPrice: line.unitPrice,
-    quantity: line.quantity,
-    lineTotal: lineTotal(line),
-    taxRateBp: line.taxRateBp,
-    ageLimit: line.ageLimit,
-    lot: line.lot ?? null,
-    serial: line.serial ?? null,
-    expiry: line.expiry ?? null,
-    ...(line.names ? { names: line.names } : {}),
-  }));
+  const { lines: adjusted, sale } = adjustedBasket(db, basket.id);
+  const priced = priceBasket(adjusted, sale?.discount ?? null, settings.taxMode);
+  const lines: BasketLineView[] = adjusted.map((line, i) => {
+    const price = priced.lines[i]!;
+    const adjustment = lineAdjustmentView(line, price);
+    return {
+      id: line.id,
+      gtin: line.gtin,
+      barcode: line.barcode,
+      name: line.name,
+      unit: line.unit,
+      unitPrice: line.priceOverride ?? line.unitPrice,
+      quantity: line.quantity,
+      lineTotal: price.lineTotal,
+      taxRateBp: line.taxRateBp,
+      ageLimit: line.ageLimit,
+      lot: line.lot ?? null,
+      serial: line.serial ?? null,
+      expiry: line.expiry ?? null,
+      ...(line.names ? { names: line.names } : {}),
+      ...(adjustment ? { adjustment } : {}),
+    };
+  });
   return {
     id: basket.id,
     status: basket.status,
     currency: basket.currency,
     lines,
-    totals: computeTotals(lines, settings.taxMode),
+    totals: priced.totals,
     lastChangedLineId: basket.lastChangedLineId,
     ageCheck: ageCheckView(basketAgeHold(db, settings, basket.id)),
     member: basket.member,
     ...tendersOf(db, basket.id),
+    ...(sale?.discount
+      ? {
+          saleDiscount: {
+            ...sale.discount,
+            amount: priced.totals.saleDiscount ?? 0,
+            reason: sale.reason,
+            approverId: sale.approverId,
+          },
+        }
+      : {}),
   };
 }
 
@@ -54,6 +74,20 @@ function tendersOf(db: Database, basketId: string): Pick<BasketView, 'tenders' |
       status: t.state,
     })),
     cashRounding: standing.reduce((sum, t) => sum + t.rounding, 0),
+  };
+}
+
+function lineAdjustmentView(line: AdjustedLineRecord, price: PricedLine): LineAdjustmentView | null {
+  const { override, lineDiscount } = line;
+  if (!override && !lineDiscount) return null;
+  return {
+    originalUnitPrice: override ? line.unitPrice : null,
+    overrideReason: override?.reason ?? null,
+    originalTotal: price.original,
+    discount: lineDiscount?.discount
+      ? { ...lineDiscount.discount, amount: price.lineDiscount, reason: lineDiscount.reason }
+      : null,
+    approverId: lineDiscount?.approverId ?? override?.approverId ?? null,
   };
 }
 

@@ -6,7 +6,7 @@ import { localizedName } from '../../core/catalog/language-tag';
 import { currencyExponent, minorToDecimal } from '../../core/money';
 import { paymentWords } from '../../core/payment-words';
 import { formatTaxRate } from '../../core/pricing/totals';
-import type { Receipt, ReceiptLine } from '../../core/receipt';
+import { adjustmentLines, type Receipt, type ReceiptLine } from '../../core/receipt';
 import { Columns, type CellWidth } from './columns';
 
 /** The receipt as printed: the model itself (a wallet payment carries its wallet and masked code). */
@@ -71,6 +71,8 @@ export function receiptLayout(receipt: PrintableReceipt, options: LayoutOptions)
     for (const text of cols.spread(name, money(item.lineTotal))) out.push(line(text));
     const detail = quantityDetail(item, money);
     if (detail) out.push(line(cols.fit(`  ${detail}`)));
+    for (const [label, amount] of adjustmentLines(item, money))
+      for (const text of cols.spread(`  ${label}`, amount)) out.push(line(text));
   }
   out.push(rule);
   out.push(...totalsBlock(receipt, cols, money));
@@ -103,10 +105,12 @@ function totalsBlock(receipt: PrintableReceipt, cols: Columns, money: (minor: nu
   const { totals } = receipt;
   const out: PrintBlock[] = [];
   const line = (text: string, style?: 'bold'): PrintBlock => ({ kind: 'line', text, style });
-  if (receipt.taxMode === 'exclusive') {
+  if (receipt.taxMode === 'exclusive' || totals.saleDiscount)
     out.push(...cols.spread('Subtotal', money(totals.subtotal)).map((t) => line(t)));
+  if (totals.saleDiscount)
+    out.push(...cols.spread('Sale discount', money(-totals.saleDiscount)).map((t) => line(t)));
+  if (receipt.taxMode === 'exclusive')
     out.push(...cols.spread('Tax', money(totals.taxTotal)).map((t) => line(t)));
-  }
   out.push(...cols.spread(`TOTAL ${receipt.currency}`, money(totals.total)).map((t) => line(t, 'bold')));
   // The cash rounding is its own line, never folded into a price; then what was actually paid.
   if (receipt.cashRounding) {
@@ -115,6 +119,7 @@ function totalsBlock(receipt: PrintableReceipt, cols: Columns, money: (minor: nu
     out.push(...cols.spread(`TO PAY ${receipt.currency}`, toPay).map((t) => line(t, 'bold')));
   }
   out.push(...cols.spread('Items', String(totals.itemCount)).map((t) => line(t)));
+  if (totals.savings) out.push(...cols.spread('You saved', money(totals.savings)).map((t) => line(t)));
   out.push(line(''));
   // Three amount columns of 11 cells; the rate takes what is left (9 cells on 42 columns).
   const amount = 11;

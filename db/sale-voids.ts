@@ -1,0 +1,65 @@
+// The counter's void key: the whole open sale given up by the staff member signed in, with a reason.
+// Unlike a kiosk's basket cancel (`basket_cancelled`, an idle lane giving up), it is a cashier's act:
+// journalled as a `void` with reason `sale_voided`, who did it and why, every line at what it was
+// worth after its discounts; event `basket.voided`.
+import type Database from 'better-sqlite3';
+import type { VoidedLine } from '../core/journal';
+import { priceBasket } from '../core/pricing/adjustments';
+import { adjustedBasket } from './basket-adjustments';
+import type { BasketRecord } from './basket-records';
+import { requireBasket, requireOpenBasket } from './baskets';
+import { appendJournal } from './journal';
+import { appendEvent } from './outbox';
+import { StoreError } from './errors';
+
+/** Voids the open basket: every live line removed, the basket closed, one `void` entry. */
+export function voidSale(
+  db: Database.Database,
+  basketId: string,
+  staffId: string,
+  note: string,
+  now: Date = new Date(),
+): BasketRecord {
+  return db.transaction(() => {
+    const basket = requireOpenBasket(db, basketId);
+    const { lines, sale } = adjustedBasket(db, basketId);
+    if (lines.length === 0) throw new StoreError('basket_empty', 'There is nothing in the sale to void');
+    // Tax mode does not change a line's net amount, only the tax on top of it.
+    const priced = priceBasket(lines, sale?.discount ?? null, 'inclusive').lines;
+    const voided: VoidedLine[] = lines.map((line, i) => ({
+      lineId: line.id,
+      gtin: line.gtin,
+      name: line.name,
+      unit: line.unit,
+      unitPrice: line.priceOverride ?? line.unitPrice,
+      quantity: line.quantity,
+      amount: priced[i]!.net,
+    }));
+    const at = now.toISOString();
+    db.prepare(
+      'UPDATE basket_lines SET removed_at = ?, updated_at = ? WHERE basket_id = ? AND removed_at IS NULL',
+    ).run(at, at, basketId);
+    db.prepare(
+      "UPDATE baskets SET status = 'closed', updated_at = ?, last_changed_line_id = NULL WHERE id = ?",
+    ).run(at, basketId);
+    const amount = voided.reduce((sum, line) => sum + line.amount, 0);
+    appendJournal(
+      db,
+      {
+        kind: 'void',
+        data: {
+          reason: 'sale_voided',
+          basketId,
+          currency: basket.currency,
+          lines: voided,
+          amount,
+          staffId,
+          note,
+        },
+      },
+      now,
+    );
+    appendEvent(db, 'basket.voided', { basketId, staffId, note, lines: voided, amount }, now);
+    return requireBasket(db, basketId);
+  })();
+}

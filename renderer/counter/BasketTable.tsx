@@ -5,6 +5,7 @@ import type { BasketLineView } from '../../services/api/contract';
 import { money, quantityText } from '../format';
 import { useI18n } from '../i18n';
 import { packDetails } from '../kiosk/BasketLine';
+import { LineDiscount, PriceWas } from './price/PriceMarks';
 
 export interface BasketTableProps {
   lines: BasketLineView[];
@@ -89,9 +90,13 @@ const Row = memo(function Row(props: {
       <td className="col-num counter-qty" data-testid="line-qty">
         {quantityText(line.unit, line.quantity)}
       </td>
-      <td className="col-num counter-muted">{line.unit === 'kg' ? `${unitPrice} ${t.perKg}` : unitPrice}</td>
+      <td className="col-num counter-muted">
+        {line.unit === 'kg' ? `${unitPrice} ${t.perKg}` : unitPrice}
+        <PriceWas line={line} currency={currency} />
+      </td>
       <td className="col-num counter-amount" data-testid="line-total">
         {money(line.lineTotal, currency, language)}
+        <LineDiscount line={line} currency={currency} />
       </td>
     </tr>
   );

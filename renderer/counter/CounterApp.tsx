@@ -74,6 +74,7 @@ export function CounterApp({ client }: { client: TerminalClient }) {
                     actions={actions}
                     header={header}
                     dialogOpen={session.weighing || menuOpen}
+                    client={client}
                   />
                 ) : null}
                 {screen === 'payment' && state.payment && !till.open ? (

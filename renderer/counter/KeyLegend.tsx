@@ -34,5 +34,10 @@ export function useSellKeys(): LegendKey[] {
     { keys: 'F10', label: t.counter.staff.keyLock },
     { keys: '⇧F10', label: t.counter.staff.keySignOut },
     { keys: 'F9', label: t.shift.keyShift },
+    // The counter's price tools (./price).
+    { keys: 'F4', label: t.price.keyOverride },
+    { keys: 'F5', label: t.price.keyLineDiscount },
+    { keys: 'F6', label: t.price.keySaleDiscount },
+    { keys: 'F8', label: t.price.keyVoid },
   ];
 }

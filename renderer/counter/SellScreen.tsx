@@ -1,7 +1,7 @@
 // The cashier's selling screen: the sale as a table on the left; the total, the code entry, messages,
 // Pay and the key legend on the right. Everything is reachable from the keyboard.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { BasketView, ScanSource } from '../../services/api/contract';
+import type { BasketView, ScanSource, TerminalClient } from '../../services/api/contract';
 import { money } from '../format';
 import { useI18n } from '../i18n';
 import { CameraScan } from '../kiosk/CameraScan';
@@ -17,6 +17,8 @@ import { KeyLegend, useSellKeys } from './KeyLegend';
 import { commandForKey, type CounterCommand } from './keys';
 import { followSelection, moveSelection, type BasketShape } from './selection';
 import { useTill, type TillHint } from './useTill';
+import { SaleDiscountLine } from './price/PriceMarks';
+import { usePriceTools } from './price/usePriceTools';
 
 export interface SellScreenProps {
   state: KioskState;
@@ -24,6 +26,8 @@ export interface SellScreenProps {
   header: ReactNode;
   /** A dialog of the app's (the weight entry) has the keyboard. */
   dialogOpen: boolean;
+  /** For the counter's own tools (price override, discounts, void: ./price). */
+  client: TerminalClient;
 }
 
 const shapeOf = (basket: BasketView | null): BasketShape => ({
@@ -31,7 +35,7 @@ const shapeOf = (basket: BasketView | null): BasketShape => ({
   lastChangedLineId: basket?.lastChangedLineId ?? null,
 });
 
-export function SellScreen({ state, actions, header, dialogOpen }: SellScreenProps) {
+export function SellScreen({ state, actions, header, dialogOpen, client }: SellScreenProps) {
   const { t, language } = useI18n();
   const basket = state.basket;
   const lines = basket?.lines ?? [];
@@ -42,6 +46,7 @@ export function SellScreen({ state, actions, header, dialogOpen }: SellScreenPro
   const selected = useSelection(basket, state.basketRevision);
   const { startPayment } = actions;
   const legend = useSellKeys();
+  const price = usePriceTools(basket, selected.id, client);
 
   const till = useTill(basket, actions, setHint);
   const submit = (text: string, source: ScanSource) => {
@@ -88,10 +93,14 @@ export function SellScreen({ state, actions, header, dialogOpen }: SellScreenPro
   runRef.current = run;
   const entryRef = useRef(entry);
   entryRef.current = entry;
-  const keyboard = !cameraOpen && !dialogOpen;
+  const keyboard = !cameraOpen && !dialogOpen && !price.open;
+  const priceKey = useRef(price.key);
+  priceKey.current = price.key;
   useEffect(() => {
     if (!keyboard) return;
     const onKey = (event: KeyboardEvent) => {
+      // F4 F5 F6 F8 (./price); F5 must not reload the page either.
+      if (priceKey.current(event.key)) return event.preventDefault();
       const command = commandForKey(event.key, entryRef.current.trim() === '');
       if (!command) return;
       // The key is a command, so it must not also type into the entry (+, −) or open DevTools (F12).
@@ -143,9 +152,16 @@ export function SellScreen({ state, actions, header, dialogOpen }: SellScreenPro
             <div className="counter-total-amount" data-testid="basket-total">
               {total ?? money(0, state.settings?.currency ?? 'CNY', language)}
             </div>
+            {basket ? <SaleDiscountLine basket={basket} /> : null}
           </div>
           <CodeEntry value={entry} onChange={setEntry} onSubmit={submit} keepFocus={keyboard} />
           <div className="counter-messages" aria-live="polite">
+            {price.notice ? (
+              <div className="banner warn" role="status" data-testid="price-notice">
+                <InfoIcon />
+                <span className="banner-text">{price.notice}</span>
+              </div>
+            ) : null}
             {hint ? (
               <div className="banner warn" role="status" data-testid="entry-hint" data-hint={hint}>
                 <InfoIcon />
@@ -190,6 +206,7 @@ export function SellScreen({ state, actions, header, dialogOpen }: SellScreenPro
         </aside>
       </div>
       {cameraOpen ? <CameraScan onCode={onCamera} onClose={closeCamera} /> : null}
+      {price.dialog}
     </main>
   );
 }

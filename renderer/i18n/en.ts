@@ -538,7 +538,7 @@ export const en = {
     keysHint: 'Enter applies · Esc cancels',
     selectLine: 'Select a line first (↑ ↓)',
     noSale: 'Nothing to change: the sale is empty',
-    originalPrice: (price: string) => `was ${price}`,
+    wasLabel: 'was',
     discountLabel: (what: string) => `Discount ${what}`,
     saleDiscountLine: (what: string) => `Sale discount ${what}`,
     savings: 'Customer saves',

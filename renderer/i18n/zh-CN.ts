@@ -506,7 +506,7 @@ export const zhCN: Messages = {
     keysHint: 'Enter 确定 · Esc 取消',
     selectLine: '请先选中一行（↑ ↓）',
     noSale: '当前没有商品，无可修改',
-    originalPrice: (price: string) => `原价 ${price}`,
+    wasLabel: '原价',
     discountLabel: (what: string) => `折扣 ${what}`,
     saleDiscountLine: (what: string) => `整单折扣 ${what}`,
     savings: '顾客节省',

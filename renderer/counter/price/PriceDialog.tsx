@@ -94,6 +94,10 @@ export function PriceDialog({ tool, basket, line, client, onClose }: PriceDialog
   const subject = line
     ? `${line.name} · ${money(line.lineTotal, basket.currency, language)}`
     : money(basket.totals.subtotal, basket.currency, language);
+  // While approving, say what is being approved: the figure the cashier typed.
+  const asked = approving
+    ? ` → ${figure}${kind === 'percent' && tool !== 'override' ? ' %' : ` ${basket.currency}`}`
+    : '';
 
   return (
     <Modal testId="price-dialog" title={title} onClose={onClose}>
@@ -106,6 +110,7 @@ export function PriceDialog({ tool, basket, line, client, onClose }: PriceDialog
       >
         <p className="price-subject" data-testid="price-subject">
           {subject}
+          {asked}
         </p>
         {approving ? (
           <ApprovalStep

@@ -11,7 +11,7 @@ export function PriceWas({ line, currency }: { line: BasketLineView; currency: s
   if (was === null || was === undefined) return null;
   return (
     <span className="counter-price-was" data-testid="line-price-was">
-      {t.price.originalPrice(money(was, currency, language))}
+      {t.price.wasLabel} <s>{money(was, currency, language)}</s>
     </span>
   );
 }

@@ -1,0 +1,199 @@
+// The counter's price tools for real: `openlane serve --role counter` with a cashier signed in (the
+// OPENLANE_TEST_ON_DUTY bridge until sign-in lands), the built UI in Chromium driven by keyboard only —
+// a line discount within the cashier's limit, a sale discount refused above it and approved by a
+// supervisor's badge and PIN, then the void key — and the journal read from the terminal's own SQLite.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withCheckDigit } from '../../core/barcode/gtin';
+import { minorToDecimal } from '../../core/money';
+import { journalEntries } from '../../db/journal';
+import { openDatabase } from '../../db/open';
+import { launchPage } from '../helpers/browser';
+import { startServe, type ServeProcess } from '../helpers/serve';
+
+const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'counter-price');
+const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
+const MILK = { barcode: withCheckDigit('690000000101'), name: 'Fresh Milk 1 L', price: 1290 };
+const BREAD = { barcode: withCheckDigit('690000000102'), name: 'Toast Bread', price: 850 };
+const SUPERVISOR = { id: 'S01', badge: 'STAFF-S01X', pin: '1357' };
+
+describe('the counter: discounts within and above the limit, and the void key, by keyboard', () => {
+  let dir: string;
+  let data: string;
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  const openlane = (args: string[], input?: string) =>
+    spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input });
+  const enter = async (text: string) => {
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  };
+  const total = () => page.getByTestId('basket-total').innerText();
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+  const journal = () => {
+    const db = openDatabase(join(data, 'openlane.db'), { skipMigrations: true });
+    try {
+      return journalEntries(db);
+    } finally {
+      db.close();
+    }
+  };
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'openlane-counter-price-'));
+    data = join(dir, 'data');
+    const rows = [MILK, BREAD].map((p) => `${p.barcode},${p.name},${minorToDecimal(p.price, 2)},13`);
+    writeFileSync(join(dir, 'catalog.csv'), ['barcode,name,price,tax_rate', ...rows, ''].join('\n'));
+    openlane(['catalog', 'import', join(dir, 'catalog.csv'), '--data', data]);
+    for (const [id, name, badge, pin, role] of [
+      ['C01', 'Chen Jie', 'STAFF-C01X', '2468', 'cashier'],
+      [SUPERVISOR.id, 'Wang Fang', SUPERVISOR.badge, SUPERVISOR.pin, 'supervisor'],
+    ] as const) {
+      const added = openlane(
+        [
+          'staff',
+          'add',
+          '--id',
+          id,
+          '--name',
+          name,
+          '--badge',
+          badge,
+          '--role',
+          role,
+          '--pin-stdin',
+          '--data',
+          data,
+        ],
+        `${pin}\n`,
+      );
+      expect(added.status, added.stderr).toBe(0);
+    }
+    serve = await startServe({
+      dataDir: data,
+      args: ['--role', 'counter'],
+      env: { OPENLANE_TEST_ON_DUTY: 'C01' },
+    });
+    ({ browser, page } = await launchPage());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists the price keys in the legend', async () => {
+    await page.goto(serve.url);
+    await expect.poll(focused).toBe('code-entry');
+    const legend = await page.getByTestId('key-legend').innerText();
+    for (const key of ['F4', 'F5', 'F6', 'F8']) expect(legend).toContain(key);
+  });
+
+  it('F5 gives a 10 % line discount within the cashier’s limit; the focus goes back to the entry', async () => {
+    await enter(MILK.barcode);
+    await enter(`2*${BREAD.barcode}`);
+    await expect.poll(total).toContain('29.90');
+    // The bread line is selected (the last scan); F5 opens its discount, the figure has the focus.
+    await page.keyboard.press('F5');
+    await expect.poll(() => page.getByTestId('price-dialog').isVisible()).toBe(true);
+    await expect.poll(focused).toBe('price-figure');
+    await page.keyboard.type('10');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('dented tin');
+    await shot('01-line-discount-dialog');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('price-dialog').count()).toBe(0);
+    await expect.poll(focused).toBe('code-entry');
+    // 17.00 less 1.70 is 15.30; 12.90 + 15.30 = 28.20.
+    await expect.poll(() => page.getByTestId('line-discount').innerText()).toMatch(/10%.*1\.70/);
+    await expect.poll(total).toContain('28.20');
+  });
+
+  it('F4 overrides the milk’s price: the old price shows struck through', async () => {
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('F4');
+    await expect.poll(focused).toBe('price-figure');
+    await page.keyboard.type('11.90');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('shelf label');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('code-entry');
+    await expect.poll(() => page.getByTestId('line-price-was').innerText()).toMatch(/12\.90/);
+    // 11.90 + 15.30
+    await expect.poll(total).toContain('27.20');
+  });
+
+  it('F6 30 % sale discount is refused over the cashier’s limit, then a supervisor approves', async () => {
+    await page.keyboard.press('F6');
+    await expect.poll(focused).toBe('price-figure');
+    await page.keyboard.type('30');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('loyal customer');
+    await page.keyboard.press('Enter');
+    // The refusal names the limit and opens the approval step with the badge focused.
+    await expect.poll(() => page.getByTestId('price-approval').isVisible()).toBe(true);
+    expect(await page.getByTestId('price-approval').innerText()).toMatch(/above your limit of 10 %/);
+    await expect.poll(focused).toBe('approval-badge');
+    await shot('02-approval');
+    await enter(SUPERVISOR.badge);
+    await expect.poll(focused).toBe('approval-pin');
+    await enter(SUPERVISOR.pin);
+    await expect.poll(() => page.getByTestId('price-dialog').count()).toBe(0);
+    await expect.poll(focused).toBe('code-entry');
+    // 30 % of 27.20 is 8.16: 19.04 to pay.
+    await expect.poll(() => page.getByTestId('sale-discount').innerText()).toMatch(/30%[\s\S]*8\.16/);
+    await expect.poll(total).toContain('19.04');
+    await shot('03-discounted-sale');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await shot('03-discounted-sale-1024');
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await expect.poll(() => page.getByTestId('key-legend').innerText()).toContain('整单折扣');
+    await shot('03-discounted-sale-1024-zh');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(focused).toBe('code-entry');
+  });
+
+  it('F8 voids the sale with a reason; the counter is empty; the journal has every entry', async () => {
+    await page.keyboard.press('F8');
+    await expect.poll(() => page.getByTestId('void-dialog').isVisible()).toBe(true);
+    await page.keyboard.press('2');
+    await expect
+      .poll(() =>
+        page.locator('[data-testid="void-reason"][aria-checked="true"]').getAttribute('data-reason'),
+      )
+      .toBe('changed_mind');
+    await shot('04-void-dialog');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('counter-empty').isVisible()).toBe(true);
+    await expect.poll(focused).toBe('code-entry');
+    const entries = journal();
+    const overrides = entries.filter((e) => e.kind === 'override').map((e) => e.data);
+    expect(overrides).toEqual([
+      expect.objectContaining({ action: 'discount', staffId: 'C01', approverId: null, percentOffBp: 1000 }),
+      expect.objectContaining({ action: 'price_override', staffId: 'C01', unitPrice: 1190, amount: -100 }),
+      expect.objectContaining({
+        action: 'discount',
+        lineId: null,
+        staffId: 'C01',
+        approverId: 'S01',
+        amount: 816,
+      }),
+    ]);
+    const voids = entries.filter((e) => e.kind === 'void').map((e) => e.data);
+    expect(voids).toEqual([
+      expect.objectContaining({ reason: 'sale_voided', staffId: 'C01', note: 'changed_mind', amount: 1904 }),
+    ]);
+    expect((voids[0] as { lines: unknown[] }).lines).toHaveLength(2);
+  });
+});

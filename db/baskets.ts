@@ -193,12 +193,7 @@ export function cancelBasket(db: Database.Database, basketId: string, now: Date 
     const basket = requireOpenBasket(db, basketId);
     const at = now.toISOString();
     const removed = basketLines(db, basketId);
-    db.prepare(
-      'UPDATE basket_lines SET removed_at = ?, updated_at = ? WHERE basket_id = ? AND removed_at IS NULL',
-    ).run(at, at, basketId);
-    db.prepare(
-      "UPDATE baskets SET status = 'closed', updated_at = ?, last_changed_line_id = NULL WHERE id = ?",
-    ).run(at, basketId);
+    closeEmptied(db, basketId, at);
     // An empty basket given up voids nothing (an idle kiosk does it all day).
     if (removed.length > 0)
       journalVoid(
@@ -211,6 +206,16 @@ export function cancelBasket(db: Database.Database, basketId: string, now: Date 
     appendEvent(db, 'basket.cancelled', { basketId, removedLines: removed.map(lineEvent) }, now);
     return requireBasket(db, basketId);
   })();
+}
+
+/** Every live line removed and the basket closed, inside the caller's transaction (cancel, a counter's void). */
+export function closeEmptied(db: Database.Database, basketId: string, at: string): void {
+  db.prepare(
+    'UPDATE basket_lines SET removed_at = ?, updated_at = ? WHERE basket_id = ? AND removed_at IS NULL',
+  ).run(at, at, basketId);
+  db.prepare(
+    "UPDATE baskets SET status = 'closed', updated_at = ?, last_changed_line_id = NULL WHERE id = ?",
+  ).run(at, basketId);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { VoidedLine } from '../core/journal';
 import { priceBasket } from '../core/pricing/adjustments';
 import { adjustedBasket } from './basket-adjustments';
 import type { BasketRecord } from './basket-records';
-import { requireBasket, requireOpenBasket } from './baskets';
+import { closeEmptied, requireBasket, requireOpenBasket } from './baskets';
 import { appendJournal } from './journal';
 import { appendEvent } from './outbox';
 import { StoreError } from './errors';
@@ -36,12 +36,7 @@ export function voidSale(
       amount: priced[i]!.net,
     }));
     const at = now.toISOString();
-    db.prepare(
-      'UPDATE basket_lines SET removed_at = ?, updated_at = ? WHERE basket_id = ? AND removed_at IS NULL',
-    ).run(at, at, basketId);
-    db.prepare(
-      "UPDATE baskets SET status = 'closed', updated_at = ?, last_changed_line_id = NULL WHERE id = ?",
-    ).run(at, basketId);
+    closeEmptied(db, basketId, at);
     const amount = voided.reduce((sum, line) => sum + line.amount, 0);
     appendJournal(
       db,

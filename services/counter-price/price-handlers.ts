@@ -23,7 +23,7 @@ import { emitBasket } from '../checkout/basket-handlers';
 import type { CheckoutContext, OnDuty } from '../checkout/context';
 import { fail, ok, refusal } from '../checkout/result';
 import { forgetLanguage } from '../checkout/shopper-language';
-import { authorise, percentToBp } from './limits';
+import { authorise, percentToBp, type Authorised } from './limits';
 
 type PriceHandlers = Pick<
   TerminalApi,
@@ -169,24 +169,12 @@ function discountLine(
   const percent = percentOffBp(after.original, after.lineTotal);
   const auth = authorise(ctx, duty, percent, input.approval);
   if ('ok' in auth) return auth;
-  writeAdjustment(
-    ctx.db,
-    basket.id,
-    { lineId: line.id, kind: 'line_discount', discount, reason: input.reason, ...auth },
-    {
-      action: 'discount',
-      basketId: basket.id,
-      lineId: line.id,
-      ...auth,
-      currency: basket.currency,
-      ...discount,
-      amount: after.lineDiscount,
-      percentOffBp: percent,
-      reason: input.reason,
-      change: 'given',
-    },
-  );
-  return emitBasket(ctx, basket.id);
+  return giveDiscount(ctx, basket, line.id, discount, {
+    ...auth,
+    amount: after.lineDiscount,
+    percentOffBp: percent,
+    reason: input.reason,
+  });
 }
 
 function discountSale(
@@ -207,20 +195,35 @@ function discountSale(
   const percent = percentOffBp(subtotal, subtotal - amount);
   const auth = authorise(ctx, duty, percent, input.approval);
   if ('ok' in auth) return auth;
+  return giveDiscount(ctx, basket, null, discount, {
+    ...auth,
+    amount,
+    percentOffBp: percent,
+    reason: input.reason,
+  });
+}
+
+/** Writes a line's (lineId) or the sale's (null) discount with its journal entry; the basket as it now is. */
+function giveDiscount(
+  ctx: CheckoutContext,
+  basket: BasketRecord,
+  lineId: string | null,
+  discount: Discount,
+  facts: Authorised & { amount: number; percentOffBp: number; reason: string },
+): BasketView {
+  const { staffId, approverId, reason } = facts;
+  const kind = lineId ? 'line_discount' : 'sale_discount';
   writeAdjustment(
     ctx.db,
     basket.id,
-    { lineId: null, kind: 'sale_discount', discount, reason: input.reason, ...auth },
+    { lineId, kind, discount, reason, staffId, approverId },
     {
       action: 'discount',
       basketId: basket.id,
-      lineId: null,
-      ...auth,
+      lineId,
       currency: basket.currency,
       ...discount,
-      amount,
-      percentOffBp: percent,
-      reason: input.reason,
+      ...facts,
       change: 'given',
     },
   );

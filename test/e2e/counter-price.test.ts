@@ -15,6 +15,7 @@ import { journalEntries } from '../../db/journal';
 import { openDatabase } from '../../db/open';
 import { launchPage } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/serve';
+import { addAttendant } from '../helpers/staff-lane';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'counter-price');
 const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
@@ -30,8 +31,7 @@ describe('the counter: discounts within and above the limit, and the void key, b
   let page: Page;
 
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-  const openlane = (args: string[], input?: string) =>
-    spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input });
+  const openlane = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
   const enter = async (text: string) => {
     await page.keyboard.type(text);
     await page.keyboard.press('Enter');
@@ -54,30 +54,14 @@ describe('the counter: discounts within and above the limit, and the void key, b
     const rows = [MILK, BREAD].map((p) => `${p.barcode},${p.name},${minorToDecimal(p.price, 2)},13`);
     writeFileSync(join(dir, 'catalog.csv'), ['barcode,name,price,tax_rate', ...rows, ''].join('\n'));
     openlane(['catalog', 'import', join(dir, 'catalog.csv'), '--data', data]);
-    for (const [id, name, badge, pin, role] of [
-      ['C01', 'Chen Jie', 'STAFF-C01X', '2468', 'cashier'],
-      [SUPERVISOR.id, 'Wang Fang', SUPERVISOR.badge, SUPERVISOR.pin, 'supervisor'],
-    ] as const) {
-      const added = openlane(
-        [
-          'staff',
-          'add',
-          '--id',
-          id,
-          '--name',
-          name,
-          '--badge',
-          badge,
-          '--role',
-          role,
-          '--pin-stdin',
-          '--data',
-          data,
-        ],
-        `${pin}\n`,
-      );
-      expect(added.status, added.stderr).toBe(0);
-    }
+    await addAttendant(data, {
+      id: 'C01',
+      name: 'Chen Jie',
+      badge: 'STAFF-C01X',
+      pin: '2468',
+      role: 'cashier',
+    });
+    await addAttendant(data, { ...SUPERVISOR, name: 'Wang Fang', role: 'supervisor' });
     serve = await startServe({
       dataDir: data,
       args: ['--role', 'counter'],

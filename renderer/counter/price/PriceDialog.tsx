@@ -15,6 +15,7 @@ import { money } from '../../format';
 import { useI18n } from '../../i18n';
 import { Modal } from '../../kiosk/dialogs';
 import { ApprovalStep } from './ApprovalStep';
+import { DialogFooter } from './DialogFooter';
 import { overLimit, refusalText, typedMoney, typedPercent } from './price-text';
 
 export type PriceTool = 'override' | 'line' | 'sale';
@@ -150,31 +151,16 @@ export function PriceDialog({ tool, basket, line, client, onClose }: PriceDialog
                 onChange={(e) => setReason(e.target.value)}
               />
             </label>
-            {error ? (
-              <p className="price-error" role="alert" data-testid="price-error" data-code={error.code}>
-                {refusalText(t, error)}
-              </p>
-            ) : null}
           </>
         )}
-        <p className="price-keys">{t.price.keysHint}</p>
-        {/* Enter in any field submits the form; the buttons are for a mouse, not in the Tab order. */}
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" tabIndex={-1} onClick={onClose}>
-            {t.price.cancel}
-          </button>
-          {approving ? null : (
-            <button
-              type="submit"
-              className="button primary"
-              tabIndex={-1}
-              disabled={busy}
-              data-testid="price-apply"
-            >
-              {t.price.confirm}
-            </button>
-          )}
-        </div>
+        <DialogFooter
+          error={approving ? null : error}
+          keys={t.price.keysHint}
+          onClose={onClose}
+          {...(approving
+            ? {}
+            : { act: { label: t.price.confirm, testId: 'price-apply', tone: 'primary' as const, busy } })}
+        />
       </form>
     </Modal>
   );

@@ -5,7 +5,7 @@ import type { ApiError, BasketView, SaleVoidReason, TerminalClient } from '../..
 import { money } from '../../format';
 import { useI18n } from '../../i18n';
 import { Modal } from '../../kiosk/dialogs';
-import { refusalText } from './price-text';
+import { DialogFooter } from './DialogFooter';
 
 const REASONS: SaleVoidReason[] = ['customer_left', 'changed_mind', 'price_dispute', 'wrong_items', 'other'];
 
@@ -71,26 +71,12 @@ export function VoidSaleDialog(props: { basket: BasketView; client: TerminalClie
             onChange={(e) => setNote(e.target.value)}
           />
         </label>
-        {error ? (
-          <p className="price-error" role="alert" data-testid="price-error" data-code={error.code}>
-            {refusalText(t, error)}
-          </p>
-        ) : null}
-        <p className="price-keys">{t.price.voidKeys}</p>
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" tabIndex={-1} onClick={onClose}>
-            {t.price.cancel}
-          </button>
-          <button
-            type="submit"
-            className="button danger"
-            tabIndex={-1}
-            disabled={busy}
-            data-testid="void-confirm"
-          >
-            {t.price.voidConfirm}
-          </button>
-        </div>
+        <DialogFooter
+          error={error}
+          keys={t.price.voidKeys}
+          onClose={onClose}
+          act={{ label: t.price.voidConfirm, testId: 'void-confirm', tone: 'danger', busy }}
+        />
       </form>
     </Modal>
   );

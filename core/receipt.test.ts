@@ -181,3 +181,49 @@ describe('receiptText', () => {
     expect(text).toContain('TOTAL JPY                             2496');
   });
 });
+
+describe("a receipt with the counter's price changes", () => {
+  it('shows the old price, the line discount, the sale discount and the savings, and totals agree', () => {
+    const receipt = buildReceipt({
+      receiptNumber: 'S01-C01-000001',
+      storeName: 'Test',
+      storeAddress: 'Street 1',
+      soldAt: '2026-12-07T07:00:00.000Z',
+      currency: 'CNY',
+      taxMode: 'exclusive',
+      lines: [
+        { name: 'Tea', unit: 'each', quantity: 2, unitPrice: 500, taxRateBp: 1300, priceOverride: 450 },
+        {
+          name: 'Rice',
+          unit: 'kg',
+          quantity: 1500,
+          unitPrice: 800,
+          taxRateBp: 900,
+          discount: { kind: 'percent', value: 1000 },
+        },
+      ],
+      saleDiscount: { kind: 'amount', value: 100 },
+      payments: [],
+      eReceiptBaseUrl: 'https://r.example',
+    });
+    expect(
+      receipt.lines.map((l) => [l.unitPrice, l.originalUnitPrice, l.lineTotal, l.discount?.amount]),
+    ).toEqual([
+      [450, 500, 900, undefined],
+      [800, undefined, 1080, 120],
+    ]);
+    // 9.00 and 10.80 less 1.00 spread 900:1080 → 0.45 and 0.55; tax 13 % of 8.55 and 9 % of 10.25.
+    expect(receipt.totals).toMatchObject({
+      subtotal: 1980,
+      saleDiscount: 100,
+      taxTotal: 111 + 92,
+      savings: 320,
+    });
+    expect(receipt.totals.total).toBe(1880 + 203);
+    const text = receiptText(receipt).join('\n');
+    expect(text).toMatch(/Price was 5\.00\s+now 4\.50/);
+    expect(text).toMatch(/Discount 10%\s+-1\.20/);
+    expect(text).toMatch(/Subtotal\s+19\.80\nSale discount\s+-1\.00\nTax\s+2\.03/);
+    expect(text).toMatch(/You saved\s+3\.20/);
+  });
+});

@@ -3,7 +3,7 @@ import type { OverrideEntry } from '../core/journal';
 import { PENCIL as pencil, refusalCode as codeOf } from '../test/helpers/db-fixtures';
 import { useTempDatabase } from '../test/helpers/temp-db';
 import { adjustedBasket, liveAdjustments, removeAdjustment, writeAdjustment } from './basket-adjustments';
-import { addItem, currentBasket, openBasket, removeLine, setStatus } from './baskets';
+import { addItem, currentBasket, openBasket, removeLine, setQuantity, setStatus } from './baskets';
 import { journalEntries } from './journal';
 import { pendingEvents } from './outbox';
 import { voidSale } from './sale-voids';
@@ -58,6 +58,28 @@ describe('basket adjustments', () => {
     expect(again.id).not.toBe(line.id);
     removeLine(temp.db, basket.id, line.id);
     expect(liveAdjustments(temp.db, basket.id)).toEqual([]);
+  });
+
+  it('journals a removed or lowered line at the price it was being sold for', () => {
+    const basket = openBasket(temp.db, 'CNY');
+    const line = addItem(temp.db, basket.id, pencil, 3);
+    writeAdjustment(
+      temp.db,
+      basket.id,
+      { lineId: line.id, kind: 'price_override', unitPrice: 100, reason: 'label', ...who },
+      entry(line.id),
+    );
+    writeAdjustment(temp.db, basket.id, discount(line.id, 50), entry(line.id));
+    setQuantity(temp.db, basket.id, line.id, 2);
+    removeLine(temp.db, basket.id, line.id);
+    const voids = journalEntries(temp.db)
+      .filter((e) => e.kind === 'void')
+      .map((e) => e.data as { lines: { unitPrice: number; quantity: number; amount: number }[] });
+    // 3 at 1.00 less 0.50 is 2.50; 2 of them 1.50: the first piece took 1.00 away, the rest 1.50.
+    expect(voids.map((v) => v.lines[0])).toEqual([
+      expect.objectContaining({ unitPrice: 100, quantity: 1, amount: 100 }),
+      expect.objectContaining({ unitPrice: 100, quantity: 2, amount: 150 }),
+    ]);
   });
 
   it('changes only an open basket, and writes nothing when refused', () => {

@@ -7,7 +7,7 @@ import type { BasketStatus } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
 import type { BasketLineRecord, BasketRecord, ScannedItem } from './basket-records';
 import { toBasket, toLine, type BasketRow, type LineRow } from './basket-rows';
-import { journalVoid, voidedPart } from './basket-voids';
+import { journalVoid, linePriceChange, voidedPart } from './basket-voids';
 import { StoreError } from './errors';
 import { appendEvent } from './outbox';
 import { requireSerialFree } from './serials';
@@ -129,7 +129,13 @@ export function setQuantity(
     const line = requireLine(db, basketId, lineId);
     // Lowering a quantity takes goods off the basket as surely as removing the line: a void.
     if (quantity < before.quantity)
-      journalVoid(db, 'quantity_reduced', basket, [voidedPart(before, quantity)], now);
+      journalVoid(
+        db,
+        'quantity_reduced',
+        basket,
+        [voidedPart(before, quantity, linePriceChange(db, lineId))],
+        now,
+      );
     appendEvent(
       db,
       'basket.quantity_changed',
@@ -179,7 +185,7 @@ export function removeLines(
         db,
         reason,
         basket,
-        removed.map((line) => voidedPart(line, 0)),
+        removed.map((line) => voidedPart(line, 0, linePriceChange(db, line.id))),
         now,
       );
     for (const line of removed) appendEvent(db, 'basket.line_removed', lineEvent(line), now);
@@ -200,7 +206,7 @@ export function cancelBasket(db: Database.Database, basketId: string, now: Date 
         db,
         'basket_cancelled',
         basket,
-        removed.map((l) => voidedPart(l, 0)),
+        removed.map((l) => voidedPart(l, 0, linePriceChange(db, l.id))),
         now,
       );
     appendEvent(db, 'basket.cancelled', { basketId, removedLines: removed.map(lineEvent) }, now);

@@ -95,6 +95,9 @@ describe('fromBasket with the fields still to come', () => {
     expect(fromBasket(basket({ lines, discount: { amount: 200 } }), 'en').discount).toBe(300);
     const totals = { total: 2990, itemCount: 2, discount: 450 };
     expect(fromBasket(basket({ lines, totals }), 'en').discount).toBe(450);
+    // The counter's price tools report what they took off in all as totals.savings.
+    const counted = { total: 2990, itemCount: 2, savings: 320, saleDiscount: 100 };
+    expect(fromBasket(basket({ lines, totals: counted }), 'en').discount).toBe(320);
   });
 
   it('ignores what it cannot read: wrong types, fractions, tenders without a kind', () => {

@@ -130,7 +130,11 @@ function displayLine(line: LineLike, language: Language): DisplayLine {
 /** A basket's or receipt's own discount total if it has one, else the sum of its lines' discounts. */
 function discountOf(extra: Record<string, unknown>, lines: DisplayLine[]): number {
   const totals = extra.totals as Record<string, unknown> | undefined;
-  const own = numberOr(totals?.discount ?? totals?.discountTotal ?? extra.discountTotal, NaN);
+  // `savings`: the counter's overrides, line and sale discounts in all (core/pricing/adjustments.ts).
+  const own = numberOr(
+    totals?.discount ?? totals?.discountTotal ?? totals?.savings ?? extra.discountTotal,
+    NaN,
+  );
   if (!Number.isNaN(own)) return Math.abs(own);
   const basketDiscount = extra.discount as Record<string, unknown> | number | undefined;
   const whole = typeof basketDiscount === 'number' ? basketDiscount : numberOr(basketDiscount?.amount, 0);

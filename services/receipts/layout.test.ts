@@ -270,3 +270,45 @@ describe('localTime', () => {
     expect(localTime('not a time')).toBe('not a time');
   });
 });
+
+describe('the paper receipt of a counter sale with price changes', () => {
+  it('prints the old price, the line discount, the sale discount and the savings, in the paper width', () => {
+    const receipt = buildReceipt({
+      receiptNumber: 'S001-C01-000007',
+      storeName: 'OpenLane',
+      storeAddress: 'Harbour Road 88',
+      soldAt: '2026-12-07T07:00:00.000Z',
+      currency: 'CNY',
+      taxMode: 'inclusive',
+      lines: [
+        {
+          name: '鲜牛奶 1升',
+          unit: 'each',
+          quantity: 1,
+          unitPrice: 1290,
+          taxRateBp: 900,
+          priceOverride: 1190,
+        },
+        {
+          name: 'Toast Bread',
+          unit: 'each',
+          quantity: 2,
+          unitPrice: 850,
+          taxRateBp: 1300,
+          discount: { kind: 'percent', value: 1000 },
+        },
+      ],
+      saleDiscount: { kind: 'percent', value: 3000 },
+      payments: [{ method: 'cash', provider: 'cash', amount: 1904, reference: '' }],
+      eReceiptBaseUrl: 'https://receipts.openlane.example/r',
+    });
+    const printed = lines(receiptLayout(receipt, { columns: 42, cells: chineseCells }));
+    const text = printed.join('\n');
+    expect(text).toMatch(/Price was 12\.90\s+now 11\.90/);
+    expect(text).toMatch(/Discount 10%\s+-1\.70/);
+    expect(text).toMatch(/Sale discount\s+-8\.16/);
+    expect(text).toMatch(/TOTAL CNY\s+19\.04/);
+    expect(text).toMatch(/You saved\s+10\.86/);
+    for (const line of printed) expect(cjk(42).measure(line)).toBeLessThanOrEqual(42);
+  });
+});

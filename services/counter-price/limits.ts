@@ -1,11 +1,14 @@
-// Who may take how much off: the signed-in staff member's role limit (settings counter.limits), and
-// above it a supervisor's badge and PIN on the spot, within the supervisor's own limit.
+// Who may take how much off: the signed-in staff member's role limit (settings counter.limits, asked
+// through services/counter/approval.ts's withinOwnLimit), and above it a supervisor's badge and PIN on
+// the spot (checkApprover: the staff gate, a role that may, not the one signed in), within the
+// supervisor's own limit. The approval is journalled with the act, in its transaction (journalWithApproval).
 import { WHOLE_BP } from '../../core/pricing/adjustments';
 import { fail, type Failure } from '../../core/result';
+import { withinLimit } from '../../core/staff/limits';
 import type { StaffRole } from '../../core/staff/roles';
 import type { ApprovalInput } from '../api/contract';
-import { staffGateOf } from '../checkout/attendants';
 import type { CheckoutContext, OnDuty } from '../checkout/context';
+import { checkApprover, recordApproval, withinOwnLimit, type ApprovalDetails } from '../counter/approval';
 
 /** Who gave it and who approved it (null: within the giver's own limit). */
 export interface Authorised {
@@ -13,20 +16,19 @@ export interface Authorised {
   approverId: string | null;
 }
 
-/** A role's limit in basis points; a role without one (an attendant at a counter) may give nothing alone. */
-export function limitBp(ctx: CheckoutContext, role: StaffRole): number {
-  const limits: Partial<Record<StaffRole, { discountPercent: number }>> = ctx.settings.counter.limits;
-  const percent = limits[role]?.discountPercent ?? 0;
-  return Math.round(percent * 100);
-}
+/** The approver behind an Authorised, kept apart so it is not spread into journal entries. */
+const approvers = new WeakMap<Authorised, OnDuty>();
 
-/** Percent shown to people: basis points as "12.5". */
-export const percentText = (bp: number): string => String(bp / 100);
+/** A role's discount limit in percent; a role without one (an attendant at a counter) may give nothing alone. */
+function limitPercent(ctx: CheckoutContext, role: StaffRole): number {
+  return ctx.settings.counter.limits[role as keyof typeof ctx.settings.counter.limits]?.discountPercent ?? 0;
+}
 
 /**
  * Whether the staff member signed in may take `percentOffBp` off alone, or with `approval`. Refused as
  * `over_limit` with details { limitPercent, percentOff, approver } so the screen opens its approval
- * step, or with the staff gate's code (`staff_unknown`, `staff_denied`, `staff_locked`, `staff_not_allowed`).
+ * step, or with the approval's codes (`staff_unknown`, `staff_denied`, `staff_locked`,
+ * `staff_not_allowed`, `approver_signed_in`).
  */
 export function authorise(
   ctx: CheckoutContext,
@@ -34,25 +36,45 @@ export function authorise(
   percentOffBp: number,
   approval: ApprovalInput | undefined,
 ): Authorised | Failure {
-  const own = limitBp(ctx, duty.role);
-  if (percentOffBp <= own) return { staffId: duty.id, approverId: null };
-  const details = { limitPercent: own / 100, percentOff: percentOffBp / 100, approver: false };
+  const percent = percentOffBp / 100;
+  if (withinOwnLimit(ctx, 'discountPercent', percent)) return { staffId: duty.id, approverId: null };
+  const own = limitPercent(ctx, duty.role);
   if (!approval)
     return fail(
       'over_limit',
-      `${percentText(percentOffBp)} % off is above a ${duty.role}'s limit of ${percentText(own)} %; a supervisor must approve`,
-      details,
+      `${percent} % off is above a ${duty.role}'s limit of ${own} %; a supervisor must approve`,
+      { limitPercent: own, percentOff: percent, approver: false },
     );
-  const checked = staffGateOf(ctx).check(approval.badge, approval.pin, 'discount_over_limit');
-  if (!checked.ok) return fail(checked.code, checked.message);
-  const approverLimit = limitBp(ctx, checked.attendant.role);
-  if (percentOffBp > approverLimit)
-    return fail(
-      'over_limit',
-      `${percentText(percentOffBp)} % off is above ${checked.attendant.name}'s limit of ${percentText(approverLimit)} % too`,
-      { limitPercent: approverLimit / 100, percentOff: percentOffBp / 100, approver: true },
-    );
-  return { staffId: duty.id, approverId: checked.attendant.id };
+  const approver = checkApprover(ctx, approval, 'discount_over_limit');
+  if (!approver.ok) return approver;
+  if (!withinLimit(approver.value.role, ctx.settings.counter.limits, 'discountPercent', percent)) {
+    const theirs = limitPercent(ctx, approver.value.role);
+    return fail('over_limit', `${percent} % off is above ${approver.value.name}'s limit of ${theirs} % too`, {
+      limitPercent: theirs,
+      percentOff: percent,
+      approver: true,
+    });
+  }
+  const authorised = { staffId: duty.id, approverId: approver.value.id };
+  approvers.set(authorised, approver.value);
+  return authorised;
+}
+
+/**
+ * Runs `write` (the act and its `override` entry) and, when a supervisor approved it, journals their
+ * approval (`staff` / `approved`) in the same transaction, so neither stands without the other.
+ */
+export function journalWithApproval(
+  ctx: CheckoutContext,
+  authorised: Authorised,
+  details: ApprovalDetails,
+  write: () => void,
+): void {
+  const approver = approvers.get(authorised);
+  ctx.db.transaction(() => {
+    write();
+    if (approver) recordApproval(ctx, approver, 'discount_over_limit', details);
+  })();
 }
 
 /** A typed percent (0.01–100, at most two decimals) in basis points, or null when it is not one. */

@@ -226,6 +226,19 @@ describe('the sale discount', () => {
       }),
     ]);
 
+    // The supervisor's approval is journalled with the discount, in its transaction.
+    expect(
+      journal()
+        .filter((e) => e.kind === 'staff')
+        .map((e) => e.data),
+    ).toEqual([
+      expect.objectContaining({
+        action: 'approved',
+        staffId: 'S01',
+        act: 'discount_over_limit',
+        forStaffId: 'C01',
+      }),
+    ]);
     const flow = paymentFlowFor(checkout, sim.url);
     flows.push(flow);
     const payment = value(await flow.handlers['payment.start']({}));

@@ -23,7 +23,7 @@ import { emitBasket } from '../checkout/basket-handlers';
 import type { CheckoutContext, OnDuty } from '../checkout/context';
 import { fail, ok, refusal } from '../checkout/result';
 import { forgetLanguage } from '../checkout/shopper-language';
-import { authorise, percentToBp, type Authorised } from './limits';
+import { authorise, journalWithApproval, percentToBp, type Authorised } from './limits';
 
 type PriceHandlers = Pick<
   TerminalApi,
@@ -109,25 +109,28 @@ function overridePrice(
   const percent = percentOffBp(after.original, after.lineTotal);
   const auth = authorise(ctx, duty, percent, input.approval);
   if ('ok' in auth) return auth;
-  writeAdjustment(
-    ctx.db,
-    basket.id,
-    { lineId: line.id, kind: 'price_override', unitPrice: input.unitPrice, reason: input.reason, ...auth },
-    {
-      action: 'price_override',
-      basketId: basket.id,
-      lineId: line.id,
-      gtin: line.gtin,
-      name: line.name,
-      ...auth,
-      currency: basket.currency,
-      originalUnitPrice: line.unitPrice,
-      unitPrice: input.unitPrice,
-      amount: after.base - before.base,
-      percentOffBp: percent,
-      reason: input.reason,
-      change: 'given',
-    },
+  const details = { basketId: basket.id, lineId: line.id, act: 'price_override', percentOffBp: percent };
+  journalWithApproval(ctx, auth, details, () =>
+    writeAdjustment(
+      ctx.db,
+      basket.id,
+      { lineId: line.id, kind: 'price_override', unitPrice: input.unitPrice, reason: input.reason, ...auth },
+      {
+        action: 'price_override',
+        basketId: basket.id,
+        lineId: line.id,
+        gtin: line.gtin,
+        name: line.name,
+        ...auth,
+        currency: basket.currency,
+        originalUnitPrice: line.unitPrice,
+        unitPrice: input.unitPrice,
+        amount: after.base - before.base,
+        percentOffBp: percent,
+        reason: input.reason,
+        change: 'given',
+      },
+    ),
   );
   return emitBasket(ctx, basket.id);
 }
@@ -169,8 +172,7 @@ function discountLine(
   const percent = percentOffBp(after.original, after.lineTotal);
   const auth = authorise(ctx, duty, percent, input.approval);
   if ('ok' in auth) return auth;
-  return giveDiscount(ctx, basket, line.id, discount, {
-    ...auth,
+  return giveDiscount(ctx, basket, line.id, discount, auth, {
     amount: after.lineDiscount,
     percentOffBp: percent,
     reason: input.reason,
@@ -195,8 +197,7 @@ function discountSale(
   const percent = percentOffBp(subtotal, subtotal - amount);
   const auth = authorise(ctx, duty, percent, input.approval);
   if ('ok' in auth) return auth;
-  return giveDiscount(ctx, basket, null, discount, {
-    ...auth,
+  return giveDiscount(ctx, basket, null, discount, auth, {
     amount,
     percentOffBp: percent,
     reason: input.reason,
@@ -209,23 +210,35 @@ function giveDiscount(
   basket: BasketRecord,
   lineId: string | null,
   discount: Discount,
-  facts: Authorised & { amount: number; percentOffBp: number; reason: string },
+  auth: Authorised,
+  facts: { amount: number; percentOffBp: number; reason: string },
 ): BasketView {
-  const { staffId, approverId, reason } = facts;
+  const { staffId, approverId } = auth;
   const kind = lineId ? 'line_discount' : 'sale_discount';
-  writeAdjustment(
-    ctx.db,
-    basket.id,
-    { lineId, kind, discount, reason, staffId, approverId },
-    {
-      action: 'discount',
-      basketId: basket.id,
-      lineId,
-      currency: basket.currency,
-      ...discount,
-      ...facts,
-      change: 'given',
-    },
+  const details = {
+    basketId: basket.id,
+    lineId,
+    act: kind,
+    percentOffBp: facts.percentOffBp,
+    amount: facts.amount,
+  };
+  journalWithApproval(ctx, auth, details, () =>
+    writeAdjustment(
+      ctx.db,
+      basket.id,
+      { lineId, kind, discount, reason: facts.reason, staffId, approverId },
+      {
+        action: 'discount',
+        basketId: basket.id,
+        lineId,
+        currency: basket.currency,
+        ...discount,
+        staffId,
+        approverId,
+        ...facts,
+        change: 'given',
+      },
+    ),
   );
   return emitBasket(ctx, basket.id);
 }

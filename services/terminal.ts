@@ -56,11 +56,6 @@ export interface TerminalOptions {
   demo?: boolean;
   /** Only for tests: the built-in simulator with fault injection on (/api/faults). */
   simulatorTestFaults?: boolean;
-  /**
-   * Only for end-to-end tests, until the counter's sign-in is built: the staff id (settings' attendants)
-   * signed in at the counter from the start.
-   */
-  testOnDuty?: string;
   /** Background sync with HQ (only for an enrolled terminal): between syncs and first retry, in ms. */
   sync?: { intervalMs?: number; backoffMs?: number; maxBackoffMs?: number };
 }
@@ -88,11 +83,6 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const storeLink = storeLinkSync(options.dataDir, settings);
   const hq = startHqSync(db, { ...options, afterSync: storeLink.afterSync }, settings.currency, events);
   const ctx = createCheckoutContext(db, settings, withSyncView(events, hq));
-  if (options.testOnDuty) {
-    const staff = settings.attendants.find((a) => a.id === options.testOnDuty);
-    if (!staff) throw new Error(`No staff member ${options.testOnDuty} to put on duty`);
-    ctx.duty.current = { id: staff.id, name: staff.name, role: staff.role };
-  }
 
   const payments = await startPayments(settings, {
     host: options.listenHost ?? '127.0.0.1',

@@ -30,9 +30,6 @@ const ROLES = ['kiosk', 'counter', 'attendant'];
 /** Set to 1 by the end-to-end tests: the built-in simulator starts with its fault injection on. */
 export const TEST_FAULTS_ENV = 'OPENLANE_TEST_SIMULATOR_FAULTS';
 
-/** Set by the end-to-end tests to a staff id: signed in at the counter from the start (until sign-in exists). */
-export const TEST_ON_DUTY_ENV = 'OPENLANE_TEST_ON_DUTY';
-
 /** Off loopback the till is reachable from the network: say so, and how a browser gets in. */
 function warnOpenToNetwork(
   host: string,
@@ -102,7 +99,6 @@ export async function serveCommand(args: string[]): Promise<number> {
       demo: values.demo === true,
       // The end-to-end tests switch the built-in simulator's faults on; no store ever should.
       simulatorTestFaults: process.env[TEST_FAULTS_ENV] === '1',
-      testOnDuty: process.env[TEST_ON_DUTY_ENV] || undefined,
     });
   } catch (error) {
     return cannotListen(error);

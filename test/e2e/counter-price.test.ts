@@ -1,5 +1,5 @@
-// The counter's price tools for real: `openlane serve --role counter` with a cashier signed in (the
-// OPENLANE_TEST_ON_DUTY bridge until sign-in lands), the built UI in Chromium driven by keyboard only —
+// The counter's price tools for real: `openlane serve --role counter`, the cashier signing in, the
+// built UI in Chromium driven by keyboard only —
 // a line discount within the cashier's limit, a sale discount refused above it and approved by a
 // supervisor's badge and PIN, then the void key — and the journal read from the terminal's own SQLite.
 import { spawnSync } from 'node:child_process';
@@ -16,13 +16,13 @@ import { openDatabase } from '../../db/open';
 import { seriousViolations } from '../helpers/axe';
 import { launchPage } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/serve';
-import { addAttendant } from '../helpers/staff-lane';
+import { seedCounterStaff, signInAtCounter } from '../helpers/counter-staff';
+import { STAFF_PINS, SUPERVISOR } from '../helpers/staff';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'counter-price');
 const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
 const MILK = { barcode: withCheckDigit('690000000101'), name: 'Fresh Milk 1 L', price: 1290 };
 const BREAD = { barcode: withCheckDigit('690000000102'), name: 'Toast Bread', price: 850 };
-const SUPERVISOR = { id: 'S01', badge: 'STAFF-S01X', pin: '1357' };
 
 describe('the counter: discounts within and above the limit, and the void key, by keyboard', () => {
   let dir: string;
@@ -67,18 +67,10 @@ describe('the counter: discounts within and above the limit, and the void key, b
     const rows = [MILK, BREAD].map((p) => `${p.barcode},${p.name},${minorToDecimal(p.price, 2)},13`);
     writeFileSync(join(dir, 'catalog.csv'), ['barcode,name,price,tax_rate', ...rows, ''].join('\n'));
     openlane(['catalog', 'import', join(dir, 'catalog.csv'), '--data', data]);
-    await addAttendant(data, {
-      id: 'C01',
-      name: 'Chen Jie',
-      badge: 'STAFF-C01X',
-      pin: '2468',
-      role: 'cashier',
-    });
-    await addAttendant(data, { ...SUPERVISOR, name: 'Wang Fang', role: 'supervisor' });
+    seedCounterStaff(data);
     serve = await startServe({
       dataDir: data,
       args: ['--role', 'counter'],
-      env: { OPENLANE_TEST_ON_DUTY: 'C01' },
     });
     ({ browser, page } = await launchPage());
   });
@@ -91,6 +83,7 @@ describe('the counter: discounts within and above the limit, and the void key, b
 
   it('lists the price keys in the legend', async () => {
     await page.goto(serve.url);
+    await signInAtCounter(page);
     await expect.poll(focused).toBe('code-entry');
     const legend = await page.getByTestId('key-legend').innerText();
     for (const key of ['F4', 'F5', 'F6', 'F8']) expect(legend).toContain(key);
@@ -154,7 +147,7 @@ describe('the counter: discounts within and above the limit, and the void key, b
     expect(await dialogViolations()).toEqual([]);
     await enter(SUPERVISOR.badge);
     await expect.poll(focused).toBe('approval-pin');
-    await enter(SUPERVISOR.pin);
+    await enter(STAFF_PINS.supervisor);
     await expect.poll(() => page.getByTestId('price-dialog').count()).toBe(0);
     await expect.poll(focused).toBe('code-entry');
     // 30 % of 27.20 is 8.16: 19.04 to pay.

@@ -8,9 +8,9 @@ import { runOpenlane } from './cli';
 /** `openlane staff add` with the PIN on stdin, never on the command line; throws with its stderr if refused. */
 export async function addAttendant(
   dataDir: string,
-  attendant: { id: string; name: string; badge: string; pin: string; role?: string },
+  attendant: { id: string; name: string; badge: string; pin: string },
 ): Promise<void> {
-  const { id, name, badge, pin, role } = attendant;
+  const { id, name, badge, pin } = attendant;
   const args = [
     'staff',
     'add',
@@ -23,7 +23,6 @@ export async function addAttendant(
     '--pin-stdin',
     '--data',
     dataDir,
-    ...(role ? ['--role', role] : []),
   ];
   const run = await runOpenlane(args, `${pin}\n`);
   if (run.status !== 0) throw new Error(`openlane staff add failed: ${run.stderr}`);

@@ -1,4 +1,4 @@
-// The counter's price overrides and discounts on a basket (migration 0021): each written in one
+// The counter's price overrides and discounts on a basket (migration 0019): each written in one
 // transaction with its journal entry (kind `override`) and its outbox event, only on an open basket.
 // A line's override or discount, or the sale discount, replaces the live one of its kind: the old row
 // is marked removed, never deleted. Adjustments of a removed line no longer count.

@@ -6,7 +6,7 @@ import { priceBasket, type AdjustableLine, type Discount } from '../core/pricing
 import type { BasketLineRecord, BasketRecord } from './basket-records';
 import { appendJournal } from './journal';
 
-/** A line's live price override and discount (migration 0021), for what its void is worth. */
+/** A line's live price override and discount (migration 0019), for what its void is worth. */
 export type LinePriceChange = Pick<AdjustableLine, 'priceOverride' | 'discount'>;
 
 /** The counter's live override and discount of a line; none at a kiosk. */

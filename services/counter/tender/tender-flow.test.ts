@@ -18,6 +18,7 @@ import {
   waitFor,
 } from '../../../test/helpers/checkout';
 import { CASHIER, openTenderLane, type TenderLane } from '../../../test/helpers/tender-lane';
+import { counterPriceHandlers } from '../../counter-price/price-handlers';
 import type { PaymentProvider } from '../../payments/provider';
 import { createSimulatorProvider } from '../../payments/simulator/provider';
 import type { PaymentSimulator } from '../../payments/simulator/server';
@@ -84,6 +85,26 @@ describe('cash at the counter', () => {
     const entry = journalEntries(lane.checkout.db).find((e) => e.kind === 'sale');
     expect(entry?.data).toMatchObject({ cashRounding: -1, staffId: CASHIER.id, tenders: [{ kind: 'cash' }] });
     expect(lane.checkout.events.some((e) => e.type === 'sale.completed')).toBe(true);
+  });
+
+  it('a sale discounted at the counter is tendered, sold and printed at its discounted total', async () => {
+    const lane = await counterWithSale();
+    const price = counterPriceHandlers(lane.checkout.ctx, () => {
+      throw new Error('not asked for in this test');
+    });
+    // 10 % off the whole sale, within the cashier's own limit: 17.91 − 1.79 = 16.12.
+    const discounted = value(
+      await price['basket.discountSale']({ kind: 'percent', value: 10, reason: 'loyal customer' }),
+    );
+    expect(discounted.totals.total).toBe(1612);
+    const after = value(await api(lane)['tender.cash']({ handed: 2000 }));
+    expect(after).toMatchObject({ total: 1612, due: 0, rounding: -2, change: 390 });
+    expect(after.receipt?.totals.total).toBe(1612);
+    const sale = saleRow(lane)!;
+    expect(sale).toMatchObject({ total: 1612, cash_rounding: -2 });
+    expect(saleTenders(lane.checkout.db, sale.id)).toMatchObject([
+      { kind: 'cash', amount: 1610, tendered: 2000 },
+    ]);
   });
 
   it('a sale taken in an open shift names it', async () => {

@@ -3,7 +3,8 @@
 // One transaction writes the code payment turning paid, the tender taken and the sale.
 import { buildReceipt, type ReceiptPayment } from '../../../core/receipt';
 import { basketTenders, tenderOfPayment, type BasketTender } from '../../../db/basket-tenders';
-import { basketLines, getBasket } from '../../../db/baskets';
+import { adjustedBasket } from '../../../db/basket-adjustments';
+import { getBasket } from '../../../db/baskets';
 import { getPayment, updatePayment, type PaymentRecord } from '../../../db/payments';
 import { saleForBasket, type SaleRecord } from '../../../db/sales';
 import { currentShift } from '../../../db/shifts';
@@ -54,6 +55,7 @@ export function completeIfCovered(
     shiftId: currentShift(ctx.db, settings.terminalId)?.id ?? null,
     soldAt,
     makeReceipt: (receiptNumber, settled) => {
+      const adjusted = adjustedBasket(ctx.db, basketId);
       const receipt = buildReceipt({
         receiptNumber,
         storeName: settings.storeName,
@@ -61,7 +63,9 @@ export function completeIfCovered(
         soldAt: soldAt.toISOString(),
         currency: basket.currency,
         taxMode: settings.taxMode,
-        lines: basketLines(ctx.db, basketId),
+        // With the counter's overrides and discounts, priced as the basket was.
+        lines: adjusted.lines,
+        saleDiscount: adjusted.sale?.discount ?? null,
         payments: receiptPayments(ctx, tenders, settled),
         eReceiptBaseUrl: settings.eReceiptBaseUrl,
         language: basket.language ?? settings.defaultLanguage,

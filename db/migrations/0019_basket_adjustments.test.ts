@@ -3,7 +3,7 @@ import { migrationRows } from '../../test/helpers/migration-rows';
 import { useTempDatabase } from '../../test/helpers/temp-db';
 import { migrate } from '../migrate';
 
-const temp = useTempDatabase(20);
+const temp = useTempDatabase(18);
 const { insert, basket } = migrationRows(temp);
 const T = '2026-12-07T06:30:00.000Z';
 const line = (id: string) =>
@@ -31,11 +31,11 @@ const adjustment = (id: string, values: Record<string, unknown>) =>
     ...values,
   });
 
-describe('migration 0021_basket_adjustments', () => {
+describe('migration 0019_basket_adjustments', () => {
   it('keeps an override, a line discount and a sale discount, with who gave and approved them', () => {
     basket('b1', 'open');
     line('l1');
-    migrate(temp.db, { target: 21 });
+    migrate(temp.db, { target: 19 });
     adjustment('a1', { line_id: 'l1', kind: 'price_override', unit_price: 400 });
     adjustment('a2', {
       line_id: 'l1',
@@ -59,7 +59,7 @@ describe('migration 0021_basket_adjustments', () => {
   it('refuses a second live one of a kind, a malformed row and a deletion', () => {
     basket('b1', 'open');
     line('l1');
-    migrate(temp.db, { target: 21 });
+    migrate(temp.db, { target: 19 });
     adjustment('a1', { line_id: 'l1', kind: 'price_override', unit_price: 400 });
     expect(() => adjustment('a2', { line_id: 'l1', kind: 'price_override', unit_price: 300 })).toThrow(
       /UNIQUE/,

@@ -355,6 +355,28 @@ function touchBasket(
   );
 }
 
+/**
+ * Copies lines as they were (price, names, lot, serial, quantity) into an open basket, in their order,
+ * inside the caller's transaction: a resumed or handed-over sale brings back exactly what was rung up.
+ * No event: the caller's own event (`sale.resumed`, `handover.received`) reports the copy.
+ */
+export function copyLines(
+  db: Database.Database,
+  basketId: string,
+  lines: readonly (ScannedItem & { quantity: number })[],
+  now: Date = new Date(),
+): BasketLineRecord[] {
+  requireOpenBasket(db, basketId);
+  const at = now.toISOString();
+  const ids = lines.map((line) => {
+    validateItem(line);
+    validateQuantity(line.quantity);
+    return insertLine(db, basketId, line, line.quantity, at);
+  });
+  if (ids.length > 0) touchBasket(db, basketId, at, ids[ids.length - 1]!);
+  return ids.map((id) => requireLine(db, basketId, id));
+}
+
 function validateQuantity(quantity: number): void {
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) {
     throw new StoreError(

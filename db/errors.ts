@@ -25,7 +25,17 @@ export type StoreErrorCode =
   | 'tender_not_found'
   | 'tender_not_reversible'
   | 'tenders_not_settled'
-  | 'basket_empty';
+  | 'basket_empty'
+  // Suspended sales and kiosk handovers (db/suspended-sales.ts, db/handovers.ts).
+  | 'payment_in_progress'
+  | 'empty_basket'
+  | 'invalid_label'
+  | 'invalid_reason'
+  | 'sale_in_progress'
+  | 'suspended_not_found'
+  | 'suspended_not_waiting'
+  | 'handover_not_found'
+  | 'handover_already_received';
 
 /** A refused change; nothing was written. `code` is stable, `message` says exactly what was wrong. */
 export class StoreError extends Error {

@@ -77,7 +77,13 @@ export interface VoidedLine {
 /** Goods taken off a basket before payment: what loss prevention reviews. */
 export interface VoidEntry {
   /** `age_refused`: an attendant refused the sale of the basket's age-restricted items after the ID check. */
-  reason: 'line_removed' | 'quantity_reduced' | 'basket_cancelled' | 'age_refused' | 'sale_voided';
+  reason:
+    | 'line_removed'
+    | 'quantity_reduced'
+    | 'basket_cancelled'
+    | 'age_refused'
+    /** A suspended sale that will not be resumed, voided at the counter (db/suspended-sales.ts). */
+    | 'suspended_voided';
   basketId: string;
   currency: string;
   lines: VoidedLine[];

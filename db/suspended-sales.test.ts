@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { PENCIL, basketWithPencils, refusalCode } from '../test/helpers/db-fixtures';
+import { useTempDatabase } from '../test/helpers/temp-db';
+import { addItem, basketLines, currentBasket, openBasket, setStatus, type ScannedItem } from './baskets';
+import { journalEntries, verifyJournal } from './journal';
+import { attachMember } from './members';
+import { pendingEvents } from './outbox';
+import { resumeSuspended, suspendBasket, suspendedSales, voidSuspended } from './suspended-sales';
+
+const temp = useTempDatabase();
+const APPLES: ScannedItem = {
+  ...PENCIL,
+  gtin: '02000000000008',
+  barcode: '2000000000008',
+  name: 'Apples',
+  unit: 'kg',
+  unitPrice: 299,
+  names: { 'zh-CN': '苹果' },
+  lot: 'L42',
+};
+const T = new Date('2026-12-07T09:30:00.000Z');
+const lineShape = (lines: ReturnType<typeof basketLines>) =>
+  lines.map(({ gtin, name, unit, unitPrice, quantity, taxRateBp, lot, names, position }) => ({
+    gtin,
+    name,
+    unit,
+    unitPrice,
+    quantity,
+    taxRateBp,
+    lot,
+    names,
+    position,
+  }));
+
+describe('suspended sales', () => {
+  it('puts the sale aside, leaves the counter empty and lists it with who, when and its total', () => {
+    const basket = basketWithPencils(temp.db, 3).basket;
+    addItem(temp.db, basket.id, APPLES, 500);
+    const sale = suspendBasket(temp.db, basket.id, { label: 'blue jacket', staffId: 'C01' }, T);
+    expect(currentBasket(temp.db)).toBeNull();
+    expect(suspendedSales(temp.db)).toEqual([
+      {
+        id: sale.id,
+        basketId: basket.id,
+        label: 'blue jacket',
+        staffId: 'C01',
+        suspendedAt: T.toISOString(),
+        currency: 'EUR',
+        lines: 2,
+        items: 4,
+        total: 3 * 129 + 150,
+      },
+    ]);
+    // Nothing was voided: suspending is not a void.
+    expect(journalEntries(temp.db).filter((e) => e.kind === 'void')).toEqual([]);
+    expect(pendingEvents(temp.db, 100).map((e) => e.type)).toContain('sale.suspended');
+  });
+
+  it('resumes the lines exactly, member included, into a new sale, and the list empties', () => {
+    const basket = basketWithPencils(temp.db, 2).basket;
+    addItem(temp.db, basket.id, APPLES, 734);
+    attachMember(temp.db, basket.id, { program: 'club', memberId: 'M7' });
+    const before = lineShape(basketLines(temp.db, basket.id));
+    const sale = suspendBasket(temp.db, basket.id, { staffId: 'C01' }, T);
+    const resumed = resumeSuspended(temp.db, sale.id, { staffId: 'C02', currency: 'EUR' });
+    expect(resumed.id).not.toBe(basket.id);
+    expect(resumed.status).toBe('open');
+    expect(resumed.member).toEqual({ program: 'club', memberId: 'M7' });
+    expect(lineShape(basketLines(temp.db, resumed.id))).toEqual(before);
+    expect(suspendedSales(temp.db)).toEqual([]);
+    expect(refusalCode(() => resumeSuspended(temp.db, sale.id, { staffId: 'C02', currency: 'EUR' }))).toBe(
+      'suspended_not_waiting',
+    );
+  });
+
+  it('labels an unnamed sale with the time it was put aside', () => {
+    const basket = basketWithPencils(temp.db, 1).basket;
+    const local = new Date(2026, 11, 7, 14, 5);
+    expect(suspendBasket(temp.db, basket.id, { staffId: null }, local).label).toBe('14:05');
+  });
+
+  it('refuses an empty sale, a sale being paid, a long label, and a resume over a sale in progress', () => {
+    const empty = openBasket(temp.db, 'EUR');
+    expect(refusalCode(() => suspendBasket(temp.db, empty.id, { staffId: null }))).toBe('empty_basket');
+    addItem(temp.db, empty.id, PENCIL, 1);
+    expect(
+      refusalCode(() => suspendBasket(temp.db, empty.id, { staffId: null, label: 'x'.repeat(41) })),
+    ).toBe('invalid_label');
+    setStatus(temp.db, empty.id, 'paying');
+    expect(refusalCode(() => suspendBasket(temp.db, empty.id, { staffId: null }))).toBe(
+      'payment_in_progress',
+    );
+    setStatus(temp.db, empty.id, 'open');
+    const sale = suspendBasket(temp.db, empty.id, { staffId: null });
+    const next = basketWithPencils(temp.db, 1).basket;
+    expect(refusalCode(() => resumeSuspended(temp.db, sale.id, { staffId: null, currency: 'EUR' }))).toBe(
+      'sale_in_progress',
+    );
+    expect(basketLines(temp.db, next.id)).toHaveLength(1);
+    expect(suspendedSales(temp.db)).toHaveLength(1);
+  });
+
+  it('voids a waiting sale as a journalled void with its lines, and the journal still verifies', () => {
+    const basket = basketWithPencils(temp.db, 2).basket;
+    const sale = suspendBasket(temp.db, basket.id, { staffId: 'C01' });
+    expect(refusalCode(() => voidSuspended(temp.db, sale.id, { staffId: 'S01', reason: '  ' }))).toBe(
+      'invalid_reason',
+    );
+    voidSuspended(temp.db, sale.id, { staffId: 'S01', reason: 'customer left' });
+    const voids = journalEntries(temp.db).filter((e) => e.kind === 'void');
+    expect(voids).toHaveLength(1);
+    expect(voids[0]!.data).toMatchObject({ reason: 'suspended_voided', basketId: basket.id, amount: 258 });
+    expect(verifyJournal(temp.db).ok).toBe(true);
+    expect(suspendedSales(temp.db)).toEqual([]);
+    expect(() => temp.db.prepare("UPDATE suspended_sales SET label = 'x'").run()).toThrow(/does not change/);
+    expect(() => temp.db.prepare('DELETE FROM suspended_sales').run()).toThrow(/never deleted/);
+  });
+});

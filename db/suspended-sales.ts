@@ -1,0 +1,195 @@
+// Sales put aside at the counter (migration 0022): the basket is closed exactly as it was, lines kept
+// live, and a row here says it waits; resuming copies its lines into a new open basket. Nothing is
+// voided by suspending or resuming; voiding a waiting one is a journalled void like any other.
+import type Database from 'better-sqlite3';
+import { lineTotal } from '../core/pricing/line';
+import { uuidv7 } from '../core/uuid7';
+import { basketLines, copyLines, requireBasket, requireOpenBasket } from './baskets';
+import { emptySale } from './counter-sale';
+import type { BasketRecord } from './basket-records';
+import { journalVoid, voidedPart } from './basket-voids';
+import { StoreError } from './errors';
+import { appendEvent } from './outbox';
+import { activePayment } from './payments';
+
+export interface SuspendedSale {
+  id: string;
+  basketId: string;
+  label: string;
+  staffId: string | null;
+  suspendedAt: string;
+  currency: string;
+  /** Live lines and pieces (a weighed line counts once), and their total in minor units. */
+  lines: number;
+  items: number;
+  total: number;
+}
+
+interface SuspendedRow {
+  id: string;
+  basket_id: string;
+  label: string;
+  staff_id: string | null;
+  suspended_at: string;
+}
+
+/** A label is what the cashier reads in the list: 1–40 characters after trimming. */
+export const MAX_LABEL = 40;
+
+/**
+ * Puts the open basket aside: closed as it is, a waiting row naming who and when. Refused as
+ * `basket_not_open` (nothing open, or it is paying: `payment_in_progress`) or `empty_basket`.
+ */
+export function suspendBasket(
+  db: Database.Database,
+  basketId: string,
+  options: { label?: string; staffId: string | null },
+  now: Date = new Date(),
+): SuspendedSale {
+  return db.transaction(() => {
+    const basket = requireBasket(db, basketId);
+    // A basket with money moving (a payment, a tender in flight) is never put aside half paid.
+    if (basket.status === 'paying' || activePayment(db, basketId))
+      throw new StoreError('payment_in_progress', 'A payment is in progress; finish or cancel it first');
+    requireOpenBasket(db, basketId);
+    const lines = basketLines(db, basketId);
+    if (lines.length === 0) throw new StoreError('empty_basket', 'There is nothing in the sale to suspend');
+    const label = labelOf(options.label, now);
+    const at = now.toISOString();
+    const id = uuidv7();
+    db.prepare(
+      "UPDATE baskets SET status = 'closed', updated_at = ?, last_changed_line_id = NULL WHERE id = ?",
+    ).run(at, basketId);
+    db.prepare(
+      'INSERT INTO suspended_sales (id, basket_id, label, staff_id, suspended_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(id, basketId, label, options.staffId, at);
+    const sale = requireWaiting(db, id);
+    appendEvent(
+      db,
+      'sale.suspended',
+      { suspendedId: id, basketId, label, staffId: options.staffId, lines: sale.lines, total: sale.total },
+      now,
+    );
+    return sale;
+  })();
+}
+
+/** The sales waiting to be resumed or voided, oldest first (what keeps a shift from closing). */
+export function suspendedSales(db: Database.Database): SuspendedSale[] {
+  const rows = db
+    .prepare(
+      `SELECT id, basket_id, label, staff_id, suspended_at FROM suspended_sales
+       WHERE resumed_at IS NULL AND voided_at IS NULL ORDER BY suspended_at, id`,
+    )
+    .all() as SuspendedRow[];
+  return rows.map((row) => toSale(db, row));
+}
+
+/**
+ * Brings a waiting sale back as the current open basket: its lines (and member) copied exactly. The
+ * counter must hold no other sale: an empty open basket is used, anything else is `sale_in_progress`.
+ */
+export function resumeSuspended(
+  db: Database.Database,
+  suspendedId: string,
+  options: { staffId: string | null; currency: string },
+  now: Date = new Date(),
+): BasketRecord {
+  return db.transaction(() => {
+    const sale = requireWaiting(db, suspendedId);
+    const basket = emptySale(db, options.currency, now);
+    const old = requireBasket(db, sale.basketId);
+    copyLines(db, basket.id, basketLines(db, sale.basketId), now);
+    if (old.member)
+      db.prepare('UPDATE baskets SET member_program = ?, member_id = ? WHERE id = ?').run(
+        old.member.program,
+        old.member.memberId,
+        basket.id,
+      );
+    const at = now.toISOString();
+    db.prepare(
+      'UPDATE suspended_sales SET resumed_at = ?, resumed_by = ?, resumed_basket_id = ? WHERE id = ?',
+    ).run(at, options.staffId, basket.id, suspendedId);
+    appendEvent(
+      db,
+      'sale.resumed',
+      { suspendedId, fromBasketId: sale.basketId, basketId: basket.id, staffId: options.staffId },
+      now,
+    );
+    return requireBasket(db, basket.id);
+  })();
+}
+
+/** Voids a waiting sale (it will not be resumed): journalled as a void of its lines, with the reason. */
+export function voidSuspended(
+  db: Database.Database,
+  suspendedId: string,
+  options: { staffId: string | null; reason: string },
+  now: Date = new Date(),
+): SuspendedSale {
+  const reason = options.reason.trim();
+  if (reason.length < 1 || reason.length > 200)
+    throw new StoreError('invalid_reason', 'Give a reason of 1 to 200 characters for voiding the sale');
+  return db.transaction(() => {
+    const sale = requireWaiting(db, suspendedId);
+    const basket = requireBasket(db, sale.basketId);
+    const lines = basketLines(db, sale.basketId);
+    db.prepare('UPDATE suspended_sales SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?').run(
+      now.toISOString(),
+      options.staffId,
+      reason,
+      suspendedId,
+    );
+    journalVoid(
+      db,
+      'suspended_voided',
+      basket,
+      lines.map((line) => voidedPart(line, 0)),
+      now,
+    );
+    appendEvent(db, 'sale.suspended_voided', { suspendedId, basketId: sale.basketId, reason }, now);
+    return sale;
+  })();
+}
+
+function requireWaiting(db: Database.Database, suspendedId: string): SuspendedSale {
+  const row = db
+    .prepare(
+      `SELECT id, basket_id, label, staff_id, suspended_at, resumed_at, voided_at FROM suspended_sales
+       WHERE id = ?`,
+    )
+    .get(suspendedId) as (SuspendedRow & { resumed_at: string | null; voided_at: string | null }) | undefined;
+  if (!row) throw new StoreError('suspended_not_found', `No suspended sale ${suspendedId}`);
+  if (row.resumed_at || row.voided_at)
+    throw new StoreError(
+      'suspended_not_waiting',
+      `That sale was already ${row.resumed_at ? 'resumed' : 'voided'}; refresh the list`,
+    );
+  return toSale(db, row);
+}
+
+function toSale(db: Database.Database, row: SuspendedRow): SuspendedSale {
+  const basket = requireBasket(db, row.basket_id);
+  const lines = basketLines(db, row.basket_id);
+  return {
+    id: row.id,
+    basketId: row.basket_id,
+    label: row.label,
+    staffId: row.staff_id,
+    suspendedAt: row.suspended_at,
+    currency: basket.currency,
+    lines: lines.length,
+    items: lines.reduce((n, line) => n + (line.unit === 'kg' ? 1 : line.quantity), 0),
+    total: lines.reduce((sum, line) => sum + lineTotal(line), 0),
+  };
+}
+
+/** The cashier's label, or the time it was put aside (HH:MM, the terminal's clock) when none is given. */
+function labelOf(label: string | undefined, now: Date): string {
+  const given = label?.trim() ?? '';
+  if (given.length > MAX_LABEL)
+    throw new StoreError('invalid_label', `A label is at most ${MAX_LABEL} characters`);
+  if (given !== '') return given;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}

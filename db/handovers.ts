@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import { uuidv7 } from '../core/uuid7';
 import { basketLines, copyLines, requireBasket } from './baskets';
 import { emptySale } from './counter-sale';
-import type { BasketLineRecord, BasketRecord } from './basket-records';
+import type { BasketRecord, ScannedItem } from './basket-records';
 import { StoreError } from './errors';
 import { appendEvent } from './outbox';
 import { activePayment } from './payments';
@@ -25,7 +25,7 @@ export interface HandedBasket {
   handoverId: string;
   currency: string;
   member: { program: string; memberId: string } | null;
-  lines: BasketLineRecord[];
+  lines: (ScannedItem & { quantity: number })[];
 }
 
 /** A claim seen again from the same counter this long after it was taken still answers (a lost reply). */
@@ -106,6 +106,9 @@ export function claimHandover(
       );
     const basket = requireBasket(db, offer.basketId);
     if (!again) {
+      // The shopper gave the basket up (or paid) after the code was shown: nothing waits under it.
+      if (basket.status === 'closed' || basket.status === 'paid')
+        throw new StoreError('handover_not_found', `The kiosk basket under ${code} is no longer there`);
       if (basket.status !== 'open' || activePayment(db, basket.id))
         throw new StoreError(
           'payment_in_progress',

@@ -29,6 +29,9 @@ import { startLaneLink, type LaneLink, type LaneLinkHandlers } from './lanes';
 import { checkoutAgeChecks } from './lanes/age-checks';
 import { storeLinkSync } from './lanes/hq-link';
 import { openTerminalStore } from './store';
+import { counterHandover, HANDOVER_PATH, kioskHandover, parseHandoverCode } from './counter-tools/handover';
+import { searchHandlers } from './counter-tools/search';
+import { suspendHandlers } from './counter-tools/suspend';
 import {
   createHqClient,
   credentialsPath,
@@ -83,6 +86,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const storeLink = storeLinkSync(options.dataDir, settings);
   const hq = startHqSync(db, { ...options, afterSync: storeLink.afterSync }, settings.currency, events);
   const ctx = createCheckoutContext(db, settings, withSyncView(events, hq));
+  const handover = counterHandover(ctx, storeLink.keys);
 
   const payments = await startPayments(settings, {
     host: options.listenHost ?? '127.0.0.1',
@@ -119,6 +123,16 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       events.emit({ type: 'staff.badge', badge: unsigned.badge });
     } else if (unsigned) {
       events.emit({ type: 'scan.rejected', code: '', source: 'serial', error: unsigned.error });
+    } else if (
+      event.type === 'scan' &&
+      settings.role === 'counter' &&
+      parseHandoverCode(event.text)?.laneId
+    ) {
+      // A kiosk's handover QR read by the counter's scanner: take that basket (over the lane link).
+      void handover['handover.claim']({ code: event.text }).then((result) => {
+        if (!result.ok)
+          events.emit({ type: 'scan.rejected', code: event.text, source: 'serial', error: result.error });
+      });
     } else if (event.type === 'scan') {
       const result = addScan(ctx, event.text, 'serial', payByCode);
       if (!result.ok)
@@ -187,6 +201,8 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   });
 
   const basket = basketHandlers(ctx, () => [...scannerStatus.values()], payByCode);
+  const session = () => sessionView(ctx, [...scannerStatus.values()]);
+  const kioskSide = kioskHandover(ctx, session, () => lanes?.port != null);
   const weighing = scaleHandlers(ctx, scale, basket['basket.addScan']);
   const withSync = <T extends object>(result: ApiResult<T>) =>
     result.ok ? { ok: true as const, value: { ...result.value, sync: hq.view() } } : result;
@@ -220,6 +236,15 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       ...sessionView(ctx, [...scannerStatus.values()]),
       sync: hq.view(),
     })),
+    ...suspendHandlers(ctx, session),
+    ...searchHandlers(ctx),
+    ...kioskSide.handlers,
+    ...handover,
+    // At the counter, a kiosk's handover QR typed or scanned into the code entry takes that basket.
+    'basket.addScan': async (input) =>
+      settings.role === 'counter' && parseHandoverCode(input.code)?.laneId
+        ? handover['handover.claim']({ code: input.code })
+        : basket['basket.addScan'](input),
   };
   const close = async () => {
     await lanes?.close();
@@ -247,6 +272,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       events,
       keys: storeLink.keys,
       scale,
+      laneRoutes: { [HANDOVER_PATH]: kioskSide.route },
     });
   } catch (error) {
     await close();

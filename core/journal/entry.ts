@@ -82,6 +82,8 @@ export interface VoidEntry {
     | 'quantity_reduced'
     | 'basket_cancelled'
     | 'age_refused'
+    /** The counter's void key: the whole open sale given up (services/counter-price). */
+    | 'sale_voided'
     /** A suspended sale that will not be resumed, voided at the counter (db/suspended-sales.ts). */
     | 'suspended_voided';
   basketId: string;

@@ -559,6 +559,28 @@ export interface TerminalHandlers {
    * staff member signed in; journalled as a `void` `sale_voided`. Not the kiosk's basket.cancel.
    */
   'sale.void': [{ reason: SaleVoidReason; note?: string }, SessionView];
+  /**
+   * The counter's sale put aside (F7): its basket kept as it is, the counter empty. Refused as
+   * `payment_in_progress` while money is moving, `empty_basket`, `not_counter` off a counter.
+   */
+  'sale.suspend': [{ label?: string }, SessionView];
+  /** The sales waiting to be resumed or voided, oldest first (a shift cannot close while any wait). */
+  'sale.suspended': [Record<string, never>, SuspendedListView];
+  /** Brings a waiting sale back, lines exactly as they were; `sale_in_progress` while another is rung up. */
+  'sale.resume': [{ id: string }, BasketView];
+  /** A waiting sale that will not come back: journalled as a void with the reason. */
+  'sale.voidSuspended': [{ id: string; reason: string }, SuspendedListView];
+  /** Product lookup (F3): by PLU, the beginning of a barcode, or a name in any language of the catalog. */
+  'catalog.search': [{ query: string }, CatalogSearchView];
+  /** A kiosk's "Pay at the counter": the code for its open basket (the same one while it waits). */
+  'handover.offer': [Record<string, never>, HandoverOfferView];
+  /** The shopper went back to the kiosk: the code no longer takes the basket. */
+  'handover.withdraw': [Record<string, never>, { withdrawn: boolean }];
+  /**
+   * The counter takes a kiosk's basket by its code (six digits, or the QR's `OLH:<lane>:<code>`) over
+   * the lane link: the kiosk closes it as handed over, the counter rings its lines up as a new sale.
+   */
+  'handover.claim': [{ code: string }, BasketView];
 }
 
 /** One tender of the sale in progress, as the counter shows it. */
@@ -599,6 +621,9 @@ export interface TenderView {
   /** The staff member signed in at the counter, whose tenders these are; null when nobody is. */
   cashier: string | null;
 }
+
+import type { CatalogSearchView, HandoverOfferView, SuspendedListView } from './counter-tools-contract';
+export type * from './counter-tools-contract';
 
 export type HandlerName = keyof TerminalHandlers;
 export type HandlerInput<N extends HandlerName> = TerminalHandlers[N][0];

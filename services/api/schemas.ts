@@ -195,6 +195,33 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
       .max(200, { error: 'must be at most 200 characters' })
       .optional(),
   }),
+  'sale.suspend': z.strictObject({
+    label: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .max(40, { error: 'must be at most 40 characters' })
+      .optional(),
+  }),
+  'sale.suspended': empty,
+  'sale.resume': z.strictObject({ id }),
+  'sale.voidSuspended': z.strictObject({
+    id,
+    reason: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(200, { error: 'must be at most 200 characters' }),
+  }),
+  'catalog.search': z.strictObject({
+    query: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(64, { error: 'must be at most 64 characters' }),
+  }),
+  'handover.offer': empty,
+  'handover.withdraw': empty,
+  'handover.claim': z.strictObject({ code }),
 };
 
 /** True when `name` is a handler of the contract (own keys only: never `constructor` or `__proto__`). */

@@ -38,6 +38,8 @@ export async function startLaneLink(options: {
   keys?: StoreKeyRing;
   /** The kiosk's scale: a weighing stuck on it calls an attendant (weight-checks.ts). */
   scale?: WeighingSource | null;
+  /** More routes a lane answers (a counter claiming a basket handed over: services/counter-tools). */
+  laneRoutes?: Record<string, LinkRoute>;
 }): Promise<LaneLink> {
   const { settings } = options;
   const keys = options.keys ?? fixedKeyRing(settings.lanes.key);
@@ -63,7 +65,7 @@ export async function startLaneLink(options: {
     if (isLane && dormant(settings, keys)) return;
     const routes: Record<string, LinkRoute> = consoleSide
       ? { [REPORT_PATH]: consoleSide.report }
-      : { [COMMAND_PATH]: lane!.command };
+      : { ...options.laneRoutes, [COMMAND_PATH]: lane!.command };
     server = await startLinkServer({
       host: settings.lanes.host,
       port: settings.lanes.port,

@@ -5,7 +5,6 @@ import { LoadingScreen } from '../common/LoadingScreen';
 import { TrainingFrame } from '../common/TrainingFrame';
 import { useSession } from '../common/useSession';
 import { I18nContext } from '../i18n';
-import { WeightDialog } from '../kiosk/dialogs';
 import { CounterHeader } from './CounterHeader';
 import { CounterPaid } from './CounterPaid';
 import { CounterPayment } from './CounterPayment';
@@ -15,7 +14,9 @@ import { SignInScreen } from './SignInScreen';
 import { TenderScreen } from './tender/TenderScreen';
 import { useCounterPay } from './tender/useCounterPay';
 import { useDuty, useDutyKeys, useIdleLock } from './useDuty';
+import { CounterWeigh } from './tools/CounterWeigh';
 import './counter.css';
+import './tools/tools.css';
 
 export function CounterApp({ client }: { client: TerminalClient }) {
   const session = useSession(client);
@@ -87,8 +88,15 @@ export function CounterApp({ client }: { client: TerminalClient }) {
                 {screen === 'paid' && !till.open ? (
                   <CounterPaid receipt={state.receipt} header={header} onNext={session.onFinishSale} />
                 ) : null}
-                {session.weighing ? (
-                  <WeightDialog onWeight={session.onWeight} onCancel={actions.clearWeight} />
+                {/* The counter weighs from its scale, or types grams (renderer/counter/tools). */}
+                {session.weighing && state.weightFor ? (
+                  <CounterWeigh
+                    client={client}
+                    scale={settings.scale !== null}
+                    weightFor={state.weightFor}
+                    onTyped={session.onWeight}
+                    onClose={actions.clearWeight}
+                  />
                 ) : null}
               </>
             )}

@@ -19,6 +19,10 @@ import { followSelection, moveSelection, type BasketShape } from './selection';
 import { useTill, type TillHint } from './useTill';
 import { SaleDiscountLine } from './price/PriceMarks';
 import { usePriceTools } from './price/usePriceTools';
+import { LookupDialog } from './tools/LookupDialog';
+import { SuspendedDialog } from './tools/SuspendedDialog';
+import { ToolBanner } from './tools/ToolBanner';
+import { useCounterTools } from './tools/useCounterTools';
 
 export interface SellScreenProps {
   state: KioskState;
@@ -26,7 +30,7 @@ export interface SellScreenProps {
   header: ReactNode;
   /** A dialog of the app's (the weight entry) has the keyboard. */
   dialogOpen: boolean;
-  /** For the counter's own tools (price override, discounts, void: ./price). */
+  /** For the counter's own tools: price override, discounts, void (./price); lookup, suspended sales, kiosk baskets (./tools). */
   client: TerminalClient;
 }
 
@@ -49,6 +53,7 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
   const price = usePriceTools(basket, selected.id, client);
 
   const till = useTill(basket, actions, setHint);
+  const tools = useCounterTools(client);
   const submit = (text: string, source: ScanSource) => {
     const parsed = parseEntry(text);
     if (parsed.kind === 'empty') return;
@@ -86,6 +91,14 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
       case 'clear':
         setHint(null);
         return setEntry('');
+      case 'lookup':
+        return tools.openLookup();
+      case 'suspend':
+        setEntry('');
+        return tools.suspendOrList(lines.length > 0, entryRef.current);
+      case 'kiosk-basket':
+        setEntry('');
+        return tools.claim(entryRef.current);
     }
   };
   // One listener for the screen's life; it reads the latest entry and command through refs.
@@ -93,7 +106,7 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
   runRef.current = run;
   const entryRef = useRef(entry);
   entryRef.current = entry;
-  const keyboard = !cameraOpen && !dialogOpen && !price.open;
+  const keyboard = !cameraOpen && !dialogOpen && !price.open && tools.dialog === null;
   const priceKey = useRef(price.key);
   priceKey.current = price.key;
   useEffect(() => {
@@ -178,6 +191,7 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
               />
             ) : null}
             <SessionBanners state={state} actions={actions} wording="cashier" />
+            {tools.message ? <ToolBanner message={tools.message} onDismiss={tools.clearMessage} /> : null}
           </div>
           <div className="counter-actions">
             <button
@@ -207,6 +221,24 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
       </div>
       {cameraOpen ? <CameraScan onCode={onCamera} onClose={closeCamera} /> : null}
       {price.dialog}
+      {tools.dialog === 'lookup' ? (
+        <LookupDialog
+          client={client}
+          onClose={tools.closeDialog}
+          onPick={(code, quantity) => {
+            tools.closeDialog();
+            till.add(code, quantity, 'keypad');
+          }}
+        />
+      ) : null}
+      {tools.dialog === 'suspended' ? (
+        <SuspendedDialog
+          client={client}
+          onResumed={tools.resumed}
+          onError={tools.failed}
+          onClose={tools.closeDialog}
+        />
+      ) : null}
     </main>
   );
 }

@@ -2,7 +2,18 @@
 // text (+, −, Delete) acts on the selected line only while the entry is empty.
 
 export type CounterCommand =
-  'select-up' | 'select-down' | 'more' | 'less' | 'remove' | 'camera' | 'pay' | 'clear';
+  | 'select-up'
+  | 'select-down'
+  | 'more'
+  | 'less'
+  | 'remove'
+  | 'camera'
+  | 'pay'
+  | 'clear'
+  // The counter's tools (renderer/counter/tools): find an item, suspend/resume, a kiosk's basket.
+  | 'lookup'
+  | 'suspend'
+  | 'kiosk-basket';
 
 /** The command a key press means, or null for a key that is just typing. */
 export function commandForKey(key: string, entryEmpty: boolean): CounterCommand | null {
@@ -24,6 +35,12 @@ export function commandForKey(key: string, entryEmpty: boolean): CounterCommand 
       return entryEmpty ? 'less' : null;
     case 'Delete':
       return entryEmpty ? 'remove' : null;
+    case 'F3':
+      return 'lookup';
+    case 'F7':
+      return 'suspend';
+    case 'F8':
+      return 'kiosk-basket';
     default:
       return null;
   }

@@ -1,6 +1,6 @@
 // The basket: lines on the left (newest highlighted and in view), total, Pay and keypad on the right.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { BasketView } from '../../services/api/contract';
+import type { BasketView, TerminalClient } from '../../services/api/contract';
 import { money } from '../format';
 import { useI18n } from '../i18n';
 import { BasketLine } from './BasketLine';
@@ -11,15 +11,18 @@ import { ProduceFooter } from './ProduceGrid';
 import type { KioskActions } from '../common/useKiosk';
 import type { KioskState } from '../common/state';
 import { ConfirmCancel } from './dialogs';
+import { PayAtCounterButton } from './PayAtCounter';
 
 export interface BasketScreenProps {
   basket: BasketView;
   state: KioskState;
   actions: KioskActions;
   header: ReactNode;
+  /** For "Pay at the counter" (a kiosk basket handed over); without it the choice is not shown. */
+  client?: TerminalClient;
 }
 
-export function BasketScreen({ basket, state, actions, header }: BasketScreenProps) {
+export function BasketScreen({ basket, state, actions, header, client }: BasketScreenProps) {
   const { t, language } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const [starting, setStarting] = useState(false);
@@ -93,6 +96,7 @@ export function BasketScreen({ basket, state, actions, header }: BasketScreenPro
           >
             {held ? t.restrictions.heldPay : starting ? t.preparingPayment : t.pay(total)}
           </button>
+          {client && basket.status === 'open' ? <PayAtCounterButton client={client} /> : null}
           <div className="card keypad-card">
             <h2 className="card-title">{t.keypadTitle}</h2>
             <Keypad onSubmit={onKeypad} />

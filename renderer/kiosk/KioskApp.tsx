@@ -63,7 +63,13 @@ export function KioskApp({ client }: { client: TerminalClient }) {
           <WelcomeScreen state={state} actions={actions} header={header} />
         ) : null}
         {screen === 'basket' && state.basket && !laneShut ? (
-          <BasketScreen basket={state.basket} state={state} actions={actions} header={header} />
+          <BasketScreen
+            basket={state.basket}
+            state={state}
+            actions={actions}
+            header={header}
+            client={client}
+          />
         ) : null}
         {screen === 'payment' && state.payment ? (
           <PaymentScreen

@@ -579,7 +579,7 @@ export const en = {
   // The counter's own tools: suspend/resume (F7), product lookup (F3), a kiosk basket (F8), weighing.
   counterTools: {
     keyLookup: 'Find item',
-    keySuspend: 'Suspend / resume',
+    keySuspend: 'Suspend',
     keyKiosk: 'Kiosk basket',
     lookupTitle: 'Find an item',
     lookupLabel: 'Name, PLU or barcode digits',
@@ -602,6 +602,7 @@ export const en = {
     weighTitle: 'Weigh',
     weighScale: 'Put the item on the scale · Enter adds at a steady weight · or type grams',
     weighTyped: 'Type the weight in grams · Enter adds',
+    weighTypeLabel: 'Or type the weight in grams',
     weighHint: 'Enter adds · Esc cancels',
     weighTypedWeight: (grams: string) => `Typed: ${grams} g`,
     scale: {

@@ -546,7 +546,7 @@ export const zhCN: Messages = {
   },
   counterTools: {
     keyLookup: '查找商品',
-    keySuspend: '挂单 / 取单',
+    keySuspend: '挂单',
     keyKiosk: '自助机购物篮',
     lookupTitle: '查找商品',
     lookupLabel: '名称、PLU 或条码数字',
@@ -569,6 +569,7 @@ export const zhCN: Messages = {
     weighTitle: '称重',
     weighScale: '请把商品放在秤上 · 重量稳定后按 Enter 加入 · 或输入克数',
     weighTyped: '输入重量（克）· Enter 加入',
+    weighTypeLabel: '或输入重量（克）',
     weighHint: 'Enter 加入 · Esc 取消',
     weighTypedWeight: (grams: string) => `已输入：${grams} 克`,
     scale: {

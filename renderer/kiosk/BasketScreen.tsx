@@ -75,6 +75,7 @@ export function BasketScreen({ basket, state, actions, header, client }: BasketS
             ))}
           </ul>
           <ProduceFooter actions={actions} />
+          {client && basket.status === 'open' ? <PayAtCounterButton client={client} /> : null}
         </section>
         <aside className="basket-side">
           <div className="total-card card">
@@ -96,7 +97,6 @@ export function BasketScreen({ basket, state, actions, header, client }: BasketS
           >
             {held ? t.restrictions.heldPay : starting ? t.preparingPayment : t.pay(total)}
           </button>
-          {client && basket.status === 'open' ? <PayAtCounterButton client={client} /> : null}
           <div className="card keypad-card">
             <h2 className="card-title">{t.keypadTitle}</h2>
             <Keypad onSubmit={onKeypad} />

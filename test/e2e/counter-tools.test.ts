@@ -189,6 +189,8 @@ describe('the counter’s tools: lookup, weighing, suspend and resume, a kiosk b
     for (const code of [STRAWBERRIES, STRAWBERRIES, TOMATOES])
       expect((await kioskCall('basket.addScan', { code, source: 'serial' })).ok).toBe(true);
     await kioskPage.goto(kiosk.url);
+    await kioskPage.getByTestId('pay-at-counter').waitFor(WAIT);
+    await shot(kioskPage, 'kiosk-basket');
     await kioskPage.getByTestId('pay-at-counter').click();
     await expect
       .poll(() => kioskPage.getByTestId('handover-number').innerText(), WAIT)

@@ -103,7 +103,9 @@ export function CounterWeigh({ client, scale, weightFor, onTyped, onClose }: Cou
         </div>
       ) : null}
       <label className="tools-field">
-        <span className="tools-field-label">{t.weightUnit}</span>
+        <span className="tools-field-label">
+          {scale ? t.counterTools.weighTypeLabel : `${t.weigh.weight} (${t.weightUnit})`}
+        </span>
         <input
           ref={input}
           data-testid="counter-weigh-typed"

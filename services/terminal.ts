@@ -244,7 +244,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     'basket.addScan': async (input) =>
       settings.role === 'counter' && parseHandoverCode(input.code)?.laneId
         ? handover['handover.claim']({ code: input.code })
-        : basket['basket.addScan'](input),
+        : weighing['basket.addScan'](input),
   };
   const close = async () => {
     await lanes?.close();

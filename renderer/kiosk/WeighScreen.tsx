@@ -1,23 +1,15 @@
 // The weigh screen of a kiosk with a scale: the item, its price per kg, the live weight and the line
 // price as the scale settles, what the scale says in a calm sentence, and Add — enabled only on a
 // stable weight above the store's minimum. The weight is the scale's: there is nothing to type here.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { localizedName } from '../../core/catalog/language-tag';
 import { lineTotal } from '../../core/pricing/line';
-import type {
-  ApiError,
-  ScaleReadingView,
-  ScanSource,
-  TerminalClient,
-  WeighView,
-} from '../../services/api/contract';
+import type { ApiError, ScaleReadingView, ScanSource, TerminalClient } from '../../services/api/contract';
 import { kilograms, money } from '../format';
 import { useI18n } from '../i18n';
+import { useScaleWeighing } from '../common/useScaleWeighing';
 import { Modal } from './dialogs';
 import { WeighStaffEntry } from './WeighStaffEntry';
-
-/** Well inside the backend's 90 s weighing lease (services/scale/terminal-scale.ts). */
-const RENEW_MS = 30_000;
 
 export interface WeighScreenProps {
   client: TerminalClient;
@@ -29,37 +21,9 @@ export interface WeighScreenProps {
 
 export function WeighScreen({ client, weightFor, onClose }: WeighScreenProps) {
   const { t, language } = useI18n();
-  const [item, setItem] = useState<WeighView | null>(null);
-  const [reading, setReading] = useState<ScaleReadingView | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { item, reading, error, setError } = useScaleWeighing(client, weightFor.code, weightFor.source);
   const [busy, setBusy] = useState(false);
   const { code, source, badge: staffBadge } = weightFor;
-
-  // Open the weighing (the backend starts asking the scale) and follow its readings until closed.
-  useEffect(() => {
-    let live = true;
-    const unsubscribe = client.subscribe((event) => {
-      if (event.type !== 'scale.reading') return;
-      setReading(event.reading);
-      // "Not ready yet" was about the reading before; a new one may well be ready.
-      setError((current) => (current?.code === 'weight_not_ready' ? null : current));
-    });
-    // The backend polls the scale for a while per scale.weigh (WEIGH_LEASE_MS); renewed while open.
-    const renew = setInterval(() => void client.call('scale.weigh', { code, source }), RENEW_MS);
-    void client.call('scale.weigh', { code, source }).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setItem(result.value);
-        setReading((current) => current ?? result.value.reading);
-      } else setError(result.error);
-    });
-    return () => {
-      live = false;
-      clearInterval(renew);
-      unsubscribe();
-      void client.call('scale.stop', {});
-    };
-  }, [client, code, source]);
 
   const add = useCallback(() => {
     if (busy) return;
@@ -69,7 +33,7 @@ export function WeighScreen({ client, weightFor, onClose }: WeighScreenProps) {
       if (result.ok) onClose();
       else setError(result.error);
     });
-  }, [busy, client, code, source, onClose]);
+  }, [busy, client, code, source, onClose, setError]);
 
   const state = reading?.state ?? 'zero';
   const grams = reading?.grams ?? null;

@@ -4,21 +4,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { localizedName } from '../../../core/catalog/language-tag';
 import { lineTotal } from '../../../core/pricing/line';
-import type {
-  ApiError,
-  ScaleReadingView,
-  ScanSource,
-  TerminalClient,
-  WeighView,
-} from '../../../services/api/contract';
+import type { ScanSource, TerminalClient } from '../../../services/api/contract';
 import { kilograms, money } from '../../format';
 import { useI18n } from '../../i18n';
+import { useScaleWeighing } from '../../common/useScaleWeighing';
 import { Modal } from '../../kiosk/dialogs';
 
 /** The backend's limit for a typed weight (basket.addScan's weightGrams). */
 const MAX_GRAMS = 100_000;
-/** Well inside the backend's 90 s weighing lease (services/scale/terminal-scale.ts), as the kiosk renews. */
-const RENEW_MS = 30_000;
 
 export interface CounterWeighProps {
   client: TerminalClient;
@@ -33,35 +26,12 @@ export interface CounterWeighProps {
 export function CounterWeigh({ client, scale, weightFor, onTyped, onClose }: CounterWeighProps) {
   const { t, language } = useI18n();
   const [typed, setTyped] = useState('');
-  const [item, setItem] = useState<WeighView | null>(null);
-  const [reading, setReading] = useState<ScaleReadingView | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { code, source } = weightFor;
+  const { item, reading, error, setError } = useScaleWeighing(client, code, source, scale);
   const busy = useRef(false);
   const input = useRef<HTMLInputElement>(null);
-  const { code, source } = weightFor;
 
   useEffect(() => input.current?.focus(), []);
-  useEffect(() => {
-    if (!scale) return;
-    let live = true;
-    const off = client.subscribe((event) => {
-      if (event.type === 'scale.reading') setReading(event.reading);
-    });
-    const renew = setInterval(() => void client.call('scale.weigh', { code, source }), RENEW_MS);
-    void client.call('scale.weigh', { code, source }).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setItem(result.value);
-        setReading((current) => current ?? result.value.reading);
-      } else setError(result.error);
-    });
-    return () => {
-      live = false;
-      clearInterval(renew);
-      off();
-      void client.call('scale.stop', {});
-    };
-  }, [client, scale, code, source]);
 
   const grams = reading?.state === 'stable' ? reading.grams : null;
   const accept = () => {

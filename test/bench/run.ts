@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchAttendant } from './attendant';
 import { benchCatalog } from './catalog';
 import { benchCounter } from './counter';
+import { benchCatalogSearch } from './catalog-search';
 import { benchDecode } from './decode';
 import { benchIngest } from './ingest';
 import { benchLane } from './lane';
@@ -15,6 +16,7 @@ import { renderTable, type BenchRow } from './table';
 const only = process.argv.slice(2);
 const suites: [string, () => Promise<BenchRow[]>][] = [
   ['catalog', benchCatalog],
+  ['search', () => benchCatalogSearch()],
   ['lane', benchLane],
   ['decode', benchDecode],
   ['ingest', benchIngest],

@@ -218,4 +218,18 @@ describe('the counter’s tools: lookup, weighing, suspend and resume, a kiosk b
       .toBe('handover_already_received');
     expect(await page.getByTestId('counter-empty').count()).toBe(1);
   });
+
+  it('Del in the suspended list voids a sale with a typed reason; Esc closes and the entry has the keyboard', async () => {
+    await page.keyboard.press('F7');
+    await expect.poll(() => page.getByTestId('suspended-sale').count(), WAIT).toBe(2);
+    await page.keyboard.press('Delete');
+    await page.getByTestId('void-reason').waitFor(WAIT);
+    await page.keyboard.type('customer left');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('suspended-sale').count(), WAIT).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('suspended-dialog').waitFor({ state: 'detached', ...WAIT });
+    await expect.poll(entryHasFocus, WAIT).toBe(true);
+    expect(await page.getByTestId('counter-empty').count()).toBe(1);
+  });
 });

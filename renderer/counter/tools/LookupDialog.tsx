@@ -7,6 +7,7 @@ import { money } from '../../format';
 import { useI18n } from '../../i18n';
 import { Modal } from '../../kiosk/dialogs';
 import { parseEntry } from '../entry';
+import { ToolRow } from './ToolRow';
 
 /** A pause in typing this long runs the search: each key would be a query on a million rows. */
 const SEARCH_DELAY_MS = 120;
@@ -94,24 +95,15 @@ export function LookupDialog({ client, onPick, onClose }: LookupDialogProps) {
       </label>
       <ul className="tools-list" id="lookup-results" role="listbox" ref={list} data-testid="lookup-results">
         {(current?.items ?? []).map((item, i) => (
-          <li
+          <ToolRow
             key={item.gtin}
-            role="option"
-            aria-selected={i === index}
-            className="tools-row"
-            data-testid="lookup-item"
-            onMouseDown={(e) => {
-              e.preventDefault();
-              onPick(item.barcode, quantity);
-            }}
-          >
-            <span className="tools-row-main">{localizedName(item.name, item.names, language)}</span>
-            <span className="tools-row-meta">{item.plu ? t.counterTools.plu(item.plu) : item.barcode}</span>
-            <span className="tools-row-amount">
-              {money(item.price, current!.currency, language)}
-              {item.unit === 'kg' ? ` ${t.counterTools.perKg}` : ''}
-            </span>
-          </li>
+            testId="lookup-item"
+            selected={i === index}
+            onPick={() => onPick(item.barcode, quantity)}
+            main={localizedName(item.name, item.names, language)}
+            meta={item.plu ? t.counterTools.plu(item.plu) : item.barcode}
+            amount={`${money(item.price, current!.currency, language)}${item.unit === 'kg' ? ` ${t.counterTools.perKg}` : ''}`}
+          />
         ))}
       </ul>
       {query !== '' && current && current.items.length === 0 ? (

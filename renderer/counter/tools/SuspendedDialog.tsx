@@ -5,6 +5,7 @@ import type { ApiError, SuspendedSaleView, TerminalClient } from '../../../servi
 import { dateTime, money } from '../../format';
 import { useI18n } from '../../i18n';
 import { Modal } from '../../kiosk/dialogs';
+import { ToolRow } from './ToolRow';
 
 export interface SuspendedDialogProps {
   client: TerminalClient;
@@ -84,23 +85,15 @@ export function SuspendedDialog({ client, onResumed, onError, onClose }: Suspend
         ) : null}
         <ul className="tools-list">
           {(sales ?? []).map((sale, i) => (
-            <li
+            <ToolRow
               key={sale.id}
-              role="option"
-              aria-selected={i === index}
-              className="tools-row"
-              data-testid="suspended-sale"
-              onMouseDown={(e) => {
-                e.preventDefault();
-                resume(sale);
-              }}
-            >
-              <span className="tools-row-main">{sale.label}</span>
-              <span className="tools-row-meta">
-                {t.counterTools.suspendedLine(sale.lines, dateTime(sale.suspendedAt, language))}
-              </span>
-              <span className="tools-row-amount">{money(sale.total, sale.currency, language)}</span>
-            </li>
+              testId="suspended-sale"
+              selected={i === index}
+              onPick={() => resume(sale)}
+              main={sale.label}
+              meta={t.counterTools.suspendedLine(sale.lines, dateTime(sale.suspendedAt, language))}
+              amount={money(sale.total, sale.currency, language)}
+            />
           ))}
         </ul>
       </div>

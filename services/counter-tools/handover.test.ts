@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
 import { value } from '../../test/helpers/checkout';
 import { laneDataDir, OTHER_KEY } from '../../test/helpers/lanes';
+import { CASHIER, COUNTER_STAFF, STAFF_PINS } from '../../test/helpers/staff';
 import type { TerminalEvent } from '../api/contract';
 import { startTerminal, type Terminal } from '../terminal';
 import { parseHandoverCode } from './handover';
@@ -26,6 +27,13 @@ async function start(...args: Parameters<typeof laneDataDir>): Promise<Terminal>
   return terminal;
 }
 
+/** A counter with its staff, the cashier signed in (every counter act names who did it). */
+async function startCounter(lanes: Parameters<typeof laneDataDir>[2]): Promise<Terminal> {
+  const counter = await start('C01', 'counter', lanes, { attendants: COUNTER_STAFF });
+  value(await counter.api['staff.signIn']({ badge: CASHIER.badge, pin: STAFF_PINS.cashier }));
+  return counter;
+}
+
 const pieces = () => demoProducts().filter((p) => p.unit === 'each' && p.ageLimit === null);
 
 /** A kiosk with two pieces of one product and one of another in its basket, and a counter that knows it. */
@@ -36,7 +44,7 @@ async function kioskAndCounter(counterKey?: string) {
   value(await kiosk.api['basket.addScan']({ code: a!.barcode, source: 'serial' }));
   value(await kiosk.api['basket.addScan']({ code: b!.barcode, source: 'serial' }));
   const url = `http://127.0.0.1:${kiosk.laneLinkPort}`;
-  const counter = await start('C01', 'counter', {
+  const counter = await startCounter({
     lanes: [{ id: 'K01', url }],
     ...(counterKey ? { key: counterKey } : {}),
   });
@@ -102,7 +110,7 @@ describe('kiosk basket handover', () => {
     const kiosk = await start('K01', 'kiosk', {});
     const empty = await kiosk.api['handover.offer']({});
     expect(empty.ok ? null : empty.error.code).toBe('empty_basket');
-    const counter = await start('C01', 'counter', {});
+    const counter = await startCounter({});
     const notKiosk = await counter.api['handover.offer']({});
     expect(notKiosk.ok ? null : notKiosk.error.code).toBe('not_kiosk');
   });

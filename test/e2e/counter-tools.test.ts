@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPage } from '../helpers/browser';
+import { seedCounterStaff, signInAtCounter } from '../helpers/counter-staff';
 import { laneDataDir, linkPort } from '../helpers/lanes';
 import { startMagellanEmulator, type MagellanEmulator } from '../helpers/magellan-emulator';
 import { startServe, waitForScanners, type ServeProcess } from '../helpers/serve';
@@ -85,11 +86,13 @@ describe('the counter’s tools: lookup, weighing, suspend and resume, a kiosk b
       },
     );
     dirs.push(counterDir);
+    seedCounterStaff(counterDir);
     counter = await startServe({ dataDir: counterDir });
     await waitForScanners(counter.url);
     ({ browser, page } = await launchPage());
     kioskPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(counter.url);
+    await signInAtCounter(page);
   });
 
   afterAll(async () => {

@@ -175,7 +175,7 @@ describe('the counter’s tools: lookup, weighing, suspend and resume, a kiosk b
     await expect.poll(() => page.getByTestId('tool-message').innerText(), WAIT).toMatch(/blue coat/);
     await page.keyboard.press('F7');
     await expect.poll(() => page.getByTestId('suspended-sale').count(), WAIT).toBe(1);
-    expect(await page.getByTestId('suspended-sale').innerText()).toMatch(/blue coat[\s\S]*4 lines/);
+    expect(await page.getByTestId('suspended-sale').innerText()).toMatch(/blue coat[\s\S]*4 lines[\s\S]*C01/);
     await shot(page, 'suspended');
     await page.keyboard.press('Enter');
     await page.getByTestId('suspended-dialog').waitFor({ state: 'detached', ...WAIT });

@@ -91,7 +91,10 @@ export function SuspendedDialog({ client, onResumed, onError, onClose }: Suspend
               selected={i === index}
               onPick={() => resume(sale)}
               main={sale.label}
-              meta={t.counterTools.suspendedLine(sale.lines, dateTime(sale.suspendedAt, language))}
+              meta={
+                // Who put it aside: the staff id the sale names.
+                `${t.counterTools.suspendedLine(sale.lines, dateTime(sale.suspendedAt, language))}${sale.staffId ? ` · ${sale.staffId}` : ''}`
+              }
               amount={money(sale.total, sale.currency, language)}
             />
           ))}

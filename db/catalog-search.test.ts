@@ -38,6 +38,8 @@ describe('catalog search (F3 at the counter)', () => {
     expect(names('milk')).toEqual(['Fresh Milk 1 L']);
     expect(names('香蕉')).toEqual(['Bananas']);
     expect(names('牛奶')).toEqual(['Fresh Milk 1 L']);
+    // A language tag is no name: "cn" is in every {"zh-CN": …} but names nothing.
+    expect(names('cn')).toEqual([]);
     expect(searchCatalog(temp.db, 'bananas')[0]).toMatchObject({
       plu: '4011',
       unit: 'kg',

@@ -24,7 +24,7 @@ interface Statements {
   plu: Database.Statement<[string], Row>;
   gtinRange: Database.Statement<[string, string], Row>;
   namePrefix: Database.Statement<[string, string], Row>;
-  nameWithin: Database.Statement<[string, string], Row>;
+  nameWithin: Database.Statement<[string, string, string], Row>;
 }
 
 const statementsByDb = new WeakMap<Database.Database, Statements>();
@@ -45,7 +45,10 @@ function statements(db: Database.Database): Statements {
       ),
       nameWithin: db.prepare(
         `SELECT ${COLUMNS} FROM products
-         WHERE name LIKE ? ESCAPE '\\' OR (names IS NOT NULL AND names LIKE ? ESCAPE '\\')
+         WHERE name LIKE ? ESCAPE '\\'
+            OR (names IS NOT NULL AND names LIKE ? ESCAPE '\\'
+                -- The text matched somewhere in the JSON: a name, not a language tag ("zh-CN").
+                AND EXISTS (SELECT 1 FROM json_each(names) WHERE value LIKE ? ESCAPE '\\'))
          LIMIT ${SEARCH_LIMIT}`,
       ),
     };
@@ -79,7 +82,7 @@ export function searchCatalog(db: Database.Database, query: string): FoundProduc
   take(s.namePrefix.all(q, `${q}\u{10FFFF}`));
   if (found.size < SEARCH_LIMIT) {
     const pattern = `%${escapeLike(q)}%`;
-    take(s.nameWithin.all(pattern, pattern));
+    take(s.nameWithin.all(pattern, pattern, pattern));
   }
   return [...found.values()];
 }

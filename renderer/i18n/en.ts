@@ -633,7 +633,6 @@ export const en = {
       lane_unknown: 'No kiosk is set up for this counter. Ring the items up by hand.',
       not_signed_in: 'Sign in first.',
     } as Record<string, string>,
-    errorOther: 'That did not work. Try again.',
   },
   // A kiosk basket paid at the counter: the shopper takes it there with this code.
   handover: {

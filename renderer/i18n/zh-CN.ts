@@ -599,7 +599,6 @@ export const zhCN: Messages = {
       lane_unknown: '本收银台未设置自助机。请手工录入商品。',
       not_signed_in: '请先登录。',
     } as Record<string, string>,
-    errorOther: '操作未成功，请重试。',
   },
   handover: {
     button: '到人工收银台付款',

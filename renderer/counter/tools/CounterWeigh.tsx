@@ -6,6 +6,7 @@ import { localizedName } from '../../../core/catalog/language-tag';
 import { lineTotal } from '../../../core/pricing/line';
 import type { ScanSource, TerminalClient } from '../../../services/api/contract';
 import { kilograms, money } from '../../format';
+import { cashierRefusal } from '../../common/cashier-words';
 import { useI18n } from '../../i18n';
 import { useScaleWeighing } from '../../common/useScaleWeighing';
 import { Modal } from '../../kiosk/dialogs';
@@ -94,7 +95,7 @@ export function CounterWeigh({ client, scale, weightFor, onTyped, onClose }: Cou
       </label>
       {error && error.code !== 'weight_not_ready' ? (
         <p className="tools-note" role="alert" data-testid="counter-weigh-error">
-          {t.counterTools.errors[error.code] ?? t.counterTools.errorOther}
+          {t.counterTools.errors[error.code] ?? cashierRefusal(t, error)}
         </p>
       ) : null}
       <p className="tools-hint">{t.counterTools.weighHint}</p>

@@ -1,4 +1,5 @@
 // The one line a counter tool leaves: done, in a calm tone, or why not, in the cashier's words.
+import { cashierRefusal } from '../../common/cashier-words';
 import { useI18n } from '../../i18n';
 import { InfoIcon } from '../../kiosk/icons';
 import type { ToolMessage } from './useCounterTools';
@@ -15,7 +16,7 @@ export function ToolBanner({ message, onDismiss }: { message: ToolMessage; onDis
           ? tt.handedOver
           : message.kind === 'typeKioskNumber'
             ? tt.typeKioskNumber
-            : (tt.errors[message.error.code] ?? tt.errorOther);
+            : (tt.errors[message.error.code] ?? cashierRefusal(t, message.error));
   const tone = message.kind === 'error' || message.kind === 'typeKioskNumber' ? 'warn' : 'ok';
   return (
     <div

@@ -39,7 +39,7 @@ describe('the counter’s tools: lookup, weighing, suspend and resume, a kiosk b
       [1024, 768],
     ] as const) {
       await target.setViewportSize({ width: w, height: h });
-      await target.screenshot({ path: join(ARTIFACTS, `${name}-${w}x${h}.png`) });
+      await target.screenshot({ path: join(ARTIFACTS, `${name}-${w}x${h}.png`), animations: 'disabled' });
     }
     await target.setViewportSize({ width: 1280, height: 800 });
   };
@@ -199,7 +199,19 @@ describe('the counter’s tools: lookup, weighing, suspend and resume, a kiosk b
       .poll(() => kioskPage.getByTestId('handover-number').innerText(), WAIT)
       .toMatch(/^\d{3} \d{3}$/);
     await shot(kioskPage, 'kiosk-handover');
+    // Back withdraws the code; in Chinese the shopper gets a new one.
+    const first = (await kioskPage.getByTestId('handover-number').innerText()).replace(' ', '');
+    await kioskPage.getByTestId('handover-back').click();
+    await kioskPage.getByTestId('handover-dialog').waitFor({ state: 'detached', ...WAIT });
+    await kioskPage.getByTestId('language-zh').click();
+    await kioskPage.getByTestId('pay-at-counter').click();
+    await expect
+      .poll(() => kioskPage.getByTestId('handover-number').innerText(), WAIT)
+      .toMatch(/^\d{3} \d{3}$/);
+    expect(await kioskPage.getByTestId('handover-dialog').innerText()).toMatch(/到人工收银台付款/);
+    await shot(kioskPage, 'kiosk-handover-zh');
     const number = (await kioskPage.getByTestId('handover-number').innerText()).replace(' ', '');
+    expect(number).not.toBe(first);
 
     await page.keyboard.type(number);
     await page.keyboard.press('F8');

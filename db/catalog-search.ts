@@ -1,6 +1,6 @@
 // Product lookup at the counter (F3): by PLU, by the beginning of a barcode, or by name in any language
 // the catalog has. Each kind takes an index where one exists — the PLU index, the GTIN key, the name
-// index of migration 0022 — and only a word inside a name falls back to a scan, which stops at a page.
+// index of migration 0020 — and only a word inside a name falls back to a scan, which stops at a page.
 import type Database from 'better-sqlite3';
 import type { Product } from '../core/types';
 import { parseNames } from './catalog-names';

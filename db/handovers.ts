@@ -1,4 +1,4 @@
-// A kiosk basket handed over to the counter (migration 0022). The kiosk offers its open basket under a
+// A kiosk basket handed over to the counter (migration 0020). The kiosk offers its open basket under a
 // six-digit code; a counter claims it over the lane link, and the kiosk closes the basket as handed
 // over (lines kept live: nothing is voided, nothing sold here). The counter records the handover it
 // took under the kiosk's id, so the same basket can never be rung up twice.

@@ -1,4 +1,4 @@
-// Sales put aside at the counter (migration 0022): the basket is closed exactly as it was, lines kept
+// Sales put aside at the counter (migration 0020): the basket is closed exactly as it was, lines kept
 // live, and a row here says it waits; resuming copies its lines into a new open basket. Nothing is
 // voided by suspending or resuming; voiding a waiting one is a journalled void like any other.
 import type Database from 'better-sqlite3';

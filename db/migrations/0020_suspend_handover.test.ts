@@ -3,14 +3,14 @@ import { useTempDatabase } from '../../test/helpers/temp-db';
 import { migrationRows } from '../../test/helpers/migration-rows';
 import { migrate } from '../migrate';
 
-const temp = useTempDatabase(21);
+const temp = useTempDatabase(19);
 const { insert, basket } = migrationRows(temp);
 const T = '2026-12-07T06:00:00.000Z';
 
-describe('migration 0022_suspend_handover', () => {
+describe('migration 0020_suspend_handover', () => {
   it('adds suspended sales, handovers both ways, and the name index, on an existing store', () => {
     basket('b1', 'closed');
-    migrate(temp.db, { target: 22 });
+    migrate(temp.db, { target: 20 });
     insert('suspended_sales', { id: 's1', basket_id: 'b1', label: '10:05', suspended_at: T });
     insert('handovers', { id: 'h1', basket_id: 'b1', code: '123456', offered_at: T });
     insert('handovers_received', { handover_id: 'h9', lane_id: 'K01', basket_id: 'b1', received_at: T });
@@ -21,7 +21,7 @@ describe('migration 0022_suspend_handover', () => {
   it('refuses a blank label, a code that is not six digits, a second live offer of one code, and deletions', () => {
     basket('b1', 'closed');
     basket('b2', 'closed');
-    migrate(temp.db, { target: 22 });
+    migrate(temp.db, { target: 20 });
     expect(() =>
       insert('suspended_sales', { id: 's1', basket_id: 'b1', label: ' ', suspended_at: T }),
     ).toThrow(/CHECK constraint failed/);

@@ -31,7 +31,7 @@ export function useSellKeys(): LegendKey[] {
     { keys: 'F2', label: t.counter.keyCamera },
     { keys: 'F3', label: t.counterTools.keyLookup },
     { keys: 'F7', label: t.counterTools.keySuspend },
-    { keys: 'F8', label: t.counterTools.keyKiosk },
+    { keys: 'F11', label: t.counterTools.keyKiosk },
     { keys: 'F12', label: t.counter.keyPay },
     { keys: 'Esc', label: t.counter.keyClear },
     { keys: 'F10', label: t.counter.staff.keyLock },

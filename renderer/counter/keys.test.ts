@@ -8,10 +8,10 @@ describe('the counter keyboard', () => {
       expect(commandForKey('ArrowDown', empty)).toBe('select-down');
       expect(commandForKey('F2', empty)).toBe('camera');
       expect(commandForKey('F12', empty)).toBe('pay');
-      // The counter's tools: the entry's text is F7's label and F8's kiosk number, so they act either way.
+      // The counter's tools: the entry's text is F7's label and F11's kiosk number, so they act either way.
       expect(commandForKey('F3', empty)).toBe('lookup');
       expect(commandForKey('F7', empty)).toBe('suspend');
-      expect(commandForKey('F8', empty)).toBe('kiosk-basket');
+      expect(commandForKey('F11', empty)).toBe('kiosk-basket');
     }
   });
 

@@ -39,7 +39,8 @@ export function commandForKey(key: string, entryEmpty: boolean): CounterCommand 
       return 'lookup';
     case 'F7':
       return 'suspend';
-    case 'F8':
+    // F11, not F8: F8 is the price tools' void sale (and the tender screen's QR).
+    case 'F11':
       return 'kiosk-basket';
     default:
       return null;

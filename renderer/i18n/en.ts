@@ -576,7 +576,7 @@ export const en = {
     voidKeys: '1–5 choose · Enter voids · Esc keeps the sale',
     voided: 'Sale voided',
   },
-  // The counter's own tools: suspend/resume (F7), product lookup (F3), a kiosk basket (F8), weighing.
+  // The counter's own tools: suspend/resume (F7), product lookup (F3), a kiosk basket (F11), weighing.
   counterTools: {
     keyLookup: 'Find item',
     keySuspend: 'Suspend',
@@ -598,7 +598,7 @@ export const en = {
     suspended: (label: string) => `Sale suspended as “${label}”. F7 with an empty sale resumes it.`,
     resumed: 'Sale resumed.',
     handedOver: 'Kiosk basket taken over.',
-    typeKioskNumber: 'Type the 6-digit number the kiosk shows, then F8 — or scan its QR.',
+    typeKioskNumber: 'Type the 6-digit number the kiosk shows, then F11 — or scan its QR.',
     weighTitle: 'Weigh',
     weighScale: 'Put the item on the scale · Enter adds at a steady weight · or type grams',
     weighTyped: 'Type the weight in grams · Enter adds',

@@ -565,7 +565,7 @@ export const zhCN: Messages = {
     suspended: (label: string) => `已挂单“${label}”。销售为空时按 F7 可取单。`,
     resumed: '已取回挂单。',
     handedOver: '已接收自助机购物篮。',
-    typeKioskNumber: '输入自助机上显示的 6 位数字后按 F8，或扫描其二维码。',
+    typeKioskNumber: '输入自助机上显示的 6 位数字后按 F11，或扫描其二维码。',
     weighTitle: '称重',
     weighScale: '请把商品放在秤上 · 重量稳定后按 Enter 加入 · 或输入克数',
     weighTyped: '输入重量（克）· Enter 加入',

@@ -105,7 +105,7 @@ describe('the counter’s tools: lookup, weighing, suspend and resume, a kiosk b
 
   it('F3 finds an item by name and adds it with Enter; a quantity first adds that many, Chinese names too', async () => {
     await expect.poll(entryHasFocus, WAIT).toBe(true);
-    expect(await page.getByTestId('key-legend').innerText()).toMatch(/F3[\s\S]*Find item[\s\S]*F7[\s\S]*F8/);
+    expect(await page.getByTestId('key-legend').innerText()).toMatch(/F3[\s\S]*Find item[\s\S]*F7[\s\S]*F11/);
     await lookup('whole milk 1', /Whole Milk 1 L/);
     await shot(page, 'lookup');
     await page.keyboard.press('Enter');
@@ -214,7 +214,7 @@ describe('the counter’s tools: lookup, weighing, suspend and resume, a kiosk b
     expect(number).not.toBe(first);
 
     await page.keyboard.type(number);
-    await page.keyboard.press('F8');
+    await page.keyboard.press('F11');
     await expect.poll(names, WAIT).toEqual(['Strawberries 500 g', 'Cherry Tomatoes 500 g']);
     expect(await quantities()).toEqual(['2', '1']);
     await expect
@@ -227,7 +227,7 @@ describe('the counter’s tools: lookup, weighing, suspend and resume, a kiosk b
     await page.keyboard.press('F7');
     await page.getByTestId('counter-empty').waitFor(WAIT);
     await page.keyboard.type(number);
-    await page.keyboard.press('F8');
+    await page.keyboard.press('F11');
     await expect
       .poll(() => page.getByTestId('tool-message').getAttribute('data-code'), WAIT)
       .toBe('handover_already_received');

@@ -18,7 +18,7 @@ export interface CounterTools {
   openLookup(): void;
   /** F7: the sale in progress is put aside (the entry's text, if any, is its label); an empty sale lists them. */
   suspendOrList(hasSale: boolean, label: string): void;
-  /** F8: takes the kiosk basket whose number is in the entry. */
+  /** F11: takes the kiosk basket whose number is in the entry. */
   claim(text: string): void;
   closeDialog(): void;
   resumed(): void;

@@ -474,6 +474,7 @@ export const zhCN: Messages = {
     keyShift: '班次',
     errors: {
       sale_in_progress: '请先完成或作废当前销售，再交班',
+      suspended_sales: '还有挂单未处理：在空单时按 F7 查看，逐笔取回或作废后再交班',
       not_signed_in: '请先用工牌和 PIN 登录',
       staff_unknown: '此工牌不是本店员工工牌',
       staff_denied: 'PIN 错误，请重试',

@@ -514,7 +514,7 @@ export interface TerminalHandlers {
   'shift.xReport': [Record<string, never>, XReportView];
   /**
    * Closes the shift with the blind count; writes, journals, prints and sends its Z report. Refused as
-   * `sale_in_progress`, `approval_required` (details: expected, counted, difference, limit: then again
+   * `sale_in_progress`, `suspended_sales` (sales put aside still wait; details.count), `approval_required` (details: expected, counted, difference, limit: then again
    * with a supervisor's `approval`), `staff_*` for that approval, or `count_changed`.
    */
   'shift.close': [{ counts: Record<string, number>; approval?: ShiftApproval }, ZReportView];

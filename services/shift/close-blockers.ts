@@ -1,8 +1,9 @@
 // What stops a shift from closing: money or goods still in the middle of a sale. Each blocker looks at
 // the store and names what is in the way; the close is refused with the first one's code and message.
-// Suspended sales (services/checkout suspend) add their own blocker to CLOSE_BLOCKERS: listed, they
-// must be resumed or voided before the close.
+// Suspended sales (db/suspended-sales.ts, F7 at the counter) are a blocker too: listed, they must be
+// resumed or voided before the close.
 import type { Database } from '../../db/open';
+import { suspendedSales } from '../../db/suspended-sales';
 
 export interface CloseBlock {
   code: string;
@@ -29,8 +30,23 @@ export const saleInProgress: CloseBlocker = (db) => {
   };
 };
 
+/**
+ * Sales put aside and still waiting: goods the cashier has not sold or voided. A shift closed over them
+ * would leave a basket nobody answers for, so each must be resumed (and finished) or voided first.
+ */
+export const suspendedWaiting: CloseBlocker = (db) => {
+  const waiting = suspendedSales(db);
+  if (waiting.length === 0) return null;
+  const count = waiting.length === 1 ? '1 suspended sale is' : `${waiting.length} suspended sales are`;
+  return {
+    code: 'suspended_sales',
+    message: `${count} still waiting: resume and finish or void each (F7 on an empty sale lists them), then close the shift`,
+    details: { count: waiting.length, labels: waiting.map((sale) => sale.label) },
+  };
+};
+
 /** Every blocker a close runs, in order. */
-export const CLOSE_BLOCKERS: CloseBlocker[] = [saleInProgress];
+export const CLOSE_BLOCKERS: CloseBlocker[] = [saleInProgress, suspendedWaiting];
 
 /** The first thing in the way of a close, or null. */
 export function closeBlock(

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { journalEntries } from '../../db/journal';
 import { currentShift } from '../../db/shifts';
+import { suspendBasket, suspendedSales, voidSuspended } from '../../db/suspended-sales';
 import { ATTENDANT_PIN } from '../../test/helpers/attendant';
 import { basketWithPencils } from '../../test/helpers/db-fixtures';
 import { insertCounterSale } from '../../test/helpers/shift-sales';
@@ -279,6 +280,29 @@ describe('closing the shift with a blind count', () => {
     });
     expect(currentShift(temp.db, 'C01')?.status).toBe('open');
     temp.db.prepare("UPDATE baskets SET status = 'closed' WHERE id = ?").run(basket.id);
+    expect(value(service.close(FLOAT)).number).toBe(1);
+  });
+
+  it('refuses suspended_sales while sales put aside wait, naming how many, and closes once each is settled', () => {
+    value(service.open(FLOAT));
+    const first = basketWithPencils(temp.db).basket;
+    const aside = suspendBasket(temp.db, first.id, { label: 'Red coat', staffId: CASHIER.id });
+    const second = basketWithPencils(temp.db).basket;
+    suspendBasket(temp.db, second.id, { label: 'Trolley 2', staffId: CASHIER.id });
+    const refused = service.close(FLOAT);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'suspended_sales', details: { count: 2, labels: ['Red coat', 'Trolley 2'] } },
+    });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/^2 suspended sales are still waiting/);
+    expect(currentShift(temp.db, 'C01')?.status).toBe('open');
+    voidSuspended(temp.db, aside.id, { staffId: CASHIER.id, reason: 'Customer left' });
+    expect(service.close(FLOAT)).toMatchObject({
+      ok: false,
+      error: { code: 'suspended_sales', details: { count: 1 } },
+    });
+    const waiting = suspendedSales(temp.db)[0];
+    voidSuspended(temp.db, waiting?.id ?? '', { staffId: CASHIER.id, reason: 'Customer left' });
     expect(value(service.close(FLOAT)).number).toBe(1);
   });
 

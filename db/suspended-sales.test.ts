@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { PENCIL, basketWithPencils, refusalCode } from '../test/helpers/db-fixtures';
+import { PAYMENT_EXPIRES_AT, PENCIL, basketWithPencils, refusalCode } from '../test/helpers/db-fixtures';
 import { useTempDatabase } from '../test/helpers/temp-db';
-import { addItem, basketLines, currentBasket, openBasket, setStatus, type ScannedItem } from './baskets';
+import { reverseCashTender, takeCashTender, takeCodeTender } from './basket-tenders';
+import {
+  addItem,
+  basketLines,
+  currentBasket,
+  getBasket,
+  openBasket,
+  setStatus,
+  type ScannedItem,
+} from './baskets';
 import { journalEntries, verifyJournal } from './journal';
 import { attachMember } from './members';
 import { pendingEvents } from './outbox';
@@ -97,6 +106,31 @@ describe('suspended sales', () => {
       'sale_in_progress',
     );
     expect(basketLines(temp.db, next.id)).toHaveLength(1);
+    expect(suspendedSales(temp.db)).toHaveLength(1);
+  });
+
+  it('refuses payment_in_progress while a counter tender stands or is in flight, changing nothing', () => {
+    const staffId = 'C01';
+    const withCash = basketWithPencils(temp.db, 10).basket;
+    const tendering = { basketId: withCash.id, total: 1290, currency: 'EUR' };
+    takeCashTender(temp.db, { ...tendering, amount: 500, tendered: 500, rounding: 0, staffId });
+    expect(refusalCode(() => suspendBasket(temp.db, withCash.id, { staffId }))).toBe('payment_in_progress');
+    expect(getBasket(temp.db, withCash.id)?.status).toBe('paying');
+    expect(suspendedSales(temp.db)).toEqual([]);
+    // The cash handed back, nothing stands: the sale reopens and may be put aside.
+    reverseCashTender(temp.db, withCash.id, 1, staffId);
+    expect(suspendBasket(temp.db, withCash.id, { staffId }).basketId).toBe(withCash.id);
+
+    const withQr = basketWithPencils(temp.db, 10).basket;
+    takeCodeTender(temp.db, {
+      basketId: withQr.id,
+      total: 1290,
+      currency: 'EUR',
+      staffId,
+      payment: { provider: 'sim', amount: 1290, expiresAt: PAYMENT_EXPIRES_AT },
+    });
+    expect(refusalCode(() => suspendBasket(temp.db, withQr.id, { staffId }))).toBe('payment_in_progress');
+    expect(basketLines(temp.db, withQr.id)).toHaveLength(1);
     expect(suspendedSales(temp.db)).toHaveLength(1);
   });
 

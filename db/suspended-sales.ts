@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { lineTotal } from '../core/pricing/line';
 import { uuidv7 } from '../core/uuid7';
+import { basketTenders, STANDING } from './basket-tenders';
 import { basketLines, copyLines, requireBasket, requireOpenBasket } from './baskets';
 import { emptySale } from './counter-sale';
 import type { BasketRecord } from './basket-records';
@@ -38,7 +39,8 @@ export const MAX_LABEL = 40;
 
 /**
  * Puts the open basket aside: closed as it is, a waiting row naming who and when. Refused as
- * `basket_not_open` (nothing open, or it is paying: `payment_in_progress`) or `empty_basket`.
+ * `basket_not_open` (nothing open), `payment_in_progress` (it is paying, a payment or a counter tender
+ * stands or is in flight) or `empty_basket`.
  */
 export function suspendBasket(
   db: Database.Database,
@@ -51,6 +53,14 @@ export function suspendBasket(
     // A basket with money moving (a payment, a tender in flight) is never put aside half paid.
     if (basket.status === 'paying' || activePayment(db, basketId))
       throw new StoreError('payment_in_progress', 'A payment is in progress; finish or cancel it first');
+    // A counter tender that stands (taken, in flight, being refunded) is money on this sale: suspending
+    // would hide it. The tender screen keeps the basket paying while one stands; this holds regardless.
+    const standing = basketTenders(db, basketId).filter((tender) => STANDING.includes(tender.state));
+    if (standing.length > 0)
+      throw new StoreError(
+        'payment_in_progress',
+        `${standing.length} tender(s) stand on this sale; finish it or take them back first`,
+      );
     requireOpenBasket(db, basketId);
     const lines = basketLines(db, basketId);
     if (lines.length === 0) throw new StoreError('empty_basket', 'There is nothing in the sale to suspend');

@@ -620,7 +620,8 @@ export const en = {
     } as Record<ScaleState, string>,
     // Refusals in the cashier's words: what to do next.
     errors: {
-      payment_in_progress: 'A payment is running: finish or cancel it first.',
+      payment_in_progress:
+        'Money is on this sale: finish paying (F12), or take the tenders back (Del) first.',
       empty_basket: 'Nothing to suspend: the sale is empty.',
       sale_in_progress: 'Finish, suspend (F7) or void the current sale first.',
       suspended_not_waiting: 'That sale was already resumed or voided.',

@@ -585,7 +585,7 @@ export const zhCN: Messages = {
       disconnected: '秤未连接 — 请输入重量',
     } as Messages['counterTools']['scale'],
     errors: {
-      payment_in_progress: '正在付款：请先完成或取消付款。',
+      payment_in_progress: '本单已有收款：请先完成收款（F12），或撤回收款（Del）。',
       empty_basket: '销售为空，无法挂单。',
       sale_in_progress: '请先完成、挂起（F7）或作废当前销售。',
       suspended_not_waiting: '该单已被取回或作废。',

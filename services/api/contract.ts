@@ -514,7 +514,8 @@ export interface TerminalHandlers {
   'shift.xReport': [Record<string, never>, XReportView];
   /**
    * Closes the shift with the blind count; writes, journals, prints and sends its Z report. Refused as
-   * `sale_in_progress`, `suspended_sales` (sales put aside still wait; details.count), `approval_required` (details: expected, counted, difference, limit: then again
+   * `sale_in_progress`, `suspended_sales` (sales put aside still wait; details.count),
+   * `approval_required` (details: expected, counted, difference, limit: then again
    * with a supervisor's `approval`), `staff_*` for that approval, or `count_changed`.
    */
   'shift.close': [{ counts: Record<string, number>; approval?: ShiftApproval }, ZReportView];
@@ -561,7 +562,8 @@ export interface TerminalHandlers {
   'sale.void': [{ reason: SaleVoidReason; note?: string }, SessionView];
   /**
    * The counter's sale put aside (F7): its basket kept as it is, the counter empty. Refused as
-   * `payment_in_progress` while money is moving, `empty_basket`, `not_counter` off a counter.
+   * `payment_in_progress` while money is moving (a payment, or a counter tender standing or in flight),
+   * `empty_basket`, `not_counter` off a counter.
    */
   'sale.suspend': [{ label?: string }, SessionView];
   /** The sales waiting to be resumed or voided, oldest first (a shift cannot close while any wait). */

@@ -1,29 +1,17 @@
 // Suspend next to the counter's tenders, on real parts (a real SQLite file, the payment simulator over
 // HTTP, the tender flow as a terminal builds it): money on a sale never goes aside with it.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PRODUCTS, startSimulator, value } from '../../test/helpers/checkout';
-import { openTenderLane, type TenderLane } from '../../test/helpers/tender-lane';
+import { describe, expect, it } from 'vitest';
+import { PRODUCTS, value } from '../../test/helpers/checkout';
+import { openTenderLane, useTenderLanes } from '../../test/helpers/tender-lane';
 import { sessionView } from '../checkout/basket-handlers';
-import type { PaymentSimulator } from '../payments/simulator/server';
 import { suspendHandlers } from './suspend';
 
-let sim: PaymentSimulator;
-const lanes: TenderLane[] = [];
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-afterEach(() => {
-  for (const lane of lanes.splice(0)) {
-    lane.close();
-    lane.checkout.cleanup();
-  }
-});
+const sim = useTenderLanes();
 
 /** A counter ringing up milk (12.90), its tender flow and its suspend handlers. */
 async function counterWithMilk() {
   const lane = openTenderLane(sim.url);
-  lanes.push(lane);
+  sim.lanes.push(lane);
   value(await lane.checkout.basket['basket.addScan']({ code: PRODUCTS.milk.barcode, source: 'keypad' }));
   const tools = suspendHandlers(lane.checkout.ctx, () => sessionView(lane.checkout.ctx, []));
   return { tenders: lane.tenders.handlers, tools };

@@ -2,6 +2,7 @@
 // HTTP, the payment flow and the counter's tender flow as a terminal builds them, a cashier signed in,
 // and a drawer that records each time it is kicked. `restart()` closes it all and opens the same file
 // again with new flows, as a terminal restarted on the same data dir.
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { basketHandlers } from '../../services/checkout/basket-handlers';
 import type { DrawerReason } from '../../services/checkout/context';
 import { createCheckoutContext } from '../../services/checkout/context';
@@ -11,7 +12,8 @@ import { createEventHub } from '../../services/events';
 import type { PaymentProvider } from '../../services/payments/provider';
 import { createSimulatorProvider } from '../../services/payments/simulator/provider';
 import { DEFAULT_SETTINGS } from '../../services/settings';
-import { openCheckout, type TestCheckout } from './checkout';
+import type { PaymentSimulator } from '../../services/payments/simulator/server';
+import { openCheckout, startSimulator, type TestCheckout } from './checkout';
 
 export const CASHIER = { id: 'C07', name: 'Chen Li', role: 'cashier' as const };
 
@@ -68,4 +70,30 @@ function wire(checkout: TestCheckout, provider: PaymentProvider): TenderLane {
     },
   };
   return lane;
+}
+
+/**
+ * For a test file of counter lanes: the payment simulator started once (its address is `url`), and every
+ * lane pushed onto `lanes` closed and deleted after each test.
+ */
+export function useTenderLanes(): { readonly url: string; lanes: TenderLane[] } {
+  let simulator: PaymentSimulator | undefined;
+  const lanes: TenderLane[] = [];
+  beforeAll(async () => {
+    simulator = await startSimulator();
+  });
+  afterAll(() => simulator?.close());
+  afterEach(() => {
+    for (const lane of lanes.splice(0)) {
+      lane.close();
+      lane.checkout.cleanup();
+    }
+  });
+  return {
+    get url() {
+      if (!simulator) throw new Error('The payment simulator starts in beforeAll');
+      return simulator.url;
+    },
+    lanes,
+  };
 }

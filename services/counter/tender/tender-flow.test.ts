@@ -1,6 +1,6 @@
 // The counter's tenders on real parts: a real SQLite file, the real payment simulator over HTTP (its
 // pay page approving the QR, its wallet codes), and a restart in the middle of a split tender.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { basketTenders } from '../../../db/basket-tenders';
 import { currentBasket } from '../../../db/baskets';
 import { journalEntries } from '../../../db/journal';
@@ -13,28 +13,16 @@ import {
   chargeCounts,
   press,
   simulatorRecord,
-  startSimulator,
   value,
   waitFor,
 } from '../../../test/helpers/checkout';
-import { CASHIER, openTenderLane, type TenderLane } from '../../../test/helpers/tender-lane';
+import { CASHIER, openTenderLane, useTenderLanes, type TenderLane } from '../../../test/helpers/tender-lane';
 import { counterPriceHandlers } from '../../counter-price/price-handlers';
 import type { PaymentProvider } from '../../payments/provider';
 import { createSimulatorProvider } from '../../payments/simulator/provider';
-import type { PaymentSimulator } from '../../payments/simulator/server';
 
-let sim: PaymentSimulator;
-const lanes: TenderLane[] = [];
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-afterEach(() => {
-  for (const lane of lanes.splice(0)) {
-    lane.close();
-    lane.checkout.cleanup();
-  }
-});
+const sim = useTenderLanes();
+const { lanes } = sim;
 
 /** A counter with milk (12.90) and 500 g of apples (5.01): 17.91 to pay, 17.90 in cash. */
 async function counterWithSale(increment = 10, provider?: PaymentProvider): Promise<TenderLane> {

@@ -247,4 +247,26 @@ describe('the counter’s tools: lookup, weighing, suspend and resume, a kiosk b
     await expect.poll(entryHasFocus, WAIT).toBe(true);
     expect(await page.getByTestId('counter-empty').count()).toBe(1);
   });
+
+  it('F9 close refuses while a suspended sale waits, in the cashier’s words; Esc twice gives the keyboard back', async () => {
+    await page.keyboard.press('F9');
+    await page.getByTestId('shift-menu').waitFor(WAIT);
+    await page.keyboard.press('5');
+    await page.getByTestId('blind-count').waitFor(WAIT);
+    // The ¥100 float counted, then Enter down every row: the last one submits, as a cashier counts.
+    await page.keyboard.type('1');
+    const rows = await page.locator('[data-testid="blind-count"] input').count();
+    for (let i = 0; i < rows; i++) await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('shift-error').innerText(), WAIT)
+      .toMatch(/Suspended sales are waiting.*F7/);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('shift-menu').waitFor({ state: 'detached', ...WAIT });
+    await expect.poll(entryHasFocus, WAIT).toBe(true);
+    // Nothing closed: the sale still waits in the list.
+    await page.keyboard.press('F7');
+    await expect.poll(() => page.getByTestId('suspended-sale').count(), WAIT).toBe(1);
+    await page.keyboard.press('Escape');
+  });
 });

@@ -189,3 +189,31 @@ function toAdjustment(row: AdjustmentRow): AdjustmentRecord {
     createdAt: row.created_at,
   };
 }
+
+/**
+ * Carries a basket's live adjustments over to another basket whose lines were copied from it (a
+ * suspended sale resumed): `lineIds` maps each old line to its copy. Who gave and approved each stays
+ * as it was, and its time is kept, so the resumed sale is priced exactly as it was put aside. Runs in
+ * the caller's transaction; nothing is journalled again (the adjustment was, when it was given).
+ */
+export function carryAdjustments(
+  db: Database.Database,
+  fromBasketId: string,
+  toBasketId: string,
+  lineIds: ReadonlyMap<string, string>,
+): void {
+  const insert = db.prepare(
+    `INSERT INTO basket_adjustments (id, basket_id, line_id, kind, unit_price, discount_kind, discount_value,
+       reason, staff_id, approver_id, created_at)
+     SELECT ?, ?, ?, kind, unit_price, discount_kind, discount_value, reason, staff_id, approver_id, created_at
+     FROM basket_adjustments WHERE id = ?`,
+  );
+  const live = db
+    .prepare('SELECT id, line_id FROM basket_adjustments WHERE basket_id = ? AND removed_at IS NULL')
+    .all(fromBasketId) as { id: string; line_id: string | null }[];
+  for (const row of live) {
+    const lineId = row.line_id === null ? null : lineIds.get(row.line_id);
+    if (lineId === undefined) continue; // a line that was not copied takes its adjustment with it
+    insert.run(uuidv7(), toBasketId, lineId, row.id);
+  }
+}

@@ -11,6 +11,7 @@ import {
   setStatus,
   type ScannedItem,
 } from './baskets';
+import { adjustedBasket } from './basket-adjustments';
 import { journalEntries, verifyJournal } from './journal';
 import { attachMember } from './members';
 import { pendingEvents } from './outbox';
@@ -42,6 +43,45 @@ const lineShape = (lines: ReturnType<typeof basketLines>) =>
   }));
 
 describe('suspended sales', () => {
+  it("resumes with the counter's price override and discounts it was put aside with", () => {
+    const basket = basketWithPencils(temp.db, 3).basket;
+    addItem(temp.db, basket.id, APPLES, 500);
+    const [pencils, apples] = basketLines(temp.db, basket.id);
+    const adjust = (id: string, lineId: string | null, kind: string, values: Record<string, unknown>) =>
+      temp.db
+        .prepare(
+          `INSERT INTO basket_adjustments (id, basket_id, line_id, kind, unit_price, discount_kind,
+             discount_value, reason, staff_id, approver_id, created_at)
+           VALUES (@id, @basket, @lineId, @kind, @unit_price, @discount_kind, @discount_value, 'dented', 'C01',
+             @approver, @at)`,
+        )
+        .run({
+          id,
+          basket: basket.id,
+          lineId,
+          kind,
+          unit_price: null,
+          discount_kind: null,
+          discount_value: null,
+          approver: null,
+          at: T.toISOString(),
+          ...values,
+        });
+    adjust('a1', pencils!.id, 'price_override', { unit_price: 99 });
+    adjust('a2', apples!.id, 'line_discount', { discount_kind: 'percent', discount_value: 1000 });
+    adjust('a3', null, 'sale_discount', { discount_kind: 'amount', discount_value: 50, approver: 'S01' });
+    const before = adjustedBasket(temp.db, basket.id);
+    const sale = suspendBasket(temp.db, basket.id, { label: 'dented tins', staffId: 'C01' }, T);
+    const resumed = resumeSuspended(temp.db, sale.id, { staffId: 'C02', currency: 'EUR' }, T);
+    const after = adjustedBasket(temp.db, resumed.id);
+    const shape = (b: typeof before) => ({
+      lines: b.lines.map((l) => ({ gtin: l.gtin, priceOverride: l.priceOverride, discount: l.discount })),
+      sale: { discount: b.sale?.discount, approverId: b.sale?.approverId },
+    });
+    expect(shape(after)).toEqual(shape(before));
+    expect(after.lines.map((l) => l.priceOverride)).toEqual([99, null]);
+  });
+
   it('puts the sale aside, leaves the counter empty and lists it with who, when and its total', () => {
     const basket = basketWithPencils(temp.db, 3).basket;
     addItem(temp.db, basket.id, APPLES, 500);

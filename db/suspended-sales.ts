@@ -9,6 +9,7 @@ import { basketLines, copyLines, requireBasket, requireOpenBasket } from './bask
 import { emptySale } from './counter-sale';
 import type { BasketRecord } from './basket-records';
 import { journalVoid, voidedPart } from './basket-voids';
+import { carryAdjustments } from './basket-adjustments';
 import { StoreError } from './errors';
 import { appendEvent } from './outbox';
 import { activePayment } from './payments';
@@ -109,7 +110,11 @@ export function resumeSuspended(
     const sale = requireWaiting(db, suspendedId);
     const basket = emptySale(db, options.currency, now);
     const old = requireBasket(db, sale.basketId);
-    copyLines(db, basket.id, basketLines(db, sale.basketId), now);
+    const oldLines = basketLines(db, sale.basketId);
+    const copies = copyLines(db, basket.id, oldLines, now);
+    // Its price overrides and discounts come back with it: the sale is priced as it was put aside.
+    const lineIds = new Map(oldLines.map((line, i) => [line.id, copies[i]!.id]));
+    carryAdjustments(db, sale.basketId, basket.id, lineIds);
     if (old.member)
       db.prepare('UPDATE baskets SET member_program = ?, member_id = ? WHERE id = ?').run(
         old.member.program,

@@ -16,26 +16,35 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Terminal } from '../../services/terminal';
+import type { WebHost } from '../../services/web/host';
 import { withCheckDigit } from '../../core/barcode/gtin';
-import { DEFAULT_SETTINGS } from '../../services/settings';
-import { startTerminal, type Terminal } from '../../services/terminal';
-import { startWebHost, type WebHost } from '../../services/web/host';
 import { seriousViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/browser';
 import { WALLET } from '../helpers/checkout';
 import { OPENLANE_BIN, runOpenlane } from '../helpers/cli';
-import { focused, payOnPhone, scanAll, shootBoth, typeCount, wechatPayFor } from '../helpers/counter-day';
+import {
+  focused,
+  payOnPhone,
+  scanAll,
+  shootBoth,
+  startPrinterCounter,
+  typeCount,
+} from '../helpers/counter-day';
 import { signInAtCounter } from '../helpers/counter-staff';
 import { drawerPrinter, type DrawerPrinter } from '../helpers/drawer-printer';
 import { gb18030Text, indexOfBytes } from '../helpers/escpos';
 import { startPtyPair, type PtyPair } from '../helpers/socat';
-import { CASHIER, COUNTER_STAFF, STAFF_PINS, SUPERVISOR } from '../helpers/staff';
+import { CASHIER, STAFF_PINS, SUPERVISOR } from '../helpers/staff';
 import { typeLikeScanner } from '../helpers/wedge';
-import { startStandinWithMerchant, type StandinWithMerchant } from '../standins/wechatpay/standin-merchant';
+import {
+  standinPaymentSettings,
+  startStandinWithMerchant,
+  type StandinWithMerchant,
+} from '../standins/wechatpay/standin-merchant';
 
 const PULSE = [0x1b, 0x70, 0x00, 25, 250];
 const OUT = fileURLToPath(new URL('../../test-artifacts/counter-day/', import.meta.url));
-const RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 const TEA = { barcode: withCheckDigit('690000000301'), name: 'Green Tea 500 g', price: '12.30' };
 const BREAD = { barcode: withCheckDigit('690000000302'), name: 'Toast Bread', price: '8.50' };
 const WAIT = { timeout: 10_000 };
@@ -78,26 +87,9 @@ beforeAll(async () => {
     '--data',
     data,
   ]);
-  writeFileSync(
-    join(data, 'settings.json'),
-    JSON.stringify({
-      ...DEFAULT_SETTINGS,
-      role: 'counter',
-      terminalId: 'C01',
-      printer: { path: pty.devicePath },
-      // A cashier may close at most 0.50 off alone: 1.00 short needs a supervisor.
-      counter: { limits: { cashier: { discountPercent: 10, cashDifference: 50 } } },
-      attendants: COUNTER_STAFF,
-      payment: wechatPayFor(data, wx),
-    }),
-  );
-  terminal = await startTerminal({ dataDir: data });
-  host = await startWebHost({
-    api: terminal.api,
-    subscribe: terminal.subscribe,
-    rendererDir: RENDERER,
-    port: 0,
-  });
+  ({ terminal, host } = await startPrinterCounter(data, pty.devicePath, {
+    payment: standinPaymentSettings(data, wx),
+  }));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(host.url);

@@ -4,26 +4,25 @@
 // badge and PIN approve — and the Z report on screen and on the paper, with a drawer pulse captured for
 // each cash event. The cashier signs in at the counter's sign-in screen first, by keyboard.
 // Screens are saved at 1280×800 and 1024×768 in test-artifacts/counter-shift/.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../services/settings';
-import { startTerminal, type Terminal } from '../../services/terminal';
-import { startWebHost, type WebHost } from '../../services/web/host';
+import type { Terminal } from '../../services/terminal';
+import type { WebHost } from '../../services/web/host';
 import { seriousViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/browser';
 import { drawerPrinter, type DrawerPrinter } from '../helpers/drawer-printer';
 import { gb18030Text, lastCut } from '../helpers/escpos';
 import { startPtyPair, type PtyPair } from '../helpers/socat';
+import { shootBoth, startPrinterCounter } from '../helpers/counter-day';
 import { signInAtCounter } from '../helpers/counter-staff';
-import { CASHIER, COUNTER_STAFF, STAFF_PINS, SUPERVISOR } from '../helpers/staff';
+import { CASHIER, STAFF_PINS, SUPERVISOR } from '../helpers/staff';
 
 const PULSE = [0x1b, 0x70, 0x00, 25, 250];
 const OUT = fileURLToPath(new URL('../../test-artifacts/counter-shift/', import.meta.url));
-const RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 let dir: string;
 let pty: PtyPair;
@@ -40,24 +39,7 @@ beforeAll(async () => {
   paper = drawerPrinter(pty);
   const data = join(dir, 'data');
   mkdirSync(data);
-  writeFileSync(
-    join(data, 'settings.json'),
-    JSON.stringify({
-      ...DEFAULT_SETTINGS,
-      role: 'counter',
-      terminalId: 'C01',
-      printer: { path: pty.devicePath },
-      counter: { limits: { cashier: { discountPercent: 10, cashDifference: 50 } } },
-      attendants: COUNTER_STAFF,
-    }),
-  );
-  terminal = await startTerminal({ dataDir: data });
-  host = await startWebHost({
-    api: terminal.api,
-    subscribe: terminal.subscribe,
-    rendererDir: RENDERER,
-    port: 0,
-  });
+  ({ terminal, host } = await startPrinterCounter(data, pty.devicePath));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(host.url);
@@ -73,19 +55,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The screen at both sizes, then back to 1280×800. */
-async function shoot(name: string) {
-  for (const [w, h] of [
-    [1280, 800],
-    [1024, 768],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    // A dialog rises in: the picture is taken once it has settled.
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    await page.screenshot({ path: join(OUT, `${name}-${w}x${h}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+/** The screen at 1280×800 and 1024×768, once any dialog has settled. */
+const shoot = (name: string) => shootBoth(page, OUT, name);
 
 describe('a counter shift by keyboard', () => {
   it('float, pay-out, X report, close 1.00 short with a supervisor, Z report printed, drawer pulses', async () => {

@@ -1,10 +1,17 @@
 // Steps of a counter's day in Chromium, by keyboard, for end-to-end tests: typing a drawer count row by
-// row, scanning products into the sale, a WeChat Pay stand-in to pay through, and the customer's phone.
+// row, a counter with a receipt printer to start, scanning products into the sale, and the customer's phone.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DEMO_MERCHANT, type StandinWithMerchant } from '../standins/wechatpay/standin-merchant';
+import { DEFAULT_SETTINGS } from '../../services/settings';
+import { startTerminal, type Terminal } from '../../services/terminal';
+import { startWebHost, type WebHost } from '../../services/web/host';
+import type { StandinWithMerchant } from '../standins/wechatpay/standin-merchant';
+import { COUNTER_STAFF } from './staff';
+
+const RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 /** The test id of the element holding the keyboard focus. */
 export function focused(page: Page): Promise<string | null | undefined> {
@@ -32,30 +39,35 @@ export async function scanAll(page: Page, codes: string[]): Promise<void> {
 }
 
 /**
- * Points DATA_DIR's terminal at a WeChat Pay stand-in (test/standins/wechatpay), as its demo does: the
- * store's key files written beside settings.json; returns the `payment` settings. A terminal paying
- * through the built-in simulator is in training mode, whose sales count in no shift: a day whose
- * X and Z reports hold its sales needs a real provider's protocol.
+ * Counter C01 on DATA_DIR, its receipt printer (and drawer) at `printerPath`, one staff member of each
+ * role, a cashier who may close at most 0.50 off alone; `extra` settings on top. Starts the terminal
+ * and its web host (as `openlane serve` does), serving the built renderer.
  */
-export function wechatPayFor(dataDir: string, wx: StandinWithMerchant): Record<string, unknown> {
-  const { standin, merchantKeys } = wx;
-  const privateKey = merchantKeys.privateKey.export({ type: 'pkcs8', format: 'pem' });
-  writeFileSync(join(dataDir, 'apiclient_key.pem'), privateKey, { mode: 0o600 });
+export async function startPrinterCounter(
+  dataDir: string,
+  printerPath: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ terminal: Terminal; host: WebHost }> {
   writeFileSync(
-    join(dataDir, 'wechatpay_pub.pem'),
-    standin.platform.publicKey.export({ type: 'spki', format: 'pem' }),
+    join(dataDir, 'settings.json'),
+    JSON.stringify({
+      ...DEFAULT_SETTINGS,
+      role: 'counter',
+      terminalId: 'C01',
+      printer: { path: printerPath },
+      counter: { limits: { cashier: { discountPercent: 10, cashDifference: 50 } } },
+      attendants: COUNTER_STAFF,
+      ...extra,
+    }),
   );
-  return {
-    provider: 'wechatpay',
-    baseUrl: standin.url,
-    mchid: DEMO_MERCHANT.mchid,
-    appid: DEMO_MERCHANT.appid,
-    merchantSerialNo: DEMO_MERCHANT.merchantSerialNo,
-    privateKeyPath: 'apiclient_key.pem',
-    platformPublicKeyPath: 'wechatpay_pub.pem',
-    platformSerialNo: standin.platform.serialNo,
-    notifyUrl: DEMO_MERCHANT.notifyUrl,
-  };
+  const terminal = await startTerminal({ dataDir });
+  const host = await startWebHost({
+    api: terminal.api,
+    subscribe: terminal.subscribe,
+    rendererDir: RENDERER,
+    port: 0,
+  });
+  return { terminal, host };
 }
 
 /** The customer's phone pays the QR (its code_url) over HTTP at the stand-in's phone endpoint. */

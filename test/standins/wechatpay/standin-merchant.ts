@@ -2,6 +2,8 @@
 // made at run time (nothing secret is ever committed), the stand-in started with its public half, and
 // the adapter options a terminal configured for that stand-in would have.
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { WechatPayProviderOptions } from '../../../services/payments/wechatpay/adapter';
 import { startWechatPayStandin, type WechatPayStandin } from './standin';
 
@@ -50,5 +52,31 @@ export async function startStandinWithMerchant(
       pollWindowMs: 500,
       ...overrides,
     }),
+  };
+}
+
+/**
+ * Writes the store's key files for this stand-in into DATA_DIR (the merchant's private key, the
+ * stand-in's public key: demo keys made at run time) and returns the `payment` settings that pay
+ * through it, as a terminal configured for it has them.
+ */
+export function standinPaymentSettings(dataDir: string, wx: StandinWithMerchant): Record<string, unknown> {
+  const { standin, merchantKeys } = wx;
+  const privateKey = merchantKeys.privateKey.export({ type: 'pkcs8', format: 'pem' });
+  writeFileSync(join(dataDir, 'apiclient_key.pem'), privateKey, { mode: 0o600 });
+  writeFileSync(
+    join(dataDir, 'wechatpay_pub.pem'),
+    standin.platform.publicKey.export({ type: 'spki', format: 'pem' }),
+  );
+  return {
+    provider: 'wechatpay',
+    baseUrl: standin.url,
+    mchid: DEMO_MERCHANT.mchid,
+    appid: DEMO_MERCHANT.appid,
+    merchantSerialNo: DEMO_MERCHANT.merchantSerialNo,
+    privateKeyPath: 'apiclient_key.pem',
+    platformPublicKeyPath: 'wechatpay_pub.pem',
+    platformSerialNo: standin.platform.serialNo,
+    notifyUrl: DEMO_MERCHANT.notifyUrl,
   };
 }

@@ -19,6 +19,17 @@ export interface AxeViolation {
  * found nothing to check, so a blank page cannot pass.
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // A dialog rising in is half transparent for a moment: axe would measure the contrast of that moment,
+  // not of the screen a shopper reads. Wait for entrance animations (finite ones) to end; a looping
+  // one (the scanner's beam) never does and is not waited for.
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
   await page.evaluate(AXE_SOURCE);
   const { passes, violations } = await page.evaluate(async () => {
     const axe = (

@@ -92,15 +92,17 @@ function journalSums(db: Database.Database, shiftId: string): JournalSums {
       sums.closed = e.figures ?? null;
     }
   }
-  // The shift's sales as journalled: the `sale` entries of the sales rung up in it (training ones count nowhere).
+  // The shift's sales as journalled: the `sale` entries of the sales rung up in it, of the shift's kind
+  // (a training shift counts training sales, a live one live sales; db/shift-events.ts).
   const sales = db
     .prepare(
       `SELECT json_extract(j.entry, '$.data') FROM journal j
        JOIN sales s ON s.id = json_extract(j.entry, '$.data.saleId')
-       WHERE j.kind = 'sale' AND s.shift_id = ? AND coalesce(json_extract(s.receipt_json, '$.training'), 0) = 0`,
+       WHERE j.kind = 'sale' AND s.shift_id = ?
+         AND coalesce(json_extract(s.receipt_json, '$.training'), 0) = (SELECT training FROM shifts WHERE id = ?)`,
     )
     .pluck()
-    .all(shiftId) as string[];
+    .all(shiftId, shiftId) as string[];
   for (const text of sales) {
     const sale = JSON.parse(text) as SaleEntry;
     sums['sales.count'] += 1;

@@ -69,7 +69,12 @@ export function isTrainingStore(db: Database.Database): boolean {
   return trainingConnections.has(db);
 }
 
-export interface SaleRow {
+export /** Whether this connection's terminal is in training mode (its payments are simulated). */
+function isTrainingMode(db: Database.Database): boolean {
+  return trainingConnections.has(db);
+}
+
+interface SaleRow {
   id: string;
   basket_id: string;
   payment_id: string | null;

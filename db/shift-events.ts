@@ -21,7 +21,7 @@ interface TenderRow {
 /** Every event of `shift`, float first, in the order they happened. */
 export function shiftEventsOf(db: Database.Database, shift: ShiftRecord): ShiftEvent[] {
   const events: ShiftEvent[] = [{ kind: 'float', amount: shift.floatTotal }];
-  events.push(...salesOf(db, shift.id));
+  events.push(...salesOf(db, shift.id, shift.training === true));
   for (const move of cashMovesOf(db, shift.id)) {
     if (move.kind === 'no_sale') events.push({ kind: 'no_sale', reason: move.reason });
     else events.push({ kind: move.kind, amount: move.amount, reason: move.reason });
@@ -30,8 +30,12 @@ export function shiftEventsOf(db: Database.Database, shift: ShiftRecord): ShiftE
   return events;
 }
 
-/** The shift's sales, each with its tenders in the order taken. */
-function salesOf(db: Database.Database, shiftId: string): ShiftEvent[] {
+/**
+ * The shift's sales, each with its tenders in the order taken. A sale counts in a shift of its own kind:
+ * a training shift counts training sales, a live one live sales; the other kind is marked as counting
+ * nowhere (core/shift's `training` flag).
+ */
+function salesOf(db: Database.Database, shiftId: string, trainingShift: boolean): ShiftEvent[] {
   const rows = db
     .prepare(
       `SELECT s.id AS sale_id, s.total, s.cash_rounding,
@@ -45,7 +49,8 @@ function salesOf(db: Database.Database, shiftId: string): ShiftEvent[] {
   for (const row of rows) {
     let sale = sales.get(row.sale_id);
     if (!sale) {
-      sale = { total: row.total, rounding: row.cash_rounding, training: row.training === 1, tenders: [] };
+      const training = (row.training === 1) !== trainingShift;
+      sale = { total: row.total, rounding: row.cash_rounding, training, tenders: [] };
       sales.set(row.sale_id, sale);
     }
     sale.tenders.push(tenderOf(row));

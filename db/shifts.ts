@@ -8,6 +8,7 @@ import type { ShiftFigures } from '../core/shift';
 import { uuidv7 } from '../core/uuid7';
 import { StoreError } from './errors';
 import { appendEvent } from './outbox';
+import { isTrainingMode } from './sales';
 
 export interface ShiftRecord {
   id: string;
@@ -22,6 +23,11 @@ export interface ShiftRecord {
   closedBy: string | null;
   countedTotal: number | null;
   countedCounts: Record<string, number> | null;
+  /**
+   * Opened on a terminal in training mode: it counts the training sales rung up in it, and a live
+   * shift only live ones (migration 0021). Absent on a live shift.
+   */
+  training?: true;
 }
 
 export type CashMoveKind = 'pay_in' | 'pay_out' | 'no_sale';
@@ -83,6 +89,7 @@ interface ShiftRow {
   closed_by: string | null;
   counted_total: number | null;
   counted_counts: string | null;
+  training: 0 | 1;
 }
 
 /** Opens a shift on a terminal with its counted float. Refused while the terminal has one open. */
@@ -101,9 +108,18 @@ export function openShift(db: Database.Database, input: OpenShiftInput, at: Date
     }
     const id = uuidv7();
     db.prepare(
-      `INSERT INTO shifts (id, terminal_id, currency, status, opened_at, opened_by, float_total, float_counts)
-       VALUES (?, ?, ?, 'open', ?, ?, ?, ?)`,
-    ).run(id, input.terminalId, float.currency, at.toISOString(), input.staffId, float.total, json(float));
+      `INSERT INTO shifts (id, terminal_id, currency, status, opened_at, opened_by, float_total, float_counts,
+         training) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      input.terminalId,
+      float.currency,
+      at.toISOString(),
+      input.staffId,
+      float.total,
+      json(float),
+      isTrainingMode(db) ? 1 : 0,
+    );
     const shift = shiftById(db, id) as ShiftRecord;
     appendEvent(db, 'shift.opened', shift, at);
     return shift;
@@ -266,5 +282,6 @@ function toShift(row: ShiftRow): ShiftRecord {
     countedTotal: row.counted_total,
     countedCounts:
       row.counted_counts === null ? null : (JSON.parse(row.counted_counts) as Record<string, number>),
+    ...(row.training === 1 ? { training: true as const } : {}),
   };
 }

@@ -3,7 +3,9 @@
 // its own transaction and the drawer kicked only for cash moves. Sales are written as the counter's
 // tender flow writes them (test/helpers/shift-sales.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { journalEntries } from '../../db/journal';
+import { journalEntries, verifyJournal } from '../../db/journal';
+import { verifyZReports } from '../../db/journal-z';
+import { setTrainingMode } from '../../db/sales';
 import { currentShift } from '../../db/shifts';
 import { suspendBasket, suspendedSales, voidSuspended } from '../../db/suspended-sales';
 import { ATTENDANT_PIN } from '../../test/helpers/attendant';
@@ -204,6 +206,27 @@ describe('a shift at the counter', () => {
     });
     expect(journalEntries(temp.db)).toHaveLength(seq);
     expect(currentShift(temp.db, 'C01')?.status).toBe('open');
+  });
+
+  it('a shift opened in training mode counts its training sales, so a trainee’s close balances', () => {
+    setTrainingMode(temp.db, true);
+    const shift = value(service.open(FLOAT));
+    expect(currentShift(temp.db, 'C01')).toMatchObject({ id: shift.id, training: true });
+    insertCounterSale(temp.db, {
+      shiftId: shift.id,
+      total: 990,
+      tenders: [{ kind: 'cash', amount: 990, tendered: 1000 }],
+      training: true,
+    });
+    expect(value(service.xReport()).figures).toMatchObject({
+      sales: { count: 1, total: 990 },
+      expectedCash: 20_000 + 990,
+    });
+    // Counted exactly what the drawer holds: no difference, and journal verify agrees with the Z report.
+    const z = value(service.close({ ...FLOAT, '500': 1, '100': 4, '50': 1, '10': 4 }));
+    expect(z.figures.count).toEqual({ counted: 20_990, difference: 0 });
+    expect(verifyJournal(temp.db).ok).toBe(true);
+    expect(verifyZReports(temp.db)).toEqual({ ok: true, checked: 1 });
   });
 });
 

@@ -7,7 +7,7 @@
 // pay-out), none for the QR or wallet tenders. After the close the built CLI proves the journal and the
 // Z report against it, and the Z report's totals are the sales'.
 // Payments go through WeChat Pay's protocol to the local stand-in (test/standins/wechatpay), not the
-// built-in simulator: a simulator terminal is in training mode, and training sales count in no shift.
+// built-in simulator: a simulator terminal is in training mode, and this is a live shift with live sales.
 // Screens are saved at 1280×800 and 1024×768 in test-artifacts/counter-day/.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,18 +1,19 @@
 // The keystrokes a cashier makes for a 30-item cash sale, counted from the counter's own key map
 // (renderer/counter/keys.ts: which key does what; renderer/counter/entry.ts: the "3*code" quantity
 // prefix) and core/cash (the note the shopper hands over). Where the key map has no key yet — the cash
-// tender is being built while this is written — the count names its assumption instead of guessing.
+// the tender screen's keys (renderer/counter/tender/tender-keys.ts: the quick-cash keys).
 //
 // The sale: 30 items on 23 lines (18 lines of one, 3 of two, 2 of three), real demo-store codes. Two
 // ways of entering the codes: every code typed on the keyboard, or scanned (the scanner types them, so
 // they cost the cashier no key). A quantity costs the cheaper of the entry's "n*" prefix and pressing
-// "+" on the selected line n−1 times. Then the payment key, the cash key, the amount the shopper hands
-// over (the smallest note amount that covers the total, typed in whole units) and Enter.
+// "+" on the selected line n−1 times. Then the payment key, and the first quick-cash key for the
+// smallest note amount that covers the total (the shopper hands over that note).
 import { demoProducts } from '../../core/catalog/demo-store';
 import { quickCashKeys } from '../../core/cash/change';
 import { currencyExponent } from '../../core/money';
 import { parseEntry } from '../../renderer/counter/entry';
 import { commandForKey } from '../../renderer/counter/keys';
+import { QUICK_KEYS, tenderCommandForKey } from '../../renderer/counter/tender/tender-keys';
 
 /** Quantities of the 23 lines: 18 × 1, 3 × 2, 2 × 3 = 30 items. */
 export const SALE_QUANTITIES = [...Array<number>(18).fill(1), 2, 2, 2, 3, 3];
@@ -49,8 +50,6 @@ export interface KeystrokeCount {
   total: number;
   /** What each part cost, for the table and docs/benchmarks.md. */
   parts: string[];
-  /** What the count assumes that the key map does not say yet. */
-  assumptions: string[];
 }
 
 /** The keystrokes for the 30-item cash sale; `scanned`: the codes come from a scanner. */
@@ -58,7 +57,6 @@ export function countCashSale(scanned: boolean): KeystrokeCount {
   const products = demoProducts().filter((p) => p.unit === 'each' && p.ageLimit === null);
   const lines = SALE_QUANTITIES.map((quantity, i) => ({ product: products[i]!, quantity }));
   const parts: string[] = [];
-  const assumptions: string[] = [];
 
   const more = keyFor((c) => c === 'more');
   const pay = keyFor((c) => c === 'pay');
@@ -84,20 +82,16 @@ export function countCashSale(scanned: boolean): KeystrokeCount {
   );
   parts.push(`${pay} to pay: 1`);
 
-  const cash = keyFor((c) => /cash/i.test(c));
-  if (cash) parts.push(`${cash} for cash: 1`);
-  else {
-    parts.push('cash key: 1');
-    assumptions.push('one key chooses cash on the payment screen (the key map has no cash key yet)');
-  }
+  // The tender screen (renderer/counter/tender/tender-keys.ts) opens on the pay key with the cash entry
+  // focused: the first quick-cash key hands over the smallest note amount that covers the total.
   const total = lines.reduce((sum, l) => sum + l.product.price * l.quantity, 0);
   const handed = quickCashKeys('CNY', total, 1);
   if (!handed.ok) throw new Error(handed.error.message);
+  const quick = QUICK_KEYS[0];
+  const quickCommand = tenderCommandForKey(quick);
+  if (quickCommand?.kind !== 'quick' || quickCommand.index !== 0)
+    throw new Error(`the tender screen's ${quick} is no quick-cash key any more`);
   const whole = String(handed.value[0]! / 10 ** currencyExponent('CNY'));
-  parts.push(`the cash amount ${whole} typed: ${whole.length}, Enter: 1`);
-  assumptions.push(
-    'the amount is typed in whole yuan and Enter takes it (a quick-cash key would be 1 key instead)',
-  );
-
-  return { total: codes + quantities + 1 + 1 + whole.length + 1, parts, assumptions };
+  parts.push(`${quick} hands over ${whole} in cash (or "${whole}" and Enter: ${whole.length + 1}): 1`);
+  return { total: codes + quantities + 1 + 1, parts };
 }

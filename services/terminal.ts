@@ -1,5 +1,6 @@
 // The terminal backend: opens the store, starts scanners and the payment provider, and exposes
 // the TerminalApi handler map and the event stream. Both transports (Electron IPC, browser mode) carry this.
+import { refundHandlers } from './refund/refund-handlers';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemoStoreIfEmpty } from '../db/catalog';
@@ -238,6 +239,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     })),
     ...suspendHandlers(ctx, session),
     ...searchHandlers(ctx),
+    ...refundHandlers(ctx),
     ...kioskSide.handlers,
     ...handover,
     // At the counter, a kiosk's handover QR typed or scanned into the code entry takes that basket.

@@ -5,3 +5,4 @@ export * from './events';
 export * from './limits';
 export * from './replies';
 export * from './values';
+export * from './refunds';

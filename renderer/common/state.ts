@@ -222,6 +222,9 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
     case 'drawer.status':
       // The counter's shift and drawer have their own hook (renderer/counter/shift/useShift.ts).
       return state;
+    case 'refund.changed':
+      // The counter's refund screen follows its refund itself (renderer/counter/refund).
+      return state;
   }
 }
 

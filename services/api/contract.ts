@@ -369,7 +369,7 @@ export interface DutyView {
 }
 
 /** Every handler: name → [input, output]. */
-export interface TerminalHandlers {
+export interface TerminalHandlers extends RefundHandlers {
   'session.get': [Record<string, never>, SessionView];
   /**
    * A scan. A wallet payment code with items in the basket pays for them (customer-presented): the
@@ -626,6 +626,8 @@ export interface TenderView {
 
 import type { CatalogSearchView, HandoverOfferView, SuspendedListView } from './counter-tools-contract';
 export type * from './counter-tools-contract';
+import type { RefundHandlers, RefundView } from './refund-contract';
+export type * from './refund-contract';
 
 export type HandlerName = keyof TerminalHandlers;
 export type HandlerInput<N extends HandlerName> = TerminalHandlers[N][0];
@@ -669,7 +671,9 @@ export type TerminalEvent =
   /** The counter's shift opened (the shift) or closed (null). */
   | { type: 'shift.changed'; shift: ShiftView | null }
   /** The cash drawer kicked, opened, closed, or stayed shut after a kick. */
-  | { type: 'drawer.status'; drawer: DrawerStatusView };
+  | { type: 'drawer.status'; drawer: DrawerStatusView }
+  /** A refund's tenders moved (a provider answered): services/refund. */
+  | { type: 'refund.changed'; refund: RefundView };
 
 /** The renderer's view of the backend, whichever transport carries it. */
 export interface TerminalClient {

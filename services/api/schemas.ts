@@ -1,6 +1,7 @@
 // One zod schema per TerminalApi handler: every transport validates input here before a handler runs.
 import { z } from 'zod';
-import type { HandlerInput, HandlerName } from './contract';
+import { REFUND_REASONS } from '../../core/sync';
+import type { HandlerInput, HandlerName, RefundHandlers } from './contract';
 
 /** A scanned or typed code: surrounding whitespace (a wedge's trailing CR) is not part of it. */
 const code = z
@@ -222,7 +223,41 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
   'handover.offer': empty,
   'handover.withdraw': empty,
   'handover.claim': z.strictObject({ code }),
+  ...refundSchemas(),
 };
+
+/** Returns and refunds (services/refund): what may be asked back, and a supervisor where needed. */
+function refundSchemas() {
+  const reason = z.enum(REFUND_REASONS, { error: `must be one of ${REFUND_REASONS.join(', ')}` });
+  const disposition = z.enum(['restock', 'write_off'], { error: 'must be restock or write_off' });
+  const quantity = integerBetween(1, 1_000_000);
+  const line = z.strictObject({ line: integerBetween(0, 9999), quantity, reason, disposition });
+  const lines = z.array(line).min(1, { error: 'must name at least one line' }).max(500);
+  const receiptNumber = id;
+  return {
+    'refund.find': z.strictObject({ query: code }),
+    'refund.search': z.strictObject({
+      date: z
+        .string({ error: 'must be a string' })
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' })
+        .optional(),
+      amount: integerBetween(1, 100_000_000).optional(),
+      maskedCode: z.string({ error: 'must be a string' }).trim().min(4).max(32).optional(),
+    }),
+    'refund.quote': z.strictObject({ receiptNumber, lines }),
+    'refund.start': z.strictObject({ receiptNumber, lines, approval: approval.optional() }),
+    'refund.noReceipt': z.strictObject({
+      lines: z
+        .array(z.strictObject({ code, quantity, reason, disposition }))
+        .min(1, { error: 'must name at least one item' })
+        .max(100),
+      approval,
+    }),
+    'refund.get': z.strictObject({ refundId: id }),
+    'refund.retry': z.strictObject({ refundId: id }),
+    'refund.print': z.strictObject({ refundId: id }),
+  } satisfies { [N in keyof RefundHandlers]: z.ZodType<RefundHandlers[N][0]> };
+}
 
 /** True when `name` is a handler of the contract (own keys only: never `constructor` or `__proto__`). */
 export function isHandlerName(name: string): name is HandlerName {

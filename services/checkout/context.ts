@@ -6,6 +6,7 @@ import type { ApiResult, BasketView } from '../api/contract';
 import type { EventHub } from '../events';
 import type { Settings } from '../settings';
 import type { StaffRole } from '../../core/staff/roles';
+import type { HqRefundDesk } from '../refund/hq-desk';
 
 /** A wallet payment code as scanned. `code` is a bearer secret: held in memory for one charge, never shown. */
 export interface WalletCode {
@@ -37,6 +38,8 @@ export interface CheckoutContext {
   duty: { current: OnDuty | null };
   /** The cash drawer, opened on cash tenders, pay-ins, pay-outs and no-sale (services/receipts). */
   drawer: CashDrawer;
+  /** HQ's refund desk while the terminal is enrolled (services/refund/hq-desk.ts); null: refunds are offline. */
+  refundDesk: { current: HqRefundDesk | null };
 }
 
 /** A staff member signed in at a counter. */
@@ -73,6 +76,7 @@ export function createCheckoutContext(db: Database, settings: Settings, events: 
     patterns: settingsPatterns(settings),
     duty: { current: null },
     drawer: NO_DRAWER,
+    refundDesk: { current: null },
   };
 }
 

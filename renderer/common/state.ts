@@ -261,7 +261,11 @@ export function syncFraction(progress: SyncProgressView): number {
   return total === 0 ? 1 : Math.min(1, progress.received / total);
 }
 
-function applyBasket(state: KioskState, basket: BasketView): KioskState {
+function applyBasket(state: KioskState, incoming: BasketView): KioskState {
+  // A scan's basket arrives twice, as its handler's answer and as the `basket.changed` event: the
+  // second changes nothing, so nothing re-renders (and a refusal shown since is not wiped by a repeat).
+  const basket = shareLines(state.basket, incoming);
+  if (basket === state.basket) return state;
   // A good scan replaces any earlier complaint; a closed basket means the session moved on.
   return {
     ...state,
@@ -271,6 +275,35 @@ function applyBasket(state: KioskState, basket: BasketView): KioskState {
     basketRevision: state.basketRevision + 1,
     ageCheckOffer: keepAgeCheck(state.ageCheckOffer, basket),
   };
+}
+
+/**
+ * The incoming basket, keeping the previous basket's line objects where a line is unchanged, so the
+ * memoised rows of a long sale do not re-render on every scan; the previous basket itself when nothing
+ * changed at all.
+ */
+function shareLines(previous: BasketView | null, incoming: BasketView): BasketView {
+  if (!previous || previous.id !== incoming.id) return incoming;
+  const before = new Map(previous.lines.map((line) => [line.id, line]));
+  let changed = previous.lines.length !== incoming.lines.length;
+  const lines = incoming.lines.map((line, i) => {
+    const old = before.get(line.id);
+    if (old && sameJson(old, line)) {
+      if (previous.lines[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return line;
+  });
+  const { lines: _a, ...rest } = incoming;
+  const { lines: _b, ...restBefore } = previous;
+  if (!changed && sameJson(rest, restBefore)) return previous;
+  return { ...incoming, lines };
+}
+
+/** Views are plain JSON from the terminal, in the same key order each time, so their text compares them. */
+function sameJson(a: object, b: object): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The age check's dialog stays only while its basket still waits (the console may have decided meanwhile). */

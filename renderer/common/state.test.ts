@@ -119,6 +119,24 @@ describe('scans', () => {
     expect(after.scanError).toBeNull();
   });
 
+  it('the same basket arriving again (the answer, then its event) keeps a refusal shown since', () => {
+    const error = { code: 'item_not_found', message: 'No product 123' };
+    const scanned = run({ type: 'session', session: session() }, { type: 'basket', basket: basket(2) });
+    const refused = kioskReducer(scanned, { type: 'scanFailed', code: '123', source: 'keypad', error });
+    const repeated = kioskReducer(refused, event({ type: 'basket.changed', basket: basket(2) }));
+    expect(repeated).toBe(refused);
+    expect(repeated.scanError).toEqual(error);
+  });
+
+  it('a changed basket keeps the unchanged lines as they were, so their rows need not re-render', () => {
+    const before = run({ type: 'session', session: session() }, { type: 'basket', basket: basket(2) });
+    const grown = kioskReducer(before, { type: 'basket', basket: basket(3) });
+    expect(grown.basket!.lines).toHaveLength(3);
+    expect(grown.basket!.lines[0]).toBe(before.basket!.lines[0]);
+    expect(grown.basket!.lines[1]).toBe(before.basket!.lines[1]);
+    expect(grown.basketRevision).toBe(before.basketRevision + 1);
+  });
+
   it('weight_required asks for the weight of that code from that source, without a message', () => {
     const error = { code: 'weight_required', message: 'sold by weight' };
     const state = run(

@@ -257,6 +257,17 @@ describe('closing the shift with a blind count', () => {
     expect(events).toContainEqual({ type: 'shift.changed', shift: null });
   });
 
+  it('a shift with no sales at all closes on its float alone, its Z report showing nothing sold', () => {
+    value(service.open(FLOAT));
+    const z = value(service.close(FLOAT));
+    expect(z.number).toBe(1);
+    expect(z.figures.expectedCash).toBe(20_000);
+    expect(z.figures.count).toEqual({ counted: 20_000, difference: 0 });
+    expect(z.figures.sales).toMatchObject({ count: 0 });
+    expect(verifyJournal(temp.db).ok).toBe(true);
+    expect(verifyZReports(temp.db)).toEqual({ ok: true, checked: 1 });
+  });
+
   it('over the limit: approval_required with the difference, then a supervisor’s badge and PIN close it', () => {
     value(service.open(FLOAT));
     const short = { '10000': 1, '5000': 1, '2000': 1 }; // 170.00 of 200.00: 30.00 short

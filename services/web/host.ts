@@ -1,6 +1,8 @@
 // Browser mode: serves the built renderer and carries the TerminalApi over HTTP + WebSocket.
 // Protocol: POST /api/<handler> with a JSON body → JSON ApiResult; WebSocket /api/events → one
 // JSON text message per TerminalEvent; anything else is a static file from rendererDir.
+// A page whose event socket is open sends its calls over it too (./socket-calls.ts): the same
+// handlers and the same doors, without a new HTTP request per scan.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -22,6 +24,7 @@ import {
 } from './display-door';
 import { createDoors, type Doors } from './doors';
 import { closeServer, listen, readBody, sendJson, sendText, urlFor } from './http-util';
+import { answerSocketCalls, MAX_SOCKET_CALL_BYTES } from './socket-calls';
 import { handlePairing, unpaired, UNPAIRED_MESSAGE } from './pairing';
 import { lookupStatic, sendFile } from './static-files';
 
@@ -68,7 +71,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       else res.destroy();
     });
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_CALL_BYTES });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
@@ -80,7 +83,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const paired = doors!.local(req) || doors!.tokenAccepted(req);
     if (!paired && !(display && doors!.displayTokenAccepted(req)))
       return refuseUpgrade(socket, 401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => streamEvents(ws, options.subscribe, display));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const send = streamEvents(ws, options.subscribe, display);
+      answerSocketCalls(ws, options.api, display, send);
+    });
   });
 
   const port = await listen(server, options.port, host);
@@ -196,18 +202,24 @@ async function handleApi(
   sendJson(res, 200, await dispatch(api, name, input));
 }
 
-function streamEvents(ws: WebSocket, subscribe: WebHostOptions['subscribe'], display: boolean): void {
-  const send = (event: TerminalEvent) => {
+/** Streams the terminal's events to the socket; returns the guarded send the call answers use too. */
+function streamEvents(
+  ws: WebSocket,
+  subscribe: WebHostOptions['subscribe'],
+  display: boolean,
+): (message: object) => void {
+  const send = (message: object) => {
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > MAX_SOCKET_BACKLOG) {
       ws.terminate();
       return;
     }
-    ws.send(JSON.stringify(event));
+    ws.send(JSON.stringify(message));
   };
   const unsubscribe = subscribe(display ? displayListener(send) : send);
   ws.on('close', unsubscribe);
   ws.on('error', () => ws.terminate());
+  return send;
 }
 
 function contentSecurityPolicy(origins: ReadonlySet<string>): string {

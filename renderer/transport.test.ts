@@ -20,6 +20,21 @@ async function startBackend() {
     });
   });
   const wss = new WebSocketServer({ server, path: '/api/events' });
+  // Calls sent on the event socket are answered on it, by number (services/web/socket-calls.ts).
+  const socketCalls: { name: string; input: unknown }[] = [];
+  wss.on('connection', (ws) =>
+    ws.on('message', (data) => {
+      const { call, name, input } = JSON.parse(String(data)) as {
+        call: number;
+        name: string;
+        input: unknown;
+      };
+      socketCalls.push({ name, input });
+      calls.push({ name, input });
+      if (name === 'never.answered') return;
+      ws.send(JSON.stringify({ reply: call, result: { ok: true, value: { handled: name, via: 'socket' } } }));
+    }),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const nextSocket = () => new Promise<WebSocket>((r) => wss.once('connection', r));
@@ -28,7 +43,7 @@ async function startBackend() {
     await new Promise((r) => wss.close(r));
     await new Promise((r) => server.close(r));
   };
-  return { origin, calls, nextSocket, close };
+  return { origin, calls, socketCalls, nextSocket, close };
 }
 
 const WS = WebSocket as unknown as new (url: string) => SocketLike;
@@ -78,7 +93,47 @@ describe('browser-mode transport', () => {
     await second;
     await expect.poll(() => events.length).toBe(2);
     expect(backend.calls.map((c) => c.name)).toEqual(['session.get']);
-    expect(events[1]).toEqual({ type: 'session.reset', session: { handled: 'session.get' } });
+    expect(events[1]).toEqual({
+      type: 'session.reset',
+      session: { handled: 'session.get', via: 'socket' },
+    });
+    off();
+  });
+
+  it('sends calls on the open event socket instead of a POST, each answered by its number', async () => {
+    const backend = await startBackend();
+    cleanup = backend.close;
+    const client = createBrowserClient({ origin: backend.origin, WebSocket: WS });
+    const opened = backend.nextSocket();
+    const off = client.subscribe(() => {});
+    await opened;
+    await expect
+      .poll(async () => (await client.call('session.get', {})) as unknown)
+      .toEqual({ ok: true, value: { handled: 'session.get', via: 'socket' } });
+    const [a, b] = await Promise.all([
+      client.call('basket.addScan', { code: '1', source: 'keypad' }),
+      client.call('basket.removeLine', { lineId: 'l1' }),
+    ]);
+    expect(a).toEqual({ ok: true, value: { handled: 'basket.addScan', via: 'socket' } });
+    expect(b).toEqual({ ok: true, value: { handled: 'basket.removeLine', via: 'socket' } });
+    expect(backend.socketCalls.at(-1)).toEqual({ name: 'basket.removeLine', input: { lineId: 'l1' } });
+    off();
+  });
+
+  it('fails a call still waiting when the socket drops, rather than leave it hanging', async () => {
+    const backend = await startBackend();
+    cleanup = backend.close;
+    const client = createBrowserClient({ origin: backend.origin, WebSocket: WS, minBackoffMs: 20 });
+    const opened = backend.nextSocket();
+    const off = client.subscribe(() => {});
+    const socket = await opened;
+    await expect
+      .poll(async () => ((await client.call('session.get', {})) as { value?: { via?: string } }).value?.via)
+      .toBe('socket');
+    const waiting = client.call('never.answered' as 'session.get', {});
+    await expect.poll(() => backend.socketCalls.at(-1)?.name).toBe('never.answered');
+    socket.terminate();
+    expect(await waiting).toMatchObject({ ok: false, error: { code: 'network_error' } });
     off();
   });
 });

@@ -28,9 +28,12 @@ export interface ApprovalDialogProps {
   /** Sends the approver's badge and PIN; resolves to why not (shown, the dialog stays), or null when done. */
   onSubmit(credentials: StaffCredentials): Promise<ApiError | null>;
   onCancel(): void;
+  /** A refusal in the words of the act approved (a discount's limits); the counter's words by default. */
+  refusalText?: (error: ApiError) => string;
 }
 
-export function ApprovalDialog({ title, detail, submitLabel, onSubmit, onCancel }: ApprovalDialogProps) {
+export function ApprovalDialog(props: ApprovalDialogProps) {
+  const { title, detail, submitLabel, onSubmit, onCancel, refusalText } = props;
   const { t } = useI18n();
   const root = useRef<HTMLDivElement>(null);
   useFocusReturn();
@@ -65,6 +68,7 @@ export function ApprovalDialog({ title, detail, submitLabel, onSubmit, onCancel 
           testId="approval-form"
           submitLabel={submitLabel ?? t.counter.staff.approve}
           onSubmit={onSubmit}
+          refusalText={refusalText}
         >
           <button type="button" className="button secondary" data-testid="approval-cancel" onClick={onCancel}>
             {t.counter.staff.cancel}

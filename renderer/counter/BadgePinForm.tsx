@@ -20,6 +20,8 @@ export interface BadgePinFormProps {
   onSubmit(credentials: StaffCredentials): Promise<ApiError | null>;
   /** A badge a serial scanner read: it fills the badge field and the PIN is next. */
   scannedBadge?: { badge: string; n: number } | null;
+  /** A refusal in the words of the act (a discount's limits); the counter's words by default. */
+  refusalText?: (error: ApiError) => string;
   /** Buttons after the submit one (Cancel). */
   children?: ReactNode;
   testId: string;
@@ -28,6 +30,7 @@ export interface BadgePinFormProps {
 export function BadgePinForm(props: BadgePinFormProps) {
   const { pinOnly = false, submitLabel, onSubmit, children, testId, scannedBadge = null } = props;
   const { t } = useI18n();
+  const refusalText = props.refusalText ?? ((error: ApiError) => cashierRefusal(t, error));
   const [badge, setBadge] = useState('');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -108,7 +111,7 @@ export function BadgePinForm(props: BadgePinFormProps) {
         {error ? (
           <div className="banner warn" role="alert" data-testid="staff-refusal" data-code={error.code}>
             <InfoIcon />
-            <span className="banner-text">{cashierRefusal(t, error)}</span>
+            <span className="banner-text">{refusalText(error)}</span>
           </div>
         ) : null}
       </div>

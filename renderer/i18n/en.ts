@@ -548,9 +548,6 @@ export const en = {
     overLimit: (limit: number, off: number) =>
       `${off} % off is above your limit of ${limit} %. A supervisor approves with badge and PIN.`,
     overApproverLimit: (limit: number) => `Above the supervisor's limit of ${limit} % too. Give less.`,
-    badge: 'Supervisor badge',
-    pin: 'PIN',
-    approve: 'Approve',
     errors: {
       invalid_discount: 'That discount does not fit this line or sale. Check the figure.',
       not_signed_in: 'Sign in first.',

@@ -515,9 +515,6 @@ export const zhCN: Messages = {
     overLimit: (limit: number, off: number) =>
       `优惠 ${off}% 超出您的权限 ${limit}%。请主管刷工牌并输入 PIN 批准。`,
     overApproverLimit: (limit: number) => `也超出主管权限 ${limit}%，请减少优惠。`,
-    badge: '主管工牌',
-    pin: 'PIN',
-    approve: '批准',
     errors: {
       invalid_discount: '该折扣不适用于此行或此单，请检查数字。',
       not_signed_in: '请先登录。',

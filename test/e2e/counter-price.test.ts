@@ -17,7 +17,7 @@ import { seriousViolations } from '../helpers/axe';
 import { launchPage } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/serve';
 import { seedCounterStaff, signInAtCounter } from '../helpers/counter-staff';
-import { STAFF_PINS, SUPERVISOR } from '../helpers/staff';
+import { CASHIER, STAFF_PINS, SUPERVISOR } from '../helpers/staff';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'counter-price');
 const BIN = fileURLToPath(new URL('../../bin/openlane.mjs', import.meta.url));
@@ -139,15 +139,37 @@ describe('the counter: discounts within and above the limit, and the void key, b
     await page.keyboard.press('Tab');
     await page.keyboard.type('loyal customer');
     await page.keyboard.press('Enter');
-    // The refusal names the limit and opens the approval step with the badge focused.
-    await expect.poll(() => page.getByTestId('price-approval').isVisible()).toBe(true);
-    expect(await page.getByTestId('price-approval').innerText()).toMatch(/above your limit of 10 %/);
-    await expect.poll(focused).toBe('approval-badge');
-    await shot('02-approval');
+    // The refusal names the limit and opens the counter's approval dialog with the badge focused.
+    await expect.poll(() => page.getByTestId('approval-dialog').isVisible()).toBe(true);
+    expect(await page.getByTestId('approval-detail').innerText()).toMatch(
+      /Sale discount: \D*27\.20 → 30 %[\s\S]*above your limit of 10 %/,
+    );
+    await expect.poll(focused).toBe('badge-input');
+    // axe first: it waits for the dialog's entrance animation, so the picture shows it settled.
     expect(await dialogViolations()).toEqual([]);
+    await shot('02-approval');
+    // Esc goes back to the figure, as typed (to give less); Enter asks again.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('approval-dialog').count()).toBe(0);
+    await expect.poll(focused).toBe('price-figure');
+    expect(await page.getByTestId('price-figure').inputValue()).toBe('30');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('badge-input');
+    // A cashier's own badge is refused in the discount's words; the dialog stays, the badge again.
+    await enter(CASHIER.badge);
+    await expect.poll(focused).toBe('pin-input');
+    await enter(STAFF_PINS.cashier);
+    await expect
+      .poll(() => page.getByTestId('staff-refusal').innerText())
+      .toBe('This badge may not approve discounts. Call a supervisor.');
+    await expect.poll(focused).toBe('pin-input');
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(focused).toBe('badge-input');
+    await page.keyboard.press('Control+A');
     await enter(SUPERVISOR.badge);
-    await expect.poll(focused).toBe('approval-pin');
+    await expect.poll(focused).toBe('pin-input');
     await enter(STAFF_PINS.supervisor);
+    await expect.poll(() => page.getByTestId('approval-dialog').count()).toBe(0);
     await expect.poll(() => page.getByTestId('price-dialog').count()).toBe(0);
     await expect.poll(focused).toBe('code-entry');
     // 30 % of 27.20 is 8.16: 19.04 to pay.

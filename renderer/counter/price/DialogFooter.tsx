@@ -8,8 +8,8 @@ export interface DialogFooterProps {
   error: ApiError | null;
   keys: string;
   onClose(): void;
-  /** The act's button; absent while another step (the approval) has the Enter key. */
-  act?: { label: string; testId: string; tone: 'primary' | 'danger'; busy: boolean };
+  /** The act's button. */
+  act: { label: string; testId: string; tone: 'primary' | 'danger'; busy: boolean };
 }
 
 export function DialogFooter({ error, keys, onClose, act }: DialogFooterProps) {
@@ -26,17 +26,15 @@ export function DialogFooter({ error, keys, onClose, act }: DialogFooterProps) {
         <button type="button" className="button secondary" tabIndex={-1} onClick={onClose}>
           {t.price.cancel}
         </button>
-        {act ? (
-          <button
-            type="submit"
-            className={`button ${act.tone}`}
-            tabIndex={-1}
-            disabled={act.busy}
-            data-testid={act.testId}
-          >
-            {act.label}
-          </button>
-        ) : null}
+        <button
+          type="submit"
+          className={`button ${act.tone}`}
+          tabIndex={-1}
+          disabled={act.busy}
+          data-testid={act.testId}
+        >
+          {act.label}
+        </button>
       </div>
     </>
   );

@@ -4,7 +4,13 @@
 // is marked removed, never deleted. Adjustments of a removed line no longer count.
 import type Database from 'better-sqlite3';
 import type { OverrideEntry } from '../core/journal';
-import type { AdjustableLine, Discount } from '../core/pricing/adjustments';
+import {
+  priceBasket,
+  type AdjustableLine,
+  type Discount,
+  type PricedBasket,
+} from '../core/pricing/adjustments';
+import type { TaxMode } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
 import type { BasketLineRecord } from './basket-records';
 import { basketLines, requireOpenBasket } from './baskets';
@@ -92,6 +98,19 @@ export function adjustedBasket(db: Database.Database, basketId: string): Adjuste
     };
   });
   return { lines, sale: live.find((a) => a.kind === 'sale_discount') ?? null };
+}
+
+/**
+ * The basket as the screen, the receipt and the sale price it: its live lines with their adjustments,
+ * priced with the sale discount by core/pricing's priceBasket (`priced.lines[i]` is `lines[i]`).
+ */
+export function pricedBasket(
+  db: Database.Database,
+  basketId: string,
+  taxMode: TaxMode,
+): AdjustedBasket & { priced: PricedBasket } {
+  const adjusted = adjustedBasket(db, basketId);
+  return { ...adjusted, priced: priceBasket(adjusted.lines, adjusted.sale?.discount ?? null, taxMode) };
 }
 
 /** Writes an adjustment in place of the live one of its kind, with its journal entry and `basket.adjusted`. */

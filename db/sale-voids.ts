@@ -4,8 +4,7 @@
 // worth after its discounts; event `basket.voided`.
 import type Database from 'better-sqlite3';
 import type { VoidedLine } from '../core/journal';
-import { priceBasket } from '../core/pricing/adjustments';
-import { adjustedBasket } from './basket-adjustments';
+import { pricedBasket } from './basket-adjustments';
 import type { BasketRecord } from './basket-records';
 import { closeEmptied, requireBasket, requireOpenBasket } from './baskets';
 import { appendJournal } from './journal';
@@ -22,10 +21,9 @@ export function voidSale(
 ): BasketRecord {
   return db.transaction(() => {
     const basket = requireOpenBasket(db, basketId);
-    const { lines, sale } = adjustedBasket(db, basketId);
-    if (lines.length === 0) throw new StoreError('basket_empty', 'There is nothing in the sale to void');
     // Tax mode does not change a line's net amount, only the tax on top of it.
-    const priced = priceBasket(lines, sale?.discount ?? null, 'inclusive').lines;
+    const { lines, priced } = pricedBasket(db, basketId, 'inclusive');
+    if (lines.length === 0) throw new StoreError('basket_empty', 'There is nothing in the sale to void');
     const voided: VoidedLine[] = lines.map((line, i) => ({
       lineId: line.id,
       gtin: line.gtin,
@@ -33,7 +31,7 @@ export function voidSale(
       unit: line.unit,
       unitPrice: line.priceOverride ?? line.unitPrice,
       quantity: line.quantity,
-      amount: priced[i]!.net,
+      amount: priced.lines[i]!.net,
     }));
     const at = now.toISOString();
     closeEmptied(db, basketId, at);

@@ -43,7 +43,7 @@ const lineShape = (lines: ReturnType<typeof basketLines>) =>
   }));
 
 describe('suspended sales', () => {
-  it("resumes with the counter's price override and discounts it was put aside with", () => {
+  it("lists a sale at its price with the counter's override and discounts, and resumes it with them", () => {
     const basket = basketWithPencils(temp.db, 3).basket;
     addItem(temp.db, basket.id, APPLES, 500);
     const [pencils, apples] = basketLines(temp.db, basket.id);
@@ -71,7 +71,19 @@ describe('suspended sales', () => {
     adjust('a2', apples!.id, 'line_discount', { discount_kind: 'percent', discount_value: 1000 });
     adjust('a3', null, 'sale_discount', { discount_kind: 'amount', discount_value: 50, approver: 'S01' });
     const before = adjustedBasket(temp.db, basket.id);
-    const sale = suspendBasket(temp.db, basket.id, { label: 'dented tins', staffId: 'C01' }, T);
+    const sale = suspendBasket(
+      temp.db,
+      basket.id,
+      { label: 'dented tins', staffId: 'C01', taxMode: 'inclusive' },
+      T,
+    );
+    // Listed and announced at what the basket showed: 3 × 0.99 + (1.50 less 10 %) − 0.50 = 3.82 (not
+    // the catalog's 5.37); in a tax-exclusive store with its 19 % on top (0.73): 4.55.
+    expect(sale.total).toBe(382);
+    expect(suspendedSales(temp.db, 'inclusive').map((waiting) => waiting.total)).toEqual([382]);
+    expect(suspendedSales(temp.db, 'exclusive').map((waiting) => waiting.total)).toEqual([455]);
+    const announced = pendingEvents(temp.db, 100).find((event) => event.type === 'sale.suspended');
+    expect(announced?.payload).toMatchObject({ total: 382 });
     const resumed = resumeSuspended(temp.db, sale.id, { staffId: 'C02', currency: 'EUR' }, T);
     const after = adjustedBasket(temp.db, resumed.id);
     const shape = (b: typeof before) => ({
@@ -85,9 +97,14 @@ describe('suspended sales', () => {
   it('puts the sale aside, leaves the counter empty and lists it with who, when and its total', () => {
     const basket = basketWithPencils(temp.db, 3).basket;
     addItem(temp.db, basket.id, APPLES, 500);
-    const sale = suspendBasket(temp.db, basket.id, { label: 'blue jacket', staffId: 'C01' }, T);
+    const sale = suspendBasket(
+      temp.db,
+      basket.id,
+      { label: 'blue jacket', staffId: 'C01', taxMode: 'inclusive' },
+      T,
+    );
     expect(currentBasket(temp.db)).toBeNull();
-    expect(suspendedSales(temp.db)).toEqual([
+    expect(suspendedSales(temp.db, 'inclusive')).toEqual([
       {
         id: sale.id,
         basketId: basket.id,
@@ -110,13 +127,13 @@ describe('suspended sales', () => {
     addItem(temp.db, basket.id, APPLES, 734);
     attachMember(temp.db, basket.id, { program: 'club', memberId: 'M7' });
     const before = lineShape(basketLines(temp.db, basket.id));
-    const sale = suspendBasket(temp.db, basket.id, { staffId: 'C01' }, T);
+    const sale = suspendBasket(temp.db, basket.id, { staffId: 'C01', taxMode: 'inclusive' }, T);
     const resumed = resumeSuspended(temp.db, sale.id, { staffId: 'C02', currency: 'EUR' });
     expect(resumed.id).not.toBe(basket.id);
     expect(resumed.status).toBe('open');
     expect(resumed.member).toEqual({ program: 'club', memberId: 'M7' });
     expect(lineShape(basketLines(temp.db, resumed.id))).toEqual(before);
-    expect(suspendedSales(temp.db)).toEqual([]);
+    expect(suspendedSales(temp.db, 'inclusive')).toEqual([]);
     expect(refusalCode(() => resumeSuspended(temp.db, sale.id, { staffId: 'C02', currency: 'EUR' }))).toBe(
       'suspended_not_waiting',
     );
@@ -125,28 +142,34 @@ describe('suspended sales', () => {
   it('labels an unnamed sale with the time it was put aside', () => {
     const basket = basketWithPencils(temp.db, 1).basket;
     const local = new Date(2026, 11, 7, 14, 5);
-    expect(suspendBasket(temp.db, basket.id, { staffId: null }, local).label).toBe('14:05');
+    expect(suspendBasket(temp.db, basket.id, { staffId: null, taxMode: 'inclusive' }, local).label).toBe(
+      '14:05',
+    );
   });
 
   it('refuses an empty sale, a sale being paid, a long label, and a resume over a sale in progress', () => {
     const empty = openBasket(temp.db, 'EUR');
-    expect(refusalCode(() => suspendBasket(temp.db, empty.id, { staffId: null }))).toBe('empty_basket');
+    expect(refusalCode(() => suspendBasket(temp.db, empty.id, { staffId: null, taxMode: 'inclusive' }))).toBe(
+      'empty_basket',
+    );
     addItem(temp.db, empty.id, PENCIL, 1);
     expect(
-      refusalCode(() => suspendBasket(temp.db, empty.id, { staffId: null, label: 'x'.repeat(41) })),
+      refusalCode(() =>
+        suspendBasket(temp.db, empty.id, { staffId: null, label: 'x'.repeat(41), taxMode: 'inclusive' }),
+      ),
     ).toBe('invalid_label');
     setStatus(temp.db, empty.id, 'paying');
-    expect(refusalCode(() => suspendBasket(temp.db, empty.id, { staffId: null }))).toBe(
+    expect(refusalCode(() => suspendBasket(temp.db, empty.id, { staffId: null, taxMode: 'inclusive' }))).toBe(
       'payment_in_progress',
     );
     setStatus(temp.db, empty.id, 'open');
-    const sale = suspendBasket(temp.db, empty.id, { staffId: null });
+    const sale = suspendBasket(temp.db, empty.id, { staffId: null, taxMode: 'inclusive' });
     const next = basketWithPencils(temp.db, 1).basket;
     expect(refusalCode(() => resumeSuspended(temp.db, sale.id, { staffId: null, currency: 'EUR' }))).toBe(
       'sale_in_progress',
     );
     expect(basketLines(temp.db, next.id)).toHaveLength(1);
-    expect(suspendedSales(temp.db)).toHaveLength(1);
+    expect(suspendedSales(temp.db, 'inclusive')).toHaveLength(1);
   });
 
   it('refuses payment_in_progress while a counter tender stands or is in flight, changing nothing', () => {
@@ -154,12 +177,14 @@ describe('suspended sales', () => {
     const withCash = basketWithPencils(temp.db, 10).basket;
     const tendering = { basketId: withCash.id, total: 1290, currency: 'EUR' };
     takeCashTender(temp.db, { ...tendering, amount: 500, tendered: 500, rounding: 0, staffId });
-    expect(refusalCode(() => suspendBasket(temp.db, withCash.id, { staffId }))).toBe('payment_in_progress');
+    expect(refusalCode(() => suspendBasket(temp.db, withCash.id, { staffId, taxMode: 'inclusive' }))).toBe(
+      'payment_in_progress',
+    );
     expect(getBasket(temp.db, withCash.id)?.status).toBe('paying');
-    expect(suspendedSales(temp.db)).toEqual([]);
+    expect(suspendedSales(temp.db, 'inclusive')).toEqual([]);
     // The cash handed back, nothing stands: the sale reopens and may be put aside.
     reverseCashTender(temp.db, withCash.id, 1, staffId);
-    expect(suspendBasket(temp.db, withCash.id, { staffId }).basketId).toBe(withCash.id);
+    expect(suspendBasket(temp.db, withCash.id, { staffId, taxMode: 'inclusive' }).basketId).toBe(withCash.id);
 
     const withQr = basketWithPencils(temp.db, 10).basket;
     takeCodeTender(temp.db, {
@@ -169,14 +194,16 @@ describe('suspended sales', () => {
       staffId,
       payment: { provider: 'sim', amount: 1290, expiresAt: PAYMENT_EXPIRES_AT },
     });
-    expect(refusalCode(() => suspendBasket(temp.db, withQr.id, { staffId }))).toBe('payment_in_progress');
+    expect(refusalCode(() => suspendBasket(temp.db, withQr.id, { staffId, taxMode: 'inclusive' }))).toBe(
+      'payment_in_progress',
+    );
     expect(basketLines(temp.db, withQr.id)).toHaveLength(1);
-    expect(suspendedSales(temp.db)).toHaveLength(1);
+    expect(suspendedSales(temp.db, 'inclusive')).toHaveLength(1);
   });
 
   it('voids a waiting sale as a journalled void with its lines, and the journal still verifies', () => {
     const basket = basketWithPencils(temp.db, 2).basket;
-    const sale = suspendBasket(temp.db, basket.id, { staffId: 'C01' });
+    const sale = suspendBasket(temp.db, basket.id, { staffId: 'C01', taxMode: 'inclusive' });
     expect(refusalCode(() => voidSuspended(temp.db, sale.id, { staffId: 'S01', reason: '  ' }))).toBe(
       'invalid_reason',
     );
@@ -185,7 +212,7 @@ describe('suspended sales', () => {
     expect(voids).toHaveLength(1);
     expect(voids[0]!.data).toMatchObject({ reason: 'suspended_voided', basketId: basket.id, amount: 258 });
     expect(verifyJournal(temp.db).ok).toBe(true);
-    expect(suspendedSales(temp.db)).toEqual([]);
+    expect(suspendedSales(temp.db, 'inclusive')).toEqual([]);
     expect(() => temp.db.prepare("UPDATE suspended_sales SET label = 'x'").run()).toThrow(/does not change/);
     expect(() => temp.db.prepare('DELETE FROM suspended_sales').run()).toThrow(/never deleted/);
   });

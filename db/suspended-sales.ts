@@ -2,14 +2,14 @@
 // live, and a row here says it waits; resuming copies its lines into a new open basket. Nothing is
 // voided by suspending or resuming; voiding a waiting one is a journalled void like any other.
 import type Database from 'better-sqlite3';
-import { lineTotal } from '../core/pricing/line';
+import type { TaxMode } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
 import { basketTenders, STANDING } from './basket-tenders';
 import { basketLines, copyLines, requireBasket, requireOpenBasket } from './baskets';
 import { emptySale } from './counter-sale';
 import type { BasketRecord } from './basket-records';
 import { journalVoid, voidedPart } from './basket-voids';
-import { carryAdjustments } from './basket-adjustments';
+import { carryAdjustments, pricedBasket } from './basket-adjustments';
 import { StoreError } from './errors';
 import { appendEvent } from './outbox';
 import { activePayment } from './payments';
@@ -21,7 +21,10 @@ export interface SuspendedSale {
   staffId: string | null;
   suspendedAt: string;
   currency: string;
-  /** Live lines and pieces (a weighed line counts once), and their total in minor units. */
+  /**
+   * Live lines and pieces (a weighed line counts once), and their total in minor units as the basket
+   * showed it: with the counter's overrides and discounts, in the store's tax mode.
+   */
   lines: number;
   items: number;
   total: number;
@@ -39,14 +42,15 @@ interface SuspendedRow {
 export const MAX_LABEL = 40;
 
 /**
- * Puts the open basket aside: closed as it is, a waiting row naming who and when. Refused as
+ * Puts the open basket aside: closed as it is, a waiting row naming who and when; its total priced in
+ * `taxMode` (the store's, as the basket was). Refused as
  * `basket_not_open` (nothing open), `payment_in_progress` (it is paying, a payment or a counter tender
  * stands or is in flight) or `empty_basket`.
  */
 export function suspendBasket(
   db: Database.Database,
   basketId: string,
-  options: { label?: string; staffId: string | null },
+  options: { label?: string; staffId: string | null; taxMode: TaxMode },
   now: Date = new Date(),
 ): SuspendedSale {
   return db.transaction(() => {
@@ -74,7 +78,7 @@ export function suspendBasket(
     db.prepare(
       'INSERT INTO suspended_sales (id, basket_id, label, staff_id, suspended_at) VALUES (?, ?, ?, ?, ?)',
     ).run(id, basketId, label, options.staffId, at);
-    const sale = requireWaiting(db, id);
+    const sale = toSale(db, requireWaiting(db, id), options.taxMode);
     appendEvent(
       db,
       'sale.suspended',
@@ -85,15 +89,14 @@ export function suspendBasket(
   })();
 }
 
-/** The sales waiting to be resumed or voided, oldest first (what keeps a shift from closing). */
-export function suspendedSales(db: Database.Database): SuspendedSale[] {
-  const rows = db
-    .prepare(
-      `SELECT id, basket_id, label, staff_id, suspended_at FROM suspended_sales
-       WHERE resumed_at IS NULL AND voided_at IS NULL ORDER BY suspended_at, id`,
-    )
-    .all() as SuspendedRow[];
-  return rows.map((row) => toSale(db, row));
+/** The sales waiting to be resumed or voided, oldest first, priced in the store's `taxMode`. */
+export function suspendedSales(db: Database.Database, taxMode: TaxMode): SuspendedSale[] {
+  return waitingRows(db).map((row) => toSale(db, row, taxMode));
+}
+
+/** The labels of the sales waiting, oldest first (what keeps a shift from closing). */
+export function suspendedLabels(db: Database.Database): string[] {
+  return waitingRows(db).map((row) => row.label);
 }
 
 /**
@@ -109,12 +112,12 @@ export function resumeSuspended(
   return db.transaction(() => {
     const sale = requireWaiting(db, suspendedId);
     const basket = emptySale(db, options.currency, now);
-    const old = requireBasket(db, sale.basketId);
-    const oldLines = basketLines(db, sale.basketId);
+    const old = requireBasket(db, sale.basket_id);
+    const oldLines = basketLines(db, sale.basket_id);
     const copies = copyLines(db, basket.id, oldLines, now);
     // Its price overrides and discounts come back with it: the sale is priced as it was put aside.
     const lineIds = new Map(oldLines.map((line, i) => [line.id, copies[i]!.id]));
-    carryAdjustments(db, sale.basketId, basket.id, lineIds);
+    carryAdjustments(db, sale.basket_id, basket.id, lineIds);
     if (old.member)
       db.prepare('UPDATE baskets SET member_program = ?, member_id = ? WHERE id = ?').run(
         old.member.program,
@@ -128,7 +131,7 @@ export function resumeSuspended(
     appendEvent(
       db,
       'sale.resumed',
-      { suspendedId, fromBasketId: sale.basketId, basketId: basket.id, staffId: options.staffId },
+      { suspendedId, fromBasketId: sale.basket_id, basketId: basket.id, staffId: options.staffId },
       now,
     );
     return requireBasket(db, basket.id);
@@ -141,14 +144,14 @@ export function voidSuspended(
   suspendedId: string,
   options: { staffId: string | null; reason: string },
   now: Date = new Date(),
-): SuspendedSale {
+): void {
   const reason = options.reason.trim();
   if (reason.length < 1 || reason.length > 200)
     throw new StoreError('invalid_reason', 'Give a reason of 1 to 200 characters for voiding the sale');
-  return db.transaction(() => {
+  db.transaction(() => {
     const sale = requireWaiting(db, suspendedId);
-    const basket = requireBasket(db, sale.basketId);
-    const lines = basketLines(db, sale.basketId);
+    const basket = requireBasket(db, sale.basket_id);
+    const lines = basketLines(db, sale.basket_id);
     db.prepare('UPDATE suspended_sales SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?').run(
       now.toISOString(),
       options.staffId,
@@ -162,12 +165,20 @@ export function voidSuspended(
       lines.map((line) => voidedPart(line, 0)),
       now,
     );
-    appendEvent(db, 'sale.suspended_voided', { suspendedId, basketId: sale.basketId, reason }, now);
-    return sale;
+    appendEvent(db, 'sale.suspended_voided', { suspendedId, basketId: sale.basket_id, reason }, now);
   })();
 }
 
-function requireWaiting(db: Database.Database, suspendedId: string): SuspendedSale {
+function waitingRows(db: Database.Database): SuspendedRow[] {
+  return db
+    .prepare(
+      `SELECT id, basket_id, label, staff_id, suspended_at FROM suspended_sales
+       WHERE resumed_at IS NULL AND voided_at IS NULL ORDER BY suspended_at, id`,
+    )
+    .all() as SuspendedRow[];
+}
+
+function requireWaiting(db: Database.Database, suspendedId: string): SuspendedRow {
   const row = db
     .prepare(
       `SELECT id, basket_id, label, staff_id, suspended_at, resumed_at, voided_at FROM suspended_sales
@@ -180,12 +191,12 @@ function requireWaiting(db: Database.Database, suspendedId: string): SuspendedSa
       'suspended_not_waiting',
       `That sale was already ${row.resumed_at ? 'resumed' : 'voided'}; refresh the list`,
     );
-  return toSale(db, row);
+  return row;
 }
 
-function toSale(db: Database.Database, row: SuspendedRow): SuspendedSale {
+function toSale(db: Database.Database, row: SuspendedRow, taxMode: TaxMode): SuspendedSale {
   const basket = requireBasket(db, row.basket_id);
-  const lines = basketLines(db, row.basket_id);
+  const { lines, priced } = pricedBasket(db, row.basket_id, taxMode);
   return {
     id: row.id,
     basketId: row.basket_id,
@@ -195,7 +206,7 @@ function toSale(db: Database.Database, row: SuspendedRow): SuspendedSale {
     currency: basket.currency,
     lines: lines.length,
     items: lines.reduce((n, line) => n + (line.unit === 'kg' ? 1 : line.quantity), 0),
-    total: lines.reduce((sum, line) => sum + lineTotal(line), 0),
+    total: priced.totals.total,
   };
 }
 

@@ -1,9 +1,9 @@
 // Turns stored rows into what the screen shows; prices and totals are computed by core/pricing.
-import { priceBasket, type PricedLine } from '../../core/pricing/adjustments';
+import type { PricedLine } from '../../core/pricing/adjustments';
 import type { Receipt } from '../../core/receipt';
 import type { Database } from '../../db/open';
 import { basketTenders } from '../../db/basket-tenders';
-import { adjustedBasket, type AdjustedLineRecord } from '../../db/basket-adjustments';
+import { pricedBasket, type AdjustedLineRecord } from '../../db/basket-adjustments';
 import type { BasketRecord } from '../../db/baskets';
 import type { PaymentRecord } from '../../db/payments';
 import type { BasketLineView, BasketView, LineAdjustmentView, PaymentView } from '../api/contract';
@@ -15,8 +15,7 @@ import { ageCheckView, basketAgeHold } from './age-hold';
  * a counter's price overrides and discounts priced by core/pricing/adjustments (the sale's receipt too).
  */
 export function basketView(db: Database, basket: BasketRecord, settings: Settings): BasketView {
-  const { lines: adjusted, sale } = adjustedBasket(db, basket.id);
-  const priced = priceBasket(adjusted, sale?.discount ?? null, settings.taxMode);
+  const { lines: adjusted, sale, priced } = pricedBasket(db, basket.id, settings.taxMode);
   const lines: BasketLineView[] = adjusted.map((line, i) => {
     const price = priced.lines[i]!;
     const adjustment = lineAdjustmentView(line, price);

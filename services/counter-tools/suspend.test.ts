@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { journalEntries } from '../../db/journal';
 import { openCheckout, PRODUCTS, value, type TestCheckout } from '../../test/helpers/checkout';
+import { counterPriceHandlers } from '../counter-price/price-handlers';
 import { searchHandlers } from './search';
 import { suspendHandlers } from './suspend';
 import { sessionView } from '../checkout/basket-handlers';
@@ -48,6 +49,26 @@ describe('suspend and resume at the counter', () => {
     expect(resumed.totals).toEqual(before.totals);
     expect(value(await tools['sale.suspended']({})).sales).toEqual([]);
   });
+
+  it.each(['inclusive', 'exclusive'] as const)(
+    'lists a sale with a price override and discounts at the total the basket showed (tax %s)',
+    async (taxMode) => {
+      checkout.ctx.settings.taxMode = taxMode;
+      const price = counterPriceHandlers(checkout.ctx, () => sessionView(checkout.ctx, []));
+      const reason = 'dented';
+      await scan(PRODUCTS.milk.barcode);
+      const [milk, bread] = (await scan(PRODUCTS.bread.barcode)).lines;
+      value(await price['basket.overridePrice']({ lineId: milk!.id, unitPrice: 1190, reason }));
+      value(await price['basket.discountLine']({ lineId: bread!.id, kind: 'percent', value: 10, reason }));
+      const shown = value(await price['basket.discountSale']({ kind: 'amount', value: 100, reason }));
+      // 11.90 + (8.50 less 10 %) 7.65, less 1.00 off the sale: 18.55. Exclusive, tax on top of the
+      // lines' shares (11.29 at 9 %: 1.02; 7.26 at 13 %: 0.94): 20.51.
+      expect(shown.totals.total).toBe(taxMode === 'inclusive' ? 1855 : 2051);
+      value(await tools['sale.suspend']({ label: 'trolley 4' }));
+      const [waiting] = value(await tools['sale.suspended']({})).sales;
+      expect(waiting?.total).toBe(shown.totals.total);
+    },
+  );
 
   it('refuses to suspend nothing, and a sale being paid, with nothing written', async () => {
     const nothing = await tools['sale.suspend']({});

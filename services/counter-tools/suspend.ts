@@ -34,7 +34,7 @@ export function suspendHandlers(ctx: CheckoutContext, session: () => SessionView
       if (!basket || basket.status === 'paid' || basket.status === 'closed')
         return fail('empty_basket', 'There is no sale in progress to suspend');
       try {
-        suspendBasket(ctx.db, basket.id, { label, staffId: staffId() });
+        suspendBasket(ctx.db, basket.id, { label, staffId: staffId(), taxMode: ctx.settings.taxMode });
       } catch (error) {
         return refusal(error);
       }
@@ -66,7 +66,7 @@ export function suspendHandlers(ctx: CheckoutContext, session: () => SessionView
   };
 
   function listView(): SuspendedListView {
-    return { sales: suspendedSales(ctx.db).map(toView) };
+    return { sales: suspendedSales(ctx.db, ctx.settings.taxMode).map(toView) };
   }
 }
 

@@ -3,7 +3,7 @@
 // Suspended sales (db/suspended-sales.ts, F7 at the counter) are a blocker too: listed, they must be
 // resumed or voided before the close.
 import type { Database } from '../../db/open';
-import { suspendedSales } from '../../db/suspended-sales';
+import { suspendedLabels } from '../../db/suspended-sales';
 
 export interface CloseBlock {
   code: string;
@@ -35,13 +35,13 @@ export const saleInProgress: CloseBlocker = (db) => {
  * would leave a basket nobody answers for, so each must be resumed (and finished) or voided first.
  */
 export const suspendedWaiting: CloseBlocker = (db) => {
-  const waiting = suspendedSales(db);
-  if (waiting.length === 0) return null;
-  const count = waiting.length === 1 ? '1 suspended sale is' : `${waiting.length} suspended sales are`;
+  const labels = suspendedLabels(db);
+  if (labels.length === 0) return null;
+  const count = labels.length === 1 ? '1 suspended sale is' : `${labels.length} suspended sales are`;
   return {
     code: 'suspended_sales',
     message: `${count} still waiting: resume and finish or void each (F7 on an empty sale lists them), then close the shift`,
-    details: { count: waiting.length, labels: waiting.map((sale) => sale.label) },
+    details: { count: labels.length, labels },
   };
 };
 

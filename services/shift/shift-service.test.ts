@@ -320,9 +320,13 @@ describe('closing the shift with a blind count', () => {
   it('refuses suspended_sales while sales put aside wait, naming how many, and closes once each is settled', () => {
     value(service.open(FLOAT));
     const first = basketWithPencils(temp.db).basket;
-    const aside = suspendBasket(temp.db, first.id, { label: 'Red coat', staffId: CASHIER.id });
+    const aside = suspendBasket(temp.db, first.id, {
+      label: 'Red coat',
+      staffId: CASHIER.id,
+      taxMode: 'inclusive',
+    });
     const second = basketWithPencils(temp.db).basket;
-    suspendBasket(temp.db, second.id, { label: 'Trolley 2', staffId: CASHIER.id });
+    suspendBasket(temp.db, second.id, { label: 'Trolley 2', staffId: CASHIER.id, taxMode: 'inclusive' });
     const refused = service.close(FLOAT);
     expect(refused).toMatchObject({
       ok: false,
@@ -335,7 +339,7 @@ describe('closing the shift with a blind count', () => {
       ok: false,
       error: { code: 'suspended_sales', details: { count: 1 } },
     });
-    const waiting = suspendedSales(temp.db)[0];
+    const waiting = suspendedSales(temp.db, 'inclusive')[0];
     voidSuspended(temp.db, waiting?.id ?? '', { staffId: CASHIER.id, reason: 'Customer left' });
     expect(value(service.close(FLOAT)).number).toBe(1);
   });

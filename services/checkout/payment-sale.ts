@@ -1,14 +1,13 @@
 // What a payment's outcome means for the screens and the store: every change is published, and a
 // paid payment becomes its sale — receipt, tender, journal and outbox event in one transaction
 // (db/sales.ts completeSale) — written the same way whether the provider or an attendant confirmed it.
-import { buildReceipt, type ReceiptPayment } from '../../core/receipt';
-import { adjustedBasket } from '../../db/basket-adjustments';
-import { getBasket } from '../../db/baskets';
+import type { ReceiptPayment } from '../../core/receipt';
 import { getPayment, type PaymentRecord } from '../../db/payments';
 import { completeSale, type SaleRecord } from '../../db/sales';
 import type { PaymentView } from '../api/contract';
 import { emitBasket } from './basket-handlers';
 import type { CheckoutContext } from './context';
+import { saleReceipt } from './sale-receipt';
 import { paymentView, receiptView } from './views';
 
 /** Tells every screen the payment's news; one that ended unpaid opened its basket again. */
@@ -29,25 +28,14 @@ export function writeSale(ctx: CheckoutContext, payment: PaymentRecord): SaleRec
     storeId: settings.storeId,
     terminalId: settings.terminalId,
     soldAt,
-    makeReceipt: (receiptNumber) => {
-      const adjusted = adjustedBasket(db, payment.basketId);
-      const receipt = buildReceipt({
-        receiptNumber,
-        storeName: settings.storeName,
-        storeAddress: settings.storeAddress,
-        soldAt: soldAt.toISOString(),
+    makeReceipt: (receiptNumber) =>
+      saleReceipt(ctx, {
+        basketId: payment.basketId,
         currency: payment.currency,
-        taxMode: settings.taxMode,
-        // With the counter's overrides and discounts: the receipt prices them as the basket did.
-        lines: adjusted.lines,
-        saleDiscount: adjusted.sale?.discount ?? null,
+        receiptNumber,
+        soldAt,
         payments: [receiptPayment(payment)],
-        eReceiptBaseUrl: settings.eReceiptBaseUrl,
-        language: getBasket(db, payment.basketId)?.language ?? settings.defaultLanguage,
-      });
-      // completeSale refuses (and rolls back) a receipt whose total is not the amount paid.
-      return { total: receipt.totals.total, taxTotal: receipt.totals.taxTotal, json: receipt };
-    },
+      }),
   });
 }
 

@@ -1,9 +1,8 @@
 // A counter sale completes the moment its tenders cover the total — after cash that settles it, or
 // when the provider (or, after a restart, the supervisor's recovery) says the last code tender paid.
 // One transaction writes the code payment turning paid, the tender taken and the sale.
-import { buildReceipt, type ReceiptPayment } from '../../../core/receipt';
+import type { ReceiptPayment } from '../../../core/receipt';
 import { basketTenders, tenderOfPayment, type BasketTender } from '../../../db/basket-tenders';
-import { adjustedBasket } from '../../../db/basket-adjustments';
 import { getBasket } from '../../../db/baskets';
 import { getPayment, updatePayment, type PaymentRecord } from '../../../db/payments';
 import { saleForBasket, type SaleRecord } from '../../../db/sales';
@@ -12,6 +11,7 @@ import { completeTenderedSale, type SettledTenders } from '../../../db/tendered-
 import type { CheckoutContext } from '../../checkout/context';
 import { emitBasket } from '../../checkout/basket-handlers';
 import { publishPayment, receiptPayment } from '../../checkout/payment-sale';
+import { saleReceipt } from '../../checkout/sale-receipt';
 import { receiptView } from '../../checkout/views';
 import { amountStillDue, tenderView } from './tender-view';
 
@@ -54,26 +54,16 @@ export function completeIfCovered(
     staffId,
     shiftId: currentShift(ctx.db, settings.terminalId)?.id ?? null,
     soldAt,
-    makeReceipt: (receiptNumber, settled) => {
-      const adjusted = adjustedBasket(ctx.db, basketId);
-      const receipt = buildReceipt({
-        receiptNumber,
-        storeName: settings.storeName,
-        storeAddress: settings.storeAddress,
-        soldAt: soldAt.toISOString(),
+    makeReceipt: (receiptNumber, settled) =>
+      saleReceipt(ctx, {
+        basketId,
         currency: basket.currency,
-        taxMode: settings.taxMode,
-        // With the counter's overrides and discounts, priced as the basket was.
-        lines: adjusted.lines,
-        saleDiscount: adjusted.sale?.discount ?? null,
+        receiptNumber,
+        soldAt,
         payments: receiptPayments(ctx, tenders, settled),
-        eReceiptBaseUrl: settings.eReceiptBaseUrl,
-        language: basket.language ?? settings.defaultLanguage,
         cashRounding: settled.cashRounding,
         change: settled.change,
-      });
-      return { total: receipt.totals.total, taxTotal: receipt.totals.taxTotal, json: receipt };
-    },
+      }),
   });
 }
 

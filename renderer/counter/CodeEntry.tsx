@@ -1,7 +1,8 @@
 // The code entry: it keeps the focus while nothing is laid over the screen, so the cashier can type
 // (or a wedge scanner can type) at any moment. Enter sends; a burst typed faster than a person
-// could is recorded as the wedge scanner it is.
-import { useEffect, useRef } from 'react';
+// could is recorded as the wedge scanner it is. The tender's amount entry and the lookup's search
+// box are the same field with their own words (and the lookup's list of results under it).
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ScanSource } from '../../services/api/contract';
 import { useI18n } from '../i18n';
 import { WedgeBuffer } from '../common/wedge';
@@ -9,13 +10,30 @@ import { WedgeBuffer } from '../common/wedge';
 export interface CodeEntryProps {
   value: string;
   onChange(value: string): void;
-  onSubmit(text: string, source: ScanSource): void;
-  /** False while a dialog is open: the dialog has the keyboard then. */
+  /** Enter: what was typed and who typed it. Absent: Enter is left to the screen's own key listener. */
+  onSubmit?(text: string, source: ScanSource): void;
+  /** False while a dialog is open (or the field is done with): the focus is let go then. */
   keepFocus: boolean;
+  /** The words around the field; the selling screen's when absent. */
+  words?: { label: string; placeholder: string; hint?: string };
+  testId?: string;
+  /** Amounts only (the tender): a numeric keypad on a touch screen. */
+  inputMode?: 'decimal';
+  disabled?: boolean;
+  /** Keys before Enter (a result list's arrows); the owner prevents the default of those it takes. */
+  onKeyDown?(event: KeyboardEvent<HTMLInputElement>): void;
+  /** The field chooses from a list (the lookup's results, by their element id). */
+  combobox?: { controls: string; expanded: boolean };
 }
 
-export function CodeEntry({ value, onChange, onSubmit, keepFocus }: CodeEntryProps) {
+export function CodeEntry(props: CodeEntryProps) {
+  const { value, onChange, onSubmit, keepFocus, testId = 'code-entry', combobox } = props;
   const { t } = useI18n();
+  const words = props.words ?? {
+    label: t.counter.entryLabel,
+    placeholder: t.counter.entryPlaceholder,
+    hint: t.counter.entryHint,
+  };
   const input = useRef<HTMLInputElement>(null);
   const wedge = useRef(new WedgeBuffer());
   useEffect(() => {
@@ -27,25 +45,31 @@ export function CodeEntry({ value, onChange, onSubmit, keepFocus }: CodeEntryPro
   };
   return (
     <label className="counter-entry">
-      <span className="counter-entry-label">{t.counter.entryLabel}</span>
+      <span className="counter-entry-label">{words.label}</span>
       <input
         ref={input}
-        data-testid="code-entry"
+        data-testid={testId}
         value={value}
+        inputMode={props.inputMode}
         autoComplete="off"
         spellCheck={false}
-        placeholder={t.counter.entryPlaceholder}
+        disabled={props.disabled}
+        placeholder={words.placeholder}
+        {...(combobox
+          ? { role: 'combobox', 'aria-controls': combobox.controls, 'aria-expanded': combobox.expanded }
+          : {})}
         onChange={(e) => onChange(e.target.value)}
         onBlur={refocus}
         onKeyDown={(e) => {
+          props.onKeyDown?.(e);
           const burst = wedge.current.key(e.key, e.timeStamp);
-          if (e.key !== 'Enter') return;
+          if (e.key !== 'Enter' || e.defaultPrevented || !onSubmit) return;
           e.preventDefault();
           const source: ScanSource = burst !== null && burst.trim() === value.trim() ? 'wedge' : 'keypad';
           onSubmit(value, source);
         }}
       />
-      <span className="counter-entry-hint">{t.counter.entryHint}</span>
+      {words.hint ? <span className="counter-entry-hint">{words.hint}</span> : null}
     </label>
   );
 }

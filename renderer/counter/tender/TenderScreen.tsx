@@ -7,6 +7,7 @@ import { currencyExponent, parseDecimalToMinor } from '../../../core/money';
 import { money } from '../../format';
 import { useI18n } from '../../i18n';
 import { QrCode } from '../../QrCode';
+import { CodeEntry } from '../CodeEntry';
 import { KeyLegend, type LegendKey } from '../KeyLegend';
 import { TenderList } from './TenderList';
 import { QUICK_KEYS, looksLikeWalletCode, tenderCommandForKey, type TenderCommand } from './tender-keys';
@@ -29,10 +30,8 @@ export function TenderScreen({ tender, actions, header, onBack, onNext }: Tender
   const [entry, setEntry] = useState('');
   const [hint, setHint] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
-  const input = useRef<HTMLInputElement>(null);
   const done = view?.receipt != null;
 
-  useEffect(() => input.current?.focus(), [done]);
   // The newest tender is selected as it comes, so Del takes back what was just taken.
   const count = view?.tenders.length ?? 0;
   useEffect(() => setSelected(count > 0 ? count : null), [count]);
@@ -139,22 +138,20 @@ export function TenderScreen({ tender, actions, header, onBack, onNext }: Tender
               </div>
             </div>
           ) : null}
-          <label className="counter-entry">
-            <span className="counter-entry-label">{t.tender.entryLabel}</span>
-            <input
-              ref={input}
-              data-testid="tender-entry"
-              value={entry}
-              inputMode="decimal"
-              autoComplete="off"
-              spellCheck={false}
-              disabled={done}
-              placeholder={t.tender.entryPlaceholder}
-              onChange={(e) => setEntry(e.target.value)}
-              onBlur={() => setTimeout(() => input.current?.focus(), 0)}
-            />
-            <span className="counter-entry-hint">{t.tender.walletHint}</span>
-          </label>
+          {/* Enter is the screen's key (cash, or the next customer once done), not the field's. */}
+          <CodeEntry
+            testId="tender-entry"
+            value={entry}
+            onChange={setEntry}
+            keepFocus={!done}
+            disabled={done}
+            inputMode="decimal"
+            words={{
+              label: t.tender.entryLabel,
+              placeholder: t.tender.entryPlaceholder,
+              hint: t.tender.walletHint,
+            }}
+          />
           {!done && !view.payment && view.quickCash.length > 0 ? (
             <div className="tender-quick" data-testid="tender-quick">
               {view.quickCash.map((amount, i) => (

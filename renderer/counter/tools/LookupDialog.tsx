@@ -6,6 +6,7 @@ import type { CatalogSearchView, TerminalClient } from '../../../services/api/co
 import { money } from '../../format';
 import { useI18n } from '../../i18n';
 import { Modal } from '../../kiosk/dialogs';
+import { CodeEntry } from '../CodeEntry';
 import { parseEntry } from '../entry';
 import { ToolRow } from './ToolRow';
 
@@ -26,14 +27,12 @@ export function LookupDialog({ client, onPick, onClose }: LookupDialogProps) {
   const [index, setIndex] = useState(0);
   // Enter pressed before the answer for what is typed arrived: pick its first result when it does.
   const [pickWhenFound, setPickWhenFound] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const entry = parseEntry(text);
   const query = entry.kind === 'code' ? entry.code : '';
   const quantity = entry.kind === 'code' ? entry.quantity : 1;
   const current = found !== null && found.query === query ? found : null;
 
-  useEffect(() => input.current?.focus(), []);
   useEffect(() => {
     if (query === '') return;
     let live = true;
@@ -60,39 +59,31 @@ export function LookupDialog({ client, onPick, onClose }: LookupDialogProps) {
   }, [pickWhenFound, current, onPick, quantity]);
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
-    const items = current?.items ?? [];
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setIndex((i) => Math.min(Math.max(i + step, 0), Math.max(items.length - 1, 0)));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      if (query === '') return;
-      const item = current ? items[index] : undefined;
-      if (item) onPick(item.barcode, quantity);
-      else if (!current) setPickWhenFound(true);
-    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const last = Math.max((current?.items.length ?? 0) - 1, 0);
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    setIndex((i) => Math.min(Math.max(i + step, 0), last));
+  };
+  const onEnter = () => {
+    if (query === '') return;
+    const item = current?.items[index];
+    if (item) onPick(item.barcode, quantity);
+    else if (!current) setPickWhenFound(true);
   };
 
   return (
     <Modal testId="lookup-dialog" title={t.counterTools.lookupTitle} onClose={onClose}>
-      <label className="tools-field">
-        <span className="tools-field-label">{t.counterTools.lookupLabel}</span>
-        <input
-          ref={input}
-          data-testid="lookup-input"
-          value={text}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={t.counterTools.lookupPlaceholder}
-          role="combobox"
-          aria-expanded={current !== null && current.items.length > 0}
-          aria-controls="lookup-results"
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKeyDown}
-          onBlur={() => setTimeout(() => input.current?.focus(), 0)}
-        />
-      </label>
+      <CodeEntry
+        testId="lookup-input"
+        value={text}
+        onChange={setText}
+        onSubmit={onEnter}
+        onKeyDown={onKeyDown}
+        keepFocus
+        words={{ label: t.counterTools.lookupLabel, placeholder: t.counterTools.lookupPlaceholder }}
+        combobox={{ controls: 'lookup-results', expanded: current !== null && current.items.length > 0 }}
+      />
       <ul className="tools-list" id="lookup-results" role="listbox" ref={list} data-testid="lookup-results">
         {(current?.items ?? []).map((item, i) => (
           <ToolRow

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoProducts } from '../core/catalog/demo-store';
 import { countProducts, findProduct, upsertProducts } from '../db/catalog';
 import { openDatabase } from '../db/open';
-import { press, waitFor } from '../test/helpers/checkout';
+import { press, waitFor, WALLET } from '../test/helpers/checkout';
+import { CASHIER, seedCounterStaff, STAFF_PINS } from '../test/helpers/staff';
 import type { ApiResult, TerminalEvent } from './api/contract';
 import { DEFAULT_SETTINGS } from './settings';
 import { startTerminal, type Terminal } from './terminal';
@@ -108,6 +109,24 @@ describe('startTerminal', () => {
       sold.receipt,
     );
     expect(value(await terminal.api['sale.finish']({}))).toMatchObject({ basket: null, receipt: null });
+  });
+
+  it('a counter takes a wallet code only from a cashier signed in, and then as a tender', async () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, role: 'counter' }));
+    seedCounterStaff(dir);
+    const terminal = await start(dir);
+    const code = () => terminal.api['basket.addScan']({ code: WALLET.pays, source: 'wedge' });
+    // Nobody signed in: refused before any payment starts (no kiosk-style payment as a fallback).
+    expect(await code()).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    value(await terminal.api['staff.signIn']({ badge: CASHIER.badge, pin: STAFF_PINS.cashier }));
+    expect(value(await terminal.api['tender.state']({})).tenders).toEqual([]);
+    const piece = demoPiece();
+    value(await terminal.api['basket.addScan']({ code: piece.barcode, source: 'keypad' }));
+    value(await code());
+    expect(value(await terminal.api['tender.state']({})).tenders).toEqual([
+      expect.objectContaining({ kind: 'wallet_code', amount: piece.price }),
+    ]);
   });
 
   it('a terminal never enrolled sells as ever and says it is not connected to HQ', async () => {

@@ -105,11 +105,11 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const paymentFlow = createPaymentFlow(ctx, payments.provider, payments.provider.name);
   // The counter's tenders (services/counter/tender); at a counter a scanned wallet code tenders what is due.
   const tenders = createTenderFlow(ctx, paymentFlow.supervisor, payments.provider);
-  // Until someone signs in at the counter (sign-in is its own part of issue 11), a code pays as before.
+  // A wallet code at a counter tenders what is due; at a kiosk it pays the basket. Nobody signed in at a
+  // counter never gets here: requireSignIn refuses basket.addScan and scale.add, scanWhileSignedOut the
+  // serial scans (and the tender refuses a cashier-less code anyway: tender-flow.ts dueBasket).
   const payByCode: typeof paymentFlow.payByCode = (wallet) =>
-    settings.role === 'counter' && ctx.duty.current
-      ? tenders.payByCode(wallet)
-      : paymentFlow.payByCode(wallet);
+    settings.role === 'counter' ? tenders.payByCode(wallet) : paymentFlow.payByCode(wallet);
 
   const scannerStatus = new Map<string, ScannerStatus>();
   // Started last (it needs the API); a lane the attendant paused or closed takes no scans meanwhile.

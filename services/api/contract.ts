@@ -620,8 +620,6 @@ export interface TenderView {
   change: number;
   /** The receipt, once the tenders covered the total and the sale completed. */
   receipt: ReceiptView | null;
-  /** The staff member signed in at the counter, whose tenders these are; null when nobody is. */
-  cashier: string | null;
 }
 
 import type { CatalogSearchView, HandoverOfferView, SuspendedListView } from './counter-tools-contract';

@@ -24,15 +24,14 @@ export function useCounterPay(client: TerminalClient, session: Session): Counter
   const { refresh } = tenderActions;
   const { finishSale, startPayment: startQrPayment } = session.actions;
   const held = session.state.basket?.ageCheck?.state === 'needed';
+  // The selling screen is only there with someone signed in (CounterApp shows the sign-in screen
+  // otherwise, and the backend refuses `tender.*` as not_signed_in): Pay is always the tender screen.
   const startPayment = useCallback(async () => {
     // An ID check still to confirm holds every way of paying: the payment's own refusal says so.
     if (held) return startQrPayment();
-    const state = await client.call('tender.state', {});
-    // Nobody signed in (sign-in is its own part of issue 11, not yet on every counter): one QR, as before.
-    if (state.ok && state.value.cashier === null) return startQrPayment();
     await refresh();
     setOpened(true);
-  }, [client, held, refresh, startQrPayment]);
+  }, [held, refresh, startQrPayment]);
   const actions = useMemo(() => ({ ...session.actions, startPayment }), [session.actions, startPayment]);
   const close = useCallback(() => setOpened(false), []);
   const next = useCallback(() => {

@@ -34,8 +34,7 @@ export function amountStillDue(ctx: CheckoutContext, basket: BasketRecord): numb
 export function tenderView(ctx: CheckoutContext): TenderView {
   const basket = currentBasket(ctx.db);
   const currency = basket?.currency ?? ctx.settings.currency;
-  const cashier = ctx.duty.current?.name ?? null;
-  if (!basket) return { ...emptyView(currency), cashier };
+  if (!basket) return emptyView(currency);
   const tenders = basketTenders(ctx.db, basket.id);
   const total = totalToTender(ctx, basket);
   const sale = saleForBasket(ctx.db, basket.id);
@@ -58,7 +57,6 @@ export function tenderView(ctx: CheckoutContext): TenderView {
     payment: live && tenders.some((t) => t.paymentId === live.id) ? paymentView(live) : null,
     change: changeOf(tenders),
     receipt,
-    cashier,
   };
 }
 
@@ -101,6 +99,5 @@ function emptyView(currency: string): TenderView {
     payment: null,
     change: 0,
     receipt: null,
-    cashier: null,
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PENCIL, basketWithPencils, refusalCode } from '../test/helpers/db-fixtures';
 import { openTempDatabase, useTempDatabase } from '../test/helpers/temp-db';
 import { addItem, basketLines, currentBasket, getBasket, openBasket } from './baskets';
+import { attachMember } from './members';
 import { claimHandover, liveOffer, offerHandover, receiveHandover, withdrawHandover } from './handovers';
 import { journalEntries } from './journal';
 import { pendingEvents } from './outbox';
@@ -29,6 +30,7 @@ describe('kiosk basket handovers', () => {
         { ...PENCIL, gtin: '02000000000008', barcode: '2000000000008', name: 'Apples', unit: 'kg' },
         420,
       );
+      attachMember(kiosk.db, basket.id, { program: 'club', memberId: 'M7' });
       const offer = offerHandover(kiosk.db, basket.id);
       const handed = claimHandover(kiosk.db, offer.code, 'C01');
       expect(getBasket(kiosk.db, basket.id)?.status).toBe('closed');
@@ -49,6 +51,8 @@ describe('kiosk basket handovers', () => {
         ['Apples', 420],
       ]);
       expect(currentBasket(counter.db)?.id).toBe(sale.id);
+      // The shopper's member card comes with the basket.
+      expect(getBasket(counter.db, sale.id)?.member).toEqual({ program: 'club', memberId: 'M7' });
       expect(
         refusalCode(() =>
           receiveHandover(counter.db, { ...handed, laneId: 'K01' }, { staffId: 'C01', currency: 'EUR' }),

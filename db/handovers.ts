@@ -9,6 +9,7 @@ import { basketLines, copyLines, requireBasket } from './baskets';
 import { emptySale } from './counter-sale';
 import type { BasketRecord, ScannedItem } from './basket-records';
 import { StoreError } from './errors';
+import { carryMember } from './members';
 import { appendEvent } from './outbox';
 import { activePayment } from './payments';
 
@@ -167,12 +168,7 @@ export function receiveHandover(
       'INSERT INTO handovers_received (handover_id, lane_id, basket_id, staff_id, received_at) VALUES (?, ?, ?, ?, ?)',
     ).run(handed.handoverId, handed.laneId, basket.id, options.staffId, now.toISOString());
     copyLines(db, basket.id, handed.lines, now);
-    if (handed.member)
-      db.prepare('UPDATE baskets SET member_program = ?, member_id = ? WHERE id = ?').run(
-        handed.member.program,
-        handed.member.memberId,
-        basket.id,
-      );
+    carryMember(db, basket.id, handed.member);
     appendEvent(
       db,
       'handover.received',

@@ -9,6 +9,7 @@ import { basketLines, copyLines, requireBasket, requireOpenBasket } from './bask
 import { emptySale } from './counter-sale';
 import type { BasketRecord } from './basket-records';
 import { journalVoid, voidedPart } from './basket-voids';
+import { carryMember } from './members';
 import { carryAdjustments, pricedBasket } from './basket-adjustments';
 import { StoreError } from './errors';
 import { appendEvent } from './outbox';
@@ -118,12 +119,7 @@ export function resumeSuspended(
     // Its price overrides and discounts come back with it: the sale is priced as it was put aside.
     const lineIds = new Map(oldLines.map((line, i) => [line.id, copies[i]!.id]));
     carryAdjustments(db, sale.basket_id, basket.id, lineIds);
-    if (old.member)
-      db.prepare('UPDATE baskets SET member_program = ?, member_id = ? WHERE id = ?').run(
-        old.member.program,
-        old.member.memberId,
-        basket.id,
-      );
+    carryMember(db, basket.id, old.member);
     const at = now.toISOString();
     db.prepare(
       'UPDATE suspended_sales SET resumed_at = ?, resumed_by = ?, resumed_basket_id = ? WHERE id = ?',

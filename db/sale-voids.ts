@@ -21,18 +21,8 @@ export function voidSale(
 ): BasketRecord {
   return db.transaction(() => {
     const basket = requireOpenBasket(db, basketId);
-    // Tax mode does not change a line's net amount, only the tax on top of it.
-    const { lines, priced } = pricedBasket(db, basketId, 'inclusive');
-    if (lines.length === 0) throw new StoreError('basket_empty', 'There is nothing in the sale to void');
-    const voided: VoidedLine[] = lines.map((line, i) => ({
-      lineId: line.id,
-      gtin: line.gtin,
-      name: line.name,
-      unit: line.unit,
-      unitPrice: line.priceOverride ?? line.unitPrice,
-      quantity: line.quantity,
-      amount: priced.lines[i]!.net,
-    }));
+    const voided = voidedSale(db, basketId);
+    if (voided.length === 0) throw new StoreError('basket_empty', 'There is nothing in the sale to void');
     const at = now.toISOString();
     closeEmptied(db, basketId, at);
     const amount = voided.reduce((sum, line) => sum + line.amount, 0);
@@ -55,4 +45,22 @@ export function voidSale(
     appendEvent(db, 'basket.voided', { basketId, staffId, note, lines: voided, amount }, now);
     return requireBasket(db, basketId);
   })();
+}
+
+/**
+ * Every live line of a basket as a void of the whole sale takes it off: at what it was being sold for,
+ * after its override, its discount and its share of the sale discount (F8, a suspended sale voided).
+ */
+export function voidedSale(db: Database.Database, basketId: string): VoidedLine[] {
+  // Tax mode does not change a line's net amount, only the tax on top of it.
+  const { lines, priced } = pricedBasket(db, basketId, 'inclusive');
+  return lines.map((line, i) => ({
+    lineId: line.id,
+    gtin: line.gtin,
+    name: line.name,
+    unit: line.unit,
+    unitPrice: line.priceOverride ?? line.unitPrice,
+    quantity: line.quantity,
+    amount: priced.lines[i]!.net,
+  }));
 }

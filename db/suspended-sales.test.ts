@@ -42,34 +42,43 @@ const lineShape = (lines: ReturnType<typeof basketLines>) =>
     position,
   }));
 
-describe('suspended sales', () => {
-  it("lists a sale at its price with the counter's override and discounts, and resumes it with them", () => {
-    const basket = basketWithPencils(temp.db, 3).basket;
-    addItem(temp.db, basket.id, APPLES, 500);
-    const [pencils, apples] = basketLines(temp.db, basket.id);
-    const adjust = (id: string, lineId: string | null, kind: string, values: Record<string, unknown>) =>
-      temp.db
-        .prepare(
-          `INSERT INTO basket_adjustments (id, basket_id, line_id, kind, unit_price, discount_kind,
+/**
+ * Three pencils at 1.29 overridden to 0.99, 500 g of apples at 2.99/kg (1.50) less 10 %, and 0.50 off
+ * the sale: 3.82 to pay, the lines' shares of it 2.63 and 1.19 (written as the counter writes them).
+ */
+function adjustedSale() {
+  const basket = basketWithPencils(temp.db, 3).basket;
+  addItem(temp.db, basket.id, APPLES, 500);
+  const [pencils, apples] = basketLines(temp.db, basket.id);
+  const adjust = (id: string, lineId: string | null, kind: string, values: Record<string, unknown>) =>
+    temp.db
+      .prepare(
+        `INSERT INTO basket_adjustments (id, basket_id, line_id, kind, unit_price, discount_kind,
              discount_value, reason, staff_id, approver_id, created_at)
            VALUES (@id, @basket, @lineId, @kind, @unit_price, @discount_kind, @discount_value, 'dented', 'C01',
              @approver, @at)`,
-        )
-        .run({
-          id,
-          basket: basket.id,
-          lineId,
-          kind,
-          unit_price: null,
-          discount_kind: null,
-          discount_value: null,
-          approver: null,
-          at: T.toISOString(),
-          ...values,
-        });
-    adjust('a1', pencils!.id, 'price_override', { unit_price: 99 });
-    adjust('a2', apples!.id, 'line_discount', { discount_kind: 'percent', discount_value: 1000 });
-    adjust('a3', null, 'sale_discount', { discount_kind: 'amount', discount_value: 50, approver: 'S01' });
+      )
+      .run({
+        id,
+        basket: basket.id,
+        lineId,
+        kind,
+        unit_price: null,
+        discount_kind: null,
+        discount_value: null,
+        approver: null,
+        at: T.toISOString(),
+        ...values,
+      });
+  adjust('a1', pencils!.id, 'price_override', { unit_price: 99 });
+  adjust('a2', apples!.id, 'line_discount', { discount_kind: 'percent', discount_value: 1000 });
+  adjust('a3', null, 'sale_discount', { discount_kind: 'amount', discount_value: 50, approver: 'S01' });
+  return basket;
+}
+
+describe('suspended sales', () => {
+  it("lists a sale at its price with the counter's override and discounts, and resumes it with them", () => {
+    const basket = adjustedSale();
     const before = adjustedBasket(temp.db, basket.id);
     const sale = suspendBasket(
       temp.db,
@@ -215,5 +224,20 @@ describe('suspended sales', () => {
     expect(suspendedSales(temp.db, 'inclusive')).toEqual([]);
     expect(() => temp.db.prepare("UPDATE suspended_sales SET label = 'x'").run()).toThrow(/does not change/);
     expect(() => temp.db.prepare('DELETE FROM suspended_sales').run()).toThrow(/never deleted/);
+  });
+
+  it('journals a waiting sale voided at what it was being sold for, as F8 voids an open one', () => {
+    const basket = adjustedSale();
+    const sale = suspendBasket(temp.db, basket.id, { staffId: 'C01', taxMode: 'inclusive' }, T);
+    voidSuspended(temp.db, sale.id, { staffId: 'S01', reason: 'customer left' }, T);
+    const [entry] = journalEntries(temp.db).filter((e) => e.kind === 'void');
+    expect(entry?.data).toMatchObject({
+      reason: 'suspended_voided',
+      amount: 382,
+      lines: [
+        { name: 'Pencil', quantity: 3, unitPrice: 99, amount: 263 },
+        { name: 'Apples', quantity: 500, unitPrice: 299, amount: 119 },
+      ],
+    });
   });
 });

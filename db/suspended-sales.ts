@@ -8,12 +8,13 @@ import { basketTenders, STANDING } from './basket-tenders';
 import { basketLines, copyLines, requireBasket, requireOpenBasket } from './baskets';
 import { emptySale } from './counter-sale';
 import type { BasketRecord } from './basket-records';
-import { journalVoid, voidedPart } from './basket-voids';
+import { journalVoid } from './basket-voids';
 import { carryMember } from './members';
 import { carryAdjustments, pricedBasket } from './basket-adjustments';
 import { StoreError } from './errors';
 import { appendEvent } from './outbox';
 import { activePayment } from './payments';
+import { voidedSale } from './sale-voids';
 
 export interface SuspendedSale {
   id: string;
@@ -134,7 +135,10 @@ export function resumeSuspended(
   })();
 }
 
-/** Voids a waiting sale (it will not be resumed): journalled as a void of its lines, with the reason. */
+/**
+ * Voids a waiting sale (it will not be resumed): journalled as a void of its lines at their price after
+ * the counter's overrides and discounts, with the reason.
+ */
 export function voidSuspended(
   db: Database.Database,
   suspendedId: string,
@@ -147,20 +151,14 @@ export function voidSuspended(
   db.transaction(() => {
     const sale = requireWaiting(db, suspendedId);
     const basket = requireBasket(db, sale.basket_id);
-    const lines = basketLines(db, sale.basket_id);
     db.prepare('UPDATE suspended_sales SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?').run(
       now.toISOString(),
       options.staffId,
       reason,
       suspendedId,
     );
-    journalVoid(
-      db,
-      'suspended_voided',
-      basket,
-      lines.map((line) => voidedPart(line, 0)),
-      now,
-    );
+    // At what it was being sold for, as F8 journals an open sale voided.
+    journalVoid(db, 'suspended_voided', basket, voidedSale(db, sale.basket_id), now);
     appendEvent(db, 'sale.suspended_voided', { suspendedId, basketId: sale.basket_id, reason }, now);
   })();
 }

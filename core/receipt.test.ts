@@ -48,6 +48,8 @@ describe('buildReceipt', () => {
         unitPrice: 350,
         lineTotal: 700,
         taxRateBp: 1300,
+        // What the shopper paid for it: no sale discount, tax included.
+        paid: 700,
       },
     ]);
     expect(receipt.payments).toEqual([input.payments[0]]);

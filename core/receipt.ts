@@ -3,6 +3,7 @@ import { localizedName, type LocalizedNames } from './catalog/language-tag';
 import { currencyExponent, minorToDecimal } from './money';
 import { priceBasket, type Discount } from './pricing/adjustments';
 import { formatTaxRate } from './pricing/totals';
+import { lineShares } from './refund/paid';
 import type { TaxBreakdown, TaxMode, Totals, Unit } from './types';
 
 /** One printed line; the same shape as ReceiptLine in services/api/contract.ts. */
@@ -19,6 +20,12 @@ export interface ReceiptLine {
   originalUnitPrice?: number;
   /** A counter's line discount: what it took off (`lineTotal` is after it), and as given. */
   discount?: { kind: 'amount' | 'percent'; value: number; amount: number };
+  /**
+   * What the shopper paid for the whole line: lineTotal less its share of the sale discount, plus its
+   * share of the tax in tax-exclusive mode (core/refund/paid.ts); the lines' add up to the total. The
+   * most a refund of the line gives back. Absent on receipts written before issue 12.
+   */
+  paid?: number;
 }
 
 /** One tender of the sale. */
@@ -63,7 +70,10 @@ export interface Receipt {
  * A line as the basket holds it (`unitPrice` the catalog's, with the counter's override and discount
  * beside it); its total is always recomputed so lines and totals cannot disagree.
  */
-export type ReceiptLineInput = Omit<ReceiptLine, 'lineTotal' | 'names' | 'originalUnitPrice' | 'discount'> & {
+export type ReceiptLineInput = Omit<
+  ReceiptLine,
+  'lineTotal' | 'names' | 'originalUnitPrice' | 'discount' | 'paid'
+> & {
   names?: LocalizedNames | null;
   priceOverride?: number | null;
   discount?: Discount | null;
@@ -110,6 +120,8 @@ export function buildReceipt(input: ReceiptInput): Receipt {
     };
   });
   const totals = priced.totals;
+  const shares = lineShares({ taxMode: input.taxMode, lines, totals, taxes: totals.byRate });
+  lines.forEach((line, i) => (line.paid = shares[i]!.paid));
   return {
     receiptNumber: input.receiptNumber,
     storeName: input.storeName,

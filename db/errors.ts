@@ -35,7 +35,10 @@ export type StoreErrorCode =
   | 'suspended_not_found'
   | 'suspended_not_waiting'
   | 'handover_not_found'
-  | 'handover_already_received';
+  | 'handover_already_received'
+  // Refunds (db/refunds.ts): beyond what the sale sold or a tender took; a refund still with a provider.
+  | 'refund_exceeds_sale'
+  | 'refund_in_progress';
 
 /** A refused change; nothing was written. `code` is stable, `message` says exactly what was wrong. */
 export class StoreError extends Error {

@@ -1,165 +1,266 @@
-// Refunds (migration 0012): money back to the shopper for (part of) a sale, by the tender it was paid
-// with. A refund is a payment in the other direction: stored `created` with its own reference before
-// any call to the provider, then moved by the same lifecycle (core/payment/lifecycle.ts, direction
-// `refund`), each change in one transaction with its outbox event. Cash is handed over at once: stored paid.
+// Refunds (migrations 0012, 0022): money back to the shopper for lines of a sale — this terminal's sale,
+// another terminal's that HQ sent, or none (a return without a receipt). A refund is written whole, in
+// ONE transaction, before any provider is asked: its gap-free number, its lines and its tenders, each
+// tender `created` with its own reference (`RF…`); a cash tender is handed over at once and stored paid.
+// Each code tender then moves through the payment lifecycle (core/payment/lifecycle.ts) as its provider
+// answers; when every tender is final the refund is completed, in one transaction with its journal entry
+// and its `refund.completed` outbox event (core/sync/refunds.ts RefundPayload).
 import type Database from 'better-sqlite3';
 import { isFinal, paymentMoveRefusal } from '../core/payment/lifecycle';
-import type { PaymentStatus, TenderKind } from '../core/types';
-import { StoreError } from './errors';
-import { appendEvent } from './outbox';
-import { newPaymentReference, requirePayment } from './payments';
+import type { RefundDisposition, RefundReason } from '../core/sync';
+import type { PaymentStatus, TenderKind, Unit } from '../core/types';
 import { uuidv7 } from '../core/uuid7';
+import { StoreError } from './errors';
+import { newPaymentReference } from './payments';
 
-export interface RefundRecord {
-  id: string;
-  saleId: string;
+export interface RefundLineRecord {
+  line: number;
+  /** The sale's receipt number; null for a return without a receipt. */
+  receiptNumber: string | null;
+  gtin: string | null;
+  name: string;
+  unit: Unit;
+  taxRateBp: number;
+  quantity: number;
+  amount: number;
+  tax: number;
+  /** The sale line's quantity and what the shopper paid for it, as known when refunding; null without a receipt. */
+  sold: number | null;
+  paid: number | null;
+  reason: RefundReason;
+  disposition: RefundDisposition;
+}
+
+export interface RefundTenderRecord {
+  refundId: string;
+  /** In the refund's fixed order: code tenders first, cash last. */
+  position: number;
   kind: TenderKind;
-  /** The original payment its provider refunds; null for cash. */
+  /** The sale's tender given back, and what it took; null for a return without a receipt. */
+  salePosition: number | null;
+  took: number | null;
   paymentId: string | null;
-  /** Our reference for the refund (≤ 32 chars, unique), `RF…`. */
+  paymentReference: string | null;
+  paymentProviderRef: string | null;
+  /** Our refund reference at the provider (`RF…`). */
   reference: string;
-  /** Null for cash. */
   provider: string | null;
   status: PaymentStatus;
   amount: number;
   currency: string;
   providerRef: string | null;
-  /** Why the money goes back, in the staff's words. */
-  reason: string;
-  /** The staff member who authorised it. */
-  authorisedBy: string;
   failureReason: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export interface NewRefund {
-  saleId: string;
-  kind: TenderKind;
-  /** Required for a code refund: the sale's tender payment it gives back. */
-  paymentId?: string;
-  /** Minor units, > 0; with the sale's other refunds, at most what the sale (and the tender) took. */
-  amount: number;
-  reason: string;
-  authorisedBy: string;
+export interface RefundRecord {
+  id: string;
+  refundNumber: string;
+  sequence: number;
+  storeId: string;
+  terminalId: string;
+  saleId: string | null;
+  receiptNumber: string | null;
+  currency: string;
+  total: number;
+  taxTotal: number;
+  cashRounding: number;
+  staffId: string;
+  approvedBy: string | null;
+  shiftId: string | null;
+  offline: boolean;
+  training: boolean;
+  /** The sale as known when refunding (this terminal's receipt, or HQ's view), or null. */
+  sale: unknown;
+  state: 'in_progress' | 'done';
+  createdAt: string;
+  completedAt: string | null;
+  lines: RefundLineRecord[];
+  tenders: RefundTenderRecord[];
 }
 
-export interface RefundUpdate {
+export type NewRefundLine = RefundLineRecord;
+
+export type NewRefundTender = Pick<
+  RefundTenderRecord,
+  | 'kind'
+  | 'salePosition'
+  | 'took'
+  | 'paymentId'
+  | 'paymentReference'
+  | 'paymentProviderRef'
+  | 'provider'
+  | 'amount'
+>;
+
+export type NewRefund = Pick<
+  RefundRecord,
+  | 'storeId'
+  | 'terminalId'
+  | 'saleId'
+  | 'receiptNumber'
+  | 'currency'
+  | 'total'
+  | 'taxTotal'
+  | 'cashRounding'
+  | 'staffId'
+  | 'approvedBy'
+  | 'shiftId'
+  | 'offline'
+  | 'training'
+  | 'sale'
+> & { id?: string; lines: NewRefundLine[]; tenders: NewRefundTender[] };
+
+export interface RefundTenderUpdate {
   status?: PaymentStatus;
   providerRef?: string | null;
   failureReason?: string | null;
 }
 
-export const MAX_REFUND_REASON = 200;
-
-interface RefundRow {
-  id: string;
-  sale_id: string;
-  kind: TenderKind;
-  payment_id: string | null;
-  reference: string;
-  provider: string | null;
-  status: PaymentStatus;
-  amount: number;
-  currency: string;
-  provider_ref: string | null;
-  reason: string;
-  authorised_by: string;
-  failure_reason: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
 /**
- * Records a refund of a sale, with event `refund.created`: a code refund `created` (the provider is
- * asked next), a cash refund `paid` (handed over now). Refused with `invalid_refund` naming what is
- * wrong: an amount beyond what the sale or its tender took, a payment that is not one of its tenders.
+ * Writes a refund whole, before any provider is asked: numbered, its lines, its tenders (cash paid,
+ * code `created`). `invalid_refund` naming what is wrong — lines or tenders that do not add up, or that
+ * the database refuses because they take back more than was sold (migration 0022's triggers).
  */
 export function createRefund(db: Database.Database, input: NewRefund, now: Date = new Date()): RefundRecord {
-  const reason = input.reason.trim();
-  if (reason.length < 1 || reason.length > MAX_REFUND_REASON)
-    throw new StoreError('invalid_refund', `A refund's reason must be 1 to ${MAX_REFUND_REASON} characters`);
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
-    throw new StoreError('invalid_refund', `A refund must be whole minor units > 0, got ${input.amount}`);
-  if (input.authorisedBy.trim() === '')
-    throw new StoreError('invalid_refund', 'A refund names who authorised it');
-  const cash = input.kind === 'cash';
-  if (cash === (input.paymentId !== undefined))
-    throw new StoreError(
-      'invalid_refund',
-      'A code refund names the payment it gives back; a cash refund none',
-    );
+  const problem = refundProblem(input);
+  if (problem) throw new StoreError('invalid_refund', problem);
   return db.transaction(() => {
-    const sale = db.prepare('SELECT currency FROM sales WHERE id = ?').get(input.saleId) as
-      { currency: string } | undefined;
-    if (!sale) throw new StoreError('sale_not_found', `No sale ${input.saleId}`);
-    const payment = input.paymentId ? requirePayment(db, input.paymentId) : null;
-    const id = uuidv7();
+    const id = input.id ?? uuidv7();
     const at = now.toISOString();
+    const sequence = nextRefundSequence(db, input.storeId, input.terminalId);
     try {
       db.prepare(
-        `INSERT INTO refunds (id, sale_id, kind, payment_id, reference, provider, status, amount, currency,
-           reason, authorised_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO refunds (id, refund_number, sequence, store_id, terminal_id, sale_id, receipt_number, currency,
+           total, tax_total, cash_rounding, staff_id, approved_by, shift_id, offline, training, sale_json, state,
+           created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?)`,
       ).run(
         id,
+        refundNumber(input.storeId, input.terminalId, sequence),
+        sequence,
+        input.storeId,
+        input.terminalId,
         input.saleId,
-        input.kind,
-        payment?.id ?? null,
-        newRefundReference(),
-        payment?.provider ?? null,
-        cash ? 'paid' : 'created',
-        input.amount,
-        sale.currency,
-        reason,
-        input.authorisedBy,
-        at,
+        input.receiptNumber,
+        input.currency,
+        input.total,
+        input.taxTotal,
+        input.cashRounding,
+        input.staffId,
+        input.approvedBy,
+        input.shiftId,
+        input.offline ? 1 : 0,
+        input.training ? 1 : 0,
+        input.sale === null ? null : JSON.stringify(input.sale),
         at,
       );
+      const line = db.prepare(
+        `INSERT INTO refund_lines (refund_id, line, receipt_number, gtin, name, unit, tax_rate_bp, quantity,
+           amount, tax, sold, paid, reason, disposition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const l of input.lines)
+        line.run(
+          id,
+          l.line,
+          l.receiptNumber,
+          l.gtin,
+          l.name,
+          l.unit,
+          l.taxRateBp,
+          l.quantity,
+          l.amount,
+          l.tax,
+          l.sold,
+          l.paid,
+          l.reason,
+          l.disposition,
+        );
+      const tender = db.prepare(
+        `INSERT INTO refund_tenders (refund_id, position, kind, sale_position, took, payment_id, payment_reference,
+           payment_provider_ref, reference, provider, status, amount, currency, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      input.tenders.forEach((t, i) =>
+        tender.run(
+          id,
+          i + 1,
+          t.kind,
+          t.salePosition,
+          t.took,
+          t.paymentId,
+          t.paymentReference,
+          t.paymentProviderRef,
+          newRefundReference(),
+          t.provider,
+          t.kind === 'cash' ? 'paid' : 'created',
+          t.amount,
+          input.currency,
+          at,
+          at,
+        ),
+      );
     } catch (error) {
-      throw new StoreError('invalid_refund', `Refund of sale ${input.saleId}: ${(error as Error).message}`);
+      if (error instanceof StoreError) throw error;
+      const message = (error as Error).message;
+      const what = `Refund of ${input.receiptNumber ?? 'no receipt'}: ${message}`;
+      // The database's own "never more back than sold" (migration 0022) has the last word.
+      throw new StoreError(/more than its/.test(message) ? 'refund_exceeds_sale' : 'invalid_refund', what);
     }
-    const refund = requireRefund(db, id);
-    appendEvent(db, 'refund.created', refund, now);
-    return refund;
+    return requireRefund(db, id);
   })();
 }
 
-/**
- * Moves a refund along the payment lifecycle's moves (else `illegal_transition`), with event
- * `refund.status_changed`; field-only updates write no event, like a payment's.
- */
-export function updateRefund(
+/** Moves one tender of a refund along the payment lifecycle's moves, else `illegal_transition`. */
+export function updateRefundTender(
   db: Database.Database,
   refundId: string,
-  update: RefundUpdate,
+  position: number,
+  update: RefundTenderUpdate,
   now: Date = new Date(),
-): RefundRecord {
+): RefundTenderRecord {
   return db.transaction(() => {
-    const before = requireRefund(db, refundId);
+    const before = requireRefund(db, refundId).tenders.find((t) => t.position === position);
+    if (!before) throw new StoreError('refund_not_found', `Refund ${refundId} has no tender ${position}`);
     if (isFinal(before.status))
-      throw new StoreError('illegal_transition', `Refund ${refundId} is ${before.status}, which is final`);
+      throw new StoreError(
+        'illegal_transition',
+        `Refund ${refundId} tender ${position} is ${before.status}, which is final`,
+      );
     const status = update.status ?? before.status;
     const refusal = paymentMoveRefusal(before.status, status);
-    if (refusal) throw new StoreError('illegal_transition', `Refund ${refundId} ${refusal}`);
+    if (refusal)
+      throw new StoreError('illegal_transition', `Refund ${refundId} tender ${position} ${refusal}`);
     db.prepare(
-      'UPDATE refunds SET status = ?, provider_ref = ?, failure_reason = ?, updated_at = ? WHERE id = ?',
+      `UPDATE refund_tenders SET status = ?, provider_ref = ?, failure_reason = ?, updated_at = ?
+       WHERE refund_id = ? AND position = ?`,
     ).run(
       status,
       update.providerRef === undefined ? before.providerRef : update.providerRef,
       update.failureReason === undefined ? before.failureReason : update.failureReason,
       now.toISOString(),
       refundId,
+      position,
     );
-    const refund = requireRefund(db, refundId);
-    if (status !== before.status)
-      appendEvent(db, 'refund.status_changed', { ...refund, previousStatus: before.status }, now);
-    return refund;
+    return requireRefund(db, refundId).tenders.find((t) => t.position === position)!;
   })();
+}
+
+/** Marks a refund done (every tender final), inside the caller's transaction. */
+export function markRefundDone(db: Database.Database, refundId: string, now: Date): RefundRecord {
+  const refund = requireRefund(db, refundId);
+  if (refund.tenders.some((t) => !isFinal(t.status)))
+    throw new StoreError('refund_in_progress', `Refund ${refund.refundNumber} still waits for a provider`);
+  db.prepare("UPDATE refunds SET state = 'done', completed_at = ? WHERE id = ?").run(
+    now.toISOString(),
+    refundId,
+  );
+  return requireRefund(db, refundId);
 }
 
 export function getRefund(db: Database.Database, refundId: string): RefundRecord | null {
   const row = db.prepare('SELECT * FROM refunds WHERE id = ?').get(refundId) as RefundRow | undefined;
-  return row ? toRefund(row) : null;
+  return row ? toRefund(db, row) : null;
 }
 
 /** The refund, or `refund_not_found`. */
@@ -169,22 +270,12 @@ export function requireRefund(db: Database.Database, refundId: string): RefundRe
   return refund;
 }
 
-/** The refunds of a sale, oldest first. */
-export function saleRefunds(db: Database.Database, saleId: string): RefundRecord[] {
-  const rows = db
-    .prepare('SELECT * FROM refunds WHERE sale_id = ? ORDER BY created_at, id')
-    .all(saleId) as RefundRow[];
-  return rows.map(toRefund);
-}
-
-/** Refunds a restarted terminal must follow to their end with the provider (created, pending, unknown). */
+/** Refunds a restarted terminal must follow to their end: not done yet. */
 export function refundsToRecover(db: Database.Database): RefundRecord[] {
   const rows = db
-    .prepare(
-      "SELECT * FROM refunds WHERE status IN ('created', 'pending', 'unknown') ORDER BY created_at, id",
-    )
+    .prepare("SELECT * FROM refunds WHERE state = 'in_progress' ORDER BY created_at, id")
     .all() as RefundRow[];
-  return rows.map(toRefund);
+  return rows.map((row) => toRefund(db, row));
 }
 
 /** A fresh unique refund reference of 32 characters, `RF` + 30 hex digits (a payment's is `OL…`). */
@@ -192,22 +283,99 @@ export function newRefundReference(): string {
   return `RF${newPaymentReference().slice(2)}`;
 }
 
-function toRefund(row: RefundRow): RefundRecord {
+/** `store-terminal-Rsequence`: a refund's own number, beside the receipts' `store-terminal-sequence`. */
+export function refundNumber(storeId: string, terminalId: string, sequence: number): string {
+  return `${storeId}-${terminalId}-R${String(sequence).padStart(6, '0')}`;
+}
+
+function nextRefundSequence(db: Database.Database, storeId: string, terminalId: string): number {
+  const row = db
+    .prepare(
+      `INSERT INTO refund_sequences (store_id, terminal_id, last_sequence) VALUES (?, ?, 1)
+       ON CONFLICT (store_id, terminal_id) DO UPDATE SET last_sequence = last_sequence + 1
+       RETURNING last_sequence`,
+    )
+    .get(storeId, terminalId) as { last_sequence: number };
+  return row.last_sequence;
+}
+
+/** What is wrong with a refund before the database sees it: its figures must add up. */
+function refundProblem(input: NewRefund): string | null {
+  if (input.lines.length === 0) return 'A refund gives back at least one line';
+  if (input.staffId.trim() === '') return 'A refund names the staff member who made it';
+  const total = input.lines.reduce((sum, l) => sum + l.amount, 0);
+  const tax = input.lines.reduce((sum, l) => sum + l.tax, 0);
+  if (total !== input.total || tax !== input.taxTotal)
+    return `The lines give back ${total} (tax ${tax}), but the refund says ${input.total} (tax ${input.taxTotal})`;
+  const paid = input.tenders.reduce((sum, t) => sum + t.amount, 0);
+  if (paid !== input.total + input.cashRounding)
+    return `The tenders pay back ${paid}, but the refund is ${input.total} with ${input.cashRounding} cash rounding`;
+  if (input.cashRounding !== 0 && !input.tenders.some((t) => t.kind === 'cash') && paid !== 0)
+    return 'Only cash is rounded, and this refund pays back no cash';
+  return null;
+}
+
+interface RefundRow {
+  id: string;
+  refund_number: string;
+  sequence: number;
+  store_id: string;
+  terminal_id: string;
+  sale_id: string | null;
+  receipt_number: string | null;
+  currency: string;
+  total: number;
+  tax_total: number;
+  cash_rounding: number;
+  staff_id: string;
+  approved_by: string | null;
+  shift_id: string | null;
+  offline: number;
+  training: number;
+  sale_json: string | null;
+  state: 'in_progress' | 'done';
+  created_at: string;
+  completed_at: string | null;
+}
+
+function toRefund(db: Database.Database, row: RefundRow): RefundRecord {
+  const lines = db
+    .prepare(
+      `SELECT line, receipt_number AS receiptNumber, gtin, name, unit, tax_rate_bp AS taxRateBp, quantity, amount,
+         tax, sold, paid, reason, disposition FROM refund_lines WHERE refund_id = ? ORDER BY line`,
+    )
+    .all(row.id) as RefundLineRecord[];
+  const tenders = db
+    .prepare(
+      `SELECT refund_id AS refundId, position, kind, sale_position AS salePosition, took, payment_id AS paymentId,
+         payment_reference AS paymentReference, payment_provider_ref AS paymentProviderRef, reference, provider,
+         status, amount, currency, provider_ref AS providerRef, failure_reason AS failureReason,
+         created_at AS createdAt, updated_at AS updatedAt
+       FROM refund_tenders WHERE refund_id = ? ORDER BY position`,
+    )
+    .all(row.id) as RefundTenderRecord[];
   return {
     id: row.id,
+    refundNumber: row.refund_number,
+    sequence: row.sequence,
+    storeId: row.store_id,
+    terminalId: row.terminal_id,
     saleId: row.sale_id,
-    kind: row.kind,
-    paymentId: row.payment_id,
-    reference: row.reference,
-    provider: row.provider,
-    status: row.status,
-    amount: row.amount,
+    receiptNumber: row.receipt_number,
     currency: row.currency,
-    providerRef: row.provider_ref,
-    reason: row.reason,
-    authorisedBy: row.authorised_by,
-    failureReason: row.failure_reason,
+    total: row.total,
+    taxTotal: row.tax_total,
+    cashRounding: row.cash_rounding,
+    staffId: row.staff_id,
+    approvedBy: row.approved_by,
+    shiftId: row.shift_id,
+    offline: row.offline === 1,
+    training: row.training === 1,
+    sale: row.sale_json === null ? null : (JSON.parse(row.sale_json) as unknown),
+    state: row.state,
     createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    completedAt: row.completed_at,
+    lines,
+    tenders,
   };
 }

@@ -160,7 +160,7 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
       // HQ keeps a training sale out of every total and its lines out of the stock.
       ...(training ? { training: true } : {}),
       // What HQ's stock ledger and traceability need per line: the product, how many (grams for kg).
-      lines: soldLines(lines),
+      lines: soldLines(lines, receipt.json),
       payment: {
         id: payment.id,
         reference: payment.reference,
@@ -175,18 +175,28 @@ export function completeSale(db: Database.Database, input: CompleteSaleInput): S
   })();
 }
 
-/** The sale of a basket, or null. */
-/** A sale's lines as its `sale.completed` event carries them (what HQ's stock and traceability need). */
-export function soldLines(lines: readonly BasketLineRecord[]): SoldLine[] {
-  return lines.map((line) => ({
-    gtin: line.gtin,
-    quantity: line.quantity,
-    unit: line.unit,
-    unitPrice: line.unitPrice,
-    ...(line.lot ? { lot: line.lot } : {}),
-    ...(line.serial ? { serial: line.serial } : {}),
-  }));
+/**
+ * A sale's lines as its `sale.completed` event carries them (what HQ's stock and traceability need),
+ * each with what the shopper paid for it as its receipt line says (the receipt's lines are the basket's,
+ * in order), so HQ can tell a refund what a line may give back.
+ */
+export function soldLines(lines: readonly BasketLineRecord[], receipt?: unknown): SoldLine[] {
+  const receiptLines = (receipt as { lines?: { paid?: unknown }[] } | undefined)?.lines ?? [];
+  return lines.map((line, i) => {
+    const paid = receiptLines[i]?.paid;
+    return {
+      gtin: line.gtin,
+      quantity: line.quantity,
+      unit: line.unit,
+      unitPrice: line.unitPrice,
+      ...(line.lot ? { lot: line.lot } : {}),
+      ...(line.serial ? { serial: line.serial } : {}),
+      ...(typeof paid === 'number' ? { paid } : {}),
+    };
+  });
 }
+
+/** The sale of a basket, or null. */
 
 export function saleForBasket(db: Database.Database, basketId: string): SaleRecord | null {
   const row = db.prepare('SELECT * FROM sales WHERE basket_id = ?').get(basketId) as SaleRow | undefined;

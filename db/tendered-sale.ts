@@ -145,7 +145,7 @@ export function completeTenderedSale(db: Database.Database, input: CompleteTende
       receipt: JSON.parse(receiptJson) as CounterSalePayload['receipt'],
       paymentId: null,
       ...(training ? { training: true } : {}),
-      lines: soldLines(lines),
+      lines: soldLines(lines, json),
       tenders: settled.tenders,
       cashRounding: settled.cashRounding,
       change: settled.change,

@@ -1,10 +1,9 @@
-// Tenders and refunds (migration 0012) through the store's own functions, on a real SQLite file.
+// Tenders (migration 0012; refunds are db/refunds.test.ts's) through the store's own functions, on a real SQLite file.
 import { describe, expect, it } from 'vitest';
 import { payingBasket, refusalCode as codeOf } from '../test/helpers/db-fixtures';
 import { useTempDatabase } from '../test/helpers/temp-db';
 import { pendingEvents } from './outbox';
 import { getPayment, type PaymentRecord } from './payments';
-import { createRefund, getRefund, refundsToRecover, saleRefunds, updateRefund } from './refunds';
 import { completeSale, type SaleRecord } from './sales';
 import { recordTenders, saleTenders } from './tenders';
 
@@ -92,93 +91,5 @@ describe('tenders', () => {
       'invalid_tenders',
     );
     expect(count('sale_tenders')).toBe(1);
-  });
-});
-
-describe('refunds', () => {
-  it('a code refund is stored created with its own reference, then moves like a payment, with events', () => {
-    const payment = payingBasket(temp.db, 2);
-    const sale = sell(payment);
-    const refund = createRefund(temp.db, {
-      saleId: sale.id,
-      kind: 'merchant_qr',
-      paymentId: payment.id,
-      amount: 129,
-      reason: ' Damaged pencil ',
-      authorisedBy: 'A01',
-    });
-    expect(refund).toMatchObject({
-      status: 'created',
-      provider: 'sim',
-      currency: 'EUR',
-      amount: 129,
-      reason: 'Damaged pencil',
-      paymentId: payment.id,
-    });
-    expect(refund.reference).toMatch(/^RF[0-9a-f]{30}$/);
-    expect(refundsToRecover(temp.db).map((r) => r.id)).toEqual([refund.id]);
-    updateRefund(temp.db, refund.id, { status: 'pending', providerRef: 'rf_1' });
-    expect(codeOf(() => updateRefund(temp.db, refund.id, { status: 'created' }))).toBe('illegal_transition');
-    const paid = updateRefund(temp.db, refund.id, { status: 'paid' });
-    expect(paid).toMatchObject({ status: 'paid', providerRef: 'rf_1' });
-    expect(codeOf(() => updateRefund(temp.db, refund.id, { status: 'declined' }))).toBe('illegal_transition');
-    expect(refundsToRecover(temp.db)).toEqual([]);
-    temp.reopen();
-    expect(getRefund(temp.db, refund.id)).toEqual(paid);
-    const types = pendingEvents(temp.db, 100).map((e) => e.type);
-    expect(types.filter((t) => t.startsWith('refund.'))).toEqual([
-      'refund.created',
-      'refund.status_changed',
-      'refund.status_changed',
-    ]);
-  });
-
-  it('cash is handed back at once: stored paid, and counts against the sale', () => {
-    const payment = payingBasket(temp.db, 2);
-    const sale = sell(payment);
-    const cash = createRefund(temp.db, {
-      saleId: sale.id,
-      kind: 'cash',
-      amount: 200,
-      reason: 'Price promise',
-      authorisedBy: 'A01',
-    });
-    expect(cash).toMatchObject({ status: 'paid', provider: null, paymentId: null });
-    const more = {
-      saleId: sale.id,
-      kind: 'merchant_qr' as const,
-      paymentId: payment.id,
-      reason: 'x',
-      authorisedBy: 'A01',
-    };
-    expect(() => createRefund(temp.db, { ...more, amount: 59 })).toThrow(/more than its sale or tender took/);
-    createRefund(temp.db, { ...more, amount: 58 });
-    expect(saleRefunds(temp.db, sale.id).map((r) => r.amount)).toEqual([200, 58]);
-  });
-
-  it('refuses a bad refund with a clear reason, writing nothing', () => {
-    const payment = payingBasket(temp.db, 1);
-    const sale = sell(payment);
-    const good = {
-      saleId: sale.id,
-      kind: 'merchant_qr' as const,
-      paymentId: payment.id,
-      amount: 1,
-      reason: 'x',
-      authorisedBy: 'A01',
-    };
-    const before = pendingEvents(temp.db, 1000).length;
-    expect(codeOf(() => createRefund(temp.db, { ...good, amount: 0 }))).toBe('invalid_refund');
-    expect(codeOf(() => createRefund(temp.db, { ...good, reason: '  ' }))).toBe('invalid_refund');
-    expect(codeOf(() => createRefund(temp.db, { ...good, authorisedBy: '' }))).toBe('invalid_refund');
-    expect(codeOf(() => createRefund(temp.db, { ...good, kind: 'cash' }))).toBe('invalid_refund');
-    expect(codeOf(() => createRefund(temp.db, { ...good, paymentId: undefined }))).toBe('invalid_refund');
-    expect(codeOf(() => createRefund(temp.db, { ...good, saleId: 'nope' }))).toBe('sale_not_found');
-    expect(codeOf(() => createRefund(temp.db, { ...good, paymentId: 'nope' }))).toBe('payment_not_found');
-    expect(codeOf(() => createRefund(temp.db, { ...good, amount: payment.amount + 1 }))).toBe(
-      'invalid_refund',
-    );
-    expect(count('refunds')).toBe(0);
-    expect(pendingEvents(temp.db, 1000)).toHaveLength(before);
   });
 });

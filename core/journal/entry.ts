@@ -288,6 +288,36 @@ export interface TenderRefundEntry {
   staffId: string;
 }
 
+/**
+ * A refund made (issue 12, services/refund), written once every tender of it is final: what came back
+ * of which sale (null: a return without a receipt), how the money went back, who made and approved it.
+ */
+export interface RefundedEntry {
+  action: 'refunded';
+  refundId: string;
+  /** The refund's own gap-free number on this terminal, and the sale's receipt number. */
+  refundNumber: string;
+  receiptNumber: string | null;
+  currency: string;
+  total: number;
+  taxTotal: number;
+  cashRounding: number;
+  lines: {
+    line: number;
+    gtin: string | null;
+    quantity: number;
+    amount: number;
+    reason: string;
+    disposition: string;
+  }[];
+  /** In the refund's order (code first, cash last), each as it ended: paid, or declined by the provider. */
+  tenders: { kind: string; amount: number; status: string; reference: string | null }[];
+  staffId: string;
+  approvedBy: string | null;
+  shiftId: string | null;
+  offline: boolean;
+}
+
 /** What a change asks the journal to record. */
 export type JournalEntry =
   | { kind: 'sale'; data: SaleEntry }
@@ -296,7 +326,7 @@ export type JournalEntry =
   | { kind: 'override'; data: OverrideEntry }
   | { kind: 'shift'; data: ShiftEntry }
   | { kind: 'staff'; data: StaffEntry }
-  | { kind: 'refund'; data: TenderRefundEntry };
+  | { kind: 'refund'; data: TenderRefundEntry | RefundedEntry };
 
 /** An entry as written: its canonical JSON is what the chain hashes. */
 export type JournalRecord = JournalEntry & {

@@ -42,6 +42,8 @@ export interface SoldLine extends StockLine {
   /** GS1 AI 10 and AI 21, when the code carried them. */
   lot?: string;
   serial?: string;
+  /** What the shopper paid for the line (its receipt line's `paid`, core/refund/paid.ts); absent before issue 12. */
+  paid?: number;
 }
 
 /** What HQ reads of a `sale.completed` payload; it keeps everything else as sent. */

@@ -121,6 +121,11 @@ export interface RefundedTender {
   paymentId: string | null;
   /** Our refund reference at the provider (`RF…`); null for cash. */
   reference: string | null;
+  /**
+   * Present only when the provider turned this tender's refund down for good: that money did not go
+   * back (the refund's lines are still taken back; the counter sees it as needing attention).
+   */
+  status?: 'declined';
 }
 
 /**

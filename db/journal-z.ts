@@ -1,9 +1,9 @@
 // Each Z report against the journal: its totals must be the sum of its shift's journal entries — the
-// float, pay-ins, pay-outs and no-sales of its `shift` entries, the sales of its `sale` entries — and
-// equal the figures journalled when it closed. Reads only; `openlane journal verify` runs it after the
+// float, pay-ins, pay-outs and no-sales of its `shift` entries, the sales of its `sale` entries, the cash
+// refunds of its `refund` entries — and equal the figures journalled when it closed. Reads only; `openlane journal verify` runs it after the
 // chain is proven, so the entries it sums are the ones written.
 import type Database from 'better-sqlite3';
-import type { ShiftEntry, SaleEntry } from '../core/journal';
+import type { RefundedEntry, ShiftEntry, SaleEntry } from '../core/journal';
 import type { ShiftFigures } from '../core/shift';
 import { canonicalJson } from '../core/journal';
 
@@ -51,6 +51,8 @@ interface JournalSums {
   'payOuts.count': number;
   'payOuts.total': number;
   noSales: number;
+  'refunds.count': number;
+  'refunds.total': number;
   expectedCash: number | null;
   'count.counted': number | null;
   /** The figures written in the shift's `closed` entry, whole. */
@@ -74,6 +76,8 @@ function journalSums(db: Database.Database, shiftId: string): JournalSums {
     'payOuts.count': 0,
     'payOuts.total': 0,
     noSales: 0,
+    'refunds.count': 0,
+    'refunds.total': 0,
     expectedCash: null,
     'count.counted': null,
     closed: null,
@@ -108,7 +112,33 @@ function journalSums(db: Database.Database, shiftId: string): JournalSums {
     sums['sales.count'] += 1;
     sums['sales.total'] += sale.total;
   }
+  addRefunds(db, shiftId, sums);
   return sums;
+}
+
+/**
+ * The cash the shift's refunds paid out, as their `refund` / `refunded` entries journal it (each cash
+ * tender paid back is one refund of the report), of the shift's kind like its sales.
+ */
+function addRefunds(db: Database.Database, shiftId: string, sums: JournalSums): void {
+  const refunds = db
+    .prepare(
+      `SELECT json_extract(j.entry, '$.data') FROM journal j
+       JOIN refunds r ON r.id = json_extract(j.entry, '$.data.refundId')
+       WHERE j.kind = 'refund' AND json_extract(j.entry, '$.data.action') = 'refunded'
+         AND json_extract(j.entry, '$.data.shiftId') = ?
+         AND r.training = (SELECT training FROM shifts WHERE id = ?)`,
+    )
+    .pluck()
+    .all(shiftId, shiftId) as string[];
+  for (const text of refunds) {
+    const refund = JSON.parse(text) as RefundedEntry;
+    for (const tender of refund.tenders) {
+      if (tender.kind !== 'cash' || tender.status !== 'paid') continue;
+      sums['refunds.count'] += 1;
+      sums['refunds.total'] += tender.amount;
+    }
+  }
 }
 
 function firstMismatch(
@@ -124,17 +154,19 @@ function firstMismatch(
     'payOuts.count': report.payOuts.count,
     'payOuts.total': report.payOuts.total,
     noSales: report.noSales,
+    'refunds.count': report.refunds.count,
+    'refunds.total': report.refunds.total,
     'count.counted': report.count?.counted ?? null,
   };
   for (const [figure, value] of Object.entries(reported)) {
     const journal = sums[figure as keyof JournalSums];
     if (journal !== value) return { figure, journal, report: value };
   }
-  // Expected cash from the journal's float and pay-ins/outs with the report's cash takings and refunds.
+  // Expected cash from the journal's float, pay-ins/outs and refunds with the report's cash takings.
   const expected =
     (sums.openingFloat ?? 0) +
     report.tenders.cash -
-    report.refunds.total +
+    sums['refunds.total'] +
     sums['payIns.total'] -
     sums['payOuts.total'];
   if (expected !== report.expectedCash)

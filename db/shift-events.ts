@@ -1,6 +1,7 @@
 // A shift's events (core/shift) read from the terminal's tables, for its X and Z reports: the float,
 // every sale rung up in it (sales.shift_id) with its tenders and cash rounding, its pay-ins, pay-outs
-// and no-sales, and the whole sales voided while it was open. The figures are then core/shift's alone.
+// and no-sales, the whole sales voided while it was open, and the money its refunds gave back
+// (refunds.shift_id). The figures are then core/shift's alone.
 import type Database from 'better-sqlite3';
 import type { Tender } from '../core/payment/tenders';
 import type { ShiftEvent } from '../core/shift';
@@ -27,7 +28,28 @@ export function shiftEventsOf(db: Database.Database, shift: ShiftRecord): ShiftE
     else events.push({ kind: move.kind, amount: move.amount, reason: move.reason });
   }
   events.push(...voidsOf(db, shift.id));
+  events.push(...refundsOf(db, shift.id, shift.training === true));
   return events;
+}
+
+/**
+ * The money the shift's refunds gave back (refunds.shift_id), one event per tender paid back: cash out of
+ * the drawer, or a QR or wallet payment's refund. A tender still with its provider, or declined, gave
+ * nothing back (yet). A refund counts in a shift of its own kind, as a sale does.
+ */
+function refundsOf(db: Database.Database, shiftId: string, trainingShift: boolean): ShiftEvent[] {
+  const rows = db
+    .prepare(
+      `SELECT t.kind, t.amount, r.training FROM refunds r JOIN refund_tenders t ON t.refund_id = r.id
+       WHERE r.shift_id = ? AND t.status = 'paid' ORDER BY r.sequence, t.position`,
+    )
+    .all(shiftId) as { kind: TenderKind; amount: number; training: number }[];
+  return rows.map((row) => ({
+    kind: 'refund',
+    amount: row.amount,
+    ...(row.kind === 'cash' ? {} : { tender: row.kind }),
+    ...((row.training === 1) !== trainingShift ? { training: true } : {}),
+  }));
 }
 
 /**

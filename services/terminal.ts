@@ -1,6 +1,6 @@
 // The terminal backend: opens the store, starts scanners and the payment provider, and exposes
 // the TerminalApi handler map and the event stream. Both transports (Electron IPC, browser mode) carry this.
-import { refundHandlers } from './refund/refund-handlers';
+import { startRefunds } from './refund/refund-handlers';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemoStoreIfEmpty } from '../db/catalog';
@@ -194,6 +194,9 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   counterShift = shift;
   paymentFlow.recover();
   tenders.recover();
+  // Refunds (services/refund): a refund a restart left with a provider is followed to its end.
+  const refunds = startRefunds(ctx, payments.provider, settings.printer, printing.send);
+  refunds.recover();
 
   const unwatch = watchDataDir(options.dataDir, {
     'settings.json': () => applySettingsChange(options.dataDir, settings),
@@ -239,7 +242,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     })),
     ...suspendHandlers(ctx, session),
     ...searchHandlers(ctx),
-    ...refundHandlers(ctx),
+    ...refunds.handlers,
     ...kioskSide.handlers,
     ...handover,
     // At the counter, a kiosk's handover QR typed or scanned into the code entry takes that basket.
@@ -254,6 +257,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     scale?.stopPolling();
     paymentFlow.close();
     tenders.close();
+    refunds.close();
     // Before the database closes: a sync running now finishes (or is aborted) first.
     await hq.stop();
     await scanners.stop();

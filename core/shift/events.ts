@@ -1,6 +1,7 @@
 // What happens in a shift, as events: the figures of an X or Z report are computed from these alone.
 // All amounts are integer minor units of the store's currency.
 import type { Tender } from '../payment/tenders';
+import type { TenderKind } from '../types';
 
 /** The opening float: the cash counted into the drawer when the shift opens. */
 export interface FloatEvent {
@@ -22,10 +23,15 @@ export interface SaleEvent {
   training?: boolean;
 }
 
-/** Cash paid back to a shopper for a return. */
+/**
+ * Money paid back to a shopper for a return: cash out of the drawer, or (with `tender`) given back to a
+ * QR or wallet payment by its provider, which the drawer never sees.
+ */
 export interface RefundEvent {
   kind: 'refund';
   amount: number;
+  /** How it went back; absent: cash. */
+  tender?: TenderKind;
   training?: boolean;
 }
 

@@ -1,7 +1,8 @@
 // The figures of a shift's X report (read-only, any time) and Z report (at close), computed from its
 // events alone. Training events count nowhere. The expected cash in the drawer is the float, plus the
 // cash each sale kept (its cash tenders' amounts: change given back is not in them, and the cash
-// rounding already is), minus cash refunds, plus pay-ins, minus pay-outs.
+// rounding already is), minus cash refunds, plus pay-ins, minus pay-outs. A refund to a QR or wallet
+// payment is counted beside them and touches no cash.
 import type { TenderKind } from '../types';
 import { fail, ok, type Result } from '../result';
 import { shiftEventProblems, type SaleEvent, type ShiftEvent } from './events';
@@ -22,7 +23,13 @@ export interface ShiftFigures {
   rounding: number;
   /** The change given back in cash, over all sales (for the report; already out of the cash figure). */
   change: number;
+  /** Refunds paid out in cash (they leave the drawer). */
   refunds: CountAndTotal;
+  /**
+   * Refunds given back to QR and wallet payments by their providers (issue 12); present only when a
+   * shift has any, so the figures of a shift without are as they always were.
+   */
+  codeRefunds?: Record<Exclude<TenderKind, 'cash'>, CountAndTotal>;
   payIns: CountAndTotal;
   payOuts: CountAndTotal;
   noSales: number;
@@ -68,7 +75,9 @@ export function shiftFigures(events: readonly ShiftEvent[], counted?: number): R
         addSale(f, event);
         break;
       case 'refund':
-        add(f.refunds, event.amount);
+        if (event.tender === undefined || event.tender === 'cash') add(f.refunds, event.amount);
+        else
+          add((f.codeRefunds ??= { merchant_qr: none(), wallet_code: none() })[event.tender], event.amount);
         break;
       case 'pay_in':
       case 'pay_out':

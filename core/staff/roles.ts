@@ -17,6 +17,10 @@ export const STAFF_ACTS = [
   'approve_cash_difference',
   // A discount or price override above the signed-in role's limit (services/counter-price).
   'discount_over_limit',
+  // Returns (services/refund): who may refund at the counter, and who approves a refund made while HQ
+  // cannot be asked or one without a receipt.
+  'refund',
+  'approve_refund',
 ] as const;
 export type StaffAct = (typeof STAFF_ACTS)[number];
 
@@ -28,6 +32,8 @@ const ACT_WORDS: Record<StaffAct, string> = {
   counter_take_over: 'take over a counter another cashier locked',
   approve_cash_difference: 'approve a shift closed with its cash over the limit',
   discount_over_limit: "approve a discount or price override above a cashier's limit",
+  refund: 'refund a sale',
+  approve_refund: 'approve a refund made offline or without a receipt',
 };
 
 /**
@@ -45,6 +51,9 @@ const ALLOWED: Record<StaffAct, readonly StaffRole[]> = {
   approve_cash_difference: ['supervisor', 'manager'],
   // At the counter: a supervisor or manager, within their own limit (services/counter-price).
   discount_over_limit: ['supervisor', 'manager'],
+  // A cashier refunds what HQ (or this terminal's own sale) vouches for; the rest a supervisor approves.
+  refund: ['cashier', 'supervisor', 'manager'],
+  approve_refund: ['supervisor', 'manager'],
 };
 
 export function isStaffRole(value: string): value is StaffRole {

@@ -224,7 +224,7 @@ export function scanPolicy(ctx: CheckoutContext): ScanPolicy {
 }
 
 /** The terminal's local calendar date as YYYY-MM-DD (what a printed expiry date is compared with). */
-function localDate(now: Date): string {
+export function localDate(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

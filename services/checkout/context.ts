@@ -50,7 +50,7 @@ export interface OnDuty {
 }
 
 /** Why the drawer opens: each is a cash event the shift records. */
-export type DrawerReason = 'cash_tender' | 'pay_in' | 'pay_out' | 'no_sale';
+export type DrawerReason = 'cash_tender' | 'pay_in' | 'pay_out' | 'no_sale' | 'cash_refund';
 
 export interface CashDrawer {
   /** Kicks the drawer open; never throws (a drawer that stays shut shows on the printer's status). */

@@ -45,8 +45,25 @@ export const suspendedWaiting: CloseBlocker = (db) => {
   };
 };
 
+/**
+ * A refund still with a payment provider (services/refund): its cash is out of the drawer but it is not
+ * journalled until every tender is final, so the Z report would disagree with the journal. Wait for it
+ * (or ask the provider again with the refund's Retry), then close.
+ */
+export const refundInProgress: CloseBlocker = (db) => {
+  const row = db
+    .prepare("SELECT refund_number FROM refunds WHERE state = 'in_progress' ORDER BY created_at LIMIT 1")
+    .get() as { refund_number: string } | undefined;
+  if (!row) return null;
+  return {
+    code: 'refund_in_progress',
+    message: `Refund ${row.refund_number} is still waiting for the payment provider: wait for it or retry it, then close the shift`,
+    details: { refundNumber: row.refund_number },
+  };
+};
+
 /** Every blocker a close runs, in order. */
-export const CLOSE_BLOCKERS: CloseBlocker[] = [saleInProgress, suspendedWaiting];
+export const CLOSE_BLOCKERS: CloseBlocker[] = [saleInProgress, suspendedWaiting, refundInProgress];
 
 /** The first thing in the way of a close, or null. */
 export function closeBlock(

@@ -53,6 +53,10 @@ export function reportLayout(subject: ReportSubject, options: ReportLayoutOption
   pair('  Cash rounding', money(f.rounding));
   pair('  Change given', money(f.change));
   pair(`Refunds in cash (${f.refunds.count})`, money(f.refunds.total));
+  if (f.codeRefunds) {
+    pair(`Refunds to QR (${f.codeRefunds.merchant_qr.count})`, money(f.codeRefunds.merchant_qr.total));
+    pair(`Refunds to wallet (${f.codeRefunds.wallet_code.count})`, money(f.codeRefunds.wallet_code.total));
+  }
   pair(`Voided sales (${f.voids.count})`, money(f.voids.total));
   rule();
   pair('Opening float', money(f.openingFloat));

@@ -35,6 +35,9 @@
 // same refund once more, which never refunds twice); `decline` has the bank turn a refund down. And:
 //   refund_pending         a refund is accepted but stays pending `ms` (default 2000), then goes
 //                          through — as WeChat Pay's refunds answer PROCESSING before SUCCESS.
+// `duplicate_notify` on a refund: the same refund request arrives a second time `ms` later (a retried or
+// duplicated delivery, as WeChat Pay warns its notifications may be), and must change nothing: the
+// refund book answers it with the refund already made and counts it in the refund's `requests`.
 import { z } from 'zod';
 
 export const FAULT_MODES = [
@@ -78,7 +81,7 @@ const ACTS_ON: Record<FaultMode, readonly FaultedRequest[]> = {
   slow: ['create', 'charge', 'query', 'cancel', 'wait', 'refund', 'refund_query'],
   timeout_before_charge: ['create', 'charge', 'refund'],
   timeout_after_charge: ['create', 'charge', 'cancel', 'refund'],
-  duplicate_notify: ['wait'],
+  duplicate_notify: ['wait', 'refund'],
   late_notify: ['wait'],
   decline: ['charge', 'approve', 'refund'],
   refund_pending: ['refund'],

@@ -72,14 +72,27 @@ async function createRefund(req: IncomingMessage, res: ServerResponse, ctx: Refu
   const target = { reference: input.reference, amount: input.amount };
   await slow(ctx, 'refund', target);
   if (await neverArrives(req, res, ctx, 'refund', target)) return;
-  const outcome = ctx.refunds.create({ ...input, reason: input.reason ?? '' }, () => ({
+  const request = { ...input, reason: input.reason ?? '' };
+  const outcome = ctx.refunds.create(request, () => ({
     bankDeclines: ctx.faults.take('decline', 'refund', target) !== null,
     pendingMs: ctx.faults.take('refund_pending', 'refund', target)?.ms,
   }));
+  // `duplicate_notify`: the same request delivered once more, a moment later; it must refund nothing more.
+  const duplicate = outcome.kind === 'created' ? ctx.faults.take('duplicate_notify', 'refund', target) : null;
+  if (duplicate) setTimeout(() => redeliver(ctx, request), duplicate.ms).unref();
   if (await lostAnswer(req, res, ctx, 'refund', target)) return;
   if (outcome.kind === 'not_found') return sendJson(res, 404, apiError('not_found', outcome.message));
   if (outcome.kind === 'declined') return sendJson(res, 409, apiError(outcome.code, outcome.message));
   sendJson(res, outcome.kind === 'created' ? 201 : 200, refundView(outcome.refund, outcome.payment));
+}
+
+/** A duplicate delivery of a refund request; a simulator closed meanwhile simply drops it. */
+function redeliver(ctx: RefundContext, request: Parameters<RefundBook['create']>[0]): void {
+  try {
+    ctx.refunds.create(request);
+  } catch (error) {
+    console.error('payment simulator: a duplicate refund request was dropped:', error);
+  }
 }
 
 export function refundView(refund: SimRefund, payment: SimPayment) {

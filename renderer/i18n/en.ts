@@ -507,6 +507,8 @@ export const en = {
       sale_in_progress: 'Finish or void the sale on screen, then close the shift',
       suspended_sales:
         'Suspended sales are waiting: F7 on an empty sale lists them — resume or void each, then close',
+      refund_in_progress:
+        'A refund is still waiting for the payment provider: wait for it or retry it in Returns, then close',
       not_signed_in: 'Sign in with your badge and PIN first',
       staff_unknown: 'That badge is not a staff badge of this store',
       staff_denied: 'Wrong PIN — try again',

@@ -475,6 +475,7 @@ export const zhCN: Messages = {
     errors: {
       sale_in_progress: '请先完成或作废当前销售，再交班',
       suspended_sales: '还有挂单未处理：在空单时按 F7 查看，逐笔取回或作废后再交班',
+      refund_in_progress: '还有退款在等待支付机构确认：请等待或在退货中重试，再交班',
       not_signed_in: '请先用工牌和 PIN 登录',
       staff_unknown: '此工牌不是本店员工工牌',
       staff_denied: 'PIN 错误，请重试',

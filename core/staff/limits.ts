@@ -8,13 +8,15 @@ import type { StaffRole } from './roles';
 export interface RoleLimit {
   discountPercent: number;
   cashDifference: number | null;
+  /** The most one refund may give back without a supervisor, in minor units; absent or null: any. */
+  refund?: number | null;
 }
 
 /** The limits by role; a role without an entry (a plain attendant) may do none of it alone. */
 export type RoleLimits = Partial<Record<StaffRole, RoleLimit>>;
 
-/** What a limit is about: a discount's percentage of what it discounts, or a shift's cash difference. */
-export type LimitKind = 'discountPercent' | 'cashDifference';
+/** What a limit is about: a discount's percentage of what it discounts, a shift's cash difference, a refund's total. */
+export type LimitKind = 'discountPercent' | 'cashDifference' | 'refund';
 
 /**
  * Whether a staff member of `role` may do this alone: a discount of `value` percent (0–100), or a shift
@@ -25,6 +27,6 @@ export function withinLimit(role: StaffRole, limits: RoleLimits, kind: LimitKind
   const limit = limits[role];
   if (!limit || !Number.isFinite(value)) return false;
   if (kind === 'discountPercent') return value >= 0 && value <= 100 && value <= limit.discountPercent;
-  const allowed = limit.cashDifference;
+  const allowed = kind === 'refund' ? (limit.refund ?? null) : limit.cashDifference;
   return allowed === null || Math.abs(value) <= allowed;
 }

@@ -8,7 +8,7 @@
 //       "cashier":    { "discountPercent": 10,  "cashDifference": 500 },
 //       "supervisor": { "discountPercent": 50,  "cashDifference": 5000 },
 //       "manager":    { "discountPercent": 100, "cashDifference": null }
-//     }
+//     }                                 // each may add "refund": the most one refund gives back alone (minor units)
 //   }
 import { z } from 'zod';
 
@@ -22,6 +22,8 @@ const roleLimitSchema = z
   .object({
     discountPercent: z.number().min(0).max(100),
     cashDifference: z.number().int().min(0).nullable(),
+    /** The most one refund may give back without a supervisor (minor units); absent or null: any. */
+    refund: z.number().int().min(0).nullable().optional(),
   })
   .strict();
 

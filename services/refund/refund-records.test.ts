@@ -104,6 +104,32 @@ describe('refunds and HQ', () => {
     expect(approvals).toMatchObject([{ act: 'approve_refund' }]);
   });
 
+  it('over the cashier’s refund limit: a supervisor approves, and the refund is not marked offline', async () => {
+    const lane = open();
+    const counter = lane.checkout.ctx.settings.counter;
+    lane.checkout.ctx.settings.counter = {
+      ...counter,
+      limits: { ...counter.limits, cashier: { ...counter.limits.cashier, refund: 1000 } },
+    };
+    const receiptNumber = await cashSale(lane, [[PRODUCTS.milk.barcode, 1]]);
+    const quote = value(await lane.refunds.handlers['refund.quote']({ receiptNumber, lines: ONE }));
+    expect(quote.approvalNeeded).toBe('over_limit');
+    const asked = await refused(lane.refunds.handlers['refund.start']({ receiptNumber, lines: ONE }));
+    expect(asked).toMatchObject({ code: 'approval_needed', details: { approvalNeeded: 'over_limit' } });
+    expect(asked.message).toMatch(/more than you may give back alone/);
+    const refund = value(
+      await lane.refunds.handlers['refund.start']({
+        receiptNumber,
+        lines: ONE,
+        approval: SUPERVISOR_APPROVAL,
+      }),
+    );
+    expect(refund).toMatchObject({ state: 'done', approvedBy: 'S01' });
+    const payload = pendingEvents(lane.checkout.db, 10_000).find((e) => e.type === 'refund.completed')!
+      .payload as RefundPayload;
+    expect(payload).toMatchObject({ offline: false, approvedBy: 'S01' });
+  });
+
   it('offline, another terminal’s receipt is refused naming that terminal; HQ’s refused claim names the lines and writes nothing', async () => {
     const lane = open();
     lane.checkout.ctx.refundDesk.current = OFFLINE;

@@ -12,7 +12,7 @@ import { uuidv7 } from '../../core/uuid7';
 import type { ApiResult, RefundLineInput, RefundQuoteView } from '../api/contract';
 import type { CheckoutContext, OnDuty } from '../checkout/context';
 import { fail, ok, refusal } from '../checkout/result';
-import { checkApprover, recordApproval, type ApproverCredentials } from '../counter/approval';
+import { checkApprover, recordApproval, withinOwnLimit, type ApproverCredentials } from '../counter/approval';
 import type { PaymentProvider } from '../payments/provider';
 import { findRefundSale, type RefundSale } from './sale-basis';
 
@@ -46,7 +46,12 @@ export async function quoteSaleRefund(
       'refund_unavailable',
       `The ${unreachable.kind === 'wallet_code' ? 'wallet' : 'QR'} payment of this sale cannot be refunded from this terminal: refund it at ${sale.terminalId}`,
     );
-  return ok({ sale, quote: quote.value, approvalNeeded: sale.offline ? 'offline' : null });
+  const overLimit = !withinOwnLimit(ctx, 'refund', quote.value.total);
+  return ok({
+    sale,
+    quote: quote.value,
+    approvalNeeded: sale.offline ? 'offline' : overLimit ? 'over_limit' : null,
+  });
 }
 
 /** The quote as the counter shows it. */
@@ -85,9 +90,16 @@ export async function startSaleRefund(
   const quoted = await quoteSaleRefund(ctx, provider, input.receiptNumber, input.lines);
   if (!quoted.ok) return quoted;
   const refundId = uuidv7();
+  // A supervisor known to be needed approves before HQ is asked, so a claim is never left without its refund.
   let approvalNeeded = quoted.value.approvalNeeded;
+  let approver: OnDuty | null = null;
+  if (approvalNeeded) {
+    const checked = approve(ctx, input.approval, approvalNeeded);
+    if (!checked.ok) return checked;
+    approver = checked.value;
+  }
   const desk = ctx.refundDesk.current;
-  if (desk && !approvalNeeded) {
+  if (desk && approvalNeeded !== 'offline') {
     const answer = await desk.claim({
       refundId,
       receiptNumber: input.receiptNumber,
@@ -95,25 +107,39 @@ export async function startSaleRefund(
       staffId: staff.id,
       lines: input.lines.map(({ line, quantity }) => ({ line, quantity })),
     });
-    if (!answer.reachable) approvalNeeded = 'offline';
-    else if (!answer.value.granted)
+    if (answer.reachable && !answer.value.granted)
       return fail(answer.value.code, claimRefusal(input.receiptNumber, answer.value), {
         lines: answer.value.lines,
       });
+    if (!answer.reachable) {
+      approvalNeeded = 'offline';
+      if (!approver) {
+        const checked = approve(ctx, input.approval, approvalNeeded);
+        if (!checked.ok) return checked;
+        approver = checked.value;
+      }
+    }
   }
-  let approver: OnDuty | null = null;
-  if (approvalNeeded) {
-    if (!input.approval)
-      return fail(
-        'approval_needed',
-        'HQ cannot be asked whether this receipt was refunded elsewhere: a supervisor must approve with badge and PIN',
-        { approvalNeeded },
-      );
-    const checked = checkApprover(ctx, input.approval, 'approve_refund');
-    if (!checked.ok) return checked;
-    approver = checked.value;
-  }
-  return writeRefund(ctx, staff, approver, refundId, quoted.value, input.lines);
+  return writeRefund(ctx, staff, approver, refundId, { ...quoted.value, approvalNeeded }, input.lines);
+}
+
+const APPROVAL_WORDS: Record<NonNullable<ApprovalNeeded>, string> = {
+  offline: 'HQ cannot be asked whether this receipt was refunded elsewhere',
+  over_limit: 'This refund is more than you may give back alone',
+  no_receipt: 'A return without a receipt',
+};
+
+/** The supervisor's approval for why it is needed, or `approval_needed` naming why when none was given. */
+function approve(
+  ctx: CheckoutContext,
+  credentials: ApproverCredentials | undefined,
+  why: NonNullable<ApprovalNeeded>,
+): ApiResult<OnDuty> {
+  if (!credentials)
+    return fail('approval_needed', `${APPROVAL_WORDS[why]}: a supervisor must approve with badge and PIN`, {
+      approvalNeeded: why,
+    });
+  return checkApprover(ctx, credentials, 'approve_refund');
 }
 
 function writeRefund(

@@ -145,6 +145,25 @@ describe('a cash refund of this terminal’s sale', () => {
   });
 });
 
+describe('finding a sale without its receipt', () => {
+  it('searches this terminal’s sales by day, amount and masked wallet code', async () => {
+    const lane = open();
+    const milk = await cashSale(lane, [[PRODUCTS.milk.barcode, 1]]);
+    const bread = await cashSale(lane, [[PRODUCTS.bread.barcode, 2]]);
+    const today = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const date = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+    const search = api(lane)['refund.search'];
+    expect(value(await search({ date })).sales.map((s) => s.receiptNumber)).toEqual([bread, milk]);
+    expect(value(await search({ amount: 1700 })).sales).toMatchObject([
+      { receiptNumber: bread, itemCount: 2 },
+    ]);
+    expect(value(await search({ date: '2001-01-01' })).sales).toEqual([]);
+    expect(value(await search({ maskedCode: '1345****1230' })).sales).toEqual([]);
+    expect(value(await search({})).offline).toBe(false);
+  });
+});
+
 describe('what a refund refuses', () => {
   it('refuses everything with nobody signed in, a garbled query, and a receipt this terminal never sold', async () => {
     const lane = open();

@@ -10,7 +10,13 @@ import { journalEntries, verifyJournal } from '../../db/journal';
 import { verifyZReports } from '../../db/journal-z';
 import { pendingEvents } from '../../db/outbox';
 import { PRODUCTS, value } from '../../test/helpers/checkout';
-import { cashSale, openRefundLane, qrSale, SUPERVISOR_APPROVAL } from '../../test/helpers/refund-lane';
+import {
+  cashSale,
+  openRefundLane,
+  qrSale,
+  SUPERVISOR_APPROVAL,
+  type RefundLane,
+} from '../../test/helpers/refund-lane';
 import { STAFF_PINS } from '../../test/helpers/staff';
 import { useTenderLanes } from '../../test/helpers/tender-lane';
 import { singleByteCells } from '../receipts/columns';
@@ -36,6 +42,16 @@ async function refused(
   const answer = await result;
   expect(answer.ok).toBe(false);
   return answer.error!;
+}
+
+/** One milk refunded with the supervisor's approval: done, approved by S01; its refund.completed payload. */
+async function approvedRefund(lane: RefundLane, receiptNumber: string): Promise<RefundPayload> {
+  const refund = value(
+    await lane.refunds.handlers['refund.start']({ receiptNumber, lines: ONE, approval: SUPERVISOR_APPROVAL }),
+  );
+  expect(refund).toMatchObject({ state: 'done', approvedBy: 'S01' });
+  return pendingEvents(lane.checkout.db, 10_000).find((e) => e.type === 'refund.completed')!
+    .payload as RefundPayload;
 }
 
 describe('refunds in the shift', () => {
@@ -87,16 +103,7 @@ describe('refunds and HQ', () => {
       (await refused(lane.refunds.handlers['refund.start']({ receiptNumber, lines: ONE, approval: cashier })))
         .code,
     ).toMatch(/staff_not_allowed|approver_signed_in/);
-    const refund = value(
-      await lane.refunds.handlers['refund.start']({
-        receiptNumber,
-        lines: ONE,
-        approval: SUPERVISOR_APPROVAL,
-      }),
-    );
-    expect(refund).toMatchObject({ state: 'done', approvedBy: 'S01' });
-    const payload = pendingEvents(lane.checkout.db, 10_000).find((e) => e.type === 'refund.completed')!
-      .payload as RefundPayload;
+    const payload = await approvedRefund(lane, receiptNumber);
     expect(payload).toMatchObject({ offline: true, approvedBy: 'S01', staffId: 'C01' });
     const approvals = journalEntries(lane.checkout.db)
       .map((e) => e.data as { action?: string; act?: string })
@@ -117,16 +124,7 @@ describe('refunds and HQ', () => {
     const asked = await refused(lane.refunds.handlers['refund.start']({ receiptNumber, lines: ONE }));
     expect(asked).toMatchObject({ code: 'approval_needed', details: { approvalNeeded: 'over_limit' } });
     expect(asked.message).toMatch(/more than you may give back alone/);
-    const refund = value(
-      await lane.refunds.handlers['refund.start']({
-        receiptNumber,
-        lines: ONE,
-        approval: SUPERVISOR_APPROVAL,
-      }),
-    );
-    expect(refund).toMatchObject({ state: 'done', approvedBy: 'S01' });
-    const payload = pendingEvents(lane.checkout.db, 10_000).find((e) => e.type === 'refund.completed')!
-      .payload as RefundPayload;
+    const payload = await approvedRefund(lane, receiptNumber);
     expect(payload).toMatchObject({ offline: false, approvedBy: 'S01' });
   });
 

@@ -2,16 +2,12 @@
 import { isFinal } from '../../core/payment/lifecycle';
 import type { RefundRecord } from '../../db/refunds';
 import type { RefundSaleView, RefundView } from '../api/refund-contract';
-import type { RefundSale } from './sale-basis';
+import { saleFacts, type RefundSale } from './sale-basis';
 
 /** A sale as the Returns screen shows it: each line with what may still come back of it. */
 export function refundSaleView(sale: RefundSale): RefundSaleView {
   return {
-    receiptNumber: sale.receiptNumber,
-    terminalId: sale.terminalId,
-    soldAt: sale.soldAt,
-    currency: sale.currency,
-    total: sale.total,
+    ...saleFacts(sale),
     receipt: sale.receipt,
     lines: sale.lines.map(({ tax: _tax, taxRateBp: _rate, ...line }) => ({
       ...line,

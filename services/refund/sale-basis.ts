@@ -10,7 +10,7 @@ import { getPayment } from '../../db/payments';
 import { refundedOfSale } from '../../db/refund-records';
 import { saleByReceiptNumber, type SaleRecord } from '../../db/sales';
 import { saleTenders } from '../../db/tenders';
-import type { ApiResult } from '../api/contract';
+import type { ApiResult, RefundSaleView } from '../api/contract';
 import type { CheckoutContext } from '../checkout/context';
 import { fail, ok } from '../checkout/result';
 
@@ -26,21 +26,22 @@ export interface BasisTender extends RefundBasisTender {
 
 export type BasisLine = RefundableLine & Pick<RefundBasisLine, 'taxRateBp' | 'tax'>;
 
+/** The facts of a sale every view of it shares. */
+type SaleFacts = Pick<RefundSaleView, 'receiptNumber' | 'terminalId' | 'soldAt' | 'currency' | 'total'>;
+
 /** A sale found for a refund, everything the quote and the refund need. */
-export interface RefundSale {
-  receiptNumber: string;
-  terminalId: string;
-  soldAt: string;
-  currency: string;
-  total: number;
-  receipt: object;
+export interface RefundSale
+  extends SaleFacts, Pick<RefundSaleView, 'receipt' | 'source' | 'offline' | 'training'> {
   /** This terminal's sale row, or null for another terminal's. */
   saleId: string | null;
   lines: BasisLine[];
   tenders: BasisTender[];
-  source: 'hq' | 'local';
-  offline: boolean;
-  training: boolean;
+}
+
+/** A sale's facts, copied field by field from a record that holds more. */
+export function saleFacts(sale: SaleFacts): SaleFacts {
+  const { receiptNumber, terminalId, soldAt, currency, total } = sale;
+  return { receiptNumber, terminalId, soldAt, currency, total };
 }
 
 const RECEIPT_NUMBER = /^[A-Za-z0-9_]+-[A-Za-z0-9_]+-\d{6,}$/;
@@ -137,11 +138,7 @@ function localSale(ctx: CheckoutContext, sale: SaleRecord): RefundSale {
     };
   });
   return {
-    receiptNumber: sale.receiptNumber,
-    terminalId: sale.terminalId,
-    soldAt: sale.soldAt,
-    currency: sale.currency,
-    total: sale.total,
+    ...saleFacts(sale),
     receipt,
     saleId: sale.id,
     lines,
@@ -209,11 +206,7 @@ function remoteSale(ctx: CheckoutContext, view: HqSaleView): RefundSale {
     maskedCode: t.maskedCode,
   }));
   return {
-    receiptNumber: view.receiptNumber,
-    terminalId: view.terminalId,
-    soldAt: view.soldAt,
-    currency: view.currency,
-    total: view.total,
+    ...saleFacts(view),
     receipt: view.receipt,
     saleId: null,
     lines,

@@ -95,17 +95,25 @@ export function refundPayload(refund: RefundRecord): RefundPayload {
 
 /** What this terminal's refunds have taken back of a sale: per line, and per sale tender (still standing). */
 export interface RefundedOfSale {
-  lines: Map<number, { quantity: number; amount: number }>;
+  /** Per line: what came back, and the sold quantity and paid amount the refunds were made against. */
+  lines: Map<number, { quantity: number; amount: number; tax: number; sold: number; paid: number }>;
   tenders: Map<number, number>;
 }
 
 export function refundedOfSale(db: Database.Database, receiptNumber: string): RefundedOfSale {
   const lines = db
     .prepare(
-      `SELECT line, sum(quantity) AS quantity, sum(amount) AS amount FROM refund_lines
-       WHERE receipt_number = ? GROUP BY line`,
+      `SELECT line, sum(quantity) AS quantity, sum(amount) AS amount, sum(tax) AS tax, max(sold) AS sold,
+         max(paid) AS paid FROM refund_lines WHERE receipt_number = ? GROUP BY line`,
     )
-    .all(receiptNumber) as { line: number; quantity: number; amount: number }[];
+    .all(receiptNumber) as {
+    line: number;
+    quantity: number;
+    amount: number;
+    tax: number;
+    sold: number;
+    paid: number;
+  }[];
   const tenders = db
     .prepare(
       `SELECT t.sale_position AS position, sum(t.amount) AS amount FROM refund_tenders t
@@ -115,7 +123,7 @@ export function refundedOfSale(db: Database.Database, receiptNumber: string): Re
     )
     .all(receiptNumber) as { position: number; amount: number }[];
   return {
-    lines: new Map(lines.map((l) => [l.line, { quantity: l.quantity, amount: l.amount }])),
+    lines: new Map(lines.map(({ line, ...rest }) => [line, rest])),
     tenders: new Map(tenders.map((t) => [t.position, t.amount])),
   };
 }

@@ -133,7 +133,7 @@ describe('refunds', () => {
     const second = createRefund(temp.db, refundOf(sale, 1, 129, 21));
     expect(second.refundNumber).toBe('S001-C01-R000002');
     const back = refundedOfSale(temp.db, sale.receiptNumber);
-    expect(back.lines.get(0)).toEqual({ quantity: 2, amount: 258 });
+    expect(back.lines.get(0)).toEqual({ quantity: 2, amount: 258, tax: 41, sold: 2, paid: 258 });
     expect(back.tenders.get(1)).toBe(258);
   });
 });

@@ -4,8 +4,8 @@
 //
 // A line: a partial quantity gets floor(paid × q / sold); the refund that brings the line's refunded
 // quantity to `sold` gets the rest (paid − what was refunded of it before), so a line refunded in parts
-// gives back exactly `paid`, never a minor unit more. Its tax is the same cut of the line's tax, made
-// cumulatively (floor(tax × Q / sold) after, less before), so a line refunded whole gives back its tax.
+// gives back exactly `paid`, never a minor unit more. Its tax is cut the same way from the line's tax, so
+// a line refunded in parts gives back its tax (a part's tax is never more than its amount).
 //
 // The tenders, in a fixed order: code tenders first, in the order the sale took them, each up to what it
 // took less its earlier refunds; cash last. The money goes back where it came from, the drawer pays out
@@ -26,6 +26,8 @@ export interface RefundBasisLine {
   tax: number;
   refundedQuantity: number;
   refundedAmount: number;
+  /** The tax of the earlier refunds of the line, when known (else taken as their cut of the line's tax). */
+  refundedTax?: number;
 }
 
 /** A sale tender as a refund reads it: its position in the sale, what it took, what went back already. */
@@ -122,8 +124,11 @@ export function quoteLine(line: RefundBasisLine, quantity: number): QuotedLine {
     after === line.sold
       ? Math.max(line.paid - line.refundedAmount, 0)
       : mulDivFloor(line.paid, quantity, line.sold);
+  // The same cut of the line's tax; tax ≤ paid keeps a part's tax within its amount, except that the rest
+  // of the tax may, after many tiny parts, pass the rest of the amount: then it is held to the amount.
+  const refundedTax = line.refundedTax ?? mulDivFloor(line.tax, line.refundedQuantity, line.sold);
   const tax =
-    mulDivFloor(line.tax, after, line.sold) - mulDivFloor(line.tax, line.refundedQuantity, line.sold);
+    after === line.sold ? Math.max(line.tax - refundedTax, 0) : mulDivFloor(line.tax, quantity, line.sold);
   return { line: line.line, quantity, amount, tax: Math.min(tax, amount), taxRateBp: line.taxRateBp };
 }
 

@@ -9,7 +9,7 @@ export function refundSaleView(sale: RefundSale): RefundSaleView {
   return {
     ...saleFacts(sale),
     receipt: sale.receipt,
-    lines: sale.lines.map(({ tax: _tax, taxRateBp: _rate, ...line }) => ({
+    lines: sale.lines.map(({ tax: _tax, taxRateBp: _rate, refundedTax: _back, ...line }) => ({
       ...line,
       refundableQuantity: Math.max(line.sold - line.refundedQuantity, 0),
       refundableAmount: Math.max(line.paid - line.refundedAmount, 0),

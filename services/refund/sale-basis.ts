@@ -24,7 +24,7 @@ export interface BasisTender extends RefundBasisTender {
   maskedCode: string | null;
 }
 
-export type BasisLine = RefundableLine & Pick<RefundBasisLine, 'taxRateBp' | 'tax'>;
+export type BasisLine = RefundableLine & Pick<RefundBasisLine, 'taxRateBp' | 'tax' | 'refundedTax'>;
 
 /** The facts of a sale every view of it shares. */
 type SaleFacts = Pick<RefundSaleView, 'receiptNumber' | 'terminalId' | 'soldAt' | 'currency' | 'total'>;
@@ -121,6 +121,7 @@ function localSale(ctx: CheckoutContext, sale: SaleRecord): RefundSale {
       taxRateBp: line.taxRateBp,
       refundedQuantity: refunded?.quantity ?? 0,
       refundedAmount: refunded?.amount ?? 0,
+      refundedTax: refunded?.tax ?? 0,
     };
   });
   const tenders = saleTenders(ctx.db, sale.id).map((t): BasisTender => {
@@ -164,6 +165,7 @@ function withHqRefunds(sale: RefundSale, view: HqSaleView): RefundSale {
     if (!hq) return line;
     return {
       ...line,
+      refundedTax: hq.refundedQuantity > line.refundedQuantity ? undefined : line.refundedTax,
       refundedQuantity: Math.max(line.refundedQuantity, hq.refundedQuantity),
       refundedAmount: Math.max(line.refundedAmount, hq.refundedAmount),
     };
@@ -186,10 +188,18 @@ function remoteSale(ctx: CheckoutContext, view: HqSaleView): RefundSale {
   const back = refundedOfSale(ctx.db, view.receiptNumber);
   const lines = view.lines.map((line): BasisLine => {
     const own = back.lines.get(line.line);
+    // A line this terminal already refunded keeps the figures it was refunded against (the database
+    // holds every refund of a line to the same sold and paid).
+    const sold = own?.sold ?? line.sold;
+    const paid = own?.paid ?? line.paid;
     return {
       ...line,
-      tax: Math.min(taxes?.[line.line]?.tax ?? 0, line.paid),
+      sold,
+      paid,
+      tax: Math.min(taxes?.[line.line]?.tax ?? 0, paid),
       taxRateBp: rates[line.line]?.taxRateBp ?? 0,
+      // Only this terminal's refunds' tax is known; another's is taken as its cut of the line's tax.
+      refundedTax: own && own.quantity >= line.refundedQuantity ? own.tax : undefined,
       refundedQuantity: Math.max(line.refundedQuantity, own?.quantity ?? 0),
       refundedAmount: Math.max(line.refundedAmount, own?.amount ?? 0),
     };

@@ -145,6 +145,25 @@ describe('a cash refund of this terminal’s sale', () => {
   });
 });
 
+describe('a weighed line', () => {
+  it('comes back by weight: 200 g of 500 g gets its floor share, the last 300 g the rest', async () => {
+    const lane = open();
+    const receiptNumber = await cashSale(lane, [[`kg:${PRODUCTS.apples.barcode}`, 500]]);
+    const found = value(await api(lane)['refund.find']({ query: receiptNumber }));
+    expect(found.lines[0]).toMatchObject({ unit: 'kg', sold: 500, paid: 501 });
+    const grams = (quantity: number) => [
+      { line: 0, quantity, reason: 'expired' as const, disposition: 'write_off' as const },
+    ];
+    const first = value(await api(lane)['refund.start']({ receiptNumber, lines: grams(200) }));
+    expect(first.total).toBe(200); // floor(501 × 200 / 500)
+    expect(await refused(api(lane)['refund.start']({ receiptNumber, lines: grams(301) }))).toBe(
+      'refund_exceeds_sale',
+    );
+    const rest = value(await api(lane)['refund.start']({ receiptNumber, lines: grams(300) }));
+    expect(rest.total).toBe(301);
+  });
+});
+
 describe('finding a sale without its receipt', () => {
   it('searches this terminal’s sales by day, amount and masked wallet code', async () => {
     const lane = open();

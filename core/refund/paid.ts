@@ -13,7 +13,7 @@ export interface PaidBasis {
   taxMode: TaxMode;
   lines: readonly { lineTotal: number; taxRateBp: number; paid?: number }[];
   totals: { total: number; saleDiscount?: number };
-  taxes: readonly TaxBreakdown[];
+  taxes?: readonly TaxBreakdown[];
 }
 
 /** One line's share of the sale: what the shopper paid for all of it, and the tax in that. */
@@ -31,7 +31,8 @@ export function lineShares(receipt: PaidBasis): LineShare[] {
   );
   const net = lines.map((line, i) => line.lineTotal - discount[i]!);
   const tax = lines.map(() => 0);
-  for (const rate of receipt.taxes) {
+  // A receipt stored by hand or by an old version may lack its tax breakdown: its lines then carry no tax.
+  for (const rate of receipt.taxes ?? []) {
     const members = lines.flatMap((line, i) => (line.taxRateBp === rate.taxRateBp ? [i] : []));
     const parts = spreadLargestRemainder(
       rate.tax,

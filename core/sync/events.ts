@@ -146,7 +146,14 @@ export const STOCK_EVENT_TYPES: readonly StockEventType[] = [
 export const RECORDED_FAMILIES = ['basket', 'payment', 'journal', 'shift'] as const;
 
 /** How a movement changed a product's stock in HQ's ledger. */
-export type MovementKind = 'sale' | 'delivery' | 'adjustment' | 'transfer_out' | 'transfer_in';
+export type MovementKind =
+  | 'sale'
+  | 'delivery'
+  | 'adjustment'
+  | 'transfer_out'
+  | 'transfer_in'
+  /** A refunded line put back on the shelf (issue 12): +quantity. */
+  | 'return';
 
 /** An event of any type with a fresh UUIDv7, as the terminal's outbox would send it. */
 export function wireEvent<Type extends string, Payload>(

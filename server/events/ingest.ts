@@ -20,6 +20,7 @@ import { planEvent } from './plan';
 import { MAX_JSON_DEPTH, batchSchema, nestsDeeperThan } from './schema';
 import { writeRun } from './bulk';
 import { PendingLevels, insertMovements, onHandOutOfRange } from './stock';
+import { recordRefund } from '../refunds/record';
 
 export type { EventResult, StockWarning } from '../../core/sync';
 export type BatchOutcome = BatchReply & { warnings: StockWarning[] };
@@ -56,7 +57,7 @@ async function writeBatch(
 ): Promise<Pick<BatchOutcome, 'results' | 'warnings'>> {
   // The common batch — sales and deliveries, every event well formed, no count — is one run:
   // one statement, atomic by itself.
-  const plans = planned.flatMap(({ planned: p }) => (p.ok && p.plan.counts.length === 0 ? [p.plan] : []));
+  const plans = planned.flatMap(({ planned: p }) => (p.ok && !appliedAlone(p.plan) ? [p.plan] : []));
   const oneRun = plans.length === planned.length;
   let mode: Mode = 'bulk';
   for (let attempt = 1; ;) {
@@ -108,9 +109,9 @@ async function applyBatch(
   };
   for (const item of planned) {
     const p = item.planned;
-    // A count becomes the adjustment from the ledger as it stands at its place in the batch, so it
-    // ends the run before it and is applied alone.
-    if (mode === 'bulk' && !(p.ok && p.plan.counts.length > 0)) {
+    // A count becomes the adjustment from the ledger as it stands at its place in the batch, and a refund
+    // is checked against its sale's refunds so far, so each ends the run before it and is applied alone.
+    if (mode === 'bulk' && !(p.ok && appliedAlone(p.plan))) {
       run.push(item);
       continue;
     }
@@ -144,6 +145,11 @@ async function applyRun(
     results.push(p.ok ? answer(p.plan, stored) : await deadLetter(tx, device, raw, p.rejection, receivedAt));
   }
   return results;
+}
+
+/** Events written on their own, after the run before them: a count and a refund read what is held. */
+function appliedAlone(plan: EventPlan): boolean {
+  return plan.counts.length > 0 || plan.refund !== undefined;
 }
 
 /** The first occurrence of a new id was stored; anything else with that id is a duplicate. */
@@ -180,7 +186,10 @@ async function applyEvent(
       return { id: event.id, status: 'duplicate' };
     }
     if (plan.sale) await insertSale(tx, device, plan, receivedAt);
-    const moved = await insertMovements(tx, device, plan, receivedAt, levels);
+    // A refund's restocked lines whose GTIN only the sale knows move stock too.
+    const found = plan.refund ? await recordRefund(tx, device, plan.event.id, plan.refund, receivedAt) : [];
+    const all = found.length > 0 ? { ...plan, movements: [...plan.movements, ...found] } : plan;
+    const moved = await insertMovements(tx, device, all, receivedAt, levels);
     const beyond = await onHandOutOfRange(tx, device.storeId, moved, levels);
     if (beyond) {
       await tx.query('ROLLBACK TO SAVEPOINT event');
@@ -233,6 +242,12 @@ function dataRejection(error: unknown): Rejection | null {
     return {
       code: 'receipt_number_taken',
       reason: 'another sale of this store already has this receipt number',
+    };
+  }
+  if (state === '23505' && constraint === 'refunds_pkey') {
+    return {
+      code: 'refund_already_recorded',
+      reason: 'this refund id was already recorded by another event',
     };
   }
   if (state === '23505' && constraint === 'sales_pkey') {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { describeIssues } from '../../core/result';
 import type { MovementKind } from '../../core/sync';
 import { MAX_QUANTITY } from '../../core/sync/values';
+import { planRefund, type CheckedRefund } from '../refunds/payload';
 import type { IncomingEvent, StockEventType } from './schema';
 import {
   MAX_JSON_DEPTH,
@@ -40,6 +41,8 @@ export interface EventPlan {
   movements: PlannedMovement[];
   /** Counted quantities; each becomes an adjustment against the ledger when it is applied. */
   counts: { gtin: string; counted: number }[];
+  /** A `refund.completed` (server/refunds): checked against its sale when applied, so applied alone. */
+  refund?: CheckedRefund;
 }
 
 export interface Rejection {
@@ -64,12 +67,19 @@ export function planEvent(raw: unknown, storeCode: string): Planned {
   const event = parsed.data;
   const empty: EventPlan = { event, sale: null, movements: [], counts: [] };
   if (event.type === 'sale.completed') return planSale(empty, storeCode);
+  if (event.type === 'refund.completed') {
+    const refund = planRefund(event.payload, storeCode);
+    if (!refund.ok) return reject(refund.code, refund.reason);
+    const tooMuch = oversum(refund.movements);
+    if (tooMuch) return reject('bad_payload', tooMuch);
+    return { ok: true, plan: { ...empty, refund: refund.refund, movements: refund.movements } };
+  }
   if (event.type in stockSchemas) return planStock(empty, event.type as StockEventType);
   const family = event.type.split('.')[0] as (typeof RECORDED_FAMILIES)[number];
   if (RECORDED_FAMILIES.includes(family)) return { ok: true, plan: empty };
   return reject(
     'unknown_type',
-    `event type "${event.type}" is not one HQ knows: sale.completed, ${Object.keys(stockSchemas).join(', ')}, ` +
+    `event type "${event.type}" is not one HQ knows: sale.completed, refund.completed, ${Object.keys(stockSchemas).join(', ')}, ` +
       `or the ${RECORDED_FAMILIES.join(', ')} families`,
   );
 }

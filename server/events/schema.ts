@@ -15,7 +15,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const isoTime = z
+export const isoTime = z
   .string()
   .regex(ISO_TIME, 'must be an ISO 8601 time like 2025-03-01T09:30:00.000Z')
   .refine(
@@ -38,13 +38,13 @@ export const eventSchema = z.strictObject({
 
 export type IncomingEvent = WireEvent;
 
-const gtin = z.string().transform((value, ctx) => {
+export const gtin = z.string().transform((value, ctx) => {
   const checked = checkGtin(value);
   if (checked.ok) return checked.gtin14;
   ctx.addIssue({ code: 'custom', message: `barcode ${checked.message}` });
   return z.NEVER;
 });
-const count = z
+export const count = z
   .number()
   .int()
   .min(-MAX_QUANTITY, `must be at least -${MAX_QUANTITY}`)

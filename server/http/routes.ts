@@ -13,6 +13,7 @@ import { listDeadLetters, stockLevels } from '../events/read';
 import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
 import { registerLinkRoute } from './link';
+import { registerRefundRoutes } from '../refunds/routes';
 import { chargeAttempt, openRouteLimits, refuseIfLimited, type Check } from './rate-limit';
 import type { CatalogStream } from './stream';
 
@@ -192,4 +193,6 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   });
 
   registerLinkRoute(app, db, deviceOf);
+  // Finding a sale to refund and claiming its lines (issue 12).
+  registerRefundRoutes(app, db, deviceOf);
 }

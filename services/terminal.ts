@@ -33,8 +33,10 @@ import { openTerminalStore } from './store';
 import { counterHandover, HANDOVER_PATH, kioskHandover, parseHandoverCode } from './counter-tools/handover';
 import { searchHandlers } from './counter-tools/search';
 import { suspendHandlers } from './counter-tools/suspend';
+import type { HqRefundDesk } from './refund/hq-desk';
 import {
   createHqClient,
+  createHqRefundDesk,
   credentialsPath,
   loadCredentials,
   startSync,
@@ -87,6 +89,8 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const storeLink = storeLinkSync(options.dataDir, settings);
   const hq = startHqSync(db, { ...options, afterSync: storeLink.afterSync }, settings.currency, events);
   const ctx = createCheckoutContext(db, settings, withSyncView(events, hq));
+  // Refunds ask HQ through the enrolment's refund desk (issue 12); null while not enrolled.
+  hq.serveRefunds(ctx.refundDesk);
   const handover = counterHandover(ctx, storeLink.keys);
 
   const payments = await startPayments(settings, {
@@ -330,9 +334,14 @@ function startHqSync(
   let credentials = readCredentials(options.dataDir);
   let loop: ReturnType<typeof startSync> | null = null;
   let refresh: ReturnType<typeof setInterval> | null = null;
+  // The refund desk follows the enrolment: made with it, replaced when hq.json names another.
+  let desk: HqRefundDesk | null = null;
+  let deskHolder: { current: HqRefundDesk | null } | null = null;
   const view = (): SyncView => syncStatus(db, credentials ? { serverUrl: credentials.serverUrl } : null);
   const begin = (enrolment: HqCredentials) => {
     credentials = enrolment;
+    desk = createHqRefundDesk(enrolment);
+    if (deskHolder) deskHolder.current = desk;
     loop = startSync({
       db,
       client: createHqClient(enrolment),
@@ -354,6 +363,8 @@ function startHqSync(
     refresh.unref();
   };
   const stop = async () => {
+    desk = null;
+    if (deskHolder) deskHolder.current = null;
     await loop?.stop();
     loop = null;
   };
@@ -373,6 +384,11 @@ function startHqSync(
   return {
     view,
     handlers,
+    /** Keeps `holder.current` set to the enrolment's refund desk (null while not enrolled). */
+    serveRefunds(holder: { current: HqRefundDesk | null }) {
+      deskHolder = holder;
+      holder.current = desk;
+    },
     /** A sale to send up: sync now rather than at the next interval (no-op when not enrolled). */
     wake: () => loop?.wake(),
     /** hq.json changed: a new or different enrolment takes over the sync; the same one changes nothing. */

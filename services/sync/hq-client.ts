@@ -45,6 +45,11 @@ export interface HqClient {
   openStream(signal: AbortSignal): Promise<Response>;
   /** POST /v1/link: says which terminal this is; the store key and lanes, or null from an HQ without it. */
   link?(request: LinkRequest): Promise<LinkReply | null>;
+  /**
+   * A device request whose reply the caller reads itself (the refund desk, services/sync/hq-refund-desk.ts):
+   * the token is added and renewed as for every request; a network failure or timeout throws HqError.
+   */
+  request?(path: string, init: { method: 'GET' | 'POST'; body?: string }): Promise<Response>;
 }
 
 /** POST /v1/enrol: trades a one-time code for a device id and secret. */
@@ -137,6 +142,7 @@ export function createHqClient(credentials: HqCredentials, options: HqClientOpti
       }
       return read(response, linkReply, 'link');
     },
+    request: (path, init) => authed(path, init),
   };
 }
 

@@ -17,3 +17,5 @@ export { syncStatus, STALE_OUTBOX_SECONDS } from './status';
 export type { SyncStatus } from './status';
 export { loadStoreLink, refreshStoreLink, storeLinkPath, STORE_LINK_FILE } from './store-link';
 export type { StoreLinkInfo } from './store-link';
+export { createHqRefundDesk } from './hq-refund-desk';
+export type { RefundDeskOptions } from './hq-refund-desk';

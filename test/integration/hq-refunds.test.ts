@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReceipt, formatReceiptNumber } from '../../core/receipt';
 import { saleEvent, wireEvent, type CounterSalePayload, type RefundPayload } from '../../core/sync';
 import { uuidv7 } from '../../core/uuid7';
-import { createEnrolmentCode, startServer, type RunningServer } from '../../server';
+import { createEnrolmentCode, startServer, type Database, type RunningServer } from '../../server';
+import { loadMigrations, migrate } from '../../server/db/migrate';
+import { openPglite } from '../../server/db/pglite';
+import { openPostgres } from '../../server/db/postgres';
 import {
   BACKENDS,
   call,
@@ -139,7 +142,7 @@ describe.each(BACKENDS)('refunds at HQ on %s', (kind) => {
     call(server.url, 'POST', '/v1/refund-claims', { token: device.token, body });
   const onHand = async (gtin: string) => {
     const { rows } = await server.db.query<{ on_hand: unknown }>(
-      'SELECT on_hand FROM stock_levels WHERE gtin = $1',
+      "SELECT l.on_hand FROM stock_levels l JOIN stores s ON s.id = l.store_id WHERE s.code = 'S001' AND l.gtin = $1",
       [gtin],
     );
     return Number(rows[0]?.on_hand ?? 0);
@@ -462,6 +465,92 @@ describe.each(BACKENDS)('refunds at HQ on %s', (kind) => {
     const byAmount = await find('amount=8000');
     expect(byAmount.length).toBeLessThanOrEqual(20);
     expect(byAmount).not.toContain(undefined);
+  });
+
+  it('migration 0012 keeps the ledger as it was and takes return movements from then on', async () => {
+    // A database of its own, migrated to 0011 first, as an HQ that ran the previous release.
+    const own = await startBackend(kind);
+    const db: Database = own.databaseUrl
+      ? await openPostgres(own.databaseUrl)
+      : await openPglite(own.dataDir!);
+    try {
+      const all = loadMigrations();
+      expect(all[11]).toMatchObject({ version: 12, name: 'refunds' });
+      await migrate(db, all.slice(0, 11));
+      const move = (kind: string) =>
+        db.query(
+          `INSERT INTO stock_movements (store_id, event_id, line_no, gtin, quantity, kind, device_id, occurred_at,
+             received_at) VALUES (gen_random_uuid(), gen_random_uuid(), 1, $1, 1, $2, gen_random_uuid(), now(), now())`,
+          [TEA, kind],
+        );
+      await move('sale');
+      await expect(move('return')).rejects.toThrow(/stock_movements_kind_check/);
+      expect(await migrate(db, all.slice(0, 12))).toBe(12);
+      await move('return');
+      await move('transfer_in');
+      await expect(move('refund')).rejects.toThrow(/stock_movements_kind_check/);
+      const { rows } = await db.query<{ kind: string }>('SELECT kind FROM stock_movements ORDER BY kind');
+      expect(rows.map((r) => r.kind)).toEqual(['return', 'sale', 'transfer_in']);
+    } finally {
+      await db.close();
+      await own.stop();
+    }
+  });
+
+  it('applies a sale and its refund sent in one batch, the refund after the sale', async () => {
+    const sale = counterSale('S001', 'C01', new Date());
+    const rice = await onHand(RICE);
+    const event = wireEvent(
+      'refund.completed',
+      refund({
+        receiptNumber: sale.receiptNumber,
+        terminalId: 'C01',
+        offline: true,
+        lines: [line(1, 1, 4444)],
+      }),
+    );
+    expect(await push(c01, [sale.event, event])).toEqual([
+      { id: sale.event.id, status: 'applied' },
+      { id: event.id, status: 'applied' },
+    ]);
+    // Sold and returned to the shelf: the rice is where it was, and nothing is beyond the sale.
+    expect(await onHand(RICE)).toBe(rice);
+    const view = await get(c02, `/v1/sales/${sale.receiptNumber}`);
+    expect(view.body.lines[1]).toMatchObject({ refundedQuantity: 1, refundedAmount: 4444 });
+    const { rows } = await server.db.query('SELECT 1 FROM refund_flags WHERE receipt_number = $1', [
+      sale.receiptNumber,
+    ]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('records a refund of a sale HQ has not got, and a return without a receipt, moving restocked stock', async () => {
+    const soap = await onHand(SOAP);
+    const unknown = wireEvent(
+      'refund.completed',
+      refund({ receiptNumber: 'S001-C07-000999', lines: [{ ...line(0, 1, 500), gtin: SOAP }] }),
+    );
+    const noReceipt = wireEvent(
+      'refund.completed',
+      refund({ receiptNumber: null, approvedBy: 'S01', lines: [{ ...line(0, 2, 900), gtin: SOAP }] }),
+    );
+    const blind = wireEvent('refund.completed', refund({ receiptNumber: null, lines: [line(0, 1, 100)] }));
+    const results = await push(c02, [unknown, noReceipt, blind]);
+    expect(results.slice(0, 2)).toEqual([
+      { id: unknown.id, status: 'applied' },
+      { id: noReceipt.id, status: 'applied' },
+    ]);
+    expect(results[2]).toMatchObject({ status: 'rejected', code: 'bad_payload' });
+    expect(results[2]!.reason).toMatch(/without a receipt needs its gtin/);
+    expect(await onHand(SOAP)).toBe(soap + 3);
+    const { rows } = await server.db.query<{ receipt_number: string | null; line: number | null }>(
+      `SELECT r.receipt_number, l.line FROM refunds r JOIN refund_lines l ON l.refund_id = r.id
+       WHERE r.id = ANY($1::uuid[]) ORDER BY r.receipt_number NULLS FIRST`,
+      [[unknown.payload.id, noReceipt.payload.id]],
+    );
+    expect(rows).toEqual([
+      { receipt_number: null, line: null },
+      { receipt_number: 'S001-C07-000999', line: 0 },
+    ]);
   });
 
   it('answers hostile requests with a clear 4xx and changes nothing', async () => {

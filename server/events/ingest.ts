@@ -3,8 +3,9 @@
 // batch, with the same outcome:
 //  - one statement (the common batch: sales and deliveries, every event well formed, no count):
 //    the whole batch in one round trip, atomic by itself (bulk.ts);
-//  - runs in one transaction (a batch with a count, or with events rejected before the database):
-//    the events between counts written by that same statement, each count alone, refusals filed;
+//  - runs in one transaction (a batch with a count or a refund, or with events rejected before the
+//    database): the events between them written by that same statement, each count and refund alone
+//    (server/refunds/record.ts), refusals filed;
 //  - event by event in one transaction: a savepoint per event, so an event the database refuses is
 //    rolled back alone and filed as a dead letter while the events after it go on. A batch whose
 //    bulk attempt hits such a data error is redone this way; poison is rare, so that cost is too.

@@ -20,15 +20,8 @@ export interface FlaggedLine {
   excessAmount: number;
 }
 
-export interface Involved {
-  kind: 'refund' | 'claim';
-  refundId: string;
-  refundNumber: string | null;
-  terminalId: string;
-  staffId: string;
-  approvedBy: string | null;
-  offline: boolean;
-}
+/** A refund or claim involved in a flag: who took back from the flagged lines. */
+export type Involved = Omit<Taken, 'line' | 'quantity' | 'amount'>;
 
 /**
  * Records the refund and flags any excess. Returns the `return` movements of restocked lines whose GTIN

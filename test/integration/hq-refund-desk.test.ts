@@ -9,7 +9,6 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RefundPayload } from '../../core/sync';
 import { uuidv7 } from '../../core/uuid7';
 import { appendEvent } from '../../db/outbox';
 import { createEnrolmentCode, importCatalogCsv, startServer, type RunningServer } from '../../server';
@@ -28,6 +27,7 @@ import {
   loadCredentials,
   syncOnce,
 } from '../../services/sync';
+import { refundPayload } from '../helpers/refund-events';
 import { PRODUCTS, WALLET, startSimulator } from '../helpers/checkout';
 import { BACKENDS, freePort, startBackend, type TestBackend } from '../helpers/postgres';
 
@@ -105,30 +105,8 @@ describe.each(BACKENDS)('the refund desk against HQ on %s', (kind) => {
     return t;
   }
 
-  const refundOf = (
-    t: Till,
-    fields: Partial<RefundPayload> & Pick<RefundPayload, 'lines'>,
-  ): RefundPayload => {
-    const total = fields.lines.reduce((sum, l) => sum + l.amount, 0);
-    return {
-      id: uuidv7(),
-      refundNumber: `${t.id}-R-1`,
-      receiptNumber: null,
-      storeId: 'S001',
-      terminalId: t.id,
-      staffId: 'S00',
-      approvedBy: null,
-      shiftId: null,
-      currency: 'CNY',
-      total,
-      taxTotal: 0,
-      cashRounding: 0,
-      tenders: [{ kind: 'cash', amount: total, paymentId: null, reference: null }],
-      refundedAt: new Date().toISOString(),
-      offline: false,
-      ...fields,
-    };
-  };
+  const refundOf = (t: Till, fields: Parameters<typeof refundPayload>[0]) =>
+    refundPayload({ terminalId: t.id, refundNumber: `${t.id}-R-1`, ...fields });
   /** The engine writes a refund's event in the refund's own transaction; here it is the only change. */
   const inTransaction = (t: Till, write: (db: TerminalStore['db']) => void) =>
     t.store.db.transaction(() => write(t.store.db))();

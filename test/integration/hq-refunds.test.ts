@@ -4,12 +4,13 @@
 // beyond the sale flagged with every terminal and member of staff named; the search; hostile requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReceipt, formatReceiptNumber } from '../../core/receipt';
-import { saleEvent, wireEvent, type CounterSalePayload, type RefundPayload } from '../../core/sync';
+import { saleEvent, wireEvent, type CounterSalePayload } from '../../core/sync';
 import { uuidv7 } from '../../core/uuid7';
 import { createEnrolmentCode, startServer, type Database, type RunningServer } from '../../server';
 import { loadMigrations, migrate } from '../../server/db/migrate';
 import { openPglite } from '../../server/db/pglite';
 import { openPostgres } from '../../server/db/postgres';
+import { refundPayload } from '../helpers/refund-events';
 import {
   BACKENDS,
   call,
@@ -87,28 +88,7 @@ function counterSale(store: string, terminal: string, soldAt: Date, options: { t
   return { event: saleEvent(payload, soldAt), receiptNumber, paymentId };
 }
 
-function refund(
-  fields: Partial<RefundPayload> & Pick<RefundPayload, 'receiptNumber' | 'lines'>,
-): RefundPayload {
-  const total = fields.lines.reduce((sum, l) => sum + l.amount, 0);
-  return {
-    id: uuidv7(),
-    refundNumber: `R-${++sequence}`,
-    storeId: 'S001',
-    terminalId: 'C02',
-    staffId: 'S09',
-    approvedBy: null,
-    shiftId: null,
-    currency: 'CNY',
-    total,
-    taxTotal: 0,
-    cashRounding: 0,
-    tenders: [{ kind: 'cash', amount: total, paymentId: null, reference: null }],
-    refundedAt: new Date().toISOString(),
-    offline: false,
-    ...fields,
-  };
-}
+const refund = refundPayload;
 
 const line = (
   index: number,

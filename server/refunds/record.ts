@@ -146,6 +146,10 @@ async function insertRefund(
       r.lines.map((l) => l.disposition),
     ],
   );
+  await insertTenders(tx, device, r);
+}
+
+async function insertTenders(tx: Queryable, device: DeviceContext, r: CheckedRefund): Promise<void> {
   if (r.tenders.length === 0) return;
   await tx.query(
     `INSERT INTO refund_tenders (store_id, refund_id, position, kind, amount, payment_id, reference)

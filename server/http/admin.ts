@@ -9,6 +9,7 @@ import { createEnrolmentCode, STORE_CODE } from '../auth/enrolment';
 import { deleteCatalogEntries, importCatalogCsv } from '../catalog/import';
 import type { Database } from '../db/database';
 import { toIso, toNumber } from '../db/database';
+import { listRefundFlags } from '../refunds/flags';
 import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
 
@@ -38,6 +39,15 @@ const deleteBody = z.strictObject({
   store: store.optional(),
 });
 const devicesQuery = z.strictObject({ store });
+const flagsQuery = z.strictObject({
+  store,
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, 'must be a whole number from 1 to 1000')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 1000, 'must be a whole number from 1 to 1000')
+    .optional(),
+});
 
 export function registerAdminRoutes(app: FastifyInstance, db: Database, options: AdminOptions): void {
   const expected = options.token === null ? null : digest(options.token);
@@ -103,6 +113,14 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
       const query = devicesQuery.safeParse(request.query ?? {});
       if (!query.success) return sendFailure(reply, invalid('query', query.error));
       return reply.send({ ok: true, devices: await listDevices(db, query.data.store) });
+    });
+
+    // Refunds that took back more than their sale sold (issue 12), for the back office.
+    scope.get('/admin/v1/refund-flags', async (request, reply) => {
+      const query = flagsQuery.safeParse(request.query ?? {});
+      if (!query.success) return sendFailure(reply, invalid('query', query.error));
+      const flags = await listRefundFlags(db, query.data.store, query.data.limit ?? 100);
+      return reply.send({ ok: true, flags });
     });
   });
 }

@@ -24,6 +24,7 @@ const TEA = '06900000000014';
 const RICE = '06900000000021';
 const SOAP = '06900000000038';
 let sequence = 0;
+const ADMIN = 'refund-test-admin-token-0123456789';
 
 /** A counter sale as db/tendered-sale.ts writes it: 10.00 off, a wallet code and cash. */
 function counterSale(store: string, terminal: string, soldAt: Date, options: { training?: boolean } = {}) {
@@ -135,7 +136,12 @@ describe.each(BACKENDS)('refunds at HQ on %s', (kind) => {
 
   beforeAll(async () => {
     backend = await startBackend(kind);
-    server = await startServer({ port: 0, dataDir: backend.dataDir, databaseUrl: backend.databaseUrl });
+    server = await startServer({
+      port: 0,
+      dataDir: backend.dataDir,
+      databaseUrl: backend.databaseUrl,
+      adminToken: ADMIN,
+    });
     c01 = await enrolDevice(server.url, () => createEnrolmentCode(server.db, 'S001'), 'C01');
     c02 = await enrolDevice(server.url, () => createEnrolmentCode(server.db, 'S001'), 'C02');
     other = await enrolDevice(server.url, () => createEnrolmentCode(server.db, 'S002'), 'C01');
@@ -370,6 +376,23 @@ describe.each(BACKENDS)('refunds at HQ on %s', (kind) => {
     ]);
     const view = await get(c01, `/v1/sales/${receiptNumber}`);
     expect(view.body.lines[1]).toMatchObject({ sold: 1, refundedQuantity: 2, refundedAmount: 8888 });
+    // The back office reads it over the admin API.
+    const listed = await call(server.url, 'GET', '/admin/v1/refund-flags?store=S001', { token: ADMIN });
+    expect(listed.status).toBe(200);
+    expect(listed.body.flags[0]).toMatchObject({
+      refundId: offline.payload.id,
+      receiptNumber,
+      code: 'refund_exceeds_sale',
+      excessAmount: 4444,
+      lines: [{ line: 1, excess: 1 }],
+    });
+    expect([...listed.body.flags[0].terminalIds].sort()).toEqual(['C01', 'C02']);
+    const bad = await call(server.url, 'GET', '/admin/v1/refund-flags?store=S001&limit=0', { token: ADMIN });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/limit: must be a whole number from 1 to 1000/);
+    expect(
+      (await call(server.url, 'GET', '/admin/v1/refund-flags?store=S001', { token: c01.token })).status,
+    ).toBe(401);
   });
 
   it('keeps training refunds apart: no stock, no flag, counted only against the training sale', async () => {

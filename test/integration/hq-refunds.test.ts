@@ -395,6 +395,56 @@ describe.each(BACKENDS)('refunds at HQ on %s', (kind) => {
     ).toBe(401);
   });
 
+  it('flags an offline refund that takes a line an online terminal has claimed, naming the claim', async () => {
+    const { receiptNumber } = await sold();
+    const claimId = uuidv7();
+    const claimed = {
+      refundId: claimId,
+      receiptNumber,
+      terminalId: 'C01',
+      staffId: 'S07',
+      lines: [{ line: 2, quantity: 2 }],
+    };
+    expect((await claim(c01, claimed)).status).toBe(200);
+    const offline = wireEvent(
+      'refund.completed',
+      refund({
+        receiptNumber,
+        terminalId: 'C02',
+        staffId: 'S09',
+        approvedBy: 'S01',
+        offline: true,
+        lines: [line(2, 1, 444)],
+      }),
+    );
+    expect(await push(c02, [offline])).toMatchObject([{ status: 'applied' }]);
+    const { rows } = await server.db.query<{ involved: unknown; lines: unknown }>(
+      'SELECT involved, lines FROM refund_flags WHERE receipt_number = $1',
+      [receiptNumber],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.lines).toEqual([
+      { line: 2, sold: 2, before: 2, refunded: 1, excess: 1, excessAmount: 444 },
+    ]);
+    expect(rows[0]!.involved).toEqual([
+      {
+        kind: 'claim',
+        refundId: claimId,
+        refundNumber: null,
+        terminalId: 'C01',
+        staffId: 'S07',
+        approvedBy: null,
+        offline: false,
+      },
+      expect.objectContaining({
+        kind: 'refund',
+        refundId: offline.payload.id,
+        terminalId: 'C02',
+        approvedBy: 'S01',
+      }),
+    ]);
+  });
+
   it('keeps training refunds apart: no stock, no flag, counted only against the training sale', async () => {
     const { receiptNumber } = await sold(c01, new Date(), { training: true });
     const rice = await onHand(RICE);

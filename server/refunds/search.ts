@@ -4,14 +4,15 @@
 //
 // `date` is the store's local day. HQ does not know where a store is, so the terminal names its time
 // zone (`tz`, an IANA name such as Asia/Shanghai; the terminal's refund desk sends its own), and the day
-// is that zone's midnight to midnight; without `tz` the day is UTC's. A search by masked code alone looks
-// at the last 90 days, so it never walks a store's whole history.
+// is that zone's midnight to midnight; without `tz` the day is UTC's. A search without a day looks at the
+// last 90 days (by the terminals' clocks), so it never walks a store's whole history: one index, sales by
+// time, serves every search.
 import type { SaleSummary } from '../../core/sync';
 import type { Queryable } from '../db/database';
 import { toIso, toNumber } from '../db/database';
 
 export const MAX_RESULTS = 20;
-const MASKED_ONLY_DAYS = 90;
+const UNDATED_DAYS = 90;
 
 export interface SearchQuery {
   date?: string;
@@ -32,8 +33,8 @@ export async function searchSales(
   if (search.date) {
     from = new Date(startOfDay(search.date, tz));
     to = new Date(startOfDay(nextDay(search.date), tz));
-  } else if (search.amount === undefined) {
-    from = new Date(now.getTime() - MASKED_ONLY_DAYS * 86_400_000);
+  } else {
+    from = new Date(now.getTime() - UNDATED_DAYS * 86_400_000);
   }
   // Digits alone (the end of the code the shopper reads out) match the masked code's last digits.
   const code = search.maskedCode ?? null;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../core/uuid7';
 import { BACKENDS, call } from '../helpers/postgres';
-import { RICE, SOAP, TEA, startRefundHq, type RefundHq } from '../helpers/refund-hq';
+import { RICE, SOAP, TEA, counterSale, startRefundHq, type RefundHq } from '../helpers/refund-hq';
 
 describe.each(BACKENDS)('refund routes at HQ on %s', (kind) => {
   let hq: RefundHq;
@@ -172,9 +172,29 @@ describe.each(BACKENDS)('refund routes at HQ on %s', (kind) => {
       maskedCodes: ['1345****7788'],
       itemCount: 6,
     });
+    // Without a day: the last 90 days, newest first, at most 20 (earlier tests sold more at 80.00).
+    const recent = await hq.sold();
     const byAmount = await find('amount=8000');
+    expect(byAmount[0]).toBe(recent.receiptNumber);
     expect(byAmount.length).toBeLessThanOrEqual(20);
-    expect(byAmount).not.toContain(undefined);
+    expect(byAmount).not.toContain(late.receiptNumber);
+    expect(await find('maskedCode=7788')).not.toContain(early.receiptNumber);
+    expect(await find('amount=8001')).toEqual([]);
+    // A busy day: 22 sales, the 20 newest come back, newest first.
+    const busy = Array.from({ length: 22 }, (_, i) =>
+      counterSale('S001', 'C01', new Date(Date.UTC(2026, 5, 1, 8, i))),
+    );
+    await hq.push(
+      hq.c01,
+      busy.map((sale) => sale.event),
+    );
+    const day = await find('date=2026-06-01');
+    expect(day).toEqual(
+      busy
+        .slice(2)
+        .reverse()
+        .map((sale) => sale.receiptNumber),
+    );
   });
 
   it('answers hostile requests with a clear 4xx and changes nothing', async () => {

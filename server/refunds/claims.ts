@@ -112,3 +112,17 @@ function usedId(claim: RefundClaim): HttpFailure {
     `refund ${claim.refundId} has already claimed other lines; a new refund needs a new id`,
   );
 }
+
+/**
+ * Releases the device's granted claim `refundId` whose refund has not arrived: its lines are free again.
+ * False when there is none (never made, refused, released already, or followed by its refund).
+ */
+export async function releaseClaim(db: Database, device: DeviceContext, refundId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `DELETE FROM refund_claims c WHERE c.store_id = $1 AND c.refund_id = $2 AND c.device_id = $3
+       AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.store_id = c.store_id AND r.id = c.refund_id)
+     RETURNING c.refund_id`,
+    [device.storeId, refundId, device.deviceId],
+  );
+  return rows.length > 0;
+}

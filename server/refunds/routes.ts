@@ -4,6 +4,7 @@
 //   GET  /v1/sales?date&amount&maskedCode[&tz]  → { ok, sales: SaleSummary[] } (at most 20, newest first)
 //   POST /v1/refund-claims  RefundClaim → { ok, granted: true }, 409 refund_exceeds_sale (details.lines),
 //                                          404 sale_not_found, 409 refund_id_used
+//   DELETE /v1/refund-claims/{refundId}  → { ok, released } (the device's own claim, before its refund)
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { MAX_EVENT_LINES, type RefundClaim } from '../../core/sync';
@@ -11,8 +12,8 @@ import { MAX_QUANTITY, isRealTime } from '../../core/sync/values';
 import type { DeviceContext } from '../auth/authenticate';
 import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
-import { invalidRequest } from '../result';
-import { claimLines, notFound } from './claims';
+import { fail, invalidRequest } from '../result';
+import { claimLines, notFound, releaseClaim } from './claims';
 import { knownTimeZone, searchSales } from './search';
 import { saleView } from './sale-view';
 
@@ -116,5 +117,14 @@ export function registerRefundRoutes(
       );
     const outcome = await claimLines(db, deviceOf(request).device, parsed.data);
     return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
+  });
+
+  app.delete('/v1/refund-claims/:refundId', async (request, reply) => {
+    const { refundId } = request.params as { refundId: string };
+    const parsed = z.uuid().safeParse(refundId);
+    if (!parsed.success)
+      return sendFailure(reply, fail(400, 'bad_request', 'refundId: must be the refund id (a UUID)'));
+    const released = await releaseClaim(db, deviceOf(request).device, parsed.data);
+    return reply.send({ ok: true, released });
   });
 }

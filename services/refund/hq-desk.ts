@@ -11,4 +11,9 @@ export interface HqRefundDesk {
   findSale(receiptNumber: string): Promise<HqAnswer<HqSaleView | null>>;
   searchSales(search: SaleSearch): Promise<HqAnswer<SaleSummary[]>>;
   claim(claim: RefundClaim): Promise<HqAnswer<ClaimAnswer>>;
+  /**
+   * Gives back a granted claim whose refund will not happen (abandoned, every tender declined), so its
+   * lines are free again; true when a claim was released. A claim whose refund arrived cannot be.
+   */
+  release?(refundId: string): Promise<HqAnswer<boolean>>;
 }

@@ -49,7 +49,7 @@ export interface HqClient {
    * A device request whose reply the caller reads itself (the refund desk, services/sync/hq-refund-desk.ts):
    * the token is added and renewed as for every request; a network failure or timeout throws HqError.
    */
-  request?(path: string, init: { method: 'GET' | 'POST'; body?: string }): Promise<Response>;
+  request?(path: string, init: { method: 'GET' | 'POST' | 'DELETE'; body?: string }): Promise<Response>;
 }
 
 /** POST /v1/enrol: trades a one-time code for a device id and secret. */

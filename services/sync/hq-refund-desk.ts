@@ -84,6 +84,8 @@ const refusedLines = z.object({
   lines: z.array(z.object({ line: count, sold: count, refunded: count, asked: count })).max(10_000),
 });
 
+const releaseReply = z.object({ released: z.boolean() });
+
 type Reader<T> = (response: Response, body: unknown) => HqAnswer<T> | null;
 
 /** The refund desk of an enrolled terminal. */
@@ -143,6 +145,14 @@ export function createHqRefundDesk(
           return { reachable: true, value: { granted: false, code, lines: lines.data.lines } };
         },
       ),
+    release: (refundId) =>
+      ask(
+        client,
+        'the claim release',
+        `/v1/refund-claims/${encodeURIComponent(refundId)}`,
+        { method: 'DELETE' },
+        (response, body) => (response.ok ? parsed(releaseReply, body, 'claim release') : null),
+      ).then((answer) => (answer.reachable ? { reachable: true, value: answer.value.released } : answer)),
   };
 }
 
@@ -154,7 +164,7 @@ async function ask<T>(
   client: HqClient,
   what: string,
   path: string,
-  init: { method: 'GET' | 'POST'; body?: string },
+  init: { method: 'GET' | 'POST' | 'DELETE'; body?: string },
   reader: Reader<T>,
 ): Promise<HqAnswer<T>> {
   let response: Response;

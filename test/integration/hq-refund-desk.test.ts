@@ -196,6 +196,20 @@ describe.each(BACKENDS)('the refund desk against HQ on %s', (kind) => {
       },
     });
 
+    // A claim given back frees its lines; C02 claims them again.
+    const spare = uuidv7();
+    expect(
+      await k01.desk.claim({
+        ...claim,
+        refundId: spare,
+        terminalId: 'K01',
+        staffId: 'S07',
+        lines: [{ line: 1, quantity: 1 }],
+      }),
+    ).toMatchObject({ value: { granted: true } });
+    expect(await k01.desk.release!(spare)).toEqual({ reachable: true, value: true });
+    expect(await k01.desk.release!(spare)).toEqual({ reachable: true, value: false });
+
     // C02 refunds what it claimed (milk back on the shelf); K01, offline, refunds a milk anyway with a
     // supervisor's approval (written off) and the bread (restocked). Both go up through their outboxes.
     const milkBefore = await onHand(milk.gtin);

@@ -121,6 +121,23 @@ describe.each(BACKENDS)('refund routes at HQ on %s', (kind) => {
     // A claim counts at its part's money until its refund arrives: floor(26.67 × 2 / 3).
     expect(view.body.lines[0]).toMatchObject({ refundedQuantity: 2, refundedAmount: 1778 });
     expect(view.body.lines[1]).toMatchObject({ refundedQuantity: 0 });
+
+    // The refund will not happen: only the device that claimed gives the claim back, and the line is free.
+    const release = (device: typeof hq.c01, id: string) =>
+      call(hq.server.url, 'DELETE', `/v1/refund-claims/${id}`, { token: device.token });
+    expect(await release(hq.c02, first.refundId)).toMatchObject({ status: 200, body: { released: false } });
+    expect(await release(hq.c01, first.refundId)).toMatchObject({
+      status: 200,
+      body: { ok: true, released: true },
+    });
+    expect(await release(hq.c01, first.refundId)).toMatchObject({ status: 200, body: { released: false } });
+    expect((await release(hq.c01, 'not-a-uuid')).body.error.message).toMatch(
+      /refundId: must be the refund id/,
+    );
+    expect((await hq.get(hq.c02, `/v1/sales/${receiptNumber}`)).body.lines[0]).toMatchObject({
+      refundedQuantity: 0,
+    });
+    expect((await hq.claim(hq.c02, second)).status).toBe(200);
   });
 
   it('of many claims at once on the same line, only as many as were sold are granted', async () => {

@@ -3,7 +3,7 @@
 // the sale flagged with every terminal and member of staff named (and listed on the admin API), training
 // refunds kept apart, malformed ones filed as dead letters, and migration 0012 on an older database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wireEvent } from '../../core/sync';
+import { wireEvent, type RefundPayload } from '../../core/sync';
 import { uuidv7 } from '../../core/uuid7';
 import type { Database } from '../../server';
 import { loadMigrations, migrate } from '../../server/db/migrate';
@@ -21,6 +21,20 @@ import {
   startRefundHq,
   type RefundHq,
 } from '../helpers/refund-hq';
+
+/** A refund made at C02 while HQ could not be asked, approved by supervisor S01. */
+const offlineAtC02 = (receiptNumber: string, lines: RefundPayload['lines']) =>
+  wireEvent(
+    'refund.completed',
+    refundPayload({
+      receiptNumber,
+      terminalId: 'C02',
+      staffId: 'S09',
+      approvedBy: 'S01',
+      offline: true,
+      lines,
+    }),
+  );
 
 describe.each(BACKENDS)('refunds at HQ on %s', (kind) => {
   let hq: RefundHq;
@@ -90,17 +104,7 @@ describe.each(BACKENDS)('refunds at HQ on %s', (kind) => {
       'refund.completed',
       refundPayload({ receiptNumber, terminalId: 'C01', staffId: 'S07', lines: [refundLine(1, 1, 4444)] }),
     );
-    const offline = wireEvent(
-      'refund.completed',
-      refundPayload({
-        receiptNumber,
-        terminalId: 'C02',
-        staffId: 'S09',
-        approvedBy: 'S01',
-        offline: true,
-        lines: [refundLine(1, 1, 4444)],
-      }),
-    );
+    const offline = offlineAtC02(receiptNumber, [refundLine(1, 1, 4444)]);
     expect(await hq.push(hq.c01, [online])).toMatchObject([{ status: 'applied' }]);
     expect(await hq.push(hq.c02, [offline])).toMatchObject([{ status: 'applied' }]);
     const { rows } = await hq.server.db.query<Record<string, unknown>>(
@@ -165,17 +169,7 @@ describe.each(BACKENDS)('refunds at HQ on %s', (kind) => {
       lines: [{ line: 2, quantity: 2 }],
     };
     expect((await hq.claim(hq.c01, claimed)).status).toBe(200);
-    const offline = wireEvent(
-      'refund.completed',
-      refundPayload({
-        receiptNumber,
-        terminalId: 'C02',
-        staffId: 'S09',
-        approvedBy: 'S01',
-        offline: true,
-        lines: [refundLine(2, 1, 444)],
-      }),
-    );
+    const offline = offlineAtC02(receiptNumber, [refundLine(2, 1, 444)]);
     expect(await hq.push(hq.c02, [offline])).toMatchObject([{ status: 'applied' }]);
     const { rows } = await hq.server.db.query<{ involved: unknown; lines: unknown }>(
       'SELECT involved, lines FROM refund_flags WHERE receipt_number = $1',

@@ -237,10 +237,16 @@ describe.each(BACKENDS)('refunds at HQ on %s', (kind) => {
     expect(results[0]!.reason).toMatch(/payload\.lines\.0\.quantity/);
     expect(results[1]).toMatchObject({ status: 'rejected', code: 'store_mismatch' });
     expect(results[2]).toEqual({ id: good.id, status: 'applied' });
+    // The same refund again under another event id (a terminal that lost its outbox row) is not a second refund.
+    const again = wireEvent('refund.completed', good.payload);
+    const [twice] = await hq.push(hq.c02, [again]);
+    expect(twice).toMatchObject({ status: 'rejected', code: 'refund_already_recorded' });
     const dead = await hq.get(hq.c02, '/v1/dead-letters');
     expect(dead.body.items.map((d: { eventId: string }) => d.eventId)).toEqual(
-      expect.arrayContaining([bad.id, foreign.id]),
+      expect.arrayContaining([bad.id, foreign.id, again.id]),
     );
+    const view = await hq.get(hq.c01, `/v1/sales/${receiptNumber}`);
+    expect(view.body.lines[0]).toMatchObject({ refundedQuantity: 1, refundedAmount: 889 });
   });
 
   it('migration 0012 keeps the ledger as it was and takes return movements from then on', async () => {

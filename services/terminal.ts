@@ -33,12 +33,11 @@ import { openTerminalStore } from './store';
 import { counterHandover, HANDOVER_PATH, kioskHandover, parseHandoverCode } from './counter-tools/handover';
 import { searchHandlers } from './counter-tools/search';
 import { suspendHandlers } from './counter-tools/suspend';
-import type { HqRefundDesk } from './refund/hq-desk';
 import {
   createHqClient,
-  createHqRefundDesk,
   credentialsPath,
   loadCredentials,
+  refundDeskFollower,
   startSync,
   syncStatus,
   type HqCredentials,
@@ -335,13 +334,11 @@ function startHqSync(
   let loop: ReturnType<typeof startSync> | null = null;
   let refresh: ReturnType<typeof setInterval> | null = null;
   // The refund desk follows the enrolment: made with it, replaced when hq.json names another.
-  let desk: HqRefundDesk | null = null;
-  let deskHolder: { current: HqRefundDesk | null } | null = null;
+  const refundDesk = refundDeskFollower();
   const view = (): SyncView => syncStatus(db, credentials ? { serverUrl: credentials.serverUrl } : null);
   const begin = (enrolment: HqCredentials) => {
     credentials = enrolment;
-    desk = createHqRefundDesk(enrolment);
-    if (deskHolder) deskHolder.current = desk;
+    refundDesk.enrolled(enrolment);
     loop = startSync({
       db,
       client: createHqClient(enrolment),
@@ -363,8 +360,7 @@ function startHqSync(
     refresh.unref();
   };
   const stop = async () => {
-    desk = null;
-    if (deskHolder) deskHolder.current = null;
+    refundDesk.left();
     await loop?.stop();
     loop = null;
   };
@@ -385,10 +381,7 @@ function startHqSync(
     view,
     handlers,
     /** Keeps `holder.current` set to the enrolment's refund desk (null while not enrolled). */
-    serveRefunds(holder: { current: HqRefundDesk | null }) {
-      deskHolder = holder;
-      holder.current = desk;
-    },
+    serveRefunds: refundDesk.serve,
     /** A sale to send up: sync now rather than at the next interval (no-op when not enrolled). */
     wake: () => loop?.wake(),
     /** hq.json changed: a new or different enrolment takes over the sync; the same one changes nothing. */

@@ -19,3 +19,5 @@ export { loadStoreLink, refreshStoreLink, storeLinkPath, STORE_LINK_FILE } from 
 export type { StoreLinkInfo } from './store-link';
 export { createHqRefundDesk } from './hq-refund-desk';
 export type { RefundDeskOptions } from './hq-refund-desk';
+export { refundDeskFollower } from './refund-desk-follower';
+export type { RefundDeskFollower } from './refund-desk-follower';

@@ -161,6 +161,24 @@ describe.each(BACKENDS)('refund routes at HQ on %s', (kind) => {
     expect(rows).toHaveLength(3);
   });
 
+  it('of two terminals claiming the same whole line at the same moment, one wins, every time', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { receiptNumber } = await hq.sold();
+      const ask = (device: typeof hq.c01, terminalId: string) =>
+        hq.claim(device, {
+          refundId: uuidv7(),
+          receiptNumber,
+          terminalId,
+          staffId: 'S07',
+          lines: [{ line: 0, quantity: 3 }],
+        });
+      const replies = await Promise.all([ask(hq.c01, 'C01'), ask(hq.c02, 'C02')]);
+      expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+      const loser = replies.find((r) => r.status === 409)!;
+      expect(loser.body.error.details.lines).toEqual([{ line: 0, sold: 3, refunded: 3, asked: 3 }]);
+    }
+  });
+
   it('searches the store’s sales by local day, amount and masked code, newest first', async () => {
     // 17:30 UTC on 1 March is 01:30 on 2 March in Shanghai.
     const late = await hq.sold(hq.c01, new Date('2026-03-01T17:30:00Z'));

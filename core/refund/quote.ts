@@ -117,13 +117,24 @@ export function quoteLines(
   });
 }
 
-/** One line's part: floor(paid × q / sold), or the rest when it brings the line to `sold`. */
+/**
+ * The money `quantity` more of a line gives back when `refunded` came back before: floor(paid × q / sold),
+ * or, for the part that brings the line to `sold`, everything not yet given back, so a line refunded in
+ * parts gives back exactly `paid`. The terminal's quote and HQ's view of a sale both count with it.
+ */
+export function partAmount(
+  line: { sold: number; paid: number },
+  refunded: { quantity: number; amount: number },
+  quantity: number,
+): number {
+  if (refunded.quantity + quantity >= line.sold) return Math.max(line.paid - refunded.amount, 0);
+  return mulDivFloor(line.paid, quantity, line.sold);
+}
+
+/** One line's part: its amount (partAmount) and the same cut of its tax. */
 export function quoteLine(line: RefundBasisLine, quantity: number): QuotedLine {
   const after = line.refundedQuantity + quantity;
-  const amount =
-    after === line.sold
-      ? Math.max(line.paid - line.refundedAmount, 0)
-      : mulDivFloor(line.paid, quantity, line.sold);
+  const amount = partAmount(line, { quantity: line.refundedQuantity, amount: line.refundedAmount }, quantity);
   // The same cut of the line's tax; tax ≤ paid keeps a part's tax within its amount, except that the rest
   // of the tax may, after many tiny parts, pass the rest of the amount: then it is held to the amount.
   const refundedTax = line.refundedTax ?? mulDivFloor(line.tax, line.refundedQuantity, line.sold);

@@ -2,7 +2,7 @@
 // HqSaleView) — the receipt, how it was paid, what each line cost the shopper, and what has come back of
 // each line and tender so far, across every terminal of the store.
 import { z } from 'zod';
-import { linesPaid, partRefund, type PaidInput } from '../../core/refund/line-paid';
+import { linesPaid, partAmount, type PaidBasis } from '../../core/refund';
 import type { HqSaleView, RefundableLine } from '../../core/sync';
 import type { TenderKind } from '../../core/types';
 import type { Queryable } from '../db/database';
@@ -21,8 +21,13 @@ const paidInput = z.object({
       paid: amount.optional(),
     }),
   ),
-  totals: z.object({ saleDiscount: amount.optional() }),
-}) satisfies z.ZodType<PaidInput>;
+  totals: z.object({ total: amount, saleDiscount: amount.optional() }),
+  taxes: z
+    .array(
+      z.object({ taxRateBp: z.number().int().min(0).max(10_000), net: amount, tax: amount, gross: amount }),
+    )
+    .optional(),
+}) satisfies z.ZodType<PaidBasis>;
 
 /** The view of the store's sale with this receipt number, or null when the store has none. */
 export async function saleView(
@@ -63,7 +68,7 @@ function refundableLines(
     const back = { quantity: 0, amount: 0 };
     for (const t of taken) {
       if (t.line !== i) continue;
-      const money = t.amount ?? partRefund({ sold: line.sold, paid: paid[i]! }, back, t.quantity);
+      const money = t.amount ?? partAmount({ sold: line.sold, paid: paid[i]! }, back, t.quantity);
       back.quantity += t.quantity;
       back.amount += money;
     }
@@ -81,7 +86,7 @@ function refundableLines(
 }
 
 /**
- * What each line cost (core/refund/line-paid.ts). A receipt that is not core/receipt's model (written by
+ * What each line cost (core/refund/paid.ts). A receipt that is not core/receipt's model (written by
  * hand, damaged) falls back to each line's lineTotal, so a refund is still possible, for no more than that.
  */
 function paidOf(receipt: Record<string, unknown>, count: number): number[] {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildReceipt, type ReceiptInput } from '../receipt';
 import type { TaxMode } from '../types';
-import { linesPaid, partRefund } from './line-paid';
+import { linesPaid } from './paid';
+import { partAmount } from './quote';
 
 const receiptOf = (
   taxMode: TaxMode,
@@ -90,12 +91,12 @@ describe('linesPaid', () => {
   });
 });
 
-describe('partRefund', () => {
+describe('partAmount', () => {
   it('gives floor(paid × q / sold) for a part, and the rest for the part that completes the line', () => {
     const line = { sold: 3, paid: 1000 };
-    expect(partRefund(line, { quantity: 0, amount: 0 }, 1)).toBe(333);
-    expect(partRefund(line, { quantity: 1, amount: 333 }, 1)).toBe(333);
-    expect(partRefund(line, { quantity: 2, amount: 666 }, 1)).toBe(334);
+    expect(partAmount(line, { quantity: 0, amount: 0 }, 1)).toBe(333);
+    expect(partAmount(line, { quantity: 1, amount: 333 }, 1)).toBe(333);
+    expect(partAmount(line, { quantity: 2, amount: 666 }, 1)).toBe(334);
   });
 
   it('never gives back more than paid, however a line is split', () => {
@@ -109,7 +110,7 @@ describe('partRefund', () => {
           for (const part of parts) {
             const q = Math.min(part, sold - refunded.quantity);
             if (q <= 0) break;
-            const amount = partRefund({ sold, paid }, refunded, q);
+            const amount = partAmount({ sold, paid }, refunded, q);
             refunded = { quantity: refunded.quantity + q, amount: refunded.amount + amount };
           }
           expect(refunded.amount).toBeLessThanOrEqual(paid);

@@ -111,6 +111,36 @@ describe('refunds and HQ', () => {
     expect(approvals).toMatchObject([{ act: 'approve_refund' }]);
   });
 
+  it('two refunds of the same line at once: one is made, the other refused here and its claim given back at HQ', async () => {
+    const lane = open();
+    const receiptNumber = await cashSale(lane, [[PRODUCTS.milk.barcode, 1]]);
+    const released: string[] = [];
+    const claims: string[] = [];
+    // An HQ that grants every claim (as one that has not yet heard of the other) and is a moment slow,
+    // so both refunds pass their quote before either is written.
+    lane.checkout.ctx.refundDesk.current = {
+      findSale: () => answers(null),
+      searchSales: () => answers([]),
+      claim: async (claim) => {
+        claims.push(claim.refundId);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return { reachable: true, value: { granted: true } };
+      },
+      release: async (refundId) => (released.push(refundId), { reachable: true, value: true }),
+    };
+    const [a, b] = await Promise.all([
+      lane.refunds.handlers['refund.start']({ receiptNumber, lines: ONE }),
+      lane.refunds.handlers['refund.start']({ receiptNumber, lines: ONE }),
+    ]);
+    const made = [a, b].filter((r) => r.ok);
+    const lost = [a, b].filter((r) => !r.ok);
+    expect(made).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(claims).toHaveLength(2);
+    const madeId = (made[0] as { value: { id: string } }).value.id;
+    await expect.poll(() => released).toEqual(claims.filter((id) => id !== madeId));
+  });
+
   it('over the cashier’s refund limit: a supervisor approves, and the refund is not marked offline', async () => {
     const lane = open();
     const counter = lane.checkout.ctx.settings.counter;

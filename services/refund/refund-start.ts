@@ -99,6 +99,7 @@ export async function startSaleRefund(
     approver = checked.value;
   }
   const desk = ctx.refundDesk.current;
+  let claimed = false;
   if (desk && approvalNeeded !== 'offline') {
     const answer = await desk.claim({
       refundId,
@@ -111,6 +112,7 @@ export async function startSaleRefund(
       return fail(answer.value.code, claimRefusal(input.receiptNumber, answer.value), {
         lines: answer.value.lines,
       });
+    claimed = answer.reachable;
     if (!answer.reachable) {
       approvalNeeded = 'offline';
       if (!approver) {
@@ -120,7 +122,12 @@ export async function startSaleRefund(
       }
     }
   }
-  return writeRefund(ctx, staff, approver, refundId, { ...quoted.value, approvalNeeded }, input.lines);
+  const written = writeRefund(ctx, staff, approver, refundId, { ...quoted.value, approvalNeeded }, input.lines);
+  // Refused here after HQ granted the lines (the database's own checks): give the claim back, or the
+  // lines would stay reserved at HQ with no refund behind them. If HQ cannot be told now, the claim
+  // stays, and HQ shows it as claimed for a refund that never arrived.
+  if (!written.ok && claimed) void desk?.release?.(refundId);
+  return written;
 }
 
 const APPROVAL_WORDS: Record<NonNullable<ApprovalNeeded>, string> = {

@@ -27,3 +27,8 @@ export function cashierPaymentNotice(t: Messages, notice: Notice): string {
       return t.counter.payFailed(notice.message);
   }
 }
+
+/** A refused return or refund (renderer/counter/refund), as the cashier reads it: the refund's own words first. */
+export function cashierRefundRefusal(t: Messages, error: ApiError): string {
+  return t.refund.errors[error.code] ?? cashierRefusal(t, error);
+}

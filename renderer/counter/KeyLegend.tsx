@@ -42,5 +42,7 @@ export function useSellKeys(): LegendKey[] {
     { keys: 'F5', label: t.price.keyLineDiscount },
     { keys: 'F6', label: t.price.keySaleDiscount },
     { keys: 'F8', label: t.price.keyVoid },
+    // Returns and refunds (./refund).
+    { keys: 'F1', label: t.refund.keyReturns },
   ];
 }

@@ -23,6 +23,7 @@ import { LookupDialog } from './tools/LookupDialog';
 import { SuspendedDialog } from './tools/SuspendedDialog';
 import { ToolBanner } from './tools/ToolBanner';
 import { useCounterTools } from './tools/useCounterTools';
+import { RefundDialog } from './refund/RefundDialog';
 
 export interface SellScreenProps {
   state: KioskState;
@@ -44,7 +45,7 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
   const basket = state.basket;
   const lines = basket?.lines ?? [];
   const [entry, setEntry] = useState('');
-  const [hint, setHint] = useState<TillHint | null>(null);
+  const [hint, setHint] = useState<TillHint | 'finishSale' | null>(null);
   const [cameraOpen, setCameraOpen] = useState(false);
   const [starting, setStarting] = useState(false);
   const selected = useSelection(basket, state.basketRevision);
@@ -54,6 +55,8 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
 
   const till = useTill(basket, actions, setHint);
   const tools = useCounterTools(client);
+  // F1: Returns (./refund), over the selling screen while the sale is empty.
+  const [returns, setReturns] = useState(false);
   const submit = (text: string, source: ScanSource) => {
     const parsed = parseEntry(text);
     if (parsed.kind === 'empty') return;
@@ -99,6 +102,10 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
       case 'kiosk-basket':
         setEntry('');
         return tools.claim(entryRef.current);
+      case 'returns':
+        if (lines.length > 0) return setHint('finishSale');
+        setHint(null);
+        return setReturns(true);
     }
   };
   // One listener for the screen's life; it reads the latest entry and command through refs.
@@ -106,7 +113,7 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
   runRef.current = run;
   const entryRef = useRef(entry);
   entryRef.current = entry;
-  const keyboard = !cameraOpen && !dialogOpen && !price.open && tools.dialog === null;
+  const keyboard = !cameraOpen && !dialogOpen && !price.open && tools.dialog === null && !returns;
   const priceKey = useRef(price.key);
   priceKey.current = price.key;
   useEffect(() => {
@@ -179,7 +186,11 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
               <div className="banner warn" role="status" data-testid="entry-hint" data-hint={hint}>
                 <InfoIcon />
                 <span className="banner-text">
-                  {hint === 'badEntry' ? t.counter.badEntry : t.counter.fixedQuantity}
+                  {hint === 'badEntry'
+                    ? t.counter.badEntry
+                    : hint === 'finishSale'
+                      ? t.refund.finishSaleFirst
+                      : t.counter.fixedQuantity}
                 </span>
               </div>
             ) : null}
@@ -229,6 +240,13 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
             tools.closeDialog();
             till.add(code, quantity, 'keypad');
           }}
+        />
+      ) : null}
+      {returns ? (
+        <RefundDialog
+          client={client}
+          currency={state.settings?.currency ?? 'CNY'}
+          onClose={() => setReturns(false)}
         />
       ) : null}
       {tools.dialog === 'suspended' ? (

@@ -13,7 +13,9 @@ export type CounterCommand =
   // The counter's tools (renderer/counter/tools): find an item, suspend/resume, a kiosk's basket.
   | 'lookup'
   | 'suspend'
-  | 'kiosk-basket';
+  | 'kiosk-basket'
+  // Returns and refunds (renderer/counter/refund).
+  | 'returns';
 
 /** The command a key press means, or null for a key that is just typing. */
 export function commandForKey(key: string, entryEmpty: boolean): CounterCommand | null {
@@ -42,6 +44,9 @@ export function commandForKey(key: string, entryEmpty: boolean): CounterCommand 
     // F11, not F8: F8 is the price tools' void sale (and the tender screen's QR).
     case 'F11':
       return 'kiosk-basket';
+    // F1: Returns, from an empty sale (the selling screen says to finish or suspend one in progress).
+    case 'F1':
+      return 'returns';
     default:
       return null;
   }

@@ -4,7 +4,7 @@
 // or a decline) says so, and Enter asks the provider again — the refund's own reference keeps it from
 // being paid twice. Enter when done, or Esc, goes back to selling.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { money } from '../../format';
+import { money, quantityText } from '../../format';
 import { useI18n } from '../../i18n';
 import { KeyLegend, type LegendKey } from '../KeyLegend';
 import { RefundNotice, tenderName } from './refund-words';
@@ -21,7 +21,7 @@ export function ProgressStep({ progress, onDone }: { progress: RefundProgress; o
   const state = refund.state;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'F4') progress.print();
+    if (event.key === 'F4' && state === 'done') progress.print();
     else if (event.key === 'Enter') {
       event.preventDefault();
       if (state === 'needs_attention') progress.retry();
@@ -34,7 +34,7 @@ export function ProgressStep({ progress, onDone }: { progress: RefundProgress; o
   const keys: LegendKey[] = [
     ...(state === 'needs_attention' ? [{ keys: 'Enter', label: t.refund.keyRetry }] : []),
     ...(state === 'done' ? [{ keys: 'Enter', label: t.refund.keyDone }] : []),
-    ...(state !== 'in_progress' ? [{ keys: 'F4', label: t.refund.keyPrint }] : []),
+    ...(state === 'done' ? [{ keys: 'F4', label: t.refund.keyPrint }] : []),
     { keys: 'Esc', label: t.refund.keyClose },
   ];
   const slip =
@@ -59,6 +59,20 @@ export function ProgressStep({ progress, onDone }: { progress: RefundProgress; o
             <span className="refund-source">{t.refund.approvedBy(refund.approvedBy)}</span>
           ) : null}
         </div>
+        <div className="refund-progress-total">
+          <span>{t.refund.quoteTitle}</span>
+          <strong data-testid="refund-total">{cash(refund.total + refund.cashRounding)}</strong>
+        </div>
+        <ul className="refund-progress-lines" data-testid="refund-progress-lines">
+          {refund.lines.map((line) => (
+            <li key={line.line}>
+              <span>
+                {line.name} × {quantityText(line.unit, line.quantity)} · {t.refund.reasons[line.reason]}
+              </span>
+              <span className="num">{cash(line.amount)}</span>
+            </li>
+          ))}
+        </ul>
         <ul className="refund-progress-tenders" data-testid="refund-progress-tenders">
           {refund.tenders.map((tender, i) => (
             <li key={i} data-testid="refund-tender" data-kind={tender.kind} data-status={tender.status}>

@@ -192,9 +192,11 @@ export function SaleStep({ client, sale, approving, onAsk, onStarted, onBack }: 
               onKeyDown={onKeyDown}
             />
           </label>
-          <span className="refund-hint">
-            {line?.unit === 'kg' ? t.refund.qtyHintWeight : t.refund.qtyHintPieces}
-          </span>
+          {confirming ? null : (
+            <span className="refund-hint">
+              {line?.unit === 'kg' ? t.refund.qtyHintWeight : t.refund.qtyHintPieces}
+            </span>
+          )}
         </div>
         <div aria-live="assertive">
           <RefundNotice error={error} text={hint} testId="refund-error" />

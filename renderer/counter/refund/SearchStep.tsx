@@ -168,7 +168,7 @@ export function SearchStep({ client, currency, onFound, onBack }: SearchStepProp
         items={[
           { keys: 'Enter', label: t.refund.keySearchRun },
           { keys: '↑ ↓', label: t.refund.keyChoose },
-          { keys: 'Tab', label: t.refund.searchTitle },
+          { keys: 'Tab', label: t.refund.keyNextField },
           { keys: 'Esc', label: t.refund.keyBack },
         ]}
       />

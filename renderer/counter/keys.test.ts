@@ -32,3 +32,10 @@ describe('the counter keyboard', () => {
     expect(commandForKey('Enter', true)).toBeNull();
   });
 });
+
+describe('Returns on the counter keyboard', () => {
+  it('opens with F1 whatever is typed (the selling screen refuses it while a sale is on screen)', () => {
+    expect(commandForKey('F1', true)).toBe('returns');
+    expect(commandForKey('F1', false)).toBe('returns');
+  });
+});

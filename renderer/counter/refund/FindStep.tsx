@@ -51,7 +51,7 @@ export function FindStep({ client, onFound, onSearch, onNoReceipt, onClose }: Fi
 
   return (
     <div className="refund-find" data-testid="refund-find">
-      <label className="refund-field refund-field-big">
+      <label className="counter-field refund-field-big">
         <span>{t.refund.findLabel}</span>
         <input
           ref={input}

@@ -10,9 +10,8 @@ import { useI18n } from '../../i18n';
 import { parseEntry } from '../entry';
 import { KeyLegend } from '../KeyLegend';
 import { isApproverRefusal, type ApprovalAsk } from './approval-ask';
-import { dispositionFor, type LinePick } from './refund-picks';
-import { RefundNotice } from './refund-words';
-import { REFUND_REASONS } from '../../../core/sync/refunds';
+import { dispositionFor, nextReason, otherDisposition, type LinePick } from './refund-picks';
+import { ReasonCell, RefundNotice, StepField } from './refund-words';
 
 interface ReturnedItem extends LinePick {
   code: string;
@@ -114,14 +113,8 @@ export function NoReceiptStep({ client, approving, onAsk, onStarted, onBack }: N
       setSelected((i) => Math.min(Math.max(i + step, 0), Math.max(items.length - 1, 0)));
     } else if ((key === 'ArrowLeft' || key === 'ArrowRight') && text === '' && items.length > 0) {
       event.preventDefault();
-      const step = key === 'ArrowRight' ? 1 : -1;
-      update((item) => {
-        const at = REFUND_REASONS.indexOf(item.reason);
-        const reason = REFUND_REASONS[(at + step + REFUND_REASONS.length) % REFUND_REASONS.length]!;
-        return { ...item, reason, disposition: dispositionFor(reason) };
-      });
-    } else if (key === 'F2' && items.length > 0)
-      update((item) => ({ ...item, disposition: item.disposition === 'restock' ? 'write_off' : 'restock' }));
+      update((item) => nextReason(item, key === 'ArrowRight' ? 1 : -1));
+    } else if (key === 'F2' && items.length > 0) update(otherDisposition);
     else if (key === 'Delete' && text === '' && items.length > 0) {
       setItems((list) => list.filter((_, i) => i !== selected));
       setSelected((i) => Math.max(0, Math.min(i, items.length - 2)));
@@ -173,12 +166,7 @@ export function NoReceiptStep({ client, approving, onAsk, onStarted, onBack }: N
                       {localizedName(item.product.name, item.product.names, language)}
                     </td>
                     <td className="num">{quantityText(item.product.unit, item.quantity)}</td>
-                    <td className="refund-line-reason">
-                      <span>{t.refund.reasons[item.reason]}</span>
-                      <span className={`refund-stock ${item.disposition}`}>
-                        {item.disposition === 'restock' ? t.refund.restock : t.refund.writeOff}
-                      </span>
-                    </td>
+                    <ReasonCell reason={item.reason} disposition={item.disposition} />
                     <td className="num">{cash(estimate(item))}</td>
                   </tr>
                 ))}
@@ -187,19 +175,15 @@ export function NoReceiptStep({ client, approving, onAsk, onStarted, onBack }: N
           )}
         </div>
         <div className="refund-entry-row">
-          <label className="refund-field refund-qty">
-            <span>{t.refund.noReceiptLabel}</span>
-            <input
-              ref={input}
-              data-testid="refund-no-receipt-code"
-              value={text}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder={t.refund.noReceiptPlaceholder}
-              onChange={(e) => setText(e.target.value)}
-              onKeyDown={onKeyDown}
-            />
-          </label>
+          <StepField
+            label={t.refund.noReceiptLabel}
+            placeholder={t.refund.noReceiptPlaceholder}
+            testId="refund-no-receipt-code"
+            value={text}
+            inputRef={input}
+            onChange={setText}
+            onKeyDown={onKeyDown}
+          />
         </div>
         <div aria-live="assertive">
           <RefundNotice error={error} text={hint} testId="refund-error" />

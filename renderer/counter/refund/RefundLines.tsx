@@ -5,7 +5,7 @@ import type { RefundQuoteView, RefundSaleView } from '../../../services/api/cont
 import { money, quantityText } from '../../format';
 import { useI18n } from '../../i18n';
 import { pickOf, type Picks } from './refund-picks';
-import { soldLineName } from './refund-words';
+import { ReasonCell, soldLineName } from './refund-words';
 
 export interface RefundLinesProps {
   sale: RefundSaleView;
@@ -73,22 +73,7 @@ export function RefundLines({ sale, picks, quote, selected, onSelect }: RefundLi
                 <td className="num refund-line-qty" data-testid="refund-line-qty">
                   {back ? quantityText(line.unit, pick.quantity) : '—'}
                 </td>
-                <td className="refund-line-reason">
-                  {back ? (
-                    <>
-                      <span data-testid="refund-line-reason" data-reason={pick.reason}>
-                        {t.refund.reasons[pick.reason]}
-                      </span>
-                      <span
-                        className={`refund-stock ${pick.disposition}`}
-                        data-testid="refund-line-stock"
-                        data-disposition={pick.disposition}
-                      >
-                        {pick.disposition === 'restock' ? t.refund.restock : t.refund.writeOff}
-                      </span>
-                    </>
-                  ) : null}
-                </td>
+                {back ? <ReasonCell reason={pick.reason} disposition={pick.disposition} /> : <td />}
                 <td className="num">{back && amount !== undefined ? cash(amount) : ''}</td>
               </tr>
             );

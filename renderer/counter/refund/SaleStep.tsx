@@ -22,7 +22,7 @@ import {
   withQuantity,
   type Picks,
 } from './refund-picks';
-import { RefundNotice } from './refund-words';
+import { RefundNotice, StepField } from './refund-words';
 import { useRefundQuote } from './useRefundQuote';
 
 export interface SaleStepProps {
@@ -176,22 +176,19 @@ export function SaleStep({ client, sale, approving, onAsk, onStarted, onBack }: 
               <span>{t.refund.confirmHint}</span>
             </div>
           ) : null}
-          <label className={`refund-field refund-qty${confirming ? ' refund-qty-hidden' : ''}`}>
-            <span>{t.refund.qtyLabel}</span>
-            <input
-              ref={input}
-              data-testid="refund-qty"
-              value={text}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder={t.refund.qtyPlaceholder}
-              onChange={(e) => {
-                setText(e.target.value);
-                setConfirming(false);
-              }}
-              onKeyDown={onKeyDown}
-            />
-          </label>
+          <StepField
+            label={t.refund.qtyLabel}
+            placeholder={t.refund.qtyPlaceholder}
+            testId="refund-qty"
+            value={text}
+            inputRef={input}
+            hidden={confirming}
+            onChange={(value) => {
+              setText(value);
+              setConfirming(false);
+            }}
+            onKeyDown={onKeyDown}
+          />
           {confirming ? null : (
             <span className="refund-hint">
               {line?.unit === 'kg' ? t.refund.qtyHintWeight : t.refund.qtyHintPieces}

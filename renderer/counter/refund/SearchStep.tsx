@@ -101,7 +101,7 @@ export function SearchStep({ client, currency, onFound, onBack }: SearchStepProp
     <div className="refund-search" data-testid="refund-search" onKeyDown={onKeyDown}>
       <h3 className="refund-subtitle">{t.refund.searchTitle}</h3>
       <div className="refund-search-fields">
-        <label className="refund-field">
+        <label className="counter-field">
           <span>{t.refund.searchDate}</span>
           <input
             ref={first}
@@ -111,7 +111,7 @@ export function SearchStep({ client, currency, onFound, onBack }: SearchStepProp
             onChange={(e) => edit(setDate)(e.target.value)}
           />
         </label>
-        <label className="refund-field">
+        <label className="counter-field">
           <span>{t.refund.searchAmount}</span>
           <input
             data-testid="refund-search-amount"
@@ -121,7 +121,7 @@ export function SearchStep({ client, currency, onFound, onBack }: SearchStepProp
             onChange={(e) => edit(setAmount)(e.target.value)}
           />
         </label>
-        <label className="refund-field">
+        <label className="counter-field">
           <span>{t.refund.searchCode}</span>
           <input
             data-testid="refund-search-code"

@@ -50,22 +50,26 @@ export function withQuantity(picks: Picks, line: number, quantity: number): Pick
   return next;
 }
 
-/** The next (or previous) reason for `line`, its disposition following the reason's default. */
-export function withNextReason(picks: Picks, line: number, step: 1 | -1): Picks {
-  const current = pickOf(picks, line);
-  const at = REFUND_REASONS.indexOf(current.reason);
+/** The next (or previous) reason after `pick`'s, round the list, its disposition following the reason's default. */
+export function nextReason<P extends LinePick>(pick: P, step: 1 | -1): P {
+  const at = REFUND_REASONS.indexOf(pick.reason);
   const reason = REFUND_REASONS[(at + step + REFUND_REASONS.length) % REFUND_REASONS.length]!;
-  const next = new Map(picks);
-  next.set(line, { ...current, reason, disposition: dispositionFor(reason) });
-  return next;
+  return { ...pick, reason, disposition: dispositionFor(reason) };
+}
+
+/** Restock ↔ write off. */
+export function otherDisposition<P extends LinePick>(pick: P): P {
+  return { ...pick, disposition: pick.disposition === 'restock' ? 'write_off' : 'restock' };
+}
+
+/** `line`'s next (or previous) reason. */
+export function withNextReason(picks: Picks, line: number, step: 1 | -1): Picks {
+  return new Map(picks).set(line, nextReason(pickOf(picks, line), step));
 }
 
 /** Restock ↔ write off for `line`. */
 export function withOtherDisposition(picks: Picks, line: number): Picks {
-  const current = pickOf(picks, line);
-  const next = new Map(picks);
-  next.set(line, { ...current, disposition: current.disposition === 'restock' ? 'write_off' : 'restock' });
-  return next;
+  return new Map(picks).set(line, otherDisposition(pickOf(picks, line)));
 }
 
 /** The lines coming back, in receipt order, as refund.quote and refund.start take them. */

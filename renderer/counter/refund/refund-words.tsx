@@ -1,6 +1,8 @@
 // Small pieces every Returns step shows the same way: a tender's name, a sold line's name in the screen's
-// language, a refusal in the cashier's words, and the keys of the step.
+// language, a refusal in the cashier's words, a line's reason and stock, the field that holds the keyboard.
+import type { KeyboardEvent, RefObject } from 'react';
 import { localizedName, type LocalizedNames } from '../../../core/catalog/language-tag';
+import type { RefundDisposition, RefundReason } from '../../../core/sync/refunds';
 import type { TenderKind } from '../../../core/types';
 import type { ApiError, RefundSaleView } from '../../../services/api/contract';
 import { cashierRefundRefusal } from '../../common/cashier-words';
@@ -41,5 +43,70 @@ export function RefundNotice({
       <InfoIcon />
       <span className="banner-text">{shown}</span>
     </div>
+  );
+}
+
+/** A returned line's reason, and under it whether the goods go back on the shelf or are written off. */
+export function ReasonCell({
+  reason,
+  disposition,
+}: {
+  reason: RefundReason;
+  disposition: RefundDisposition;
+}) {
+  const { t } = useI18n();
+  return (
+    <td className="refund-line-reason">
+      <span data-testid="refund-line-reason" data-reason={reason}>
+        {t.refund.reasons[reason]}
+      </span>
+      <span
+        className={`refund-stock ${disposition}`}
+        data-testid="refund-line-stock"
+        data-disposition={disposition}
+      >
+        {disposition === 'restock' ? t.refund.restock : t.refund.writeOff}
+      </span>
+    </td>
+  );
+}
+
+export interface StepFieldProps {
+  label: string;
+  placeholder: string;
+  testId: string;
+  value: string;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onChange(value: string): void;
+  onKeyDown(event: KeyboardEvent<HTMLInputElement>): void;
+  /** Out of sight while a question shows in its place, yet still holding the keyboard. */
+  hidden?: boolean;
+}
+
+/** The one field of a lines step: every key of the step is read from it. */
+export function StepField({
+  label,
+  placeholder,
+  testId,
+  value,
+  inputRef,
+  onChange,
+  onKeyDown,
+  hidden,
+}: StepFieldProps) {
+  return (
+    <label className={`counter-field refund-qty${hidden ? ' refund-qty-hidden' : ''}`}>
+      <span>{label}</span>
+      <input
+        ref={inputRef}
+        data-testid={testId}
+        value={value}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+    </label>
   );
 }

@@ -774,13 +774,24 @@ export const en = {
       sale_not_found: 'No sale with that receipt: check the number, or search (F3).',
       refund_exceeds_sale:
         'That is more than is left to return: another refund took some of it. Check the quantities.',
-      hq_unreachable: 'HQ can’t be reached. A supervisor can approve the refund.',
+      hq_unreachable:
+        'HQ can’t be reached and this receipt is another till’s (the middle of its number): refund it there, or when HQ is back.',
+      refund_unavailable:
+        'This payment can’t be refunded from this till: refund it at the till that sold it (the middle of the receipt number).',
+      invalid_receipt:
+        'That is not a receipt: scan the QR on the receipt, or type its number (like S01-C01-000042).',
+      refund_exceeds_tenders:
+        'The payments of this sale have no more to give back: check what was refunded before.',
+      refund_in_progress: 'The payment provider has not finished this refund yet: print once it is done.',
+      approval_needed: 'HQ can’t be asked: a supervisor approves this refund.',
+      unknown_line: 'That line is not on this receipt: find the sale again.',
+      duplicate_line: 'A line was asked twice: find the sale again.',
+      invalid_quantity: 'Check the quantities: no more than is left to return.',
       not_signed_in: 'Signed out: sign in with your badge and PIN.',
       invalid_refund: 'That refund does not add up: check the lines and quantities.',
       invalid_input: 'Not accepted: check what you typed.',
       nothing_to_refund: 'Nothing left to return on this sale.',
       shift_not_open: 'No shift is open: count the float first (F9).',
-      approval_required: 'A supervisor must approve this refund.',
       refund_not_found: 'That refund is gone: start the return again.',
       item_not_found: 'Not in the catalog: check the code.',
       training_mismatch: 'A training sale is refunded only in training mode (and a live sale only live).',

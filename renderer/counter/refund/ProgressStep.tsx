@@ -37,8 +37,7 @@ export function ProgressStep({ progress, onDone }: { progress: RefundProgress; o
     ...(state === 'done' ? [{ keys: 'F4', label: t.refund.keyPrint }] : []),
     { keys: 'Esc', label: t.refund.keyClose },
   ];
-  const slip =
-    printing || printed === null ? t.refund.printing : printed ? t.refund.printed : t.refund.notPrinted;
+  const slip = printing ? t.refund.printing : printed ? t.refund.printed : t.refund.notPrinted;
 
   return (
     <div

@@ -5,7 +5,13 @@
 // supervisor first when the quote says one must approve. Esc clears, backs out of the question, or goes
 // back to finding a sale; nothing is refunded before that Enter.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ApiError, RefundSaleView, RefundView, TerminalClient } from '../../../services/api/contract';
+import type {
+  ApiError,
+  RefundQuoteView,
+  RefundSaleView,
+  RefundView,
+  TerminalClient,
+} from '../../../services/api/contract';
 import { dateTime, kilograms, money } from '../../format';
 import { useI18n } from '../../i18n';
 import { KeyLegend } from '../KeyLegend';
@@ -24,6 +30,8 @@ import {
 } from './refund-picks';
 import { RefundNotice, StepField } from './refund-words';
 import { useRefundQuote } from './useRefundQuote';
+
+type ApprovalReason = NonNullable<RefundQuoteView['approvalNeeded']>;
 
 export interface SaleStepProps {
   client: TerminalClient;
@@ -96,8 +104,9 @@ export function SaleStep({ client, sale, approving, onAsk, onStarted, onBack }: 
       return null;
     }
     // HQ went away between the quote and now: the refund needs the approval the quote did not ask for.
-    if (result.error.code === 'approval_required' && !approval) {
-      askApproval('offline');
+    if (result.error.code === 'approval_needed' && !approval) {
+      const why = (result.error.details as { approvalNeeded?: ApprovalReason } | undefined)?.approvalNeeded;
+      askApproval(why ?? 'offline');
       return null;
     }
     // The supervisor's own refusals (wrong PIN…) stay in their dialog; any other closes it and shows here.
@@ -107,7 +116,7 @@ export function SaleStep({ client, sale, approving, onAsk, onStarted, onBack }: 
     setError(result.error);
     return null;
   };
-  const askApproval = (reason: 'offline' | 'no_receipt' | 'over_limit') =>
+  const askApproval = (reason: ApprovalReason) =>
     onAsk({
       detail: `${t.refund.approvalNeeded[reason]} ${t.refund.approvalAmount(cash((quote?.total ?? 0) + (quote?.cashRounding ?? 0)))}`,
       submit: (credentials) => start(credentials),

@@ -14,7 +14,12 @@ const CODES = [
   'invalid_refund',
   'invalid_input',
   'shift_not_open',
-  'approval_required',
+  'approval_needed',
+  'refund_unavailable',
+  'invalid_receipt',
+  'refund_exceeds_tenders',
+  'refund_in_progress',
+  'nothing_to_refund',
 ];
 
 describe('Returns in the cashier’s words', () => {

@@ -1,12 +1,12 @@
-// A refund once started: its tenders move as each provider answers (the `refund.changed` events), the
-// slip prints by itself when every tender is settled, and a refund left needing attention can be asked
-// about again. The view is replaced only by a newer one of the same refund.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// A refund once started: its tenders move as each provider answers (the `refund.changed` events); the
+// terminal prints the slip by itself when every tender is settled (the view says whether it did), F4
+// prints it again; a refund left needing attention can be asked about again.
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, RefundView, TerminalClient } from '../../../services/api/contract';
 
 export interface RefundProgress {
   refund: RefundView | null;
-  /** Whether the slip came out: null until asked. */
+  /** Whether the slip came out: null until the refund is done. */
   printed: boolean | null;
   printing: boolean;
   retrying: boolean;
@@ -18,7 +18,8 @@ export interface RefundProgress {
 
 export function useRefundProgress(client: TerminalClient): RefundProgress {
   const [refund, setRefund] = useState<RefundView | null>(null);
-  const [printed, setPrinted] = useState<boolean | null>(null);
+  /** The answer of the last F4, which says more than the view's "printed when it completed". */
+  const [reprinted, setReprinted] = useState<boolean | null>(null);
   const [printing, setPrinting] = useState(false);
   const [retrying, setRetrying] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -41,21 +42,10 @@ export function useRefundProgress(client: TerminalClient): RefundProgress {
     setPrinting(true);
     void client.call('refund.print', { refundId: id }).then((result) => {
       setPrinting(false);
-      if (result.ok) setPrinted(result.value.printed);
+      if (result.ok) setReprinted(result.value.printed);
       else setError(result.error);
     });
   }, [client, id, printing]);
-
-  // The slip prints once, by itself, when the refund is done (unless the terminal printed it already).
-  const asked = useRef<string | null>(null);
-  const done = refund?.state === 'done';
-  const alreadyPrinted = refund?.printed === true;
-  useEffect(() => {
-    if (!done || id === null || asked.current === id) return;
-    asked.current = id;
-    if (alreadyPrinted) setPrinted(true);
-    else print();
-  }, [done, id, alreadyPrinted, print]);
 
   const retry = useCallback(() => {
     if (id === null || retrying) return;
@@ -70,8 +60,9 @@ export function useRefundProgress(client: TerminalClient): RefundProgress {
 
   const begin = useCallback((view: RefundView) => {
     setRefund(view);
-    setPrinted(null);
+    setReprinted(null);
     setError(null);
   }, []);
+  const printed = refund?.state === 'done' ? (reprinted ?? refund.printed) : null;
   return { refund, printed, printing, retrying, error, begin, print, retry };
 }

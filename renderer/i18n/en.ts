@@ -769,6 +769,9 @@ export const en = {
     noReceiptUnknown: (code: string) => `No item with code “${code}”: check it, or find it with its name.`,
     noReceiptTotal: 'Cash back (about)',
     keyRemove: 'Remove item',
+    // The X and Z reports: refunds to QR and wallet payments (beside the cash refunds).
+    xQrRefunds: (n: number) => `Refunds to QR (${n})`,
+    xWalletRefunds: (n: number) => `Refunds to wallet (${n})`,
     errors: {
       refunds_unavailable: 'Returns are not set up on this till yet. Send the customer to the service desk.',
       sale_not_found: 'No sale with that receipt: check the number, or search (F3).',

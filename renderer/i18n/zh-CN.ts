@@ -728,6 +728,8 @@ export const zhCN: Messages = {
     noReceiptUnknown: (code: string) => `没有条码为“${code}”的商品：请核对，或按名称查找。`,
     noReceiptTotal: '现金退款（约）',
     keyRemove: '移除商品',
+    xQrRefunds: (n: number) => `退回二维码付款（${n} 笔）`,
+    xWalletRefunds: (n: number) => `退回钱包（${n} 笔）`,
     errors: {
       refunds_unavailable: '本收银台尚未开通退货。请让顾客到服务台办理。',
       sale_not_found: '找不到该小票的销售：请核对号码，或搜索（F3）。',

@@ -167,7 +167,7 @@ export function SaleStep({ client, sale, approving, onAsk, onStarted, onBack }: 
             data-testid="refund-source"
             data-source={sale.source}
           >
-            {sale.offline ? t.refund.fromLocal : t.refund.fromHq}
+            {sale.offline ? t.refund.fromLocal : sale.source === 'hq' ? t.refund.fromHq : t.refund.fromTill}
           </span>
           {sale.training ? <span className="refund-source">{t.refund.training}</span> : null}
         </div>

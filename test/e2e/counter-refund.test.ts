@@ -4,7 +4,8 @@
 // cash and one line paid by the customer's wallet code, then F1 Returns: the first receipt's QR — read
 // off the paper the printer got — typed in as a wedge scanner types it, one of the three lines back to
 // cash (the drawer opens, the slip prints naming REFUND and the original receipt), then the wallet sale
-// by its number, its line back to the wallet (refunded at the simulator, exactly once), and both
+// found by a search on its total, its line back to the wallet (refunded at the simulator, exactly
+// once), a return without a receipt that a supervisor approves by badge and PIN (cash), and the
 // refunds in the X report. axe checks every Returns step. The simulator puts the terminal in training
 // mode; a shift opened in training counts its training sales and refunds.
 // Screens are saved at 1280×800 and 1024×768 in test-artifacts/counter-refund/.
@@ -24,6 +25,7 @@ import { WALLET } from '../helpers/checkout';
 import { OPENLANE_BIN } from '../helpers/cli';
 import { focused, scanAll, shootBoth, startPrinterCounter } from '../helpers/counter-day';
 import { signInAtCounter } from '../helpers/counter-staff';
+import { STAFF_PINS, SUPERVISOR } from '../helpers/staff';
 import { drawerPrinter, type DrawerPrinter } from '../helpers/drawer-printer';
 import { gb18030Text, indexOfBytes, storedQrCodes } from '../helpers/escpos';
 import { startPtyPair, type PtyPair } from '../helpers/socat';
@@ -228,16 +230,30 @@ describe('returns at the counter, by keyboard only', () => {
     await expect.poll(() => page.getByTestId('refund-dialog').count(), WAIT).toBe(0);
   });
 
-  it('the wallet sale by its number: its line back to the wallet, refunded at the simulator once', async () => {
+  it('the wallet sale found by a search on its total: its line back to the wallet, refunded at the simulator once', async () => {
     await page.keyboard.press('F1');
     await expect.poll(() => focused(page), WAIT).toBe('refund-find-input');
-    await page.keyboard.type(walletReceipt);
+    // F3: today is in the day field; Tab to the total, 15.90, Enter lists the sale, Enter opens it.
+    await page.keyboard.press('F3');
+    await expect.poll(() => focused(page), WAIT).toBe('refund-search-date');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('15.90');
+    await page.keyboard.press('Enter');
+    const found = page.getByTestId('refund-result');
+    await expect.poll(() => found.count(), WAIT).toBe(1);
+    expect(await found.innerText()).toContain(walletReceipt);
+    expect(await found.innerText()).toContain('1345****1230');
+    await shoot('search');
+    await axe('search');
     await page.keyboard.press('Enter');
     await page.getByTestId('refund-sale').waitFor(WAIT);
+    expect(await text('refund-receipt')).toContain(walletReceipt);
     await expect.poll(() => page.getByTestId('refund-line').count(), WAIT).toBe(1);
     await page.keyboard.press('Enter');
     await expect.poll(() => text('refund-quote-total'), WAIT).toMatch(/15\.90/);
-    expect(await page.getByTestId('refund-quote-tenders').innerText()).toMatch(/^Wallet code 1345\*{4}1230\s+¥15\.90$/);
+    expect(await page.getByTestId('refund-quote-tenders').innerText()).toMatch(
+      /^Wallet code 1345\*{4}1230\s+¥15\.90$/,
+    );
     await page.keyboard.press('F12');
     await page.getByTestId('refund-confirm').waitFor(WAIT);
     await page.keyboard.press('Enter');
@@ -262,7 +278,46 @@ describe('returns at the counter, by keyboard only', () => {
     await expect.poll(() => page.getByTestId('refund-dialog').count(), WAIT).toBe(0);
   });
 
-  it('F9 → 4: the X report shows both refunds', async () => {
+  it('a return without a receipt: the item scanned, a supervisor approves, cash back', async () => {
+    await page.keyboard.press('F1');
+    await expect.poll(() => focused(page), WAIT).toBe('refund-find-input');
+    await page.keyboard.press('F6');
+    await expect.poll(() => focused(page), WAIT).toBe('refund-no-receipt-code');
+    await scanAll(page, [MILK.barcode]);
+    await expect.poll(() => page.getByTestId('refund-line').innerText(), WAIT).toContain(MILK.name);
+    await expect.poll(() => text('refund-no-receipt-total'), WAIT).toMatch(/6\.80/);
+    // F12 asks a supervisor; Esc there backs out with nothing refunded.
+    await page.keyboard.press('F12');
+    await expect.poll(() => focused(page), WAIT).toBe('badge-input');
+    expect(await text('approval-detail')).toMatch(
+      /No receipt: a supervisor approves this return, paid in cash\. Refund ¥6\.80/,
+    );
+    await shoot('no-receipt-approval');
+    await axe('no receipt approval');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page), WAIT).toBe('refund-no-receipt-code');
+    expect(paper.pulses()).toHaveLength(2);
+
+    await page.keyboard.press('F12');
+    await expect.poll(() => focused(page), WAIT).toBe('badge-input');
+    await page.keyboard.type(SUPERVISOR.badge);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(STAFF_PINS.supervisor);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('refund-progress').waitFor(WAIT);
+    await expect
+      .poll(() => page.getByTestId('refund-progress').getAttribute('data-state'), WAIT)
+      .toBe('done');
+    await expect.poll(() => text('refund-give-cash'), WAIT).toMatch(/Give the customer\D*6\.80/);
+    expect(await page.getByTestId('refund-progress').innerText()).toContain(`Approved by ${SUPERVISOR.id}`);
+    await expect.poll(() => paper.pulses(), WAIT).toHaveLength(3);
+    await shoot('done-no-receipt');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('refund-dialog').count(), WAIT).toBe(0);
+    expect(simulatorRefunds()).toHaveLength(1);
+  });
+
+  it('F9 → 4: the X report shows the refunds: cash and wallet', async () => {
     await page.keyboard.press('F9');
     await page.getByTestId('shift-menu').waitFor(WAIT);
     await page.keyboard.press('4');
@@ -270,11 +325,11 @@ describe('returns at the counter, by keyboard only', () => {
     await x.waitFor(WAIT);
     const report = (await x.textContent()) ?? '';
     expect(report).toMatch(/Sales \(2\)\D*43\.50/);
-    // Float ¥100 + cash sale 27.60 − cash refund 8.50.
-    expect(report).toMatch(/Cash refunds \(1\)\D*8\.50/);
+    // Float ¥100 + cash sale 27.60 − cash refunds 8.50 and 6.80 (no receipt).
+    expect(report).toMatch(/Cash refunds \(2\)\D*15\.30/);
     expect(report).toMatch(/Refunds to wallet \(1\)\D*15\.90/);
     expect(report).toMatch(/Refunds to QR \(0\)\D*0\.00/);
-    expect(report).toMatch(/Expected cash\D*119\.10/);
+    expect(report).toMatch(/Expected cash\D*112\.30/);
     await shoot('x-report');
     await page.keyboard.press('Escape');
   });

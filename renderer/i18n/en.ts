@@ -763,8 +763,9 @@ export const en = {
     approvedBy: (who: string) => `Approved by ${who}`,
     noReceiptTitle: 'Return without a receipt',
     noReceiptLabel: 'Item code',
-    noReceiptPlaceholder: 'Scan or type the item’s code; 2*code returns two',
-    noReceiptHint: 'Cash only, and a supervisor approves. A weighed item: grams, then a star: 500*code.',
+    noReceiptPlaceholder: 'Scan or type the item’s code',
+    noReceiptHint:
+      'Cash only, and a supervisor approves. 2*code returns two; a weighed item: grams, a star, the code (500*code).',
     noReceiptNone: 'Scan each item coming back.',
     noReceiptLooking: 'Looking up the item…',
     noReceiptUnknown: (code: string) => `No item with code “${code}”: check it, or find it with its name.`,

@@ -1,9 +1,10 @@
 // Returns, step 1: the sale by its receipt. The field has the keyboard, so a wedge scanner reading the
 // receipt's QR types its e-receipt link here and ends with Enter; the cashier can type the receipt number
 // instead. The backend reads either (refund.find). F3 searches instead, F6 is a return without a receipt.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { ApiError, RefundSaleView, TerminalClient } from '../../../services/api/contract';
 import { useI18n } from '../../i18n';
+import { CodeEntry } from '../CodeEntry';
 import { KeyLegend } from '../KeyLegend';
 import { RefundNotice } from './refund-words';
 
@@ -20,8 +21,6 @@ export function FindStep({ client, onFound, onSearch, onNoReceipt, onClose }: Fi
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
 
   const find = async () => {
     const query = text.trim();
@@ -33,13 +32,11 @@ export function FindStep({ client, onFound, onSearch, onNoReceipt, onClose }: Fi
     if (result.ok) return onFound(result.value);
     setError(result.error);
     // The next scan replaces what is there rather than adding to it.
-    input.current?.select();
+    document.querySelector<HTMLInputElement>('[data-testid="refund-find-input"]')?.select();
   };
+  // Enter is the entry's own (it finds); these are the step's other keys.
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      void find();
-    } else if (event.key === 'Escape') {
+    if (event.key === 'Escape') {
       event.preventDefault();
       if (text !== '') {
         setText('');
@@ -51,20 +48,19 @@ export function FindStep({ client, onFound, onSearch, onNoReceipt, onClose }: Fi
 
   return (
     <div className="refund-find" data-testid="refund-find">
-      <label className="counter-field refund-field-big">
-        <span>{t.refund.findLabel}</span>
-        <input
-          ref={input}
-          data-testid="refund-find-input"
-          value={text}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={t.refund.findPlaceholder}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKeyDown}
-        />
-      </label>
-      <p className="refund-hint">{busy ? t.refund.finding : t.refund.findHint}</p>
+      <CodeEntry
+        value={text}
+        onChange={setText}
+        onSubmit={() => void find()}
+        onKeyDown={onKeyDown}
+        keepFocus
+        testId="refund-find-input"
+        words={{
+          label: t.refund.findLabel,
+          placeholder: t.refund.findPlaceholder,
+          hint: busy ? t.refund.finding : t.refund.findHint,
+        }}
+      />
       <div aria-live="assertive">
         <RefundNotice error={error} testId="refund-error" />
       </div>

@@ -2,16 +2,17 @@
 // two; a weighed item's grams before the star), a reason per item (← →), restock or write off (F2), Del
 // takes the chosen item out. The money goes back in cash only, and only once a supervisor approves (F12
 // asks for their badge and PIN); the backend prices the items and journals the return.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { localizedName } from '../../../core/catalog/language-tag';
 import type { ApiError, FoundProductView, RefundView, TerminalClient } from '../../../services/api/contract';
 import { money, quantityText } from '../../format';
 import { useI18n } from '../../i18n';
 import { parseEntry } from '../entry';
+import { CodeEntry } from '../CodeEntry';
 import { KeyLegend } from '../KeyLegend';
 import { isApproverRefusal, type ApprovalAsk } from './approval-ask';
 import { dispositionFor, nextReason, otherDisposition, type LinePick } from './refund-picks';
-import { ReasonCell, RefundNotice, StepField } from './refund-words';
+import { ReasonCell, RefundNotice } from './refund-words';
 
 interface ReturnedItem extends LinePick {
   code: string;
@@ -41,10 +42,6 @@ export function NoReceiptStep({ client, approving, onAsk, onStarted, onBack }: N
   const [hint, setHint] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (!approving) input.current?.focus();
-  }, [approving]);
   const cash = (minor: number) => money(minor, currency ?? 'CNY', language);
   const total = items.reduce((sum, item) => sum + estimate(item), 0);
 
@@ -104,10 +101,7 @@ export function NoReceiptStep({ client, approving, onAsk, onStarted, onBack }: N
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const key = event.key;
-    if (key === 'Enter') {
-      event.preventDefault();
-      if (!busy) void add();
-    } else if (key === 'ArrowDown' || key === 'ArrowUp') {
+    if (key === 'ArrowDown' || key === 'ArrowUp') {
       event.preventDefault();
       const step = key === 'ArrowDown' ? 1 : -1;
       setSelected((i) => Math.min(Math.max(i + step, 0), Math.max(items.length - 1, 0)));
@@ -175,15 +169,17 @@ export function NoReceiptStep({ client, approving, onAsk, onStarted, onBack }: N
           )}
         </div>
         <div className="refund-entry-row">
-          <StepField
-            label={t.refund.noReceiptLabel}
-            placeholder={t.refund.noReceiptPlaceholder}
-            testId="refund-no-receipt-code"
-            value={text}
-            inputRef={input}
-            onChange={setText}
-            onKeyDown={onKeyDown}
-          />
+          <div className="refund-entry">
+            <CodeEntry
+              value={text}
+              onChange={setText}
+              onSubmit={() => (busy ? undefined : void add())}
+              onKeyDown={onKeyDown}
+              keepFocus={!approving}
+              testId="refund-no-receipt-code"
+              words={{ label: t.refund.noReceiptLabel, placeholder: t.refund.noReceiptPlaceholder }}
+            />
+          </div>
         </div>
         <div aria-live="assertive">
           <RefundNotice error={error} text={hint} testId="refund-error" />

@@ -5,6 +5,7 @@
 // confirms. A supervisor's approval, when the refund needs one, is the counter's ApprovalDialog.
 import { useRef, useState } from 'react';
 import type { RefundSaleView, RefundView, TerminalClient } from '../../../services/api/contract';
+import { cashierRefundRefusal } from '../../common/cashier-words';
 import { useI18n } from '../../i18n';
 import { ApprovalDialog } from '../ApprovalDialog';
 import type { ApprovalAsk } from './approval-ask';
@@ -124,6 +125,7 @@ export function RefundDialog({ client, currency, onClose }: RefundDialogProps) {
           submitLabel={t.counter.staff.approve}
           onSubmit={approval.submit}
           onCancel={() => setApproval(null)}
+          refusalText={(error) => cashierRefundRefusal(t, error)}
         />
       ) : null}
     </>

@@ -4,7 +4,7 @@
 // reason; F2 restock or write off; F12 asks "refund this much?", Enter there refunds — through a
 // supervisor first when the quote says one must approve. Esc clears, backs out of the question, or goes
 // back to finding a sale; nothing is refunded before that Enter.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type {
   ApiError,
   RefundQuoteView,
@@ -14,6 +14,7 @@ import type {
 } from '../../../services/api/contract';
 import { dateTime, kilograms, money } from '../../format';
 import { useI18n } from '../../i18n';
+import { CodeEntry } from '../CodeEntry';
 import { KeyLegend } from '../KeyLegend';
 import { isApproverRefusal, type ApprovalAsk } from './approval-ask';
 import { QuotePanel } from './QuotePanel';
@@ -28,7 +29,7 @@ import {
   withQuantity,
   type Picks,
 } from './refund-picks';
-import { RefundNotice, StepField } from './refund-words';
+import { RefundNotice } from './refund-words';
 import { useRefundQuote } from './useRefundQuote';
 
 type ApprovalReason = NonNullable<RefundQuoteView['approvalNeeded']>;
@@ -57,16 +58,11 @@ export function SaleStep({ client, sale, approving, onAsk, onStarted, onBack }: 
   const [error, setError] = useState<ApiError | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const { quote, error: quoteError, current } = useRefundQuote(client, sale.receiptNumber, picks);
   const line = sale.lines[selected];
   const cash = (minor: number) => money(minor, sale.currency, language);
   const chosen = lineInputs(picks);
   const ready = chosen.length > 0 && current && quote !== null;
-
-  useEffect(() => {
-    if (!approving) input.current?.focus();
-  }, [approving, confirming]);
 
   const change = (next: Picks) => {
     setPicks(next);
@@ -185,24 +181,23 @@ export function SaleStep({ client, sale, approving, onAsk, onStarted, onBack }: 
               <span>{t.refund.confirmHint}</span>
             </div>
           ) : null}
-          <StepField
-            label={t.refund.qtyLabel}
-            placeholder={t.refund.qtyPlaceholder}
-            testId="refund-qty"
-            value={text}
-            inputRef={input}
-            hidden={confirming}
-            onChange={(value) => {
-              setText(value);
-              setConfirming(false);
-            }}
-            onKeyDown={onKeyDown}
-          />
-          {confirming ? null : (
-            <span className="refund-hint">
-              {line?.unit === 'kg' ? t.refund.qtyHintWeight : t.refund.qtyHintPieces}
-            </span>
-          )}
+          <div className={`refund-entry${confirming ? ' refund-entry-hidden' : ''}`}>
+            <CodeEntry
+              value={text}
+              onChange={(value) => {
+                setText(value);
+                setConfirming(false);
+              }}
+              onKeyDown={onKeyDown}
+              keepFocus={!approving}
+              testId="refund-qty"
+              words={{
+                label: t.refund.qtyLabel,
+                placeholder: t.refund.qtyPlaceholder,
+                hint: line?.unit === 'kg' ? t.refund.qtyHintWeight : t.refund.qtyHintPieces,
+              }}
+            />
+          </div>
         </div>
         <div aria-live="assertive">
           <RefundNotice error={error} text={hint} testId="refund-error" />

@@ -1,6 +1,5 @@
 // Small pieces every Returns step shows the same way: a tender's name, a sold line's name in the screen's
-// language, a refusal in the cashier's words, a line's reason and stock, the field that holds the keyboard.
-import type { KeyboardEvent, RefObject } from 'react';
+// language, a refusal in the cashier's words, and a line's reason and stock.
 import { localizedName, type LocalizedNames } from '../../../core/catalog/language-tag';
 import type { RefundDisposition, RefundReason } from '../../../core/sync/refunds';
 import type { TenderKind } from '../../../core/types';
@@ -68,45 +67,5 @@ export function ReasonCell({
         {disposition === 'restock' ? t.refund.restock : t.refund.writeOff}
       </span>
     </td>
-  );
-}
-
-export interface StepFieldProps {
-  label: string;
-  placeholder: string;
-  testId: string;
-  value: string;
-  inputRef: RefObject<HTMLInputElement | null>;
-  onChange(value: string): void;
-  onKeyDown(event: KeyboardEvent<HTMLInputElement>): void;
-  /** Out of sight while a question shows in its place, yet still holding the keyboard. */
-  hidden?: boolean;
-}
-
-/** The one field of a lines step: every key of the step is read from it. */
-export function StepField({
-  label,
-  placeholder,
-  testId,
-  value,
-  inputRef,
-  onChange,
-  onKeyDown,
-  hidden,
-}: StepFieldProps) {
-  return (
-    <label className={`counter-field refund-qty${hidden ? ' refund-qty-hidden' : ''}`}>
-      <span>{label}</span>
-      <input
-        ref={inputRef}
-        data-testid={testId}
-        value={value}
-        autoComplete="off"
-        spellCheck={false}
-        placeholder={placeholder}
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={onKeyDown}
-      />
-    </label>
   );
 }

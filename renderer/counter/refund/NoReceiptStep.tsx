@@ -12,7 +12,7 @@ import { CodeEntry } from '../CodeEntry';
 import { KeyLegend } from '../KeyLegend';
 import { isApproverRefusal, type ApprovalAsk } from './approval-ask';
 import { dispositionFor, nextReason, otherDisposition, type LinePick } from './refund-picks';
-import { ReasonCell, RefundNotice } from './refund-words';
+import { LinesHead, ReasonCell, RefundNotice } from './refund-words';
 
 interface ReturnedItem extends LinePick {
   code: string;
@@ -132,18 +132,14 @@ export function NoReceiptStep({ client, approving, onAsk, onStarted, onBack }: N
             <p className="refund-hint refund-empty">{t.refund.noReceiptNone}</p>
           ) : (
             <table className="counter-table refund-lines" data-testid="refund-no-receipt-lines">
-              <thead>
-                <tr>
-                  <th scope="col">{t.refund.colItem}</th>
-                  <th scope="col" className="num">
-                    {t.refund.colReturn}
-                  </th>
-                  <th scope="col">{t.refund.colReason}</th>
-                  <th scope="col" className="num">
-                    {t.refund.colAmount}
-                  </th>
-                </tr>
-              </thead>
+              <LinesHead
+                columns={[
+                  [t.refund.colItem, false],
+                  [t.refund.colReturn, true],
+                  [t.refund.colReason, false],
+                  [t.refund.colAmount, true],
+                ]}
+              />
               <tbody>
                 {items.map((item, i) => (
                   <tr

@@ -5,7 +5,7 @@ import type { RefundQuoteView, RefundSaleView } from '../../../services/api/cont
 import { money, quantityText } from '../../format';
 import { useI18n } from '../../i18n';
 import { pickOf, type Picks } from './refund-picks';
-import { ReasonCell, soldLineName } from './refund-words';
+import { LinesHead, ReasonCell, soldLineName } from './refund-words';
 
 export interface RefundLinesProps {
   sale: RefundSaleView;
@@ -21,27 +21,17 @@ export function RefundLines({ sale, picks, quote, selected, onSelect }: RefundLi
   return (
     <div className="refund-lines-scroll">
       <table className="counter-table refund-lines" data-testid="refund-lines">
-        <thead>
-          <tr>
-            <th scope="col">{t.refund.colItem}</th>
-            <th scope="col" className="num">
-              {t.refund.colSold}
-            </th>
-            <th scope="col" className="num">
-              {t.refund.colRefunded}
-            </th>
-            <th scope="col" className="num">
-              {t.refund.colRefundable}
-            </th>
-            <th scope="col" className="num">
-              {t.refund.colReturn}
-            </th>
-            <th scope="col">{t.refund.colReason}</th>
-            <th scope="col" className="num">
-              {t.refund.colAmount}
-            </th>
-          </tr>
-        </thead>
+        <LinesHead
+          columns={[
+            [t.refund.colItem, false],
+            [t.refund.colSold, true],
+            [t.refund.colRefunded, true],
+            [t.refund.colRefundable, true],
+            [t.refund.colReturn, true],
+            [t.refund.colReason, false],
+            [t.refund.colAmount, true],
+          ]}
+        />
         <tbody>
           {sale.lines.map((line, i) => {
             const pick = pickOf(picks, line.line);

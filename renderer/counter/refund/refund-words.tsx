@@ -69,3 +69,18 @@ export function ReasonCell({
     </td>
   );
 }
+
+/** A lines table's headings, the figures' right-aligned. */
+export function LinesHead({ columns }: { columns: [label: string, figures: boolean][] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map(([label, figures]) => (
+          <th key={label} scope="col" className={figures ? 'num' : undefined}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -4,13 +4,21 @@
 // or a decline) says so, and Enter asks the provider again — the refund's own reference keeps it from
 // being paid twice. Enter when done, or Esc, goes back to selling.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { RefundSaleView } from '../../../services/api/contract';
 import { money, quantityText } from '../../format';
 import { useI18n } from '../../i18n';
 import { KeyLegend, type LegendKey } from '../KeyLegend';
-import { RefundNotice, tenderName } from './refund-words';
+import { RefundNotice, soldLineName, tenderName } from './refund-words';
 import type { RefundProgress } from './useRefundProgress';
 
-export function ProgressStep({ progress, onDone }: { progress: RefundProgress; onDone(): void }) {
+export interface ProgressStepProps {
+  progress: RefundProgress;
+  /** The sale refunded (its lines' names in the screen's language); null without a receipt. */
+  sale: RefundSaleView | null;
+  onDone(): void;
+}
+
+export function ProgressStep({ progress, sale, onDone }: ProgressStepProps) {
   const { t, language } = useI18n();
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => root.current?.focus(), []);
@@ -66,7 +74,8 @@ export function ProgressStep({ progress, onDone }: { progress: RefundProgress; o
           {refund.lines.map((line) => (
             <li key={line.line}>
               <span>
-                {line.name} × {quantityText(line.unit, line.quantity)} · {t.refund.reasons[line.reason]}
+                {sale ? soldLineName(sale, line.line, line.name, language) : line.name} ×{' '}
+                {quantityText(line.unit, line.quantity)} · {t.refund.reasons[line.reason]}
               </span>
               <span className="num">{cash(line.amount)}</span>
             </li>

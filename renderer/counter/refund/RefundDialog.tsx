@@ -106,7 +106,7 @@ export function RefundDialog({ client, currency, onClose }: RefundDialogProps) {
               onBack={toFind}
             />
           ) : null}
-          {step === 'progress' ? <ProgressStep progress={progress} onDone={onClose} /> : null}
+          {step === 'progress' ? <ProgressStep progress={progress} sale={sale} onDone={onClose} /> : null}
           {step === 'no_receipt' ? (
             <NoReceiptStep
               client={client}

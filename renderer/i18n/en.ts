@@ -728,6 +728,7 @@ export const en = {
       over_limit: 'Above your refund limit: a supervisor approves this refund.',
     },
     approvalTitle: 'Supervisor approves the refund',
+    approverNotAllowed: 'This badge may not approve refunds: a supervisor or manager must.',
     approvalAmount: (amount: string) => `Refund ${amount}`,
     confirmLead: (amount: string) => `Refund ${amount} now?`,
     confirmHint: 'Enter refunds · Esc goes back',

@@ -687,6 +687,7 @@ export const zhCN: Messages = {
       over_limit: '超出您的退款权限：此退款需主管批准。',
     },
     approvalTitle: '主管批准退款',
+    approverNotAllowed: '此工牌无权批准退款：须由主管或经理批准。',
     approvalAmount: (amount: string) => `退款 ${amount}`,
     confirmLead: (amount: string) => `现在退款 ${amount}？`,
     confirmHint: 'Enter 退款 · Esc 返回',

@@ -25,7 +25,7 @@ import { WALLET } from '../helpers/checkout';
 import { OPENLANE_BIN } from '../helpers/cli';
 import { focused, scanAll, shootBoth, startPrinterCounter } from '../helpers/counter-day';
 import { signInAtCounter } from '../helpers/counter-staff';
-import { STAFF_PINS, SUPERVISOR } from '../helpers/staff';
+import { CASHIER, STAFF_PINS, SUPERVISOR } from '../helpers/staff';
 import { drawerPrinter, type DrawerPrinter } from '../helpers/drawer-printer';
 import { gb18030Text, indexOfBytes, storedQrCodes } from '../helpers/escpos';
 import { startPtyPair, type PtyPair } from '../helpers/socat';
@@ -83,7 +83,10 @@ beforeAll(async () => {
     data,
   ]);
   // No payment settings: the built-in simulator, a real HTTP service beside the terminal.
-  ({ terminal, host } = await startPrinterCounter(data, pty.devicePath));
+  // A cashier refunds up to ¥10.00 alone; above that a supervisor approves (the wallet line, 15.90).
+  ({ terminal, host } = await startPrinterCounter(data, pty.devicePath, {
+    counter: { limits: { cashier: { discountPercent: 10, cashDifference: 50, refund: 1000 } } },
+  }));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(host.url);
@@ -230,7 +233,7 @@ describe('returns at the counter, by keyboard only', () => {
     await expect.poll(() => page.getByTestId('refund-dialog').count(), WAIT).toBe(0);
   });
 
-  it('the wallet sale found by a search on its total: its line back to the wallet, refunded at the simulator once', async () => {
+  it('the wallet sale found by a search on its total: over the cashier’s limit a supervisor approves, its line back to the wallet, refunded at the simulator once', async () => {
     await page.keyboard.press('F1');
     await expect.poll(() => focused(page), WAIT).toBe('refund-find-input');
     // F3: today is in the day field; Tab to the total, 15.90, Enter lists the sale, Enter opens it.
@@ -254,14 +257,44 @@ describe('returns at the counter, by keyboard only', () => {
     expect(await page.getByTestId('refund-quote-tenders').innerText()).toMatch(
       /^Wallet code 1345\*{4}1230\s+¥15\.90$/,
     );
+    // Over the cashier's ¥10.00: the quote says a supervisor approves, and why.
+    expect(await page.getByTestId('refund-approval-needed').getAttribute('data-reason')).toBe('over_limit');
+    expect(await text('refund-approval-needed')).toBe(
+      'Above your refund limit: a supervisor approves this refund.',
+    );
     await page.keyboard.press('F12');
     await page.getByTestId('refund-confirm').waitFor(WAIT);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page), WAIT).toBe('badge-input');
+    expect(await text('approval-detail')).toMatch(/Above your refund limit.*Refund ¥15\.90/);
+    // The cashier's own badge does not approve their refund: refused, in the dialog, nothing refunded.
+    await page.keyboard.type(CASHIER.badge);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(STAFF_PINS.cashier);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('staff-refusal').waitFor(WAIT);
+    expect(await text('staff-refusal')).toBe(
+      'This badge may not approve refunds: a supervisor or manager must.',
+    );
+    expect(simulatorRefunds()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('approval-dialog').count(), WAIT).toBe(0);
+    await expect.poll(() => focused(page), WAIT).toBe('refund-qty');
+    // Again, with the supervisor's badge and PIN.
+    await page.keyboard.press('F12');
+    await page.getByTestId('refund-confirm').waitFor(WAIT);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page), WAIT).toBe('badge-input');
+    await page.keyboard.type(SUPERVISOR.badge);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(STAFF_PINS.supervisor);
     await page.keyboard.press('Enter');
 
     await page.getByTestId('refund-progress').waitFor(WAIT);
     await expect
       .poll(() => page.getByTestId('refund-progress').getAttribute('data-state'), WAIT)
       .toBe('done');
+    expect(await page.getByTestId('refund-progress').innerText()).toContain(`Approved by ${SUPERVISOR.id}`);
     const tender = page.getByTestId('refund-tender');
     expect(await tender.count()).toBe(1);
     expect(await tender.getAttribute('data-kind')).toBe('wallet_code');

@@ -125,7 +125,10 @@ export function RefundDialog({ client, currency, onClose }: RefundDialogProps) {
           submitLabel={t.counter.staff.approve}
           onSubmit={approval.submit}
           onCancel={() => setApproval(null)}
-          refusalText={(error) => cashierRefundRefusal(t, error)}
+          refusalText={(error) =>
+            // Here the badge is the approver's: "may not" means it may not approve refunds.
+            error.code === 'staff_not_allowed' ? t.refund.approverNotAllowed : cashierRefundRefusal(t, error)
+          }
         />
       ) : null}
     </>

@@ -7,7 +7,8 @@
 // found by a search on its total, its line back to the wallet (refunded at the simulator, exactly
 // once), a return without a receipt that a supervisor approves by badge and PIN (cash), and the
 // refunds in the X report. axe checks every Returns step. The simulator puts the terminal in training
-// mode; a shift opened in training counts its training sales and refunds.
+// mode; a shift opened in training counts its training sales and refunds. The cash sale's third line is
+// weighed (1.250 kg typed in grams): 500 g of it comes back later, written off as damaged.
 // Screens are saved at 1280×800 and 1024×768 in test-artifacts/counter-refund/.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,8 @@ const OUT = fileURLToPath(new URL('../../test-artifacts/counter-refund/', import
 const TEA = { barcode: withCheckDigit('690000000401'), name: 'Green Tea 500 g', price: '12.30' };
 const BREAD = { barcode: withCheckDigit('690000000402'), name: 'Toast Bread', price: '8.50' };
 const MILK = { barcode: withCheckDigit('690000000403'), name: 'Fresh Milk 1 L', price: '6.80' };
+/** Weighed: 5.60 a kilogram, 1.250 kg sold (7.00). */
+const BANANAS = { barcode: withCheckDigit('690000000405'), name: 'Bananas', price: '5.60' };
 const SOAP = { barcode: withCheckDigit('690000000404'), name: 'Olive Soap', price: '15.90' };
 const WAIT = { timeout: 10_000 };
 
@@ -72,8 +75,9 @@ beforeAll(async () => {
   paper = drawerPrinter(pty);
   data = join(dir, 'data');
   mkdirSync(data, { mode: 0o700 });
-  const rows = [TEA, BREAD, MILK, SOAP].map((p) => `${p.barcode},${p.name},${p.price},13`);
-  writeFileSync(join(dir, 'catalog.csv'), ['barcode,name,price,tax_rate', ...rows, ''].join('\n'));
+  const rows = [TEA, BREAD, MILK, SOAP].map((p) => `${p.barcode},${p.name},${p.price},13,each`);
+  rows.push(`${BANANAS.barcode},${BANANAS.name},${BANANAS.price},13,kg`);
+  writeFileSync(join(dir, 'catalog.csv'), ['barcode,name,price,tax_rate,unit', ...rows, ''].join('\n'));
   execFileSync(process.execPath, [
     OPENLANE_BIN,
     'catalog',
@@ -102,12 +106,16 @@ afterAll(async () => {
 });
 
 describe('returns at the counter, by keyboard only', () => {
-  it('signs in, opens the shift, sells three lines for cash and one by wallet code', async () => {
+  it('signs in, opens the shift, sells three lines (one weighed) for cash and one by wallet code', async () => {
     await signInAtCounter(page);
     await expect.poll(() => focused(page), WAIT).toBe('code-entry');
 
-    await scanAll(page, [TEA.barcode, BREAD.barcode, MILK.barcode]);
-    await expect.poll(() => text('basket-total'), WAIT).toMatch(/27\.60/);
+    await scanAll(page, [TEA.barcode, BREAD.barcode, BANANAS.barcode]);
+    // No scale here: the bananas' weight is typed in grams.
+    await page.getByTestId('counter-weigh').waitFor(WAIT);
+    await page.keyboard.type('1250');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text('basket-total'), WAIT).toMatch(/27\.80/);
     // A sale in progress: F1 says to finish or suspend it first, and opens nothing.
     await page.keyboard.press('F1');
     await expect
@@ -116,7 +124,7 @@ describe('returns at the counter, by keyboard only', () => {
     expect(await page.getByTestId('refund-dialog').count()).toBe(0);
 
     await page.keyboard.press('F12');
-    await expect.poll(() => text('tender-due'), WAIT).toMatch(/27\.60/);
+    await expect.poll(() => text('tender-due'), WAIT).toMatch(/27\.80/);
     await expect.poll(() => focused(page), WAIT).toBe('tender-entry');
     await page.keyboard.press('Enter'); // the exact amount in cash
     await page.getByTestId('paid').waitFor(WAIT);
@@ -219,17 +227,43 @@ describe('returns at the counter, by keyboard only', () => {
     await expect.poll(() => focused(page), WAIT).toBe('code-entry');
   });
 
-  it('the same receipt again: the bread shows as returned, nothing of it left to return', async () => {
+  it('the same receipt again: the bread shows as returned; 500 g of the 1.250 kg of bananas back to cash', async () => {
     await page.keyboard.press('F1');
     await expect.poll(() => focused(page), WAIT).toBe('refund-find-input');
     await page.keyboard.type(cashSale.receiptNumber);
     await page.keyboard.press('Enter');
-    const bread = page.getByTestId('refund-line').nth(1);
-    await bread.waitFor(WAIT);
-    await expect.poll(() => bread.innerText(), WAIT).toMatch(/refunded in full/i);
-    await page.keyboard.press('Escape'); // back to finding a sale
-    await expect.poll(() => focused(page), WAIT).toBe('refund-find-input');
-    await page.keyboard.press('Escape');
+    const lines = page.getByTestId('refund-line');
+    await expect.poll(() => lines.count(), WAIT).toBe(3);
+    await expect.poll(() => lines.nth(1).innerText(), WAIT).toMatch(/refunded in full/i);
+    // The bread again: nothing left of it to return, and the quantity is refused as more than that.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text('refund-error'), WAIT).toBe('Already refunded in full.');
+    await page.keyboard.press('Escape'); // clears what was typed
+    // ↓ to the bananas: 500 g of 1.250 kg gives back floor(7.00 × 500 / 1250) = 2.80.
+    await page.keyboard.press('ArrowDown');
+    expect(await lines.nth(2).innerText()).toMatch(/Bananas\s+1\.250 kg\s+—\s+1\.250 kg/);
+    await page.keyboard.type('500');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => lines.nth(2).getByTestId('refund-line-qty').innerText(), WAIT).toBe('0.500 kg');
+    await expect.poll(() => text('refund-quote-total'), WAIT).toMatch(/2\.80/);
+    // → the reason to "damaged": written off by default.
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => lines.nth(2).getByTestId('refund-line-stock').getAttribute('data-disposition'), WAIT)
+      .toBe('write_off');
+    await shoot('sale-weighed');
+    await page.keyboard.press('F12');
+    await expect.poll(() => text('refund-confirm'), WAIT).toMatch(/2\.80/);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('refund-progress').getAttribute('data-state'), WAIT)
+      .toBe('done');
+    await expect.poll(() => text('refund-give-cash'), WAIT).toMatch(/Give the customer\D*2\.80/);
+    expect(await text('refund-progress-lines')).toMatch(/Bananas × 0\.500 kg · Damaged/);
+    await expect.poll(() => paper.pulses(), WAIT).toHaveLength(3);
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('refund-dialog').count(), WAIT).toBe(0);
   });
 
@@ -306,7 +340,7 @@ describe('returns at the counter, by keyboard only', () => {
     const refunds = simulatorRefunds();
     expect(refunds).toHaveLength(1);
     expect(refunds[0]).toMatchObject({ amount: 1590, status: 'paid' });
-    expect(paper.pulses()).toHaveLength(2);
+    expect(paper.pulses()).toHaveLength(3);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('refund-dialog').count(), WAIT).toBe(0);
   });
@@ -329,7 +363,7 @@ describe('returns at the counter, by keyboard only', () => {
     await axe('no receipt approval');
     await page.keyboard.press('Escape');
     await expect.poll(() => focused(page), WAIT).toBe('refund-no-receipt-code');
-    expect(paper.pulses()).toHaveLength(2);
+    expect(paper.pulses()).toHaveLength(3);
 
     await page.keyboard.press('F12');
     await expect.poll(() => focused(page), WAIT).toBe('badge-input');
@@ -343,7 +377,7 @@ describe('returns at the counter, by keyboard only', () => {
       .toBe('done');
     await expect.poll(() => text('refund-give-cash'), WAIT).toMatch(/Give the customer\D*6\.80/);
     expect(await page.getByTestId('refund-progress').innerText()).toContain(`Approved by ${SUPERVISOR.id}`);
-    await expect.poll(() => paper.pulses(), WAIT).toHaveLength(3);
+    await expect.poll(() => paper.pulses(), WAIT).toHaveLength(4);
     await shoot('done-no-receipt');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('refund-dialog').count(), WAIT).toBe(0);
@@ -357,12 +391,12 @@ describe('returns at the counter, by keyboard only', () => {
     const x = page.getByTestId('x-report');
     await x.waitFor(WAIT);
     const report = (await x.textContent()) ?? '';
-    expect(report).toMatch(/Sales \(2\)\D*43\.50/);
-    // Float ¥100 + cash sale 27.60 − cash refunds 8.50 and 6.80 (no receipt).
-    expect(report).toMatch(/Cash refunds \(2\)\D*15\.30/);
+    expect(report).toMatch(/Sales \(2\)\D*43\.70/);
+    // Float ¥100 + cash sale 27.80 − cash refunds 8.50, 2.80 (bananas) and 6.80 (no receipt).
+    expect(report).toMatch(/Cash refunds \(3\)\D*18\.10/);
     expect(report).toMatch(/Refunds to wallet \(1\)\D*15\.90/);
     expect(report).toMatch(/Refunds to QR \(0\)\D*0\.00/);
-    expect(report).toMatch(/Expected cash\D*112\.30/);
+    expect(report).toMatch(/Expected cash\D*109\.70/);
     await shoot('x-report');
     await page.keyboard.press('Escape');
   });

@@ -73,6 +73,7 @@ export function SaleStep({ client, sale, approving, onAsk, onStarted, onBack }: 
     if (!line) return;
     const typed = text.trim();
     const max = line.refundableQuantity;
+    if (max <= 0) return setHint(t.refund.nothingLeft);
     if (typed === '') {
       // Enter alone: all of what is left of the line, or none again.
       setHint(null);

@@ -17,6 +17,7 @@ import { SaleStep } from './SaleStep';
 import { SearchStep } from './SearchStep';
 import { useRefundProgress } from './useRefundProgress';
 import './refund.css';
+import './refund-sale.css';
 
 export type RefundStepName = 'find' | 'search' | 'sale' | 'progress' | 'no_receipt';
 

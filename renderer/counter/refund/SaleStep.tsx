@@ -5,24 +5,18 @@
 // supervisor first when the quote says one must approve. Esc clears, backs out of the question, or goes
 // back to finding a sale; nothing is refunded before that Enter.
 import { useState, type KeyboardEvent } from 'react';
-import type {
-  ApiError,
-  RefundQuoteView,
-  RefundSaleView,
-  RefundView,
-  TerminalClient,
-} from '../../../services/api/contract';
+import type { ApiError, RefundSaleView, RefundView, TerminalClient } from '../../../services/api/contract';
 import { dateTime, kilograms, money } from '../../format';
 import { useI18n } from '../../i18n';
 import { CodeEntry } from '../CodeEntry';
 import { KeyLegend } from '../KeyLegend';
-import { isApproverRefusal, type ApprovalAsk } from './approval-ask';
+import type { ApprovalAsk } from './approval-ask';
 import { QuotePanel } from './QuotePanel';
 import { RefundLines } from './RefundLines';
 import {
   NO_PICKS,
+  enteredQuantity,
   lineInputs,
-  parseReturnQuantity,
   pickOf,
   withNextReason,
   withOtherDisposition,
@@ -31,8 +25,7 @@ import {
 } from './refund-picks';
 import { RefundNotice } from './refund-words';
 import { useRefundQuote } from './useRefundQuote';
-
-type ApprovalReason = NonNullable<RefundQuoteView['approvalNeeded']>;
+import { useRefundStart } from './useRefundStart';
 
 export interface SaleStepProps {
   client: TerminalClient;
@@ -57,12 +50,25 @@ export function SaleStep({ client, sale, approving, onAsk, onStarted, onBack }: 
   const [hint, setHint] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const { quote, error: quoteError, current } = useRefundQuote(client, sale.receiptNumber, picks);
   const line = sale.lines[selected];
   const cash = (minor: number) => money(minor, sale.currency, language);
   const chosen = lineInputs(picks);
   const ready = chosen.length > 0 && current && quote !== null;
+  const { refund } = useRefundStart({
+    client,
+    sale,
+    quote: current ? quote : null,
+    lines: chosen,
+    approvalDetail: (reason) =>
+      `${t.refund.approvalNeeded[reason]} ${t.refund.approvalAmount(cash((quote?.total ?? 0) + (quote?.cashRounding ?? 0)))}`,
+    onAsk,
+    onStarted,
+    onRefused: (refused) => {
+      setConfirming(false);
+      setError(refused);
+    },
+  });
 
   const change = (next: Picks) => {
     setPicks(next);
@@ -71,59 +77,16 @@ export function SaleStep({ client, sale, approving, onAsk, onStarted, onBack }: 
   };
   const setQuantity = () => {
     if (!line) return;
-    const typed = text.trim();
-    const max = line.refundableQuantity;
-    if (max <= 0) return setHint(t.refund.nothingLeft);
-    if (typed === '') {
-      // Enter alone: all of what is left of the line, or none again.
-      setHint(null);
-      return change(
-        withQuantity(picks, line.line, pickOf(picks, line.line).quantity > 0 ? 0 : Math.max(max, 0)),
-      );
+    const entered = enteredQuantity(text, line, pickOf(picks, line.line).quantity);
+    if ('problem' in entered) {
+      const max = line.refundableQuantity;
+      const bad = line.unit === 'kg' ? t.refund.badQtyWeight(kilograms(max)) : t.refund.badQtyPieces(max);
+      return setHint(entered.problem === 'nothing_left' ? t.refund.nothingLeft : bad);
     }
-    const quantity = parseReturnQuantity(typed, line.unit);
-    if (quantity === null || quantity > max)
-      return setHint(line.unit === 'kg' ? t.refund.badQtyWeight(kilograms(max)) : t.refund.badQtyPieces(max));
     setHint(null);
     setText('');
-    change(withQuantity(picks, line.line, quantity));
+    change(withQuantity(picks, line.line, entered.quantity));
   };
-  const start = async (approval?: { badge: string; pin: string }): Promise<ApiError | null> => {
-    setBusy(true);
-    const result = await client.call('refund.start', {
-      receiptNumber: sale.receiptNumber,
-      lines: chosen,
-      ...(approval ? { approval } : {}),
-    });
-    setBusy(false);
-    if (result.ok) {
-      onStarted(result.value);
-      return null;
-    }
-    // HQ went away between the quote and now: the refund needs the approval the quote did not ask for.
-    if (result.error.code === 'approval_needed' && !approval) {
-      const why = (result.error.details as { approvalNeeded?: ApprovalReason } | undefined)?.approvalNeeded;
-      askApproval(why ?? 'offline');
-      return null;
-    }
-    // The supervisor's own refusals (wrong PIN…) stay in their dialog; any other closes it and shows here.
-    if (approval && isApproverRefusal(result.error)) return result.error;
-    onAsk(null);
-    setConfirming(false);
-    setError(result.error);
-    return null;
-  };
-  const askApproval = (reason: ApprovalReason) =>
-    onAsk({
-      detail: `${t.refund.approvalNeeded[reason]} ${t.refund.approvalAmount(cash((quote?.total ?? 0) + (quote?.cashRounding ?? 0)))}`,
-      submit: (credentials) => start(credentials),
-    });
-  const refund = () => {
-    if (!ready || busy) return;
-    if (quote.approvalNeeded) return askApproval(quote.approvalNeeded);
-    void start();
-  };
-
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const key = event.key;
     if (key === 'ArrowDown' || key === 'ArrowUp') {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   NO_PICKS,
   dispositionFor,
+  enteredQuantity,
   lineInputs,
   parseReturnQuantity,
   pickOf,
@@ -57,5 +58,31 @@ describe('the lines chosen', () => {
       { line: 0, quantity: 1, reason: 'changed_mind', disposition: 'restock' },
       { line: 2, quantity: 500, reason: 'changed_mind', disposition: 'restock' },
     ]);
+  });
+});
+
+describe('Enter on a line', () => {
+  const bread = { unit: 'each' as const, refundableQuantity: 2 };
+  const bananas = { unit: 'kg' as const, refundableQuantity: 1250 };
+
+  it('with nothing typed takes all that is left, and none again', () => {
+    expect(enteredQuantity('', bread, 0)).toEqual({ quantity: 2 });
+    expect(enteredQuantity('  ', bread, 2)).toEqual({ quantity: 0 });
+    expect(enteredQuantity('', bananas, 0)).toEqual({ quantity: 1250 });
+  });
+
+  it('takes what was typed, up to what is left', () => {
+    expect(enteredQuantity('1', bread, 0)).toEqual({ quantity: 1 });
+    expect(enteredQuantity('0.5kg', bananas, 0)).toEqual({ quantity: 500 });
+    expect(enteredQuantity('1250', bananas, 500)).toEqual({ quantity: 1250 });
+    expect(enteredQuantity('3', bread, 0)).toEqual({ problem: 'bad_quantity' });
+    expect(enteredQuantity('1.3kg', bananas, 0)).toEqual({ problem: 'bad_quantity' });
+    expect(enteredQuantity('x', bread, 0)).toEqual({ problem: 'bad_quantity' });
+  });
+
+  it('refuses a line with nothing left, whatever is typed', () => {
+    const gone = { unit: 'each' as const, refundableQuantity: 0 };
+    expect(enteredQuantity('', gone, 0)).toEqual({ problem: 'nothing_left' });
+    expect(enteredQuantity('1', gone, 0)).toEqual({ problem: 'nothing_left' });
   });
 });

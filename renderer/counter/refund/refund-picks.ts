@@ -43,6 +43,22 @@ export function parseReturnQuantity(text: string, unit: Unit): number | null {
   return value !== null && value !== undefined && value > 0 ? value : null;
 }
 
+/**
+ * What Enter on a line means, with `typed` in the field and `current` already chosen: nothing typed,
+ * all that is left of the line (or none, when some was chosen); a quantity typed, that much — or why not.
+ */
+export function enteredQuantity(
+  typed: string,
+  line: { unit: Unit; refundableQuantity: number },
+  current: number,
+): { quantity: number } | { problem: 'nothing_left' | 'bad_quantity' } {
+  const max = line.refundableQuantity;
+  if (max <= 0) return { problem: 'nothing_left' };
+  if (typed.trim() === '') return { quantity: current > 0 ? 0 : max };
+  const quantity = parseReturnQuantity(typed, line.unit);
+  return quantity === null || quantity > max ? { problem: 'bad_quantity' } : { quantity };
+}
+
 /** The choices with `line` set to `quantity` (0 takes it out), its reason and disposition kept. */
 export function withQuantity(picks: Picks, line: number, quantity: number): Picks {
   const next = new Map(picks);

@@ -659,7 +659,7 @@ export const en = {
     stepRefund: 'Refund',
     findLabel: 'Receipt QR or receipt number',
     findPlaceholder: 'Scan the QR on the receipt, or type the number under it',
-    findHint: 'The number looks like S01-C01-000042. No receipt? Search by date, total or wallet code (F3).',
+    findHint: 'The number looks like S001-C01-000042. No receipt? Search by date, total or wallet code (F3).',
     finding: 'Looking for the sale…',
     keyFind: 'Find the sale',
     keySearch: 'Search',
@@ -785,7 +785,7 @@ export const en = {
       refund_unavailable:
         'This payment can’t be refunded from this till: refund it at the till that sold it (the middle of the receipt number).',
       invalid_receipt:
-        'That is not a receipt: scan the QR on the receipt, or type its number (like S01-C01-000042).',
+        'That is not a receipt: scan the QR on the receipt, or type its number (like S001-C01-000042).',
       refund_exceeds_tenders:
         'The payments of this sale have no more to give back: check what was refunded before.',
       refund_in_progress: 'The payment provider has not finished this refund yet: print once it is done.',
@@ -800,9 +800,7 @@ export const en = {
       shift_not_open: 'No shift is open: count the float first (F9).',
       refund_not_found: 'That refund is gone: start the return again.',
       item_not_found: 'Not in the catalog: check the code.',
-      training_mismatch: 'A training sale is refunded only in training mode (and a live sale only live).',
       staff_not_allowed: 'This badge may not refund: call a supervisor.',
-      print_failed: 'The slip did not print: check the printer, then F4.',
     } as Record<string, string>,
   },
 };

@@ -618,7 +618,7 @@ export const zhCN: Messages = {
     stepRefund: '退款',
     findLabel: '小票二维码或小票号',
     findPlaceholder: '扫描小票上的二维码，或输入二维码下方的号码',
-    findHint: '小票号形如 S01-C01-000042。没有小票号？按日期、金额或钱包付款码搜索（F3）。',
+    findHint: '小票号形如 S001-C01-000042。没有小票号？按日期、金额或钱包付款码搜索（F3）。',
     finding: '正在查找销售…',
     keyFind: '查找销售',
     keySearch: '搜索',
@@ -739,7 +739,7 @@ export const zhCN: Messages = {
       hq_unreachable:
         '无法连接总部，且此小票属于其他收银台（号码中间部分）：请到该收银台办理，或待总部恢复后再试。',
       refund_unavailable: '此笔付款无法在本收银台退款：请到售出的收银台办理（小票号中间部分）。',
-      invalid_receipt: '这不是小票：请扫描小票上的二维码，或输入小票号（如 S01-C01-000042）。',
+      invalid_receipt: '这不是小票：请扫描小票上的二维码，或输入小票号（如 S001-C01-000042）。',
       refund_exceeds_tenders: '此销售的付款已无可退金额：请核对之前的退款。',
       refund_in_progress: '支付机构尚未完成此退款：完成后再打印。',
       approval_needed: '无法询问总部：此退款需主管批准。',
@@ -753,9 +753,7 @@ export const zhCN: Messages = {
       shift_not_open: '尚未开班：请先清点备用金（F9）。',
       refund_not_found: '找不到该退款：请重新办理退货。',
       item_not_found: '商品库中没有此商品：请核对条码。',
-      training_mismatch: '培训销售只能在培训模式下退款（正式销售只能在正式模式下退款）。',
       staff_not_allowed: '此工牌无权退款：请找主管。',
-      print_failed: '退款单没有打印：请检查打印机，然后按 F4。',
     } as Record<string, string>,
   },
 };

@@ -9,8 +9,7 @@
 // Payments go through WeChat Pay's protocol to the local stand-in (test/standins/wechatpay), not the
 // built-in simulator: a simulator terminal is in training mode, and this is a live shift with live sales.
 // Screens are saved at 1280×800 and 1024×768 in test-artifacts/counter-day/.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,9 +21,10 @@ import { withCheckDigit } from '../../core/barcode/gtin';
 import { seriousViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/browser';
 import { WALLET } from '../helpers/checkout';
-import { OPENLANE_BIN, runOpenlane } from '../helpers/cli';
+import { runOpenlane } from '../helpers/cli';
 import {
   focused,
+  importCatalog,
   payOnPhone,
   scanAll,
   shootBoth,
@@ -78,15 +78,7 @@ beforeAll(async () => {
   mkdirSync(data, { mode: 0o700 });
   wx = await startStandinWithMerchant();
   const rows = [TEA, BREAD].map((p) => `${p.barcode},${p.name},${p.price},13`);
-  writeFileSync(join(dir, 'catalog.csv'), ['barcode,name,price,tax_rate', ...rows, ''].join('\n'));
-  execFileSync(process.execPath, [
-    OPENLANE_BIN,
-    'catalog',
-    'import',
-    join(dir, 'catalog.csv'),
-    '--data',
-    data,
-  ]);
+  importCatalog(dir, data, 'barcode,name,price,tax_rate', rows);
   ({ terminal, host } = await startPrinterCounter(data, pty.devicePath, {
     payment: standinPaymentSettings(data, wx),
   }));

@@ -10,8 +10,7 @@
 // mode; a shift opened in training counts its training sales and refunds. The cash sale's third line is
 // weighed (1.250 kg typed in grams): 500 g of it comes back later, written off as damaged.
 // Screens are saved at 1280×800 and 1024×768 in test-artifacts/counter-refund/.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +22,7 @@ import type { WebHost } from '../../services/web/host';
 import { axeProblems } from '../helpers/axe';
 import { launchChromium } from '../helpers/browser';
 import { WALLET } from '../helpers/checkout';
-import { OPENLANE_BIN } from '../helpers/cli';
-import { focused, scanAll, shootBoth, startPrinterCounter } from '../helpers/counter-day';
+import { focused, importCatalog, scanAll, shootBoth, startPrinterCounter } from '../helpers/counter-day';
 import { signInAtCounter } from '../helpers/counter-staff';
 import { CASHIER, STAFF_PINS, SUPERVISOR } from '../helpers/staff';
 import { drawerPrinter, type DrawerPrinter } from '../helpers/drawer-printer';
@@ -65,6 +63,17 @@ const simulatorRefunds = (): { reference: string; amount: number; status: string
   }[];
   return payments.flatMap((p) => p.refunds ?? []);
 };
+/** Badge, Enter, PIN, Enter into the approval dialog that has the keyboard. */
+const approveAs = async (who: { badge: string; role: keyof typeof STAFF_PINS }) => {
+  await expect.poll(() => focused(page), WAIT).toBe('badge-input');
+  await page.keyboard.type(who.badge);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(STAFF_PINS[who.role]);
+  await page.keyboard.press('Enter');
+};
+/** The refund on screen has every tender settled. */
+const refundDone = () =>
+  expect.poll(() => page.getByTestId('refund-progress').getAttribute('data-state'), WAIT).toBe('done');
 /** The receipt number an e-receipt link names: its last path segment (`…/r/S01-C01-000001?join=1`). */
 const receiptOf = (link: string): string => decodeURIComponent(new URL(link).pathname.split('/').pop()!);
 
@@ -77,15 +86,7 @@ beforeAll(async () => {
   mkdirSync(data, { mode: 0o700 });
   const rows = [TEA, BREAD, MILK, SOAP].map((p) => `${p.barcode},${p.name},${p.price},13,each`);
   rows.push(`${BANANAS.barcode},${BANANAS.name},${BANANAS.price},13,kg`);
-  writeFileSync(join(dir, 'catalog.csv'), ['barcode,name,price,tax_rate,unit', ...rows, ''].join('\n'));
-  execFileSync(process.execPath, [
-    OPENLANE_BIN,
-    'catalog',
-    'import',
-    join(dir, 'catalog.csv'),
-    '--data',
-    data,
-  ]);
+  importCatalog(dir, data, 'barcode,name,price,tax_rate,unit', rows);
   // No payment settings: the built-in simulator, a real HTTP service beside the terminal.
   // A cashier refunds up to ¥10.00 alone; above that a supervisor approves (the wallet line, 15.90).
   ({ terminal, host } = await startPrinterCounter(data, pty.devicePath, {
@@ -199,9 +200,7 @@ describe('returns at the counter, by keyboard only', () => {
     await page.keyboard.press('Enter');
 
     await page.getByTestId('refund-progress').waitFor(WAIT);
-    await expect
-      .poll(() => page.getByTestId('refund-progress').getAttribute('data-state'), WAIT)
-      .toBe('done');
+    await refundDone();
     await expect.poll(() => text('refund-give-cash'), WAIT).toMatch(/Give the customer\D*8\.50/);
     await expect
       .poll(() => page.getByTestId('refund-printed').getAttribute('data-printed'), WAIT)
@@ -257,9 +256,7 @@ describe('returns at the counter, by keyboard only', () => {
     await page.keyboard.press('F12');
     await expect.poll(() => text('refund-confirm'), WAIT).toMatch(/2\.80/);
     await page.keyboard.press('Enter');
-    await expect
-      .poll(() => page.getByTestId('refund-progress').getAttribute('data-state'), WAIT)
-      .toBe('done');
+    await refundDone();
     await expect.poll(() => text('refund-give-cash'), WAIT).toMatch(/Give the customer\D*2\.80/);
     expect(await text('refund-progress-lines')).toMatch(/Bananas × 0\.500 kg · Damaged/);
     await expect.poll(() => paper.pulses(), WAIT).toHaveLength(3);
@@ -302,10 +299,7 @@ describe('returns at the counter, by keyboard only', () => {
     await expect.poll(() => focused(page), WAIT).toBe('badge-input');
     expect(await text('approval-detail')).toMatch(/Above your refund limit.*Refund ¥15\.90/);
     // The cashier's own badge does not approve their refund: refused, in the dialog, nothing refunded.
-    await page.keyboard.type(CASHIER.badge);
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(STAFF_PINS.cashier);
-    await page.keyboard.press('Enter');
+    await approveAs(CASHIER);
     await page.getByTestId('staff-refusal').waitFor(WAIT);
     expect(await text('staff-refusal')).toBe(
       'This badge may not approve refunds: a supervisor or manager must.',
@@ -318,16 +312,10 @@ describe('returns at the counter, by keyboard only', () => {
     await page.keyboard.press('F12');
     await page.getByTestId('refund-confirm').waitFor(WAIT);
     await page.keyboard.press('Enter');
-    await expect.poll(() => focused(page), WAIT).toBe('badge-input');
-    await page.keyboard.type(SUPERVISOR.badge);
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(STAFF_PINS.supervisor);
-    await page.keyboard.press('Enter');
+    await approveAs(SUPERVISOR);
 
     await page.getByTestId('refund-progress').waitFor(WAIT);
-    await expect
-      .poll(() => page.getByTestId('refund-progress').getAttribute('data-state'), WAIT)
-      .toBe('done');
+    await refundDone();
     expect(await page.getByTestId('refund-progress').innerText()).toContain(`Approved by ${SUPERVISOR.id}`);
     const tender = page.getByTestId('refund-tender');
     expect(await tender.count()).toBe(1);
@@ -366,15 +354,9 @@ describe('returns at the counter, by keyboard only', () => {
     expect(paper.pulses()).toHaveLength(3);
 
     await page.keyboard.press('F12');
-    await expect.poll(() => focused(page), WAIT).toBe('badge-input');
-    await page.keyboard.type(SUPERVISOR.badge);
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(STAFF_PINS.supervisor);
-    await page.keyboard.press('Enter');
+    await approveAs(SUPERVISOR);
     await page.getByTestId('refund-progress').waitFor(WAIT);
-    await expect
-      .poll(() => page.getByTestId('refund-progress').getAttribute('data-state'), WAIT)
-      .toBe('done');
+    await refundDone();
     await expect.poll(() => text('refund-give-cash'), WAIT).toMatch(/Give the customer\D*6\.80/);
     expect(await page.getByTestId('refund-progress').innerText()).toContain(`Approved by ${SUPERVISOR.id}`);
     await expect.poll(() => paper.pulses(), WAIT).toHaveLength(4);

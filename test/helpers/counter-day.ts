@@ -1,5 +1,6 @@
 // Steps of a counter's day in Chromium, by keyboard, for end-to-end tests: typing a drawer count row by
 // row, a counter with a receipt printer to start, scanning products into the sale, and the customer's phone.
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../../services/settings';
 import { startTerminal, type Terminal } from '../../services/terminal';
 import { startWebHost, type WebHost } from '../../services/web/host';
 import type { StandinWithMerchant } from '../standins/wechatpay/standin-merchant';
+import { OPENLANE_BIN } from './cli';
 import { COUNTER_STAFF } from './staff';
 
 const RENDERER = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
@@ -36,6 +38,19 @@ export async function scanAll(page: Page, codes: string[]): Promise<void> {
     await page.keyboard.type(code);
     await page.keyboard.press('Enter');
   }
+}
+
+/** Writes DIR/catalog.csv (`header`, then one row a line) and imports it into DATA_DIR with the built CLI. */
+export function importCatalog(dir: string, dataDir: string, header: string, rows: string[]): void {
+  writeFileSync(join(dir, 'catalog.csv'), [header, ...rows, ''].join('\n'));
+  execFileSync(process.execPath, [
+    OPENLANE_BIN,
+    'catalog',
+    'import',
+    join(dir, 'catalog.csv'),
+    '--data',
+    dataDir,
+  ]);
 }
 
 /**

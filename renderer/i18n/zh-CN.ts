@@ -648,7 +648,7 @@ export const zhCN: Messages = {
     colSold: '售出',
     colRefunded: '已退',
     colRefundable: '可退',
-    colReturn: '本次退',
+    colReturn: '退回',
     colReason: '原因',
     colStock: '库存',
     colAmount: '退款',

@@ -380,7 +380,33 @@ describe('returns at the counter, by keyboard only', () => {
     expect(report).toMatch(/Refunds to QR \(0\)\D*0\.00/);
     expect(report).toMatch(/Expected cash\D*109\.70/);
     await shoot('x-report');
+    await page.keyboard.press('Escape'); // back to the shift menu
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('shift-menu').count(), WAIT).toBe(0);
+  });
+
+  it('in 简体中文: the wallet sale again, its line refunded in full, and a refusal in the cashier’s words', async () => {
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await expect.poll(() => focused(page), WAIT).toBe('code-entry');
+    await page.keyboard.press('F1');
+    await expect.poll(() => focused(page), WAIT).toBe('refund-find-input');
+    await page.keyboard.type('S001-C01-999999');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => text('refund-error'), WAIT)
+      .toBe('找不到该小票的销售：请核对号码，或搜索（F3）。');
+    await page.keyboard.press('Escape'); // clears the number
+    await page.keyboard.type(walletReceipt);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('refund-sale').waitFor(WAIT);
+    expect(await page.getByTestId('refund-lines').innerText()).toMatch(/商品[\s\S]*可退[\s\S]*已全部退款/);
+    expect(await text('refund-sale-tenders')).toMatch(/钱包付款码 1345\*{4}1230[\s\S]*已退 ¥15\.90/);
+    await shoot('sale-zh');
+    await axe('sale zh');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('refund-dialog').count(), WAIT).toBe(0);
+    await page.getByRole('button', { name: 'English' }).click();
   });
 
   it('has no serious or critical accessibility problem on any Returns screen', () => {

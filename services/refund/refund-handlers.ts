@@ -2,6 +2,7 @@
 // what it needs. Every one is refused `not_signed_in` while nobody is signed in at the counter (a kiosk
 // never has anyone signed in, so it refunds nothing); services/counter/sign-in-guard.ts guards the API
 // too. The refund itself: refund-start.ts (claim, approval, written whole), refund-engine.ts (paid out).
+import { formatReceiptNumber } from '../../core/receipt';
 import type { ApiResult, RefundHandlers } from '../api/contract';
 import type { CheckoutContext, OnDuty } from '../checkout/context';
 import { fail, ok } from '../checkout/result';
@@ -55,7 +56,8 @@ export function refundHandlers(
     };
   return {
     'refund.find': signedIn(async ({ query }) => {
-      const receiptNumber = receiptNumberOf(query);
+      const { storeId, terminalId } = ctx.settings;
+      const receiptNumber = receiptNumberOf(query, formatReceiptNumber(storeId, terminalId, 42));
       if (!receiptNumber.ok) return receiptNumber;
       const sale = await findRefundSale(ctx, receiptNumber.value);
       return sale.ok ? ok(refundSaleView(sale.value)) : sale;

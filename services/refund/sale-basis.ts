@@ -47,7 +47,8 @@ export function saleFacts(sale: SaleFacts): SaleFacts {
 const RECEIPT_NUMBER = /^[A-Za-z0-9_]+-[A-Za-z0-9_]+-\d{6,}$/;
 
 /** The receipt number a scan or a typed text names: the last path segment of an e-receipt link, or the text. */
-export function receiptNumberOf(query: string): ApiResult<string> {
+/** The receipt number in what was scanned or typed; `example` is one of this store's (`S001-C01-000042`). */
+export function receiptNumberOf(query: string, example: string): ApiResult<string> {
   const text = query.trim();
   let candidate = text;
   if (/^https?:\/\//i.test(text)) {
@@ -61,7 +62,7 @@ export function receiptNumberOf(query: string): ApiResult<string> {
   if (!RECEIPT_NUMBER.test(candidate))
     return fail(
       'invalid_receipt',
-      `"${text.slice(0, 60)}" is not a receipt: scan the QR code on the receipt, or type its number (like S01-C01-000042)`,
+      `"${text.slice(0, 60)}" is not a receipt: scan the QR code on the receipt, or type its number (like ${example})`,
     );
   return ok(candidate);
 }

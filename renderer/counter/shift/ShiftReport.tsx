@@ -22,16 +22,13 @@ export function ShiftReport({ title, currency, figures: f, approvedBy, testId }:
     [t.shift.rounding, m(f.rounding), 'sub'],
     [t.shift.change, m(f.change), 'sub'],
     [t.shift.refunds(f.refunds.count), m(f.refunds.total)],
-    // Refunds given back to QR and wallet payments by their providers: beside the cash, never in it.
+    // Refunds given back to QR and wallet payments by their providers: rows of their own beside the cash
+    // refunds (not under them), and never in the cash expected.
     ...(f.codeRefunds
       ? ([
-          [t.refund.xQrRefunds(f.codeRefunds.merchant_qr.count), m(f.codeRefunds.merchant_qr.total), 'sub'],
-          [
-            t.refund.xWalletRefunds(f.codeRefunds.wallet_code.count),
-            m(f.codeRefunds.wallet_code.total),
-            'sub',
-          ],
-        ] satisfies [string, string, string][])
+          [t.refund.xQrRefunds(f.codeRefunds.merchant_qr.count), m(f.codeRefunds.merchant_qr.total)],
+          [t.refund.xWalletRefunds(f.codeRefunds.wallet_code.count), m(f.codeRefunds.wallet_code.total)],
+        ] satisfies [string, string][])
       : []),
     [t.shift.voids(f.voids.count), m(f.voids.total)],
     [t.shift.float, m(f.openingFloat)],

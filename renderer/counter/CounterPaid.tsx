@@ -1,6 +1,6 @@
 // Paid at the counter: the amount, the receipt and the e-receipt QR for the customer; Enter (or the
 // button) is the next customer. No idle timer: the cashier decides when the next sale starts.
-import { useEffect, type ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
 import type { ReceiptView } from '../../services/api/contract';
 import { money } from '../format';
 import { useI18n } from '../i18n';
@@ -11,7 +11,7 @@ import { QrCode } from '../QrCode';
 export function CounterPaid(props: { receipt: ReceiptView | null; header: ReactNode; onNext(): void }) {
   const { receipt, header, onNext } = props;
   const { t, language } = useI18n();
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Enter') return;
       event.preventDefault();

@@ -1,6 +1,6 @@
 // Paying at the counter is the kiosk's payment screen — the merchant-presented QR with its countdown,
 // or the customer's scanned wallet code — with Escape for the cashier's Cancel.
-import { useEffect, type ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
 import type { PaymentView } from '../../services/api/contract';
 import { useQrSize, type QrFit } from '../common/useQrSize';
 import { useI18n } from '../i18n';
@@ -21,7 +21,7 @@ export function CounterPayment(props: { payment: PaymentView; header: ReactNode;
   const { t } = useI18n();
   const qrSize = useQrSize(counterQrFit);
   const canCancel = cancellable(payment);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!canCancel) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;

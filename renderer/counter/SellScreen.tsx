@@ -1,6 +1,6 @@
 // The cashier's selling screen: the sale as a table on the left; the total, the code entry, messages,
 // Pay and the key legend on the right. Everything is reachable from the keyboard.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { BasketView, ScanSource, TerminalClient } from '../../services/api/contract';
 import { money } from '../format';
 import { useI18n } from '../i18n';
@@ -116,7 +116,7 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
   const keyboard = !cameraOpen && !dialogOpen && !price.open && tools.dialog === null && !returns;
   const priceKey = useRef(price.key);
   priceKey.current = price.key;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!keyboard) return;
     const onKey = (event: KeyboardEvent) => {
       // F4 F5 F6 F8 (./price); F5 must not reload the page either.

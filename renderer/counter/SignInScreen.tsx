@@ -1,7 +1,7 @@
 // What a counter shows while nobody runs it: the sign-in (badge, PIN), or the lock of the one who
 // stepped away (their PIN, or F9 for a supervisor to take over). A sale waiting is said, not shown: it
 // is the customer's, and it resumes as it was once someone signs in.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useState, type ReactNode } from 'react';
 import type { ApiError, DutyView } from '../../services/api/contract';
 import { useI18n } from '../i18n';
 import { ApprovalDialog } from './ApprovalDialog';
@@ -26,7 +26,7 @@ export function SignInScreen(props: SignInScreenProps) {
   const locked = duty.state === 'locked' && duty.staff !== null;
   const [takingOver, setTakingOver] = useState(false);
   const closeTakeOver = useCallback(() => setTakingOver(false), []);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!locked || takingOver) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'F9') return;

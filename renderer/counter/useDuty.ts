@@ -1,6 +1,6 @@
 // Who runs the counter, as the screen knows it: the backend's DutyView (staff.current, then every
 // `staff.duty` event), the sign-in acts, the idle lock and the F10 keys.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiError, DutyView, TerminalClient } from '../../services/api/contract';
 
 export interface Duty {
@@ -83,7 +83,7 @@ export function useIdleLock(signedIn: boolean, seconds: number, lock: () => void
 /** F10 locks the counter (the sale waits), Shift+F10 signs out; only while someone is signed in. */
 export function useDutyKeys(signedIn: boolean, duty: Pick<Duty, 'lock' | 'signOut'>): void {
   const { lock, signOut } = duty;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!signedIn) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'F10') return;

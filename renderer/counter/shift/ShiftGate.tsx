@@ -1,7 +1,7 @@
 // The counter's shift around its selling screens: without an open shift the float is counted first
 // (once someone is signed in: before that the sign-in screen has the counter, and every act is refused);
 // with one, F9 opens the shift menu, and a drawer that stayed shut after a kick shows as a warning.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
 import type { TerminalClient } from '../../../services/api/contract';
 import { useI18n } from '../../i18n';
 import { DenominationCount } from './DenominationCount';
@@ -27,7 +27,9 @@ export function ShiftGate({ client, menuAllowed, header, children }: ShiftGatePr
   const [error, setError] = useState<string | null>(null);
   const open = shift.state?.shift ?? null;
 
-  useEffect(() => {
+  // A layout effect, as for every key listener of the counter: it is in place before the screen that
+  // allows F9 is painted, so a key pressed the moment the selling screen shows is never lost.
+  useLayoutEffect(() => {
     if (!open || !menuAllowed) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'F9' || menuOpen) return;

@@ -2,7 +2,7 @@
 // the cash entry (digits + Enter, Enter alone for the exact amount), quick-cash keys, F8 for a QR of
 // the rest, a scanned wallet code for the rest, Del to take the selected tender back, Esc back to the
 // sale while nothing stands. Once the tenders cover the total: the change due, big; Enter is the next customer.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { currencyExponent, parseDecimalToMinor } from '../../../core/money';
 import { money } from '../../format';
 import { useI18n } from '../../i18n';
@@ -76,7 +76,7 @@ export function TenderScreen({ tender, actions, header, onBack, onNext }: Tender
   };
   const runRef = useRef(run);
   runRef.current = run;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const command = tenderCommandForKey(event.key);
       if (!command) return;

@@ -122,7 +122,14 @@ export async function startSaleRefund(
       }
     }
   }
-  const written = writeRefund(ctx, staff, approver, refundId, { ...quoted.value, approvalNeeded }, input.lines);
+  const written = writeRefund(
+    ctx,
+    staff,
+    approver,
+    refundId,
+    { ...quoted.value, approvalNeeded },
+    input.lines,
+  );
   // Refused here after HQ granted the lines (the database's own checks): give the claim back, or the
   // lines would stay reserved at HQ with no refund behind them. If HQ cannot be told now, the claim
   // stays, and HQ shows it as claimed for a refund that never arrived.

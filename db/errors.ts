@@ -38,7 +38,9 @@ export type StoreErrorCode =
   | 'handover_already_received'
   // Refunds (db/refunds.ts): beyond what the sale sold or a tender took; a refund still with a provider.
   | 'refund_exceeds_sale'
-  | 'refund_in_progress';
+  | 'refund_in_progress'
+  | 'nothing_declined'
+  | 'shift_closed';
 
 /** A refused change; nothing was written. `code` is stable, `message` says exactly what was wrong. */
 export class StoreError extends Error {

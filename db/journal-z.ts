@@ -3,7 +3,7 @@
 // refunds of its `refund` entries — and equal the figures journalled when it closed. Reads only; `openlane journal verify` runs it after the
 // chain is proven, so the entries it sums are the ones written.
 import type Database from 'better-sqlite3';
-import type { RefundedEntry, ShiftEntry, SaleEntry } from '../core/journal';
+import type { RefundedEntry, RefundCashInsteadEntry, ShiftEntry, SaleEntry } from '../core/journal';
 import type { ShiftFigures } from '../core/shift';
 import { canonicalJson } from '../core/journal';
 
@@ -118,21 +118,22 @@ function journalSums(db: Database.Database, shiftId: string): JournalSums {
 
 /**
  * The cash the shift's refunds paid out, as their `refund` / `refunded` entries journal it (each cash
- * tender paid back is one refund of the report), of the shift's kind like its sales.
+ * tender paid back is one refund of the report), and the cash given later in place of a declined part
+ * (`refund` / `cash_instead`), of the shift's kind like its sales.
  */
 function addRefunds(db: Database.Database, shiftId: string, sums: JournalSums): void {
   const refunds = db
     .prepare(
       `SELECT json_extract(j.entry, '$.data') FROM journal j
        JOIN refunds r ON r.id = json_extract(j.entry, '$.data.refundId')
-       WHERE j.kind = 'refund' AND json_extract(j.entry, '$.data.action') = 'refunded'
+       WHERE j.kind = 'refund' AND json_extract(j.entry, '$.data.action') IN ('refunded', 'cash_instead')
          AND json_extract(j.entry, '$.data.shiftId') = ?
          AND r.training = (SELECT training FROM shifts WHERE id = ?)`,
     )
     .pluck()
     .all(shiftId, shiftId) as string[];
   for (const text of refunds) {
-    const refund = JSON.parse(text) as RefundedEntry;
+    const refund = JSON.parse(text) as RefundedEntry | RefundCashInsteadEntry;
     for (const tender of refund.tenders) {
       if (tender.kind !== 'cash' || tender.status !== 'paid') continue;
       sums['refunds.count'] += 1;

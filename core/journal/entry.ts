@@ -318,6 +318,23 @@ export interface RefundedEntry {
   offline: boolean;
 }
 
+/**
+ * A provider turned down a refund's QR or wallet part, and the cashier gave that money back in cash
+ * instead, with a supervisor's approval: the cash out of the drawer, of which refund, who gave and approved it.
+ */
+export interface RefundCashInsteadEntry {
+  action: 'cash_instead';
+  refundId: string;
+  refundNumber: string;
+  receiptNumber: string | null;
+  currency: string;
+  /** The cash tender added to the refund: paid at once. */
+  tenders: { kind: 'cash'; amount: number; status: 'paid'; reference: null }[];
+  staffId: string;
+  approvedBy: string;
+  shiftId: string | null;
+}
+
 /** What a change asks the journal to record. */
 export type JournalEntry =
   | { kind: 'sale'; data: SaleEntry }
@@ -326,7 +343,7 @@ export type JournalEntry =
   | { kind: 'override'; data: OverrideEntry }
   | { kind: 'shift'; data: ShiftEntry }
   | { kind: 'staff'; data: StaffEntry }
-  | { kind: 'refund'; data: TenderRefundEntry | RefundedEntry };
+  | { kind: 'refund'; data: TenderRefundEntry | RefundedEntry | RefundCashInsteadEntry };
 
 /** An entry as written: its canonical JSON is what the chain hashes. */
 export type JournalRecord = JournalEntry & {

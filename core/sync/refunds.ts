@@ -158,3 +158,22 @@ export interface RefundPayload {
   offline: boolean;
   training?: boolean;
 }
+
+/**
+ * A `refund.cash_instead` payload: a provider declined a refund's QR or wallet part (its
+ * `refund.completed` said so), and the cashier then gave that money back in cash, approved by a
+ * supervisor. HQ keeps it in its event log; the lines were already counted with the refund.
+ */
+export interface RefundCashInsteadPayload {
+  refundId: string;
+  refundNumber: string;
+  receiptNumber: string | null;
+  storeId: string;
+  terminalId: string;
+  currency: string;
+  amount: number;
+  staffId: string;
+  approvedBy: string;
+  shiftId: string | null;
+  paidAt: string;
+}

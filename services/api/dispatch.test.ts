@@ -160,6 +160,7 @@ describe('dispatch', () => {
       'payment.start',
       'receipt.get',
       'receipt.print',
+      'refund.cashInstead',
       'refund.find',
       'refund.get',
       'refund.noReceipt',

@@ -122,4 +122,9 @@ export interface RefundHandlers {
   /** Ask the provider again about a refund whose answer was lost. */
   'refund.retry': [{ refundId: string }, RefundView];
   'refund.print': [{ refundId: string }, { printed: boolean }];
+  /**
+   * A refund's QR or wallet part a provider declined, given back in cash instead: a supervisor approves
+   * (`approval_needed` with `approvalNeeded: 'cash_instead'` without one); the drawer opens.
+   */
+  'refund.cashInstead': [{ refundId: string; approval?: SupervisorApproval }, RefundView];
 }

@@ -256,6 +256,7 @@ function refundSchemas() {
     'refund.get': z.strictObject({ refundId: id }),
     'refund.retry': z.strictObject({ refundId: id }),
     'refund.print': z.strictObject({ refundId: id }),
+    'refund.cashInstead': z.strictObject({ refundId: id, approval: approval.optional() }),
   } satisfies { [N in keyof RefundHandlers]: z.ZodType<RefundHandlers[N][0]> };
 }
 

@@ -2,6 +2,7 @@
 // what it needs. Every one is refused `not_signed_in` while nobody is signed in at the counter (a kiosk
 // never has anyone signed in, so it refunds nothing); services/counter/sign-in-guard.ts guards the API
 // too. The refund itself: refund-start.ts (claim, approval, written whole), refund-engine.ts (paid out).
+import { payDeclinedPartInCash } from './cash-instead';
 import { formatReceiptNumber } from '../../core/receipt';
 import type { ApiResult, RefundHandlers } from '../api/contract';
 import type { CheckoutContext, OnDuty } from '../checkout/context';
@@ -78,6 +79,10 @@ export function refundHandlers(
     'refund.get': signedIn(async ({ refundId }) => engine.view(refundId)),
     'refund.retry': signedIn(async ({ refundId }) => engine.retry(refundId)),
     'refund.print': signedIn(async ({ refundId }) => engine.print(refundId)),
+    'refund.cashInstead': signedIn(async (input, staff) => {
+      const paid = payDeclinedPartInCash(ctx, staff, input);
+      return paid.ok ? engine.view(paid.value.id) : paid;
+    }),
   };
 }
 

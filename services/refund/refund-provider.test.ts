@@ -9,7 +9,8 @@ import { pendingEvents } from '../../db/outbox';
 import { requireRefund } from '../../db/refunds';
 import type { Fault } from '../payments/simulator/faults';
 import { eventually, PRODUCTS, value, WALLET } from '../../test/helpers/checkout';
-import { openRefundLane, qrSale, type RefundLane } from '../../test/helpers/refund-lane';
+import { openRefundLane, qrSale, SUPERVISOR_APPROVAL, type RefundLane } from '../../test/helpers/refund-lane';
+import { STAFF_PINS } from '../../test/helpers/staff';
 import { useTenderLanes } from '../../test/helpers/tender-lane';
 import type { RefundView } from '../api/contract';
 import { startSaleRefund } from './refund-start';
@@ -147,6 +148,50 @@ describe('a QR refund at the simulator', () => {
     expect(completedOnce(lane, refund.id).tenders).toMatchObject([
       { kind: 'merchant_qr', status: 'declined' },
     ]);
+  });
+
+  it('declined, then given back in cash instead: a supervisor approves, the drawer opens, journalled and sent to HQ once', async () => {
+    const lane = open();
+    const refund = await refundOneMilk(lane, [{ mode: 'decline', times: 1 }]);
+    expect(refund.state).toBe('needs_attention');
+    const cashInstead = lane.refunds.handlers['refund.cashInstead'];
+    expect(await cashInstead({ refundId: refund.id })).toMatchObject({
+      ok: false,
+      error: { code: 'approval_needed', details: { approvalNeeded: 'cash_instead' } },
+    });
+    // The cashier's own badge approves nothing.
+    const own = await cashInstead({
+      refundId: refund.id,
+      approval: { badge: 'STAFF-C01X', pin: STAFF_PINS.cashier },
+    });
+    expect(own.ok).toBe(false);
+    expect(lane.drawer).toEqual([]);
+
+    const paid = value(await cashInstead({ refundId: refund.id, approval: SUPERVISOR_APPROVAL }));
+    expect(paid).toMatchObject({ state: 'done', total: 1290 });
+    expect(paid.tenders).toMatchObject([
+      { kind: 'merchant_qr', status: 'declined' },
+      { kind: 'cash', status: 'paid', amount: 1290 },
+    ]);
+    expect(lane.drawer).toEqual(['cash_refund']);
+    const sent = pendingEvents(lane.checkout.db, 10_000).filter((e) => e.type === 'refund.cash_instead');
+    expect(sent.map((e) => e.payload)).toMatchObject([
+      { refundId: refund.id, amount: 1290, staffId: 'C01', approvedBy: 'S01' },
+    ]);
+    const entries = journalEntries(lane.checkout.db).map((e) => e.data as { action?: string });
+    expect(entries.filter((d) => d.action === 'cash_instead')).toHaveLength(1);
+    expect(verifyJournal(lane.checkout.db).ok).toBe(true);
+
+    // Nothing is owed any more: a second press gives nothing, and the provider was asked once.
+    expect(await cashInstead({ refundId: refund.id, approval: SUPERVISOR_APPROVAL })).toMatchObject({
+      ok: false,
+      error: { code: 'nothing_declined' },
+    });
+    expect(lane.drawer).toEqual(['cash_refund']);
+    expect(await simulatorRefund(reference(lane, refund.id))).toMatchObject({
+      status: 'declined',
+      requests: 1,
+    });
   });
 
   it('pending at the provider: followed until it goes through', async () => {

@@ -85,6 +85,34 @@ describe('refunds in the shift', () => {
     expect(verifyZReports(lane.checkout.db)).toEqual({ ok: true, checked: 1 });
     expect(verifyJournal(lane.checkout.db).ok).toBe(true);
   });
+
+  it('a QR refund the bank declined, given in cash instead, is a cash refund of the shift and the Z balances', async () => {
+    const lane = open();
+    const shift = createShiftService(lane.checkout.ctx);
+    value(shift.open({ '10000': 1 }));
+    const qr = await qrSale(lane, [[PRODUCTS.bread.barcode, 1]]);
+    await fetch(`${sim.url}/api/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'decline', times: 1, amount: 850 }),
+    });
+    const declined = value(await lane.refunds.handlers['refund.start']({ receiptNumber: qr, lines: ONE }));
+    expect(declined.state).toBe('needs_attention');
+    expect(value(shift.xReport()).figures.refunds).toEqual({ count: 0, total: 0 });
+    value(
+      await lane.refunds.handlers['refund.cashInstead']({
+        refundId: declined.id,
+        approval: SUPERVISOR_APPROVAL,
+      }),
+    );
+    const x = value(shift.xReport()).figures;
+    expect(x.refunds).toEqual({ count: 1, total: 850 });
+    expect(x.expectedCash).toBe(10000 - 850);
+    const z = value(shift.close({ '5000': 1, '2000': 2, '100': 1, '50': 1 }));
+    expect(z.figures).toMatchObject({ refunds: { count: 1, total: 850 }, count: { difference: 0 } });
+    expect(verifyZReports(lane.checkout.db)).toEqual({ ok: true, checked: 1 });
+    expect(verifyJournal(lane.checkout.db).ok).toBe(true);
+  });
 });
 
 describe('refunds and HQ', () => {

@@ -1,5 +1,6 @@
 // How a refund and a sale found for one look to the counter (services/api/refund-contract.ts).
 import { isFinal } from '../../core/payment/lifecycle';
+import { declinedOwed } from '../../db/refund-cash-instead';
 import type { RefundRecord } from '../../db/refunds';
 import type { RefundSaleView, RefundView } from '../api/refund-contract';
 import { saleFacts, type RefundSale } from './sale-basis';
@@ -27,15 +28,17 @@ export function refundSaleView(sale: RefundSale): RefundSaleView {
 }
 
 /**
- * A refund as the counter follows it: `done` once every tender went back, `needs_attention` once every
- * tender is final but a provider turned one down, else `in_progress`.
+ * A refund as the counter follows it: `done` once every tender went back (a part a provider turned down
+ * counts once cash was given in its place), `needs_attention` once every tender is final but a provider
+ * turned one down and nothing replaced it, else `in_progress`.
  */
 export function refundView(refund: RefundRecord, printed: boolean): RefundView {
   const sale = refund.sale as Partial<RefundSale> | null;
   const masked = (position: number | null) =>
     sale?.tenders?.find((t) => t.position === position)?.maskedCode ?? null;
   const settled = refund.tenders.every((t) => isFinal(t.status));
-  const allPaid = refund.tenders.every((t) => t.status === 'paid');
+  const owed = declinedOwed(refund);
+  const allPaid = refund.tenders.every((t) => t.status === 'paid' || (t.status === 'declined' && owed === 0));
   return {
     id: refund.id,
     refundNumber: refund.refundNumber,

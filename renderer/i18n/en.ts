@@ -760,6 +760,12 @@ export const en = {
     notPrinted: 'Slip not printed — check the printer, then F4.',
     keyPrint: 'Print slip',
     keyRetry: 'Ask again',
+    // A part a provider declined, given back in cash instead (a supervisor approves).
+    keyCashInstead: 'Give in cash instead',
+    declinedHint: (amount: string) =>
+      `The payment provider declined ${amount}. F5 gives it to the customer in cash instead, with a supervisor.`,
+    cashInsteadDetail: (amount: string) =>
+      `The payment provider declined this refund. A supervisor approves giving the customer ${amount} in cash instead.`,
     keyDone: 'Done',
     approvedBy: (who: string) => `Approved by ${who}`,
     noReceiptTitle: 'Return without a receipt',
@@ -797,6 +803,8 @@ export const en = {
       invalid_refund: 'That refund does not add up: check the lines and quantities.',
       invalid_input: 'Not accepted: check what you typed.',
       nothing_to_refund: 'Nothing left to return on this sale.',
+      nothing_declined: 'Nothing of this refund is still owed to the customer.',
+      shift_closed: 'This refund was made in a shift now closed: pay it from the drawer as a pay-out (F9).',
       shift_not_open: 'No shift is open: count the float first (F9).',
       refund_not_found: 'That refund is gone: start the return again.',
       item_not_found: 'Not in the catalog: check the code.',

@@ -9,16 +9,21 @@ import { money, quantityText } from '../../format';
 import { useI18n } from '../../i18n';
 import { KeyLegend, type LegendKey } from '../KeyLegend';
 import { RefundNotice, soldLineName, tenderName } from './refund-words';
+import type { ApprovalAsk } from './approval-ask';
 import type { RefundProgress } from './useRefundProgress';
 
 export interface ProgressStepProps {
   progress: RefundProgress;
+  /** Asks a supervisor (the dialog's ApprovalDialog) to approve giving a declined part in cash. */
+  onAsk(ask: ApprovalAsk): void;
+  /** The supervisor approved and the cash went out: the approval closes. */
+  onApproved(): void;
   /** The sale refunded (its lines' names in the screen's language); null without a receipt. */
   sale: RefundSaleView | null;
   onDone(): void;
 }
 
-export function ProgressStep({ progress, sale, onDone }: ProgressStepProps) {
+export function ProgressStep({ progress, sale, onAsk, onApproved, onDone }: ProgressStepProps) {
   const { t, language } = useI18n();
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => root.current?.focus(), []);
@@ -27,9 +32,24 @@ export function ProgressStep({ progress, sale, onDone }: ProgressStepProps) {
   const cash = (minor: number) => money(minor, refund.currency, language);
   const cashTender = refund.tenders.find((x) => x.kind === 'cash');
   const state = refund.state;
+  // What providers turned down and no cash has replaced yet: F5 gives it in cash instead.
+  const declined = refund.tenders
+    .filter((x) => x.kind !== 'cash' && x.status === 'declined')
+    .reduce((sum, x) => sum + x.amount, 0);
+  const owed = state === 'needs_attention' ? declined : 0;
+  const askCashInstead = () =>
+    onAsk({
+      detail: t.refund.cashInsteadDetail(cash(owed)),
+      submit: async (credentials) => {
+        const refused = await progress.cashInstead(credentials);
+        if (!refused) onApproved();
+        return refused;
+      },
+    });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'F4' && state === 'done') progress.print();
+    else if (event.key === 'F5' && owed > 0) askCashInstead();
     else if (event.key === 'Enter') {
       event.preventDefault();
       if (state === 'needs_attention') progress.retry();
@@ -41,6 +61,7 @@ export function ProgressStep({ progress, sale, onDone }: ProgressStepProps) {
   };
   const keys: LegendKey[] = [
     ...(state === 'needs_attention' ? [{ keys: 'Enter', label: t.refund.keyRetry }] : []),
+    ...(owed > 0 ? [{ keys: 'F5', label: t.refund.keyCashInstead }] : []),
     ...(state === 'done' ? [{ keys: 'Enter', label: t.refund.keyDone }] : []),
     ...(state === 'done' ? [{ keys: 'F4', label: t.refund.keyPrint }] : []),
     { keys: 'Esc', label: t.refund.keyClose },
@@ -114,6 +135,11 @@ export function ProgressStep({ progress, sale, onDone }: ProgressStepProps) {
           </p>
           {state === 'needs_attention' ? (
             <p className="refund-hint">{retrying ? t.refund.inProgress : t.refund.attentionHint}</p>
+          ) : null}
+          {owed > 0 && !retrying ? (
+            <p className="refund-hint" data-testid="refund-declined-hint">
+              {t.refund.declinedHint(cash(owed))}
+            </p>
           ) : null}
           {state === 'done' ? (
             <p className="refund-hint" data-testid="refund-printed" data-printed={printed === true}>

@@ -107,7 +107,15 @@ export function RefundDialog({ client, currency, onClose }: RefundDialogProps) {
               onBack={toFind}
             />
           ) : null}
-          {step === 'progress' ? <ProgressStep progress={progress} sale={sale} onDone={onClose} /> : null}
+          {step === 'progress' ? (
+            <ProgressStep
+              progress={progress}
+              sale={sale}
+              onAsk={setApproval}
+              onApproved={() => setApproval(null)}
+              onDone={onClose}
+            />
+          ) : null}
           {step === 'no_receipt' ? (
             <NoReceiptStep
               client={client}

@@ -1,8 +1,10 @@
 // A refund once started: its tenders move as each provider answers (the `refund.changed` events); the
 // terminal prints the slip by itself when every tender is settled (the view says whether it did), F4
-// prints it again; a refund left needing attention can be asked about again.
+// prints it again; a refund left needing attention can be asked about again, and a part a provider
+// declined given back in cash instead (a supervisor approves).
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, RefundView, TerminalClient } from '../../../services/api/contract';
+import type { StaffCredentials } from '../BadgePinForm';
 
 export interface RefundProgress {
   refund: RefundView | null;
@@ -14,6 +16,8 @@ export interface RefundProgress {
   begin(refund: RefundView): void;
   print(): void;
   retry(): void;
+  /** What a provider declined given back in cash, approved by `approval`: null once done, else why not. */
+  cashInstead(approval: StaffCredentials): Promise<ApiError | null>;
 }
 
 export function useRefundProgress(client: TerminalClient): RefundProgress {
@@ -58,11 +62,23 @@ export function useRefundProgress(client: TerminalClient): RefundProgress {
     });
   }, [client, id, retrying]);
 
+  const cashInstead = useCallback(
+    async (approval: StaffCredentials) => {
+      if (id === null) return null;
+      const result = await client.call('refund.cashInstead', { refundId: id, approval });
+      if (!result.ok) return result.error;
+      setRefund(result.value);
+      setError(null);
+      return null;
+    },
+    [client, id],
+  );
+
   const begin = useCallback((view: RefundView) => {
     setRefund(view);
     setReprinted(null);
     setError(null);
   }, []);
   const printed = refund?.state === 'done' ? (reprinted ?? refund.printed) : null;
-  return { refund, printed, printing, retrying, error, begin, print, retry };
+  return { refund, printed, printing, retrying, error, begin, print, retry, cashInstead };
 }

@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startTerminal, type Terminal } from '../services/terminal';
+import { TILL_CHROMIUM_SWITCHES } from './chromium-switches';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, mimeTypeOf, resolveAppAsset } from './app-protocol';
 import { DISPLAY_URL, displayScreenFor, displayWindowOptions } from './display-window';
 import { bindTerminalApi, isTrustedSender } from './ipc';
@@ -35,6 +36,7 @@ const isProduction = app.isPackaged;
 
 // Must happen synchronously while the entry module evaluates, i.e. before `ready`.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+for (const [name, value] of TILL_CHROMIUM_SWITCHES) app.commandLine.appendSwitch(name, value);
 
 let terminal: Terminal | null = null;
 let window: BrowserWindow | null = null;

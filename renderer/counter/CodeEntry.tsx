@@ -2,7 +2,7 @@
 // (or a wedge scanner can type) at any moment. Enter sends; a burst typed faster than a person
 // could is recorded as the wedge scanner it is. The tender's amount entry and the lookup's search
 // box are the same field with their own words (and the lookup's list of results under it).
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ScanSource } from '../../services/api/contract';
 import { useI18n } from '../i18n';
 import { WedgeBuffer } from '../common/wedge';
@@ -36,9 +36,7 @@ export function CodeEntry(props: CodeEntryProps) {
   };
   const input = useRef<HTMLInputElement>(null);
   const wedge = useRef(new WedgeBuffer());
-  // Before the screen is painted, like the counter's key listeners: a digit typed the moment the field
-  // shows lands in it (otherwise the screen's Enter could act on an empty entry: exact cash at the tender).
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (keepFocus) input.current?.focus();
   }, [keepFocus]);
   const refocus = () => {

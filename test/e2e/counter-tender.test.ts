@@ -41,6 +41,9 @@ describe('the counter’s tender screen, by keyboard', () => {
       await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}x${height}.png`) });
     }
   };
+  /** The cashier types once the cash entry has the keyboard, as they see its cursor. */
+  const focusedTestId = () =>
+    page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
   const enter = async (typed: string) => {
     await page.keyboard.type(typed);
     await page.keyboard.press('Enter');
@@ -93,6 +96,7 @@ describe('the counter’s tender screen, by keyboard', () => {
     await shot('tender-01-due-zh');
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => text('tender-screen')).toMatch(/Amount due/);
+    await expect.poll(() => focusedTestId(), { timeout: 10_000 }).toBe('tender-entry');
     await enter('50');
     // The Paid screen: the change due big, the rounding its own line, the receipt.
     await expect.poll(() => text('paid-change'), { timeout: 10_000 }).toMatch(/29\.20/);
@@ -113,6 +117,7 @@ describe('the counter’s tender screen, by keyboard', () => {
     await expect.poll(() => page.getByTestId('counter').isVisible()).toBe(true);
     await page.keyboard.press('F12');
     await expect.poll(() => text('tender-due'), { timeout: 10_000 }).toMatch(/12\.34/);
+    await expect.poll(() => focusedTestId(), { timeout: 10_000 }).toBe('tender-entry');
     await enter('5');
     await expect.poll(() => text('tender-due'), { timeout: 10_000 }).toMatch(/7\.34/);
     // Now Esc is refused: a tender stands.

@@ -1,6 +1,6 @@
 // Returns and refunds at the counter (issue 12) as the TerminalApi shows them (services/refund). Types
 // only: the renderer imports them with `import type`.
-import type { RefundDisposition, RefundReason, RefundableLine } from '../../core/sync';
+import type { RefundDisposition, RefundReason, RefundableLine, SaleSummary } from '../../core/sync';
 import type { PaymentStatus, TenderKind, Unit } from '../../core/types';
 
 export type { RefundDisposition, RefundReason, RefundableLine };
@@ -39,15 +39,8 @@ export interface RefundFindInput {
 }
 
 export interface RefundSearchView {
-  sales: {
-    receiptNumber: string;
-    terminalId: string;
-    soldAt: string;
-    currency: string;
-    total: number;
-    maskedCodes: string[];
-    itemCount: number;
-  }[];
+  /** As HQ lists them (core/sync SaleSummary), this terminal's own sales merged in. */
+  sales: SaleSummary[];
   offline: boolean;
 }
 

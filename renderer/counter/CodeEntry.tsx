@@ -2,7 +2,7 @@
 // (or a wedge scanner can type) at any moment. Enter sends; a burst typed faster than a person
 // could is recorded as the wedge scanner it is. The tender's amount entry and the lookup's search
 // box are the same field with their own words (and the lookup's list of results under it).
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import type { ScanSource } from '../../services/api/contract';
 import { useI18n } from '../i18n';
 import { WedgeBuffer } from '../common/wedge';
@@ -24,6 +24,8 @@ export interface CodeEntryProps {
   onKeyDown?(event: KeyboardEvent<HTMLInputElement>): void;
   /** The field chooses from a list (the lookup's results, by their element id). */
   combobox?: { controls: string; expanded: boolean };
+  /** Printable keys the screen takes as commands (the selling screen's + and −): never typed here. */
+  isCommand?(key: string): boolean;
 }
 
 export function CodeEntry(props: CodeEntryProps) {
@@ -39,6 +41,7 @@ export function CodeEntry(props: CodeEntryProps) {
   useEffect(() => {
     if (keepFocus) input.current?.focus();
   }, [keepFocus]);
+  useCatchUp(input, wedge, props);
   const refocus = () => {
     // After a click elsewhere (a row, a button) the focus comes back, once that click is done.
     if (keepFocus) setTimeout(() => input.current?.focus(), 0);
@@ -72,4 +75,42 @@ export function CodeEntry(props: CodeEntryProps) {
       {words.hint ? <span className="counter-entry-hint">{words.hint}</span> : null}
     </label>
   );
+}
+
+/**
+ * A key typed while the focus is nowhere — the screen has just changed, and its field takes the
+ * focus a frame later — lands in this field instead of being lost (at the tender, a lost "50"
+ * followed by Enter would pay the exact amount). The listener is in place before the screen is
+ * painted, like the screens' own key listeners; it only ever acts on a key aimed at no element.
+ */
+function useCatchUp(
+  input: RefObject<HTMLInputElement | null>,
+  wedge: RefObject<WedgeBuffer>,
+  props: CodeEntryProps,
+): void {
+  const latest = useRef(props);
+  latest.current = props;
+  const active = props.keepFocus && !props.disabled;
+  useLayoutEffect(() => {
+    if (!active) return;
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      const field = input.current;
+      const { value, onChange, isCommand } = latest.current;
+      if (!field || event.defaultPrevented || !aimedAtNothing(event.target)) return;
+      if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isCommand?.(event.key)) return;
+      event.preventDefault();
+      wedge.current.key(event.key, event.timeStamp);
+      field.focus();
+      // Read again by the next key before React has re-rendered.
+      latest.current = { ...latest.current, value: value + event.key };
+      onChange(value + event.key);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, input, wedge]);
+}
+
+function aimedAtNothing(target: EventTarget | null): boolean {
+  return target === null || target === document.body || target === document.documentElement;
 }

@@ -174,7 +174,13 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
             </div>
             {basket ? <SaleDiscountLine basket={basket} /> : null}
           </div>
-          <CodeEntry value={entry} onChange={setEntry} onSubmit={submit} keepFocus={keyboard} />
+          <CodeEntry
+            value={entry}
+            onChange={setEntry}
+            onSubmit={submit}
+            keepFocus={keyboard}
+            isCommand={(key) => commandForKey(key, entryRef.current.trim() === '') !== null}
+          />
           <div className="counter-messages" aria-live="polite">
             {price.notice ? (
               <div className="banner warn" role="status" data-testid="price-notice">

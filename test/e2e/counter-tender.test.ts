@@ -44,6 +44,14 @@ describe('the counter’s tender screen, by keyboard', () => {
   /** The cashier types once the cash entry has the keyboard, as they see its cursor. */
   const focusedTestId = () =>
     page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+  /** Blurs the focused field and sends `keys` to the page's body; the field with the focus after. */
+  const typeIntoNowhere = (keys: string) =>
+    page.evaluate((typed) => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      for (const key of typed)
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      return document.activeElement?.getAttribute('data-testid') ?? null;
+    }, keys);
   const enter = async (typed: string) => {
     await page.keyboard.type(typed);
     await page.keyboard.press('Enter');
@@ -143,5 +151,25 @@ describe('the counter’s tender screen, by keyboard', () => {
     await shot('tender-04-split-done');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('counter-empty').isVisible(), { timeout: 10_000 }).toBe(true);
+  });
+
+  it('keys typed while the focus is nowhere (the screen just changed) land in the entry: 50 Enter gives 29.20 back', async () => {
+    await enter(TEA.barcode);
+    await enter(BREAD.barcode);
+    await expect.poll(() => text('basket-total')).toMatch(/20\.84/);
+    await page.keyboard.press('F12');
+    await expect.poll(() => text('tender-due'), { timeout: 10_000 }).toMatch(/20\.84/);
+    // The frame between the tender screen's paint and its entry taking the focus, held open: the
+    // keys go to the page itself, in the same task as the blur, before the entry could take it back.
+    expect(await typeIntoNowhere('50')).toBe('tender-entry');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text('paid-change'), { timeout: 10_000 }).toMatch(/29\.20/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('counter-empty').isVisible(), { timeout: 10_000 }).toBe(true);
+    // The same on the selling screen: a code typed into no field is still sold.
+    await expect.poll(() => focusedTestId(), { timeout: 10_000 }).toBe('code-entry');
+    expect(await typeIntoNowhere(BREAD.barcode)).toBe('code-entry');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text('basket-total'), { timeout: 10_000 }).toMatch(/8\.50/);
   });
 });

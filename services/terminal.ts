@@ -1,6 +1,7 @@
 // The terminal backend: opens the store, starts scanners and the payment provider, and exposes
 // the TerminalApi handler map and the event stream. Both transports (Electron IPC, browser mode) carry this.
 import { startRefunds } from './refund/refund-handlers';
+import { stockHandlers } from './stock/handlers';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemoStoreIfEmpty } from '../db/catalog';
@@ -246,6 +247,8 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     ...suspendHandlers(ctx, session),
     ...searchHandlers(ctx),
     ...refunds.handlers,
+    // Stock work (services/stock): the `stock` role's screens.
+    ...stockHandlers(ctx),
     ...kioskSide.handlers,
     ...handover,
     // At the counter, a kiosk's handover QR typed or scanned into the code entry takes that basket.

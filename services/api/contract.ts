@@ -369,7 +369,7 @@ export interface DutyView {
 }
 
 /** Every handler: name → [input, output]. */
-export interface TerminalHandlers extends RefundHandlers {
+export interface TerminalHandlers extends RefundHandlers, StockHandlers {
   'session.get': [Record<string, never>, SessionView];
   /**
    * A scan. A wallet payment code with items in the basket pays for them (customer-presented): the
@@ -626,6 +626,8 @@ import type { CatalogSearchView, HandoverOfferView, SuspendedListView } from './
 export type * from './counter-tools-contract';
 import type { RefundHandlers, RefundView } from './refund-contract';
 export type * from './refund-contract';
+import type { StockHandlers } from './stock-contract';
+export type * from './stock-contract';
 
 export type HandlerName = keyof TerminalHandlers;
 export type HandlerInput<N extends HandlerName> = TerminalHandlers[N][0];

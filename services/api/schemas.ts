@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { REFUND_REASONS } from '../../core/sync';
 import type { HandlerInput, HandlerName, RefundHandlers } from './contract';
+import { stockSchemas } from './stock-schemas';
 
 /** A scanned or typed code: surrounding whitespace (a wedge's trailing CR) is not part of it. */
 const code = z
@@ -224,6 +225,7 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
   'handover.withdraw': empty,
   'handover.claim': z.strictObject({ code }),
   ...refundSchemas(),
+  ...stockSchemas({ code, id, empty, integerBetween }),
 };
 
 /** Returns and refunds (services/refund): what may be asked back, and a supervisor where needed. */

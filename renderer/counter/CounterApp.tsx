@@ -67,6 +67,7 @@ export function CounterApp({ client }: { client: TerminalClient }) {
                     header={header}
                     onBack={till.close}
                     onNext={till.next}
+                    typeAhead={till.typeAhead}
                   />
                 ) : null}
                 {selling && !till.open ? (
@@ -76,6 +77,7 @@ export function CounterApp({ client }: { client: TerminalClient }) {
                     header={header}
                     dialogOpen={session.weighing || menuOpen}
                     client={client}
+                    typeAhead={till.typeAhead}
                   />
                 ) : null}
                 {screen === 'payment' && state.payment && !till.open ? (

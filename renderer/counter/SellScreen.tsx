@@ -24,6 +24,7 @@ import { SuspendedDialog } from './tools/SuspendedDialog';
 import { ToolBanner } from './tools/ToolBanner';
 import { useCounterTools } from './tools/useCounterTools';
 import { RefundDialog } from './refund/RefundDialog';
+import type { PayTypeAhead } from './tender/type-ahead';
 
 export interface SellScreenProps {
   state: KioskState;
@@ -33,6 +34,8 @@ export interface SellScreenProps {
   dialogOpen: boolean;
   /** For the counter's own tools: price override, discounts, void (./price); lookup, suspended sales, kiosk baskets (./tools). */
   client: TerminalClient;
+  /** What the cashier types after Pay, before the tender screen is up, goes to it (./tender/type-ahead). */
+  typeAhead: PayTypeAhead;
 }
 
 const shapeOf = (basket: BasketView | null): BasketShape => ({
@@ -40,7 +43,7 @@ const shapeOf = (basket: BasketView | null): BasketShape => ({
   lastChangedLineId: basket?.lastChangedLineId ?? null,
 });
 
-export function SellScreen({ state, actions, header, dialogOpen, client }: SellScreenProps) {
+export function SellScreen({ state, actions, header, dialogOpen, client, typeAhead }: SellScreenProps) {
   const { t, language } = useI18n();
   const basket = state.basket;
   const lines = basket?.lines ?? [];
@@ -58,6 +61,11 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
   // F1: Returns (./refund), over the selling screen while the sale is empty.
   const [returns, setReturns] = useState(false);
   const submit = (text: string, source: ScanSource) => {
+    // Typed after Pay: the tender's amount (or wallet code), not an item.
+    if (typeAhead.waiting) {
+      typeAhead.keep(text, true);
+      return setEntry('');
+    }
     const parsed = parseEntry(text);
     if (parsed.kind === 'empty') return;
     if (parsed.kind === 'invalid') return setHint('badEntry');
@@ -90,7 +98,9 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
         return setCameraOpen(true);
       case 'pay':
         // Not `canPay`: the item typed just before may not be on screen yet; the till checks when it is.
-        return starting ? undefined : till.pay(pay);
+        if (starting || typeAhead.waiting) return;
+        typeAhead.begin(entryRef.current);
+        return till.pay(pay, () => typeAhead.cancel());
       case 'clear':
         setHint(null);
         return setEntry('');
@@ -113,6 +123,8 @@ export function SellScreen({ state, actions, header, dialogOpen, client }: SellS
   runRef.current = run;
   const entryRef = useRef(entry);
   entryRef.current = entry;
+  // The tender screen replaces this one: what was typed after Pay goes with it.
+  useLayoutEffect(() => () => typeAhead.keep(entryRef.current), [typeAhead]);
   const keyboard = !cameraOpen && !dialogOpen && !price.open && tools.dialog === null && !returns;
   const priceKey = useRef(price.key);
   priceKey.current = price.key;

@@ -14,8 +14,11 @@ export interface Till {
   /** One more (+1) or one less (−1) of a line; never below one (Delete removes). */
   step(lineId: string, delta: 1 | -1): void;
   remove(lineId: string): void;
-  /** Starts payment once every command before it is done: F12 right after Enter pays for that item too. */
-  pay(start: () => Promise<void>): void;
+  /**
+   * Starts payment once every command before it is done: F12 right after Enter pays for that item too.
+   * `skipped` runs instead when there is then nothing to pay.
+   */
+  pay(start: () => Promise<void>, skipped?: () => void): void;
 }
 
 export function useTill(
@@ -81,10 +84,11 @@ export function useTill(
   );
 
   const pay = useCallback(
-    (start: () => Promise<void>) =>
+    (start: () => Promise<void>, skipped?: () => void) =>
       enqueue(async () => {
         const current = latest.current;
         if (current && current.status === 'open' && current.lines.length > 0) await start();
+        else skipped?.();
       }),
     [enqueue],
   );

@@ -30,6 +30,7 @@ describe('the counter’s tender screen, by keyboard', () => {
   let web: WebHost;
   let browser: Browser;
   let page: Page;
+  let tenderHeld: Promise<void> = Promise.resolve();
 
   const text = (id: string) => page.getByTestId(id).innerText();
   const shot = async (name: string) => {
@@ -68,8 +69,10 @@ describe('the counter’s tender screen, by keyboard', () => {
     writeFileSync(join(data, 'settings.json'), JSON.stringify({ role: 'counter' }));
     seedCounterStaff(data, { cashRoundingIncrement: 10 });
     terminal = await startTerminal({ dataDir: data });
+    // The tender's state answers when the test lets it (open unless a test holds it): a slow answer, on cue.
+    const api = terminal.api;
     web = await startWebHost({
-      api: terminal.api,
+      api: { ...api, 'tender.state': async (input) => (await tenderHeld, api['tender.state'](input)) },
       subscribe: terminal.subscribe,
       rendererDir: RENDERER,
       port: 0,
@@ -171,5 +174,23 @@ describe('the counter’s tender screen, by keyboard', () => {
     expect(await typeIntoNowhere(BREAD.barcode)).toBe('code-entry');
     await page.keyboard.press('Enter');
     await expect.poll(() => text('basket-total'), { timeout: 10_000 }).toMatch(/8\.50/);
+  });
+
+  it('F12, 5, 0, Enter in one movement: keys typed before the tender screen is up pay 50, 29.20 back', async () => {
+    await enter(TEA.barcode);
+    // The bread the last test typed into no field is on this sale already.
+    await expect.poll(() => text('basket-total')).toMatch(/20\.84/);
+    // The tender screen is slow to come (its state held back): the selling screen still has the keys.
+    let release = () => {};
+    tenderHeld = new Promise((resolve) => (release = resolve));
+    await page.keyboard.press('F12');
+    await enter('50');
+    expect(await page.getByTestId('tender-screen').count()).toBe(0);
+    release();
+    await expect.poll(() => text('paid-change'), { timeout: 10_000 }).toMatch(/29\.20/);
+    expect(await text('paid-amount')).toMatch(/20\.84/);
+    expect(await page.getByTestId('paid').innerText()).not.toMatch(/not found|unknown/i);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('counter-empty').isVisible(), { timeout: 10_000 }).toBe(true);
   });
 });

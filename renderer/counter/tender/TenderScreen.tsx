@@ -11,6 +11,7 @@ import { CodeEntry } from '../CodeEntry';
 import { KeyLegend, type LegendKey } from '../KeyLegend';
 import { TenderList } from './TenderList';
 import { QUICK_KEYS, looksLikeWalletCode, tenderCommandForKey, type TenderCommand } from './tender-keys';
+import type { PayTypeAhead } from './type-ahead';
 import { hasStandingTenders, type TenderActions, type TenderState } from './useTender';
 import './tender.css';
 
@@ -22,9 +23,11 @@ export interface TenderScreenProps {
   onBack(): void;
   /** The sale is complete and the change given: the next customer. */
   onNext(): void;
+  /** What the cashier typed after Pay, before this screen was up: its entry starts from it. */
+  typeAhead: PayTypeAhead;
 }
 
-export function TenderScreen({ tender, actions, header, onBack, onNext }: TenderScreenProps) {
+export function TenderScreen({ tender, actions, header, onBack, onNext, typeAhead }: TenderScreenProps) {
   const { t, language } = useI18n();
   const { view } = tender;
   const [entry, setEntry] = useState('');
@@ -76,6 +79,14 @@ export function TenderScreen({ tender, actions, header, onBack, onNext }: Tender
   };
   const runRef = useRef(run);
   runRef.current = run;
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
+  // Typed after Pay, before this screen was up (the selling screen kept it): an Enter with it pays it.
+  useLayoutEffect(() => {
+    const typed = typeAhead.take();
+    if (typed.enter) submitRef.current(typed.text);
+    else if (typed.text) setEntry(typed.text);
+  }, [typeAhead]);
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const command = tenderCommandForKey(event.key);

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TerminalClient } from '../../../services/api/contract';
 import type { Session } from '../../common/useSession';
 import type { KioskActions } from '../../common/useKiosk';
+import { PayTypeAhead } from './type-ahead';
 import { hasStandingTenders, useTender, type TenderActions, type TenderState } from './useTender';
 
 export interface CounterPay {
@@ -16,11 +17,14 @@ export interface CounterPay {
   actions: KioskActions;
   close(): void;
   next(): void;
+  /** The keys typed between Pay and the tender screen (./type-ahead). */
+  typeAhead: PayTypeAhead;
 }
 
 export function useCounterPay(client: TerminalClient, session: Session): CounterPay {
   const [tender, tenderActions] = useTender(client);
   const [opened, setOpened] = useState(false);
+  const [typeAhead] = useState(() => new PayTypeAhead());
   const { refresh } = tenderActions;
   const { finishSale, startPayment: startQrPayment } = session.actions;
   const held = session.state.basket?.ageCheck?.state === 'needed';
@@ -28,10 +32,13 @@ export function useCounterPay(client: TerminalClient, session: Session): Counter
   // otherwise, and the backend refuses `tender.*` as not_signed_in): Pay is always the tender screen.
   const startPayment = useCallback(async () => {
     // An ID check still to confirm holds every way of paying: the payment's own refusal says so.
-    if (held) return startQrPayment();
+    if (held) {
+      typeAhead.cancel();
+      return startQrPayment();
+    }
     await refresh();
     setOpened(true);
-  }, [held, refresh, startQrPayment]);
+  }, [held, refresh, startQrPayment, typeAhead]);
   const actions = useMemo(() => ({ ...session.actions, startPayment }), [session.actions, startPayment]);
   const close = useCallback(() => setOpened(false), []);
   const next = useCallback(() => {
@@ -44,5 +51,5 @@ export function useCounterPay(client: TerminalClient, session: Session): Counter
     if (completed) setOpened(false);
   }, [completed]);
   const open = (opened || hasStandingTenders(tender.view)) && !completed;
-  return { open, tender, tenderActions, actions, close, next };
+  return { open, tender, tenderActions, actions, close, next, typeAhead };
 }

@@ -1,14 +1,14 @@
 // POST /v1/refund-claims: an online terminal asks "may these quantities of these lines come back?" before
 // it refunds. Checked and recorded in one transaction that holds the sale's row lock, so of two claims on
 // the same line at once, the second is checked after the first is written and sees it. A granted claim
-// counts against the sale until its refund arrives (sale-state.ts). Idempotent on the refund id: the same
+// counts against the sale until its refund arrives, or for a day at most (sale-state.ts, CLAIM_HOLD_HOURS). Idempotent on the refund id: the same
 // claim again is granted again, and a different claim under a used id is refused.
 import type { RefundClaim } from '../../core/sync';
 import type { DeviceContext } from '../auth/authenticate';
 import type { Database, Queryable } from '../db/database';
 import { sqlState } from '../db/database';
 import { fail, type HttpFailure } from '../result';
-import { findSale, soldLines, takenBack, takenQuantities } from './sale-state';
+import { CLAIM_HOLD_HOURS, findSale, soldLines, takenBack, takenQuantities } from './sale-state';
 
 export type ClaimOutcome = { ok: true; granted: true } | HttpFailure;
 
@@ -32,7 +32,8 @@ async function decide(tx: Queryable, device: DeviceContext, claim: RefundClaim):
   if (!sale) return notFound(claim.receiptNumber);
   const asked = [...claim.lines].sort((a, b) => a.line - b.line);
   const held = await heldClaim(tx, device.storeId, claim.refundId);
-  if (held) {
+  if (held?.expired) await dropClaim(tx, device.storeId, claim.refundId);
+  else if (held) {
     const same =
       held.receiptNumber === claim.receiptNumber && JSON.stringify(held.lines) === JSON.stringify(asked);
     return same ? { ok: true, granted: true } : usedId(claim);
@@ -78,10 +79,11 @@ async function heldClaim(
   tx: Queryable,
   storeId: string,
   refundId: string,
-): Promise<{ receiptNumber: string; lines: unknown } | null> {
-  const { rows } = await tx.query<{ receipt_number: string; lines: unknown }>(
-    'SELECT receipt_number, lines FROM refund_claims WHERE store_id = $1 AND refund_id = $2',
-    [storeId, refundId],
+): Promise<{ receiptNumber: string; lines: unknown; expired: boolean } | null> {
+  const { rows } = await tx.query<{ receipt_number: string; lines: unknown; expired: boolean }>(
+    `SELECT receipt_number, lines, claimed_at <= now() - make_interval(hours => $3) AS expired
+     FROM refund_claims WHERE store_id = $1 AND refund_id = $2`,
+    [storeId, refundId, CLAIM_HOLD_HOURS],
   );
   const row = rows[0];
   if (!row) return null;
@@ -90,7 +92,12 @@ async function heldClaim(
   const plain = Array.isArray(lines)
     ? lines.map((l: { line: number; quantity: number }) => ({ line: l.line, quantity: l.quantity }))
     : [];
-  return { receiptNumber: row.receipt_number, lines: plain };
+  return { receiptNumber: row.receipt_number, lines: plain, expired: row.expired };
+}
+
+/** An expired claim asked again: it is decided afresh against what others have taken since. */
+async function dropClaim(tx: Queryable, storeId: string, refundId: string): Promise<void> {
+  await tx.query('DELETE FROM refund_claims WHERE store_id = $1 AND refund_id = $2', [storeId, refundId]);
 }
 
 async function refundRecorded(tx: Queryable, storeId: string, refundId: string): Promise<boolean> {

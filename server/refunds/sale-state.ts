@@ -5,6 +5,14 @@ import type { Unit } from '../../core/types';
 import type { Queryable } from '../db/database';
 import { toNumber } from '../db/database';
 
+/**
+ * How long a claim holds its lines without its refund arriving. A terminal sends its refund within
+ * moments, or gives the claim back when its own write fails; a claim older than this is one whose
+ * refund never happened (a terminal that died between the two), and it stops blocking the shopper's
+ * refund at another till. Should that refund arrive after all, HQ flags the excess as for an offline one.
+ */
+export const CLAIM_HOLD_HOURS = 24;
+
 export interface HeldSale {
   id: string;
   receiptNumber: string;
@@ -142,8 +150,9 @@ export async function takenBack(
      FROM refund_claims c CROSS JOIN jsonb_array_elements(c.lines) AS x
      WHERE c.store_id = $1 AND c.receipt_number = $2 AND ($4::uuid IS NULL OR c.refund_id <> $4::uuid)
        AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.store_id = c.store_id AND r.id = c.refund_id)
+       AND c.claimed_at > now() - make_interval(hours => $5)
      ORDER BY at, refund_id`,
-    [storeId, sale.receiptNumber, sale.training, except],
+    [storeId, sale.receiptNumber, sale.training, except, CLAIM_HOLD_HOURS],
   );
   return rows.map((r) => ({
     kind: r.kind,

@@ -140,6 +140,35 @@ describe.each(BACKENDS)('refund routes at HQ on %s', (kind) => {
     expect((await hq.claim(hq.c02, second)).status).toBe(200);
   });
 
+  it('a claim whose refund never came stops holding its lines after a day; asked again, it is decided afresh', async () => {
+    const { receiptNumber } = await hq.sold();
+    const whole = (terminalId: string) => ({
+      refundId: uuidv7(),
+      receiptNumber,
+      terminalId,
+      staffId: 'S07',
+      lines: [{ line: 0, quantity: 3 }],
+    });
+    const stale = whole('C01');
+    expect((await hq.claim(hq.c01, stale)).status).toBe(200);
+    const fresh = whole('C02');
+    expect((await hq.claim(hq.c02, fresh)).status).toBe(409);
+    // C01 died between its claim and its refund, a day ago.
+    await hq.server.db.query(
+      "UPDATE refund_claims SET claimed_at = now() - interval '25 hours' WHERE refund_id = $1",
+      [stale.refundId],
+    );
+    expect((await hq.get(hq.c02, `/v1/sales/${receiptNumber}`)).body.lines[0]).toMatchObject({
+      refundedQuantity: 0,
+    });
+    expect(await hq.claim(hq.c02, fresh)).toMatchObject({ status: 200, body: { granted: true } });
+    // C01 comes back and asks its old claim again: the lines are C02's now.
+    expect(await hq.claim(hq.c01, stale)).toMatchObject({
+      status: 409,
+      body: { error: { code: 'refund_exceeds_sale' } },
+    });
+  });
+
   it('of many claims at once on the same line, only as many as were sold are granted', async () => {
     const { receiptNumber } = await hq.sold();
     const replies = await Promise.all(

@@ -122,12 +122,31 @@ export interface CountedLine {
 /** The payload of each stock event type. */
 export interface StockPayloads {
   /** A delivery: stock comes in. */
-  'stock.received': { lines: StockLine[]; reference?: string };
+  'stock.received': {
+    lines: StockLine[];
+    reference?: string;
+    /** Receiving on the stock screen (issue 13): who delivered, against which expected delivery, by whom. */
+    supplier?: string;
+    deliveryId?: string;
+    receivingId?: string;
+    /** Pieces delivered broken: counted apart, never booked into stock. */
+    damaged?: { gtin: string; quantity: number }[];
+    staffId?: string;
+    terminalId?: string;
+  };
   /** A signed correction with a reason (breakage, theft found, …). */
   'stock.adjusted': { lines: StockLine[]; reason: string };
   'stock.counted': { lines: CountedLine[] };
   /** Goods moved between stores: out of this one, or into it. */
-  'stock.transferred': { direction: 'out' | 'in'; otherStore: string; lines: StockLine[] };
+  'stock.transferred': {
+    direction: 'out' | 'in';
+    otherStore: string;
+    lines: StockLine[];
+    /** A transfer out from the stock screen (issue 13): its number, which the other store receives under. */
+    number?: string;
+    staffId?: string;
+    terminalId?: string;
+  };
 }
 
 export type StockEventType = keyof StockPayloads;

@@ -7,6 +7,7 @@ import type { EventHub } from '../events';
 import type { Settings } from '../settings';
 import type { StaffRole } from '../../core/staff/roles';
 import type { HqRefundDesk } from '../refund/hq-desk';
+import type { DeliveryDesk } from '../stock/receiving/desk';
 
 /** A wallet payment code as scanned. `code` is a bearer secret: held in memory for one charge, never shown. */
 export interface WalletCode {
@@ -40,6 +41,8 @@ export interface CheckoutContext {
   drawer: CashDrawer;
   /** HQ's refund desk while the terminal is enrolled (services/refund/hq-desk.ts); null: refunds are offline. */
   refundDesk: { current: HqRefundDesk | null };
+  /** HQ's delivery desk while enrolled (services/sync/hq-delivery-desk.ts): delivery notes claimed once per store. */
+  deliveryDesk?: { current: DeliveryDesk | null };
 }
 
 /** A staff member signed in at a counter. */
@@ -77,6 +80,7 @@ export function createCheckoutContext(db: Database, settings: Settings, events: 
     duty: { current: null },
     drawer: NO_DRAWER,
     refundDesk: { current: null },
+    deliveryDesk: { current: null },
   };
 }
 

@@ -1,7 +1,18 @@
-// Receiving deliveries and transferring out (issue 13): being built.
+// Receiving deliveries and transferring out (issue 13): the stock screen's handlers. The logic is in
+// services/stock/receiving/ — start (and the delivery-once rule), lines, finish, transfer out; this map
+// only checks who is signed in and turns rows into views. Every receiving names its staff and terminal.
+import { syncState } from '../../db/sync';
+import type { Result } from '../../core/result';
+import type { ReceivingRow } from '../../db/receivings';
 import type { CheckoutContext } from '../checkout/context';
-import { fail } from '../checkout/result';
-import type { StockApi } from './stock-api';
+import { fail, ok } from '../checkout/result';
+import { deliveriesView } from './receiving/deliveries';
+import { cancelReceiving, finishReceiving } from './receiving/finish';
+import { openReceiving, receiveAll, receiveLine } from './receiving/lines';
+import { startReceiving } from './receiving/start';
+import { transferOut } from './receiving/transfer-out';
+import { receivingView, viewOf } from './receiving/view';
+import { signedIn, type StockApi } from './stock-api';
 
 type Receiving = Pick<
   StockApi,
@@ -15,16 +26,54 @@ type Receiving = Pick<
   | 'stock.transferOut'
 >;
 
-export function receivingHandlers(_ctx: CheckoutContext): Receiving {
-  const notYet = async () => fail('not_built', 'Receiving is being built (issue 13)');
+export function receivingHandlers(ctx: CheckoutContext): Receiving {
+  const guard = signedIn(ctx);
+  const now = () => new Date();
+  const language = () => ctx.settings.defaultLanguage;
+  const view = (row: Result<ReceivingRow>) =>
+    row.ok ? ok(receivingView(ctx.db, row.value, language())) : row;
   return {
-    'stock.deliveries': notYet,
-    'stock.receiveStart': notYet,
-    'stock.receiveLine': notYet,
-    'stock.receiveAll': notYet,
-    'stock.receiveFinish': notYet,
-    'stock.receiveCancel': notYet,
-    'stock.receiving': notYet,
-    'stock.transferOut': notYet,
+    'stock.deliveries': guard(async () => {
+      const { deliveries } = deliveriesView(ctx.db, language());
+      const state = syncState(ctx.db);
+      const online =
+        (ctx.deliveryDesk?.current ?? null) !== null &&
+        state.lastError === null &&
+        state.lastSuccessAt !== null;
+      return ok({ deliveries, offline: !online });
+    }),
+    'stock.receiveStart': guard(async (input, staff) =>
+      view(
+        await startReceiving(
+          {
+            db: ctx.db,
+            terminalId: ctx.settings.terminalId,
+            desk: ctx.deliveryDesk?.current ?? null,
+            now: now(),
+          },
+          input,
+          staff,
+        ),
+      ),
+    ),
+    'stock.receiveLine': guard(async (input) => view(receiveLine(ctx, input))),
+    'stock.receiveAll': guard(async ({ receivingId }) => view(receiveAll(ctx, receivingId))),
+    'stock.receiveFinish': guard(async ({ receivingId }) => {
+      const open = openReceiving(ctx, receivingId);
+      return view(open.ok ? finishReceiving(ctx.db, open.value, now()) : open);
+    }),
+    'stock.receiveCancel': guard(async ({ receivingId }) => {
+      const open = openReceiving(ctx, receivingId);
+      if (!open.ok) return open;
+      const cancelled = cancelReceiving(ctx.db, open.value, now());
+      // HQ's claim on the reference is given back, so the note can be received after all (best effort).
+      if (cancelled.ok) void ctx.deliveryDesk?.current?.release?.(receivingId);
+      return view(cancelled);
+    }),
+    'stock.receiving': guard(async ({ receivingId }) => {
+      const found = viewOf(ctx.db, receivingId, language());
+      return found ? ok(found) : fail('receiving_not_found', `No receiving ${receivingId} on this terminal`);
+    }),
+    'stock.transferOut': guard(async (input, staff) => transferOut(ctx, input, staff, now())),
   };
 }

@@ -34,8 +34,10 @@ import { openTerminalStore } from './store';
 import { counterHandover, HANDOVER_PATH, kioskHandover, parseHandoverCode } from './counter-tools/handover';
 import { searchHandlers } from './counter-tools/search';
 import { suspendHandlers } from './counter-tools/suspend';
+import type { DeliveryDesk } from './stock/receiving/desk';
 import {
   createHqClient,
+  createHqDeliveryDesk,
   credentialsPath,
   loadCredentials,
   refundDeskFollower,
@@ -91,6 +93,8 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const ctx = createCheckoutContext(db, settings, withSyncView(events, hq));
   // Refunds ask HQ through the enrolment's refund desk (issue 12); null while not enrolled.
   hq.serveRefunds(ctx.refundDesk);
+  // Receiving claims its delivery notes at HQ through the enrolment's delivery desk (issue 13).
+  ctx.deliveryDesk = hq.deliveryDesk;
   const handover = counterHandover(ctx, storeLink.keys);
 
   const payments = await startPayments(settings, {
@@ -338,10 +342,12 @@ function startHqSync(
   let refresh: ReturnType<typeof setInterval> | null = null;
   // The refund desk follows the enrolment: made with it, replaced when hq.json names another.
   const refundDesk = refundDeskFollower();
+  const deliveryDesk: { current: DeliveryDesk | null } = { current: null };
   const view = (): SyncView => syncStatus(db, credentials ? { serverUrl: credentials.serverUrl } : null);
   const begin = (enrolment: HqCredentials) => {
     credentials = enrolment;
     refundDesk.enrolled(enrolment);
+    deliveryDesk.current = createHqDeliveryDesk(enrolment);
     loop = startSync({
       db,
       client: createHqClient(enrolment),
@@ -364,6 +370,7 @@ function startHqSync(
   };
   const stop = async () => {
     refundDesk.left();
+    deliveryDesk.current = null;
     await loop?.stop();
     loop = null;
   };
@@ -385,6 +392,8 @@ function startHqSync(
     handlers,
     /** Keeps `holder.current` set to the enrolment's refund desk (null while not enrolled). */
     serveRefunds: refundDesk.serve,
+    /** The enrolment's delivery desk (null while not enrolled), followed as the refund desk is. */
+    deliveryDesk,
     /** A sale to send up: sync now rather than at the next interval (no-op when not enrolled). */
     wake: () => loop?.wake(),
     /** hq.json changed: a new or different enrolment takes over the sync; the same one changes nothing. */

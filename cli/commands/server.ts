@@ -7,6 +7,7 @@ import {
   DEFAULT_ROTATION_GRACE_SECONDS,
   rotateStoreKey,
   importCatalogCsv,
+  importPurchaseOrders,
   openDatabase,
   resolveTarget,
   startServer,
@@ -24,12 +25,15 @@ const USAGE = `Usage: openlane server [--port N] [--host H] [--data DIR | --data
        openlane server enrolment-code --store STORE [--data DIR | --database URL]
        openlane server catalog import FILE.csv [--store STORE] [--currency CUR] [--data DIR | --database URL]
        openlane server store-key rotate --store STORE [--grace SECONDS] [--data DIR | --database URL]
+       openlane server po import FILE.csv [--data DIR | --database URL]
 
 Runs the HQ server that terminals sync with, makes one-time enrolment codes for a store's terminals
 (the store is created on first use), and imports the chain's catalog (without --store) or one
 store's prices (with --store), in the CSV format of 'openlane catalog import'.
 'store-key rotate' gives a store a new lane-link key; its terminals take it on their next sync, and
 the old one is still handed out for --grace seconds (default ${DEFAULT_ROTATION_GRACE_SECONDS}; 0 for a stolen key).
+'po import' imports purchase orders (columns store,po_number,supplier,barcode,quantity[,expected_on]):
+each becomes an expected delivery its store's terminals receive against; a file with a bad row is refused whole.
   --port N        HTTP port (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H        address to listen on (default 127.0.0.1)
   ${WHERE}`;
@@ -74,6 +78,9 @@ export async function serverCommand(args: string[]): Promise<number> {
   }
   if (action === 'catalog' && rest[0] === 'import' && rest.length === 2) {
     return importCatalog(where, rest[1]!, values);
+  }
+  if (action === 'po' && rest[0] === 'import' && rest.length === 2) {
+    return importPos(where, rest[1]!);
   }
   throw new UsageError(USAGE);
 }
@@ -124,6 +131,31 @@ async function importCatalog(
     const scope = result.store ? `store ${result.store}'s prices` : 'the chain catalog';
     console.log(
       `Imported ${result.rows} rows into ${scope}: ${result.changed} changed, catalog version ${result.version}.`,
+    );
+    return 0;
+  });
+}
+
+/** `po import`: all the file's purchase orders, or none with every bad row named by line. */
+async function importPos(where: DatabaseTarget, file: string): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    console.error(
+      `${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+    return 1;
+  }
+  return withDatabase(where, async (db) => {
+    const result = await importPurchaseOrders(db, text);
+    if (!result.ok) {
+      console.error(`${file} was refused; nothing was changed.\n${formatImportErrors(result.errors)}`);
+      return 1;
+    }
+    const named = result.orders.map((o) => `${o.store} ${o.number} (${o.lines} lines)`).join(', ');
+    console.log(
+      `Imported ${result.orders.length} purchase order${result.orders.length === 1 ? '' : 's'}: ${named}.`,
     );
     return 0;
   });

@@ -22,6 +22,8 @@ import { MAX_JSON_DEPTH, batchSchema, nestsDeeperThan } from './schema';
 import { writeRun } from './bulk';
 import { PendingLevels, insertMovements, onHandOutOfRange } from './stock';
 import { recordRefund } from '../refunds/record';
+import { recordReceipt } from '../stock/receipts';
+import { recordTransferOut } from '../stock/transfers';
 
 export type { EventResult, StockWarning } from '../../core/sync';
 export type BatchOutcome = BatchReply & { warnings: StockWarning[] };
@@ -150,7 +152,13 @@ async function applyRun(
 
 /** Events written on their own, after the run before them: a count and a refund read what is held. */
 function appliedAlone(plan: EventPlan): boolean {
-  return plan.counts.length > 0 || plan.refund !== undefined;
+  // A delivery note is booked once per store, and a transfer out arrives at another store: both read HQ's state.
+  return (
+    plan.counts.length > 0 ||
+    plan.refund !== undefined ||
+    plan.receipt !== undefined ||
+    plan.transfer !== undefined
+  );
 }
 
 /** The first occurrence of a new id was stored; anything else with that id is a duplicate. */
@@ -189,7 +197,14 @@ async function applyEvent(
     if (plan.sale) await insertSale(tx, device, plan, receivedAt);
     // A refund's restocked lines whose GTIN only the sale knows move stock too.
     const found = plan.refund ? await recordRefund(tx, device, plan.event.id, plan.refund, receivedAt) : [];
-    const all = found.length > 0 ? { ...plan, movements: [...plan.movements, ...found] } : plan;
+    let all = found.length > 0 ? { ...plan, movements: [...plan.movements, ...found] } : plan;
+    // A delivery note received before in this store moves no stock (it is flagged instead); issue 13.
+    if (plan.receipt)
+      all = {
+        ...all,
+        movements: await recordReceipt(tx, device, event.id, plan.receipt, all.movements, receivedAt),
+      };
+    if (plan.transfer) await recordTransferOut(tx, device, event.id, plan.transfer, receivedAt);
     const moved = await insertMovements(tx, device, all, receivedAt, levels);
     const beyond = await onHandOutOfRange(tx, device.storeId, moved, levels);
     if (beyond) {

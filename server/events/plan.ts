@@ -5,6 +5,7 @@ import { describeIssues } from '../../core/result';
 import type { MovementKind } from '../../core/sync';
 import { MAX_QUANTITY } from '../../core/sync/values';
 import { planRefund, type CheckedRefund } from '../refunds/payload';
+import { receiptFacts, transferFacts, type ReceiptFacts, type TransferFacts } from '../stock/receipt-facts';
 import type { IncomingEvent, StockEventType } from './schema';
 import {
   MAX_JSON_DEPTH,
@@ -43,6 +44,10 @@ export interface EventPlan {
   counts: { gtin: string; counted: number }[];
   /** A `refund.completed` (server/refunds): checked against its sale when applied, so applied alone. */
   refund?: CheckedRefund;
+  /** A `stock.received` naming its delivery note (server/stock/receipts.ts): booked once per store, so applied alone. */
+  receipt?: ReceiptFacts;
+  /** A numbered transfer out (server/stock/transfers.ts): an expected delivery at the other store. */
+  transfer?: TransferFacts;
 }
 
 export interface Rejection {
@@ -139,8 +144,11 @@ function planStock(plan: EventPlan, type: StockEventType): Planned {
   switch (type) {
     case 'stock.received': {
       const { lines } = parsed.data as z.infer<(typeof stockSchemas)['stock.received']>;
+      // The delivery note, the expected delivery, the damaged pieces (issue 13).
+      const facts = receiptFacts(plan.event.payload);
+      if (!facts.ok) return reject('bad_payload', facts.reason);
       return stock(
-        plan,
+        facts.facts ? { ...plan, receipt: facts.facts } : plan,
         lines.map((l) => ({ gtin: l.gtin, quantity: l.quantity, kind: 'delivery' })),
       );
     }
@@ -155,8 +163,9 @@ function planStock(plan: EventPlan, type: StockEventType): Planned {
       const { lines, direction } = parsed.data as z.infer<(typeof stockSchemas)['stock.transferred']>;
       const sign = direction === 'out' ? -1 : 1;
       const kind = direction === 'out' ? 'transfer_out' : 'transfer_in';
+      const transfer = transferFacts(parsed.data as z.infer<(typeof stockSchemas)['stock.transferred']>);
       return stock(
-        plan,
+        transfer ? { ...plan, transfer } : plan,
         lines.map((l) => ({ gtin: l.gtin, quantity: sign * l.quantity, kind })),
       );
     }

@@ -77,10 +77,20 @@ const stockLines = <T extends z.ZodType>(quantity: T) =>
 
 export const stockSchemas = {
   /** A delivery: stock comes in. */
-  'stock.received': z.looseObject({
-    lines: stockLines(count.positive()),
-    reference: z.string().max(200).optional(),
-  }),
+  'stock.received': z
+    .looseObject({
+      // Empty only when every piece came damaged (issue 13: `damaged`, read by server/stock/receipt-facts.ts).
+      lines: z.array(z.looseObject({ gtin, quantity: count.positive() })).max(MAX_EVENT_LINES),
+      reference: z.string().max(200).optional(),
+      damaged: z
+        .array(z.looseObject({ gtin, quantity: count.positive() }))
+        .max(MAX_EVENT_LINES)
+        .optional(),
+    })
+    .refine((p) => p.lines.length > 0 || (p.damaged?.length ?? 0) > 0, {
+      message: 'must list what was received (lines), or what came damaged',
+      path: ['lines'],
+    }),
   /** A signed correction with a reason (breakage, theft found, …). */
   'stock.adjusted': z.looseObject({
     lines: stockLines(count.refine((n) => n !== 0, 'must not be 0')),

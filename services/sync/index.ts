@@ -21,3 +21,4 @@ export { createHqRefundDesk } from './hq-refund-desk';
 export type { RefundDeskOptions } from './hq-refund-desk';
 export { refundDeskFollower } from './refund-desk-follower';
 export type { RefundDeskFollower } from './refund-desk-follower';
+export { createHqDeliveryDesk, pullDeliveries } from './hq-delivery-desk';

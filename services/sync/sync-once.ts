@@ -5,6 +5,7 @@ import { recordAttempt } from '../../db/sync';
 import type { HqClient } from './hq-client';
 import type { PullProgress } from './pull';
 import { pullCatalog } from './pull';
+import { pullDeliveries } from './hq-delivery-desk';
 import type { PushResult } from './push';
 import { pushOutbox } from './push';
 
@@ -61,6 +62,10 @@ export async function syncOnce(
       pageSize: options.pageSize,
       onProgress: options.onProgress,
     });
+    // The store's expected deliveries (issue 13), cached for receiving offline; a failure is a warning.
+    const deliveries = await pullDeliveries(db, client, now()).catch((error: unknown) => [
+      `expected deliveries: ${(error as Error).message}`,
+    ]);
     const late = await runAfterSync(options, client);
     recordAttempt(db, { ok: true, clockSkewMs: pushed.skewMs }, now());
     return {
@@ -73,7 +78,7 @@ export async function syncOnce(
       skipped: pulled.skipped,
       catalogVersion: pulled.catalogVersion,
       ...(pushed.skewMs === null ? {} : { skewMs: pushed.skewMs }),
-      warnings: [...pushed.warnings, ...pulled.warnings, ...late],
+      warnings: [...pushed.warnings, ...pulled.warnings, ...deliveries, ...late],
     };
   } catch (error) {
     if (db.open) recordAttempt(db, { ok: false, error: (error as Error).message }, now());

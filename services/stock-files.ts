@@ -14,11 +14,17 @@ import { findProduct } from '../db/catalog';
 import type { Database } from '../db/open';
 import { appendEvent } from '../db/outbox';
 import { readInputFile } from './input-file';
+import { bookFileReceipt, type FileReceipt } from './stock/receiving/file-receipt';
 
 export type { StockRowError } from '../core/stock/stock-rows';
 
 export type StockRequest =
-  | { action: 'receive'; reference?: string }
+  | {
+      action: 'receive';
+      reference?: string;
+      /** With a reference: the receiving it is recorded as (delivery-once rule, issue 13), who and where. */
+      receipt?: Omit<FileReceipt, 'reference'>;
+    }
   | { action: 'count' }
   | { action: 'adjust'; reason: string }
   | { action: 'transfer'; direction: 'out' | 'in'; otherStore: string };
@@ -37,10 +43,15 @@ const EVENT_TYPE: Record<StockAction, StockEventType> = {
 };
 
 /** Reads, checks and records a stock file; writes nothing unless every row is good. */
-export function recordStockFile(db: Database, path: string, request: StockRequest): StockResult {
+export function recordStockFile(
+  db: Database,
+  path: string,
+  request: StockRequest,
+  now = new Date(),
+): StockResult {
   const file = readInputFile(path);
   if (!file.ok) return { ok: false, errors: [{ line: 0, message: file.message }] };
-  return recordStock(db, file.text, request);
+  return recordStock(db, file.text, request, now);
 }
 
 /** Checks and records a stock file's text. */
@@ -58,7 +69,16 @@ export function recordStock(
     (gtin) => findProduct(db, gtin)?.unit ?? null,
   );
   if (errors.length > 0) return { ok: false, errors };
+  const refused = { errors: [] as StockRowError[] };
   const events = db.transaction(() => {
+    // A delivery note is received once per store: refused here when this terminal took it (issue 13).
+    if (request.action === 'receive' && request.reference?.trim() && request.receipt) {
+      const taken = bookFileReceipt(db, { ...request.receipt, reference: request.reference }, lines, now);
+      if (taken) {
+        refused.errors.push({ line: 0, message: taken.error.message });
+        return [];
+      }
+    }
     const ids: string[] = [];
     for (let start = 0; start < lines.length; start += LINES_PER_EVENT) {
       const chunk = lines.slice(start, start + LINES_PER_EVENT);
@@ -66,13 +86,24 @@ export function recordStock(
     }
     return ids;
   })();
+  if (refused.errors.length > 0) return { ok: false, errors: refused.errors };
   return { ok: true, lines: lines.length, events };
 }
 
 function payload(request: StockRequest, lines: StockLine[]): StockPayloads[StockEventType] {
   switch (request.action) {
     case 'receive':
-      return { lines, ...(request.reference ? { reference: request.reference } : {}) };
+      return {
+        lines,
+        ...(request.reference ? { reference: request.reference } : {}),
+        ...(request.reference?.trim() && request.receipt
+          ? {
+              receivingId: request.receipt.receivingId,
+              staffId: request.receipt.staffId,
+              terminalId: request.receipt.terminalId,
+            }
+          : {}),
+      };
     case 'count':
       return { lines: lines.map((l) => ({ gtin: l.gtin, counted: l.quantity })) };
     case 'adjust':

@@ -2,12 +2,16 @@
 // offline; the movements reach HQ's stock ledger with the next sync.
 import { formatStockErrors, recordStockFile, type StockRequest } from '../../services/stock-files';
 import { openTerminalStore, resolveDataDir } from '../../services/store';
+import { claimFileReference } from '../../services/stock/receiving/file-claim';
 import { parse, UsageError } from './args';
 
 const USAGE = `Usage: openlane stock ACTION FILE.csv [options] [--data DIR]
 
 Actions:
-  receive FILE.csv [--reference TEXT]   a delivery: stock comes in (e.g. the delivery note's number)
+  receive FILE.csv [--reference TEXT] [--staff ID]
+                                        a delivery: stock comes in. A delivery note's reference is
+                                        received once per store: refused when this terminal took it,
+                                        or (enrolled, HQ answering) another terminal did
   count FILE.csv                        a shelf count: what is there now; HQ books the difference
   adjust FILE.csv --reason TEXT         a correction, signed: -2 broken, +1 found
   transfer FILE.csv --to STORE | --from STORE
@@ -29,6 +33,7 @@ export async function stockCommand(args: string[]): Promise<number> {
     {
       data: { type: 'string' },
       reference: { type: 'string' },
+      staff: { type: 'string' },
       reason: { type: 'string' },
       to: { type: 'string' },
       from: { type: 'string' },
@@ -40,8 +45,24 @@ export async function stockCommand(args: string[]): Promise<number> {
     throw new UsageError(USAGE);
   const request = requestFor(action as (typeof ACTIONS)[number], values);
 
-  const store = openTerminalStore(resolveDataDir(values.data));
+  const dataDir = resolveDataDir(values.data);
+  const store = openTerminalStore(dataDir);
   try {
+    if (request.action === 'receive' && request.reference?.trim()) {
+      // The delivery-once rule (issue 13): this terminal's receivings, then HQ's claim when enrolled.
+      const claimed = await claimFileReference(store.db, dataDir, {
+        reference: request.reference,
+        staffId: values.staff ?? 'cli',
+        terminalId: store.settings.terminalId,
+      });
+      if (!claimed.ok) {
+        console.error(`${file} was refused; nothing was recorded.\n  ${claimed.error.message}`);
+        return 1;
+      }
+      if (claimed.value.offline)
+        console.log(`HQ could not be asked (${claimed.value.offline}); recording offline.`);
+      request.receipt = claimed.value.receipt;
+    }
     const result = recordStockFile(store.db, file, request);
     if (!result.ok) {
       console.error(`${file} was refused; nothing was recorded.\n${formatStockErrors(result.errors)}`);
@@ -66,17 +87,17 @@ const ACTION_WORDS: Record<StockRequest['action'], string> = {
 
 function requestFor(
   action: (typeof ACTIONS)[number],
-  values: { reference?: string; reason?: string; to?: string; from?: string },
+  values: { reference?: string; staff?: string; reason?: string; to?: string; from?: string },
 ): StockRequest {
   const only = (allowed: string[]) => {
-    for (const flag of ['reference', 'reason', 'to', 'from'] as const) {
+    for (const flag of ['reference', 'staff', 'reason', 'to', 'from'] as const) {
       if (values[flag] !== undefined && !allowed.includes(flag))
         throw new UsageError(`--${flag} does not go with "stock ${action}"\n\n${USAGE}`);
     }
   };
   switch (action) {
     case 'receive':
-      only(['reference']);
+      only(['reference', 'staff']);
       return { action, ...(values.reference === undefined ? {} : { reference: values.reference }) };
     case 'count':
       only([]);

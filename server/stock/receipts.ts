@@ -47,7 +47,9 @@ export async function recordReceipt(
       receivedAt,
     ],
   );
-  if (rows.length === 0) {
+  // Taken before by another receiving: flagged, nothing booked. The same receiving's next event (a stock
+  // file longer than one event's lines) books its part like the first.
+  if (rows.length === 0 && !(await sameReceiving(tx, device.storeId, facts))) {
     await flagSecond(tx, device, eventId, facts, movements, receivedAt);
     return [];
   }
@@ -60,6 +62,15 @@ export async function recordReceipt(
   return delivery.kind === 'transfer'
     ? movements.map((m) => ({ ...m, kind: 'transfer_in' as const }))
     : [...movements];
+}
+
+async function sameReceiving(tx: Queryable, storeId: string, facts: ReceiptFacts): Promise<boolean> {
+  if (facts.receivingId === null) return false;
+  const { rows } = await tx.query<{ receiving_id: string | null }>(
+    'SELECT receiving_id FROM delivery_receipts WHERE store_id = $1 AND reference_key = $2',
+    [storeId, facts.referenceKey],
+  );
+  return rows[0]?.receiving_id === facts.receivingId;
 }
 
 async function deliveryOf(tx: Queryable, storeId: string, id: string | null) {
@@ -126,8 +137,6 @@ async function flagSecond(
     staffId: facts.staffId,
     at: receivedAt.toISOString(),
   };
-  // The same receiving sent again under another event id changes nothing and is no double.
-  if (first.receivingId !== null && first.receivingId === second.receivingId) return;
   const details = {
     first,
     second,

@@ -31,7 +31,7 @@ const label = (max: number) =>
 
 const claimBody = z.strictObject({
   receivingId: z.uuid('must be the receiving id (a UUID)'),
-  reference: label(64).refine((r) => r.trim() !== '', 'must not be blank'),
+  reference: label(200).refine((r) => r.trim() !== '', 'must not be blank'),
   terminalId: z.string().regex(/^[A-Za-z0-9_]{1,32}$/, 'must be a terminal id: letters, digits, _'),
   staffId: label(64),
 }) satisfies z.ZodType<DeliveryClaim>;

@@ -7,7 +7,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { stockCommand } from '../../cli/commands/stock';
 import { createEnrolmentCode, importCatalogCsv, startServer, type RunningServer } from '../../server';
 import { createCheckoutContext, type CheckoutContext } from '../../services/checkout/context';
 import { createEventHub } from '../../services/events';
@@ -217,6 +218,50 @@ describe('receiving deliveries with a real HQ', () => {
       ok: false,
       error: { code: 'delivery_already_received' },
     });
+  });
+
+  it("the CLI's stock receive --reference obeys the same rule, here and at HQ", async () => {
+    const t = await terminal('S001', 'C08', 'staff-cli');
+    const dir = dirs.at(-1)!;
+    const csv = join(dir, 'delivery.csv');
+    writeFileSync(csv, `barcode,quantity\n${milk.barcode},2\n`);
+    const printed: string[] = [];
+    const receive = async (reference: string) => {
+      const keep = (text: string) => void printed.push(text);
+      vi.spyOn(console, 'log').mockImplementation(keep);
+      vi.spyOn(console, 'error').mockImplementation(keep);
+      try {
+        return await stockCommand([
+          'receive',
+          csv,
+          '--reference',
+          reference,
+          '--staff',
+          'staff-cli',
+          '--data',
+          dir,
+        ]);
+      } finally {
+        vi.restoreAllMocks();
+      }
+    };
+    // Taken at HQ by C02 (the online test above): refused, naming C02.
+    expect(await receive('BK-77')).toBe(1);
+    expect(printed.join('\n')).toMatch(/staff-a on terminal C02/);
+    expect(await receive('CLI-1')).toBe(0);
+    printed.length = 0;
+    expect(await receive(' cli-1')).toBe(1);
+    expect(printed.join('\n')).toMatch(/received here by staff-cli/);
+    // The screen on this terminal refuses it too, and HQ has it booked once.
+    expect(await t.api['stock.receiveStart']({ supplier: 'X', reference: 'CLI-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'delivery_already_received' },
+    });
+    expect(await t.sync()).toMatchObject({ pushed: 1, rejected: 0 });
+    const { rows } = await server.db.query(
+      `SELECT terminal_id, staff_id FROM delivery_receipts WHERE reference_key = 'cli-1'`,
+    );
+    expect(rows).toEqual([{ terminal_id: 'C08', staff_id: 'staff-cli' }]);
   });
 
   it('a transfer out of S001 becomes an expected delivery at S002, received there as transfer_in', async () => {

@@ -650,6 +650,26 @@ export const en = {
     failed: 'This basket cannot be sent to the counter right now. Please ask an attendant.',
   },
   // Returns and refunds at the counter (renderer/counter/refund, F1). A cashier's words: what to do next.
+  /** Receiving deliveries and transfers out (issue 13): the refusals of the stock.receive* and stock.transferOut handlers, by code. */
+  receiving: {
+    errors: {
+      delivery_already_received:
+        'This delivery note was already received in this store (see who and when): check the reference, or ask the store manager.',
+      delivery_not_found:
+        'That delivery is not on this till: sync with HQ, or receive it as a free delivery.',
+      receiving_not_found: 'That receiving is gone: start the delivery again.',
+      receiving_not_open:
+        'This receiving is already finished or cancelled: start a new one for another delivery.',
+      receiving_empty: 'Nothing received yet: scan what arrived, or cancel.',
+      receiving_full: 'This receiving holds too many items: finish it and start another.',
+      nothing_expected: 'This delivery lists nothing to expect: scan what arrived instead.',
+      unknown_item: 'Not in the catalog: check the code, or ask HQ to add the item.',
+      invalid_quantity: 'Type a whole number of at least 1.',
+      invalid_store: 'That is not a store code: type it as HQ knows it (like S002).',
+      transfer_to_self: 'A transfer goes to another store: choose the store receiving the goods.',
+      not_signed_in: 'Sign in with your badge and PIN first.',
+    } as Record<string, string>,
+  },
   refund: {
     keyReturns: 'Returns',
     title: 'Returns',

@@ -609,6 +609,23 @@ export const zhCN: Messages = {
     loading: '请稍候…',
     failed: '暂时无法将购物篮转到人工收银台，请联系工作人员。',
   },
+  /** 收货与调拨（issue 13）：stock.receive* 与 stock.transferOut 的拒绝原因，按代码。 */
+  receiving: {
+    errors: {
+      delivery_already_received: '本店已收过这张送货单（见何人何时）：请核对单号，或询问店长。',
+      delivery_not_found: '本机没有这张到货单：请与总部同步，或按自由到货收货。',
+      receiving_not_found: '找不到这次收货：请重新开始收货。',
+      receiving_not_open: '这次收货已完成或已取消：其他到货请新开一次收货。',
+      receiving_empty: '尚未收到任何商品：请扫描到货商品，或取消。',
+      receiving_full: '这次收货的商品过多：请先完成，再开始新的收货。',
+      nothing_expected: '这张到货单没有预期商品：请直接扫描到货商品。',
+      unknown_item: '商品目录中没有此商品：请核对条码，或请总部添加。',
+      invalid_quantity: '请输入至少为 1 的整数。',
+      invalid_store: '这不是门店代码：请按总部的写法输入（如 S002）。',
+      transfer_to_self: '调拨要发往其他门店：请选择收货的门店。',
+      not_signed_in: '请先用工牌和 PIN 登录。',
+    } as Record<string, string>,
+  },
   refund: {
     keyReturns: '退货',
     title: '退货退款',

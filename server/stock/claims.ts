@@ -9,6 +9,9 @@ import type { Database, Queryable } from '../db/database';
 import { sqlState, toIso } from '../db/database';
 import { fail, type HttpFailure } from '../result';
 
+/** How long a claim holds a delivery note without its receiving arriving. */
+export const DELIVERY_CLAIM_HOURS = 24;
+
 export type DeliveryClaimOutcome = { ok: true; granted: true } | HttpFailure;
 
 export async function claimDelivery(
@@ -52,6 +55,13 @@ async function decide(
       at: toIso(b.received_at),
     });
   }
+  // A claim whose receiving never arrived (its terminal died mid-delivery) holds the note a day at most,
+  // as a refund claim does; the note is then free, and a double is still flagged at ingest.
+  await tx.query(
+    `DELETE FROM delivery_claims WHERE store_id = $1 AND reference_key = $2 AND receiving_id <> $3
+       AND claimed_at <= now() - make_interval(hours => $4)`,
+    [device.storeId, key, claim.receivingId, DELIVERY_CLAIM_HOURS],
+  );
   const held = await tx.query<{
     reference_key: string;
     receiving_id: string;

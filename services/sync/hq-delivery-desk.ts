@@ -56,7 +56,8 @@ export function createHqDeliveryDesk(
         '/v1/delivery-claims',
         { method: 'POST', body: JSON.stringify(claim) },
         (status, body) => {
-          if (status === 200) return { reachable: true, value: { granted: true } };
+          if (status === 200 && z.object({ granted: z.literal(true) }).safeParse(body).success)
+            return { reachable: true, value: { granted: true } };
           const failure = failureReply.safeParse(body);
           if (!failure.success || failure.data.error.code !== 'delivery_already_received') return null;
           const details = z.object({ holder }).safeParse(failure.data.error.details);

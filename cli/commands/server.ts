@@ -113,15 +113,8 @@ async function importCatalog(
   file: string,
   values: { store?: string; currency?: string },
 ): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    console.error(
-      `${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-    return 1;
-  }
+  const text = await readText(file);
+  if (text === null) return 1;
   return withDatabase(where, async (db) => {
     const result = await importCatalogCsv(db, text, { store: values.store, currency: values.currency });
     if (!result.ok) {
@@ -138,15 +131,8 @@ async function importCatalog(
 
 /** `po import`: all the file's purchase orders, or none with every bad row named by line. */
 async function importPos(where: DatabaseTarget, file: string): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    console.error(
-      `${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-    return 1;
-  }
+  const text = await readText(file);
+  if (text === null) return 1;
   return withDatabase(where, async (db) => {
     const result = await importPurchaseOrders(db, text);
     if (!result.ok) {
@@ -159,6 +145,18 @@ async function importPos(where: DatabaseTarget, file: string): Promise<number> {
     );
     return 0;
   });
+}
+
+/** A file's text, or null after saying why it cannot be read. */
+async function readText(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    console.error(
+      `${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+    return null;
+  }
 }
 
 async function rotateKey(where: DatabaseTarget, values: { store?: string; grace?: string }) {

@@ -10,6 +10,7 @@ import { deleteCatalogEntries, importCatalogCsv } from '../catalog/import';
 import type { Database } from '../db/database';
 import { toIso, toNumber } from '../db/database';
 import { listRefundFlags } from '../refunds/flags';
+import { listStockFlags } from '../stock/flags';
 import { registerStockAdminRoutes } from '../stock/routes';
 import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
@@ -124,8 +125,14 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
       return reply.send({ ok: true, flags });
     });
 
-    // Purchase orders and stock flags (issue 13).
+    // Purchase orders (issue 13), and a delivery note received twice.
     registerStockAdminRoutes(scope, db);
+    scope.get('/admin/v1/stock-flags', async (request, reply) => {
+      const query = flagsQuery.safeParse(request.query ?? {});
+      if (!query.success) return sendFailure(reply, invalid('query', query.error));
+      const flags = await listStockFlags(db, query.data.store, query.data.limit ?? 100);
+      return reply.send({ ok: true, flags });
+    });
   });
 }
 

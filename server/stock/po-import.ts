@@ -82,15 +82,19 @@ async function insertOrder(tx: Queryable, order: PurchaseOrder, now: Date): Prom
      VALUES ($1, $2, 'purchase_order', $3, $4, $5, $6)`,
     [id, storeId, order.number, order.supplier, order.expectedOn, now],
   );
+  await insertDeliveryLines(tx, id, order.lines);
+}
+
+/** An expected delivery's lines, in the order given (a PO's, or a transfer's). */
+export async function insertDeliveryLines(
+  tx: Queryable,
+  deliveryId: string,
+  lines: readonly { gtin: string; quantity: number }[],
+): Promise<void> {
   await tx.query(
     `INSERT INTO expected_delivery_lines (delivery_id, position, gtin, expected)
      SELECT $1, u.position, u.gtin, u.expected
      FROM unnest($2::int4[], $3::text[], $4::int8[]) AS u (position, gtin, expected)`,
-    [
-      id,
-      order.lines.map((_, i) => i + 1),
-      order.lines.map((l) => l.gtin),
-      order.lines.map((l) => l.quantity),
-    ],
+    [deliveryId, lines.map((_, i) => i + 1), lines.map((l) => l.gtin), lines.map((l) => l.quantity)],
   );
 }

@@ -7,7 +7,7 @@
 // Admin token:
 //   POST /admin/v1/purchase-orders/import  text/csv → { ok, orders }, 400 po_invalid (details.errors by line)
 //   GET  /admin/v1/purchase-orders/{number}?store=S001 → { ok, purchaseOrder }, 404 po_not_found
-//   GET  /admin/v1/stock-flags?store=S001[&limit=N]    → { ok, flags }
+//   GET  /admin/v1/stock-flags?store=S001[&limit=N]    → { ok, flags } (in server/http/admin.ts)
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DeliveryClaim } from '../../core/sync';
@@ -18,7 +18,6 @@ import { sendFailure } from '../http/errors';
 import { fail, invalidRequest } from '../result';
 import { claimDelivery, releaseDeliveryClaim } from './claims';
 import { openDeliveries, purchaseOrderView } from './deliveries';
-import { listStockFlags } from './flags';
 import { importPurchaseOrders } from './po-import';
 
 const label = (max: number) =>
@@ -38,15 +37,6 @@ const claimBody = z.strictObject({
 
 const store = z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'");
 const poQuery = z.strictObject({ store });
-const flagsQuery = z.strictObject({
-  store,
-  limit: z
-    .string()
-    .regex(/^\d{1,4}$/, 'must be a whole number from 1 to 1000')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 1000, 'must be a whole number from 1 to 1000')
-    .optional(),
-});
 
 export function registerDeliveryRoutes(
   app: FastifyInstance,
@@ -117,13 +107,5 @@ export function registerStockAdminRoutes(scope: FastifyInstance, db: Database): 
         fail(404, 'po_not_found', `store ${query.data.store} has no purchase order ${parsed.data}`),
       );
     return reply.send({ ok: true, purchaseOrder: view });
-  });
-
-  scope.get('/admin/v1/stock-flags', async (request, reply) => {
-    const query = flagsQuery.safeParse(request.query ?? {});
-    if (!query.success)
-      return sendFailure(reply, invalidRequest('bad_request', 'the query is not valid', query.error.issues));
-    const flags = await listStockFlags(db, query.data.store, query.data.limit ?? 100);
-    return reply.send({ ok: true, flags });
   });
 }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { DeviceContext } from '../auth/authenticate';
 import { findStore } from '../auth/enrolment';
 import type { Queryable } from '../db/database';
+import { insertDeliveryLines } from './po-import';
 import type { TransferFacts } from './receipt-facts';
 
 export async function recordTransferOut(
@@ -24,15 +25,5 @@ export async function recordTransferOut(
     [id, toStoreId, transfer.number, device.storeCode, receivedAt, eventId],
   );
   if (rows.length === 0) return;
-  await tx.query(
-    `INSERT INTO expected_delivery_lines (delivery_id, position, gtin, expected)
-     SELECT $1, u.position, u.gtin, u.expected
-     FROM unnest($2::int4[], $3::text[], $4::int8[]) AS u (position, gtin, expected)`,
-    [
-      id,
-      transfer.lines.map((_, i) => i + 1),
-      transfer.lines.map((l) => l.gtin),
-      transfer.lines.map((l) => l.quantity),
-    ],
-  );
+  await insertDeliveryLines(tx, id, transfer.lines);
 }

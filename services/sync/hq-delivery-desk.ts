@@ -9,7 +9,8 @@ import type { Database } from '../../db/open';
 import { replaceExpectedDeliveries } from '../../db/receivings';
 import type { DeliveryDesk, HqAnswer } from '../stock/receiving/desk';
 import type { HqCredentials } from './credentials';
-import { createHqClient, HqError, type HqClient, type HqClientOptions } from './hq-client';
+import { createHqClient, type HqClient, type HqClientOptions } from './hq-client';
+import { ask } from './hq-refund-desk';
 import { failureReply } from './protocol';
 
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -55,8 +56,8 @@ export function createHqDeliveryDesk(
         'the delivery claim',
         '/v1/delivery-claims',
         { method: 'POST', body: JSON.stringify(claim) },
-        (status, body) => {
-          if (status === 200 && z.object({ granted: z.literal(true) }).safeParse(body).success)
+        (response, body) => {
+          if (response.status === 200 && z.object({ granted: z.literal(true) }).safeParse(body).success)
             return { reachable: true, value: { granted: true } };
           const failure = failureReply.safeParse(body);
           if (!failure.success || failure.data.error.code !== 'delivery_already_received') return null;
@@ -75,9 +76,11 @@ export function createHqDeliveryDesk(
         'the claim release',
         `/v1/delivery-claims/${encodeURIComponent(receivingId)}`,
         { method: 'DELETE' },
-        (status, body) => {
+        (response, body) => {
           const parsed = z.object({ released: z.boolean() }).safeParse(body);
-          return status === 200 && parsed.success ? { reachable: true, value: parsed.data.released } : null;
+          return response.status === 200 && parsed.success
+            ? { reachable: true, value: parsed.data.released }
+            : null;
         },
       ),
   };
@@ -97,27 +100,4 @@ export async function pullDeliveries(db: Database, client: HqClient, now: Date):
     return ['HQ sent expected deliveries this terminal cannot read; the last ones are kept'];
   replaceExpectedDeliveries(db, parsed.data.deliveries, now.toISOString());
   return [];
-}
-
-async function ask<T>(
-  client: HqClient,
-  what: string,
-  path: string,
-  init: { method: 'GET' | 'POST' | 'DELETE'; body?: string },
-  reader: (status: number, body: unknown) => HqAnswer<T> | null,
-): Promise<HqAnswer<T>> {
-  let response: Response;
-  try {
-    response = await client.request!(path, init);
-  } catch (error) {
-    if (error instanceof HqError) return { reachable: false, why: error.message };
-    return { reachable: false, why: `HQ could not be asked for ${what}: ${(error as Error).message}` };
-  }
-  const body: unknown = await response.json().catch(() => null);
-  return (
-    reader(response.status, body) ?? {
-      reachable: false,
-      why: `HQ could not answer ${what} (HTTP ${response.status})`,
-    }
-  );
 }

@@ -86,7 +86,7 @@ const refusedLines = z.object({
 
 const releaseReply = z.object({ released: z.boolean() });
 
-type Reader<T> = (response: Response, body: unknown) => HqAnswer<T> | null;
+export type Reader<T> = (response: Response, body: unknown) => HqAnswer<T> | null;
 
 /** The refund desk of an enrolled terminal. */
 export function createHqRefundDesk(
@@ -159,8 +159,9 @@ export function createHqRefundDesk(
 /**
  * One request: the reader's answer, or `reachable: false` saying why — HQ unreachable or slow, a reply
  * the reader does not take (5xx, 429, an HQ without these routes, a refusal it did not expect).
+ * Also the delivery desk's (hq-delivery-desk.ts).
  */
-async function ask<T>(
+export async function ask<T>(
   client: HqClient,
   what: string,
   path: string,

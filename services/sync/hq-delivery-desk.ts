@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { DeliveryClaim, DeliveryClaimAnswer, ExpectedDelivery } from '../../core/sync';
 import type { Database } from '../../db/open';
 import { replaceExpectedDeliveries } from '../../db/receivings';
-import type { DeliveryDesk, HqAnswer } from '../stock/receiving/desk';
+import type { DeliveryDesk } from '../stock/receiving/desk';
 import type { HqCredentials } from './credentials';
 import { createHqClient, type HqClient, type HqClientOptions } from './hq-client';
 import { ask } from './hq-refund-desk';

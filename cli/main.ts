@@ -18,6 +18,8 @@ Commands:
         Run the HQ server terminals sync with (PGlite by default; PostgreSQL with --database).
   server enrolment-code --store STORE | server catalog import FILE.csv [--store STORE]
         Make a one-time code to enrol a terminal; import the chain catalog or a store's prices.
+  server po import FILE.csv
+        Import purchase orders (store,po_number,supplier,barcode,quantity[,expected_on]) as expected deliveries.
   enrol --server URL --code CODE [--data DIR]
         Enrol this terminal with HQ using a one-time code; the credentials go to DATA_DIR/hq.json.
   sync [--data DIR]
@@ -26,6 +28,7 @@ Commands:
         Print the catalog, outbox and sync state as JSON (no network needed).
   stock receive|count|adjust|transfer FILE.csv [--data DIR]
         Record a delivery, a shelf count, a correction or a transfer (barcode,quantity), offline.
+        A delivery's --reference is received once per store (checked here, and at HQ when it answers).
   receipt reprint [NUMBER] [--data DIR]
         Print a sale's receipt again (the last sale without NUMBER), marked COPY / 副本.
   staff add --id ID --name NAME --badge CODE [--role ROLE] [--pin-stdin] [--data DIR]

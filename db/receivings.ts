@@ -157,12 +157,20 @@ interface RawDelivery {
   expected_on: string | null;
 }
 
+/** A delivery with its lines: HQ's figures, plus what this terminal received since they were fetched. */
 function withLines(db: Database, d: RawDelivery): ExpectedDelivery {
-  const lines = db
-    .prepare(
-      'SELECT gtin, expected, received, damaged FROM expected_delivery_lines WHERE delivery_id = ? ORDER BY position',
-    )
-    .all(d.id) as ExpectedDelivery['lines'];
+  const here = receivedSinceFetch(db, d.id);
+  const lines = (
+    db
+      .prepare(
+        'SELECT gtin, expected, received, damaged FROM expected_delivery_lines WHERE delivery_id = ? ORDER BY position',
+      )
+      .all(d.id) as ExpectedDelivery['lines']
+  ).map((l) => ({
+    ...l,
+    received: l.received + (here.get(l.gtin)?.received ?? 0),
+    damaged: l.damaged + (here.get(l.gtin)?.damaged ?? 0),
+  }));
   return { id: d.id, kind: d.kind, number: d.number, from: d.source, expectedOn: d.expected_on, lines };
 }
 
@@ -188,6 +196,26 @@ export function deliveriesFetchedAt(db: Database): string | null {
     at: string | null;
   };
   return row.at;
+}
+
+/**
+ * What this terminal received and found damaged against a delivery in receivings finished after the
+ * cache was fetched: HQ's figures in the cache do not hold them yet.
+ */
+export function receivedSinceFetch(
+  db: Database,
+  deliveryId: string,
+): Map<string, { received: number; damaged: number }> {
+  const rows = db
+    .prepare(
+      `SELECT l.gtin, sum(l.received) AS received, sum(l.damaged) AS damaged
+       FROM receiving_lines l JOIN receivings r ON r.id = l.receiving_id
+       WHERE r.delivery_id = ? AND r.state = 'finished'
+         AND r.finished_at > coalesce((SELECT fetched_at FROM expected_deliveries WHERE id = ?), '')
+       GROUP BY l.gtin`,
+    )
+    .all(deliveryId, deliveryId) as { gtin: string; received: number; damaged: number }[];
+  return new Map(rows.map((r) => [r.gtin, { received: r.received, damaged: r.damaged }]));
 }
 
 // ---------- Transfers out ----------

@@ -189,6 +189,17 @@ describe('against an expected delivery', () => {
       deliveryId: 'd-po-1',
       lines: [{ quantity: 7 }, { quantity: 4 }],
     });
+    // Before HQ has it, the list counts it, and a second note for the rest expects only what is left.
+    const listed = value(await api['stock.deliveries']({})).deliveries[0]!;
+    expect(listed.lines.map((l) => [l.expected, l.received])).toEqual([
+      [10, 9],
+      [4, 4],
+    ]);
+    const rest = value(await api['stock.receiveStart']({ deliveryId: 'd-po-1', reference: 'DN-PO-100-B' }));
+    expect(rest.lines.map((l) => [l.gtin, l.expected])).toEqual([
+      [milk.gtin, 1],
+      [bread.gtin, 0],
+    ]);
   });
 
   it('refuses a delivery this terminal does not know', async () => {

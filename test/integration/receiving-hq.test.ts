@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stockCommand } from '../../cli/commands/stock';
+import { stockEvent } from '../../core/sync';
 import { createEnrolmentCode, importCatalogCsv, startServer, type RunningServer } from '../../server';
 import { createCheckoutContext, type CheckoutContext } from '../../services/checkout/context';
 import { createEventHub } from '../../services/events';
@@ -303,6 +304,47 @@ describe('receiving deliveries with a real HQ', () => {
     expect(value(await receiver.api['stock.deliveries']({})).deliveries).toEqual([]);
   });
 
+  it('checks the new stock.received fields at ingest: a bad one is rejected alone, nothing booked', async () => {
+    const credentials = loadCredentials(join(dirs[0]!))!;
+    const token = (
+      await call(server.url, 'POST', '/v1/token', {
+        body: { deviceId: credentials.deviceId, secret: credentials.secret },
+      })
+    ).body.token as string;
+    const before = await onHand('S001', bread.gtin);
+    const events = [
+      stockEvent('stock.received', {
+        lines: [{ gtin: bread.gtin, quantity: 1 }],
+        reference: 'EV-1',
+        damaged: [{ gtin: '123', quantity: 1 }],
+      }),
+      stockEvent('stock.received', { lines: [], reference: 'EV-2' }),
+      stockEvent('stock.received', {
+        lines: [],
+        reference: 'EV-3',
+        damaged: [{ gtin: bread.gtin, quantity: 2 }],
+      }),
+      stockEvent('stock.received', {
+        lines: [{ gtin: bread.gtin, quantity: 3 }],
+        reference: 'EV-4',
+        deliveryId: 'not-a-delivery',
+      }),
+    ];
+    const reply = await call(server.url, 'POST', '/v1/events', { token, body: { events } });
+    expect(reply.status).toBe(200);
+    expect(reply.body.results.map((r: { status: string; code?: string }) => r.code ?? r.status)).toEqual([
+      'bad_payload',
+      'bad_payload',
+      'applied',
+      'applied',
+    ]);
+    expect(await onHand('S001', bread.gtin)).toBe(before + 3);
+    const { rows } = await server.db.query<{ reference: string }>(
+      `SELECT reference FROM delivery_receipts WHERE reference LIKE 'EV-%' ORDER BY reference`,
+    );
+    expect(rows.map((r) => r.reference)).toEqual(['EV-3', 'EV-4']);
+  });
+
   it('refuses hostile requests to the new routes with a clear error, never a 500', async () => {
     const t = terminals[0]!;
     const credentials = loadCredentials(join(dirs[0]!))!;
@@ -332,10 +374,13 @@ describe('receiving deliveries with a real HQ', () => {
       admin('GET', '/admin/v1/purchase-orders/PO-1?store=../S001'),
       admin('GET', '/admin/v1/purchase-orders/NOPE?store=S001'),
       admin('GET', '/admin/v1/stock-flags?store=S001&limit=0'),
+      admin('GET', '/admin/v1/purchase-orders/PO%00X?store=S001'),
       admin('POST', '/admin/v1/purchase-orders/import', ''),
       call(server.url, 'GET', '/admin/v1/stock-flags?store=S001', { token }),
     ]);
-    expect(replies.map((r) => r.status)).toEqual([401, 400, 400, 400, 400, 400, 400, 404, 400, 400, 401]);
+    expect(replies.map((r) => r.status)).toEqual([
+      401, 400, 400, 400, 400, 400, 400, 404, 400, 400, 400, 401,
+    ]);
     for (const r of replies) expect(r.body).toMatchObject({ ok: false, error: { code: expect.any(String) } });
     expect(t.store.db.open).toBe(true);
   });

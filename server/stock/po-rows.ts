@@ -96,9 +96,9 @@ function checkRow(
   at: (record: CsvRecord, name: string) => string,
   problem: (message: string) => void,
 ) {
-  const before = { count: 0 };
+  let bad = false;
   const say = (message: string) => {
-    before.count++;
+    bad = true;
     problem(message);
   };
   const store = at(record, 'store');
@@ -120,7 +120,7 @@ function checkRow(
     !(/^\d{4}-\d{2}-\d{2}$/.test(expectedOn) && isRealTime(`${expectedOn}T00:00:00Z`))
   )
     say(`expected_on "${expectedOn}" must be a day like 2026-12-08`);
-  if (before.count > 0 || !gtin.ok) return null;
+  if (bad || !gtin.ok) return null;
   return {
     store,
     number,

@@ -1,9 +1,10 @@
 // Receiving deliveries at real terminals (SQLite files, the stock screen's own handlers) against a real
-// HQ on PGlite over HTTP (issue 13): a purchase order imported at HQ and received in part (a short and a
-// damaged line) shows received and outstanding exactly on the admin route; one delivery note started on
-// two online terminals is refused on the second; taken on two offline terminals it is flagged at HQ once
-// both sync, and on hand is not doubled; a transfer out of S001 arrives at S002 as an expected delivery
-// and is received there as transfer_in. Hostile requests to the new routes are refused, never a 500.
+// HQ over HTTP, on PGlite and on PostgreSQL (issue 13): a purchase order imported at HQ and received in
+// part (a short and a damaged line) shows received and outstanding exactly on the admin route; one
+// delivery note started on two online terminals is refused on the second; taken on two offline
+// terminals it is flagged at HQ once both sync, and on hand is not doubled; the CLI obeys the same rule;
+// a transfer out of S001 arrives at S002 as an expected delivery and is received there as transfer_in.
+// Bad events and hostile requests to the new routes are refused, never a 500.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ import {
   syncOnce,
 } from '../../services/sync';
 import { PRODUCTS, closedPort, value } from '../helpers/checkout';
-import { call, startBackend, type TestBackend } from '../helpers/postgres';
+import { BACKENDS, call, startBackend, type TestBackend } from '../helpers/postgres';
 
 const { milk, bread, gum } = PRODUCTS;
 const ADMIN = 'receiving-test-admin-token-0123456789';
@@ -44,7 +45,7 @@ interface Terminal {
   online(): void;
 }
 
-describe('receiving deliveries with a real HQ', () => {
+describe.each(BACKENDS)('receiving deliveries with a real HQ on %s', (kind) => {
   let backend: TestBackend;
   let server: RunningServer;
   const dirs: string[] = [];
@@ -95,7 +96,7 @@ describe('receiving deliveries with a real HQ', () => {
     });
 
   beforeAll(async () => {
-    backend = await startBackend('pglite');
+    backend = await startBackend(kind);
     server = await startServer({
       port: 0,
       dataDir: backend.dataDir,

@@ -185,6 +185,13 @@ describe.each(BACKENDS)('receiving deliveries with a real HQ on %s', (kind) => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'delivery_already_received' } });
     expect(!refused.ok && refused.error.message).toMatch(/staff-a on terminal C02/);
     expect(b.store.db.prepare('SELECT count(*) AS n FROM receivings').get()).toEqual({ n: 0 });
+    // Both at the same moment: exactly one gets the note.
+    const both = await Promise.all([
+      a.api['stock.receiveStart']({ supplier: 'Bakery', reference: 'BK-78' }),
+      b.api['stock.receiveStart']({ supplier: 'Bakery', reference: 'BK-78' }),
+    ]);
+    expect(both.map((r) => r.ok).sort()).toEqual([false, true]);
+    expect(both.find((r) => !r.ok)).toMatchObject({ error: { code: 'delivery_already_received' } });
   });
 
   it('taken on two offline terminals, both booked offline: HQ flags it and books the stock once', async () => {

@@ -120,6 +120,11 @@ export interface CountLineInput {
   quantity: number;
   /** Where this was counted: the location label scanned or chosen; the session's own for a location scope. */
   location: string;
+  /**
+   * The handheld counting through this terminal (a stable name the screen keeps, e.g. in localStorage);
+   * absent on the terminal's own screen. Two devices counting one item in one location are reviewed at HQ.
+   */
+  device?: string;
 }
 
 // ---------- Adjusting and transferring ----------
@@ -130,6 +135,8 @@ export interface AdjustInput {
   quantity: number;
   reason: AdjustReason;
   note?: string;
+  /** The handheld it was done on, as in CountLineInput; absent on the terminal's own screen. */
+  device?: string;
 }
 
 export interface TransferOutInput {

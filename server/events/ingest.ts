@@ -22,6 +22,8 @@ import { MAX_JSON_DEPTH, batchSchema, nestsDeeperThan } from './schema';
 import { writeRun } from './bulk';
 import { PendingLevels, insertMovements, onHandOutOfRange } from './stock';
 import { recordRefund } from '../refunds/record';
+import { settleAfterBatch } from '../counts/after-batch';
+import { recordCountLines } from '../counts/lines';
 
 export type { EventResult, StockWarning } from '../../core/sync';
 export type BatchOutcome = BatchReply & { warnings: StockWarning[] };
@@ -46,6 +48,9 @@ export async function ingestBatch(
   const planned = batch.data.events.map((raw) => ({ raw, planned: planEvent(raw, device.storeCode) }));
   const skew = clockSkew(receivedAt, batch.data.sentAt, planned);
   const written = await writeBatch(db, device, planned, receivedAt, skew);
+  // Counts are taken at their moment: what this batch moved or counted may change a count's adjustment.
+  const plans = planned.flatMap(({ planned: p }) => (p.ok ? [p.plan] : []));
+  await settleAfterBatch(db, device, plans, receivedAt);
   return { ok: true, ...written, receivedAt: receivedAt.toISOString(), clockSkewMs: skew };
 }
 
@@ -150,7 +155,7 @@ async function applyRun(
 
 /** Events written on their own, after the run before them: a count and a refund read what is held. */
 function appliedAlone(plan: EventPlan): boolean {
-  return plan.counts.length > 0 || plan.refund !== undefined;
+  return plan.counts.length > 0 || plan.refund !== undefined || plan.sessionCount !== undefined;
 }
 
 /** The first occurrence of a new id was stored; anything else with that id is a duplicate. */
@@ -191,6 +196,7 @@ async function applyEvent(
     const found = plan.refund ? await recordRefund(tx, device, plan.event.id, plan.refund, receivedAt) : [];
     const all = found.length > 0 ? { ...plan, movements: [...plan.movements, ...found] } : plan;
     const moved = await insertMovements(tx, device, all, receivedAt, levels);
+    if (plan.sessionCount) await recordCountLines(tx, device, plan.sessionCount, event.id, receivedAt);
     const beyond = await onHandOutOfRange(tx, device.storeId, moved, levels);
     if (beyond) {
       await tx.query('ROLLBACK TO SAVEPOINT event');

@@ -10,6 +10,7 @@ import { deleteCatalogEntries, importCatalogCsv } from '../catalog/import';
 import type { Database } from '../db/database';
 import { toIso, toNumber } from '../db/database';
 import { listRefundFlags } from '../refunds/flags';
+import { registerCountReviewRoutes } from '../counts/routes';
 import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
 
@@ -122,6 +123,9 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
       const flags = await listRefundFlags(db, query.data.store, query.data.limit ?? 100);
       return reply.send({ ok: true, flags });
     });
+
+    // Counts held for review (issue 13): two devices counted one item in one location.
+    registerCountReviewRoutes(scope, db);
   });
 }
 

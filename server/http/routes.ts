@@ -10,6 +10,7 @@ import { currentCatalogVersion } from '../catalog/version';
 import type { Database } from '../db/database';
 import { ingestBatch } from '../events/ingest';
 import { listDeadLetters, stockLevels } from '../events/read';
+import { stockChanges } from '../counts/feed';
 import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
 import { registerLinkRoute } from './link';
@@ -60,6 +61,11 @@ const stockQuery = z.strictObject({
   gtin: gtin14.optional(),
   after: gtin14.optional(),
   limit: digits(1000).optional(),
+  /** The levels changed after this change marker (`version:gtin`, '' for all): a terminal's pull (issue 13). */
+  since: z
+    .string()
+    .regex(/^(\d{1,15}:\d{14})?$/, "must be a change marker like 12:00012345678905, or '' for all")
+    .optional(),
 });
 
 /** Parses a body or query with a schema; a failure names each bad field. */
@@ -183,6 +189,10 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const query = parse(stockQuery, request.query, 'stock query');
     if (!query.ok) return sendFailure(reply, query);
     const { device } = deviceOf(request);
+    if (query.value.since !== undefined) {
+      const page = await stockChanges(db, device.storeId, query.value.since, query.value.limit ?? 1000);
+      if (page) return reply.send({ ok: true, ...page });
+    }
     const items = await stockLevels(db, device.storeId, { ...query.value, limit: query.value.limit ?? 100 });
     return reply.send({ ok: true, items, nextCursor: items.at(-1)?.gtin ?? query.value.after ?? null });
   });

@@ -7,6 +7,7 @@ import type { PullProgress } from './pull';
 import { pullCatalog } from './pull';
 import type { PushResult } from './push';
 import { pushOutbox } from './push';
+import { pullStockLevels } from './stock-pull';
 
 export interface SyncSummary {
   /** Events HQ applied now. */
@@ -62,6 +63,11 @@ export async function syncOnce(
       onProgress: options.onProgress,
     });
     const late = await runAfterSync(options, client);
+    // Stock levels down (issue 13): a failure is a warning; sales and the catalog went through.
+    const stock = await pullStockLevels(db, client, now).then(
+      () => [],
+      (error: Error) => [error.message],
+    );
     recordAttempt(db, { ok: true, clockSkewMs: pushed.skewMs }, now());
     return {
       pushed: pushed.applied,
@@ -73,7 +79,7 @@ export async function syncOnce(
       skipped: pulled.skipped,
       catalogVersion: pulled.catalogVersion,
       ...(pushed.skewMs === null ? {} : { skewMs: pushed.skewMs }),
-      warnings: [...pushed.warnings, ...pulled.warnings, ...late],
+      warnings: [...pushed.warnings, ...pulled.warnings, ...late, ...stock],
     };
   } catch (error) {
     if (db.open) recordAttempt(db, { ok: false, error: (error as Error).message }, now());

@@ -18,6 +18,7 @@ import type { PaymentSimulator } from '../../services/payments/simulator/server'
 import { countingHandlers } from '../../services/stock/counting-handlers';
 import { openTerminalStore, type TerminalStore } from '../../services/store';
 import { createHqClient, enrolTerminal, loadCredentials, syncOnce } from '../../services/sync';
+import { wireEvent } from '../../core/sync';
 import { PRODUCTS, WALLET, startSimulator, value } from '../helpers/checkout';
 import { BACKENDS, startBackend, type TestBackend } from '../helpers/postgres';
 
@@ -266,6 +267,44 @@ describe.each(BACKENDS)('a count taken at its moment while a kiosk sells, on %s'
     // The bread sold after the count arrives: 3.
     expect(await kiosk.sync()).toMatchObject({ rejected: 0 });
     expect(await hqOnHand(bread.gtin)).toBe(3);
+  });
+
+  it('refuses malformed count events and change markers, with nothing changed and no 500', async () => {
+    const client = createHqClient(loadCredentials(dirs[0]!)!);
+    const bread0 = await hqOnHand(bread.gtin);
+    const line = {
+      gtin: bread.gtin,
+      counted: 2,
+      location: 'A',
+      countedAt: new Date().toISOString(),
+      lineId: 'l-1',
+    };
+    const session = { sessionId: 'sess-x', deviceId: 'C01', staffId: 'M01' };
+    const bad = [
+      { ...session, lines: [{ ...line, counted: -1 }] },
+      { ...session, lines: [{ ...line, lineId: undefined }] },
+      { ...session, lines: [{ ...line, countedAt: 'yesterday' }] },
+      { ...session, staffId: '', lines: [line] },
+      { ...session, lines: [line, { ...line, counted: 3 }] },
+    ].map((payload) => wireEvent('stock.counted', payload));
+    const reply = await client.pushEvents(bad, new Date());
+    expect(reply.results.map((r) => r.status)).toEqual(bad.map(() => 'rejected'));
+    expect(reply.results.map((r) => (r.status === 'rejected' ? r.code : null))).toEqual(
+      bad.map(() => 'bad_payload'),
+    );
+    expect(await hqOnHand(bread.gtin)).toBe(bread0);
+
+    for (const since of ['garbage', '1:2', "0:06900000000012' OR 1=1", '9'.repeat(40)]) {
+      const response = await client.request!(`/v1/stock?since=${encodeURIComponent(since)}`, {
+        method: 'GET',
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    }
+    const all = await client.request!('/v1/stock?since=', { method: 'GET' });
+    const page = (await all.json()) as { items: { gtin: string; onHand: number }[]; complete: boolean };
+    expect(page.complete).toBe(true);
+    expect(page.items.find((i) => i.gtin === bread.gtin)?.onHand).toBe(bread0);
   });
 
   it('shows on hand from what the terminal holds when HQ is gone', async () => {

@@ -120,3 +120,8 @@ export function unacknowledgedEvents(db: Database.Database, gtin: string, mark: 
     occurredAt: r.occurred_at,
   }));
 }
+
+/** HQ's stock feed went back in time (a restored database): the next pull reads every level again. */
+export function restartStockFeed(db: Database.Database, from: string): void {
+  db.prepare("UPDATE hq_stock_feed SET cursor = '' WHERE id = 1 AND cursor = ?").run(from);
+}

@@ -19,6 +19,8 @@ export interface StockLevelPage {
   nextCursor: string;
   /** True when the page ended HQ's changes (fewer than asked). */
   complete: boolean;
+  /** The cursor is past HQ's newest change (HQ was restored from an older backup): start again from ''. */
+  behind?: true;
 }
 
 /** A `stock.counted` event of a count session: one line, with where, when, by whom. */

@@ -4,7 +4,7 @@
 // the levels it reads.
 import { z } from 'zod';
 import type { Database } from '../../db/open';
-import { applyStockPage, currentAckMark, stockFeed } from '../../db/stock-levels';
+import { applyStockPage, currentAckMark, restartStockFeed, stockFeed } from '../../db/stock-levels';
 import { HqError, type HqClient } from './hq-client';
 
 const PAGE = 1000;
@@ -22,6 +22,7 @@ const stockPage = z.object({
     .max(PAGE),
   nextCursor: z.string().max(40),
   complete: z.boolean(),
+  behind: z.literal(true).optional(),
 });
 
 /** Pulls every changed level; how many rows came. Throws HqError when HQ cannot be read. */
@@ -46,7 +47,12 @@ export async function pullStockLevels(
         `HQ's stock levels could not be read (HTTP ${response.status})`,
         response.status,
       );
-    const { items, nextCursor, complete } = page.data;
+    const { items, nextCursor, complete, behind } = page.data;
+    if (behind) {
+      // HQ went back in time: read every level again from the beginning.
+      restartStockFeed(db, after);
+      continue;
+    }
     const applied = applyStockPage(db, { after, levels: items, nextCursor, complete }, mark, startedAt);
     // Another sync moved the cursor meanwhile: read it again and go on from there.
     if (!applied.stale) pulled += applied.applied;

@@ -44,6 +44,13 @@ describe.each(BACKENDS)('HQ migration 0014_stock_counts on %s', (kind) => {
       complete: true,
     });
     expect(await stockChanges(db, STORE, 'nonsense', 100)).toBeNull();
+    // A terminal whose cursor is past HQ's newest change (HQ restored from an older backup) starts again.
+    expect(await stockChanges(db, STORE, `5:${G}`, 100)).toEqual({
+      items: [],
+      nextCursor: '',
+      complete: false,
+      behind: true,
+    });
 
     const review = (state: string, accepted: string | null) =>
       db!.query(

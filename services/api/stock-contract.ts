@@ -198,7 +198,12 @@ export interface StockHandlers {
   'stock.receiveCancel': [{ receivingId: string }, ReceivingView];
   'stock.receiving': [{ receivingId: string }, ReceivingView];
 
-  /** Starts a count, or joins the open one with the same scope. */
+  /**
+   * Starts a count, or joins the open one with the same scope. The counting handlers refuse with:
+   * `unknown_item` (no such item in the catalog), `invalid_code` (the code names no item),
+   * `unknown_count` (no such session here), `count_finished` (the session was finished),
+   * `not_in_count` (the item or location is outside the session's scope), `quantity_out_of_range`.
+   */
   'stock.countStart': [{ scope: CountScope }, CountSessionView];
   'stock.countSessions': [Record<string, never>, { sessions: CountSessionView[] }];
   'stock.countLine': [CountLineInput, CountSessionView];

@@ -32,6 +32,12 @@ export async function settleAfterBatch(
 ): Promise<void> {
   const touched = touchedByBatch(plans);
   if (touched.size === 0) return;
+  // Most batches touch nothing counted: one read, and no transaction at all.
+  const { rows } = await db.query<{ gtin: string }>(
+    'SELECT DISTINCT gtin FROM count_items WHERE store_id = $1 AND gtin = ANY($2::text[])',
+    [device.storeId, [...touched.keys()]],
+  );
+  if (rows.length === 0) return;
   for (let attempt = 1; ; attempt++) {
     try {
       await db.transaction((tx) => settleCounts(tx, device.storeId, device.deviceId, touched, receivedAt));

@@ -87,6 +87,12 @@ describe('stock counting handlers', () => {
     });
   });
 
+  it('finds loose produce by the PLU typed on the keypad', async () => {
+    checkout.db.prepare("UPDATE products SET plu = '4011' WHERE gtin = ?").run(apples.gtin);
+    expect(value(await api['stock.item']({ code: '4011' }))).toMatchObject({ gtin: apples.gtin, unit: 'kg' });
+    expect(await api['stock.item']({ code: '4012' })).toMatchObject({ ok: false });
+  });
+
   it('names the item in the store language when the catalog has that name', async () => {
     checkout.db.prepare('UPDATE products SET names = ? WHERE gtin = ?').run('{"zh-CN":"鲜牛奶"}', milk.gtin);
     checkout.ctx.settings = { ...checkout.ctx.settings, defaultLanguage: 'zh-CN' };

@@ -249,6 +249,19 @@ describe.each(BACKENDS)('a count taken at its moment while a kiosk sells, on %s'
     expect(unauthorised.status).toBe(401);
     expect((await admin('/admin/v1/count-reviews?store=S001&state=closed')).status).toBe(400);
     expect((await admin('/admin/v1/count-reviews?store=NOPE')).status).toBe(404);
+    expect((await admin('/admin/v1/count-reviews?store=S001&limit=0')).status).toBe(400);
+    const text = await fetch(`${server.url}/admin/v1/count-reviews/${id}/accept`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'text/plain' },
+      body: 'accept C01:hh1',
+    });
+    expect(text.status).toBe(400);
+    const broken = await fetch(`${server.url}/admin/v1/count-reviews/${id}/accept`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: '{"device":',
+    });
+    expect(broken.status).toBe(400);
 
     const accepted = await admin(`/admin/v1/count-reviews/${id}/accept`, {
       method: 'POST',

@@ -6,18 +6,14 @@ import { z } from 'zod';
 import { STORE_CODE } from '../auth/enrolment';
 import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
+import { digits } from '../http/routes';
 import { fail, invalidRequest } from '../result';
 import { acceptCountReview, listCountReviews } from './reviews';
 
 const listQuery = z.strictObject({
   store: z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'"),
   state: z.enum(['open', 'accepted'], { error: 'must be open or accepted' }).optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,4}$/, 'must be a whole number from 1 to 1000')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 1000, 'must be a whole number from 1 to 1000')
-    .optional(),
+  limit: digits(1000).optional(),
 });
 const reviewId = z.strictObject({ id: z.uuid({ error: 'must be a review id (a UUID)' }) });
 const acceptBody = z.strictObject({

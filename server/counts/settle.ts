@@ -14,6 +14,7 @@
 import { uuidv7 } from '../../core/uuid7';
 import type { Queryable } from '../db/database';
 import { toNumber } from '../db/database';
+import { lockLevel } from '../events/stock';
 import { stampStockVersion } from './versions';
 
 interface CountItem {
@@ -114,14 +115,4 @@ async function book(
     `UPDATE stock_levels SET on_hand = on_hand + $3, movements = movements + 1 WHERE store_id = $1 AND gtin = $2`,
     [m.storeId, item.gtin, m.delta],
   );
-}
-
-/** Locks a product's level row (creating it at zero) and returns its on hand. */
-async function lockLevel(tx: Queryable, storeId: string, gtin: string): Promise<number> {
-  const { rows } = await tx.query<{ on_hand: unknown }>(
-    `INSERT INTO stock_levels (store_id, gtin, on_hand, movements) VALUES ($1, $2, 0, 0)
-     ON CONFLICT (store_id, gtin) DO UPDATE SET on_hand = stock_levels.on_hand RETURNING on_hand`,
-    [storeId, gtin],
-  );
-  return toNumber(rows[0]!.on_hand);
 }

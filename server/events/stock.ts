@@ -148,7 +148,7 @@ export async function onHandOutOfRange(
 }
 
 /** Locks a product's level row (creating it at zero) and returns its committed on-hand. */
-async function lockLevel(tx: Queryable, storeId: string, gtin: string): Promise<number> {
+export async function lockLevel(tx: Queryable, storeId: string, gtin: string): Promise<number> {
   const { rows } = await tx.query<{ on_hand: unknown }>(
     `INSERT INTO stock_levels (store_id, gtin, on_hand, movements) VALUES ($1, $2, 0, 0)
      ON CONFLICT (store_id, gtin) DO UPDATE SET on_hand = stock_levels.on_hand RETURNING on_hand`,

@@ -45,7 +45,8 @@ const tokenBody = z.strictObject({
     .regex(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i, 'must be the deviceId given at enrolment'),
   secret: z.string().min(1).max(200),
 }) satisfies z.ZodType<TokenRequest>;
-const digits = (max: number) =>
+/** A query parameter holding a whole number from 1 to max (the admin's count-review list reads it too). */
+export const digits = (max: number) =>
   z
     .string()
     .regex(/^\d{1,9}$/, 'must be a whole number')

@@ -20,6 +20,7 @@ import { openTerminalStore, type TerminalStore } from '../../services/store';
 import { createHqClient, enrolTerminal, loadCredentials, syncOnce } from '../../services/sync';
 import { wireEvent } from '../../core/sync';
 import { PRODUCTS, WALLET, startSimulator, value } from '../helpers/checkout';
+import { hqOnHand as hqStock } from '../helpers/hq-stock';
 import { BACKENDS, startBackend, type TestBackend } from '../helpers/postgres';
 
 const { milk, bread } = PRODUCTS;
@@ -66,13 +67,7 @@ describe.each(BACKENDS)('a count taken at its moment while a kiosk sells, on %s'
     return t;
   }
 
-  const hqOnHand = async (gtin: string) => {
-    const { rows } = await server.db.query<{ on_hand: unknown }>(
-      `SELECT l.on_hand FROM stock_levels l JOIN stores s ON s.id = l.store_id WHERE s.code = 'S001' AND l.gtin = $1`,
-      [gtin],
-    );
-    return rows.length ? Number(rows[0]!.on_hand) : 0;
-  };
+  const hqOnHand = (gtin: string) => hqStock(server.db, gtin);
   const admin = (path: string, init: RequestInit = {}) =>
     fetch(`${server.url}${path}`, {
       ...init,

@@ -16,10 +16,14 @@ const listQuery = z.strictObject({
   limit: digits(1000).optional(),
 });
 const reviewId = z.strictObject({ id: z.uuid({ error: 'must be a review id (a UUID)' }) });
-const acceptBody = z.strictObject({
-  device: z.string().trim().min(1).max(64),
-  reviewer: z.string().trim().min(1).max(64),
-});
+// Printable text only: a NUL (which PostgreSQL text cannot hold) or a control character is refused here.
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[^\p{Cc}]+$/u, 'must be printable text');
+const acceptBody = z.strictObject({ device: name, reviewer: name });
 
 export function registerCountReviewRoutes(scope: FastifyInstance, db: Database): void {
   scope.get('/admin/v1/count-reviews', async (request, reply) => {

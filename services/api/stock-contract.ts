@@ -202,7 +202,8 @@ export interface StockHandlers {
    * Starts a count, or joins the open one with the same scope. The counting handlers refuse with:
    * `unknown_item` (no such item in the catalog), `invalid_code` (the code names no item),
    * `unknown_count` (no such session here), `count_finished` (the session was finished),
-   * `not_in_count` (the item or location is outside the session's scope), `quantity_out_of_range`.
+   * `not_in_count` (the item or location is outside the session's scope), `invalid_location` (a control
+   * character in the label), `quantity_out_of_range`.
    */
   'stock.countStart': [{ scope: CountScope }, CountSessionView];
   'stock.countSessions': [Record<string, never>, { sessions: CountSessionView[] }];

@@ -176,6 +176,9 @@ describe('stock counting handlers', () => {
       ok: false,
       error: { code: 'unknown_item' },
     });
+    expect(
+      await api['stock.adjust']({ code: milk.barcode, quantity: 2, reason: 'found', note: 'shelf\u0000B' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_note' } });
     expect(outbox()).toHaveLength(1);
   });
 
@@ -244,6 +247,7 @@ describe('stock counting handlers', () => {
       ],
       [{ sessionId: session.id, code: UNKNOWN_EAN, quantity: 1, location: 'A1' }, 'unknown_item'],
       [{ sessionId: session.id, code: milk.barcode, quantity: 1, location: 'B2' }, 'not_in_count'],
+      [{ sessionId: session.id, code: milk.barcode, quantity: 1, location: 'A1\u0000' }, 'invalid_location'],
     ] as const;
     for (const [input, code] of bad)
       expect(await api['stock.countLine']({ ...input })).toMatchObject({ ok: false, error: { code } });

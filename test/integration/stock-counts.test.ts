@@ -234,6 +234,18 @@ describe.each(BACKENDS)('a count taken at its moment while a kiosk sells, on %s'
       ],
       [`/admin/v1/count-reviews/${id}/accept`, { device: 'C01:hh1' }, 400, 'bad_request'],
       [
+        `/admin/v1/count-reviews/${id}/accept`,
+        { device: 'C01:hh1\u0000', reviewer: 'M01' },
+        400,
+        'bad_request',
+      ],
+      [
+        `/admin/v1/count-reviews/${id}/accept`,
+        { device: 'C01:hh1', reviewer: 'x'.repeat(65) },
+        400,
+        'bad_request',
+      ],
+      [
         `/admin/v1/count-reviews/0190a5b2-0000-7000-8000-000000000000/accept`,
         { device: 'x', reviewer: 'M01' },
         404,

@@ -18,6 +18,8 @@ export function adjustStock(
   if (!found.ok) return fail(found.code, found.message);
   const { product } = found;
   const note = input.note?.trim();
+  // HQ stores the note as text, which cannot hold a NUL: the adjustment would never arrive there.
+  if (note?.includes('\u0000')) return fail('invalid_note', 'The note holds a NUL character: type it again');
   const payload: StockPayloads['stock.adjusted'] = {
     lines: [{ gtin: product.gtin, quantity: input.quantity }],
     reason: input.reason,

@@ -68,6 +68,9 @@ export function countLine(
   if (!found.ok) return fail(found.code, found.message);
   const { product } = found;
   const location = input.location.trim();
+  // HQ stores the label as text: a NUL or control character would leave the line stranded here.
+  if (/\p{Cc}/u.test(location))
+    return fail('invalid_location', 'The location label holds a control character: scan or type it again');
   const deviceId = deviceOf(ctx, input.device);
   return ctx.db
     .transaction((): ApiResult<CountSessionView> => {

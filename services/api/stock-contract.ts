@@ -211,6 +211,7 @@ export interface StockHandlers {
   'stock.countFinish': [{ sessionId: string }, CountSessionView];
   'stock.count': [{ sessionId: string }, CountSessionView];
 
+  /** Refusals as for counting, and `invalid_note` (a NUL in the note). */
   'stock.adjust': [AdjustInput, StockMovementView];
   'stock.transferOut': [TransferOutInput, StockMovementView];
 

@@ -6,6 +6,8 @@ import { appendEvent } from '../../db/outbox';
 import { applyStockPage, currentAckMark } from '../../db/stock-levels';
 import { recordAnswers } from '../../db/sync';
 import { openCheckout, PRODUCTS, UNKNOWN_EAN, value, type TestCheckout } from '../../test/helpers/checkout';
+import type { TerminalApi } from '../api/contract';
+import { dispatch } from '../api/dispatch';
 import { countingHandlers } from './counting-handlers';
 
 const { milk, bread, apples } = PRODUCTS;
@@ -273,6 +275,32 @@ describe('stock counting handlers', () => {
     expect(value(await api['stock.countStart']({ scope: { kind: 'location', location: 'A1' } })).id).not.toBe(
       session.id,
     );
+  });
+
+  it('refuses, through the dispatcher, a negative or zero count, a hostile device name and a bad reason', async () => {
+    const session = value(await api['stock.countStart']({ scope: { kind: 'location', location: 'A1' } }));
+    const call = (name: string, input: unknown) => dispatch(api as unknown as TerminalApi, name, input);
+    const line = { sessionId: session.id, code: milk.barcode, location: 'A1' };
+    for (const input of [
+      { ...line, quantity: -2 },
+      { ...line, quantity: 0 },
+      { ...line, quantity: 1.5 },
+      { ...line, quantity: 1, device: '../../etc' },
+      { ...line, quantity: 1, extra: true },
+    ])
+      expect(await call('stock.countLine', input)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
+    expect(await call('stock.adjust', { code: milk.barcode, quantity: 1, reason: 'gift' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('reason') },
+    });
+    expect(await call('stock.adjust', { code: milk.barcode, quantity: 0, reason: 'found' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(outbox()).toEqual([]);
   });
 
   it('keeps a list count to its items', async () => {

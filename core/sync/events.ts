@@ -117,6 +117,22 @@ export interface CounterSalePayload extends SaleFacts {
 export interface CountedLine {
   gtin: string;
   counted: number;
+  /** A count session's line (issue 13): where it was counted; `counted` is then this device's running total there. */
+  location?: string;
+  /** When this line was counted (the terminal's clock, ISO): HQ takes the count at that moment. */
+  countedAt?: string;
+  /** The line's id, unique across terminals (UUIDv7). */
+  lineId?: string;
+  /** What this line added to the running total. */
+  added?: number;
+}
+
+/** What a count session's `stock.counted` event adds (core/sync/counting.ts); absent in a counted file. */
+export interface CountSessionFacts {
+  sessionId: string;
+  /** The counting device: the terminal, or `terminal:handheld` for a handheld through it. */
+  deviceId: string;
+  staffId: string;
 }
 
 /** The payload of each stock event type. */
@@ -135,8 +151,15 @@ export interface StockPayloads {
     terminalId?: string;
   };
   /** A signed correction with a reason (breakage, theft found, …). */
-  'stock.adjusted': { lines: StockLine[]; reason: string };
-  'stock.counted': { lines: CountedLine[] };
+  'stock.adjusted': {
+    lines: StockLine[];
+    reason: string;
+    /** From the stock screen (issue 13): the staff member's note, who, and on which device. */
+    note?: string;
+    staffId?: string;
+    deviceId?: string;
+  };
+  'stock.counted': { lines: CountedLine[] } & Partial<CountSessionFacts>;
   /** Goods moved between stores: out of this one, or into it. */
   'stock.transferred': {
     direction: 'out' | 'in';

@@ -7,3 +7,4 @@ export * from './replies';
 export * from './values';
 export * from './refunds';
 export * from './receiving';
+export * from './counting';

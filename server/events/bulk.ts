@@ -48,12 +48,17 @@ WITH stored AS (
     occurred_at timestamptz)
   WHERE m.event_id IN (SELECT id FROM stored)
   RETURNING gtin, quantity
+), version AS (
+  -- The store's next stock change marker (server/counts/versions.ts), taken only when stock moves.
+  INSERT INTO stock_level_versions (store_id, version) SELECT $1, 1 WHERE EXISTS (SELECT 1 FROM moved)
+  ON CONFLICT (store_id) DO UPDATE SET version = stock_level_versions.version + 1 RETURNING version
 ), levels AS (
-  INSERT INTO stock_levels (store_id, gtin, on_hand, movements)
-  SELECT $1, gtin, sum(quantity)::numeric(15, 0), count(*) FROM moved GROUP BY gtin ORDER BY gtin
+  INSERT INTO stock_levels (store_id, gtin, on_hand, movements, version)
+  SELECT $1, gtin, sum(quantity)::numeric(15, 0), count(*), (SELECT version FROM version) FROM moved
+  GROUP BY gtin ORDER BY gtin
   ON CONFLICT (store_id, gtin) DO UPDATE SET
     on_hand = (stock_levels.on_hand + excluded.on_hand)::numeric(15, 0),
-    movements = stock_levels.movements + excluded.movements
+    movements = stock_levels.movements + excluded.movements, version = excluded.version
   RETURNING gtin, on_hand
 ), seen AS (
   UPDATE devices SET last_seen_at = $3, clock_skew_ms = coalesce($4, clock_skew_ms)

@@ -24,6 +24,8 @@ import { PendingLevels, insertMovements, onHandOutOfRange } from './stock';
 import { recordRefund } from '../refunds/record';
 import { recordReceipt } from '../stock/receipts';
 import { recordTransferOut } from '../stock/transfers';
+import { settleAfterBatch } from '../counts/after-batch';
+import { recordCountLines } from '../counts/lines';
 
 export type { EventResult, StockWarning } from '../../core/sync';
 export type BatchOutcome = BatchReply & { warnings: StockWarning[] };
@@ -48,6 +50,9 @@ export async function ingestBatch(
   const planned = batch.data.events.map((raw) => ({ raw, planned: planEvent(raw, device.storeCode) }));
   const skew = clockSkew(receivedAt, batch.data.sentAt, planned);
   const written = await writeBatch(db, device, planned, receivedAt, skew);
+  // Counts are taken at their moment: what this batch moved or counted may change a count's adjustment.
+  const plans = planned.flatMap(({ planned: p }) => (p.ok ? [p.plan] : []));
+  await settleAfterBatch(db, device, plans, receivedAt);
   return { ok: true, ...written, receivedAt: receivedAt.toISOString(), clockSkewMs: skew };
 }
 
@@ -152,12 +157,14 @@ async function applyRun(
 
 /** Events written on their own, after the run before them: a count and a refund read what is held. */
 function appliedAlone(plan: EventPlan): boolean {
-  // A delivery note is booked once per store, and a transfer out arrives at another store: both read HQ's state.
+  // A delivery note is booked once per store, and a transfer out arrives at another store: both read HQ's
+  // state; a count session's lines are taken at their moment (server/counts).
   return (
     plan.counts.length > 0 ||
     plan.refund !== undefined ||
     plan.receipt !== undefined ||
-    plan.transfer !== undefined
+    plan.transfer !== undefined ||
+    plan.sessionCount !== undefined
   );
 }
 
@@ -206,6 +213,7 @@ async function applyEvent(
       };
     if (plan.transfer) await recordTransferOut(tx, device, event.id, plan.transfer, receivedAt);
     const moved = await insertMovements(tx, device, all, receivedAt, levels);
+    if (plan.sessionCount) await recordCountLines(tx, device, plan.sessionCount, event.id, receivedAt);
     const beyond = await onHandOutOfRange(tx, device.storeId, moved, levels);
     if (beyond) {
       await tx.query('ROLLBACK TO SAVEPOINT event');

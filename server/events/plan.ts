@@ -6,6 +6,7 @@ import type { MovementKind } from '../../core/sync';
 import { MAX_QUANTITY } from '../../core/sync/values';
 import { planRefund, type CheckedRefund } from '../refunds/payload';
 import { receiptFacts, transferFacts, type ReceiptFacts, type TransferFacts } from '../stock/receipt-facts';
+import { isSessionCount, sessionCountSchema, type SessionCount } from '../counts/schema';
 import type { IncomingEvent, StockEventType } from './schema';
 import {
   MAX_JSON_DEPTH,
@@ -48,6 +49,8 @@ export interface EventPlan {
   receipt?: ReceiptFacts;
   /** A numbered transfer out (server/stock/transfers.ts): an expected delivery at the other store. */
   transfer?: TransferFacts;
+  /** A count session's lines (issue 13, server/counts): taken at their moment, merged across devices. */
+  sessionCount?: SessionCount;
 }
 
 export interface Rejection {
@@ -170,6 +173,7 @@ function planStock(plan: EventPlan, type: StockEventType): Planned {
       );
     }
     case 'stock.counted': {
+      if (isSessionCount(plan.event.payload)) return planSessionCount(plan);
       const { lines } = parsed.data as z.infer<(typeof stockSchemas)['stock.counted']>;
       const gtins = new Set(lines.map((l) => l.gtin));
       if (gtins.size !== lines.length)
@@ -180,6 +184,17 @@ function planStock(plan: EventPlan, type: StockEventType): Planned {
       };
     }
   }
+}
+
+/** A count session's lines: recorded, then turned into the adjustment at their moment (server/counts). */
+function planSessionCount(plan: EventPlan): Planned {
+  const parsed = sessionCountSchema.safeParse(plan.event.payload);
+  if (!parsed.success)
+    return reject('bad_payload', describeIssues(parsed.error.issues, { prefix: 'payload' }));
+  const ids = new Set(parsed.data.lines.map((l) => l.lineId));
+  if (ids.size !== parsed.data.lines.length)
+    return reject('bad_payload', 'payload.lines: a count session event lists a line id twice');
+  return { ok: true, plan: { ...plan, sessionCount: parsed.data } };
 }
 
 function stock(plan: EventPlan, movements: PlannedMovement[]): Planned {

@@ -6,6 +6,7 @@ import type { DeviceContext } from '../auth/authenticate';
 import type { Queryable } from '../db/database';
 import { toNumber } from '../db/database';
 import type { EventPlan, Rejection } from './plan';
+import { stampStockVersion } from '../counts/versions';
 
 /**
  * The on-hand changes of a batch's applied events, not yet written to stock_levels, and the products
@@ -55,6 +56,8 @@ export class PendingLevels {
     }
     const moved = [...new Set([...gtins, ...this.written])];
     if (moved.length === 0) return [];
+    // The change marker terminals pull levels by (server/counts/versions.ts): last, after the rows.
+    await stampStockVersion(tx, storeId, moved.sort());
     const { rows } = await tx.query<{ gtin: string; on_hand: unknown }>(
       `SELECT gtin, on_hand FROM stock_levels WHERE store_id = $1 AND gtin = ANY($2::text[]) AND on_hand < 0
        ORDER BY gtin`,
@@ -145,7 +148,7 @@ export async function onHandOutOfRange(
 }
 
 /** Locks a product's level row (creating it at zero) and returns its committed on-hand. */
-async function lockLevel(tx: Queryable, storeId: string, gtin: string): Promise<number> {
+export async function lockLevel(tx: Queryable, storeId: string, gtin: string): Promise<number> {
   const { rows } = await tx.query<{ on_hand: unknown }>(
     `INSERT INTO stock_levels (store_id, gtin, on_hand, movements) VALUES ($1, $2, 0, 0)
      ON CONFLICT (store_id, gtin) DO UPDATE SET on_hand = stock_levels.on_hand RETURNING on_hand`,

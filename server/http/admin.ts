@@ -12,6 +12,7 @@ import { toIso, toNumber } from '../db/database';
 import { listRefundFlags } from '../refunds/flags';
 import { listStockFlags } from '../stock/flags';
 import { registerStockAdminRoutes } from '../stock/routes';
+import { registerCountReviewRoutes } from '../counts/routes';
 import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
 
@@ -133,6 +134,8 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
       const flags = await listStockFlags(db, query.data.store, query.data.limit ?? 100);
       return reply.send({ ok: true, flags });
     });
+    // Counts held for review (issue 13): two devices counted one item in one location.
+    registerCountReviewRoutes(scope, db);
   });
 }
 

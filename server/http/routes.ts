@@ -10,6 +10,7 @@ import { currentCatalogVersion } from '../catalog/version';
 import type { Database } from '../db/database';
 import { ingestBatch } from '../events/ingest';
 import { listDeadLetters, stockLevels } from '../events/read';
+import { stockChanges } from '../counts/feed';
 import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
 import { registerLinkRoute } from './link';
@@ -45,7 +46,8 @@ const tokenBody = z.strictObject({
     .regex(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i, 'must be the deviceId given at enrolment'),
   secret: z.string().min(1).max(200),
 }) satisfies z.ZodType<TokenRequest>;
-const digits = (max: number) =>
+/** A query parameter holding a whole number from 1 to max (the admin's count-review list reads it too). */
+export const digits = (max: number) =>
   z
     .string()
     .regex(/^\d{1,9}$/, 'must be a whole number')
@@ -61,6 +63,11 @@ const stockQuery = z.strictObject({
   gtin: gtin14.optional(),
   after: gtin14.optional(),
   limit: digits(1000).optional(),
+  /** The levels changed after this change marker (`version:gtin`, '' for all): a terminal's pull (issue 13). */
+  since: z
+    .string()
+    .regex(/^(\d{1,15}:\d{14})?$/, "must be a change marker like 12:00012345678905, or '' for all")
+    .optional(),
 });
 
 /** Parses a body or query with a schema; a failure names each bad field. */
@@ -184,6 +191,10 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const query = parse(stockQuery, request.query, 'stock query');
     if (!query.ok) return sendFailure(reply, query);
     const { device } = deviceOf(request);
+    if (query.value.since !== undefined) {
+      const page = await stockChanges(db, device.storeId, query.value.since, query.value.limit ?? 1000);
+      if (page) return reply.send({ ok: true, ...page });
+    }
     const items = await stockLevels(db, device.storeId, { ...query.value, limit: query.value.limit ?? 100 });
     return reply.send({ ok: true, items, nextCursor: items.at(-1)?.gtin ?? query.value.after ?? null });
   });

@@ -120,6 +120,11 @@ export interface CountLineInput {
   quantity: number;
   /** Where this was counted: the location label scanned or chosen; the session's own for a location scope. */
   location: string;
+  /**
+   * The handheld counting through this terminal (a stable name the screen keeps, e.g. in localStorage);
+   * absent on the terminal's own screen. Two devices counting one item in one location are reviewed at HQ.
+   */
+  device?: string;
 }
 
 // ---------- Adjusting and transferring ----------
@@ -130,6 +135,8 @@ export interface AdjustInput {
   quantity: number;
   reason: AdjustReason;
   note?: string;
+  /** The handheld it was done on, as in CountLineInput; absent on the terminal's own screen. */
+  device?: string;
 }
 
 export interface TransferOutInput {
@@ -191,13 +198,20 @@ export interface StockHandlers {
   'stock.receiveCancel': [{ receivingId: string }, ReceivingView];
   'stock.receiving': [{ receivingId: string }, ReceivingView];
 
-  /** Starts a count, or joins the open one with the same scope. */
+  /**
+   * Starts a count, or joins the open one with the same scope. The counting handlers refuse with:
+   * `unknown_item` (no such item in the catalog), `invalid_code` (the code names no item),
+   * `unknown_count` (no such session here), `count_finished` (the session was finished),
+   * `not_in_count` (the item or location is outside the session's scope), `invalid_location` (a control
+   * character in the label), `quantity_out_of_range`.
+   */
   'stock.countStart': [{ scope: CountScope }, CountSessionView];
   'stock.countSessions': [Record<string, never>, { sessions: CountSessionView[] }];
   'stock.countLine': [CountLineInput, CountSessionView];
   'stock.countFinish': [{ sessionId: string }, CountSessionView];
   'stock.count': [{ sessionId: string }, CountSessionView];
 
+  /** Refusals as for counting, and `invalid_note` (a NUL in the note). */
   'stock.adjust': [AdjustInput, StockMovementView];
   'stock.transferOut': [TransferOutInput, StockMovementView];
 

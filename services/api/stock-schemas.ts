@@ -26,6 +26,10 @@ export function stockSchemas({ code, id, empty, integerBetween }: Blocks) {
   const signedQuantity = integerBetween(-1_000_000, 1_000_000).refine((n) => n !== 0, {
     error: 'must not be zero',
   });
+  const device = z
+    .string({ error: 'must be a string' })
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'must be 1 to 32 letters, digits, _ or -' })
+    .optional();
   const reason = z.enum(ADJUST_REASONS, { error: `must be one of ${ADJUST_REASONS.join(', ')}` });
   const scope = z.discriminatedUnion(
     'kind',
@@ -59,10 +63,16 @@ export function stockSchemas({ code, id, empty, integerBetween }: Blocks) {
     'stock.receiving': z.strictObject({ receivingId: id }),
     'stock.countStart': z.strictObject({ scope }),
     'stock.countSessions': empty,
-    'stock.countLine': z.strictObject({ sessionId: id, code, quantity, location: text(64) }),
+    'stock.countLine': z.strictObject({ sessionId: id, code, quantity, location: text(64), device }),
     'stock.countFinish': z.strictObject({ sessionId: id }),
     'stock.count': z.strictObject({ sessionId: id }),
-    'stock.adjust': z.strictObject({ code, quantity: signedQuantity, reason, note: text(200).optional() }),
+    'stock.adjust': z.strictObject({
+      code,
+      quantity: signedQuantity,
+      reason,
+      note: text(200).optional(),
+      device,
+    }),
     'stock.transferOut': z.strictObject({
       toStore: text(64),
       lines: z

@@ -1,7 +1,13 @@
-// The item a scan names, counting and adjusting (issue 13): being built.
+// The item a scan names, counting and adjusting (issue 13): the handler map first; the work is in
+// ./counting/ (find-item, on-hand, item-view, sessions, adjust). Every handler needs a staff member
+// signed in. `now` is the one clock every time these handlers record comes from.
 import type { CheckoutContext } from '../checkout/context';
-import { fail } from '../checkout/result';
-import type { StockApi } from './stock-api';
+import { fail, ok } from '../checkout/result';
+import { adjustStock } from './counting/adjust';
+import { findStockItem } from './counting/find-item';
+import { stockItemView } from './counting/item-view';
+import { countLine, finishCount, listCounts, showCount, startCount } from './counting/sessions';
+import { signedIn, type StockApi } from './stock-api';
 
 type Counting = Pick<
   StockApi,
@@ -14,15 +20,19 @@ type Counting = Pick<
   | 'stock.adjust'
 >;
 
-export function countingHandlers(_ctx: CheckoutContext): Counting {
-  const notYet = async () => fail('not_built', 'Counting is being built (issue 13)');
+export function countingHandlers(ctx: CheckoutContext, now: () => Date = () => new Date()): Counting {
+  const staffOnly = signedIn(ctx);
   return {
-    'stock.item': notYet,
-    'stock.countStart': notYet,
-    'stock.countSessions': notYet,
-    'stock.countLine': notYet,
-    'stock.countFinish': notYet,
-    'stock.count': notYet,
-    'stock.adjust': notYet,
+    'stock.item': staffOnly(async ({ code }) => {
+      const at = now();
+      const found = findStockItem(ctx, code, at);
+      return found.ok ? ok(stockItemView(ctx, found.product, at)) : fail(found.code, found.message);
+    }),
+    'stock.countStart': staffOnly(async ({ scope }, staff) => startCount(ctx, scope, staff, now())),
+    'stock.countSessions': staffOnly(async () => listCounts(ctx)),
+    'stock.countLine': staffOnly(async (input, staff) => countLine(ctx, input, staff, now())),
+    'stock.countFinish': staffOnly(async ({ sessionId }, staff) => finishCount(ctx, sessionId, staff, now())),
+    'stock.count': staffOnly(async ({ sessionId }) => showCount(ctx, sessionId)),
+    'stock.adjust': staffOnly(async (input, staff) => adjustStock(ctx, input, staff, now())),
   };
 }

@@ -8,6 +8,7 @@ import { pullCatalog } from './pull';
 import { pullDeliveries } from './hq-delivery-desk';
 import type { PushResult } from './push';
 import { pushOutbox } from './push';
+import { pullStockLevels } from './stock-pull';
 
 export interface SyncSummary {
   /** Events HQ applied now. */
@@ -67,6 +68,11 @@ export async function syncOnce(
       `expected deliveries: ${(error as Error).message}`,
     ]);
     const late = await runAfterSync(options, client);
+    // Stock levels down (issue 13): a failure is a warning; sales and the catalog went through.
+    const stock = await pullStockLevels(db, client, now).then(
+      () => [],
+      (error: Error) => [error.message],
+    );
     recordAttempt(db, { ok: true, clockSkewMs: pushed.skewMs }, now());
     return {
       pushed: pushed.applied,
@@ -78,7 +84,7 @@ export async function syncOnce(
       skipped: pulled.skipped,
       catalogVersion: pulled.catalogVersion,
       ...(pushed.skewMs === null ? {} : { skewMs: pushed.skewMs }),
-      warnings: [...pushed.warnings, ...pulled.warnings, ...deliveries, ...late],
+      warnings: [...pushed.warnings, ...pulled.warnings, ...deliveries, ...late, ...stock],
     };
   } catch (error) {
     if (db.open) recordAttempt(db, { ok: false, error: (error as Error).message }, now());

@@ -1,0 +1,52 @@
+// The count reviews on the admin API (inside its bearer-token scope, server/http/admin.ts):
+// GET /admin/v1/count-reviews?store=S001[&state=open|accepted][&limit=N] and
+// POST /admin/v1/count-reviews/:id/accept { device, reviewer }.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { STORE_CODE } from '../auth/enrolment';
+import type { Database } from '../db/database';
+import { sendFailure } from '../http/errors';
+import { digits } from '../http/routes';
+import { fail, invalidRequest } from '../result';
+import { acceptCountReview, listCountReviews } from './reviews';
+
+const listQuery = z.strictObject({
+  store: z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'"),
+  state: z.enum(['open', 'accepted'], { error: 'must be open or accepted' }).optional(),
+  limit: digits(1000).optional(),
+});
+const reviewId = z.strictObject({ id: z.uuid({ error: 'must be a review id (a UUID)' }) });
+// Printable text only: a NUL (which PostgreSQL text cannot hold) or a control character is refused here.
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[^\p{Cc}]+$/u, 'must be printable text');
+const acceptBody = z.strictObject({ device: name, reviewer: name });
+
+export function registerCountReviewRoutes(scope: FastifyInstance, db: Database): void {
+  scope.get('/admin/v1/count-reviews', async (request, reply) => {
+    const query = listQuery.safeParse(request.query ?? {});
+    if (!query.success)
+      return sendFailure(reply, invalidRequest('bad_request', 'the query is not valid', query.error.issues));
+    const { store, state = 'open', limit = 100 } = query.data;
+    const reviews = await listCountReviews(db, store, state, limit);
+    if (!reviews) return sendFailure(reply, fail(404, 'unknown_store', `no store "${store}" at HQ`));
+    return reply.send({ ok: true, reviews });
+  });
+
+  scope.post('/admin/v1/count-reviews/:id/accept', async (request, reply) => {
+    const params = reviewId.safeParse(request.params);
+    if (!params.success)
+      return sendFailure(
+        reply,
+        invalidRequest('bad_request', 'the review id is not valid', params.error.issues),
+      );
+    const body = acceptBody.safeParse(request.body ?? {});
+    if (!body.success)
+      return sendFailure(reply, invalidRequest('bad_request', 'the request is not valid', body.error.issues));
+    const outcome = await acceptCountReview(db, params.data.id, body.data);
+    return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
+  });
+}

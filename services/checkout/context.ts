@@ -7,6 +7,8 @@ import type { EventHub } from '../events';
 import type { Settings } from '../settings';
 import type { StaffRole } from '../../core/staff/roles';
 import type { HqRefundDesk } from '../refund/hq-desk';
+import { systemClock, type Clock } from '../clock';
+import type { LabelPrinters } from '../labels/printers';
 
 /** A wallet payment code as scanned. `code` is a bearer secret: held in memory for one charge, never shown. */
 export interface WalletCode {
@@ -40,6 +42,10 @@ export interface CheckoutContext {
   drawer: CashDrawer;
   /** HQ's refund desk while the terminal is enrolled (services/refund/hq-desk.ts); null: refunds are offline. */
   refundDesk: { current: HqRefundDesk | null };
+  /** "Now" for pricing: which dated price is in force at a scan, a price check, a label (services/clock.ts). */
+  clock: Clock;
+  /** The printers shelf labels go to (services/labels); none until the terminal starts them. */
+  labelPrinters: LabelPrinters;
 }
 
 /** A staff member signed in at a counter. */
@@ -67,7 +73,12 @@ export const NO_DRAWER: CashDrawer = { open: () => undefined };
 export type PayByCode = (wallet: WalletCode) => ScanStart;
 
 /** The context of a checkout; tells the journal which store and terminal its entries come from. */
-export function createCheckoutContext(db: Database, settings: Settings, events: EventHub): CheckoutContext {
+export function createCheckoutContext(
+  db: Database,
+  settings: Settings,
+  events: EventHub,
+  clock: Clock = systemClock,
+): CheckoutContext {
   bindJournalTerminal(db, { storeId: settings.storeId, terminalId: settings.terminalId });
   return {
     db,
@@ -77,6 +88,8 @@ export function createCheckoutContext(db: Database, settings: Settings, events: 
     duty: { current: null },
     drawer: NO_DRAWER,
     refundDesk: { current: null },
+    clock,
+    labelPrinters: {},
   };
 }
 

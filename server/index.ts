@@ -12,3 +12,5 @@ export { catalogChanges, parseCursor } from './catalog/changes';
 export type { CatalogItem, CatalogPage } from './catalog/changes';
 export { rotateStoreKey, DEFAULT_ROTATION_GRACE_SECONDS } from './auth/store-keys';
 export type { Rotation } from './auth/store-keys';
+export { importPriceCsv } from './prices/import';
+export type { PriceImportResult } from './prices/import';

@@ -16,6 +16,7 @@ import {
 } from '../../server';
 import { parse, parsePort, UsageError } from './args';
 import { describeListenError } from './listen-error';
+import { importPrices, PRICE_HELP, PRICE_USAGE } from './server-prices';
 
 const WHERE = `--data DIR      PGlite data directory (default $OPENLANE_HQ_DATA, else ~/.openlane/hq)
   --database URL  postgres://… — a PostgreSQL server (default $DATABASE_URL)`;
@@ -24,12 +25,14 @@ const USAGE = `Usage: openlane server [--port N] [--host H] [--data DIR | --data
        openlane server enrolment-code --store STORE [--data DIR | --database URL]
        openlane server catalog import FILE.csv [--store STORE] [--currency CUR] [--data DIR | --database URL]
        openlane server store-key rotate --store STORE [--grace SECONDS] [--data DIR | --database URL]
+${PRICE_USAGE}
 
 Runs the HQ server that terminals sync with, makes one-time enrolment codes for a store's terminals
 (the store is created on first use), and imports the chain's catalog (without --store) or one
 store's prices (with --store), in the CSV format of 'openlane catalog import'.
 'store-key rotate' gives a store a new lane-link key; its terminals take it on their next sync, and
 the old one is still handed out for --grace seconds (default ${DEFAULT_ROTATION_GRACE_SECONDS}; 0 for a stolen key).
+${PRICE_HELP}
   --port N        HTTP port (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H        address to listen on (default 127.0.0.1)
   ${WHERE}`;
@@ -74,6 +77,9 @@ export async function serverCommand(args: string[]): Promise<number> {
   }
   if (action === 'catalog' && rest[0] === 'import' && rest.length === 2) {
     return importCatalog(where, rest[1]!, values);
+  }
+  if (action === 'price' && rest[0] === 'import' && rest.length === 2) {
+    return importPrices(rest[1]!, (run) => withDatabase(where, run));
   }
   throw new UsageError(USAGE);
 }

@@ -6,3 +6,4 @@ export * from './limits';
 export * from './replies';
 export * from './values';
 export * from './refunds';
+export * from './prices';

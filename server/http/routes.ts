@@ -14,6 +14,7 @@ import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
 import { registerLinkRoute } from './link';
 import { registerRefundRoutes } from '../refunds/routes';
+import { registerPriceRoutes } from '../prices/routes';
 import { chargeAttempt, openRouteLimits, refuseIfLimited, type Check } from './rate-limit';
 import type { CatalogStream } from './stream';
 
@@ -195,4 +196,6 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerLinkRoute(app, db, deviceOf);
   // Finding a sale to refund and claiming its lines (issue 12).
   registerRefundRoutes(app, db, deviceOf);
+  // Effective-dated price changes, sent down ahead of time (issue 13).
+  registerPriceRoutes(app, db, deviceOf);
 }

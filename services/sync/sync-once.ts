@@ -7,6 +7,7 @@ import type { PullProgress } from './pull';
 import { pullCatalog } from './pull';
 import type { PushResult } from './push';
 import { pushOutbox } from './push';
+import { pullPrices } from './prices-pull';
 
 export interface SyncSummary {
   /** Events HQ applied now. */
@@ -24,6 +25,8 @@ export interface SyncSummary {
   /** Catalog items not applied (other currency, malformed); see warnings. */
   skipped: number;
   catalogVersion: number;
+  /** Effective-dated price changes received from HQ (issue 13). */
+  prices?: number;
   /** HQ receive time minus this terminal's clock, when a push measured it. */
   skewMs?: number;
   warnings: string[];
@@ -61,6 +64,8 @@ export async function syncOnce(
       pageSize: options.pageSize,
       onProgress: options.onProgress,
     });
+    // Dated price changes come down with the catalog, ahead of the time they take effect.
+    const prices = await pullPrices(db, client, { currency: options.currency, now });
     const late = await runAfterSync(options, client);
     recordAttempt(db, { ok: true, clockSkewMs: pushed.skewMs }, now());
     return {
@@ -72,8 +77,9 @@ export async function syncOnce(
       demoRemoved: pulled.demoRemoved,
       skipped: pulled.skipped,
       catalogVersion: pulled.catalogVersion,
+      prices: prices.received,
       ...(pushed.skewMs === null ? {} : { skewMs: pushed.skewMs }),
-      warnings: [...pushed.warnings, ...pulled.warnings, ...late],
+      warnings: [...pushed.warnings, ...pulled.warnings, ...prices.warnings, ...late],
     };
   } catch (error) {
     if (db.open) recordAttempt(db, { ok: false, error: (error as Error).message }, now());

@@ -42,7 +42,7 @@ export function receiptLabelPrinter(
 export function serialLabelPrinter(
   settings: LabelPrinterSettings,
   timing: { retryMinMs?: number; retryMaxMs?: number; writeTimeoutMs?: number } = {},
-): LabelPrinter & { close(): Promise<void> } {
+): LabelPrinter & { connected(): boolean; close(): Promise<void> } {
   const printer = openLabelPrinter({ path: settings.path, baudRate: settings.baudRate, ...timing });
   return {
     async print(labels) {
@@ -58,6 +58,7 @@ export function serialLabelPrinter(
         return { ok: false, error };
       }
     },
+    connected: () => printer.status().connected,
     close: () => printer.stop(),
   };
 }

@@ -17,7 +17,9 @@ import {
 } from '../../server';
 import { serverCommand } from '../../cli/commands/server';
 import { openTerminalStore } from '../../services/store';
-import { enrolTerminal } from '../../services/sync';
+import { createHqClient, enrolTerminal } from '../../services/sync';
+import { loadMigrations, migrate } from '../../server/db/migrate';
+import { openPglite } from '../../server/db/pglite';
 import { startTerminal } from '../../services/terminal';
 import { PRODUCTS, UNKNOWN_EAN } from '../helpers/checkout';
 import { value } from '../helpers/cli';
@@ -172,6 +174,57 @@ describe('a price change imported at HQ', () => {
     } finally {
       console.log = log;
       console.error = error;
+    }
+  });
+
+  it('answers hostile requests to GET /v1/prices with a clear error and nothing else', async () => {
+    const dir = tempDir('prices-route');
+    const { code } = await createEnrolmentCode(server.db, 'S001');
+    const credentials = await enrolTerminal({
+      dataDir: dir,
+      serverUrl: server.url,
+      code,
+      terminalName: 'K02',
+    });
+    const client = createHqClient(credentials);
+    const get = async (query: string) => {
+      const response = await client.request!(`/v1/prices${query}`, { method: 'GET' });
+      return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
+    };
+    expect((await fetch(`${server.url}/v1/prices`)).status).toBe(401);
+    expect(await get('?after=abc')).toMatchObject({ status: 400, body: { error: { code: 'bad_cursor' } } });
+    expect(await get('?after=1:2:3')).toMatchObject({ status: 400, body: { error: { code: 'bad_cursor' } } });
+    expect(await get('?limit=0')).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+    expect(await get('?limit=99999999999')).toMatchObject({ status: 400 });
+    expect(await get('?store=S002')).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+    expect(await get('?after=999999:1')).toMatchObject({
+      status: 409,
+      body: { error: { code: 'cursor_ahead' } },
+    });
+    const page = await get('?after=0&limit=1');
+    expect(page).toMatchObject({ status: 200, body: { ok: true, more: true } });
+  });
+
+  it('migration 0015 adds price changes to an HQ at 14, one change per item, moment and scope', async () => {
+    const own = await startBackend('pglite');
+    const db = await openPglite(own.dataDir!);
+    try {
+      const all = loadMigrations();
+      expect(all[14]).toMatchObject({ version: 15, name: 'price_changes' });
+      await migrate(db, all.slice(0, 14));
+      await importCatalogCsv(db, CSV, { currency: 'CNY' });
+      expect(await migrate(db, all.slice(0, 15))).toBe(15);
+      const insert = (price: number) =>
+        db.query(
+          `INSERT INTO price_changes (store_id, gtin, price, effective_at, version) VALUES (NULL, $1, $2, $3, 1)`,
+          [milk.gtin, price, '2030-01-01T06:00:00Z'],
+        );
+      await insert(990);
+      await expect(insert(980)).rejects.toThrow(/price_changes_once/);
+      await expect(insert(-1)).rejects.toThrow(/price_changes_price_check/);
+    } finally {
+      await db.close();
+      await own.stop();
     }
   });
 });

@@ -1,6 +1,6 @@
 // `openlane server price import FILE.csv`: effective-dated price changes into HQ (server/prices).
-import { readFile } from 'node:fs/promises';
 import { formatImportErrors } from '../../services/catalog-import';
+import { readInputFile } from '../../services/input-file';
 import { importPriceCsv, type Database } from '../../server';
 
 export const PRICE_USAGE = `       openlane server price import FILE.csv [--data DIR | --database URL]`;
@@ -17,15 +17,12 @@ export async function importPrices(
   file: string,
   withDatabase: (run: (db: Database) => Promise<number>) => Promise<number>,
 ): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    console.error(
-      `${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+  const input = readInputFile(file);
+  if (!input.ok) {
+    console.error(`${file} was refused; nothing was changed: ${input.message}`);
     return 1;
   }
+  const text = input.text;
   return withDatabase(async (db) => {
     const result = await importPriceCsv(db, text);
     if (!result.ok) {

@@ -21,16 +21,18 @@ import { startPtyPair } from '../helpers/socat';
 import { closeSync, constants, openSync } from 'node:fs';
 
 const WAIT = { timeout: 10_000, interval: 20 };
-const SIX_AM = Date.parse('2026-12-08T06:00:00Z');
+// Midday UTC: the printed date (the terminal's own zone) is 2026-12-08 wherever the test runs.
+const EFFECTIVE = Date.parse('2026-12-08T12:00:00Z');
 
-const SOY_MILK: Product = {
-  gtin: withCheckDigit('690000000011').padStart(14, '0'),
-  barcode: withCheckDigit('690000000011'),
-  department: 'Test',
-  name: '原味豆浆 1升',
+/** Loose rice sold by weight, with a Chinese name: its label carries a price per kg, in GB18030 / UTF-8. */
+const RICE: Product = {
+  gtin: withCheckDigit('690000000052').padStart(14, '0'),
+  barcode: withCheckDigit('690000000052'),
+  department: 'Grocery',
+  name: '东北大米 散装',
   price: 990,
   taxRateBp: 900,
-  unit: 'each',
+  unit: 'kg',
   ageLimit: null,
 };
 
@@ -43,12 +45,12 @@ beforeEach(() => {
   cleanups = [];
   checkout = openCheckout();
   cleanups.push(() => checkout.cleanup());
-  checkout.db.transaction(() => upsertProducts(checkout.db, [SOY_MILK]))();
+  checkout.db.transaction(() => upsertProducts(checkout.db, [RICE]))();
   savePriceChanges(
     checkout.db,
     [
-      { hqId: 1, gtin: SOY_MILK.gtin, price: 890, effectiveAt: SIX_AM, storeLevel: false },
-      { hqId: 2, gtin: PRODUCTS.bread.gtin, price: 800, effectiveAt: SIX_AM, storeLevel: false },
+      { hqId: 1, gtin: RICE.gtin, price: 890, effectiveAt: EFFECTIVE, storeLevel: false },
+      { hqId: 2, gtin: PRODUCTS.bread.gtin, price: 800, effectiveAt: EFFECTIVE, storeLevel: false },
     ],
     '1:2',
     new Date('2026-12-07T19:00:00Z'),
@@ -109,18 +111,19 @@ describe('shelf labels on serial printers', () => {
     await expect
       .poll(
         async () =>
-          (await labels['labels.print']({ gtins: [SOY_MILK.gtin], printer: 'receipt', coming: true })).ok,
+          (await labels['labels.print']({ gtins: [RICE.gtin], printer: 'receipt', coming: true })).ok,
         WAIT,
       )
       .toBe(true);
     const bytes = await paper.receipt();
     expect([...bytes.subarray(0, 4)]).toEqual([...ESC_INIT, ...FS_CHINESE_MODE]);
     const text = gb18030Text(bytes);
-    expect(text).toContain('原味豆浆 1升\n');
+    expect(text).toContain('东北大米 散装\n');
     expect(text).toContain('CNY 8.90\n');
+    expect(text).toContain('CNY 8.90/kg\n');
     expect(text).toContain('from 2026-12-08\n');
     // GS k 67 13 and the 13 digits: the EAN-13 the printer draws.
-    expect(indexOfBytes(bytes, [0x1d, 0x6b, 67, 13, ...Buffer.from(SOY_MILK.barcode)])).toBeGreaterThan(0);
+    expect(indexOfBytes(bytes, [0x1d, 0x6b, 67, 13, ...Buffer.from(RICE.barcode)])).toBeGreaterThan(0);
     const queue = value(await labels['labels.queue']({}));
     expect(queue.labels.map((l) => l.gtin)).toEqual([PRODUCTS.bread.gtin]);
   });
@@ -139,13 +142,14 @@ describe('shelf labels on serial printers', () => {
     const labels = labelHandlers(checkout.ctx);
     await expect.poll(() => printer.connected(), WAIT).toBe(true);
 
-    value(await labels['labels.print']({ gtins: [SOY_MILK.gtin], printer: 'label', coming: true }));
+    value(await labels['labels.print']({ gtins: [RICE.gtin], printer: 'label', coming: true }));
     const zpl = await roll.format();
     expect(zpl.startsWith('^XA\n^CI28\n')).toBe(true);
-    expect(zpl).toContain('^FH^FD原味豆浆 1升^FS');
+    expect(zpl).toContain('^FH^FD东北大米 散装^FS');
     expect(zpl).toContain('^FH^FDCNY 8.90^FS');
+    expect(zpl).toContain('^FH^FDCNY 8.90/kg^FS');
     expect(zpl).toContain('^FH^FDfrom 2026-12-08^FS');
-    expect(zpl).toContain(`^BEN,50,Y,N^FD${SOY_MILK.barcode.slice(0, 12)}^FS`);
+    expect(zpl).toContain(`^BEN,50,Y,N^FD${RICE.barcode.slice(0, 12)}^FS`);
     expect(zpl.trimEnd().endsWith('^XZ')).toBe(true);
 
     roll.close();

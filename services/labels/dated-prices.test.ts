@@ -5,6 +5,7 @@ import type { ShelfLabel } from '../../core/labels/label';
 import { savePriceChanges, type PriceChangeRow } from '../../db/price-changes';
 import { openCheckout, PRODUCTS, type TestCheckout } from '../../test/helpers/checkout';
 import type { ApiResult } from '../api/contract';
+import { searchHandlers } from '../counter-tools/search';
 import { labelHandlers } from '../stock/label-handlers';
 import { shelfPrice } from '../stock/shelf-price';
 
@@ -94,6 +95,20 @@ describe('a scan at the till', () => {
       [1290, 1],
       [1190, 1],
     ]);
+  });
+});
+
+describe("the counter's lookup", () => {
+  it('lists an item at the price in force at the clock', async () => {
+    send([{}]);
+    const search = searchHandlers(checkout.ctx)['catalog.search'];
+    const price = async () => {
+      const found = await search({ query: 'Fresh Milk' });
+      return found.ok ? found.value.items.map((i) => i.price) : null;
+    };
+    expect(await price()).toEqual([1290]);
+    now = at('2026-12-08T06:00:00Z');
+    expect(await price()).toEqual([1190]);
   });
 });
 

@@ -32,3 +32,15 @@ export function pricedAt(db: Database, product: Product, now: Date): Product {
   const inForce = datedPriceAt(db, product.gtin, now.getTime());
   return inForce && inForce.price !== product.price ? { ...product, price: inForce.price } : product;
 }
+
+/** Items a screen lists (the produce grid, the counter's lookup) at the prices in force at `now`. */
+export function listedAt<T extends { gtin: string; price: number }>(
+  db: Database,
+  items: T[],
+  now: Date,
+): T[] {
+  return items.map((item) => {
+    const inForce = datedPriceAt(db, item.gtin, now.getTime());
+    return inForce ? { ...item, price: inForce.price } : item;
+  });
+}

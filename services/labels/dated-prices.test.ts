@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ShelfLabel } from '../../core/labels/label';
 import { savePriceChanges, type PriceChangeRow } from '../../db/price-changes';
 import { openCheckout, PRODUCTS, type TestCheckout } from '../../test/helpers/checkout';
-import type { ApiResult } from '../api/contract';
+import type { ApiResult, TerminalApi } from '../api/contract';
+import { dispatch } from '../api/dispatch';
 import { searchHandlers } from '../counter-tools/search';
 import { labelHandlers } from '../stock/label-handlers';
 import { shelfPrice } from '../stock/shelf-price';
@@ -171,6 +172,31 @@ describe('labels', () => {
     expect(printed).toEqual([]);
     const queue = await labels['labels.queue']({});
     expect(queue.ok && queue.value.labels.map((l) => l.gtin)).toEqual([PRODUCTS.milk.gtin]);
+  });
+
+  it('answers a hostile labels.print with the field that was wrong, printing and marking nothing', async () => {
+    send([{}]);
+    const api = labelHandlers(checkout.ctx) as unknown as TerminalApi;
+    const cases: [unknown, string][] = [
+      [{ gtins: [PRODUCTS.milk.gtin], printer: 'fax' }, 'printer: must be receipt or label'],
+      [{ gtins: [], printer: 'label' }, 'gtins: must name at least one item'],
+      [{ gtins: ["1' OR 1=1 --"], printer: 'label' }, 'gtins.0: must be a GTIN of 14 digits'],
+      [{ gtins: PRODUCTS.milk.gtin, printer: 'label' }, 'gtins'],
+      [{ gtins: [PRODUCTS.milk.gtin], printer: 'label', coming: 'yes' }, 'coming: must be true or false'],
+      [{ gtins: [PRODUCTS.milk.gtin], printer: 'label', staffId: 'boss' }, 'staffId'],
+      [{ gtins: Array(1001).fill(PRODUCTS.milk.gtin), printer: 'label' }, 'gtins'],
+      [null, 'labels.print'],
+    ];
+    for (const [input, named] of cases) {
+      const result = await dispatch(api, 'labels.print', input);
+      expect(result.ok ? null : result.error).toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringContaining(named),
+      });
+    }
+    expect(printed).toEqual([]);
+    const queue = await labelHandlers(checkout.ctx)['labels.queue']({});
+    expect(queue.ok && queue.value.labels).toHaveLength(1);
   });
 
   it('needs a staff member signed in', async () => {

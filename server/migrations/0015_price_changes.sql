@@ -4,15 +4,17 @@
 -- chain's at the same moment), else the catalog's price.
 
 -- One row, like catalog_version: an import takes the next version under its row lock, so versions are
--- handed out in commit order and a terminal's cursor never passes one still uncommitted.
+-- handed out in commit order and a terminal's cursor never passes one still uncommitted. The same row
+-- hands out the changes' ids (last_id), so no sequence is needed (as in every HQ table).
 CREATE TABLE price_change_version (
   id int PRIMARY KEY CHECK (id = 1),
-  version bigint NOT NULL
+  version bigint NOT NULL,
+  last_id bigint NOT NULL
 );
-INSERT INTO price_change_version (id, version) VALUES (1, 0);
+INSERT INTO price_change_version (id, version, last_id) VALUES (1, 0, 0);
 
 CREATE TABLE price_changes (
-  id bigserial PRIMARY KEY,
+  id bigint PRIMARY KEY,
   store_id uuid REFERENCES stores (id),
   gtin text NOT NULL REFERENCES products (gtin),
   price bigint NOT NULL CHECK (price >= 0),

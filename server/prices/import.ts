@@ -45,16 +45,17 @@ export async function importPriceCsv(
   if (priced.length === 0)
     return { ok: false, errors: [{ line: 0, message: 'the file has no price changes' }] };
   const version = await db.transaction(async (tx) => {
-    const taken = await takePriceVersion(tx);
-    for (const p of priced) {
+    const taken = await takePriceVersion(tx, priced.length);
+    for (const [i, p] of priced.entries()) {
+      // A change imported again keeps its id (the terminal replaces it by id) and takes the new version.
       await tx.query(
-        `INSERT INTO price_changes (store_id, gtin, price, effective_at, version) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO price_changes (id, store_id, gtin, price, effective_at, version) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (gtin, effective_at, coalesce(store_id, '00000000-0000-0000-0000-000000000000'::uuid))
          DO UPDATE SET price = excluded.price, version = excluded.version, imported_at = now()`,
-        [p.storeId, p.gtin, p.price, p.effectiveAt.toISOString(), taken],
+        [taken.firstId + i, p.storeId, p.gtin, p.price, p.effectiveAt.toISOString(), taken.version],
       );
     }
-    return taken;
+    return taken.version;
   });
   return { ok: true, rows: priced.length, version };
 }
@@ -148,10 +149,12 @@ function price(row: Row, known: Known, errors: CatalogRowError[]) {
   return [{ gtin: row.gtin, price: minor, effectiveAt: row.effectiveAt, storeId }];
 }
 
-/** The next price-change version, under the counter's row lock (see migration 0015). */
-export async function takePriceVersion(tx: Queryable): Promise<number> {
-  const { rows } = await tx.query<{ version: unknown }>(
-    'UPDATE price_change_version SET version = version + 1 WHERE id = 1 RETURNING version',
+/** The next price-change version and `ids` new ids, under the counter's row lock (see migration 0015). */
+async function takePriceVersion(tx: Queryable, ids: number): Promise<{ version: number; firstId: number }> {
+  const { rows } = await tx.query<{ version: unknown; last_id: unknown }>(
+    `UPDATE price_change_version SET version = version + 1, last_id = last_id + $1 WHERE id = 1
+     RETURNING version, last_id`,
+    [ids],
   );
-  return toNumber(rows[0]!.version);
+  return { version: toNumber(rows[0]!.version), firstId: toNumber(rows[0]!.last_id) - ids + 1 };
 }

@@ -214,10 +214,11 @@ describe('a price change imported at HQ', () => {
       await migrate(db, all.slice(0, 14));
       await importCatalogCsv(db, CSV, { currency: 'CNY' });
       expect(await migrate(db, all.slice(0, 15))).toBe(15);
+      let id = 0;
       const insert = (price: number) =>
         db.query(
-          `INSERT INTO price_changes (store_id, gtin, price, effective_at, version) VALUES (NULL, $1, $2, $3, 1)`,
-          [milk.gtin, price, '2030-01-01T06:00:00Z'],
+          `INSERT INTO price_changes (id, store_id, gtin, price, effective_at, version) VALUES ($4, NULL, $1, $2, $3, 1)`,
+          [milk.gtin, price, '2030-01-01T06:00:00Z', ++id],
         );
       await insert(990);
       await expect(insert(980)).rejects.toThrow(/price_changes_once/);

@@ -14,3 +14,5 @@ export { rotateStoreKey, DEFAULT_ROTATION_GRACE_SECONDS } from './auth/store-key
 export type { Rotation } from './auth/store-keys';
 export { importPurchaseOrders } from './stock/po-import';
 export type { PoImportResult, PoRowError } from './stock/po-import';
+export { importPriceCsv } from './prices/import';
+export type { PriceImportResult } from './prices/import';

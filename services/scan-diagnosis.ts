@@ -44,7 +44,7 @@ export function diagnoseScan(raw: string, dataDir: string | null, now = new Date
   const store = openTerminalStore(dataDir);
   try {
     const today = now.toLocaleDateString('sv'); // YYYY-MM-DD in local time
-    const action = resolveScan(store.db, raw, { rules, expiredItems: settings.expiredItems, today });
+    const action = resolveScan(store.db, raw, { rules, expiredItems: settings.expiredItems, today, now });
     return { interpretation, till: tillAnswer(action) };
   } finally {
     store.db.close();

@@ -17,6 +17,7 @@ import { describeIssues } from '../core/result';
 import { jsonErrorLocation } from './json-location';
 import { DEFAULT_RESTRICTIONS, restrictionSettingsSchema } from './checkout/restriction-settings';
 import { printerSettingsSchema } from './receipts/printer-settings';
+import { labelPrinterSettingsSchema } from './labels/label-printer-settings';
 import { scaleSettingsSchema } from './scale/scale-settings';
 import { PIN_HASH_PATTERN } from './staff/pin';
 import { DEFAULT_LANE_LINK, laneLinkSettingsSchema } from './lanes/link-settings';
@@ -140,6 +141,8 @@ const settingsSchema = z
     payment: paymentSchema,
     /** The receipt printer on a serial port, or null for none (services/receipts/printer-settings.ts). */
     printer: printerSettingsSchema,
+    /** A ZPL label printer on a serial port for shelf labels, or null (services/labels/label-printer-settings.ts). */
+    labelPrinter: labelPrinterSettingsSchema,
     /** Staff who may mark a payment paid by hand; none by default. */
     attendants: z.array(attendantSchema),
     /** The scanner-scale, or null for none (services/scale/scale-settings.ts). */
@@ -219,6 +222,7 @@ export const DEFAULT_SETTINGS: Settings = {
   codePatterns: DEFAULT_CODE_PATTERNS,
   payment: { provider: 'simulator', url: null, port: 0 },
   printer: null,
+  labelPrinter: null,
   attendants: [],
   scale: null,
   lanes: DEFAULT_LANE_LINK,

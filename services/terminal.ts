@@ -2,6 +2,8 @@
 // the TerminalApi handler map and the event stream. Both transports (Electron IPC, browser mode) carry this.
 import { startRefunds } from './refund/refund-handlers';
 import { stockHandlers } from './stock/handlers';
+import type { Clock } from './clock';
+import { receiptLabelPrinter, serialLabelPrinter } from './labels/printers';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemoStoreIfEmpty } from '../db/catalog';
@@ -66,6 +68,8 @@ export interface TerminalOptions {
   simulatorTestFaults?: boolean;
   /** Background sync with HQ (only for an enrolled terminal): between syncs and first retry, in ms. */
   sync?: { intervalMs?: number; backoffMs?: number; maxBackoffMs?: number };
+  /** "Now" for pricing (which dated price is in force); the system clock by default (services/clock.ts). */
+  clock?: Clock;
 }
 
 export interface Terminal {
@@ -90,7 +94,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   // The lane link's store key and lanes from HQ, refreshed on every sync (settings.json's key wins).
   const storeLink = storeLinkSync(options.dataDir, settings);
   const hq = startHqSync(db, { ...options, afterSync: storeLink.afterSync }, settings.currency, events);
-  const ctx = createCheckoutContext(db, settings, withSyncView(events, hq));
+  const ctx = createCheckoutContext(db, settings, withSyncView(events, hq), options.clock);
   // Refunds ask HQ through the enrolment's refund desk (issue 12); null while not enrolled.
   hq.serveRefunds(ctx.refundDesk);
   // Receiving claims its delivery notes at HQ through the enrolment's delivery desk (issue 13).
@@ -200,6 +204,10 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   // The counter's shift; with a printer, its drawer replaces NO_DRAWER and kicks through the printer.
   const shift = startCounterShift(ctx, settings.printer, printing.send);
   counterShift = shift;
+  // Shelf labels (services/labels): on the receipt printer through its queue, and on a ZPL label printer.
+  if (settings.printer) ctx.labelPrinters.receipt = receiptLabelPrinter(settings.printer, printing.send);
+  const labelPrinter = settings.labelPrinter ? serialLabelPrinter(settings.labelPrinter) : null;
+  if (labelPrinter) ctx.labelPrinters.label = labelPrinter;
   paymentFlow.recover();
   tenders.recover();
   // Refunds (services/refund): a refund a restart left with a provider is followed to its end.
@@ -273,6 +281,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     await scanners.stop();
     shift.close();
     await printing.close();
+    await labelPrinter?.close();
     await payments.close();
     db.close();
   };

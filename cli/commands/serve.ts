@@ -5,6 +5,7 @@ import { scannerConfigs } from '../../services/scanner-config';
 import { ROLE_OVERRIDE_ENV } from '../../services/settings';
 import { resolveDataDir } from '../../services/store';
 import { startTerminal, type Terminal } from '../../services/terminal';
+import { fileClock, TEST_CLOCK_ENV } from '../../services/clock';
 import { DISPLAY_TOKEN_FILE, loadOrCreateAccessToken } from '../../services/web/access-token';
 import { isLoopbackHost, lanAddress } from '../../services/web/addresses';
 import { startWebHost } from '../../services/web/host';
@@ -99,6 +100,8 @@ export async function serveCommand(args: string[]): Promise<number> {
       demo: values.demo === true,
       // The end-to-end tests switch the built-in simulator's faults on; no store ever should.
       simulatorTestFaults: process.env[TEST_FAULTS_ENV] === '1',
+      // The end-to-end tests set the terminal's time through a file (services/clock.ts); never a store.
+      ...(process.env[TEST_CLOCK_ENV] ? { clock: fileClock(process.env[TEST_CLOCK_ENV]) } : {}),
     });
   } catch (error) {
     return cannotListen(error);

@@ -17,6 +17,7 @@ import {
 } from '../../server';
 import { parse, parsePort, UsageError } from './args';
 import { describeListenError } from './listen-error';
+import { importPrices, PRICE_HELP, PRICE_USAGE } from './server-prices';
 
 const WHERE = `--data DIR      PGlite data directory (default $OPENLANE_HQ_DATA, else ~/.openlane/hq)
   --database URL  postgres://… — a PostgreSQL server (default $DATABASE_URL)`;
@@ -26,6 +27,7 @@ const USAGE = `Usage: openlane server [--port N] [--host H] [--data DIR | --data
        openlane server catalog import FILE.csv [--store STORE] [--currency CUR] [--data DIR | --database URL]
        openlane server store-key rotate --store STORE [--grace SECONDS] [--data DIR | --database URL]
        openlane server po import FILE.csv [--data DIR | --database URL]
+${PRICE_USAGE}
 
 Runs the HQ server that terminals sync with, makes one-time enrolment codes for a store's terminals
 (the store is created on first use), and imports the chain's catalog (without --store) or one
@@ -34,6 +36,7 @@ store's prices (with --store), in the CSV format of 'openlane catalog import'.
 the old one is still handed out for --grace seconds (default ${DEFAULT_ROTATION_GRACE_SECONDS}; 0 for a stolen key).
 'po import' imports purchase orders (columns store,po_number,supplier,barcode,quantity[,expected_on]):
 each becomes an expected delivery its store's terminals receive against; a file with a bad row is refused whole.
+${PRICE_HELP}
   --port N        HTTP port (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H        address to listen on (default 127.0.0.1)
   ${WHERE}`;
@@ -81,6 +84,9 @@ export async function serverCommand(args: string[]): Promise<number> {
   }
   if (action === 'po' && rest[0] === 'import' && rest.length === 2) {
     return importPos(where, rest[1]!);
+  }
+  if (action === 'price' && rest[0] === 'import' && rest.length === 2) {
+    return importPrices(rest[1]!, (run) => withDatabase(where, run));
   }
   throw new UsageError(USAGE);
 }

@@ -38,6 +38,8 @@ export async function syncCommand(args: string[]): Promise<number> {
         `${summary.pulled} products updated, ${summary.deleted} deleted, catalog version ${summary.catalogVersion}` +
         (summary.skewMs === undefined ? '.' : `; clock skew ${summary.skewMs} ms.`),
     );
+    if (summary.prices)
+      console.log(`${summary.prices} dated price changes received from HQ; each takes effect at its time.`);
     if (summary.demoRemoved > 0)
       console.log(
         `Removed the ${summary.demoRemoved} demo store products: this terminal now sells HQ's catalog (its sales are kept).`,

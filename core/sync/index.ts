@@ -8,3 +8,4 @@ export * from './values';
 export * from './refunds';
 export * from './receiving';
 export * from './counting';
+export * from './prices';

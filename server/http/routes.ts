@@ -16,6 +16,7 @@ import { sendFailure } from './errors';
 import { registerLinkRoute } from './link';
 import { registerRefundRoutes } from '../refunds/routes';
 import { registerDeliveryRoutes } from '../stock/routes';
+import { registerPriceRoutes } from '../prices/routes';
 import { chargeAttempt, openRouteLimits, refuseIfLimited, type Check } from './rate-limit';
 import type { CatalogStream } from './stream';
 
@@ -209,4 +210,6 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerRefundRoutes(app, db, deviceOf);
   // Expected deliveries and the delivery-once claims (issue 13).
   registerDeliveryRoutes(app, db, deviceOf);
+  // Effective-dated price changes, sent down ahead of time (issue 13).
+  registerPriceRoutes(app, db, deviceOf);
 }

@@ -215,11 +215,13 @@ export function shownScan(ctx: CheckoutContext, code: string): string {
 }
 
 export function scanPolicy(ctx: CheckoutContext): ScanPolicy {
-  const now = new Date();
+  // The terminal's clock (services/clock.ts): the price in force and "expired" are both judged at it.
+  const now = ctx.clock();
   return {
     rules: scanRulesOf(ctx.settings, ctx.patterns, now),
     expiredItems: ctx.settings.expiredItems,
     today: localDate(now),
+    now,
   };
 }
 

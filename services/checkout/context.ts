@@ -8,6 +8,8 @@ import type { Settings } from '../settings';
 import type { StaffRole } from '../../core/staff/roles';
 import type { HqRefundDesk } from '../refund/hq-desk';
 import type { DeliveryDesk } from '../stock/receiving/desk';
+import { systemClock, type Clock } from '../clock';
+import type { LabelPrinters } from '../labels/printers';
 
 /** A wallet payment code as scanned. `code` is a bearer secret: held in memory for one charge, never shown. */
 export interface WalletCode {
@@ -43,6 +45,10 @@ export interface CheckoutContext {
   refundDesk: { current: HqRefundDesk | null };
   /** HQ's delivery desk while enrolled (services/sync/hq-delivery-desk.ts): delivery notes claimed once per store. */
   deliveryDesk?: { current: DeliveryDesk | null };
+  /** "Now" for pricing: which dated price is in force at a scan, a price check, a label (services/clock.ts). */
+  clock: Clock;
+  /** The printers shelf labels go to (services/labels); none until the terminal starts them. */
+  labelPrinters: LabelPrinters;
 }
 
 /** A staff member signed in at a counter. */
@@ -70,7 +76,12 @@ export const NO_DRAWER: CashDrawer = { open: () => undefined };
 export type PayByCode = (wallet: WalletCode) => ScanStart;
 
 /** The context of a checkout; tells the journal which store and terminal its entries come from. */
-export function createCheckoutContext(db: Database, settings: Settings, events: EventHub): CheckoutContext {
+export function createCheckoutContext(
+  db: Database,
+  settings: Settings,
+  events: EventHub,
+  clock: Clock = systemClock,
+): CheckoutContext {
   bindJournalTerminal(db, { storeId: settings.storeId, terminalId: settings.terminalId });
   return {
     db,
@@ -81,6 +92,8 @@ export function createCheckoutContext(db: Database, settings: Settings, events: 
     drawer: NO_DRAWER,
     refundDesk: { current: null },
     deliveryDesk: { current: null },
+    clock,
+    labelPrinters: {},
   };
 }
 

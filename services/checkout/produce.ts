@@ -2,6 +2,7 @@
 // grid, and the names a new line copies from the catalog beside its own name.
 import type { ScannedItem } from '../../db/basket-records';
 import { produceGrid, productNames } from '../../db/catalog-names';
+import { listedAt } from '../stock/shelf-price';
 import type { TerminalApi } from '../api/contract';
 import type { CheckoutContext } from './context';
 import { ok } from './result';
@@ -19,6 +20,8 @@ export function withCatalogNames(ctx: CheckoutContext, item: ScannedItem): Scann
  */
 export function produceHandlers(ctx: CheckoutContext): Pick<TerminalApi, 'catalog.produceGrid'> {
   return {
-    'catalog.produceGrid': async () => ok({ currency: ctx.settings.currency, items: produceGrid(ctx.db) }),
+    // At the prices in force now (dated prices from HQ), as a pick would be priced.
+    'catalog.produceGrid': async () =>
+      ok({ currency: ctx.settings.currency, items: listedAt(ctx.db, produceGrid(ctx.db), ctx.clock()) }),
   };
 }

@@ -14,6 +14,7 @@ import type { Database } from '../../db/open';
 import { findRecall } from '../../db/recalls';
 import type { ScanNotice } from '../api/contract';
 import { variableMeasureScheme, type Settings } from '../settings';
+import { pricedAt } from '../stock/shelf-price';
 
 /** What a scan asks the till to do. */
 export type ScanAction =
@@ -45,15 +46,17 @@ export interface ScanPolicy {
   expiredItems: Settings['expiredItems'];
   /** The terminal's local calendar date, YYYY-MM-DD: what "expired" is measured against. */
   today: string;
+  /** The moment whose dated price applies (the terminal's clock); without it, the catalog's price. */
+  now?: Date;
 }
 
 export function resolveScan(db: Database, raw: string, policy: ScanPolicy): ScanAction {
   const scan = interpretScan(pluAsBarcode(db, raw), policy.rules);
   switch (scan.kind) {
     case 'retail':
-      return retail(db, scan);
+      return retail(db, scan, policy);
     case 'variable_measure':
-      return scaleLabel(db, scan);
+      return scaleLabel(db, scan, policy);
     case 'gs1':
       return gs1Item(db, scan, policy);
     case 'wallet':
@@ -69,17 +72,23 @@ export function resolveScan(db: Database, raw: string, policy: ScanPolicy): Scan
 
 type Scan<K extends ScanInterpretation['kind']> = Extract<ScanInterpretation, { kind: K }>;
 
-function retail(db: Database, scan: Scan<'retail'>): ScanAction {
+/** The catalog's product at the price in force at the policy's moment (effective-dated prices). */
+function lookup(db: Database, gtin: string, policy: ScanPolicy): Product | null {
+  const product = findProduct(db, gtin);
+  return product && policy.now ? pricedAt(db, product, policy.now) : product;
+}
+
+function retail(db: Database, scan: Scan<'retail'>, policy: ScanPolicy): ScanAction {
   for (const gtin of scan.candidates) {
-    const product = findProduct(db, gtin);
+    const product = lookup(db, gtin, policy);
     if (product) return add(product, product.unit === 'kg' ? null : 1);
   }
   return notFound(scan.printed);
 }
 
 /** A weighed or priced in-store label: the product is keyed by the label with its value zeroed. */
-function scaleLabel(db: Database, scan: Scan<'variable_measure'>): ScanAction {
-  const product = findProduct(db, scan.lookupGtin14);
+function scaleLabel(db: Database, scan: Scan<'variable_measure'>, policy: ScanPolicy): ScanAction {
+  const product = lookup(db, scan.lookupGtin14, policy);
   if (!product) return notFound(scan.printed);
   const barcode = scan.printed;
   switch (scan.measure) {
@@ -99,7 +108,7 @@ function gs1Item(db: Database, scan: Scan<'gs1'>, policy: ScanPolicy): ScanActio
   const { fields } = scan;
   if (!fields.gtin14)
     return refuse('invalid_code', 'This GS1 code names no product (no GTIN, AI 01): it is not for the till');
-  const product = findProduct(db, fields.gtin14);
+  const product = lookup(db, fields.gtin14, policy);
   if (!product) return notFound(fields.gtin14);
   const recall = findRecall(db, { gtin: product.gtin, lot: fields.lot, serial: fields.serial });
   if (recall)

@@ -4,10 +4,16 @@ import { searchCatalog } from '../../db/catalog-search';
 import type { TerminalApi } from '../api/contract';
 import type { CheckoutContext } from '../checkout/context';
 import { ok } from '../checkout/result';
+import { listedAt } from '../stock/shelf-price';
 
 export function searchHandlers(ctx: CheckoutContext): Pick<TerminalApi, 'catalog.search'> {
   return {
     'catalog.search': async ({ query }) =>
-      ok({ query, currency: ctx.settings.currency, items: searchCatalog(ctx.db, query) }),
+      ok({
+        query,
+        currency: ctx.settings.currency,
+        // At the prices in force now (dated prices from HQ), as the pick will be priced.
+        items: listedAt(ctx.db, searchCatalog(ctx.db, query), ctx.clock()),
+      }),
   };
 }

@@ -20,7 +20,7 @@ type Counting = Pick<
   | 'stock.adjust'
 >;
 
-export function countingHandlers(ctx: CheckoutContext, now: () => Date = () => new Date()): Counting {
+export function countingHandlers(ctx: CheckoutContext, now: () => Date = ctx.clock): Counting {
   const staffOnly = signedIn(ctx);
   return {
     'stock.item': staffOnly(async ({ code }) => {

@@ -28,7 +28,7 @@ type Receiving = Pick<
 
 export function receivingHandlers(ctx: CheckoutContext): Receiving {
   const guard = signedIn(ctx);
-  const now = () => new Date();
+  const now = ctx.clock;
   const language = () => ctx.settings.defaultLanguage;
   const view = (row: Result<ReceivingRow>) =>
     row.ok ? ok(receivingView(ctx.db, row.value, language())) : row;

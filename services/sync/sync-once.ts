@@ -9,6 +9,7 @@ import { pullDeliveries } from './hq-delivery-desk';
 import type { PushResult } from './push';
 import { pushOutbox } from './push';
 import { pullStockLevels } from './stock-pull';
+import { pullPrices } from './prices-pull';
 
 export interface SyncSummary {
   /** Events HQ applied now. */
@@ -26,6 +27,8 @@ export interface SyncSummary {
   /** Catalog items not applied (other currency, malformed); see warnings. */
   skipped: number;
   catalogVersion: number;
+  /** Effective-dated price changes received from HQ (issue 13). */
+  prices?: number;
   /** HQ receive time minus this terminal's clock, when a push measured it. */
   skewMs?: number;
   warnings: string[];
@@ -67,6 +70,8 @@ export async function syncOnce(
     const deliveries = await pullDeliveries(db, client, now()).catch((error: unknown) => [
       `expected deliveries: ${(error as Error).message}`,
     ]);
+    // Dated price changes come down with the catalog, ahead of the time they take effect.
+    const prices = await pullPrices(db, client, { currency: options.currency, now });
     const late = await runAfterSync(options, client);
     // Stock levels down (issue 13): a failure is a warning; sales and the catalog went through.
     const stock = await pullStockLevels(db, client, now).then(
@@ -83,8 +88,16 @@ export async function syncOnce(
       demoRemoved: pulled.demoRemoved,
       skipped: pulled.skipped,
       catalogVersion: pulled.catalogVersion,
+      prices: prices.received,
       ...(pushed.skewMs === null ? {} : { skewMs: pushed.skewMs }),
-      warnings: [...pushed.warnings, ...pulled.warnings, ...deliveries, ...late, ...stock],
+      warnings: [
+        ...pushed.warnings,
+        ...pulled.warnings,
+        ...prices.warnings,
+        ...deliveries,
+        ...late,
+        ...stock,
+      ],
     };
   } catch (error) {
     if (db.open) recordAttempt(db, { ok: false, error: (error as Error).message }, now());

@@ -26,6 +26,8 @@ export interface EnrolledKiosk {
 export async function startEnrolledKiosk(
   prefix: string,
   prepareHq: (server: RunningServer) => Promise<void> = async () => {},
+  /** Environment for `openlane serve` (e.g. the test clock, services/clock.ts). */
+  env: Record<string, string> = {},
 ): Promise<EnrolledKiosk> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const data = join(dir, 'data');
@@ -35,7 +37,7 @@ export async function startEnrolledKiosk(
   await prepareHq(server);
   const { code } = await createEnrolmentCode(server.db, 'S001');
   await enrolTerminal({ dataDir: data, serverUrl: server.url, code, terminalName: 'K01' });
-  const serve = await startServe({ dataDir: data });
+  const serve = await startServe({ dataDir: data, env });
   const { browser, page } = await openKiosk(serve.url);
   return { dir, data, backend, server, serve, browser, page };
 }

@@ -25,12 +25,13 @@ describe('the terminal role', () => {
     expect(loadSettings(dir, { OPENLANE_ROLE: 'counter' }).role).toBe('counter');
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).role).toBe('kiosk');
     expect(loadSettings(dir, {}).role).toBe('kiosk');
+    expect(loadSettings(dir, { OPENLANE_ROLE: 'stock' }).role).toBe('stock');
   });
 
   it('refuses an OPENLANE_ROLE that is no role, saying which ones there are', () => {
     expect(() => loadSettings(dir, { OPENLANE_ROLE: 'till' })).toThrow(SettingsError);
     expect(() => loadSettings(dir, { OPENLANE_ROLE: 'till' })).toThrow(
-      /kiosk, counter or attendant, not "till"/,
+      /kiosk, counter, attendant or stock, not "till"/,
     );
   });
 });

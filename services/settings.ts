@@ -70,7 +70,7 @@ const attendantSchema = z
 
 export type Attendant = z.infer<typeof attendantSchema>;
 
-const TERMINAL_ROLES = ['kiosk', 'counter', 'attendant'] as const satisfies readonly TerminalRole[];
+const TERMINAL_ROLES = ['kiosk', 'counter', 'attendant', 'stock'] as const satisfies readonly TerminalRole[];
 
 /** A path to a key file; the key itself never goes into settings.json. */
 const keyPath = z
@@ -124,7 +124,7 @@ const settingsSchema = z
     /** Tax rate for imported rows that leave tax_rate empty, in basis points. */
     defaultTaxRateBp: z.number().int().min(0).max(10_000),
     defaultLanguage: z.enum(['en', 'zh-CN']),
-    /** Which UI this terminal shows: the shoppers' self-checkout or the cashier's counter. */
+    /** Which UI this terminal shows: the shoppers' self-checkout, the cashier's counter, the console, stock work. */
     role: z.enum(TERMINAL_ROLES),
     receiptIdleSeconds: z.number().int().min(3).max(600),
     paymentTimeoutSeconds: z.number().int().min(15).max(900),
@@ -247,7 +247,7 @@ export function loadSettings(
   const role = env[ROLE_OVERRIDE_ENV];
   if (role === undefined || role === '') return settings;
   if (!(TERMINAL_ROLES as readonly string[]).includes(role)) {
-    throw new SettingsError(`${ROLE_OVERRIDE_ENV} must be kiosk, counter or attendant, not "${role}"`);
+    throw new SettingsError(`${ROLE_OVERRIDE_ENV} must be kiosk, counter, attendant or stock, not "${role}"`);
   }
   return { ...settings, role: role as TerminalRole };
 }

@@ -4,6 +4,7 @@ import { startRefunds } from './refund/refund-handlers';
 import { stockHandlers } from './stock/handlers';
 import type { Clock } from './clock';
 import { receiptLabelPrinter, serialLabelPrinter } from './labels/printers';
+import { workMode } from './stock/work-mode';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemoStoreIfEmpty } from '../db/catalog';
@@ -124,6 +125,8 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     settings.role === 'counter' ? tenders.payByCode(wallet) : paymentFlow.payByCode(wallet);
 
   const scannerStatus = new Map<string, ScannerStatus>();
+  // A stock terminal, or a counter switched to stock work: its serial scans go to the stock screen.
+  const work = workMode(ctx);
   // Started last (it needs the API); a lane the attendant paused or closed takes no scans meanwhile.
   let lanes: LaneLink | null = null;
   const onScannerEvent = (event: ScannerEvent) => {
@@ -136,6 +139,8 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       events.emit({ type: 'staff.badge', badge: unsigned.badge });
     } else if (unsigned) {
       events.emit({ type: 'scan.rejected', code: '', source: 'serial', error: unsigned.error });
+    } else if (event.type === 'scan' && work.stockWork()) {
+      events.emit({ type: 'stock.scanned', code: shownScan(ctx, event.text.trim()), source: 'serial' });
     } else if (
       event.type === 'scan' &&
       settings.role === 'counter' &&
@@ -260,7 +265,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     ...searchHandlers(ctx),
     ...refunds.handlers,
     // Stock work (services/stock): the `stock` role's screens.
-    ...stockHandlers(ctx),
+    ...stockHandlers(ctx, work),
     ...kioskSide.handlers,
     ...handover,
     // At the counter, a kiosk's handover QR typed or scanned into the code entry takes that basket.

@@ -9,13 +9,13 @@ describe('openlane serve --role', () => {
   it('refuses a role that does not exist, naming the two there are', async () => {
     await expect(serveCommand(['--role', 'till', '--port', '0'])).rejects.toThrow(UsageError);
     await expect(serveCommand(['--role', 'till'])).rejects.toThrow(
-      /--role must be kiosk, counter or attendant, not "till"/,
+      /--role must be kiosk, counter, attendant or stock, not "till"/,
     );
   });
 
   it('is in the help', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     expect(await serveCommand(['--help'])).toBe(0);
-    expect(log.mock.calls.join('\n')).toMatch(/--role ROLE +kiosk .*counter .*or attendant/s);
+    expect(log.mock.calls.join('\n')).toMatch(/--role ROLE +kiosk .*counter .*attendant .*or stock/s);
   });
 });

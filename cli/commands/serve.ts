@@ -1,6 +1,7 @@
 // `openlane serve`: the terminal in browser mode — backend, scanners, payment simulator and the UI over HTTP.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TerminalRole } from '../../services/api/contract';
 import { scannerConfigs } from '../../services/scanner-config';
 import { ROLE_OVERRIDE_ENV } from '../../services/settings';
 import { resolveDataDir } from '../../services/store';
@@ -22,11 +23,18 @@ const USAGE = `Usage: openlane serve [--port N] [--host H] [--demo] [--data DIR]
   --data DIR           data directory (default $OPENLANE_DATA, else ~/.openlane)
   --scanner PATH[:BAUD]  a serial barcode scanner, e.g. /dev/ttyACM0:115200 (repeatable;
                        $OPENLANE_SCANNERS takes a comma-separated list). Default baud 9600.
-  --role ROLE          kiosk (shoppers' self-checkout), counter (the cashier's till) or attendant (the
-                       console watching every lane), for this run only; without it the "role" in
+  --role ROLE          kiosk (shoppers' self-checkout), counter (the cashier's till), attendant (the
+                       console watching every lane) or stock (staff receiving, counting, labels;
+                       handhelds open /stock), for this run only; without it the "role" in
                        settings.json decides (default kiosk).`;
 
-const ROLES = ['kiosk', 'counter', 'attendant'];
+const ROLES = ['kiosk', 'counter', 'attendant', 'stock'];
+
+/** The role the terminal runs as, from its own settings (after any --role). */
+async function roleOf(terminal: Terminal): Promise<TerminalRole | undefined> {
+  const settings = await terminal.api['settings.get']({});
+  return settings.ok ? settings.value.role : undefined;
+}
 
 /** Set to 1 by the end-to-end tests: the built-in simulator starts with its fault injection on. */
 export const TEST_FAULTS_ENV = 'OPENLANE_TEST_SIMULATOR_FAULTS';
@@ -75,7 +83,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const scanners = scannerConfigs(values.scanner ?? [], process.env.OPENLANE_SCANNERS);
   if (values.role !== undefined) {
     if (!ROLES.includes(values.role))
-      throw new UsageError(`--role must be kiosk, counter or attendant, not "${values.role}"`);
+      throw new UsageError(`--role must be kiosk, counter, attendant or stock, not "${values.role}"`);
     // The settings loader reads the override from there, so settings.json itself stays as IT wrote it.
     process.env[ROLE_OVERRIDE_ENV] = values.role;
   }
@@ -119,6 +127,8 @@ export async function serveCommand(args: string[]): Promise<number> {
       host,
       accessToken: access?.token,
       displayToken: displayAccess?.token,
+      // A staff-run terminal serves handhelds the stock screen at /stock (services/web/stock-page.ts).
+      role: await roleOf(terminal),
     });
   } catch (error) {
     // The terminal's scanners, sync loop and simulator would otherwise keep the process alive, serving nothing.

@@ -225,6 +225,10 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
     case 'refund.changed':
       // The counter's refund screen follows its refund itself (renderer/counter/refund).
       return state;
+    case 'stock.scanned':
+    case 'stock.workMode':
+      // Stock work has its own screens and hooks (renderer/stock).
+      return state;
   }
 }
 

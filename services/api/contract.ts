@@ -176,8 +176,8 @@ export interface PaymentView {
 export type { Receipt as ReceiptView, ReceiptLine } from '../../core/receipt';
 import type { Receipt as ReceiptView } from '../../core/receipt';
 
-/** Which UI a terminal shows (DESIGN.md's roles; `stock` comes later). */
-export type TerminalRole = 'kiosk' | 'counter' | 'attendant';
+/** Which UI a terminal shows (DESIGN.md's roles). */
+export type TerminalRole = 'kiosk' | 'counter' | 'attendant' | 'stock';
 
 export interface PublicSettings {
   storeName: string;
@@ -626,7 +626,7 @@ import type { CatalogSearchView, HandoverOfferView, SuspendedListView } from './
 export type * from './counter-tools-contract';
 import type { RefundHandlers, RefundView } from './refund-contract';
 export type * from './refund-contract';
-import type { StockHandlers } from './stock-contract';
+import type { StockHandlers, WorkMode } from './stock-contract';
 export type * from './stock-contract';
 
 export type HandlerName = keyof TerminalHandlers;
@@ -673,7 +673,11 @@ export type TerminalEvent =
   /** The cash drawer kicked, opened, closed, or stayed shut after a kick. */
   | { type: 'drawer.status'; drawer: DrawerStatusView }
   /** A refund's tenders moved (a provider answered): services/refund. */
-  | { type: 'refund.changed'; refund: RefundView };
+  | { type: 'refund.changed'; refund: RefundView }
+  /** A serial scan at a terminal doing stock work: the stock screen takes it, not the basket. */
+  | { type: 'stock.scanned'; code: string; source: ScanSource }
+  /** A counter switched to stock work or back to selling (services/stock/work-mode.ts). */
+  | { type: 'stock.workMode'; mode: WorkMode };
 
 /** The renderer's view of the backend, whichever transport carries it. */
 export interface TerminalClient {

@@ -179,6 +179,9 @@ export interface LabelQueueView {
   printers: LabelPrinterKind[];
 }
 
+/** What a counter's own scanner and screen are doing: selling, or stock work (a `stock` terminal: always). */
+export type WorkMode = 'sell' | 'stock';
+
 export interface StockHandlers {
   /** A scanned or typed code: the item, its shelf price and on hand. `unknown_item` when the catalog has none. */
   'stock.item': [{ code: string }, StockItemView];
@@ -218,4 +221,10 @@ export interface StockHandlers {
   'labels.queue': [Record<string, never>, LabelQueueView];
   /** Prints labels for these items (at the price in force, or the coming one with `coming`). */
   'labels.print': [{ gtins: string[]; printer: LabelPrinterKind; coming?: boolean }, { printed: number }];
+
+  /**
+   * The terminal's work mode; with `mode`, a counter switches to stock work or back (its serial scans
+   * follow). A `stock` terminal is always in stock work; a kiosk does none.
+   */
+  'stock.workMode': [{ mode?: WorkMode }, { mode: WorkMode }];
 }

@@ -86,5 +86,8 @@ export function stockSchemas({ code, id, empty, integerBetween }: Blocks) {
       printer: z.enum(['receipt', 'label'], { error: 'must be receipt or label' }),
       coming: z.boolean({ error: 'must be true or false' }).optional(),
     }),
+    'stock.workMode': z.strictObject({
+      mode: z.enum(['sell', 'stock'], { error: 'must be sell or stock' }).optional(),
+    }),
   } satisfies { [N in keyof StockHandlers]: z.ZodType<StockHandlers[N][0]> };
 }

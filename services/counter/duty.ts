@@ -13,6 +13,7 @@ import type { DutyView, TerminalApi } from '../api/contract';
 import { staffGateOf, type StaffGate } from '../checkout/attendants';
 import type { CheckoutContext, OnDuty } from '../checkout/context';
 import { fail, ok } from '../checkout/result';
+import { staffRunsRole } from './sign-in-guard';
 import { putAwayEmptyBasket } from '../checkout/sale-start';
 import type { Attendant } from '../settings';
 
@@ -68,8 +69,8 @@ export function counterDuty(ctx: CheckoutContext, options: DutyOptions = {}): Du
   return {
     'staff.current': async () => ok(view()),
     'staff.signIn': async ({ badge, pin }) => {
-      if (ctx.settings.role !== 'counter')
-        return fail('not_counter', 'Only a counter terminal has staff sign-in');
+      if (!staffRunsRole(ctx.settings.role))
+        return fail('not_counter', 'Only a counter or stock terminal has staff sign-in');
       if (signedIn)
         return fail(
           'already_signed_in',

@@ -1,7 +1,7 @@
 // A counter sells only with someone signed in: every handler is refused as `not_signed_in` while nobody
 // is, except those below, which only read or which the sign-in screen itself needs. Refusing by default
 // means a handler added later (tenders, shift, discounts…) is guarded without anyone remembering to.
-import type { HandlerName, TerminalApi } from '../api/contract';
+import type { HandlerName, TerminalApi, TerminalRole } from '../api/contract';
 import type { CheckoutContext } from '../checkout/context';
 import { fail } from '../checkout/result';
 import { classifyCode } from '../../core/barcode/code-patterns';
@@ -43,10 +43,16 @@ export function scanWhileSignedOut(
   return classifyCode(code, ctx.patterns)?.kind === 'staff' ? { badge: code } : refused;
 }
 
+/** The roles whose terminal a staff member runs, signed in with badge and PIN: the till and stock work. */
+export function staffRunsRole(role: TerminalRole): boolean {
+  return role === 'counter' || role === 'stock';
+}
+
 /** The refusal of a counter act with nobody signed in, or null when it may go on (or it is no counter). */
 export function notSignedIn(ctx: Pick<CheckoutContext, 'settings' | 'duty'>): Failure | null {
-  if (ctx.settings.role !== 'counter' || ctx.duty.current) return null;
-  return fail('not_signed_in', 'Nobody is signed in at this counter: sign in with your badge and PIN');
+  if (!staffRunsRole(ctx.settings.role) || ctx.duty.current) return null;
+  const here = ctx.settings.role === 'stock' ? 'this stock terminal' : 'this counter';
+  return fail('not_signed_in', `Nobody is signed in at ${here}: sign in with your badge and PIN`);
 }
 
 /** The API with every counter act but the open ones refused while nobody is signed in. */

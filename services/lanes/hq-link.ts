@@ -22,7 +22,9 @@ export function storeLinkSync(
     async afterSync(client) {
       const info = await refreshStoreLink(dataDir, client, {
         terminalId: settings.terminalId,
-        role: settings.role,
+        // HQ's link tells kiosks apart from the rest (its devices table knows three roles): a stock
+        // terminal is staff-run like a counter, and says so.
+        role: settings.role === 'stock' ? 'counter' : settings.role,
       });
       if (info) keys.reload();
     },

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { TerminalApi, TerminalEvent } from '../api/contract';
+import type { TerminalApi, TerminalEvent, TerminalRole } from '../api/contract';
 import { displayRefusal, isDisplayHandler } from '../api/display';
 import { dispatch } from '../api/dispatch';
 import { isLoopbackHost } from './addresses';
@@ -27,6 +27,7 @@ import { closeServer, listen, readBody, sendJson, sendText, urlFor } from './htt
 import { answerSocketCalls, MAX_SOCKET_CALL_BYTES } from './socket-calls';
 import { handlePairing, unpaired, UNPAIRED_MESSAGE } from './pairing';
 import { lookupStatic, sendFile } from './static-files';
+import { NO_STOCK_WORK_MESSAGE, STOCK_PAGE, stockPageFor } from './stock-page';
 
 export interface WebHostOptions {
   api: TerminalApi;
@@ -45,6 +46,8 @@ export interface WebHostOptions {
    * before it may load the till or call its API. Requests from this machine need none.
    */
   accessToken?: string;
+  /** The terminal's role: a staff-run one serves the handhelds' stock screen at /stock (./stock-page.ts). */
+  role?: TerminalRole;
 }
 
 export interface WebHost {
@@ -144,7 +147,9 @@ async function handleRequest(
     res.setHeader('Allow', 'GET, HEAD');
     return sendText(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
   }
-  const page = path === '/' || isDisplayPage(path) ? '/index.html' : path;
+  if (path === STOCK_PAGE && stockPageFor(options.role) === 'refuse')
+    return sendText(res, 404, NO_STOCK_WORK_MESSAGE, 'text/plain; charset=utf-8');
+  const page = path === '/' || isDisplayPage(path) || path === STOCK_PAGE ? '/index.html' : path;
   const found = await lookupStatic(options.rendererDir, page);
   if (found.kind === 'file') return sendFile(req, res, found);
   if (found.kind === 'bad_request')

@@ -8,6 +8,7 @@ import { LoadingScreen } from './common/LoadingScreen';
 import { CounterApp } from './counter/CounterApp';
 import { DisplayApp } from './display/DisplayApp';
 import { KioskApp } from './kiosk/KioskApp';
+import { NoStockWork, StockApp } from './stock/StockApp';
 import { createDisplayClient, createTerminalClient } from './transport';
 import './styles.css';
 // After styles.css, so the kiosk's responsive layout wins where the two meet.
@@ -37,8 +38,16 @@ function useRole(client: TerminalClient): TerminalRole | null {
   return role;
 }
 
+/** A handheld's stock screen (/stock), served by a counter or stock terminal (services/web/stock-page.ts). */
+const isHandheldStock = window.location.pathname === '/stock';
+
 function App({ client }: { client: TerminalClient }) {
   const role = useRole(client);
+  if (isHandheldStock && role !== null) {
+    const stockWork = role === 'counter' || role === 'stock';
+    return stockWork ? <StockApp client={client} handheld /> : <NoStockWork language="en" />;
+  }
+  if (role === 'stock') return <StockApp client={client} handheld={false} />;
   if (role === 'counter') return <CounterApp client={client} />;
   if (role === 'kiosk') return <KioskApp client={client} />;
   if (role === 'attendant') return <AttendantApp client={client} />;

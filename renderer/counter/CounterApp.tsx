@@ -15,6 +15,8 @@ import { TenderScreen } from './tender/TenderScreen';
 import { useCounterPay } from './tender/useCounterPay';
 import { useDuty, useDutyKeys, useIdleLock } from './useDuty';
 import { CounterWeigh } from './tools/CounterWeigh';
+import { CounterStock } from '../stock/CounterStock';
+import { useWorkMode } from '../stock/useWorkMode';
 import './counter.css';
 import './tools/tools.css';
 
@@ -28,6 +30,8 @@ export function CounterApp({ client }: { client: TerminalClient }) {
   // Pay (F12) opens the counter's tender screen instead of the kiosk's one QR.
   const till = useCounterPay(client, session);
   const { actions } = till;
+  // Stock work from the shift menu (renderer/stock): the counter's scanner follows the switch.
+  const work = useWorkMode(client, signedIn);
 
   const settings = state.settings;
   if (!settings || !session.header || !duty.view) return <LoadingScreen language={state.language} />;
@@ -51,13 +55,35 @@ export function CounterApp({ client }: { client: TerminalClient }) {
       </I18nContext.Provider>
     );
   const selling = screen === 'welcome' || screen === 'basket';
+  if (work.mode === 'stock')
+    return (
+      <I18nContext.Provider value={session.i18n}>
+        <TrainingFrame training={settings.training === true}>
+          <div className="counter" data-role="counter">
+            <CounterStock
+              client={client}
+              header={session.header}
+              terminalId={settings.terminalId}
+              staff={staff}
+              onBackToSelling={() => work.switchTo('sell')}
+              onSignOut={duty.signOut}
+            />
+          </div>
+        </TrainingFrame>
+      </I18nContext.Provider>
+    );
 
   return (
     <I18nContext.Provider value={session.i18n}>
       <TrainingFrame training={settings.training === true}>
         <div className="counter" data-role="counter">
           {/* The shift: the float before selling, F9 for its menu (renderer/counter/shift). */}
-          <ShiftGate client={client} header={header} menuAllowed={selling && !till.open && !session.weighing}>
+          <ShiftGate
+            client={client}
+            header={header}
+            menuAllowed={selling && !till.open && !session.weighing}
+            onStockWork={() => work.switchTo('stock')}
+          >
             {(menuOpen) => (
               <>
                 {till.open ? (

@@ -17,6 +17,8 @@ export interface SignInScreenProps {
   onUnlock(pin: string): Promise<ApiError | null>;
   /** A badge a serial scanner read: it fills the sign-in's badge field. */
   scannedBadge?: { badge: string; n: number } | null;
+  /** The titles, when the screen is not the till's (stock work signs in with the same screen). */
+  titles?: { signIn: string; locked: string };
 }
 
 export function SignInScreen(props: SignInScreenProps) {
@@ -52,7 +54,11 @@ export function SignInScreen(props: SignInScreenProps) {
       {header}
       <div className="counter-signin-body">
         <section className="counter-card counter-signin-card">
-          <h1>{locked ? words.lockedTitle : words.signInTitle}</h1>
+          <h1>
+            {locked
+              ? (props.titles?.locked ?? words.lockedTitle)
+              : (props.titles?.signIn ?? words.signInTitle)}
+          </h1>
           {locked && duty.staff ? (
             <p className="counter-signin-who" data-testid="locked-by">
               {words.lockedBy(duty.staff.name, words.roles[duty.staff.role])}

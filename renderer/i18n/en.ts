@@ -3,6 +3,7 @@
 import type { ScaleState, ScannerProblem, ScanNotice } from '../../services/api/contract';
 import type { PaymentStatus } from '../../core/types';
 import type { RefundReason } from '../../core/sync/refunds';
+import { stockEn } from './stock-en';
 
 export const en = {
   languageName: 'English',
@@ -831,6 +832,8 @@ export const en = {
       staff_not_allowed: 'This badge may not refund: call a supervisor.',
     } as Record<string, string>,
   },
+  // The stock screens (renderer/stock).
+  stock: stockEn,
 };
 
 /** Every kiosk text, by key. */

@@ -1,5 +1,6 @@
 // 简体中文. Typed as Messages, so every English key must be here too.
 import type { Messages } from './en';
+import { stockZhCN } from './stock-zh-CN';
 
 export const zhCN: Messages = {
   languageName: '简体中文',
@@ -779,4 +780,5 @@ export const zhCN: Messages = {
       staff_not_allowed: '此工牌无权退款：请找主管。',
     } as Record<string, string>,
   },
+  stock: stockZhCN,
 };

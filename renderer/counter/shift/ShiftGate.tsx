@@ -17,9 +17,11 @@ export interface ShiftGateProps {
   header: ReactNode;
   /** The selling screens; `menuOpen` tells them a dialog has the keyboard. */
   children(menuOpen: boolean): ReactNode;
+  /** The shift menu's Stock work: the counter switches to it. */
+  onStockWork?(): void;
 }
 
-export function ShiftGate({ client, menuAllowed, header, children }: ShiftGateProps) {
+export function ShiftGate({ client, menuAllowed, header, children, onStockWork }: ShiftGateProps) {
   const { t } = useI18n();
   const shift = useShift(client);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -84,7 +86,19 @@ export function ShiftGate({ client, menuAllowed, header, children }: ShiftGatePr
         </p>
       ) : null}
       {children(menuOpen)}
-      {menuOpen ? <ShiftMenu shift={shift} onClose={closeMenu} /> : null}
+      {menuOpen ? (
+        <ShiftMenu
+          shift={shift}
+          onClose={closeMenu}
+          onStockWork={
+            onStockWork &&
+            (() => {
+              setMenuOpen(false);
+              onStockWork();
+            })
+          }
+        />
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 // The shift menu on F9: pay-in, pay-out, no-sale, X report, close (blind count, the difference and a
 // supervisor's approval, then the Z report). A modal that takes the keyboard focus and gives it back
-// on Esc; digits 1–5 pick from the menu.
+// on Esc; digits 1–5 pick from the menu (6: stock work, when the counter offers it).
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { currencyExponent, parseDecimalToMinor } from '../../../core/money';
 import type { ApiError, XReportView, ZReportView } from '../../../services/api/contract';
@@ -19,7 +19,14 @@ type Step =
   | { kind: 'approve'; counts: Record<string, number>; difference: number; limit: number }
   | { kind: 'z'; report: ZReportView };
 
-export function ShiftMenu({ shift, onClose }: { shift: ShiftHook; onClose(): void }) {
+export interface ShiftMenuProps {
+  shift: ShiftHook;
+  onClose(): void;
+  /** The counter switches to stock work (renderer/stock), the same staff member signed in. */
+  onStockWork?(): void;
+}
+
+export function ShiftMenu({ shift, onClose, onStockWork }: ShiftMenuProps) {
   const { t, language } = useI18n();
   const [step, setStep] = useState<Step>({ kind: 'menu' });
   const [error, setError] = useState<ApiError | null>(null);
@@ -45,15 +52,17 @@ export function ShiftMenu({ shift, onClose }: { shift: ShiftHook; onClose(): voi
     setError(errorOf(result));
     return result.ok ? result.value : null;
   };
-  const items: [Step['kind'], string][] = [
+  const items: [Step['kind'] | 'stock', string][] = [
     ['pay_in', t.shift.payIn],
     ['pay_out', t.shift.payOut],
     ['no_sale', t.shift.noSale],
     ['x', t.shift.xReport],
     ['count', t.shift.close],
+    ...(onStockWork ? [['stock', t.stock.title] as ['stock', string]] : []),
   ];
-  const pick = async (kind: Step['kind']) => {
+  const pick = async (kind: Step['kind'] | 'stock') => {
     setNotice(null);
+    if (kind === 'stock') return onStockWork?.();
     if (kind === 'x') {
       const report = await run(() => api.call('shift.xReport', {}));
       if (report) go({ kind: 'x', report });
@@ -64,7 +73,7 @@ export function ShiftMenu({ shift, onClose }: { shift: ShiftHook; onClose(): voi
       event.preventDefault();
       if (step.kind === 'menu' || step.kind === 'z') onClose();
       else go({ kind: 'menu' });
-    } else if (step.kind === 'menu' && /^[1-5]$/.test(event.key)) {
+    } else if (step.kind === 'menu' && /^[1-9]$/.test(event.key) && Number(event.key) <= items.length) {
       event.preventDefault();
       void pick(items[Number(event.key) - 1]![0]);
     } else if (step.kind === 'z' && event.key === 'Enter') {

@@ -1,0 +1,93 @@
+// Labels: tonight's queue (the price changes HQ has sent that take effect within a day, not yet
+// printed), the printer to print on (the receipt printer, or a label printer), and print them all.
+import { useEffect, useState } from 'react';
+import type { ApiError, LabelPrinterKind, LabelQueueView } from '../../services/api/contract';
+import { dateTime, money } from '../format';
+import { useI18n } from '../i18n';
+import type { StockScreenProps } from './screen-props';
+import { stockRefusal } from './stock-words';
+
+export function LabelsScreen({ client }: Pick<StockScreenProps, 'client'>) {
+  const { t, language } = useI18n();
+  const [queue, setQueue] = useState<LabelQueueView | null>(null);
+  const [printer, setPrinter] = useState<LabelPrinterKind | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [printed, setPrinted] = useState<number | null>(null);
+  useEffect(() => {
+    void client.call('labels.queue', {}).then((result) => {
+      setError(result.ok ? null : result.error);
+      if (!result.ok) return;
+      setQueue(result.value);
+      setPrinter((p) => p ?? result.value.printers[0] ?? null);
+    });
+  }, [client, printed]);
+  const print = async () => {
+    if (!queue || !printer) return;
+    const gtins = queue.labels.map((l) => l.gtin);
+    const result = await client.call('labels.print', { gtins, printer, coming: true });
+    setError(result.ok ? null : result.error);
+    if (result.ok) setPrinted(result.value.printed);
+  };
+  const labels = queue?.labels ?? [];
+  return (
+    <section className="stock-task" data-testid="stock-labels">
+      <h1>{t.stock.labelsTitle}</h1>
+      <h2>{t.stock.labelsQueue}</h2>
+      {queue && labels.length === 0 ? <p className="stock-muted">{t.stock.labelsEmpty}</p> : null}
+      <ul className="stock-lines" data-testid="stock-label-queue">
+        {labels.map((label) => (
+          <li key={label.gtin} data-testid="stock-label" data-gtin={label.gtin}>
+            <span className="stock-line-name">
+              {label.name}
+              <span className="stock-muted">
+                {' '}
+                · {label.gtin}
+                {label.effectiveFrom
+                  ? ` · ${t.stock.effectiveFrom(dateTime(label.effectiveFrom, language))}`
+                  : ''}
+              </span>
+            </span>
+            <strong>{money(label.price, label.currency, language)}</strong>
+          </li>
+        ))}
+      </ul>
+      {queue && queue.printers.length === 0 ? <p className="stock-muted">{t.stock.noPrinter}</p> : null}
+      {queue && queue.printers.length > 0 ? (
+        <fieldset className="stock-choice">
+          <legend>{t.stock.printOn}</legend>
+          {queue.printers.map((p) => (
+            <button
+              key={p}
+              type="button"
+              className={`stock-chip ${p === printer ? 'selected' : ''}`}
+              aria-pressed={p === printer}
+              data-testid={`stock-printer-${p}`}
+              onClick={() => setPrinter(p)}
+            >
+              {t.stock.printers[p]}
+            </button>
+          ))}
+        </fieldset>
+      ) : null}
+      {error ? (
+        <p className="stock-refusal" role="alert" data-testid="stock-refusal" data-code={error.code}>
+          {stockRefusal(t, error)}
+        </p>
+      ) : null}
+      {printed !== null ? (
+        <p className="stock-notice" role="status" data-testid="stock-notice">
+          {t.stock.printed(printed)}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="stock-button primary"
+        data-testid="stock-print-all"
+        disabled={labels.length === 0 || !printer}
+        onClick={() => void print()}
+      >
+        {t.stock.printAll(labels.length)}
+      </button>
+    </section>
+  );
+}

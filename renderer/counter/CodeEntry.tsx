@@ -43,8 +43,9 @@ export function CodeEntry(props: CodeEntryProps) {
   }, [keepFocus]);
   useCatchUp(input, wedge, props);
   const refocus = () => {
-    // After a click elsewhere (a row, a button) the focus comes back, once that click is done.
-    if (keepFocus) setTimeout(() => input.current?.focus(), 0);
+    // After a click elsewhere (a row, a button) the focus comes back, once that click is done; a
+    // click into another text field of the screen (the stock screens' quantity) keeps it there.
+    if (keepFocus) setTimeout(() => !typingElsewhere(input.current) && input.current?.focus(), 0);
   };
   return (
     <label className="counter-entry">
@@ -109,6 +110,11 @@ function useCatchUp(
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [active, input, wedge]);
+}
+
+function typingElsewhere(field: HTMLInputElement | null): boolean {
+  const active = document.activeElement;
+  return active !== field && (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement);
 }
 
 function aimedAtNothing(target: EventTarget | null): boolean {

@@ -8,6 +8,7 @@ import { useScopeWords } from './count-words';
 import { ScanLoop } from './ScanLoop';
 import type { StockScreenProps } from './screen-props';
 import { stockRefusal } from './stock-words';
+import { useKnownNames } from './useKnownNames';
 
 export interface CountSessionProps extends StockScreenProps {
   session: CountSessionView;
@@ -22,6 +23,7 @@ export function CountSession({ client, scans, session, onDone }: CountSessionPro
   const [typing, setTyping] = useState(false);
   const [view, setView] = useState(session);
   const [error, setError] = useState<ApiError | null>(null);
+  const names = useKnownNames();
   const count = async (item: StockItemView, quantity: number) => {
     const where = location.trim() || t.stock.location;
     const result = await client.call('stock.countLine', {
@@ -60,7 +62,13 @@ export function CountSession({ client, scans, session, onDone }: CountSessionPro
           {t.stock.countFinished}
         </p>
       ) : (
-        <ScanLoop client={client} scans={scans} onConfirm={count} keepFocus={!typing} />
+        <ScanLoop
+          client={client}
+          scans={scans}
+          onConfirm={count}
+          onItem={names.remember}
+          keepFocus={!typing}
+        />
       )}
       <table className="stock-table" data-testid="stock-count-lines">
         <thead>
@@ -73,7 +81,7 @@ export function CountSession({ client, scans, session, onDone }: CountSessionPro
         <tbody>
           {view.lines.map((line) => (
             <tr key={`${line.gtin} ${line.location}`} data-testid="stock-count-line" data-gtin={line.gtin}>
-              <td>{line.name}</td>
+              <td>{names.nameOf(line.gtin, line.name)}</td>
               <td>{line.location}</td>
               <td className="stock-number">
                 <strong data-testid="stock-counted">{quantityText(line.unit, line.counted)}</strong>

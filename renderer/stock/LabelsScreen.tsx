@@ -1,7 +1,7 @@
 // Labels: tonight's queue (the price changes HQ has sent that take effect within a day, not yet
 // printed), the printer to print on (the receipt printer, or a label printer), and print them all.
 import { useEffect, useState } from 'react';
-import type { ApiError, LabelPrinterKind, LabelQueueView } from '../../services/api/contract';
+import type { ApiError, LabelPrinterKind, LabelQueueView, LabelView } from '../../services/api/contract';
 import { dateTime, money } from '../format';
 import { useI18n } from '../i18n';
 import type { StockScreenProps } from './screen-props';
@@ -21,12 +21,20 @@ export function LabelsScreen({ client }: Pick<StockScreenProps, 'client'>) {
       setPrinter((p) => p ?? result.value.printers[0] ?? null);
     });
   }, [client, printed]);
+  // A label for a price already in force prints as it is; one for tomorrow's price asks for the coming one.
   const print = async () => {
     if (!queue || !printer) return;
-    const gtins = queue.labels.map((l) => l.gtin);
-    const result = await client.call('labels.print', { gtins, printer, coming: true });
-    setError(result.ok ? null : result.error);
-    if (result.ok) setPrinted(result.value.printed);
+    const coming = (l: LabelView) => l.effectiveFrom !== null && Date.parse(l.effectiveFrom) > Date.now();
+    let total = 0;
+    for (const group of [queue.labels.filter(coming), queue.labels.filter((l) => !coming(l))]) {
+      if (group.length === 0) continue;
+      const gtins = group.map((l) => l.gtin);
+      const result = await client.call('labels.print', { gtins, printer, coming: coming(group[0]!) });
+      setError(result.ok ? null : result.error);
+      if (!result.ok) return;
+      total += result.value.printed;
+    }
+    setPrinted(total);
   };
   const labels = queue?.labels ?? [];
   return (

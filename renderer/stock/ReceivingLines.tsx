@@ -4,7 +4,13 @@ import type { ReceivingView } from '../../services/api/contract';
 import { quantityText } from '../format';
 import { useI18n } from '../i18n';
 
-export function ReceivingLines({ view }: { view: ReceivingView }) {
+export interface ReceivingLinesProps {
+  view: ReceivingView;
+  /** The item's name in the screen's language, when the screen knows it. */
+  nameOf(gtin: string, fallback: string): string;
+}
+
+export function ReceivingLines({ view, nameOf }: ReceivingLinesProps) {
   const { t } = useI18n();
   const differences = new Map(view.differences.map((d) => [d.gtin, d]));
   return (
@@ -21,10 +27,12 @@ export function ReceivingLines({ view }: { view: ReceivingView }) {
         {view.lines.map((line) => {
           const q = (n: number) => quantityText(line.unit, n);
           const d = differences.get(line.gtin);
+          // A free delivery expected nothing: only what came damaged is worth marking there.
+          const free = view.delivery === null;
           const marks = d
             ? [
-                d.short !== 0 ? t.stock.short(q(Math.abs(d.short))) : null,
-                d.over !== 0 ? t.stock.over(q(Math.abs(d.over))) : null,
+                !free && d.short !== 0 ? t.stock.short(q(Math.abs(d.short))) : null,
+                !free && d.over !== 0 ? t.stock.over(q(Math.abs(d.over))) : null,
                 d.damaged > 0 ? t.stock.damaged(q(d.damaged)) : null,
               ].filter((m): m is string => m !== null)
             : [];
@@ -32,9 +40,9 @@ export function ReceivingLines({ view }: { view: ReceivingView }) {
           return (
             <tr key={line.gtin} data-testid="stock-receiving-line" data-gtin={line.gtin} data-state={state}>
               <td>
-                {line.name}
+                {nameOf(line.gtin, line.name)}
                 <span className="stock-marks" data-testid="stock-line-marks">
-                  {marks.length ? marks.join(' · ') : line.received > 0 ? t.stock.asExpected : ''}
+                  {marks.length ? marks.join(' · ') : line.received > 0 && !free ? t.stock.asExpected : ''}
                 </span>
               </td>
               <td className="stock-number">{q(line.expected)}</td>

@@ -8,6 +8,7 @@ import { ReceivingLines } from './ReceivingLines';
 import { ScanLoop } from './ScanLoop';
 import type { StockScreenProps } from './screen-props';
 import { stockRefusal } from './stock-words';
+import { useKnownNames } from './useKnownNames';
 
 export interface ReceivingSheetProps extends StockScreenProps {
   receiving: ReceivingView;
@@ -19,6 +20,7 @@ export function ReceivingSheet({ client, scans, receiving, onDone }: ReceivingSh
   const [view, setView] = useState(receiving);
   const [damaged, setDamaged] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const names = useKnownNames();
   const answer = (result: { ok: true; value: ReceivingView } | { ok: false; error: ApiError }) => {
     setError(result.ok ? null : result.error);
     if (result.ok) setView(result.value);
@@ -57,14 +59,14 @@ export function ReceivingSheet({ client, scans, receiving, onDone }: ReceivingSh
           >
             {t.stock.markDamaged}
           </button>
-          <ScanLoop client={client} scans={scans} onConfirm={receive} />
+          <ScanLoop client={client} scans={scans} onConfirm={receive} onItem={names.remember} />
         </>
       ) : (
         <p className="stock-notice" role="status" data-testid="stock-notice">
           {view.state === 'finished' ? t.stock.finished : t.stock.cancelled}
         </p>
       )}
-      <ReceivingLines view={view} />
+      <ReceivingLines view={view} nameOf={names.nameOf} />
       {error ? (
         <p className="stock-refusal" role="alert" data-testid="stock-refusal" data-code={error.code}>
           {stockRefusal(t, error)}

@@ -21,6 +21,8 @@ export interface ScanLoopProps {
   detail?: boolean;
   /** False while another field of the screen has the keyboard. */
   keepFocus?: boolean;
+  /** Every item a scan named, as it came (for names in the screen's language on the screen's lines). */
+  onItem?(item: StockItemView): void;
   /** More under the item on show (the price check's label button). */
   children?(item: StockItemView): ReactNode;
 }
@@ -31,7 +33,7 @@ interface Shown {
 }
 
 export function ScanLoop(props: ScanLoopProps) {
-  const { client, scans, onConfirm, detail = false, keepFocus = true } = props;
+  const { client, scans, onConfirm, onItem, detail = false, keepFocus = true } = props;
   const { t } = useI18n();
   const [shown, setShown] = useState<Shown | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -59,13 +61,14 @@ export function ScanLoop(props: ScanLoopProps) {
         const result = await client.call('stock.item', { code });
         if (!result.ok) return setError(result.error);
         setError(null);
+        onItem?.(result.value);
         const current = latest.current;
         if (current && current.item.gtin === result.value.gtin && onConfirm)
           return show({ ...current, quantity: current.quantity + 1 });
         if (await book()) show({ item: result.value, quantity: 1 });
       });
     },
-    [client, book, onConfirm],
+    [client, book, onConfirm, onItem],
   );
   useScanListener(scans, scan);
 

@@ -1,6 +1,6 @@
 // The `stock` role, and the stock screen a handheld opens at /stock on a counter or stock terminal:
 // staff sign in with badge and PIN (the counter's sign-in screen and duty hooks), then do stock work.
-// The language is this page's own, so a handheld choosing Chinese does not change the till's screen.
+// A handheld's language is its page's own, so choosing Chinese there does not change the till's screen.
 import { useEffect, useMemo, useState } from 'react';
 import type { Language } from '../../core/types';
 import type { TerminalClient } from '../../services/api/contract';
@@ -27,8 +27,10 @@ export function StockApp({ client, handheld }: StockAppProps) {
   const signedIn = duty.view?.state === 'signed_in';
   useIdleLock(signedIn, duty.view?.idleLockSeconds ?? 300, duty.lock);
   useDutyKeys(signedIn, duty);
+  // A handheld's language is its own page's; the terminal's own screen sets the session's, which the
+  // backend names items in (a receiving's and a count's lines).
   const [chosen, setChosen] = useState<Language | null>(null);
-  const language = chosen ?? session.i18n.language;
+  const language = (handheld ? chosen : null) ?? session.i18n.language;
   const i18n = useMemo(() => ({ language, t: messagesFor(language) }), [language]);
   useEffect(() => {
     document.documentElement.lang = language;
@@ -36,7 +38,8 @@ export function StockApp({ client, handheld }: StockAppProps) {
 
   const settings = session.state.settings;
   if (!settings || !session.header || !duty.view) return <LoadingScreen language={language} />;
-  const headerProps = { ...session.header, onLanguage: setChosen, terminalId: settings.terminalId };
+  const onLanguage = handheld ? setChosen : session.header.onLanguage;
+  const headerProps = { ...session.header, onLanguage, terminalId: settings.terminalId };
   return (
     <I18nContext.Provider value={i18n}>
       <TrainingFrame training={settings.training === true}>

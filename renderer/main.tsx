@@ -40,6 +40,13 @@ function useRole(client: TerminalClient): TerminalRole | null {
 
 /** A handheld's stock screen (/stock), served by a counter or stock terminal (services/web/stock-page.ts). */
 const isHandheldStock = window.location.pathname === '/stock';
+/**
+ * The terminal's own screen (Electron's window, or a browser on the terminal itself) takes its serial
+ * scanner's scans; a page opened from another machine (a handheld, paired) never does.
+ */
+const onTheTerminal =
+  window.location.protocol === 'openlane:' ||
+  ['127.0.0.1', 'localhost', '[::1]'].includes(window.location.hostname);
 
 function App({ client }: { client: TerminalClient }) {
   const role = useRole(client);
@@ -47,7 +54,7 @@ function App({ client }: { client: TerminalClient }) {
     const stockWork = role === 'counter' || role === 'stock';
     return stockWork ? <StockApp client={client} handheld /> : <NoStockWork language="en" />;
   }
-  if (role === 'stock') return <StockApp client={client} handheld={false} />;
+  if (role === 'stock') return <StockApp client={client} handheld={!onTheTerminal} />;
   if (role === 'counter') return <CounterApp client={client} />;
   if (role === 'kiosk') return <KioskApp client={client} />;
   if (role === 'attendant') return <AttendantApp client={client} />;

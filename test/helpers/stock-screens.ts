@@ -36,7 +36,7 @@ export const COUNTER_SCREEN = { width: 1280, height: 800 };
  * receipt printer at `printerPath`, and Toast Bread's price change to 7.90 in ten hours, stored as the
  * sync stores what HQ sends (db/price-changes.ts).
  */
-export function seedStockStore(dir: string, data: string, printerPath: string): void {
+export function seedStockStore(dir: string, data: string, printerPath: string | null = null): void {
   mkdirSync(data, { recursive: true });
   writeFileSync(
     join(dir, 'catalog.csv'),
@@ -50,7 +50,7 @@ export function seedStockStore(dir: string, data: string, printerPath: string): 
   execFileSync(process.execPath, [BIN, 'catalog', 'import', join(dir, 'catalog.csv'), '--data', data]);
   writeFileSync(
     join(data, 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, printer: { path: printerPath } }, null, 2),
+    JSON.stringify({ ...DEFAULT_SETTINGS, printer: printerPath ? { path: printerPath } : null }, null, 2),
   );
   seedCounterStaff(data);
   const db = new Database(join(data, 'openlane.db'));

@@ -1,5 +1,5 @@
 // The counter's top bar: one slim line — store, till, scanner and HQ status, language.
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { ScannerStatus } from '../common/ScannerStatus';
 import type { StaffView } from '../../services/api/contract';
@@ -11,6 +11,10 @@ export interface CounterHeaderProps extends SessionHeaderProps {
   terminalId: string;
   /** Who is signed in: every act at this till is theirs (null at the sign-in and lock screens). */
   staff?: StaffView | null;
+  /** What this screen is, when it is not the till (stock work shares the header). */
+  roleLabel?: string;
+  /** More at the end of the bar (stock work's sign-out and back to selling). */
+  children?: ReactNode;
 }
 
 export const CounterHeader = memo(function CounterHeader(props: CounterHeaderProps) {
@@ -22,7 +26,7 @@ export const CounterHeader = memo(function CounterHeader(props: CounterHeaderPro
         <span className="brand-mark" aria-hidden="true" />
         <span className="counter-store">{storeName}</span>
         <span className="counter-till" data-testid="counter-till">
-          {t.counter.role} · {t.counter.till(terminalId)}
+          {props.roleLabel ?? t.counter.role} · {t.counter.till(terminalId)}
         </span>
         {staff ? (
           <span className="counter-till counter-staff" data-testid="counter-staff" data-staff-id={staff.id}>
@@ -41,6 +45,7 @@ export const CounterHeader = memo(function CounterHeader(props: CounterHeaderPro
           onLanguage={onLanguage}
           focusable={false}
         />
+        {props.children}
       </div>
     </header>
   );

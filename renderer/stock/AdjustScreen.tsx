@@ -5,6 +5,7 @@ import { ADJUST_REASONS_SHOWN } from './reasons';
 import type { AdjustReason, StockItemView } from '../../services/api/contract';
 import { quantityText } from '../format';
 import { useI18n } from '../i18n';
+import { Notice } from './Banner';
 import { itemName } from './ItemCard';
 import { ScanLoop } from './ScanLoop';
 import type { StockScreenProps } from './screen-props';
@@ -39,11 +40,7 @@ export function AdjustScreen({ client, scans }: StockScreenProps) {
           </button>
         ))}
       </fieldset>
-      {done ? (
-        <p className="stock-notice" role="status" data-testid="stock-notice">
-          {done}
-        </p>
-      ) : null}
+      <Notice text={done} />
       <ScanLoop client={client} scans={scans} onConfirm={confirm} />
     </section>
   );

@@ -3,9 +3,9 @@
 import { useEffect, useState } from 'react';
 import type { ApiError, CountScope, CountSessionView } from '../../services/api/contract';
 import { useI18n } from '../i18n';
+import { Refusal } from './Banner';
 import { CountSession } from './CountSession';
 import type { StockScreenProps } from './screen-props';
-import { stockRefusal } from './stock-words';
 import { useScopeWords } from './count-words';
 
 type Kind = CountScope['kind'];
@@ -92,11 +92,7 @@ export function CountScreen({ client, scans }: StockScreenProps) {
             />
           )}
         </label>
-        {error ? (
-          <p className="stock-refusal" role="alert" data-testid="stock-refusal" data-code={error.code}>
-            {stockRefusal(t, error)}
-          </p>
-        ) : null}
+        <Refusal error={error} />
         <button
           type="submit"
           className="stock-button primary"

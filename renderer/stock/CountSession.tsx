@@ -4,10 +4,10 @@ import { useState } from 'react';
 import type { ApiError, CountSessionView, StockItemView } from '../../services/api/contract';
 import { quantityText } from '../format';
 import { useI18n } from '../i18n';
+import { Notice, Refusal } from './Banner';
 import { useScopeWords } from './count-words';
 import { ScanLoop } from './ScanLoop';
 import type { StockScreenProps } from './screen-props';
-import { stockRefusal } from './stock-words';
 import { useKnownNames } from './useKnownNames';
 
 export interface CountSessionProps extends StockScreenProps {
@@ -58,9 +58,7 @@ export function CountSession({ client, scans, session, onDone }: CountSessionPro
         </label>
       ) : null}
       {finished ? (
-        <p className="stock-notice" role="status" data-testid="stock-notice">
-          {t.stock.countFinished}
-        </p>
+        <Notice text={t.stock.countFinished} />
       ) : (
         <ScanLoop
           client={client}
@@ -75,7 +73,9 @@ export function CountSession({ client, scans, session, onDone }: CountSessionPro
           <tr>
             <th scope="col">{t.stock.colItem}</th>
             <th scope="col">{t.stock.location}</th>
-            <th scope="col">{t.stock.counted}</th>
+            <th scope="col" className="stock-number">
+              {t.stock.counted}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -95,11 +95,7 @@ export function CountSession({ client, scans, session, onDone }: CountSessionPro
       </table>
       {view.lines.length === 0 ? <p className="stock-muted">{t.stock.nothingCounted}</p> : null}
       {view.uncounted > 0 ? <p className="stock-muted">{t.stock.uncounted(view.uncounted)}</p> : null}
-      {error ? (
-        <p className="stock-refusal" role="alert" data-code={error.code}>
-          {stockRefusal(t, error)}
-        </p>
-      ) : null}
+      <Refusal error={error} />
       <div className="stock-row">
         {finished ? (
           <button type="button" className="stock-button primary" onClick={() => onDone(null)}>

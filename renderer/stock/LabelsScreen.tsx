@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import type { ApiError, LabelPrinterKind, LabelQueueView, LabelView } from '../../services/api/contract';
 import { dateTime, money } from '../format';
 import { useI18n } from '../i18n';
+import { Notice, Refusal } from './Banner';
 import type { StockScreenProps } from './screen-props';
-import { stockRefusal } from './stock-words';
 
 export function LabelsScreen({ client }: Pick<StockScreenProps, 'client'>) {
   const { t, language } = useI18n();
@@ -77,16 +77,8 @@ export function LabelsScreen({ client }: Pick<StockScreenProps, 'client'>) {
           ))}
         </fieldset>
       ) : null}
-      {error ? (
-        <p className="stock-refusal" role="alert" data-testid="stock-refusal" data-code={error.code}>
-          {stockRefusal(t, error)}
-        </p>
-      ) : null}
-      {printed !== null ? (
-        <p className="stock-notice" role="status" data-testid="stock-notice">
-          {t.stock.printed(printed)}
-        </p>
-      ) : null}
+      <Refusal error={error} />
+      <Notice text={printed === null ? null : t.stock.printed(printed)} />
       <button
         type="button"
         className="stock-button primary"

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { StockItemView } from '../../services/api/contract';
 import { useI18n } from '../i18n';
+import { Notice } from './Banner';
 import { ScanLoop } from './ScanLoop';
 import type { StockScreenProps } from './screen-props';
 import { stockRefusal } from './stock-words';
@@ -33,11 +34,7 @@ export function PriceCheckScreen({ client, scans }: StockScreenProps) {
             >
               {t.stock.printOne}
             </button>
-            {notice ? (
-              <p className="stock-notice" role="status" data-testid="stock-notice">
-                {notice}
-              </p>
-            ) : null}
+            <Notice text={notice} />
           </div>
         )}
       </ScanLoop>

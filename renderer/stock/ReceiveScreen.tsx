@@ -10,9 +10,9 @@ import type {
 } from '../../services/api/contract';
 import { calendarDate } from '../format';
 import { useI18n } from '../i18n';
+import { Refusal } from './Banner';
 import { ReceivingSheet } from './ReceivingSheet';
 import type { StockScreenProps } from './screen-props';
-import { stockRefusal } from './stock-words';
 
 export function ReceiveScreen({ client, scans }: StockScreenProps) {
   const { t, language } = useI18n();
@@ -54,11 +54,7 @@ export function ReceiveScreen({ client, scans }: StockScreenProps) {
         />
         <span className="stock-muted stock-field-hint">{t.stock.referenceHint}</span>
       </label>
-      {error ? (
-        <p className="stock-refusal" role="alert" data-testid="stock-refusal" data-code={error.code}>
-          {stockRefusal(t, error)}
-        </p>
-      ) : null}
+      <Refusal error={error} />
       <h2>{t.stock.expected}</h2>
       {deliveries?.offline ? <p className="stock-muted">{t.stock.offlineExpected}</p> : null}
       {deliveries && deliveries.list.length === 0 ? (

@@ -18,9 +18,15 @@ export function ReceivingLines({ view, nameOf }: ReceivingLinesProps) {
       <thead>
         <tr>
           <th scope="col">{t.stock.colItem}</th>
-          <th scope="col">{t.stock.colExpected}</th>
-          <th scope="col">{t.stock.colReceived}</th>
-          <th scope="col">{t.stock.colDamaged}</th>
+          <th scope="col" className="stock-number">
+            {t.stock.colExpected}
+          </th>
+          <th scope="col" className="stock-number">
+            {t.stock.colReceived}
+          </th>
+          <th scope="col" className="stock-number">
+            {t.stock.colDamaged}
+          </th>
         </tr>
       </thead>
       <tbody>

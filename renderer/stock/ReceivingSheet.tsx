@@ -4,10 +4,10 @@
 import { useState } from 'react';
 import type { ApiError, ReceivingView, StockItemView } from '../../services/api/contract';
 import { useI18n } from '../i18n';
+import { Notice, Refusal } from './Banner';
 import { ReceivingLines } from './ReceivingLines';
 import { ScanLoop } from './ScanLoop';
 import type { StockScreenProps } from './screen-props';
-import { stockRefusal } from './stock-words';
 import { useKnownNames } from './useKnownNames';
 
 export interface ReceivingSheetProps extends StockScreenProps {
@@ -62,16 +62,10 @@ export function ReceivingSheet({ client, scans, receiving, onDone }: ReceivingSh
           <ScanLoop client={client} scans={scans} onConfirm={receive} onItem={names.remember} />
         </>
       ) : (
-        <p className="stock-notice" role="status" data-testid="stock-notice">
-          {view.state === 'finished' ? t.stock.finished : t.stock.cancelled}
-        </p>
+        <Notice text={view.state === 'finished' ? t.stock.finished : t.stock.cancelled} />
       )}
       <ReceivingLines view={view} nameOf={names.nameOf} />
-      {error ? (
-        <p className="stock-refusal" role="alert" data-testid="stock-refusal" data-code={error.code}>
-          {stockRefusal(t, error)}
-        </p>
-      ) : null}
+      <Refusal error={error} />
       <div className="stock-row">
         {open ? (
           <>

@@ -5,10 +5,10 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ApiError, ScanSource, StockItemView, TerminalClient } from '../../services/api/contract';
 import { useI18n } from '../i18n';
+import { Refusal } from './Banner';
 import { ItemCard } from './ItemCard';
 import { QuantityStepper } from './QuantityStepper';
 import { ScanBar } from './ScanBar';
-import { stockRefusal } from './stock-words';
 import { useScanListener, type StockScans } from './useStockScans';
 
 export interface ScanLoopProps {
@@ -78,11 +78,7 @@ export function ScanLoop(props: ScanLoopProps) {
   return (
     <div className="stock-loop">
       <ScanBar onScan={scan} keepFocus={keepFocus && !editing} />
-      {error ? (
-        <p className="stock-refusal" role="alert" data-testid="stock-refusal" data-code={error.code}>
-          {stockRefusal(t, error)}
-        </p>
-      ) : null}
+      <Refusal error={error} />
       {shown ? (
         <div className="stock-loop-item">
           <ItemCard item={shown.item} detail={detail} />

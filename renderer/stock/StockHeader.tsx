@@ -1,62 +1,35 @@
-// The stock screens' top bar: store and terminal, who is signed in, scanner and HQ status, language,
-// and the way out (sign out; on a counter, back to selling).
-import type { StaffView } from '../../services/api/contract';
-import { LanguageSwitch } from '../common/LanguageSwitch';
-import { ScannerStatus } from '../common/ScannerStatus';
-import type { SessionHeaderProps } from '../common/useSession';
+// The stock screens' top bar: the counter's (store, terminal, who is signed in, scanner and HQ status,
+// language) named for stock work, with the way out — sign out; on a counter, back to selling.
+import { CounterHeader, type CounterHeaderProps } from '../counter/CounterHeader';
 import { useI18n } from '../i18n';
-import { SyncStatus } from '../kiosk/SyncStatus';
 
-export interface StockHeaderProps extends SessionHeaderProps {
-  terminalId: string;
-  staff?: StaffView | null;
+export interface StockHeaderProps extends Omit<CounterHeaderProps, 'roleLabel' | 'children'> {
   onSignOut?(): void;
   /** A counter doing stock work goes back to selling. */
   onBackToSelling?(): void;
 }
 
-export function StockHeader(props: StockHeaderProps) {
-  const { storeName, terminalId, scanners, sync, syncProgress, languages, onLanguage, staff = null } = props;
+export function StockHeader({ onSignOut, onBackToSelling, ...header }: StockHeaderProps) {
   const { t } = useI18n();
+  const actions = [
+    { testId: 'stock-back-to-selling', label: t.stock.backToSelling, onClick: onBackToSelling },
+    { testId: 'stock-sign-out', label: t.stock.signOut, onClick: onSignOut },
+  ];
   return (
-    <header className="stock-header">
-      <div className="stock-brand">
-        <span className="brand-mark" aria-hidden="true" />
-        <span className="stock-store">{storeName}</span>
-        <span className="stock-muted" data-testid="stock-till">
-          {t.stock.role} · {t.counter.till(terminalId)}
-        </span>
-        {staff ? (
-          <span className="stock-staff" data-testid="stock-staff" data-staff-id={staff.id}>
-            {staff.name} · {t.counter.staff.roles[staff.role]}
-          </span>
-        ) : null}
-      </div>
-      <div className="stock-header-tools">
-        <ScannerStatus scanners={scanners} />
-        <SyncStatus sync={sync} progress={syncProgress} />
-        <LanguageSwitch className="stock-languages" languages={languages} onLanguage={onLanguage} />
-        {props.onBackToSelling ? (
+    <CounterHeader {...header} roleLabel={t.stock.role}>
+      {actions.map(({ testId, label, onClick }) =>
+        onClick ? (
           <button
+            key={testId}
             type="button"
             className="stock-button secondary"
-            data-testid="stock-back-to-selling"
-            onClick={props.onBackToSelling}
+            data-testid={testId}
+            onClick={onClick}
           >
-            {t.stock.backToSelling}
+            {label}
           </button>
-        ) : null}
-        {props.onSignOut ? (
-          <button
-            type="button"
-            className="stock-button secondary"
-            data-testid="stock-sign-out"
-            onClick={props.onSignOut}
-          >
-            {t.stock.signOut}
-          </button>
-        ) : null}
-      </div>
-    </header>
+        ) : null,
+      )}
+    </CounterHeader>
   );
 }

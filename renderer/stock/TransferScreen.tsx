@@ -5,10 +5,10 @@ import { useState } from 'react';
 import type { ApiError, StockItemView } from '../../services/api/contract';
 import { quantityText } from '../format';
 import { useI18n } from '../i18n';
+import { Refusal, Notice } from './Banner';
 import { itemName } from './ItemCard';
 import { ScanLoop } from './ScanLoop';
 import type { StockScreenProps } from './screen-props';
-import { stockRefusal } from './stock-words';
 
 interface Line {
   item: StockItemView;
@@ -66,6 +66,7 @@ export function TransferScreen({ client, scans }: StockScreenProps) {
             <button
               type="button"
               className="stock-button secondary small"
+              aria-label={`${t.stock.remove}: ${itemName(line.item, language)}`}
               onClick={() => setLines((before) => before.filter((l) => l !== line))}
             >
               {t.stock.remove}
@@ -73,16 +74,8 @@ export function TransferScreen({ client, scans }: StockScreenProps) {
           </li>
         ))}
       </ul>
-      {error ? (
-        <p className="stock-refusal" role="alert" data-testid="stock-refusal" data-code={error.code}>
-          {stockRefusal(t, error)}
-        </p>
-      ) : null}
-      {sent ? (
-        <p className="stock-notice" role="status" data-testid="stock-notice">
-          {sent}
-        </p>
-      ) : null}
+      <Refusal error={error} />
+      <Notice text={sent} />
       <button
         type="button"
         className="stock-button primary"

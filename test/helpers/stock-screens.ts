@@ -79,7 +79,7 @@ export async function signInForStock(page: Page, who = CASHIER): Promise<void> {
   await focusedIs(page, 'pin-input');
   await page.keyboard.type(STAFF_PINS[who.role]);
   await page.keyboard.press('Enter');
-  await page.getByTestId('stock-staff').waitFor({ timeout: 10_000 });
+  await page.getByTestId('counter-staff').waitFor({ timeout: 10_000 });
 }
 
 /** A screenshot at the phone's size and at the counter's, then back to `restore`. */

@@ -65,6 +65,7 @@ describe('a purchase order received in part on the stock screen', () => {
         'store,po_number,supplier,barcode,quantity,expected_on',
         `S001,PO-77,Bright Dairy,${MILK.barcode},10,2026-12-08`,
         `S001,PO-77,Bright Dairy,${BREAD.barcode},4,2026-12-08`,
+        `S001,PO-78,Golden Bakery,${BREAD.barcode},5,2026-12-08`,
       ].join('\n'),
     );
     expect(po.body).toMatchObject({ ok: true });
@@ -92,13 +93,14 @@ describe('a purchase order received in part on the stock screen', () => {
         const answer = (await api('stock.deliveries')) as { value?: { deliveries: { number: string }[] } };
         return answer.value?.deliveries.map((d) => d.number) ?? [];
       })
-      .toEqual(['PO-77']);
+      .toEqual(['PO-77', 'PO-78']);
     await page.getByTestId('stock-task-receive').click();
     await expect.poll(text('stock-delivery')).toMatch(/Order PO-77[\s\S]*Bright Dairy[\s\S]*2 lines/);
+    const po77 = page.locator('[data-testid="stock-delivery"][data-number="PO-77"]');
     await page.getByTestId('stock-reference').fill('DN-BD-9');
     expect(await seriousViolations(page)).toEqual([]);
     await stockShots(page, ARTIFACTS, '01-expected-deliveries');
-    await page.getByTestId('stock-delivery').getByRole('button').click();
+    await po77.getByRole('button').click();
     await expect.poll(text('stock-receiving-line')).toMatch(/Fresh Milk 1 L[\s\S]*10[\s\S]*0/);
 
     // Six milk: scanned, then the number typed.
@@ -122,6 +124,19 @@ describe('a purchase order received in part on the stock screen', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await stockShots(page, ARTIFACTS, '02-receiving-po');
 
+    await page.getByTestId('stock-receive-finish').click();
+    await expect.poll(text('stock-notice')).toBe('Received and booked');
+  });
+
+  it('receive-all takes a trusted supplier’s order as expected', async () => {
+    await page.getByTestId('stock-another').click();
+    await page.getByTestId('stock-reference').fill('DN-GB-3');
+    await page.locator('[data-testid="stock-delivery"][data-number="PO-78"]').getByRole('button').click();
+    await expect.poll(text('stock-receiving-line')).toMatch(/Toast Bread[\s\S]*5[\s\S]*0/);
+    await page.getByTestId('stock-receive-all').click();
+    await expect.poll(text('stock-received')).toBe('5');
+    expect(await text('stock-line-marks')()).toBe('as expected');
+    await stockShots(page, ARTIFACTS, '03-received-all');
     await page.getByTestId('stock-receive-finish').click();
     await expect.poll(text('stock-notice')).toBe('Received and booked');
   });

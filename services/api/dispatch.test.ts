@@ -73,6 +73,7 @@ describe('dispatch', () => {
     ['tender.cash', { handed: 0 }, 'handed: must be at least 1'],
     ['tender.cash', { handed: 12.5 }, 'handed: must be a whole number'],
     ['tender.remove', { position: '1' }, 'position: must be a number'],
+    ['stock.workMode', { mode: 'selling' }, 'mode: must be sell or stock'],
   ])('%s rejects %j with "%s"', async (name, input, expected) => {
     const { api } = recordingApi({});
     const result = await dispatch(api, name, input);
@@ -211,6 +212,7 @@ describe('dispatch', () => {
       'stock.receiveStart',
       'stock.receiving',
       'stock.transferOut',
+      'stock.workMode',
       'sync.now',
       'sync.status',
       'tender.cash',

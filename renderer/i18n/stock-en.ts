@@ -43,6 +43,7 @@ export const stockEn = {
   nextPriceFrom: (price: string, from: string) => `${price} from ${from}`,
   noNextPrice: 'No change coming',
   effectiveFrom: (date: string) => `since ${date}`,
+  takesEffect: (date: string) => `from ${date}`,
   department: 'Department',
   quantity: 'Quantity',
   less: 'One less',

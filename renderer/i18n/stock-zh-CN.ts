@@ -41,6 +41,7 @@ export const stockZhCN: StockMessages = {
   nextPriceFrom: (price: string, from: string) => `${from} 起 ${price}`,
   noNextPrice: '暂无调价',
   effectiveFrom: (date: string) => `自 ${date} 起`,
+  takesEffect: (date: string) => `${date} 起`,
   department: '部门',
   quantity: '数量',
   less: '减一',

@@ -37,6 +37,9 @@ export function LabelsScreen({ client }: Pick<StockScreenProps, 'client'>) {
     setPrinted(total);
   };
   const labels = queue?.labels ?? [];
+  // Tonight's label names the moment tomorrow's price takes effect; one for today's, since when.
+  const when = (iso: string) =>
+    (Date.parse(iso) > Date.now() ? t.stock.takesEffect : t.stock.effectiveFrom)(dateTime(iso, language));
   return (
     <section className="stock-task" data-testid="stock-labels">
       <h1>{t.stock.labelsTitle}</h1>
@@ -50,9 +53,7 @@ export function LabelsScreen({ client }: Pick<StockScreenProps, 'client'>) {
               <span className="stock-muted">
                 {' '}
                 · {label.gtin}
-                {label.effectiveFrom
-                  ? ` · ${t.stock.effectiveFrom(dateTime(label.effectiveFrom, language))}`
-                  : ''}
+                {label.effectiveFrom ? ` · ${when(label.effectiveFrom)}` : ''}
               </span>
             </span>
             <strong>{money(label.price, label.currency, language)}</strong>

@@ -220,7 +220,7 @@ describe('stock work on a stock terminal, by a phone-sized screen', () => {
   it('labels: tonight’s queue names tomorrow’s price; printed on the receipt printer it leaves the queue', async () => {
     await task('labels');
     await expect.poll(() => page.getByTestId('stock-label').count()).toBe(1);
-    expect(await text('stock-label')()).toMatch(/Toast Bread[\s\S]*¥7\.90/);
+    expect(await text('stock-label')()).toMatch(/Toast Bread · \d{14} · from [\s\S]*¥7\.90/);
     await noSeriousProblems();
     await shots('12-labels');
     await page.getByTestId('stock-printer-receipt').click();

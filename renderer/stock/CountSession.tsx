@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ApiError, CountSessionView, StockItemView } from '../../services/api/contract';
 import { quantityText } from '../format';
 import { useI18n } from '../i18n';
+import { TextField } from './TextField';
 import { Notice, Refusal } from './Banner';
 import { useScopeWords } from './count-words';
 import { ScanLoop } from './ScanLoop';
@@ -45,17 +46,13 @@ export function CountSession({ client, scans, session, onDone }: CountSessionPro
     <section className="stock-task" data-testid="stock-count-session" data-state={view.state}>
       <h1>{scopeText(view.scope)}</h1>
       {fixed === null && !finished ? (
-        <label className="stock-field">
-          <span>{t.stock.location}</span>
-          <input
-            data-testid="stock-location"
-            value={location}
-            autoComplete="off"
-            onFocus={() => setTyping(true)}
-            onBlur={() => setTyping(false)}
-            onChange={(e) => setLocation(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t.stock.location}
+          testId="stock-location"
+          value={location}
+          onChange={setLocation}
+          onTyping={setTyping}
+        />
       ) : null}
       {finished ? (
         <Notice text={t.stock.countFinished} />

@@ -10,6 +10,7 @@ import type {
 } from '../../services/api/contract';
 import { calendarDate } from '../format';
 import { useI18n } from '../i18n';
+import { TextField } from './TextField';
 import { Refusal } from './Banner';
 import { ReceivingSheet } from './ReceivingSheet';
 import type { StockScreenProps } from './screen-props';
@@ -44,16 +45,13 @@ export function ReceiveScreen({ client, scans }: StockScreenProps) {
   return (
     <section className="stock-task" data-testid="stock-receive">
       <h1>{t.stock.receiveTitle}</h1>
-      <label className="stock-field">
-        <span>{t.stock.reference}</span>
-        <input
-          data-testid="stock-reference"
-          value={reference}
-          autoComplete="off"
-          onChange={(e) => setReference(e.target.value)}
-        />
-        <span className="stock-muted stock-field-hint">{t.stock.referenceHint}</span>
-      </label>
+      <TextField
+        label={t.stock.reference}
+        hint={t.stock.referenceHint}
+        testId="stock-reference"
+        value={reference}
+        onChange={setReference}
+      />
       <Refusal error={error} />
       <h2>{t.stock.expected}</h2>
       {deliveries?.offline ? <p className="stock-muted">{t.stock.offlineExpected}</p> : null}
@@ -96,15 +94,7 @@ export function ReceiveScreen({ client, scans }: StockScreenProps) {
         }}
       >
         <h2>{t.stock.freeDelivery}</h2>
-        <label className="stock-field">
-          <span>{t.stock.supplier}</span>
-          <input
-            data-testid="stock-supplier"
-            value={supplier}
-            autoComplete="off"
-            onChange={(e) => setSupplier(e.target.value)}
-          />
-        </label>
+        <TextField label={t.stock.supplier} testId="stock-supplier" value={supplier} onChange={setSupplier} />
         <button
           type="submit"
           className="stock-button primary"

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ApiError, StockItemView } from '../../services/api/contract';
 import { quantityText } from '../format';
 import { useI18n } from '../i18n';
+import { TextField } from './TextField';
 import { Refusal, Notice } from './Banner';
 import { itemName } from './ItemCard';
 import { ScanLoop } from './ScanLoop';
@@ -44,17 +45,13 @@ export function TransferScreen({ client, scans }: StockScreenProps) {
   return (
     <section className="stock-task" data-testid="stock-transfer">
       <h1>{t.stock.transferTitle}</h1>
-      <label className="stock-field">
-        <span>{t.stock.toStore}</span>
-        <input
-          data-testid="stock-to-store"
-          value={toStore}
-          autoComplete="off"
-          onFocus={() => setTyping(true)}
-          onBlur={() => setTyping(false)}
-          onChange={(e) => setToStore(e.target.value)}
-        />
-      </label>
+      <TextField
+        label={t.stock.toStore}
+        testId="stock-to-store"
+        value={toStore}
+        onChange={setToStore}
+        onTyping={setTyping}
+      />
       <ScanLoop client={client} scans={scans} onConfirm={add} keepFocus={!typing} />
       <h2>{t.stock.transferLines}</h2>
       {lines.length === 0 ? <p className="stock-muted">{t.stock.noLines}</p> : null}

@@ -105,8 +105,10 @@ describe('a price change imported at HQ', () => {
         [1290, 1],
         [1190, 1],
       ]);
-      const sync = value(await terminal.api['sync.status']({}));
-      expect(sync.sync.online).toBe(false);
+      // The lane notices HQ is gone as its stream drops (a loaded machine may take a moment).
+      await expect
+        .poll(async () => value(await terminal.api['sync.status']({})).sync.online, WAIT)
+        .toBe(false);
     } finally {
       await terminal.close();
       server = await startServer({ port: 0, dataDir: backend.dataDir, catalogPollMs: 100 });

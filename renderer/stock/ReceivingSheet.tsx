@@ -57,7 +57,7 @@ export function ReceivingSheet({ client, scans, receiving, onDone }: ReceivingSh
             data-testid="stock-damaged"
             onClick={() => setDamaged((d) => !d)}
           >
-            {t.stock.markDamaged}
+            {damaged ? t.stock.markDamagedOn : t.stock.markDamaged}
           </button>
           <ScanLoop client={client} scans={scans} onConfirm={receive} onItem={names.remember} />
         </>

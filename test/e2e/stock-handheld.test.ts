@@ -133,12 +133,18 @@ describe('a counter switched to stock work and back', () => {
     await page.keyboard.press('F9');
     await expect.poll(visibleOn(page, 'shift-menu')).toBe(true);
     expect(await page.getByTestId('shift-stock').innerText()).toMatch(/6\s*Stock work/);
-    await page.screenshot({ path: join(ARTIFACTS, '04-counter-shift-menu-1280x800.png') });
+    await page.screenshot({
+      path: join(ARTIFACTS, '04-counter-shift-menu-1280x800.png'),
+      animations: 'disabled',
+    });
     await page.keyboard.press('6');
     await expect.poll(visibleOn(page, 'stock-home')).toBe(true);
     expect(await textOf(page, 'counter-staff')()).toMatch(/Wang Fang · Cashier$/);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, '05-counter-stock-home-1280x800.png') });
+    await page.screenshot({
+      path: join(ARTIFACTS, '05-counter-stock-home-1280x800.png'),
+      animations: 'disabled',
+    });
 
     await page.getByTestId('stock-task-price').click();
     lane.pty.write(`${MILK.barcode}\r\n`);

@@ -87,7 +87,11 @@ export async function stockShots(page: Page, dir: string, name: string, restore 
   mkdirSync(dir, { recursive: true });
   for (const size of [PHONE, COUNTER_SCREEN]) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: join(dir, `${name}-${size.width}x${size.height}.png`), fullPage: true });
+    await page.screenshot({
+      path: join(dir, `${name}-${size.width}x${size.height}.png`),
+      fullPage: true,
+      animations: 'disabled',
+    });
   }
   await page.setViewportSize(restore);
 }

@@ -24,7 +24,8 @@ export function LabelsScreen({ client }: Pick<StockScreenProps, 'client'>) {
   // A label for a price already in force prints as it is; one for tomorrow's price asks for the coming one.
   const print = async () => {
     if (!queue || !printer) return;
-    const coming = (l: LabelView) => l.effectiveFrom !== null && Date.parse(l.effectiveFrom) > Date.now();
+    // Whether a price is in force yet is the terminal's clock's to say, not this browser's.
+    const coming = (l: LabelView) => l.coming;
     let total = 0;
     for (const group of [queue.labels.filter(coming), queue.labels.filter((l) => !coming(l))]) {
       if (group.length === 0) continue;
@@ -38,8 +39,8 @@ export function LabelsScreen({ client }: Pick<StockScreenProps, 'client'>) {
   };
   const labels = queue?.labels ?? [];
   // Tonight's label names the moment tomorrow's price takes effect; one for today's, since when.
-  const when = (iso: string) =>
-    (Date.parse(iso) > Date.now() ? t.stock.takesEffect : t.stock.effectiveFrom)(dateTime(iso, language));
+  const when = (label: LabelView, iso: string) =>
+    (label.coming ? t.stock.takesEffect : t.stock.effectiveFrom)(dateTime(iso, language));
   return (
     <section className="stock-task" data-testid="stock-labels">
       <h1>{t.stock.labelsTitle}</h1>
@@ -53,7 +54,7 @@ export function LabelsScreen({ client }: Pick<StockScreenProps, 'client'>) {
               <span className="stock-muted">
                 {' '}
                 · {label.gtin}
-                {label.effectiveFrom ? ` · ${when(label.effectiveFrom)}` : ''}
+                {label.effectiveFrom ? ` · ${when(label, label.effectiveFrom)}` : ''}
               </span>
             </span>
             <strong>{money(label.price, label.currency, language)}</strong>

@@ -168,6 +168,8 @@ export interface LabelView {
   currency: string;
   /** The date the printed price takes effect. */
   effectiveFrom: string | null;
+  /** The printed price is not in force yet, by the terminal's clock: it prints with `coming: true`. */
+  coming: boolean;
 }
 
 export type LabelPrinterKind = 'receipt' | 'label';

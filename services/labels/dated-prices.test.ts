@@ -129,6 +129,8 @@ describe('labels', () => {
             unitPrice: null,
             currency: 'CNY',
             effectiveFrom: '2026-12-08T06:00:00.000Z',
+            // Tomorrow's price, by the terminal's clock (the screen asks to print the coming one).
+            coming: true,
           },
         ],
         printers: ['label'],

@@ -33,7 +33,7 @@ export function labelQueue(db: Database, currency: string, now: Date): LabelView
     ];
     for (const c of candidates) {
       if (c && !labelPrinted(db, gtin, c.price, Date.parse(c.effectiveFrom)))
-        labels.push(labelView(product, currency, c.price, c.effectiveFrom));
+        labels.push(labelView(product, currency, c, Date.parse(c.effectiveFrom) > at));
     }
   }
   return labels;
@@ -60,7 +60,7 @@ export async function printLabels(
         `${product.name} (${gtin}) has no price change coming: nothing was printed`,
       );
     const dated = request.coming && shelf.next ? shelf.next : shelf;
-    views.push(labelView(product, request.currency, dated.price, dated.effectiveFrom));
+    views.push(labelView(product, request.currency, dated, request.coming));
   }
   const printed = await printer.device.print(views.map(printedLabel));
   if (!printed.ok) return printed;
@@ -81,8 +81,8 @@ export async function printLabels(
 function labelView(
   product: Product,
   currency: string,
-  price: number,
-  effectiveFrom: string | null,
+  { price, effectiveFrom }: { price: number; effectiveFrom: string | null },
+  coming: boolean,
 ): LabelView {
   return {
     gtin: product.gtin,
@@ -91,6 +91,7 @@ function labelView(
     unitPrice: unitPriceOf(product, price),
     currency,
     effectiveFrom,
+    coming,
   };
 }
 

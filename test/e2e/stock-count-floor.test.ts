@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server';
@@ -223,5 +224,27 @@ describe('two devices count a department while a kiosk sells', () => {
         ].sort(),
       },
     ]);
+  });
+
+  it('an adjustment on the handheld is named as its device, one on the till as the terminal', async () => {
+    await handheld.getByTestId('stock-back').click();
+    await handheld.getByTestId('stock-task-adjust').click();
+    await handheld.getByTestId('stock-reason-damaged').click();
+    expect(await handheld.getByTestId('stock-device').innerText()).toBe(`This device: ${handheldName}`);
+    await scanQuantity(handheld, BREAD.barcode, 1);
+    await expect.poll(() => handheld.getByTestId('stock-notice').innerText()).toMatch(/−1/);
+    expect(await seriousViolations(handheld)).toEqual([]);
+    await stockShots(handheld, ARTIFACTS, '03-handheld-adjust-device');
+    const db = new Database(join(dir, 'stock', 'openlane.db'), { readonly: true });
+    try {
+      const adjusted = db
+        .prepare("SELECT payload FROM outbox WHERE type = 'stock.adjusted' ORDER BY rowid")
+        .all() as { payload: string }[];
+      const devices = adjusted.map((row) => (JSON.parse(row.payload) as { deviceId: string }).deviceId);
+      // Milk and bread found on the till at the start; the damaged bread on the handheld.
+      expect(devices).toEqual(['T01', 'T01', `T01:${handheldName}`]);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -64,8 +64,14 @@ describe('one delivery note on two offline stock terminals', () => {
     server = null;
 
     for (const [i, page] of pages.entries()) {
-      // The screen shows the terminal cut off from HQ before the note is taken.
-      await expect.poll(() => page.locator('body').innerText()).toMatch(/HQ\s+Offline/);
+      // The screen shows the terminal cut off from HQ before the note is taken (a sync is asked for
+      // rather than waiting for the next interval to find HQ gone).
+      await expect
+        .poll(async () => {
+          await terminalApi(urls[i]!, 'sync.now');
+          return page.locator('body').innerText();
+        })
+        .toMatch(/HQ\s+Offline/);
       await page.getByTestId('stock-task-receive').click();
       await page.getByTestId('stock-reference').fill('DN-SW-9');
       await page.getByTestId('stock-supplier').fill('Bright Dairy');

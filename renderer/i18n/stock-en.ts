@@ -94,6 +94,7 @@ export const stockEn = {
   location: 'Location',
   counted: 'Counted',
   devices: (n: number) => (n === 1 ? '1 device' : `${n} devices`),
+  thisDevice: (name: string) => `This device: ${name}`,
   uncounted: (n: number) => (n === 1 ? '1 item not counted yet' : `${n} items not counted yet`),
   scopeDepartment: (d: string) => `Department ${d}`,
   scopeLocation: (l: string) => `Location ${l}`,

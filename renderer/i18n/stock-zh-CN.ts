@@ -90,6 +90,7 @@ export const stockZhCN: StockMessages = {
   location: '位置',
   counted: '已点',
   devices: (n: number) => `${n} 台设备`,
+  thisDevice: (name: string) => `本设备：${name}`,
   uncounted: (n: number) => `还有 ${n} 种商品未点`,
   scopeDepartment: (d: string) => `部门 ${d}`,
   scopeLocation: (l: string) => `位置 ${l}`,

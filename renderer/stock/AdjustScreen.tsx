@@ -6,17 +6,23 @@ import type { AdjustReason, StockItemView } from '../../services/api/contract';
 import { quantityText } from '../format';
 import { useI18n } from '../i18n';
 import { Notice } from './Banner';
+import { DeviceName } from './DeviceName';
 import { itemName } from './ItemCard';
 import { ScanLoop } from './ScanLoop';
 import type { StockScreenProps } from './screen-props';
 
-export function AdjustScreen({ client, scans }: StockScreenProps) {
+export function AdjustScreen({ client, scans, device }: StockScreenProps) {
   const { t, language } = useI18n();
   const [reason, setReason] = useState<AdjustReason>('damaged');
   const [done, setDone] = useState<string | null>(null);
   const confirm = async (item: StockItemView, quantity: number) => {
     const signed = reason === 'found' ? quantity : -quantity;
-    const result = await client.call('stock.adjust', { code: item.gtin, quantity: signed, reason });
+    const result = await client.call('stock.adjust', {
+      code: item.gtin,
+      quantity: signed,
+      reason,
+      ...(device ? { device } : {}),
+    });
     if (!result.ok) return result.error;
     const sign = signed < 0 ? '−' : '+';
     setDone(t.stock.adjusted(`${sign}${quantityText(item.unit, quantity)}`, itemName(item, language)));
@@ -42,6 +48,7 @@ export function AdjustScreen({ client, scans }: StockScreenProps) {
       </fieldset>
       <Notice text={done} />
       <ScanLoop client={client} scans={scans} onConfirm={confirm} />
+      <DeviceName device={device} />
     </section>
   );
 }

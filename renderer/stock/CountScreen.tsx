@@ -10,7 +10,7 @@ import { useScopeWords } from './count-words';
 
 type Kind = CountScope['kind'];
 
-export function CountScreen({ client, scans }: StockScreenProps) {
+export function CountScreen({ client, scans, device }: StockScreenProps) {
   const { t } = useI18n();
   const [session, setSession] = useState<CountSessionView | null>(null);
   const [open, setOpen] = useState<CountSessionView[]>([]);
@@ -25,7 +25,10 @@ export function CountScreen({ client, scans }: StockScreenProps) {
       else setError(result.error);
     });
   }, [client, session]);
-  if (session) return <CountSession client={client} scans={scans} session={session} onDone={setSession} />;
+  if (session)
+    return (
+      <CountSession client={client} scans={scans} device={device} session={session} onDone={setSession} />
+    );
 
   const start = async (scope: CountScope) => {
     const result = await client.call('stock.countStart', { scope });

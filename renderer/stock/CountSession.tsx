@@ -6,6 +6,7 @@ import { quantityText } from '../format';
 import { useI18n } from '../i18n';
 import { TextField } from './TextField';
 import { Notice, Refusal } from './Banner';
+import { DeviceName } from './DeviceName';
 import { useScopeWords } from './count-words';
 import { ScanLoop } from './ScanLoop';
 import type { StockScreenProps } from './screen-props';
@@ -16,7 +17,7 @@ export interface CountSessionProps extends StockScreenProps {
   onDone(session: CountSessionView | null): void;
 }
 
-export function CountSession({ client, scans, session, onDone }: CountSessionProps) {
+export function CountSession({ client, scans, device, session, onDone }: CountSessionProps) {
   const { t } = useI18n();
   const scopeText = useScopeWords();
   const fixed = session.scope.kind === 'location' ? session.scope.location : null;
@@ -32,6 +33,7 @@ export function CountSession({ client, scans, session, onDone }: CountSessionPro
       code: item.gtin,
       quantity,
       location: where,
+      ...(device ? { device } : {}),
     });
     if (result.ok) setView(result.value);
     return result.ok ? null : result.error;
@@ -109,6 +111,7 @@ export function CountSession({ client, scans, session, onDone }: CountSessionPro
           </button>
         )}
       </div>
+      <DeviceName device={device} />
     </section>
   );
 }

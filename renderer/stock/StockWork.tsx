@@ -1,10 +1,11 @@
 // Stock work for a signed-in staff member: the home's six tasks and the task on show, under the stock
 // header. The terminal's own screen takes its serial scanner's scans; a handheld's page does not.
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { TerminalClient } from '../../services/api/contract';
 import { useI18n } from '../i18n';
 import { AdjustScreen } from './AdjustScreen';
 import { CountScreen } from './CountScreen';
+import { handheldDeviceId } from './device-id';
 import { LabelsScreen } from './LabelsScreen';
 import { PriceCheckScreen } from './PriceCheckScreen';
 import { ReceiveScreen } from './ReceiveScreen';
@@ -23,7 +24,12 @@ export function StockWork({ client, header, serial }: StockWorkProps) {
   const { t } = useI18n();
   const [task, setTask] = useState<StockTask | null>(null);
   const scans = useStockScans(client, serial);
-  const props = { client, scans };
+  // A handheld keeps its own device name; the terminal's own screen is the terminal, and sends none.
+  const device = useMemo(
+    () => (serial ? undefined : handheldDeviceId(window.localStorage, (b) => crypto.getRandomValues(b))),
+    [serial],
+  );
+  const props = { client, scans, ...(device ? { device } : {}) };
   return (
     <main className="stock-screen" data-testid="stock" data-task={task ?? 'home'}>
       {header}

@@ -5,4 +5,6 @@ import type { StockScans } from './useStockScans';
 export interface StockScreenProps {
   client: TerminalClient;
   scans: StockScans;
+  /** A handheld's own device name (device-id.ts), sent with count lines and adjustments; absent on the terminal's own screen. */
+  device?: string;
 }

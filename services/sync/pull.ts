@@ -195,7 +195,21 @@ function sortItems(
       skip(item.gtin, `priced in ${item.currency}, but this store sells in ${currency}; it was not changed`);
     } else {
       const { gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, names, plu, grid } = item;
-      upserts.push({ gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, names, plu, grid });
+      const { netContent } = item;
+      upserts.push({
+        gtin,
+        barcode,
+        name,
+        price,
+        taxRateBp,
+        unit,
+        ageLimit,
+        department,
+        names,
+        plu,
+        grid,
+        netContent,
+      });
     }
   }
   return { upserts, deletes };

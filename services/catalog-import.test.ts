@@ -238,7 +238,7 @@ describe('importCatalogFile: net content', () => {
           message:
             'net_content "1 gallon" is not an amount with g, kg, ml, cl or l, like 500 g, 1.5 l or 6 x 330 ml',
         },
-        { line: 4, message: 'net_content "0.5 g" is not a whole number of g; write it in g' },
+        { line: 4, message: 'net_content "0.5 g" is not a whole number of grams' },
         {
           line: 5,
           message: 'net_content is for items sold by the piece; an item of unit kg is priced per kg already',

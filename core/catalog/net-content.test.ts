@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { netContentText, parseNetContent, unitPriceOfContent } from './net-content';
+import { parseNetContent, unitPriceOfContent } from './net-content';
 
 const parse = (text: string) => {
   const problems: string[] = [];
@@ -33,11 +33,15 @@ describe('parseNetContent', () => {
     expect(parse('12 oz').problems[0]).toMatch(/^net_content "12 oz" is not an amount with g, kg/);
     expect(parse('-5 g').problems[0]).toMatch(/is not an amount/);
     expect(parse('1,5 l').problems[0]).toMatch(/is not an amount/);
+    expect(parse('2 constructor').problems[0]).toMatch(/is not an amount/);
+    expect(parse('0.0005 l').problems).toEqual([
+      'net_content "0.0005 l" is not an amount with g, kg, ml, cl or l, like 500 g, 1.5 l or 6 x 330 ml',
+    ]);
+    expect(parse('1.0005 kg').problems[0]).toMatch(/is not an amount/);
+    expect(parse('0.5 ml').problems).toEqual(['net_content "0.5 ml" is not a whole number of millilitres']);
     expect(parse('0 ml').problems).toEqual(['net_content "0 ml" is zero']);
     expect(parse('0 x 330 ml').problems).toEqual(['net_content "0 x 330 ml" is zero']);
-    expect(parse('12.5 g').problems).toEqual([
-      'net_content "12.5 g" is not a whole number of g; write it in g',
-    ]);
+    expect(parse('12.5 g').problems).toEqual(['net_content "12.5 g" is not a whole number of grams']);
     expect(parse('1001 kg').problems).toEqual(['net_content "1001 kg" is more than 1000 kg']);
     expect(parse('1.5 l').problems).toEqual([]);
   });
@@ -57,13 +61,5 @@ describe('unitPriceOfContent', () => {
     expect(unitPriceOfContent(1, { amount: 400, unit: 'g' }).amount).toBe(3);
     expect(unitPriceOfContent(1, { amount: 600, unit: 'g' }).amount).toBe(2);
     expect(unitPriceOfContent(0, { amount: 500, unit: 'g' }).amount).toBe(0);
-  });
-});
-
-describe('netContentText', () => {
-  it('writes large contents in kg and l', () => {
-    expect(netContentText({ amount: 500, unit: 'g' })).toBe('500 g');
-    expect(netContentText({ amount: 1500, unit: 'ml' })).toBe('1.5 l');
-    expect(netContentText({ amount: 2000, unit: 'g' })).toBe('2 kg');
   });
 });

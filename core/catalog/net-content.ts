@@ -30,7 +30,7 @@ const FORM = /^(?:(\d{1,3})\s*[x×]\s*)?(\d{1,7}(?:\.\d{1,3})?)\s*([a-z]+)$/;
 export function parseNetContent(text: string, problems: string[]): NetContent | null {
   if (text === '') return null;
   const match = FORM.exec(text.toLowerCase());
-  const unit = match ? UNITS[match[3]!] : undefined;
+  const unit = match && Object.hasOwn(UNITS, match[3]!) ? UNITS[match[3]!] : undefined;
   if (!match || !unit) {
     problems.push(
       `net_content "${text}" is not an amount with g, kg, ml, cl or l, like 500 g, 1.5 l or 6 x 330 ml`,
@@ -44,7 +44,9 @@ export function parseNetContent(text: string, problems: string[]): NetContent | 
   const amount = (count * thousandths * unit.factor) / 1000;
   if (count === 0 || thousandths === 0) problems.push(`net_content "${text}" is zero`);
   else if (!Number.isInteger(amount))
-    problems.push(`net_content "${text}" is not a whole number of ${unit.unit}; write it in ${unit.unit}`);
+    problems.push(
+      `net_content "${text}" is not a whole number of ${unit.unit === 'g' ? 'grams' : 'millilitres'}`,
+    );
   else if (amount > MAX_NET_CONTENT)
     problems.push(
       `net_content "${text}" is more than ${MAX_NET_CONTENT / 1000} ${unit.unit === 'g' ? 'kg' : 'l'}`,
@@ -64,12 +66,6 @@ export function isNetContent(value: unknown): value is NetContent | null | undef
     (amount as number) >= 1 &&
     (amount as number) <= MAX_NET_CONTENT
   );
-}
-
-/** The content as a person reads it: `500 g`, `1.5 kg`, `750 ml`, `1.5 l`. */
-export function netContentText(content: NetContent): string {
-  const big = content.unit === 'g' ? 'kg' : 'l';
-  return content.amount >= 1000 ? `${content.amount / 1000} ${big}` : `${content.amount} ${content.unit}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Domain types shared by every layer. Money is always an integer count of minor units. */
+import type { NetContent } from './catalog/net-content';
 
 /** How a product is sold: by the piece, or by weight with the price per kilogram. */
 export type Unit = 'each' | 'kg';
@@ -24,6 +25,8 @@ export interface Product {
   plu?: string | null;
   /** Shown in the kiosk's "Fruit & vegetables" grid, for loose produce without a barcode. */
   grid?: boolean;
+  /** Net content of an item sold by the piece (500 g, 1.5 l), for its unit price; absent or null when unknown. */
+  netContent?: NetContent | null;
 }
 
 /** Whether shelf prices already contain tax (most of the world) or tax is added at the till (US). */

@@ -2,6 +2,7 @@
 // prepared once per database and returns rows already shaped as Products (no per-row mapping).
 import type Database from 'better-sqlite3';
 import { demoProducts } from '../core/catalog/demo-store';
+import type { NetContent } from '../core/catalog/net-content';
 import type { Product } from '../core/types';
 
 interface Statements {
@@ -12,6 +13,7 @@ interface Statements {
   count: Database.Statement<[], { n: number }>;
   any: Database.Statement<[], { one: number }>;
   remove: Database.Statement<[string]>;
+  netContent: Database.Statement<[string], { amount: number | null; unit: NetContent['unit'] | null }>;
 }
 
 type UpsertParams = [
@@ -26,30 +28,34 @@ type UpsertParams = [
   string | null,
   string | null,
   number,
+  number | null,
+  string | null,
   number,
 ];
 
 /** Parameters per product row of the upsert. */
-const UPSERT_COLUMNS = 12;
+const UPSERT_COLUMNS = 14;
 // Products per multi-row upsert: one statement per 50 rows spends ~20 % less CPU than one per row
-// (a sync's first snapshot writes a million), and 50 × 12 parameters stay far below SQLite's limit.
+// (a sync's first snapshot writes a million), and 50 × 14 parameters stay far below SQLite's limit.
 const UPSERT_ROWS = 50;
 
 function upsertSql(rows: number): string {
   const row = `(${Array.from({ length: UPSERT_COLUMNS }, () => '?').join(', ')})`;
   const values = Array.from({ length: rows }, () => row).join(', ');
   return `INSERT INTO products (gtin, barcode, name, price, tax_rate_bp, unit, age_limit, department,
-      names, plu, grid, updated_at)
+      names, plu, grid, net_content, net_content_unit, updated_at)
     VALUES ${values}
     ON CONFLICT (gtin) DO UPDATE SET barcode = excluded.barcode, name = excluded.name,
       price = excluded.price, tax_rate_bp = excluded.tax_rate_bp, unit = excluded.unit,
       age_limit = excluded.age_limit, department = excluded.department, names = excluded.names,
-      plu = excluded.plu, grid = excluded.grid, updated_at = excluded.updated_at`;
+      plu = excluded.plu, grid = excluded.grid, net_content = excluded.net_content,
+      net_content_unit = excluded.net_content_unit, updated_at = excluded.updated_at`;
 }
 
 /** A product as the upsert's parameters, in its column order. */
 function upsertParams(product: Product, now: number): UpsertParams {
-  const { gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, names, plu, grid } = product;
+  const { gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, names, plu, grid, netContent } =
+    product;
   const namesJson = names && Object.keys(names).length > 0 ? JSON.stringify(names) : null;
   return [
     gtin,
@@ -63,6 +69,8 @@ function upsertParams(product: Product, now: number): UpsertParams {
     namesJson,
     plu ?? null,
     grid ? 1 : 0,
+    netContent?.amount ?? null,
+    netContent?.unit ?? null,
     now,
   ];
 }
@@ -83,6 +91,9 @@ function statements(db: Database.Database): Statements {
       count: db.prepare('SELECT COUNT(*) AS n FROM products'),
       any: db.prepare('SELECT 1 AS one FROM products LIMIT 1'),
       remove: db.prepare('DELETE FROM products WHERE gtin = ?'),
+      netContent: db.prepare(
+        'SELECT net_content AS amount, net_content_unit AS unit FROM products WHERE gtin = ?',
+      ),
     };
     statementsByDb.set(db, cached);
   }
@@ -92,6 +103,15 @@ function statements(db: Database.Database): Statements {
 /** The product with this GTIN-14, or null. */
 export function findProduct(db: Database.Database, gtin14: string): Product | null {
   return statements(db).find.get(gtin14) ?? null;
+}
+
+/**
+ * The product's net content (500 g, 1.5 l), or null. Apart from findProduct: only the price check and
+ * the shelf labels need it, and the scan path keeps its row as it was.
+ */
+export function findNetContent(db: Database.Database, gtin14: string): NetContent | null {
+  const row = statements(db).netContent.get(gtin14);
+  return row?.amount && row.unit ? { amount: row.amount, unit: row.unit } : null;
 }
 
 /**

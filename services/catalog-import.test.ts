@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gs1CheckDigit, withCheckDigit } from '../core/barcode/gtin';
 import type { Product } from '../core/types';
-import { countProducts, findProduct, upsertProducts } from '../db/catalog';
+import { countProducts, findNetContent, findProduct, upsertProducts } from '../db/catalog';
 import { produceGrid, productNames } from '../db/catalog-names';
 import { openDatabase } from '../db/open';
 import { formatImportErrors, importCatalogFile } from './catalog-import';
@@ -52,7 +52,13 @@ describe('importCatalogFile', () => {
       `${code(2)},"Cheddar, aged",128,,kg,,Dairy`,
       `${code(3)},Merlot 750 ml,89.00,13,each,18,Alcohol`,
     ]);
-    expect(importCatalogFile(db, path, OPTIONS)).toEqual({ ok: true, imported: 3, created: 2, updated: 1 });
+    expect(importCatalogFile(db, path, OPTIONS)).toEqual({
+      ok: true,
+      imported: 3,
+      created: 2,
+      updated: 1,
+      withNetContent: 0,
+    });
     expect(findProduct(db, `0${code(1)}`)).toMatchObject({
       name: 'Whole Milk 1 L',
       price: 1350,
@@ -125,6 +131,7 @@ describe('importCatalogFile', () => {
       imported: 20_000,
       created: 20_000,
       updated: 0,
+      withNetContent: 0,
     });
     expect(countProducts(db)).toBe(20_000);
     expect(findProduct(db, `0${code(12_345)}`)).toMatchObject({ name: 'Item 12345', price: 4545 });
@@ -191,6 +198,55 @@ describe('importCatalogFile: names in other languages and produce PLUs', () => {
       '"zh_CN" is not a BCP 47 language tag',
     );
     expect(countProducts(db)).toBe(0);
+  });
+});
+
+describe('importCatalogFile: net content', () => {
+  const header = 'barcode,name,price,unit,net_content';
+
+  it('keeps the net content of pieces, counting them', () => {
+    const path = writeCsv('catalog.csv', [
+      header,
+      `${code(1)},Cola,5.99,each,1.5 l`,
+      `${code(2)},Beer 6-pack,39.00,each,6 x 330 ml`,
+      `${code(3)},Apples,12.90,kg,`,
+    ]);
+    expect(importCatalogFile(db, path, OPTIONS)).toMatchObject({ ok: true, imported: 3, withNetContent: 2 });
+    expect(findNetContent(db, `0${code(1)}`)).toEqual({ amount: 1500, unit: 'ml' });
+    expect(findNetContent(db, `0${code(2)}`)).toEqual({ amount: 1980, unit: 'ml' });
+    expect(findNetContent(db, `0${code(3)}`)).toBeNull();
+    // The scan path's product is as it was.
+    expect(findProduct(db, `0${code(1)}`)).not.toHaveProperty('netContent');
+  });
+
+  it('refuses a whole file for bad net contents, writing nothing, naming each line and why', () => {
+    upsertProducts(db, [oldProduct()]);
+    const before = snapshot();
+    const path = writeCsv('catalog.csv', [
+      header,
+      `${code(1)},Cola,5.99,each,1.5 l`,
+      `${code(2)},Juice,8.00,each,1 gallon`,
+      `${code(3)},Saffron,30.00,each,0.5 g`,
+      `${code(4)},Apples,12.90,kg,1 kg`,
+      `${code(5)},Water,1.00,each,0 ml`,
+    ]);
+    expect(importCatalogFile(db, path, OPTIONS)).toEqual({
+      ok: false,
+      errors: [
+        {
+          line: 3,
+          message:
+            'net_content "1 gallon" is not an amount with g, kg, ml, cl or l, like 500 g, 1.5 l or 6 x 330 ml',
+        },
+        { line: 4, message: 'net_content "0.5 g" is not a whole number of grams' },
+        {
+          line: 5,
+          message: 'net_content is for items sold by the piece; an item of unit kg is priced per kg already',
+        },
+        { line: 6, message: 'net_content "0 ml" is zero' },
+      ],
+    });
+    expect(snapshot()).toEqual(before);
   });
 });
 

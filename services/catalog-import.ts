@@ -17,7 +17,15 @@ export interface ImportOptions {
 }
 
 export type ImportResult =
-  { ok: true; imported: number; created: number; updated: number } | { ok: false; errors: CatalogRowError[] };
+  | {
+      ok: true;
+      imported: number;
+      created: number;
+      updated: number;
+      /** Of the imported, how many have a net content (a unit price per kg / per l on the shelf). */
+      withNetContent: number;
+    }
+  | { ok: false; errors: CatalogRowError[] };
 
 /** Reads, validates and imports a catalog CSV; writes nothing unless every row is good. */
 export function importCatalogFile(db: Database, path: string, options: ImportOptions): ImportResult {
@@ -35,10 +43,11 @@ export function importCatalogFile(db: Database, path: string, options: ImportOpt
       .transaction((): ImportResult => {
         // Counting inside the transaction tells created from updated without a lookup per row.
         const before = countProducts(db);
-        const imported = upsertProducts(db, whileNoErrors(products, errors));
+        const tally = { netContent: 0 };
+        const imported = upsertProducts(db, whileNoErrors(products, errors, tally));
         if (errors.length > 0) throw new RefusedFile(); // rolls back the rows written before the first bad one
         const created = countProducts(db) - before;
-        return { ok: true, imported, created, updated: imported - created };
+        return { ok: true, imported, created, updated: imported - created, withNetContent: tally.netContent };
       })
       .immediate();
   } catch (error) {
@@ -60,8 +69,16 @@ class RefusedFile extends Error {}
  * Rows are written as they pass validation, so a million-row file is never held in memory as
  * products; after the first bad row, writing stops but checking goes on to report every error.
  */
-function* whileNoErrors(products: Iterable<Product>, errors: readonly CatalogRowError[]): Generator<Product> {
-  for (const product of products) if (errors.length === 0) yield product;
+function* whileNoErrors(
+  products: Iterable<Product>,
+  errors: readonly CatalogRowError[],
+  tally: { netContent: number },
+): Generator<Product> {
+  for (const product of products) {
+    if (errors.length > 0) continue;
+    if (product.netContent) tally.netContent++;
+    yield product;
+  }
 }
 
 /** The errors as CLI lines, "line 7: price …", at most `max` of them and then "…and N more". */

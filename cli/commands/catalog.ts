@@ -37,7 +37,8 @@ export async function catalogCommand(args: string[]): Promise<number> {
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `Imported ${result.imported} products from ${file} in ${seconds.toFixed(1)} s ` +
-        `(${result.created} new, ${result.updated} updated).`,
+        `(${result.created} new, ${result.updated} updated)` +
+        (result.withNetContent > 0 ? `; ${result.withNetContent} with a net content for a unit price.` : '.'),
     );
     return 0;
   } finally {

@@ -6,6 +6,7 @@ import { checkGtin } from '../barcode/gtin';
 import { currencyExponent, parseDecimalToMinor } from '../money';
 import type { Product, Unit } from '../types';
 import type { CsvRecord } from './csv';
+import { parseNetContent } from './net-content';
 import { NAME_PREFIX, parseGrid, parsePlu, readNameColumn, type NameColumn } from './produce-columns';
 
 export interface CatalogRowError {
@@ -29,7 +30,15 @@ export interface ValidatedCatalog {
 
 export const REQUIRED_COLUMNS = ['barcode', 'name', 'price'] as const;
 /** Besides these, any number of `name_<BCP 47 tag>` columns (./produce-columns.ts). */
-export const OPTIONAL_COLUMNS = ['tax_rate', 'unit', 'age_limit', 'department', 'plu', 'grid'] as const;
+export const OPTIONAL_COLUMNS = [
+  'tax_rate',
+  'unit',
+  'age_limit',
+  'department',
+  'plu',
+  'grid',
+  'net_content',
+] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 const ALL_COLUMNS: readonly Column[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
 
@@ -194,6 +203,9 @@ function validateRow(record: CsvRecord, context: Context, problems: string[]): P
   const plu = parsePlu(field(fields, layout.plu), problems);
   if (plu !== null) checkPluOnce(plu, record.line, context, problems);
   const grid = parseGrid(field(fields, layout.grid), plu, problems);
+  const netContent = parseNetContent(field(fields, layout.net_content), problems);
+  if (netContent && unit === 'kg')
+    problems.push('net_content is for items sold by the piece; an item of unit kg is priced per kg already');
   if (problems.length > 0) return null;
   return {
     gtin,
@@ -208,6 +220,7 @@ function validateRow(record: CsvRecord, context: Context, problems: string[]): P
     ...(names ? { names } : {}),
     ...(plu !== null ? { plu } : {}),
     ...(grid ? { grid } : {}),
+    ...(netContent ? { netContent } : {}),
   };
 }
 

@@ -32,7 +32,15 @@ export interface CatalogImportOptions {
 }
 
 export type CatalogImportResult =
-  | { ok: true; rows: number; changed: number; version: number; store: string | null }
+  | {
+      ok: true;
+      rows: number;
+      changed: number;
+      version: number;
+      store: string | null;
+      /** Of the rows, how many have a net content (a unit price per kg / per l); 0 for a store's prices. */
+      withNetContent: number;
+    }
   | { ok: false; errors: CatalogRowError[] };
 
 class RefusedFile extends Error {}
@@ -62,9 +70,11 @@ export async function importCatalogCsv(
       const version = await takeCatalogVersion(tx);
       let rows = 0;
       let changed = 0;
+      let withNetContent = 0;
       for (const batch of batches(products, lines, batchSize)) {
         if (errors.length > 0) continue; // keep checking to report every bad row, but write no more
         rows += batch.length;
+        if (!storeId) withNetContent += batch.filter((b) => b.product.netContent).length;
         changed += storeId
           ? await writeStoreBatch(tx, storeId, batch, version, errors)
           : await upsertChainProducts(
@@ -75,7 +85,7 @@ export async function importCatalogCsv(
             );
       }
       if (errors.length > 0) throw new RefusedFile(); // rolls back what was written before the first bad row
-      return { ok: true as const, rows, changed, version, store: options.store ?? null };
+      return { ok: true as const, rows, changed, version, store: options.store ?? null, withNetContent };
     });
   } catch (error) {
     if (error instanceof RefusedFile) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };

@@ -13,23 +13,27 @@ export async function upsertChainProducts(
   if (products.length === 0) return 0;
   const { rowCount } = await tx.query(
     `INSERT INTO products (gtin, barcode, name, currency, price, tax_rate_bp, unit, age_limit, department,
-       names, plu, grid, version)
+       names, plu, grid, net_content, net_content_unit, version)
      SELECT u.gtin, u.barcode, u.name, $12, u.price, u.tax_rate_bp, u.unit, u.age_limit, u.department,
-       u.names::jsonb, u.plu, u.grid, $13
+       u.names::jsonb, u.plu, u.grid, u.net_content, u.net_content_unit, $13
      FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int4[], $6::text[], $7::int4[], $8::text[],
-                 $9::text[], $10::text[], $11::bool[])
-       AS u (gtin, barcode, name, price, tax_rate_bp, unit, age_limit, department, names, plu, grid)
+                 $9::text[], $10::text[], $11::bool[], $14::int4[], $15::text[])
+       AS u (gtin, barcode, name, price, tax_rate_bp, unit, age_limit, department, names, plu, grid,
+             net_content, net_content_unit)
      ON CONFLICT (gtin) DO UPDATE SET
        barcode = excluded.barcode, name = excluded.name, currency = excluded.currency, price = excluded.price,
        tax_rate_bp = excluded.tax_rate_bp, unit = excluded.unit, age_limit = excluded.age_limit,
        department = excluded.department, names = excluded.names, plu = excluded.plu, grid = excluded.grid,
+       net_content = excluded.net_content, net_content_unit = excluded.net_content_unit,
        deleted = false, version = excluded.version, updated_at = now()
      WHERE products.deleted
         OR (products.barcode, products.name, products.currency, products.price, products.tax_rate_bp,
-            products.unit, products.age_limit, products.department, products.names, products.plu, products.grid)
+            products.unit, products.age_limit, products.department, products.names, products.plu, products.grid,
+            products.net_content, products.net_content_unit)
            IS DISTINCT FROM
            (excluded.barcode, excluded.name, excluded.currency, excluded.price, excluded.tax_rate_bp,
-            excluded.unit, excluded.age_limit, excluded.department, excluded.names, excluded.plu, excluded.grid)`,
+            excluded.unit, excluded.age_limit, excluded.department, excluded.names, excluded.plu, excluded.grid,
+            excluded.net_content, excluded.net_content_unit)`,
     [
       products.map((p) => p.gtin),
       products.map((p) => p.barcode),
@@ -45,6 +49,8 @@ export async function upsertChainProducts(
       products.map((p) => p.grid === true),
       currency,
       version,
+      products.map((p) => p.netContent?.amount ?? null),
+      products.map((p) => p.netContent?.unit ?? null),
     ],
   );
   return rowCount;

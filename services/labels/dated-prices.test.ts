@@ -2,6 +2,7 @@
 // label queue, all read at the checkout's clock — which the test sets.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ShelfLabel } from '../../core/labels/label';
+import { upsertProducts } from '../../db/catalog';
 import { savePriceChanges, type PriceChangeRow } from '../../db/price-changes';
 import { openCheckout, PRODUCTS, type TestCheckout } from '../../test/helpers/checkout';
 import type { ApiResult, TerminalApi } from '../api/contract';
@@ -12,6 +13,7 @@ import { shelfPrice } from '../stock/shelf-price';
 
 const SIX_AM = Date.parse('2026-12-08T06:00:00Z');
 const at = (iso: string) => new Date(iso);
+const SIX_AM_DATE = new Date(SIX_AM);
 
 let checkout: TestCheckout;
 let now: Date;
@@ -82,6 +84,26 @@ describe('shelfPrice', () => {
     const shelf = shelfPrice(checkout.db, PRODUCTS.apples, at('2026-12-08T06:00:00Z'));
     expect(shelf.unitPrice).toEqual({ amount: 1200, per: 'kg' });
   });
+
+  it('gives a piece with a net content its price per litre or per kg, from the price in force', () => {
+    const bottle = { ...PRODUCTS.milk, netContent: { amount: 1500, unit: 'ml' as const } };
+    const pack = { ...PRODUCTS.bread, netContent: { amount: 250, unit: 'g' as const } };
+    upsertProducts(checkout.db, [bottle, pack]);
+    send([{ price: 599 }]);
+    // 1290 for 1.5 l is 860 per l; 599 is 399.33 → 399; 850 for 250 g is 3400 per kg.
+    expect(shelfPrice(checkout.db, PRODUCTS.milk, at('2026-12-08T05:00:00Z')).unitPrice).toEqual({
+      amount: 860,
+      per: 'l',
+    });
+    expect(shelfPrice(checkout.db, PRODUCTS.milk, at('2026-12-08T06:00:00Z')).unitPrice).toEqual({
+      amount: 399,
+      per: 'l',
+    });
+    expect(shelfPrice(checkout.db, PRODUCTS.bread, SIX_AM_DATE).unitPrice).toEqual({
+      amount: 3400,
+      per: 'kg',
+    });
+  });
 });
 
 describe('a scan at the till', () => {
@@ -145,6 +167,18 @@ describe('labels', () => {
     expect(printed[0]![0]).toMatchObject({ name: 'Fresh Milk 1 L', price: 'CNY 11.90' });
     const after = await labels['labels.queue']({});
     expect(after.ok && after.value.labels).toEqual([]);
+  });
+
+  it("prints a bottle's coming price per litre on its label", async () => {
+    upsertProducts(checkout.db, [{ ...PRODUCTS.milk, netContent: { amount: 1500, unit: 'ml' } }]);
+    send([{ price: 1200 }]);
+    const labels = labelHandlers(checkout.ctx);
+    const gtins = [PRODUCTS.milk.gtin];
+    expect(await labels['labels.print']({ gtins, printer: 'label', coming: true })).toEqual({
+      ok: true,
+      value: { printed: 1 },
+    });
+    expect(printed[0]![0]).toMatchObject({ price: 'CNY 12.00', unitPrice: 'CNY 8.00/l' });
   });
 
   it('refuses a missing printer, a failing printer and an unknown item, marking nothing printed', async () => {

@@ -3,7 +3,7 @@
 // effect are recorded (db/price-changes.ts label_prints), and the queue leaves it out from then on.
 import { shelfLabel, type ShelfLabel } from '../../core/labels/label';
 import type { Product } from '../../core/types';
-import { findProduct } from '../../db/catalog';
+import { findNetContent, findProduct } from '../../db/catalog';
 import type { Database } from '../../db/open';
 import { itemsChangingBetween, labelPrinted, recordLabelPrints } from '../../db/price-changes';
 import type { ApiResult, LabelView } from '../api/contract';
@@ -33,7 +33,7 @@ export function labelQueue(db: Database, currency: string, now: Date): LabelView
     ];
     for (const c of candidates) {
       if (c && !labelPrinted(db, gtin, c.price, Date.parse(c.effectiveFrom)))
-        labels.push(labelView(product, currency, c, Date.parse(c.effectiveFrom) > at));
+        labels.push(labelView(db, product, currency, c, Date.parse(c.effectiveFrom) > at));
     }
   }
   return labels;
@@ -60,7 +60,7 @@ export async function printLabels(
         `${product.name} (${gtin}) has no price change coming: nothing was printed`,
       );
     const dated = request.coming && shelf.next ? shelf.next : shelf;
-    views.push(labelView(product, request.currency, dated, request.coming));
+    views.push(labelView(db, product, request.currency, dated, request.coming));
   }
   const printed = await printer.device.print(views.map(printedLabel));
   if (!printed.ok) return printed;
@@ -79,6 +79,7 @@ export async function printLabels(
 }
 
 function labelView(
+  db: Database,
   product: Product,
   currency: string,
   { price, effectiveFrom }: { price: number; effectiveFrom: string | null },
@@ -88,7 +89,7 @@ function labelView(
     gtin: product.gtin,
     name: product.name,
     price,
-    unitPrice: unitPriceOf(product, price),
+    unitPrice: unitPriceOf(product, price, findNetContent(db, product.gtin)),
     currency,
     effectiveFrom,
     coming,

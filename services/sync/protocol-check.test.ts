@@ -19,6 +19,7 @@ const valid: RawCatalogItem = {
   names: { 'zh-CN': '茉莉香米' },
   plu: null,
   grid: false,
+  netContent: { amount: 5000, unit: 'g' },
 };
 
 const odd: unknown[] = [
@@ -69,6 +70,26 @@ describe('checkCatalogProduct', () => {
     const { names, plu, grid, ...older } = valid;
     expect([names, plu, grid]).toEqual([{ 'zh-CN': '茉莉香米' }, null, false]);
     agree(older as RawCatalogItem);
+  });
+
+  it('passes a net content in g or ml, and refuses one a catalog file could not have had', () => {
+    agree({ ...valid, netContent: { amount: 1500, unit: 'ml', extra: 1 } });
+    agree({ ...valid, netContent: null });
+    const { netContent, ...older } = valid;
+    expect(netContent).toEqual({ amount: 5000, unit: 'g' });
+    agree(older as RawCatalogItem);
+    for (const bad of [
+      { amount: 0, unit: 'g' },
+      { amount: 1.5, unit: 'ml' },
+      { amount: 1_000_001, unit: 'g' },
+      { amount: 500, unit: 'oz' },
+      { amount: '500', unit: 'g' },
+      [500, 'g'],
+      '500 g',
+    ]) {
+      agree({ ...valid, netContent: bad });
+      expect(checkCatalogProduct({ ...valid, netContent: bad }), JSON.stringify(bad)).toBeNull();
+    }
   });
 
   it('refuses names a catalog file could not have had', () => {

@@ -3,6 +3,7 @@
 // shape, so the two cannot drift.
 import { z } from 'zod';
 import { MAX_NAME } from '../../core/catalog/import-rows';
+import { isNetContent, MAX_NET_CONTENT } from '../../core/catalog/net-content';
 import { isPlu, namesProblem } from '../../core/catalog/produce-columns';
 import { CURRENCY_CODE } from '../../core/money';
 import type {
@@ -114,6 +115,11 @@ export const catalogProduct = z.object({
     .nullable()
     .optional(),
   grid: z.boolean().optional(),
+  // Absent from an HQ older than its migration 0016: no net content, no unit price for a piece.
+  netContent: z
+    .object({ amount: z.number().int().min(1).max(MAX_NET_CONTENT), unit: z.enum(['g', 'ml']) })
+    .nullable()
+    .optional(),
 }) satisfies z.ZodType<CatalogProduct>;
 
 const GTIN14 = /^\d{14}$/;
@@ -128,7 +134,7 @@ const whole = (value: unknown, min: number, max: number): value is number =>
 export function checkCatalogProduct(raw: RawCatalogItem): CatalogProduct | null {
   const { gtin, version, deleted, barcode, name, currency, price, taxRateBp, unit, ageLimit, department } =
     raw;
-  const { names, plu, grid } = raw;
+  const { names, plu, grid, netContent } = raw;
   const ok =
     typeof gtin === 'string' && // RegExp.test would read a number as its digits
     GTIN14.test(gtin) &&
@@ -147,7 +153,8 @@ export function checkCatalogProduct(raw: RawCatalogItem): CatalogProduct | null 
     (department === null || typeof department === 'string') &&
     namesProblem(names, MAX_NAME) === null &&
     isPlu(plu) &&
-    (grid === undefined || typeof grid === 'boolean');
+    (grid === undefined || typeof grid === 'boolean') &&
+    isNetContent(netContent);
   if (!ok) return null;
   return {
     gtin,
@@ -165,7 +172,14 @@ export function checkCatalogProduct(raw: RawCatalogItem): CatalogProduct | null 
     ...(names !== undefined ? { names: names as CatalogProduct['names'] } : {}),
     ...(plu !== undefined ? { plu: plu as string | null } : {}),
     ...(grid !== undefined ? { grid: grid as boolean } : {}),
+    ...(netContent !== undefined ? { netContent: netContent && copyNetContent(netContent) } : {}),
   } as CatalogProduct;
+}
+
+/** Only the two fields, as zod's parse gives them back: nothing else HQ put in the object is kept. */
+function copyNetContent(value: object): CatalogProduct['netContent'] {
+  const { amount, unit } = value as { amount: number; unit: 'g' | 'ml' };
+  return { amount, unit };
 }
 
 export const catalogTombstone = z.object({

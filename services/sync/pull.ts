@@ -194,8 +194,9 @@ function sortItems(
     } else if (item.currency !== currency) {
       skip(item.gtin, `priced in ${item.currency}, but this store sells in ${currency}; it was not changed`);
     } else {
-      const { gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, names, plu, grid } = item;
-      upserts.push({ gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, names, plu, grid });
+      // The product as the catalog keeps it: checkCatalogProduct gave only known fields, less the feed's own.
+      const { version: _version, deleted: _deleted, currency: _currency, ...product } = item;
+      upserts.push(product);
     }
   }
   return { upserts, deletes };

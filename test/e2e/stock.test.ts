@@ -101,12 +101,15 @@ describe('stock work on a stock terminal, by a phone-sized screen', () => {
     await wedge(MILK.barcode);
     await expect.poll(text('stock-item-name')).toBe(MILK.name);
     expect(await text('stock-item-price')()).toBe('¥12.90');
+    expect(await text('stock-item-unit-price')()).toBe('¥12.90 / l');
     expect(await text('stock-item-on-hand')()).toBe('0');
     expect(await text('stock-item-next-price')()).toBe('No change coming');
 
     serial(BREAD.barcode);
     await expect.poll(text('stock-item-name')).toBe(BREAD.name);
     expect(await text('stock-item-price')()).toBe('¥8.50');
+    // 8.50 for 400 g is 21.25 per kg.
+    expect(await text('stock-item-unit-price')()).toBe('¥21.25 / kg');
     expect(await text('stock-item-next-price')()).toMatch(/^¥7\.90 from /);
     await noSeriousProblems();
     await shots('03-price-check');
@@ -116,6 +119,7 @@ describe('stock work on a stock terminal, by a phone-sized screen', () => {
     await expect.poll(text('stock-notice')).toBe('1 label printed');
     const bytes = await printer.receipt();
     expect(bytes.toString('latin1')).toContain(BREAD.name);
+    expect(bytes.toString('latin1')).toContain('CNY 21.25/kg');
 
     await wedge(withCheckDigit('690000009999'));
     await expect.poll(text('stock-refusal')).toBe('Not in the catalog: check the code.');

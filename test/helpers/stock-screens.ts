@@ -32,7 +32,8 @@ export const PHONE = { width: 390, height: 844 };
 export const COUNTER_SCREEN = { width: 1280, height: 800 };
 
 /**
- * A stock terminal's data directory: the catalog (names in English and Chinese), the staff, the
+ * A stock terminal's data directory: the catalog (names in English and Chinese; the milk's net content
+ * 1 l, the bread's 400 g, for their unit prices), the staff, the
  * receipt printer at `printerPath`, and Toast Bread's price change to 7.90 in ten hours, stored as the
  * sync stores what HQ sends (db/price-changes.ts).
  */
@@ -41,9 +42,9 @@ export function seedStockStore(dir: string, data: string, printerPath: string | 
   writeFileSync(
     join(dir, 'catalog.csv'),
     [
-      'barcode,name,price,tax_rate,unit,department,name_zh-CN',
-      `${MILK.barcode},${MILK.name},12.90,13,each,${MILK.department},${MILK.zh}`,
-      `${BREAD.barcode},${BREAD.name},8.50,13,each,${BREAD.department},${BREAD.zh}`,
+      'barcode,name,price,tax_rate,unit,department,name_zh-CN,net_content',
+      `${MILK.barcode},${MILK.name},12.90,13,each,${MILK.department},${MILK.zh},1 l`,
+      `${BREAD.barcode},${BREAD.name},8.50,13,each,${BREAD.department},${BREAD.zh},400 g`,
       '',
     ].join('\n'),
   );

@@ -96,6 +96,21 @@ describe('openlane catalog import', () => {
     expect(products()).toEqual(before);
   });
 
+  it('keeps net contents, says how many, and refuses a bad one by its line', () => {
+    const file = join(dir, 'drinks.csv');
+    writeFileSync(
+      file,
+      'barcode,name,price,net_content\n4006381333931,Cola,5.99,1.5 l\n96385074,Beer 6-pack,39.00,6 x 330 ml\n',
+    );
+    const good = openlane('catalog', 'import', file, '--data', data);
+    expect(good.stderr).toBe('');
+    expect(good.stdout).toMatch(/\(2 new, 0 updated\); 2 with a net content for a unit price\./);
+    writeFileSync(file, 'barcode,name,price,net_content\n4006381333931,Cola,5.99,1.5 oz\n');
+    const bad = openlane('catalog', 'import', file, '--data', data);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/line 2: net_content "1.5 oz" is not an amount with g, kg, ml, cl or l/);
+  });
+
   it('says what is wrong with the command line and exits 2', () => {
     const missing = openlane('catalog', 'import');
     expect(missing.status).toBe(2);

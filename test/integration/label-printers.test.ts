@@ -128,6 +128,24 @@ describe('shelf labels on serial printers', () => {
     expect(queue.labels.map((l) => l.gtin)).toEqual([PRODUCTS.bread.gtin]);
   });
 
+  it("prints a bottle's price per litre in ZPL, from its net content", async () => {
+    upsertProducts(checkout.db, [{ ...PRODUCTS.milk, netContent: { amount: 1500, unit: 'ml' } }]);
+    const pty = await startPtyPair(dir, { deviceName: 'zebra', hostName: 'roll' });
+    cleanups.push(() => pty.kill());
+    const roll = zplSide(pty.hostPath);
+    cleanups.push(() => roll.close());
+    const printer = serialLabelPrinter({ path: pty.devicePath, baudRate: 9600 }, { retryMinMs: 20 });
+    cleanups.push(() => printer.close());
+    checkout.ctx.labelPrinters.label = printer;
+    await expect.poll(() => printer.connected(), WAIT).toBe(true);
+    const labels = labelHandlers(checkout.ctx);
+    value(await labels['labels.print']({ gtins: [PRODUCTS.milk.gtin], printer: 'label', coming: false }));
+    const zpl = await roll.format();
+    // 12.90 for 1.5 l is 8.60 per litre.
+    expect(zpl).toContain('^FH^FDCNY 12.90^FS');
+    expect(zpl).toContain('^FH^FDCNY 8.60/l^FS');
+  });
+
   it('prints ZPL on the label printer, refuses while it is unplugged, and marks only what printed', async () => {
     const pty = await startPtyPair(dir, { deviceName: 'zebra', hostName: 'roll' });
     cleanups.push(() => pty.kill());

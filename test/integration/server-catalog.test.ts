@@ -74,7 +74,7 @@ describe.each(BACKENDS)('HQ catalog on %s', (kind) => {
 
   it('imports the terminal CSV format chain-wide and serves it as a snapshot', async () => {
     const result = await importCatalogCsv(server.db, CHAIN);
-    expect(result).toEqual({ ok: true, rows: 5, changed: 5, version: 1, store: null });
+    expect(result).toEqual({ ok: true, rows: 5, changed: 5, version: 1, store: null, withNetContent: 0 });
     const { items, cursor } = await pull(storeA);
     expect(items).toHaveLength(5);
     expect(items.every((i) => i.version === 1 && !i.deleted)).toBe(true);
@@ -95,6 +95,7 @@ describe.each(BACKENDS)('HQ catalog on %s', (kind) => {
       names: null,
       plu: null,
       grid: false,
+      netContent: null,
     });
     expect(cursor).toBe('1:06909876543212');
     const caughtUp = await call(url, 'GET', `/v1/catalog?after=${cursor}`, { token: storeA.token });

@@ -17,7 +17,8 @@ import { createEventHub } from '../../services/events';
 import { createSimulatorProvider } from '../../services/payments/simulator/provider';
 import type { PaymentSimulator } from '../../services/payments/simulator/server';
 import { openTerminalStore } from '../../services/store';
-import { createHqClient, enrolTerminal, loadCredentials, syncOnce } from '../../services/sync';
+import { syncDataDir } from '../helpers/sync-data-dir';
+import { enrolTerminal } from '../../services/sync';
 import { PRODUCTS, WALLET, startSimulator } from '../helpers/checkout';
 import { startBackend, type TestBackend } from '../helpers/postgres';
 
@@ -38,14 +39,7 @@ describe('HQ restored from an older backup', () => {
   let data: string;
   let port: number;
 
-  const sync = async () => {
-    const store = openTerminalStore(data);
-    try {
-      return await syncOnce(store.db, createHqClient(loadCredentials(data)!), { currency: 'CNY' });
-    } finally {
-      store.db.close();
-    }
-  };
+  const sync = () => syncDataDir(data);
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'openlane-restore-'));

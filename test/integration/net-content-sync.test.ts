@@ -9,7 +9,8 @@ import { findNetContent, findProduct } from '../../db/catalog';
 import { createEnrolmentCode, importCatalogCsv, startServer, type RunningServer } from '../../server';
 import { shelfPrice } from '../../services/stock/shelf-price';
 import { openTerminalStore } from '../../services/store';
-import { createHqClient, enrolTerminal, loadCredentials, syncOnce } from '../../services/sync';
+import { syncDataDir } from '../helpers/sync-data-dir';
+import { enrolTerminal } from '../../services/sync';
 import { startBackend, type TestBackend } from '../helpers/postgres';
 
 const BOTTLE = '06901234500011';
@@ -28,14 +29,7 @@ let server: RunningServer;
 let root: string;
 let data: string;
 
-const sync = async () => {
-  const store = openTerminalStore(data);
-  try {
-    return await syncOnce(store.db, createHqClient(loadCredentials(data)!), { currency: 'CNY' });
-  } finally {
-    store.db.close();
-  }
-};
+const sync = () => syncDataDir(data);
 const onTerminal = <T>(read: (db: ReturnType<typeof openTerminalStore>['db']) => T): T => {
   const store = openTerminalStore(data);
   try {

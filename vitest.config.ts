@@ -14,7 +14,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['{core,db,native,services,electron,renderer,server,cli,scripts}/**/*.test.{ts,tsx}'],
+          include: [
+            '{core,db,native,services,electron,renderer,backoffice,server,cli,scripts}/**/*.test.{ts,tsx}',
+          ],
           testTimeout: 20_000,
         },
       },

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds everything that runs: the renderer (Vite) into dist/renderer, the CLI and the Electron main
+// Builds everything that runs: the renderer and the HQ back office (Vite) into dist/renderer and
+// dist/backoffice, the CLI and the Electron main
 // process and preload (esbuild) into dist/, and the SQL migrations beside the bundles that read them.
 import { build as esbuild } from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+await viteBuild({ configFile: join(root, 'vite.backoffice.config.ts'), logLevel: 'warn' });
 
 const node = {
   bundle: true,

@@ -21,6 +21,8 @@ export const RULES = {
   electron: { layers: ['services', 'electron'], builtins: true, packages: '*' },
   // The renderer sees core, and services/api for types only (checked below).
   renderer: { layers: ['core', 'renderer'], builtins: false, packages: '*' },
+  // The back office sees core, and the server's API types (checked below).
+  backoffice: { layers: ['core', 'backoffice'], builtins: false, packages: '*' },
 };
 
 /** Packages only the backend may load: native modules never reach the renderer. */
@@ -129,6 +131,11 @@ export function checkLayers(root, { knownCycles = KNOWN_CYCLES } = {}) {
             problems.push(`${at} imports services/api for values; the renderer may import its types only`);
           continue;
         }
+        if (layer === 'backoffice' && targetLayer === 'server') {
+          if (!typeOnly)
+            problems.push(`${at} imports server/ for values; the back office may import its API types only`);
+          continue;
+        }
         if (!rule.layers.includes(targetLayer)) {
           problems.push(
             `${at} imports ${targetLayer}/ (${specifier}); ${layer}/ may import only ${rule.layers.join(', ')}`,
@@ -142,7 +149,10 @@ export function checkLayers(root, { knownCycles = KNOWN_CYCLES } = {}) {
           problems.push(`${at} imports the Node builtin '${specifier}'; ${layer}/ must stay free of I/O`);
         continue;
       }
-      if (layer === 'renderer' && matchesPackage(specifier, BACKEND_ONLY_PACKAGES)) {
+      if (
+        (layer === 'renderer' || layer === 'backoffice') &&
+        matchesPackage(specifier, BACKEND_ONLY_PACKAGES)
+      ) {
         problems.push(`${at} imports the native module '${specifier}'; it loads only in the backend`);
         continue;
       }

@@ -43,6 +43,11 @@ describe('the layering check', () => {
     write('db/bad.ts', "import { y } from '../services/api/contract';\n");
     write('services/bad.ts', "import { app } from 'electron';\n");
     write('native/bad.ts', "import { z } from '../renderer/app';\n");
+    write('backoffice/bad.ts', "import { startServer } from '../server/start';\nimport fs from 'node:fs';\n");
+    write(
+      'backoffice/good.ts',
+      "import type { Role } from '../server/office/access';\nexport type R = Role;\n",
+    );
     const problems: string[] = checkLayers(root);
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -53,9 +58,11 @@ describe('the layering check', () => {
         expect.stringMatching(/^db\/bad\.ts:1 imports services\//),
         expect.stringMatching(/^services\/bad\.ts:1 imports 'electron'/),
         expect.stringMatching(/^native\/bad\.ts:1 imports renderer\//),
+        expect.stringMatching(/^backoffice\/bad\.ts:1 .*API types only/),
+        expect.stringMatching(/^backoffice\/bad\.ts:2 .*node:fs/),
       ]),
     );
-    expect(problems).toHaveLength(7);
+    expect(problems).toHaveLength(9);
   });
 });
 

@@ -7,6 +7,7 @@ import { STORE_CODE } from '../auth/enrolment';
 import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
 import { digits } from '../http/routes';
+import { refuse } from '../office/request';
 import { fail, invalidRequest } from '../result';
 import { acceptCountReview, listCountReviews } from './reviews';
 
@@ -31,6 +32,7 @@ export function registerCountReviewRoutes(scope: FastifyInstance, db: Database):
     if (!query.success)
       return sendFailure(reply, invalidRequest('bad_request', 'the query is not valid', query.error.issues));
     const { store, state = 'open', limit = 100 } = query.data;
+    if (refuse(request, reply, 'read', store)) return reply;
     const reviews = await listCountReviews(db, store, state, limit);
     if (!reviews) return sendFailure(reply, fail(404, 'unknown_store', `no store "${store}" at HQ`));
     return reply.send({ ok: true, reviews });
@@ -46,6 +48,8 @@ export function registerCountReviewRoutes(scope: FastifyInstance, db: Database):
     const body = acceptBody.safeParse(request.body ?? {});
     if (!body.success)
       return sendFailure(reply, invalidRequest('bad_request', 'the request is not valid', body.error.issues));
+    // Chain-wide until the review's store is looked up first (a store manager accepts their own).
+    if (refuse(request, reply, 'stock.write')) return reply;
     const outcome = await acceptCountReview(db, params.data.id, body.data);
     return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
   });

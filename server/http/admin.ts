@@ -1,7 +1,7 @@
 // The admin API: what `openlane server …` does with the database directly, over HTTP, so it also works
-// while a PGlite server holds its directory, and from another machine. One admin token, set at start;
-// without it the admin routes are closed.
-import { createHash, timingSafeEqual } from 'node:crypto';
+// while a PGlite server holds its directory, and from another machine; and everything the back office
+// (backoffice/) shows and changes. Every request acts for someone (server/office/access.ts): a signed-in
+// user, or the bootstrap admin token set at start. Each route decides what its actor may do.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CURRENCY_CODE } from '../../core/money';
@@ -13,11 +13,13 @@ import { listRefundFlags } from '../refunds/flags';
 import { listStockFlags } from '../stock/flags';
 import { registerStockAdminRoutes } from '../stock/routes';
 import { registerCountReviewRoutes } from '../counts/routes';
+import { actorOf, refuse } from '../office/request';
+import { createOfficeAuthenticator } from '../office/authenticate';
 import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
 
 export interface AdminOptions {
-  /** Bearer token for /admin routes (at least 24 characters); null closes them. */
+  /** The bootstrap admin token (at least 24 characters); null: only signed-in users get in. */
   token: string | null;
   /** Largest catalog file accepted, in bytes. */
   csvLimitBytes: number;
@@ -53,7 +55,7 @@ const flagsQuery = z.strictObject({
 });
 
 export function registerAdminRoutes(app: FastifyInstance, db: Database, options: AdminOptions): void {
-  const expected = options.token === null ? null : digest(options.token);
+  const authenticate = createOfficeAuthenticator(db, { token: options.token });
   app.register(async (scope) => {
     scope.addContentTypeParser(
       ['text/csv', 'text/plain'],
@@ -61,24 +63,24 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
       (_req, body, done) => done(null, body),
     );
     scope.addHook('onRequest', async (request, reply) => {
-      if (!expected) {
-        return sendFailure(
-          reply,
-          fail(403, 'admin_disabled', 'the admin API is off; start the server with an admin token'),
-        );
-      }
-      const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-      if (!given || !timingSafeEqual(digest(given), expected)) {
-        return sendFailure(
-          reply,
-          fail(401, 'admin_token_invalid', 'this request needs "Authorization: Bearer <admin token>"'),
-        );
-      }
+      const who = await authenticate(request);
+      if (!who.ok) return sendFailure(reply, who);
+      request.actor = who.actor;
+    });
+
+    // Who is signed in, for the back office to show (and to know what to offer).
+    scope.get('/admin/v1/session', async (request, reply) => {
+      const actor = actorOf(request);
+      return reply.send({
+        ok: true,
+        actor: { name: actor.name, role: actor.role, stores: actor.stores, kind: actor.kind },
+      });
     });
 
     scope.post('/admin/v1/enrolment-codes', async (request, reply) => {
       const body = codeBody.safeParse(request.body ?? {});
       if (!body.success) return sendFailure(reply, invalid('request', body.error));
+      if (refuse(request, reply, 'devices.write', body.data.store)) return reply;
       return reply
         .code(201)
         .send({ ok: true, ...(await createEnrolmentCode(db, body.data.store, body.data)) });
@@ -87,6 +89,8 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     scope.post('/admin/v1/catalog/import', async (request, reply) => {
       const query = importQuery.safeParse(request.query ?? {});
       if (!query.success) return sendFailure(reply, invalid('query', query.error));
+      if (refuse(request, reply, query.data.store ? 'prices.write' : 'catalog.write', query.data.store))
+        return reply;
       if (typeof request.body !== 'string') {
         return sendFailure(
           reply,
@@ -105,6 +109,8 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     scope.post('/admin/v1/catalog/delete', async (request, reply) => {
       const body = deleteBody.safeParse(request.body ?? {});
       if (!body.success) return sendFailure(reply, invalid('request', body.error));
+      if (refuse(request, reply, body.data.store ? 'prices.write' : 'catalog.write', body.data.store))
+        return reply;
       try {
         return reply.send({ ok: true, ...(await deleteCatalogEntries(db, body.data.barcodes, body.data)) });
       } catch (error) {
@@ -115,6 +121,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     scope.get('/admin/v1/devices', async (request, reply) => {
       const query = devicesQuery.safeParse(request.query ?? {});
       if (!query.success) return sendFailure(reply, invalid('query', query.error));
+      if (refuse(request, reply, 'read', query.data.store)) return reply;
       return reply.send({ ok: true, devices: await listDevices(db, query.data.store) });
     });
 
@@ -122,6 +129,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     scope.get('/admin/v1/refund-flags', async (request, reply) => {
       const query = flagsQuery.safeParse(request.query ?? {});
       if (!query.success) return sendFailure(reply, invalid('query', query.error));
+      if (refuse(request, reply, 'read', query.data.store)) return reply;
       const flags = await listRefundFlags(db, query.data.store, query.data.limit ?? 100);
       return reply.send({ ok: true, flags });
     });
@@ -131,6 +139,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     scope.get('/admin/v1/stock-flags', async (request, reply) => {
       const query = flagsQuery.safeParse(request.query ?? {});
       if (!query.success) return sendFailure(reply, invalid('query', query.error));
+      if (refuse(request, reply, 'read', query.data.store)) return reply;
       const flags = await listStockFlags(db, query.data.store, query.data.limit ?? 100);
       return reply.send({ ok: true, flags });
     });
@@ -141,11 +150,6 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
 
 function invalid(what: string, error: z.ZodError) {
   return invalidRequest('bad_request', `the ${what} is not valid`, error.issues);
-}
-
-/** Comparing digests keeps the comparison constant-time whatever the lengths. */
-function digest(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
 }
 
 export interface DeviceView {

@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
 import { registerAdminRoutes } from './admin';
+import { registerBackoffice } from './backoffice';
 import type { AdminOptions } from './admin';
 import { installErrorHandlers } from './errors';
 import { registerRoutes } from './routes';
@@ -45,6 +46,7 @@ export async function buildApp(
   app.addHook('preClose', async () => stream.close());
   registerRoutes(app, { db: options.db, key: options.key, tokenTtlSeconds: options.tokenTtlSeconds, stream });
   registerAdminRoutes(app, options.db, options.admin);
+  registerBackoffice(app);
   await app.ready();
   return { app, stream };
 }

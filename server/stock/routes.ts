@@ -15,6 +15,7 @@ import type { DeviceContext } from '../auth/authenticate';
 import { STORE_CODE } from '../auth/enrolment';
 import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
+import { refuse } from '../office/request';
 import { fail, invalidRequest } from '../result';
 import { claimDelivery, releaseDeliveryClaim } from './claims';
 import { openDeliveries, purchaseOrderView } from './deliveries';
@@ -78,6 +79,8 @@ export function registerDeliveryRoutes(
 /** Registered inside the admin scope (server/http/admin.ts), behind its token check and CSV parser. */
 export function registerStockAdminRoutes(scope: FastifyInstance, db: Database): void {
   scope.post('/admin/v1/purchase-orders/import', async (request, reply) => {
+    // The file may name any store: a chain-wide import, until the back office checks each row's store.
+    if (refuse(request, reply, 'stock.write')) return reply;
     if (typeof request.body !== 'string')
       return sendFailure(
         reply,
@@ -100,6 +103,7 @@ export function registerStockAdminRoutes(scope: FastifyInstance, db: Database): 
         reply,
         fail(400, 'bad_request', 'number: must be a PO number of 1 to 64 characters'),
       );
+    if (refuse(request, reply, 'read', query.data.store)) return reply;
     const view = await purchaseOrderView(db, query.data.store, parsed.data);
     if (!view)
       return sendFailure(

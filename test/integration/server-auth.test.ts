@@ -95,9 +95,14 @@ describe.each(BACKENDS)('HQ auth on %s', (kind) => {
     }
   });
 
-  it('keeps the admin API closed when no admin token was set', async () => {
-    const reply = await call(url, 'POST', '/admin/v1/enrolment-codes', { body: { store: 'S001' } });
+  it('keeps the admin API closed to tokens when no admin token was set, and to strangers', async () => {
+    const reply = await call(url, 'POST', '/admin/v1/enrolment-codes', {
+      body: { store: 'S001' },
+      headers: { authorization: 'Bearer some-token-that-was-never-set-here' },
+    });
     expect(reply).toMatchObject({ status: 403, body: { ok: false, error: { code: 'admin_disabled' } } });
+    const stranger = await call(url, 'POST', '/admin/v1/enrolment-codes', { body: { store: 'S001' } });
+    expect(stranger).toMatchObject({ status: 401, body: { ok: false, error: { code: 'signed_out' } } });
   });
 
   it('answers /health without a token', async () => {

@@ -1,0 +1,2 @@
+-- Reserved (issue 14); filled by the branch that owns it.
+SELECT 1;

@@ -145,6 +145,8 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     });
     // Counts held for review (issue 13): two devices counted one item in one location.
     registerCountReviewRoutes(scope, db);
+
+    // The back office (issue 14), one module per area.
   });
 }
 

@@ -18,7 +18,8 @@ const texts = defineTexts({
     locked: 'Too many wrong passwords. Wait {minutes} min, then try again.',
     disabled: 'This account is disabled. Ask an admin.',
     noUsers: 'HQ has no users yet. Make the first admin with the admin token HQ was started with.',
-    noToken: 'HQ has no users yet and was started without an admin token: start it with one to make the first admin.',
+    noToken:
+      'HQ has no users yet and was started without an admin token: start it with one to make the first admin.',
     makeFirst: 'Create the first admin',
     firstTitle: 'Create the first admin',
     token: 'Admin token',
@@ -61,7 +62,9 @@ function SignInError({ error, t }: { error: unknown; t: Texts }) {
     if (error.code === 'account_disabled') return <Notice tone="error">{t.disabled}</Notice>;
     if (error.code === 'too_many_attempts') {
       const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
-      return <Notice tone="error">{fill(t.locked, { minutes: Math.max(1, Math.ceil(seconds / 60)) })}</Notice>;
+      return (
+        <Notice tone="error">{fill(t.locked, { minutes: Math.max(1, Math.ceil(seconds / 60)) })}</Notice>
+      );
     }
   }
   return <ErrorNotice error={error} />;

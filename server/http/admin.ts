@@ -13,7 +13,7 @@ import { listRefundFlags } from '../refunds/flags';
 import { listStockFlags } from '../stock/flags';
 import { registerStockAdminRoutes } from '../stock/routes';
 import { registerCountReviewRoutes } from '../counts/routes';
-import { actorOf, refuse } from '../office/request';
+import { refuse } from '../office/request';
 import { createOfficeAuthenticator } from '../office/authenticate';
 import { registerOfficeUserRoutes } from '../office/routes';
 import { fail, invalidRequest } from '../result';

@@ -41,7 +41,8 @@ export function registerAuditRoutes(scope: FastifyInstance, db: Database): void 
     {
       config: {
         doc: {
-          summary: 'The audit log, newest first (admins and auditors); `action` matches itself and its sub-actions',
+          summary:
+            'The audit log, newest first (admins and auditors); `action` matches itself and its sub-actions',
           auth: 'office',
           tags: ['audit'],
           query: auditQuery,
@@ -52,11 +53,17 @@ export function registerAuditRoutes(scope: FastifyInstance, db: Database): void 
     async (request, reply) => {
       const actor = actorOf(request);
       if (actor.role !== 'admin' && actor.role !== 'auditor') {
-        return sendFailure(reply, fail(403, 'forbidden', `a ${actor.role.replace('_', ' ')} may not read the audit log`));
+        return sendFailure(
+          reply,
+          fail(403, 'forbidden', `a ${actor.role.replace('_', ' ')} may not read the audit log`),
+        );
       }
       const query = auditQuery.safeParse(request.query ?? {});
       if (!query.success) {
-        return sendFailure(reply, invalidRequest('bad_request', 'the query is not valid', query.error.issues));
+        return sendFailure(
+          reply,
+          invalidRequest('bad_request', 'the query is not valid', query.error.issues),
+        );
       }
       const q = query.data;
       const { rows } = await db.query<{

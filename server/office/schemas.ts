@@ -72,7 +72,10 @@ export const userView = z.object({
   lastActiveAt: z.string().nullable(),
 });
 
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time like 2026-05-01T00:00:00Z' });
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 time like 2026-05-01T00:00:00Z',
+});
 export const auditQuery = z.strictObject({
   action: z.string().max(64).optional(),
   targetType: z.string().max(64).optional(),

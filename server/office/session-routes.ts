@@ -13,12 +13,7 @@ import { recordAudit } from './audit';
 import { actorFor, cameOverHttps, sessionOf, SESSION_COOKIE } from './authenticate';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords';
 import { actorOf } from './request';
-import {
-  firstAdminBody,
-  passwordChangeBody,
-  sessionReply,
-  signInBody,
-} from './schemas';
+import { firstAdminBody, passwordChangeBody, sessionReply, signInBody } from './schemas';
 import {
   createSession,
   endSession,
@@ -42,14 +37,32 @@ export function registerSessionRoutes(
 
   scope.get(
     '/admin/v1/sign-in-state',
-    { config: { doc: { summary: 'Whether HQ has users yet (if not, the first admin is made with the admin token)', auth: 'none', tags } } },
+    {
+      config: {
+        doc: {
+          summary: 'Whether HQ has users yet (if not, the first admin is made with the admin token)',
+          auth: 'none',
+          tags,
+        },
+      },
+    },
     async (_request, reply) =>
       reply.send({ ok: true, firstAdminNeeded: !(await anyUsers(db)), adminTokenSet: options.tokenSet }),
   );
 
   scope.post(
     '/admin/v1/session',
-    { config: { doc: { summary: 'Sign in with a name and password: sets the session cookie', auth: 'none', tags, body: signInBody, reply: sessionReply } } },
+    {
+      config: {
+        doc: {
+          summary: 'Sign in with a name and password: sets the session cookie',
+          auth: 'none',
+          tags,
+          body: signInBody,
+          reply: sessionReply,
+        },
+      },
+    },
     async (request, reply) => {
       const what = 'failed sign-ins';
       const byAddress: Check = [LIMITS.loginByAddress, request.ip, 'from this address'];
@@ -80,7 +93,16 @@ export function registerSessionRoutes(
 
   scope.get(
     '/admin/v1/session',
-    { config: { doc: { summary: 'Who is signed in, and the CSRF token to send with changes', auth: 'office', tags, reply: sessionReply } } },
+    {
+      config: {
+        doc: {
+          summary: 'Who is signed in, and the CSRF token to send with changes',
+          auth: 'office',
+          tags,
+          reply: sessionReply,
+        },
+      },
+    },
     async (request, reply) => {
       const session = sessionOf(request);
       return reply.send({
@@ -113,7 +135,16 @@ export function registerSessionRoutes(
 
   scope.put(
     '/admin/v1/session/password',
-    { config: { doc: { summary: 'Change your own password (your other sessions end)', auth: 'office', tags, body: passwordChangeBody } } },
+    {
+      config: {
+        doc: {
+          summary: 'Change your own password (your other sessions end)',
+          auth: 'office',
+          tags,
+          body: passwordChangeBody,
+        },
+      },
+    },
     async (request, reply) => {
       const session = sessionOf(request);
       if (!session) {
@@ -153,7 +184,17 @@ export function registerSessionRoutes(
   // The chain's first user, made with the admin token while HQ has none; then signed in at once.
   scope.post(
     '/admin/v1/first-admin',
-    { config: { doc: { summary: 'Make the first admin user (admin token only, while there are no users)', auth: 'office', tags, body: firstAdminBody, reply: sessionReply } } },
+    {
+      config: {
+        doc: {
+          summary: 'Make the first admin user (admin token only, while there are no users)',
+          auth: 'office',
+          tags,
+          body: firstAdminBody,
+          reply: sessionReply,
+        },
+      },
+    },
     async (request, reply) => {
       if (actorOf(request).kind !== 'token') {
         return sendFailure(reply, fail(403, 'forbidden', 'the first admin is made with the admin token'));
@@ -161,7 +202,10 @@ export function registerSessionRoutes(
       const body = firstAdminBody.safeParse(request.body ?? {});
       if (!body.success) return sendFailure(reply, invalid('first admin', body.error));
       if (await anyUsers(db)) {
-        return sendFailure(reply, fail(409, 'users_exist', 'HQ has users already; sign in as an admin to add more'));
+        return sendFailure(
+          reply,
+          fail(409, 'users_exist', 'HQ has users already; sign in as an admin to add more'),
+        );
       }
       const passwordHash = await hashPassword(body.data.password);
       try {
@@ -178,7 +222,10 @@ export function registerSessionRoutes(
         return startSession(db, request, reply.code(201), id, null);
       } catch (error) {
         if (sqlState(error) === '23505') {
-          return sendFailure(reply, fail(409, 'user_exists', `a user named ${body.data.name} exists already`));
+          return sendFailure(
+            reply,
+            fail(409, 'user_exists', `a user named ${body.data.name} exists already`),
+          );
         }
         throw error;
       }

@@ -81,7 +81,11 @@ export async function endSession(q: Queryable, sessionId: string): Promise<void>
 }
 
 /** Ends every session of a user (disabled, or a new password), except one to keep (their own). */
-export async function endUserSessions(q: Queryable, userId: string, keep: string | null = null): Promise<number> {
+export async function endUserSessions(
+  q: Queryable,
+  userId: string,
+  keep: string | null = null,
+): Promise<number> {
   const { rowCount } = await q.query(
     `DELETE FROM office_sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)`,
     [userId, keep],

@@ -30,7 +30,16 @@ const tags = ['users'];
 export function registerUserAdminRoutes(scope: FastifyInstance, db: Database): void {
   scope.get(
     '/admin/v1/users',
-    { config: { doc: { summary: 'Every user of the back office (admins only)', auth: 'office', tags, reply: z.object({ ok: z.literal(true), users: z.array(userView) }) } } },
+    {
+      config: {
+        doc: {
+          summary: 'Every user of the back office (admins only)',
+          auth: 'office',
+          tags,
+          reply: z.object({ ok: z.literal(true), users: z.array(userView) }),
+        },
+      },
+    },
     async (request, reply) => {
       if (refuse(request, reply, 'users.write')) return reply;
       return reply.send({ ok: true, users: await listUsers(db) });
@@ -39,7 +48,17 @@ export function registerUserAdminRoutes(scope: FastifyInstance, db: Database): v
 
   scope.post(
     '/admin/v1/users',
-    { config: { doc: { summary: 'Make a user', auth: 'office', tags, body: userCreateBody, reply: z.object({ ok: z.literal(true), user: userView }) } } },
+    {
+      config: {
+        doc: {
+          summary: 'Make a user',
+          auth: 'office',
+          tags,
+          body: userCreateBody,
+          reply: z.object({ ok: z.literal(true), user: userView }),
+        },
+      },
+    },
     async (request, reply) => {
       if (refuse(request, reply, 'users.write')) return reply;
       const body = userCreateBody.safeParse(request.body ?? {});
@@ -63,7 +82,10 @@ export function registerUserAdminRoutes(scope: FastifyInstance, db: Database): v
         return reply.code(201).send({ ok: true, user });
       } catch (error) {
         if (sqlState(error) === '23505') {
-          return sendFailure(reply, fail(409, 'user_exists', `a user named ${body.data.name} exists already`));
+          return sendFailure(
+            reply,
+            fail(409, 'user_exists', `a user named ${body.data.name} exists already`),
+          );
         }
         throw error;
       }
@@ -72,7 +94,18 @@ export function registerUserAdminRoutes(scope: FastifyInstance, db: Database): v
 
   scope.patch(
     '/admin/v1/users/:id',
-    { config: { doc: { summary: "Change a user's name, role, stores, or disable them (their sessions end)", auth: 'office', tags, params: userParams, body: userChangeBody, reply: z.object({ ok: z.literal(true), user: userView }) } } },
+    {
+      config: {
+        doc: {
+          summary: "Change a user's name, role, stores, or disable them (their sessions end)",
+          auth: 'office',
+          tags,
+          params: userParams,
+          body: userChangeBody,
+          reply: z.object({ ok: z.literal(true), user: userView }),
+        },
+      },
+    },
     async (request, reply) => {
       if (refuse(request, reply, 'users.write')) return reply;
       const params = userParams.safeParse(request.params);
@@ -92,14 +125,22 @@ export function registerUserAdminRoutes(scope: FastifyInstance, db: Database): v
         if ((demoted || disabling) && before.id === actor.userId) {
           return fail(409, 'own_account', 'you cannot disable yourself or take away your own admin role');
         }
-        if ((demoted || disabling) && before.role === 'admin' && (await otherActiveAdmins(tx, before.id)) === 0) {
+        if (
+          (demoted || disabling) &&
+          before.role === 'admin' &&
+          (await otherActiveAdmins(tx, before.id)) === 0
+        ) {
           return fail(409, 'last_admin', 'this is the last enabled admin; make another admin first');
         }
         await updateUser(tx, before.id, { ...body.data, role });
         await setStores(tx, before.id, stores);
         if (disabling) await endUserSessions(tx, before.id);
         const after = (await getUser(tx, before.id))!;
-        const action = disabling ? 'user.disable' : body.data.disabled === false && before.disabled ? 'user.enable' : 'user.update';
+        const action = disabling
+          ? 'user.disable'
+          : body.data.disabled === false && before.disabled
+            ? 'user.enable'
+            : 'user.update';
         await recordAudit(tx, actor, {
           action,
           targetType: 'user',
@@ -116,7 +157,17 @@ export function registerUserAdminRoutes(scope: FastifyInstance, db: Database): v
 
   scope.post(
     '/admin/v1/users/:id/password',
-    { config: { doc: { summary: "Reset a user's password (their sessions end)", auth: 'office', tags, params: userParams, body: passwordResetBody } } },
+    {
+      config: {
+        doc: {
+          summary: "Reset a user's password (their sessions end)",
+          auth: 'office',
+          tags,
+          params: userParams,
+          body: passwordResetBody,
+        },
+      },
+    },
     async (request, reply) => {
       if (refuse(request, reply, 'users.write')) return reply;
       const params = userParams.safeParse(request.params);
@@ -154,7 +205,11 @@ async function storesProblem(
     return fail(400, 'stores_required', 'a store manager needs at least one store');
   }
   if (role !== 'store_manager' && stores.length > 0) {
-    return fail(400, 'stores_not_allowed', `a ${role.replace('_', ' ')} sees every store; give stores only to a store manager`);
+    return fail(
+      400,
+      'stores_not_allowed',
+      `a ${role.replace('_', ' ')} sees every store; give stores only to a store manager`,
+    );
   }
   const unknown = await unknownStores(db, stores);
   if (unknown.length > 0) {
@@ -165,7 +220,13 @@ async function storesProblem(
 
 /** What the audit log keeps of a user: never a password or its hash. */
 function audited(user: UserView) {
-  return { name: user.name, displayName: user.displayName, role: user.role, stores: user.stores, disabled: user.disabled };
+  return {
+    name: user.name,
+    displayName: user.displayName,
+    role: user.role,
+    stores: user.stores,
+    disabled: user.disabled,
+  };
 }
 
 function send(reply: FastifyReply, result: { sessionsEnded: number } | HttpFailure): FastifyReply {

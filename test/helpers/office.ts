@@ -66,7 +66,11 @@ export async function startOffice(options: OfficeOptions = {}): Promise<Office> 
 }
 
 /** The chain's first admin, made by signInToOffice with the admin token when HQ has no users yet. */
-export const OFFICE_ADMIN = { name: 'admin', displayName: 'Office Admin', password: 'office-admin-password-1' };
+export const OFFICE_ADMIN = {
+  name: 'admin',
+  displayName: 'Office Admin',
+  password: 'office-admin-password-1',
+};
 
 /**
  * Signs in as the chain's first admin from the sign-in screen, as a new chain does: when HQ has no users

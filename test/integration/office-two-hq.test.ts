@@ -25,7 +25,10 @@ describe('two HQ processes on one PostgreSQL', () => {
     const options = { port: 0, databaseUrl: backend.databaseUrl, adminToken: OFFICE_ADMIN_TOKEN };
     a = await startServer(options);
     b = await startServer(options);
-    const made = await call(a.url, 'POST', '/admin/v1/first-admin', { token: OFFICE_ADMIN_TOKEN, body: OFFICE_ADMIN });
+    const made = await call(a.url, 'POST', '/admin/v1/first-admin', {
+      token: OFFICE_ADMIN_TOKEN,
+      body: OFFICE_ADMIN,
+    });
     expect(made.status).toBe(201);
   });
   afterAll(async () => {
@@ -76,10 +79,12 @@ describe('two HQ processes on one PostgreSQL', () => {
     const statuses = attempts.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(6);
-    const { code } = (await call(a.url, 'POST', '/admin/v1/enrolment-codes', {
-      token: OFFICE_ADMIN_TOKEN,
-      body: { store: 'S001' },
-    })).body as { code: string };
+    const { code } = (
+      await call(a.url, 'POST', '/admin/v1/enrolment-codes', {
+        token: OFFICE_ADMIN_TOKEN,
+        body: { store: 'S001' },
+      })
+    ).body as { code: string };
     expect((await call(b.url, 'POST', '/v1/enrol', { body: { code } })).status).toBe(429);
   });
 });

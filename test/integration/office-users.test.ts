@@ -76,7 +76,9 @@ describe.each(BACKENDS)('back-office users on %s', (kind) => {
       code: 'sign_in_failed',
       message: 'the name or the password is wrong',
     });
-    const unknown = await call(hq.url, 'POST', '/admin/v1/session', { body: { name: 'nobody', password: 'x' } });
+    const unknown = await call(hq.url, 'POST', '/admin/v1/session', {
+      body: { name: 'nobody', password: 'x' },
+    });
     expect(unknown.body.error.code).toBe('sign_in_failed');
 
     const response = await fetch(`${hq.url}/admin/v1/session`, {
@@ -105,7 +107,10 @@ describe.each(BACKENDS)('back-office users on %s', (kind) => {
     const bare = await call(hq.url, 'POST', '/admin/v1/users', { body, headers: { cookie: admin.cookie } });
     expect(bare.status).toBe(403);
     expect(bare.body.error.code).toBe('csrf_token_missing');
-    const forged = await admin.call('POST', '/admin/v1/users', { body, headers: { 'x-csrf-token': 'guess' } });
+    const forged = await admin.call('POST', '/admin/v1/users', {
+      body,
+      headers: { 'x-csrf-token': 'guess' },
+    });
     expect(forged.body.error.code).toBe('csrf_token_missing');
     const foreign = await admin.call('POST', '/admin/v1/users', {
       body,

@@ -3,6 +3,7 @@
 // limits, what each role is refused, a disabled user's session ending, and the audit log's before/after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server';
+import { hashSecret } from '../../server/auth/secrets';
 import {
   createOfficeUser,
   OFFICE_ADMIN,
@@ -100,6 +101,16 @@ describe.each(BACKENDS)('back-office users on %s', (kind) => {
     const { rows } = await hq.db.query<{ token_hash: string }>(`SELECT token_hash FROM office_sessions`);
     expect(rows.map((r) => r.token_hash)).not.toContain(admin.cookie.split('=')[1]);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
+  });
+
+  it('makes a hash of a lower cost again at the next sign-in', async () => {
+    const cheap = await hashSecret(OFFICE_ADMIN.password); // N = 2^14
+    await hq.db.query(`UPDATE office_users SET password_hash = $1 WHERE name = 'admin'`, [cheap]);
+    await signInByApi(hq.url, 'admin', OFFICE_ADMIN.password);
+    const { rows } = await hq.db.query<{ password_hash: string }>(
+      `SELECT password_hash FROM office_users WHERE name = 'admin'`,
+    );
+    expect(rows[0]!.password_hash).toMatch(/^scrypt\$32768\$/);
   });
 
   it('refuses a change by cookie without the CSRF token or from another origin; bearer needs neither', async () => {

@@ -206,6 +206,12 @@ describe.each(BACKENDS)('back-office users on %s', (kind) => {
     const self = await userNamed('admin');
     const selfDisable = await admin.call('PATCH', `/admin/v1/users/${self.id}`, { body: { disabled: true } });
     expect(selfDisable.body.error.code).toBe('own_account');
+    const lastAdmin = await call(hq.url, 'PATCH', `/admin/v1/users/${self.id}`, {
+      token: OFFICE_ADMIN_TOKEN,
+      body: { role: 'auditor' },
+    });
+    expect(lastAdmin.status).toBe(409);
+    expect(lastAdmin.body.error.code).toBe('last_admin');
 
     const log = await admin.call('GET', '/admin/v1/audit?targetId=sm2');
     const actions = log.body.entries.map((e: { action: string }) => e.action);

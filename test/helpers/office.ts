@@ -106,22 +106,30 @@ export interface OfficeUser {
   password: string;
 }
 
-/** Makes a user of a role (and stores, for a store manager) through the API with the admin token. */
+/**
+ * Makes a user of a role (and stores, for a store manager) through the API with the admin token. HQ
+ * gives a store manager only stores it knows; a store it does not know yet is made known the way a
+ * chain does, with an enrolment code for it (left unused).
+ */
 export async function createOfficeUser(
   hq: { url: string },
   user: { name: string; role: Role; stores?: string[]; displayName?: string; password?: string },
 ): Promise<OfficeUser> {
   const password = user.password ?? `${user.name}-password-123`;
-  const made = await call(hq.url, 'POST', '/admin/v1/users', {
-    token: OFFICE_ADMIN_TOKEN,
-    body: {
-      name: user.name,
-      displayName: user.displayName ?? user.name,
-      role: user.role,
-      stores: user.stores ?? [],
-      password,
-    },
-  });
+  const body = {
+    name: user.name,
+    displayName: user.displayName ?? user.name,
+    role: user.role,
+    stores: user.stores ?? [],
+    password,
+  };
+  let made = await call(hq.url, 'POST', '/admin/v1/users', { token: OFFICE_ADMIN_TOKEN, body });
+  if (made.status === 422 && made.body.error.code === 'unknown_store') {
+    for (const store of made.body.error.details.stores as string[]) {
+      await call(hq.url, 'POST', '/admin/v1/enrolment-codes', { token: OFFICE_ADMIN_TOKEN, body: { store } });
+    }
+    made = await call(hq.url, 'POST', '/admin/v1/users', { token: OFFICE_ADMIN_TOKEN, body });
+  }
   if (made.status !== 201) throw new Error(`the user was not made: ${JSON.stringify(made.body)}`);
   return { id: made.body.user.id, name: user.name, password };
 }

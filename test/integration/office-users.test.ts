@@ -185,6 +185,10 @@ describe.each(BACKENDS)('back-office users on %s', (kind) => {
     });
     expect(unknownStore.status).toBe(422);
     expect(unknownStore.body.error.message).toBe('HQ knows no store S009');
+    // The test helper makes a store known (with an enrolment code) when a user needs it.
+    const sm3 = await createOfficeUser(hq, { name: 'sm3', role: 'store_manager', stores: ['S003'] });
+    const third = await signInByApi(hq.url, sm3.name, sm3.password);
+    expect((await third.call('GET', '/admin/v1/session')).body.actor.stores).toEqual(['S003']);
   });
 
   it("ends a disabled user's sessions at once, and audits the change with its before and after", async () => {

@@ -2,9 +2,10 @@
 // { code, message, details }. Every call goes through here, so how a request proves who sends it
 // (session cookie and CSRF header, or the bootstrap token) is decided in one place.
 //
-// GROUNDWORK (issue 14): until sessions land, the admin token typed at sign-in is kept for the tab
-// (sessionStorage) and sent as a bearer token. The users branch replaces this with the session cookie
-// (HttpOnly, set by HQ) and the CSRF token HQ hands out with the session.
+// A signed-in browser proves itself with the session cookie HQ set (HttpOnly: no script here can read
+// it) and, on every change, the session's CSRF token in X-CSRF-Token. The token is handed out by HQ with
+// the session (sign-in, GET /admin/v1/session) and kept in memory only. The admin token is sent once,
+// as a bearer token, to make the first admin; it is never stored.
 
 export class ApiError extends Error {
   constructor(
@@ -19,16 +20,22 @@ export class ApiError extends Error {
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
-const TOKEN_KEY = 'openlane.office.token';
+let csrfToken: string | null = null;
+let signedOutListener: (() => void) | null = null;
 
-export function setBootstrapToken(token: string | null): void {
-  if (token === null) sessionStorage.removeItem(TOKEN_KEY);
-  else sessionStorage.setItem(TOKEN_KEY, token);
+/** Called when HQ says the session has ended (expired, signed out elsewhere, user disabled). */
+export function onSessionEnded(listener: (() => void) | null): void {
+  signedOutListener = listener;
 }
 
-function authHeaders(): Record<string, string> {
-  const token = sessionStorage.getItem(TOKEN_KEY);
-  return token ? { authorization: `Bearer ${token}` } : {};
+/** Keeps the CSRF token HQ handed out with the session (null when signed out). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+function authHeaders(method: string, bearer?: string): Record<string, string> {
+  if (bearer) return { authorization: `Bearer ${bearer}` };
+  return method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {};
 }
 
 export function pathWith(path: string, query?: Query): string {
@@ -44,9 +51,12 @@ export function pathWith(path: string, query?: Query): string {
 async function request<T>(
   method: string,
   path: string,
-  init: { body?: BodyInit; type?: string } = {},
+  init: { body?: BodyInit; type?: string; bearer?: string } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...authHeaders() };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    ...authHeaders(method, init.bearer),
+  };
   if (init.type) headers['content-type'] = init.type;
   let response: Response;
   try {
@@ -74,6 +84,7 @@ async function request<T>(
       code: 'http_' + response.status,
       message: `HQ answered ${response.status}`,
     };
+    if (response.status === 401 && error.code === 'session_ended') signedOutListener?.();
     throw new ApiError(response.status, error.code, error.message, error.details);
   }
   return body as T;
@@ -81,8 +92,9 @@ async function request<T>(
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', pathWith(path, query)),
-  post: <T>(path: string, body?: unknown) =>
-    request<T>('POST', path, { body: JSON.stringify(body ?? {}), type: 'application/json' }),
+  /** `bearer`: sent as the admin token instead of the session (only to make the first admin). */
+  post: <T>(path: string, body?: unknown, options: { bearer?: string } = {}) =>
+    request<T>('POST', path, { body: JSON.stringify(body ?? {}), type: 'application/json', ...options }),
   put: <T>(path: string, body?: unknown) =>
     request<T>('PUT', path, { body: JSON.stringify(body ?? {}), type: 'application/json' }),
   patch: <T>(path: string, body?: unknown) =>
@@ -100,7 +112,7 @@ export const api = {
       xhr.open('POST', path);
       xhr.setRequestHeader('content-type', type);
       xhr.setRequestHeader('accept', 'application/json');
-      for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
+      for (const [name, value] of Object.entries(authHeaders('POST'))) xhr.setRequestHeader(name, value);
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable && onProgress) onProgress(event.loaded / event.total);
       };

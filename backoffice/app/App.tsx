@@ -1,6 +1,6 @@
 // The back office's root: signed out, the sign-in screen; signed in, the shell with the reader's area.
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, setBootstrapToken } from '../api/client';
+import { api, ApiError, onSessionEnded, setCsrfToken } from '../api/client';
 import { LanguageProvider } from '../i18n';
 import { ErrorNotice } from '../ui/Notice';
 import type { Session } from './session';
@@ -24,8 +24,11 @@ export function App() {
 function Root() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const load = useCallback(() => {
-    api.get<{ actor: Session }>('/admin/v1/session').then(
-      (reply) => setState({ kind: 'in', session: reply.actor }),
+    api.get<{ actor: Session; csrfToken: string | null }>('/admin/v1/session').then(
+      (reply) => {
+        setCsrfToken(reply.csrfToken);
+        setState({ kind: 'in', session: reply.actor });
+      },
       (error: unknown) =>
         setState(
           error instanceof ApiError && error.status === 401
@@ -35,9 +38,20 @@ function Root() {
     );
   }, []);
   useEffect(load, [load]);
+  // A session that ends while a screen is open (idle too long, disabled, signed out elsewhere).
+  useEffect(() => {
+    onSessionEnded(() => {
+      setCsrfToken(null);
+      setState({ kind: 'signed-out' });
+    });
+    return () => onSessionEnded(null);
+  }, []);
   const signOut = useCallback(() => {
-    setBootstrapToken(null);
-    setState({ kind: 'signed-out' });
+    const done = () => {
+      setCsrfToken(null);
+      setState({ kind: 'signed-out' });
+    };
+    api.delete('/admin/v1/session').then(done, done);
   }, []);
   if (state.kind === 'loading') return <main className="boot" aria-busy="true" />;
   if (state.kind === 'signed-out') return <SignIn onSignedIn={load} />;

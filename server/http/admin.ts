@@ -13,8 +13,9 @@ import { listRefundFlags } from '../refunds/flags';
 import { listStockFlags } from '../stock/flags';
 import { registerStockAdminRoutes } from '../stock/routes';
 import { registerCountReviewRoutes } from '../counts/routes';
-import { actorOf, refuse } from '../office/request';
+import { refuse } from '../office/request';
 import { createOfficeAuthenticator } from '../office/authenticate';
+import { registerOfficeUserRoutes } from '../office/routes';
 import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
 
@@ -66,15 +67,6 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
       const who = await authenticate(request);
       if (!who.ok) return sendFailure(reply, who);
       request.actor = who.actor;
-    });
-
-    // Who is signed in, for the back office to show (and to know what to offer).
-    scope.get('/admin/v1/session', async (request, reply) => {
-      const actor = actorOf(request);
-      return reply.send({
-        ok: true,
-        actor: { name: actor.name, role: actor.role, stores: actor.stores, kind: actor.kind },
-      });
     });
 
     scope.post('/admin/v1/enrolment-codes', async (request, reply) => {
@@ -147,6 +139,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     registerCountReviewRoutes(scope, db);
 
     // The back office (issue 14), one module per area.
+    registerOfficeUserRoutes(scope, db, { tokenSet: options.token !== null });
   });
 }
 

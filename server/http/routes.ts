@@ -17,7 +17,7 @@ import { registerLinkRoute } from './link';
 import { registerRefundRoutes } from '../refunds/routes';
 import { registerDeliveryRoutes } from '../stock/routes';
 import { registerPriceRoutes } from '../prices/routes';
-import { chargeAttempt, openRouteLimits, refuseIfLimited, type Check } from './rate-limit';
+import { chargeAttempt, FailureCounters, LIMITS, refuseIfLimited, type Check } from './rate-limit';
 import type { CatalogStream } from './stream';
 
 export interface RouteDeps {
@@ -86,42 +86,43 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     return reply.send({ ok: true, service: 'openlane-hq', database: db.kind });
   });
 
-  // Guessing codes or secrets is slowed per address and per code or device (see rate-limit.ts).
-  const limits = openRouteLimits();
+  // Guessing codes or secrets is slowed per address and per code or device (see rate-limit.ts); the
+  // counters are kept in the database, so they hold across every HQ process on it.
+  const counters = new FailureCounters(db);
 
   app.post('/v1/enrol', async (request, reply) => {
     const what = 'failed enrolment attempts';
-    const byAddress: Check = [limits.enrolByAddress, request.ip, 'from this address'];
-    if (refuseIfLimited(reply, what, [byAddress])) return reply;
+    const byAddress: Check = [LIMITS.enrolByAddress, request.ip, 'from this address'];
+    if (await refuseIfLimited(counters, reply, what, [byAddress])) return reply;
     const body = parse(enrolBody, request.body, 'enrolment request');
     if (!body.ok) return sendFailure(reply, body);
     const code = body.value.code.toUpperCase().replace(/[\s-]/g, '');
-    const checks: Check[] = [byAddress, [limits.enrolByCode, code, 'with this code']];
-    if (refuseIfLimited(reply, what, checks)) return reply;
-    const succeeded = chargeAttempt(checks);
+    const checks: Check[] = [byAddress, [LIMITS.enrolByCode, code, 'with this code']];
+    const succeeded = await chargeAttempt(counters, reply, what, checks);
+    if (!succeeded) return reply;
     const enrolled = await enrolDevice(db, body.value.code, body.value.terminalName);
     if (!enrolled.ok) return sendFailure(reply, enrolled);
-    succeeded();
+    await succeeded();
     return reply.code(201).send(enrolled);
   });
 
   app.post('/v1/token', async (request, reply) => {
     const what = 'failed token requests';
-    const byAddress: Check = [limits.tokenByAddress, request.ip, 'from this address'];
-    if (refuseIfLimited(reply, what, [byAddress])) return reply;
+    const byAddress: Check = [LIMITS.tokenByAddress, request.ip, 'from this address'];
+    if (await refuseIfLimited(counters, reply, what, [byAddress])) return reply;
     const body = parse(tokenBody, request.body, 'token request');
     if (!body.ok) return sendFailure(reply, body);
     const deviceId = body.value.deviceId.toLowerCase();
     const byDevice = `${deviceId} ${request.ip}`;
     const checks: Check[] = [
       byAddress,
-      [limits.tokenByDevice, byDevice, 'for this device from this address'],
+      [LIMITS.tokenByDevice, byDevice, 'for this device from this address'],
     ];
-    if (refuseIfLimited(reply, what, checks)) return reply;
-    const succeeded = chargeAttempt(checks);
+    const succeeded = await chargeAttempt(counters, reply, what, checks);
+    if (!succeeded) return reply;
     const issued = await issueToken(db, deps.key, deviceId, body.value.secret, deps.tokenTtlSeconds);
     if (!issued.ok) return sendFailure(reply, issued);
-    succeeded();
+    await succeeded();
     return reply.send(issued);
   });
 

@@ -23,11 +23,12 @@ describe('the back office HQ serves at /', () => {
     expect(missing.status).toBe(404);
   });
 
-  it('asks a stranger to sign in, and says so when the sign-in is wrong', async () => {
+  it('asks a stranger to sign in, and says so when the name or password is wrong', async () => {
     const { page } = office;
-    await page.getByLabel('Admin token').fill('not-the-token-at-all-0000000');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/admin token/i);
+    await page.getByTestId('sign-in-name').fill('admin');
+    await page.getByTestId('sign-in-password').fill('not-the-password-at-all');
+    await page.getByTestId('sign-in-submit').click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The name or the password is wrong.');
     expect(await axeProblems(page, 'sign-in')).toEqual([]);
   });
 

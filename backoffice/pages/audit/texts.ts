@@ -1,0 +1,43 @@
+// The audit area's words, in English and 简体中文.
+import { defineTexts } from '../../i18n';
+
+export const auditTexts = defineTexts({
+  en: {
+    filters: 'Filter the audit log',
+    action: 'Action',
+    actionHint: 'e.g. user, or user.create',
+    targetType: 'Target type',
+    targetId: 'Target',
+    actor: 'By',
+    from: 'From',
+    to: 'To (inclusive)',
+    apply: 'Show',
+    clear: 'Clear',
+    log: 'Audit log entries, newest first',
+    at: 'When',
+    store: 'Store',
+    change: 'Before → after',
+    token: '(admin token)',
+    newest: 'The newest {n} entries that match are shown.',
+    none: '—',
+  },
+  'zh-CN': {
+    filters: '筛选审计日志',
+    action: '操作',
+    actionHint: '例如 user 或 user.create',
+    targetType: '对象类型',
+    targetId: '对象',
+    actor: '操作人',
+    from: '起始日期',
+    to: '截止日期（含）',
+    apply: '显示',
+    clear: '清除',
+    log: '审计日志条目，最新在前',
+    at: '时间',
+    store: '门店',
+    change: '修改前 → 修改后',
+    token: '（管理员令牌）',
+    newest: '显示符合条件的最新 {n} 条。',
+    none: '—',
+  },
+});

@@ -1,0 +1,93 @@
+// The users of the back office as a new chain meets them, in Chromium: the first admin made from the
+// sign-in screen with the admin token, a store manager of S002 made on the users page, who then signs in
+// and sees only S002; the change in the audit log; both pages clean for axe in English and 简体中文.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems } from '../helpers/axe';
+import {
+  OFFICE_ADMIN,
+  OFFICE_ADMIN_TOKEN,
+  openArea,
+  signInAs,
+  startOffice,
+  type Office,
+} from '../helpers/office';
+import { call } from '../helpers/postgres';
+
+let office: Office;
+beforeAll(async () => {
+  office = await startOffice({ signedIn: false });
+  // S001 and S002 are stores once they have an enrolment code.
+  for (const store of ['S001', 'S002']) {
+    await call(office.hq.url, 'POST', '/admin/v1/enrolment-codes', {
+      token: OFFICE_ADMIN_TOKEN,
+      body: { store },
+    });
+  }
+});
+afterAll(async () => office?.close());
+
+describe('users of the back office', () => {
+  it('makes the first admin from the sign-in screen with the admin token', async () => {
+    const { page } = office;
+    await page.getByTestId('first-admin-open').click();
+    await page.getByTestId('first-admin-token').fill(OFFICE_ADMIN_TOKEN);
+    await page.getByTestId('first-admin-name').fill(OFFICE_ADMIN.name);
+    await page.getByTestId('first-admin-display-name').fill(OFFICE_ADMIN.displayName);
+    await page.getByTestId('first-admin-password').fill(OFFICE_ADMIN.password);
+    await page.getByTestId('first-admin-repeat').fill(OFFICE_ADMIN.password);
+    expect(await axeProblems(page, 'first admin')).toEqual([]);
+    await page.getByTestId('first-admin-submit').click();
+    await expect
+      .poll(() => page.getByTestId('signed-in-as').textContent())
+      .toMatch(/^admin · Admin · all stores/);
+  });
+
+  it('makes a store manager of S002, who signs in and sees only S002', async () => {
+    const { page } = office;
+    await openArea(page, 'users');
+    await page.getByTestId('user-new').click();
+    await page.getByTestId('user-name').fill('lin');
+    await page.getByTestId('user-display-name').fill('Lin Wei');
+    await page.getByTestId('user-role').selectOption('store_manager');
+    await page.getByTestId('user-stores').fill('S009');
+    await page.getByTestId('user-password').fill('lin-password-123');
+    await page.getByTestId('user-create').click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('HQ knows no store S009');
+    await page.getByTestId('user-stores').fill('S002');
+    await page.getByTestId('user-create').click();
+    const table = page.getByTestId('users-table');
+    await expect
+      .poll(() => table.locator('tbody tr').allTextContents())
+      .toEqual([
+        expect.stringMatching(/^adminOffice AdminAdminall storesActive/),
+        expect.stringMatching(/^linLin WeiStore managerS002Active/),
+      ]);
+    await table.getByRole('button', { name: 'lin' }).click();
+    await page.getByTestId('user-edit-form').waitFor();
+    expect(await axeProblems(page, 'users in English')).toEqual([]);
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await expect.poll(() => page.locator('#page-title').textContent()).toBe('用户');
+    expect(await axeProblems(page, 'users in Chinese')).toEqual([]);
+
+    await openArea(page, 'audit');
+    const log = page.getByTestId('audit-table');
+    await expect.poll(() => log.locator('tbody tr').first().textContent()).toContain('user.create');
+    const created = log.locator('tbody tr', { hasText: 'user: lin' });
+    await expect.poll(() => created.textContent()).toMatch(/rolestore_manager.*storesS002/);
+    expect(await axeProblems(page, 'audit in Chinese')).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('audit-targetId').fill('admin');
+    await page.getByTestId('audit-apply').click();
+    await expect
+      .poll(() => log.locator('tbody tr').allTextContents())
+      .toEqual([expect.stringMatching(/\(admin token\)user\.createuser: admin/)]);
+    expect(await axeProblems(page, 'audit in English')).toEqual([]);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInAs(page, 'lin', 'lin-password-123');
+    await expect
+      .poll(() => page.getByTestId('signed-in-as').textContent())
+      .toBe('lin · Store manager · S002');
+    expect(await page.getByTestId('nav-users').count()).toBe(0);
+  });
+});

@@ -7,6 +7,7 @@ import { registerAdminRoutes } from './admin';
 import { registerBackoffice } from './backoffice';
 import type { AdminOptions } from './admin';
 import { installErrorHandlers } from './errors';
+import { collectRoutes, registerOpenApiRoute, type RouteEntry } from './openapi';
 import { registerRoutes } from './routes';
 import { createCatalogStream } from './stream';
 import type { CatalogStream } from './stream';
@@ -24,7 +25,7 @@ export interface AppOptions {
 
 export async function buildApp(
   options: AppOptions,
-): Promise<{ app: FastifyInstance; stream: CatalogStream }> {
+): Promise<{ app: FastifyInstance; stream: CatalogStream; routes: readonly RouteEntry[] }> {
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes,
     logger: options.logger ?? false,
@@ -39,6 +40,8 @@ export async function buildApp(
   // The API speaks JSON only: any other body is refused (415) rather than handed over as text.
   app.removeContentTypeParser('text/plain');
   installErrorHandlers(app, options.bodyLimitBytes, options.logger ?? false);
+  // Every route from here on is recorded, with its doc, for GET /openapi.json.
+  const routes = collectRoutes(app);
   const stream = createCatalogStream(options.db, {
     pollMs: options.catalogPollMs,
     heartbeatMs: options.heartbeatMs,
@@ -47,6 +50,7 @@ export async function buildApp(
   registerRoutes(app, { db: options.db, key: options.key, tokenTtlSeconds: options.tokenTtlSeconds, stream });
   registerAdminRoutes(app, options.db, options.admin);
   registerBackoffice(app);
+  registerOpenApiRoute(app, routes);
   await app.ready();
-  return { app, stream };
+  return { app, stream, routes };
 }

@@ -51,6 +51,28 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return db;
 }
 
+/**
+ * Opens the read-only handle report queries use: a streaming replica of the HQ database (or any copy that
+ * follows it). It is not migrated — a replica cannot be written, and it takes the primary's schema as it
+ * replays — but it must hold HQ's schema, so a URL naming the wrong database is refused at start.
+ */
+export async function openReportsDatabase(url: string): Promise<Database> {
+  const db = await openPostgres(checkUrl(url), { max: 4 });
+  try {
+    const { rows } = await db.query<{ found: string | null }>(
+      "SELECT to_regclass('schema_migrations')::text AS found",
+    );
+    if (!rows[0]?.found)
+      throw new Error(
+        'the reports database has no OpenLane HQ schema: give a streaming replica of the HQ database',
+      );
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  return db;
+}
+
 /** Opens the database for one job (a CLI command) and closes it afterwards, whatever happens. */
 export async function withDatabase<T>(options: TargetOptions, job: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase(resolveTarget(options));

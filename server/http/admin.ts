@@ -18,6 +18,7 @@ import { actorOf, refuse } from '../office/request';
 import { createOfficeAuthenticator } from '../office/authenticate';
 import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
+import { registerReportsSourceRoute } from './reports-source';
 import { withDoc } from './route-doc';
 
 export interface AdminOptions {
@@ -25,6 +26,11 @@ export interface AdminOptions {
   token: string | null;
   /** Largest catalog file accepted, in bytes. */
   csvLimitBytes: number;
+  /**
+   * Where report queries read (`openlane server --reports-database`): a streaming replica, or the primary
+   * itself when there is none. Only reads go there, and they may be a moment behind the primary.
+   */
+  reportsDb?: Database;
 }
 
 const store = z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'");
@@ -208,6 +214,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     registerCountReviewRoutes(scope, db);
 
     // The back office (issue 14), one module per area.
+    registerReportsSourceRoute(scope, options.reportsDb ?? db);
   });
 }
 

@@ -68,7 +68,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const db = await openDatabase(target);
   let reportsDb = db;
   try {
-    if (options.reportsDatabaseUrl) reportsDb = await openReportsDatabase(options.reportsDatabaseUrl);
+    if (options.reportsDatabaseUrl) reportsDb = await openReportsDatabase(options.reportsDatabaseUrl, db);
     const { app } = await buildApp({
       db,
       key: await tokenKey(db),

@@ -31,6 +31,12 @@ export interface StartOptions {
   heartbeatMs?: number;
   logger?: boolean;
   /**
+   * Behind a load balancer or reverse proxy: which proxies' X-Forwarded-For to believe, so a request's
+   * address (rate limits, logs) is the terminal's, not the balancer's. Fastify's trustProxy: true (any), or
+   * the proxies' addresses/CIDRs ('10.0.0.0/8,127.0.0.1'). Default: none.
+   */
+  trustProxy?: boolean | string | string[];
+  /**
    * Opens the admin API (/admin/v1/…) to this bearer token, at least 24 characters; default the
    * OPENLANE_HQ_ADMIN_TOKEN environment variable. Without one the admin API is closed.
    */
@@ -77,6 +83,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       catalogPollMs: options.catalogPollMs ?? 1000,
       heartbeatMs: options.heartbeatMs ?? 25_000,
       logger: options.logger,
+      trustProxy: options.trustProxy,
       admin: { token: adminToken, csvLimitBytes: options.csvLimitBytes ?? 256 * 1024 * 1024, reportsDb },
     });
     const host = options.host ?? '127.0.0.1';

@@ -39,6 +39,8 @@ each becomes an expected delivery its store's terminals receive against; a file 
 ${PRICE_HELP}
   --port N        HTTP port (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H        address to listen on (default 127.0.0.1)
+  --trust-proxy ADDRS  behind a load balancer: the proxies (addresses or CIDRs, comma-separated)
+                  whose X-Forwarded-For gives the terminal's address
   --reports-database URL  a streaming replica of --database that the back office's reports read
                   (default $OPENLANE_HQ_REPORTS_DATABASE_URL, else the primary itself)
   ${WHERE}`;
@@ -49,6 +51,7 @@ const OPTIONS = {
   data: { type: 'string' },
   database: { type: 'string' },
   'reports-database': { type: 'string' },
+  'trust-proxy': { type: 'string' },
   store: { type: 'string' },
   currency: { type: 'string' },
   grace: { type: 'string' },
@@ -96,7 +99,7 @@ export async function serverCommand(args: string[]): Promise<number> {
 
 async function serve(
   where: DatabaseTarget,
-  values: { port?: string; host?: string; 'reports-database'?: string },
+  values: { port?: string; host?: string; 'reports-database'?: string; 'trust-proxy'?: string },
 ) {
   const port = parsePort(values.port, DEFAULT_PORT);
   const host = values.host ?? '127.0.0.1';
@@ -106,7 +109,8 @@ async function serve(
     throw new UsageError(`--reports-database needs --database URL (a PostgreSQL primary)\n\n${USAGE}`);
   let server: RunningServer;
   try {
-    server = await startServer({ ...where, port, host, reportsDatabaseUrl });
+    const trustProxy = values['trust-proxy']?.split(',').map((a) => a.trim());
+    server = await startServer({ ...where, port, host, reportsDatabaseUrl, trustProxy });
   } catch (error) {
     const message = describeListenError(error, { host, port, flag: '--port' });
     if (message === null) throw error;

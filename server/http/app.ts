@@ -20,6 +20,8 @@ export interface AppOptions {
   catalogPollMs: number;
   heartbeatMs: number;
   logger?: boolean;
+  /** Fastify's trustProxy: whose X-Forwarded-For gives a request's address (see StartOptions). */
+  trustProxy?: boolean | string | string[];
   admin: AdminOptions;
 }
 
@@ -29,6 +31,7 @@ export async function buildApp(
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes,
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     // A request id a client can quote: unique across restarts and servers, unlike Fastify's counter.
     genReqId: () => randomUUID(),
     // Open event streams would hold close() forever; on close every connection is ended.

@@ -68,7 +68,8 @@ describe('two HQ processes on one PostgreSQL', () => {
     cluster = await startPostgres();
     const options = { port: 0, databaseUrl: cluster.url, adminToken: ADMIN, catalogPollMs: 200 };
     // Both start at once, as servers behind a balancer do after a deploy: both run the migrations.
-    [a, b] = await Promise.all([startServer(options), startServer(options)]);
+    // B sits behind a proxy on loopback: the terminal's address comes from X-Forwarded-For.
+    [a, b] = await Promise.all([startServer(options), startServer({ ...options, trustProxy: '127.0.0.1' })]);
     terminals = [
       await enrol('C01', 'S001', b, a),
       await enrol('C02', 'S001', a, b),
@@ -246,5 +247,17 @@ describe('two HQ processes on one PostgreSQL', () => {
     });
     expect(released.body).toEqual({ ok: true, released: true });
     expect((await claim(loser, loser.away, loserId)).status).toBe(200);
+  });
+
+  it('behind a trusted proxy, limits guesses per terminal address (X-Forwarded-For), not per proxy', async () => {
+    const guess = (from: string) =>
+      call(b.url, 'POST', '/v1/enrol', {
+        body: { code: randomUUID().slice(0, 19) },
+        headers: { 'x-forwarded-for': from },
+      });
+    for (let i = 0; i < 10; i++) expect((await guess('10.0.0.1')).status).toBe(401);
+    expect((await guess('10.0.0.1')).status).toBe(429);
+    // Another terminal behind the same proxy is not locked out by its neighbour's guesses.
+    expect((await guess('10.0.0.2')).status).toBe(401);
   });
 });

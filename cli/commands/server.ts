@@ -22,7 +22,7 @@ import { importPrices, PRICE_HELP, PRICE_USAGE } from './server-prices';
 const WHERE = `--data DIR      PGlite data directory (default $OPENLANE_HQ_DATA, else ~/.openlane/hq)
   --database URL  postgres://… — a PostgreSQL server (default $DATABASE_URL)`;
 
-const USAGE = `Usage: openlane server [--port N] [--host H] [--data DIR | --database URL]
+const USAGE = `Usage: openlane server [--port N] [--host H] [--data DIR | --database URL [--reports-database URL]]
        openlane server enrolment-code --store STORE [--data DIR | --database URL]
        openlane server catalog import FILE.csv [--store STORE] [--currency CUR] [--data DIR | --database URL]
        openlane server store-key rotate --store STORE [--grace SECONDS] [--data DIR | --database URL]
@@ -39,6 +39,10 @@ each becomes an expected delivery its store's terminals receive against; a file 
 ${PRICE_HELP}
   --port N        HTTP port (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H        address to listen on (default 127.0.0.1)
+  --trust-proxy ADDRS  behind a load balancer: the proxies (addresses or CIDRs, comma-separated)
+                  whose X-Forwarded-For gives the terminal's address
+  --reports-database URL  a streaming replica of --database that the back office's reports read
+                  (default $OPENLANE_HQ_REPORTS_DATABASE_URL, else the primary itself)
   ${WHERE}`;
 
 const OPTIONS = {
@@ -46,6 +50,8 @@ const OPTIONS = {
   host: { type: 'string' },
   data: { type: 'string' },
   database: { type: 'string' },
+  'reports-database': { type: 'string' },
+  'trust-proxy': { type: 'string' },
   store: { type: 'string' },
   currency: { type: 'string' },
   grace: { type: 'string' },
@@ -91,12 +97,20 @@ export async function serverCommand(args: string[]): Promise<number> {
   throw new UsageError(USAGE);
 }
 
-async function serve(where: DatabaseTarget, values: { port?: string; host?: string }) {
+async function serve(
+  where: DatabaseTarget,
+  values: { port?: string; host?: string; 'reports-database'?: string; 'trust-proxy'?: string },
+) {
   const port = parsePort(values.port, DEFAULT_PORT);
   const host = values.host ?? '127.0.0.1';
+  const reportsDatabaseUrl =
+    values['reports-database'] ?? (process.env.OPENLANE_HQ_REPORTS_DATABASE_URL || undefined);
+  if (reportsDatabaseUrl && !('databaseUrl' in where))
+    throw new UsageError(`--reports-database needs --database URL (a PostgreSQL primary)\n\n${USAGE}`);
   let server: RunningServer;
   try {
-    server = await startServer({ ...where, port, host });
+    const trustProxy = values['trust-proxy']?.split(',').map((a) => a.trim());
+    server = await startServer({ ...where, port, host, reportsDatabaseUrl, trustProxy });
   } catch (error) {
     const message = describeListenError(error, { host, port, flag: '--port' });
     if (message === null) throw error;
@@ -104,7 +118,10 @@ async function serve(where: DatabaseTarget, values: { port?: string; host?: stri
     return 1;
   }
   // Tests and scripts read this line to find the URL.
-  const storage = 'databaseUrl' in where ? 'PostgreSQL' : `PGlite in ${where.dataDir}`;
+  const storage =
+    'databaseUrl' in where
+      ? `PostgreSQL${reportsDatabaseUrl ? ', reports from a replica' : ''}`
+      : `PGlite in ${where.dataDir}`;
   console.log(`OpenLane HQ is serving at ${server.url} (${storage})`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());

@@ -18,12 +18,19 @@ import { createOfficeAuthenticator } from '../office/authenticate';
 import { registerOfficeUserRoutes } from '../office/routes';
 import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
+import { registerReportsSourceRoute } from './reports-source';
+import { withDoc } from './route-doc';
 
 export interface AdminOptions {
   /** The bootstrap admin token (at least 24 characters); null: only signed-in users get in. */
   token: string | null;
   /** Largest catalog file accepted, in bytes. */
   csvLimitBytes: number;
+  /**
+   * Where report queries read (`openlane server --reports-database`): a streaming replica, or the primary
+   * itself when there is none. Only reads go there, and they may be a moment behind the primary.
+   */
+  reportsDb?: Database;
 }
 
 const store = z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'");
@@ -55,6 +62,49 @@ const flagsQuery = z.strictObject({
     .optional(),
 });
 
+// Each route's options with its OpenAPI doc (route-doc.ts), made of the schemas above.
+const docs = {
+  enrolmentCode: withDoc({
+    summary: 'Make a one-time enrolment code for a store’s terminal (valid 24 h by default)',
+    auth: 'office',
+    tags: ['devices'],
+    body: codeBody,
+    status: 201,
+  }),
+  catalogImport: withDoc({
+    summary: 'Import the chain’s catalog, or one store’s prices (with store), from a CSV file',
+    description: 'All or nothing: a bad file is 400 `catalog_invalid` with `details.errors` by line.',
+    auth: 'office',
+    tags: ['catalog'],
+    query: importQuery,
+    body: 'text/csv',
+  }),
+  catalogDelete: withDoc({
+    summary: 'Delete products from the chain (tombstones), or remove a store’s price overrides',
+    auth: 'office',
+    tags: ['catalog'],
+    body: deleteBody,
+  }),
+  devices: withDoc({
+    summary: 'A store’s devices: name, enrolled, last seen, clock skew, revoked',
+    auth: 'office',
+    tags: ['devices'],
+    query: devicesQuery,
+  }),
+  refundFlags: withDoc({
+    summary: 'Refunds that took back more than their sale sold, newest first',
+    auth: 'office',
+    tags: ['refunds'],
+    query: flagsQuery,
+  }),
+  stockFlags: withDoc({
+    summary: 'Stock flags, newest first: a delivery note received twice, both receivings named',
+    auth: 'office',
+    tags: ['stock'],
+    query: flagsQuery,
+  }),
+};
+
 export function registerAdminRoutes(app: FastifyInstance, db: Database, options: AdminOptions): void {
   const authenticate = createOfficeAuthenticator(db, { token: options.token });
   app.register(async (scope) => {
@@ -69,7 +119,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
       request.actor = who.actor;
     });
 
-    scope.post('/admin/v1/enrolment-codes', async (request, reply) => {
+    scope.post('/admin/v1/enrolment-codes', docs.enrolmentCode, async (request, reply) => {
       const body = codeBody.safeParse(request.body ?? {});
       if (!body.success) return sendFailure(reply, invalid('request', body.error));
       if (refuse(request, reply, 'devices.write', body.data.store)) return reply;
@@ -78,7 +128,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
         .send({ ok: true, ...(await createEnrolmentCode(db, body.data.store, body.data)) });
     });
 
-    scope.post('/admin/v1/catalog/import', async (request, reply) => {
+    scope.post('/admin/v1/catalog/import', docs.catalogImport, async (request, reply) => {
       const query = importQuery.safeParse(request.query ?? {});
       if (!query.success) return sendFailure(reply, invalid('query', query.error));
       if (refuse(request, reply, query.data.store ? 'prices.write' : 'catalog.write', query.data.store))
@@ -98,7 +148,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
       );
     });
 
-    scope.post('/admin/v1/catalog/delete', async (request, reply) => {
+    scope.post('/admin/v1/catalog/delete', docs.catalogDelete, async (request, reply) => {
       const body = deleteBody.safeParse(request.body ?? {});
       if (!body.success) return sendFailure(reply, invalid('request', body.error));
       if (refuse(request, reply, body.data.store ? 'prices.write' : 'catalog.write', body.data.store))
@@ -110,7 +160,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
       }
     });
 
-    scope.get('/admin/v1/devices', async (request, reply) => {
+    scope.get('/admin/v1/devices', docs.devices, async (request, reply) => {
       const query = devicesQuery.safeParse(request.query ?? {});
       if (!query.success) return sendFailure(reply, invalid('query', query.error));
       if (refuse(request, reply, 'read', query.data.store)) return reply;
@@ -118,7 +168,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     });
 
     // Refunds that took back more than their sale sold (issue 12), for the back office.
-    scope.get('/admin/v1/refund-flags', async (request, reply) => {
+    scope.get('/admin/v1/refund-flags', docs.refundFlags, async (request, reply) => {
       const query = flagsQuery.safeParse(request.query ?? {});
       if (!query.success) return sendFailure(reply, invalid('query', query.error));
       if (refuse(request, reply, 'read', query.data.store)) return reply;
@@ -128,7 +178,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
 
     // Purchase orders (issue 13), and a delivery note received twice.
     registerStockAdminRoutes(scope, db);
-    scope.get('/admin/v1/stock-flags', async (request, reply) => {
+    scope.get('/admin/v1/stock-flags', docs.stockFlags, async (request, reply) => {
       const query = flagsQuery.safeParse(request.query ?? {});
       if (!query.success) return sendFailure(reply, invalid('query', query.error));
       if (refuse(request, reply, 'read', query.data.store)) return reply;
@@ -140,6 +190,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
 
     // The back office (issue 14), one module per area.
     registerOfficeUserRoutes(scope, db, { tokenSet: options.token !== null });
+    registerReportsSourceRoute(scope, options.reportsDb ?? db);
   });
 }
 

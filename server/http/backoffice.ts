@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { fail } from '../result';
 import { sendFailure } from './errors';
 
@@ -75,7 +76,26 @@ export function registerBackoffice(app: FastifyInstance, dir: string | null = ba
     );
     return reply.send(await readFile(file));
   };
-  app.get('/', async (_request, reply) => {
+  const pageDoc = {
+    summary: 'The back office (React), served from the build in dist/backoffice',
+    auth: 'none',
+    tags: ['office'],
+    produces: 'text/html',
+  } as const;
+  const assetDoc = {
+    summary: 'One of the back office’s built files (scripts, styles), named by its content’s hash',
+    auth: 'none',
+    tags: ['office'],
+    params: z.strictObject({ path: z.string().describe('the file’s name under assets/') }),
+    produces: 'application/octet-stream',
+  } as const;
+  const iconDoc = {
+    summary: 'The back office’s icon',
+    auth: 'none',
+    tags: ['office'],
+    produces: 'image/svg+xml',
+  } as const;
+  app.get('/', { config: { doc: pageDoc } }, async (_request, reply) => {
     if (!files.has('/index.html')) {
       return sendFailure(
         reply,
@@ -84,6 +104,10 @@ export function registerBackoffice(app: FastifyInstance, dir: string | null = ba
     }
     return send(reply, '/index.html');
   });
-  app.get('/assets/*', async (request, reply) => send(reply, request.url.split('?')[0] ?? ''));
-  app.get('/favicon.svg', async (_request, reply) => send(reply, '/favicon.svg'));
+  app.get('/assets/*', { config: { doc: assetDoc } }, async (request, reply) =>
+    send(reply, request.url.split('?')[0] ?? ''),
+  );
+  app.get('/favicon.svg', { config: { doc: iconDoc } }, async (_request, reply) =>
+    send(reply, '/favicon.svg'),
+  );
 }

@@ -15,12 +15,28 @@ const linkBody = z.strictObject({
   role: z.enum(['kiosk', 'counter', 'attendant']),
 }) satisfies z.ZodType<LinkRequest>;
 
+/** What POST /v1/link answers, typed against core/sync's LinkReply so the document cannot drift from it. */
+const linkReply = z.strictObject({
+  storeCode: z.string(),
+  storeKey: z.string().describe('the store’s key for signing requests between its terminals'),
+  previousStoreKey: z.string().nullable().describe('the key before a rotation while its grace lasts'),
+  lanes: z.array(z.strictObject({ terminalId: z.string(), name: z.string().nullable() })),
+}) satisfies z.ZodType<LinkReply>;
+
+const linkDoc = {
+  summary: 'Say which terminal this device is; get the store’s lane-link key and its kiosks',
+  auth: 'device',
+  tags: ['sync'],
+  body: linkBody,
+  reply: linkReply,
+} as const;
+
 export function registerLinkRoute(
   app: FastifyInstance,
   db: Database,
   deviceOf: (request: FastifyRequest) => { device: DeviceContext },
 ): void {
-  app.post('/v1/link', async (request, reply) => {
+  app.post('/v1/link', { config: { doc: linkDoc } }, async (request, reply) => {
     const parsed = linkBody.safeParse(request.body ?? {});
     if (!parsed.success)
       return sendFailure(

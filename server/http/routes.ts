@@ -2,13 +2,14 @@
 // token check, and acts for the store and device the token names, whatever the request says.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { EnrolRequest, TokenRequest } from '../../core/sync';
+import type { EnrolReply, EnrolRequest, TokenReply, TokenRequest } from '../../core/sync';
 import { authenticate, type DeviceContext } from '../auth/authenticate';
 import { enrolDevice, issueToken } from '../auth/enrolment';
 import { catalogChangesJson, catalogReplyText, parseCursor } from '../catalog/changes';
 import { currentCatalogVersion } from '../catalog/version';
 import type { Database } from '../db/database';
 import { ingestBatch } from '../events/ingest';
+import { batchSchema, eventSchema, MAX_BATCH_EVENTS } from '../events/schema';
 import { listDeadLetters, stockLevels } from '../events/read';
 import { stockChanges } from '../counts/feed';
 import { fail, invalidRequest } from '../result';
@@ -71,6 +72,34 @@ const stockQuery = z.strictObject({
     .optional(),
 });
 
+/** What POST /v1/events is checked with: the envelope, then each event on its own (the document shows both). */
+const batchDoc = batchSchema.extend({ events: z.array(eventSchema).min(1).max(MAX_BATCH_EVENTS) });
+
+// The replies of the open routes, typed against core/sync's shapes so the document cannot drift from them.
+const enrolReply = z.strictObject({
+  ok: z.literal(true),
+  deviceId: z.uuid(),
+  secret: z.string(),
+  storeCode: z.string(),
+  storeKey: z.string().optional(),
+}) satisfies z.ZodType<EnrolReply & { ok: true }>;
+const tokenReply = z.strictObject({
+  ok: z.literal(true),
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+  storeCode: z.string(),
+}) satisfies z.ZodType<TokenReply & { ok: true }>;
+const healthDoc = {
+  summary: 'Whether the server and its database answer (for a load balancer’s health check)',
+  auth: 'none',
+  tags: ['server'],
+  reply: z.strictObject({
+    ok: z.literal(true),
+    service: z.literal('openlane-hq'),
+    database: z.enum(['pglite', 'postgres']),
+  }),
+} as const;
+
 /** Parses a body or query with a schema; a failure names each bad field. */
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string) {
   const parsed = schema.safeParse(value ?? {});
@@ -81,7 +110,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string) {
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db } = deps;
 
-  app.get('/health', async (_request, reply) => {
+  app.get('/health', { config: { doc: healthDoc } }, async (_request, reply) => {
     await db.query('SELECT 1');
     return reply.send({ ok: true, service: 'openlane-hq', database: db.kind });
   });
@@ -90,7 +119,15 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   // counters are kept in the database, so they hold across every HQ process on it.
   const counters = new FailureCounters(db);
 
-  app.post('/v1/enrol', async (request, reply) => {
+  const enrolDoc = {
+    summary: 'Enrol a terminal with a one-time code: its device id and secret, shown this once',
+    auth: 'none',
+    tags: ['devices'],
+    body: enrolBody,
+    reply: enrolReply,
+    status: 201,
+  } as const;
+  app.post('/v1/enrol', { config: { doc: enrolDoc } }, async (request, reply) => {
     const what = 'failed enrolment attempts';
     const byAddress: Check = [LIMITS.enrolByAddress, request.ip, 'from this address'];
     if (await refuseIfLimited(counters, reply, what, [byAddress])) return reply;
@@ -106,7 +143,14 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     return reply.code(201).send(enrolled);
   });
 
-  app.post('/v1/token', async (request, reply) => {
+  const tokenDoc = {
+    summary: 'Trade a device’s secret for a token (10 minutes) for the other /v1 routes',
+    auth: 'none',
+    tags: ['devices'],
+    body: tokenBody,
+    reply: tokenReply,
+  } as const;
+  app.post('/v1/token', { config: { doc: tokenDoc } }, async (request, reply) => {
     const what = 'failed token requests';
     const byAddress: Check = [LIMITS.tokenByAddress, request.ip, 'from this address'];
     if (await refuseIfLimited(counters, reply, what, [byAddress])) return reply;
@@ -146,7 +190,14 @@ function deviceOf(request: FastifyRequest): Authed {
 function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db } = deps;
 
-  app.get('/v1/catalog', async (request, reply) => {
+  const catalogDoc = {
+    summary: 'The store’s catalog changed after the cursor, in (version, gtin) order',
+    description: '`after=0` is a full snapshot; deletes come as `{ gtin, version, deleted: true }`.',
+    auth: 'device',
+    tags: ['sync'],
+    query: catalogQuery,
+  } as const;
+  app.get('/v1/catalog', { config: { doc: catalogDoc } }, async (request, reply) => {
     const query = parse(catalogQuery, request.query, 'catalog query');
     if (!query.ok) return sendFailure(reply, query);
     const cursor = parseCursor(query.value.after ?? '0');
@@ -175,12 +226,27 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
     return reply.type('application/json; charset=utf-8').send(catalogReplyText(page));
   });
 
-  app.post('/v1/events', async (request, reply) => {
+  const eventsDoc = {
+    summary: 'A batch of the terminal’s outbox events, each applied, duplicate or rejected, exactly once',
+    description:
+      'The envelope must be right or nothing is written (400); each event is then checked on its own, ' +
+      'and a bad one is rejected into the dead letters by itself.',
+    auth: 'device',
+    tags: ['sync'],
+    body: batchDoc,
+  } as const;
+  app.post('/v1/events', { config: { doc: eventsDoc } }, async (request, reply) => {
     const outcome = await ingestBatch(db, deviceOf(request).device, request.body);
     return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
   });
 
-  app.get('/v1/dead-letters', async (request, reply) => {
+  const deadLettersDoc = {
+    summary: 'The store’s rejected events, as received, with the reason',
+    auth: 'device',
+    tags: ['sync'],
+    query: deadLetterQuery,
+  } as const;
+  app.get('/v1/dead-letters', { config: { doc: deadLettersDoc } }, async (request, reply) => {
     const query = parse(deadLetterQuery, request.query, 'dead-letter query');
     if (!query.ok) return sendFailure(reply, query);
     const { device } = deviceOf(request);
@@ -189,7 +255,13 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
     return reply.send({ ok: true, items, nextCursor: items.at(-1)?.id ?? query.value.after ?? null });
   });
 
-  app.get('/v1/stock', async (request, reply) => {
+  const stockDoc = {
+    summary: 'On-hand per product (the sum of its movements), or the levels changed since a marker',
+    auth: 'device',
+    tags: ['stock'],
+    query: stockQuery,
+  } as const;
+  app.get('/v1/stock', { config: { doc: stockDoc } }, async (request, reply) => {
     const query = parse(stockQuery, request.query, 'stock query');
     if (!query.ok) return sendFailure(reply, query);
     const { device } = deviceOf(request);
@@ -201,7 +273,16 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
     return reply.send({ ok: true, items, nextCursor: items.at(-1)?.gtin ?? query.value.after ?? null });
   });
 
-  app.get('/v1/stream', (request: FastifyRequest, reply: FastifyReply) => {
+  const streamDoc = {
+    summary: 'Server-Sent Events: `catalog` with `{"version":V}` on connect and on every new version',
+    description:
+      'Ends with `event: token-expired` when the token does; a device holds up to 4 streams per server, ' +
+      'a fifth ends its oldest with `event: replaced`. Comment lines keep an idle stream open.',
+    auth: 'device',
+    tags: ['sync'],
+    produces: 'text/event-stream',
+  } as const;
+  app.get('/v1/stream', { config: { doc: streamDoc } }, (request: FastifyRequest, reply: FastifyReply) => {
     const { device, expiresAt } = deviceOf(request);
     deps.stream.open(reply, expiresAt, device.deviceId);
   });

@@ -20,12 +20,20 @@ const query = z.strictObject({
     .optional(),
 });
 
+const pricesDoc = {
+  summary: 'The store’s dated price changes (the chain’s and its own) after the cursor',
+  description: 'In (version, id) order; a cursor beyond HQ’s is 409 `cursor_ahead`: start again from 0.',
+  auth: 'device',
+  tags: ['sync'],
+  query,
+} as const;
+
 export function registerPriceRoutes(
   app: FastifyInstance,
   db: Database,
   deviceOf: (request: FastifyRequest) => { device: DeviceContext },
 ): void {
-  app.get('/v1/prices', async (request, reply) => {
+  app.get('/v1/prices', { config: { doc: pricesDoc } }, async (request, reply) => {
     const parsed = query.safeParse(request.query ?? {});
     if (!parsed.success)
       return sendFailure(

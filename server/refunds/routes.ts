@@ -73,12 +73,39 @@ const searchQuery = z
     message: 'give at least one of date, amount and maskedCode',
   });
 
+const refundId = z.uuid('must be the refund id (a UUID)');
+
+const saleDoc = {
+  summary: 'A sale of the device’s store as HQ knows it, with what has come back of each line',
+  auth: 'device',
+  tags: ['refunds'],
+  params: z.strictObject({ receiptNumber }),
+} as const;
+const searchDoc = {
+  summary: 'Find a sale to refund by day, total or masked payment code (at most 20, newest first)',
+  auth: 'device',
+  tags: ['refunds'],
+  query: searchQuery,
+} as const;
+const claimDoc = {
+  summary: 'Claim lines of a sale for a refund: granted, or refused naming each line beyond the sale',
+  auth: 'device',
+  tags: ['refunds'],
+  body: claimBody,
+} as const;
+const releaseDoc = {
+  summary: 'Give back the device’s own granted claim before its refund (abandoned, declined)',
+  auth: 'device',
+  tags: ['refunds'],
+  params: z.strictObject({ refundId }),
+} as const;
+
 export function registerRefundRoutes(
   app: FastifyInstance,
   db: Database,
   deviceOf: (request: FastifyRequest) => { device: DeviceContext },
 ): void {
-  app.get('/v1/sales/:receiptNumber', async (request, reply) => {
+  app.get('/v1/sales/:receiptNumber', { config: { doc: saleDoc } }, async (request, reply) => {
     const { receiptNumber: raw } = request.params as { receiptNumber: string };
     const parsed = receiptNumber.safeParse(raw);
     if (!parsed.success)
@@ -96,7 +123,7 @@ export function registerRefundRoutes(
     return reply.header('cache-control', 'no-store').send(view);
   });
 
-  app.get('/v1/sales', async (request, reply) => {
+  app.get('/v1/sales', { config: { doc: searchDoc } }, async (request, reply) => {
     const parsed = searchQuery.safeParse(request.query ?? {});
     if (!parsed.success)
       return sendFailure(
@@ -108,7 +135,7 @@ export function registerRefundRoutes(
     return reply.header('cache-control', 'no-store').send({ ok: true, sales });
   });
 
-  app.post('/v1/refund-claims', async (request, reply) => {
+  app.post('/v1/refund-claims', { config: { doc: claimDoc } }, async (request, reply) => {
     const parsed = claimBody.safeParse(request.body ?? {});
     if (!parsed.success)
       return sendFailure(
@@ -119,9 +146,8 @@ export function registerRefundRoutes(
     return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
   });
 
-  app.delete('/v1/refund-claims/:refundId', async (request, reply) => {
-    const { refundId } = request.params as { refundId: string };
-    const parsed = z.uuid().safeParse(refundId);
+  app.delete('/v1/refund-claims/:refundId', { config: { doc: releaseDoc } }, async (request, reply) => {
+    const parsed = refundId.safeParse((request.params as { refundId: string }).refundId);
     if (!parsed.success)
       return sendFailure(reply, fail(400, 'bad_request', 'refundId: must be the refund id (a UUID)'));
     const released = await releaseClaim(db, deviceOf(request).device, parsed.data);

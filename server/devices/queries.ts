@@ -25,6 +25,8 @@ export interface DeviceView {
   catalogVersion: number | null;
   /** Its outbox at its last report; null before one. */
   outbox: { pending: number; pendingSales: number; oldestAt: string | null } | null;
+  /** Kept from the first version of this list (issue 7), for scripts that read it. */
+  revoked: boolean;
   revokedAt: string | null;
   revokedBy: string | null;
   attention: Attention[];
@@ -123,6 +125,7 @@ function deviceView(row: DeviceRow, hq: HqFacts, now: number): DeviceView {
             pendingSales: toNumber(row.outbox_pending_sales),
             oldestAt: row.outbox_oldest_at ? toIso(row.outbox_oldest_at) : null,
           },
+    revoked: row.revoked_at !== null,
     revokedAt: row.revoked_at ? toIso(row.revoked_at) : null,
     revokedBy: row.revoked_by,
   };

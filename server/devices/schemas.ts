@@ -48,6 +48,7 @@ export const deviceView = z.object({
   outbox: z
     .object({ pending: z.number(), pendingSales: z.number(), oldestAt: z.string().nullable() })
     .nullable(),
+  revoked: z.boolean(),
   revokedAt: z.string().nullable(),
   revokedBy: z.string().nullable(),
   attention: z.array(attention),

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../db/outbox';
 import { startServer, type RunningServer } from '../../server';
+import { listDevices, listStores } from '../../server/devices/queries';
 import { openTerminalStore } from '../../services/store';
 import { createHqClient, enrolTerminal, loadCredentials, syncStatus } from '../../services/sync';
 import { reportTelemetry } from '../../services/sync/telemetry';
@@ -161,6 +162,20 @@ describe.each(BACKENDS)('stores and devices on %s', (kind) => {
     expect(status()).toMatchObject({ online: true, lastErrorCode: null });
     const devices = (await admin(hq, 'GET', '/admin/v1/devices?store=S002')).body.devices;
     expect(devices.map((d: { revokedAt: string | null }) => d.revokedAt === null)).toEqual([true, false]);
+  });
+
+  it('lists only the stores and devices of the stores an actor may see', async () => {
+    // What a store manager of S002 is given (server/office/access.ts storeFilter).
+    expect((await listStores(hq.db, ['S002'])).map((s) => s.code)).toEqual(['S002']);
+    expect(new Set((await listDevices(hq.db, ['S002'])).map((d) => d.storeCode))).toEqual(new Set(['S002']));
+    expect((await listStores(hq.db, null)).map((s) => s.code)).toEqual(
+      expect.arrayContaining(['S001', 'S002']),
+    );
+    const unknown = await admin(hq, 'GET', '/admin/v1/stores/S999');
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'store_not_found' } } });
+    const bad = await admin(hq, 'POST', '/admin/v1/stores', { code: 'S 1', name: '' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error.details)).toMatch(/code.*name|name.*code/);
   });
 
   // Two HQ processes share a database only on PostgreSQL (PGlite allows one).

@@ -19,6 +19,7 @@ const device = (over: Partial<DeviceView> = {}): DeviceView => ({
   softwareVersion: '0.1.0',
   catalogVersion: 12,
   outbox: { pending: 0, pendingSales: 0, oldestAt: null },
+  revoked: false,
   revokedAt: null,
   revokedBy: null,
   attention: [],

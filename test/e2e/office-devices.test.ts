@@ -36,6 +36,8 @@ describe('stores and devices in the back office', () => {
     await page.getByRole('button', { name: 'New store' }).click();
     await page.getByLabel('Code').fill('S001');
     await page.getByLabel('Name').fill('Riverside');
+    expect(await axeProblems(page, 'new store form')).toEqual([]);
+    await shot('new-store-en');
     await page.getByRole('button', { name: 'Add store' }).click();
     await expect.poll(() => page.locator('#page-title').textContent()).toBe('Store S001 · Riverside');
 

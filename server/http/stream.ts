@@ -24,8 +24,9 @@ export const MAX_STREAMS_PER_DEVICE = 4;
 
 export interface CatalogStream {
   /**
-   * Takes over the reply and keeps it open until the client leaves, the token expires, the device opens
-   * more than MAX_STREAMS_PER_DEVICE (its oldest goes) or close().
+   * Takes over the reply and keeps it open until the client leaves, the token expires, the device is
+   * revoked (`event: revoked`), the device opens more than MAX_STREAMS_PER_DEVICE (its oldest goes) or
+   * close().
    */
   open(reply: FastifyReply, tokenExpiresAt: number, deviceId: string): void;
   /** Clients connected now. */

@@ -16,6 +16,8 @@ export interface SyncState {
   lastSuccessAt: string | null;
   /** Why the last attempt failed; null when it went through. */
   lastError: string | null;
+  /** HQ's code for that failure (`device_revoked`…), when it gave one. */
+  lastErrorCode: string | null;
   clockSkewMs: number | null;
   /** A fresh snapshot, taken because HQ's catalog went back in time, is under way. */
   snapshotRestarted: boolean;
@@ -50,6 +52,7 @@ interface StateRow {
   last_attempt_at: string | null;
   last_success_at: string | null;
   last_error: string | null;
+  last_error_code: string | null;
   clock_skew_ms: number | null;
   snapshot_restarted: number;
 }
@@ -62,6 +65,7 @@ export function syncState(db: Database.Database): SyncState {
     lastAttemptAt: row.last_attempt_at,
     lastSuccessAt: row.last_success_at,
     lastError: row.last_error,
+    lastErrorCode: row.last_error_code ?? null,
     clockSkewMs: row.clock_skew_ms,
     snapshotRestarted: row.snapshot_restarted === 1,
   };
@@ -192,20 +196,19 @@ export function recordAnswers(
 /** Notes how a sync attempt ended; a success clears the error and stamps lastSuccessAt. */
 export function recordAttempt(
   db: Database.Database,
-  outcome: { ok: true; clockSkewMs?: number | null } | { ok: false; error: string },
+  outcome: { ok: true; clockSkewMs?: number | null } | { ok: false; error: string; code?: string | null },
   at: Date = new Date(),
 ): void {
   const iso = at.toISOString();
   if (outcome.ok) {
     db.prepare(
-      `UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, last_error = NULL,
+      `UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, last_error = NULL, last_error_code = NULL,
          clock_skew_ms = coalesce(?, clock_skew_ms) WHERE id = 1`,
     ).run(iso, iso, outcome.clockSkewMs ?? null);
   } else {
-    db.prepare('UPDATE sync_state SET last_attempt_at = ?, last_error = ? WHERE id = 1').run(
-      iso,
-      outcome.error.slice(0, 1000),
-    );
+    db.prepare(
+      'UPDATE sync_state SET last_attempt_at = ?, last_error = ?, last_error_code = ? WHERE id = 1',
+    ).run(iso, outcome.error.slice(0, 1000), outcome.code?.slice(0, 64) ?? null);
   }
 }
 

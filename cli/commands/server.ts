@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import { formatImportErrors } from '../../services/catalog-import';
 import {
-  createEnrolmentCode,
   DEFAULT_PORT,
   DEFAULT_ROTATION_GRACE_SECONDS,
   rotateStoreKey,
@@ -16,6 +15,7 @@ import {
   type RunningServer,
 } from '../../server';
 import { parse, parsePort, UsageError } from './args';
+import { ENROLMENT_CODE_HELP, ENROLMENT_CODE_USAGE, enrolmentCodeCommand } from './enrolment-code';
 import { describeListenError } from './listen-error';
 import { importPrices, PRICE_HELP, PRICE_USAGE } from './server-prices';
 
@@ -23,7 +23,7 @@ const WHERE = `--data DIR      PGlite data directory (default $OPENLANE_HQ_DATA,
   --database URL  postgres://… — a PostgreSQL server (default $DATABASE_URL)`;
 
 const USAGE = `Usage: openlane server [--port N] [--host H] [--data DIR | --database URL [--reports-database URL]]
-       openlane server enrolment-code --store STORE [--data DIR | --database URL]
+${ENROLMENT_CODE_USAGE}
        openlane server catalog import FILE.csv [--store STORE] [--currency CUR] [--data DIR | --database URL]
        openlane server store-key rotate --store STORE [--grace SECONDS] [--data DIR | --database URL]
        openlane server po import FILE.csv [--data DIR | --database URL]
@@ -37,6 +37,7 @@ the old one is still handed out for --grace seconds (default ${DEFAULT_ROTATION_
 'po import' imports purchase orders (columns store,po_number,supplier,barcode,quantity[,expected_on]):
 each becomes an expected delivery its store's terminals receive against; a file with a bad row is refused whole.
 ${PRICE_HELP}
+${ENROLMENT_CODE_HELP}
   --port N        HTTP port (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H        address to listen on (default 127.0.0.1)
   --trust-proxy ADDRS  behind a load balancer: the proxies (addresses or CIDRs, comma-separated)
@@ -55,6 +56,9 @@ const OPTIONS = {
   store: { type: 'string' },
   currency: { type: 'string' },
   grace: { type: 'string' },
+  ttl: { type: 'string' },
+  url: { type: 'string' },
+  token: { type: 'string' },
 } as const;
 
 export async function serverCommand(args: string[]): Promise<number> {
@@ -71,16 +75,8 @@ export async function serverCommand(args: string[]): Promise<number> {
   }
   const [action, ...rest] = positionals;
   if (action === undefined) return serve(where, values);
-  if (action === 'enrolment-code' && rest.length === 0) {
-    if (!values.store) throw new UsageError(`enrolment-code needs --store STORE\n\n${USAGE}`);
-    const store = values.store;
-    return withDatabase(where, async (db) => {
-      const code = await createEnrolmentCode(db, store);
-      console.log(
-        `Enrolment code for store ${code.storeCode}: ${code.code} (works once, until ${code.expiresAt})`,
-      );
-      return 0;
-    });
+  if ((action === 'enrolment-code' || action === 'enrol-code') && rest.length === 0) {
+    return enrolmentCodeCommand(where, values, USAGE);
   }
   if (action === 'store-key' && rest[0] === 'rotate' && rest.length === 1) {
     return rotateKey(where, values);

@@ -40,6 +40,7 @@ export const en = {
   hqWaiting: (sales: number, oldest: string) =>
     `Offline — ${sales === 1 ? '1 sale' : `${sales} sales`} waiting, oldest ${oldest}`,
   hqNotConnected: 'Not connected to HQ',
+  hqRemoved: 'Removed from HQ — enrol this terminal again',
   hqDownloading: 'Downloading the catalog from HQ',
   catalogVersion: (version: number, products: number) => `Catalog version ${version} · ${products} products`,
   hqNoCatalogYet: (products: number) => `No catalog from HQ yet · ${products} products`,

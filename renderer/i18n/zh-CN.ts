@@ -35,6 +35,7 @@ export const zhCN: Messages = {
   hqOffline: '离线',
   hqWaiting: (sales: number, oldest: string) => `离线 — ${sales} 笔销售待上传，最早 ${oldest}`,
   hqNotConnected: '未连接总部',
+  hqRemoved: '已被总部移除 — 请重新注册本终端',
   hqDownloading: '正在从总部下载商品目录',
   catalogVersion: (version: number, products: number) => `商品目录版本 ${version} · ${products} 种商品`,
   hqNoCatalogYet: (products: number) => `尚未收到总部的商品目录 · ${products} 种商品`,

@@ -6,9 +6,14 @@ import type { SyncProgressView, SyncView } from '../../services/api/contract';
 import { useI18n, type Messages } from '../i18n';
 import { syncFraction } from '../common/state';
 
+/** HQ's code for a device it revoked (server/auth/authenticate.ts). */
+const DEVICE_REVOKED = 'device_revoked';
+
 /** The status text: synced, not yet synced, offline, or offline with sales waiting. */
 export function syncLine(t: Messages, sync: SyncView, now: number): string {
   const { outbox } = sync;
+  // HQ revoked this device: no sync will go through until it is enrolled again, so staff are told why.
+  if (!sync.sync.online && sync.sync.lastErrorCode === DEVICE_REVOKED) return t.hqRemoved;
   if (!sync.sync.online) {
     if (outbox.pendingSales > 0) return t.hqWaiting(outbox.pendingSales, t.age(outbox.oldestAgeSeconds ?? 0));
     return t.hqOffline;
@@ -61,7 +66,8 @@ export const SyncStatus = memo(function SyncStatus({
   const online = sync.sync.online;
   const skew = sync.sync.clockSkewMs;
   const clockWrong = skew !== null && Math.abs(skew) >= CLOCK_WARNING_MS;
-  const tone = sync.outbox.stale || clockWrong ? 'stale' : online ? 'ok' : 'off';
+  const removed = !online && sync.sync.lastErrorCode === DEVICE_REVOKED;
+  const tone = removed || sync.outbox.stale || clockWrong ? 'stale' : online ? 'ok' : 'off';
   return (
     <span className={`sync-status ${tone}`} data-testid="sync-status" data-online={online}>
       <span className="sync-line">

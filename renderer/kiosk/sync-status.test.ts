@@ -102,3 +102,15 @@ describe('Help and the header', () => {
     expect(helpSyncLines(en, alone, NOW)).toEqual({ status: null, catalog: 'Not connected to HQ' });
   });
 });
+
+describe('a terminal HQ removed', () => {
+  it('says it was removed and must be enrolled again, in both languages', () => {
+    const removed = view(false, { pending: 3, pendingSales: 1, oldestAgeSeconds: 60 });
+    removed.sync.lastError = 'HQ refused the token: this device has been revoked; enrol it again';
+    removed.sync.lastErrorCode = 'device_revoked';
+    expect(syncLine(en, removed, NOW)).toBe('Removed from HQ — enrol this terminal again');
+    expect(syncLine(zhCN, removed, NOW)).toBe('已被总部移除 — 请重新注册本终端');
+    // Enrolled again and synced: the old refusal is gone with the error.
+    expect(syncLine(en, view(true), NOW)).toBe('Synced 2 min ago');
+  });
+});

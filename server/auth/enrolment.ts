@@ -56,19 +56,26 @@ export async function createEnrolmentCode(
   storeCode: string,
   options: { ttlSeconds?: number } = {},
 ): Promise<EnrolmentCode> {
+  return db.transaction((tx) => issueEnrolmentCode(tx, storeCode, options));
+}
+
+/** createEnrolmentCode inside the caller's transaction (the back office audits it in the same one). */
+export async function issueEnrolmentCode(
+  tx: Queryable,
+  storeCode: string,
+  options: { ttlSeconds?: number } = {},
+): Promise<EnrolmentCode> {
   const ttl = options.ttlSeconds ?? DAY_SECONDS;
   if (!Number.isSafeInteger(ttl) || ttl <= 0)
     throw new Error(`ttlSeconds must be a positive integer, got ${ttl}`);
-  return db.transaction(async (tx) => {
-    const storeId = await ensureStore(tx, storeCode);
-    const code = newEnrolmentCode();
-    const { rows } = await tx.query<{ expires_at: Date }>(
-      `INSERT INTO enrolment_codes (code_hash, store_id, expires_at)
-       VALUES ($1, $2, now() + make_interval(secs => $3)) RETURNING expires_at`,
-      [hashEnrolmentCode(code), storeId, ttl],
-    );
-    return { code, storeCode, storeId, expiresAt: toIso(rows[0]!.expires_at) };
-  });
+  const storeId = await ensureStore(tx, storeCode);
+  const code = newEnrolmentCode();
+  const { rows } = await tx.query<{ expires_at: Date }>(
+    `INSERT INTO enrolment_codes (code_hash, store_id, expires_at)
+     VALUES ($1, $2, now() + make_interval(secs => $3)) RETURNING expires_at`,
+    [hashEnrolmentCode(code), storeId, ttl],
+  );
+  return { code, storeCode, storeId, expiresAt: toIso(rows[0]!.expires_at) };
 }
 
 /** The device's id and secret (shown once; HQ keeps only its scrypt hash). */

@@ -5,14 +5,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CURRENCY_CODE } from '../../core/money';
-import { createEnrolmentCode, STORE_CODE } from '../auth/enrolment';
+import { STORE_CODE } from '../auth/enrolment';
 import { deleteCatalogEntries, importCatalogCsv } from '../catalog/import';
 import type { Database } from '../db/database';
-import { toIso, toNumber } from '../db/database';
 import { listRefundFlags } from '../refunds/flags';
 import { listStockFlags } from '../stock/flags';
 import { registerStockAdminRoutes } from '../stock/routes';
 import { registerCountReviewRoutes } from '../counts/routes';
+import { registerDeviceAdminRoutes } from '../devices/routes';
 import { refuse } from '../office/request';
 import { createOfficeAuthenticator } from '../office/authenticate';
 import { registerOfficeUserRoutes } from '../office/routes';
@@ -34,15 +34,6 @@ export interface AdminOptions {
 }
 
 const store = z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'");
-const codeBody = z.strictObject({
-  store,
-  ttlSeconds: z
-    .number()
-    .int()
-    .min(60)
-    .max(30 * 86_400)
-    .optional(),
-});
 const importQuery = z.strictObject({
   store: store.optional(),
   currency: z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 code like CNY').optional(),
@@ -51,7 +42,6 @@ const deleteBody = z.strictObject({
   barcodes: z.array(z.string().max(20)).min(1).max(100_000),
   store: store.optional(),
 });
-const devicesQuery = z.strictObject({ store });
 const flagsQuery = z.strictObject({
   store,
   limit: z
@@ -64,13 +54,6 @@ const flagsQuery = z.strictObject({
 
 // Each route's options with its OpenAPI doc (route-doc.ts), made of the schemas above.
 const docs = {
-  enrolmentCode: withDoc({
-    summary: 'Make a one-time enrolment code for a store’s terminal (valid 24 h by default)',
-    auth: 'office',
-    tags: ['devices'],
-    body: codeBody,
-    status: 201,
-  }),
   catalogImport: withDoc({
     summary: 'Import the chain’s catalog, or one store’s prices (with store), from a CSV file',
     description: 'All or nothing: a bad file is 400 `catalog_invalid` with `details.errors` by line.',
@@ -84,12 +67,6 @@ const docs = {
     auth: 'office',
     tags: ['catalog'],
     body: deleteBody,
-  }),
-  devices: withDoc({
-    summary: 'A store’s devices: name, enrolled, last seen, clock skew, revoked',
-    auth: 'office',
-    tags: ['devices'],
-    query: devicesQuery,
   }),
   refundFlags: withDoc({
     summary: 'Refunds that took back more than their sale sold, newest first',
@@ -117,15 +94,6 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
       const who = await authenticate(request);
       if (!who.ok) return sendFailure(reply, who);
       request.actor = who.actor;
-    });
-
-    scope.post('/admin/v1/enrolment-codes', docs.enrolmentCode, async (request, reply) => {
-      const body = codeBody.safeParse(request.body ?? {});
-      if (!body.success) return sendFailure(reply, invalid('request', body.error));
-      if (refuse(request, reply, 'devices.write', body.data.store)) return reply;
-      return reply
-        .code(201)
-        .send({ ok: true, ...(await createEnrolmentCode(db, body.data.store, body.data)) });
     });
 
     scope.post('/admin/v1/catalog/import', docs.catalogImport, async (request, reply) => {
@@ -160,13 +128,6 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
       }
     });
 
-    scope.get('/admin/v1/devices', docs.devices, async (request, reply) => {
-      const query = devicesQuery.safeParse(request.query ?? {});
-      if (!query.success) return sendFailure(reply, invalid('query', query.error));
-      if (refuse(request, reply, 'read', query.data.store)) return reply;
-      return reply.send({ ok: true, devices: await listDevices(db, query.data.store) });
-    });
-
     // Refunds that took back more than their sale sold (issue 12), for the back office.
     scope.get('/admin/v1/refund-flags', docs.refundFlags, async (request, reply) => {
       const query = flagsQuery.safeParse(request.query ?? {});
@@ -191,42 +152,10 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     // The back office (issue 14), one module per area.
     registerOfficeUserRoutes(scope, db, { tokenSet: options.token !== null });
     registerReportsSourceRoute(scope, options.reportsDb ?? db);
+    registerDeviceAdminRoutes(scope, db);
   });
 }
 
 function invalid(what: string, error: z.ZodError) {
   return invalidRequest('bad_request', `the ${what} is not valid`, error.issues);
-}
-
-export interface DeviceView {
-  deviceId: string;
-  name: string | null;
-  enrolledAt: string;
-  lastSeenAt: string | null;
-  /** Server receive time minus the terminal's clock at its last batch, for people to see. */
-  clockSkewMs: number | null;
-  revoked: boolean;
-}
-
-async function listDevices(db: Database, storeCode: string): Promise<DeviceView[]> {
-  const { rows } = await db.query<{
-    id: string;
-    name: string | null;
-    enrolled_at: Date;
-    last_seen_at: Date | null;
-    clock_skew_ms: unknown;
-    revoked_at: Date | null;
-  }>(
-    `SELECT d.id, d.name, d.enrolled_at, d.last_seen_at, d.clock_skew_ms, d.revoked_at
-     FROM devices d JOIN stores s ON s.id = d.store_id WHERE s.code = $1 ORDER BY d.enrolled_at, d.id`,
-    [storeCode],
-  );
-  return rows.map((r) => ({
-    deviceId: r.id,
-    name: r.name,
-    enrolledAt: toIso(r.enrolled_at),
-    lastSeenAt: r.last_seen_at ? toIso(r.last_seen_at) : null,
-    clockSkewMs: r.clock_skew_ms === null ? null : toNumber(r.clock_skew_ms),
-    revoked: r.revoked_at !== null,
-  }));
 }

@@ -15,6 +15,7 @@ import { stockChanges } from '../counts/feed';
 import { fail, invalidRequest } from '../result';
 import { sendFailure } from './errors';
 import { registerLinkRoute } from './link';
+import { registerTelemetryRoute } from '../devices/telemetry';
 import { registerRefundRoutes } from '../refunds/routes';
 import { registerDeliveryRoutes } from '../stock/routes';
 import { registerPriceRoutes } from '../prices/routes';
@@ -288,6 +289,8 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   });
 
   registerLinkRoute(app, db, deviceOf);
+  // What the terminal reports of itself on each sync, for the back office's devices (issue 14).
+  registerTelemetryRoute(app, db, deviceOf);
   // Finding a sale to refund and claiming its lines (issue 12).
   registerRefundRoutes(app, db, deviceOf);
   // Expected deliveries and the delivery-once claims (issue 13).

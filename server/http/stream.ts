@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { CatalogAnnouncement } from '../../core/sync';
 import type { Queryable } from '../db/database';
 import { currentCatalogVersion } from '../catalog/version';
+import { onDeviceRevoked, REVOKED_REASON, revokedAmong } from '../devices/revocations';
 
 // Every terminal hears of every new version (a store's own price change bumps the one chain-wide
 // counter too); one that has nothing new pulls an empty page, which is cheap.
@@ -23,8 +24,9 @@ export const MAX_STREAMS_PER_DEVICE = 4;
 
 export interface CatalogStream {
   /**
-   * Takes over the reply and keeps it open until the client leaves, the token expires, the device opens
-   * more than MAX_STREAMS_PER_DEVICE (its oldest goes) or close().
+   * Takes over the reply and keeps it open until the client leaves, the token expires, the device is
+   * revoked (`event: revoked`), the device opens more than MAX_STREAMS_PER_DEVICE (its oldest goes) or
+   * close().
    */
   open(reply: FastifyReply, tokenExpiresAt: number, deviceId: string): void;
   /** Clients connected now. */
@@ -49,6 +51,21 @@ export function createCatalogStream(q: Queryable, options: StreamOptions): Catal
     send(client, `event: catalog\nid: ${version}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
+  // A revoked device's streams end at once: announced in this process, or found by the poll below when
+  // another HQ process on the same database revoked it.
+  const endDevice = (deviceId: string) => {
+    for (const client of clients) {
+      if (client.deviceId !== deviceId) continue;
+      client.reply.raw.end(`event: revoked\ndata: ${JSON.stringify({ reason: REVOKED_REASON })}\n\n`);
+      clients.delete(client);
+    }
+  };
+  const unsubscribe = onDeviceRevoked(q, endDevice);
+  const checkRevoked = async () => {
+    const connected = [...new Set([...clients].map((c) => c.deviceId))];
+    for (const deviceId of await revokedAmong(q, connected)) endDevice(deviceId);
+  };
+
   // Each poll starts when the last one is done, so a slow database never piles queries up.
   const poll = async () => {
     try {
@@ -57,6 +74,7 @@ export function createCatalogStream(q: Queryable, options: StreamOptions): Catal
         version = latest;
         for (const client of clients) announce(client);
       }
+      await checkRevoked();
     } catch {
       // The database is away for a moment; the next poll tries again.
     }
@@ -100,6 +118,7 @@ export function createCatalogStream(q: Queryable, options: StreamOptions): Catal
     close() {
       closed = true;
       clearTimeout(timer);
+      unsubscribe();
       for (const client of clients) client.reply.raw.end();
       clients.clear();
     },

@@ -253,6 +253,11 @@ export interface SyncView {
     lastSyncAt: string | null;
     lastAttemptAt: string | null;
     lastError: string | null;
+    /**
+     * HQ's code for the last failure, when it gave one. `device_revoked`: HQ removed this terminal and it
+     * must be enrolled again with a new code (issue 14). Absent from an older backend.
+     */
+    lastErrorCode?: string | null;
     /** HQ's clock minus this terminal's at the last push, in ms; shown, never used to decide. */
     clockSkewMs: number | null;
   };

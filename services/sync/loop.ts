@@ -117,6 +117,8 @@ export function startSync(options: SyncLoopOptions): SyncLoop {
           response,
           abort.signal,
           (name, data) => {
+            // HQ revoked this device: the sync that follows is refused, and the status says why at once.
+            if (name === 'revoked') wake();
             if (name !== 'catalog') return;
             const version = (JSON.parse(data) as Partial<Record<keyof CatalogAnnouncement, unknown>>).version;
             if (

@@ -41,6 +41,7 @@ export function syncStatus(
       lastSyncAt: state.lastSuccessAt,
       lastAttemptAt: state.lastAttemptAt,
       lastError: state.lastError,
+      lastErrorCode: state.lastErrorCode,
       clockSkewMs: state.clockSkewMs,
     },
   };

@@ -10,6 +10,8 @@ import type { PushResult } from './push';
 import { pushOutbox } from './push';
 import { pullStockLevels } from './stock-pull';
 import { pullPrices } from './prices-pull';
+import { HqError } from './hq-client';
+import { reportAfterFailure, reportAfterSync } from './telemetry';
 
 export interface SyncSummary {
   /** Events HQ applied now. */
@@ -78,7 +80,10 @@ export async function syncOnce(
       () => [],
       (error: Error) => [error.message],
     );
-    recordAttempt(db, { ok: true, clockSkewMs: pushed.skewMs }, now());
+    // What this terminal tells HQ of itself for the office's device list (issue 14).
+    const report = await reportAfterSync(db, client, now());
+    const skewMs = pushed.skewMs ?? report.skewMs;
+    recordAttempt(db, { ok: true, clockSkewMs: skewMs }, now());
     return {
       pushed: pushed.applied,
       duplicates: pushed.duplicates,
@@ -89,7 +94,7 @@ export async function syncOnce(
       skipped: pulled.skipped,
       catalogVersion: pulled.catalogVersion,
       prices: prices.received,
-      ...(pushed.skewMs === null ? {} : { skewMs: pushed.skewMs }),
+      ...(skewMs === null ? {} : { skewMs }),
       warnings: [
         ...pushed.warnings,
         ...pulled.warnings,
@@ -97,10 +102,15 @@ export async function syncOnce(
         ...deliveries,
         ...late,
         ...stock,
+        ...report.warnings,
       ],
     };
   } catch (error) {
-    if (db.open) recordAttempt(db, { ok: false, error: (error as Error).message }, now());
+    if (db.open) {
+      const code = error instanceof HqError ? error.code : null;
+      recordAttempt(db, { ok: false, error: (error as Error).message, code }, now());
+      await reportAfterFailure(db, client, error, now());
+    }
     throw error;
   }
 }

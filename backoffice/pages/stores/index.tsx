@@ -1,13 +1,12 @@
-// GROUNDWORK (issue 14): the stores area, filled by the branch that owns it.
-import { useTexts } from '../../i18n';
-import { areaTexts } from '../../app/area-texts';
-import { Page } from '../../ui/Page';
+// Stores & devices: the chain's stores at a glance (#/stores), a store's devices and enrolment codes
+// (#/stores/S001).
+import { useRoute } from '../../app/route';
+import { StorePage } from './StorePage';
+import { StoresList } from './StoresList';
+import './stores.css';
 
-export default function Placeholder() {
-  const t = useTexts(areaTexts);
-  return (
-    <Page title={t['stores']}>
-      <p className="muted">—</p>
-    </Page>
-  );
+export default function Stores() {
+  const route = useRoute();
+  const code = route.rest[0];
+  return code ? <StorePage code={code} /> : <StoresList />;
 }

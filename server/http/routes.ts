@@ -17,6 +17,7 @@ import { registerLinkRoute } from './link';
 import { registerRefundRoutes } from '../refunds/routes';
 import { registerDeliveryRoutes } from '../stock/routes';
 import { registerPriceRoutes } from '../prices/routes';
+import { registerRecallFeed } from '../recalls/feed';
 import { chargeAttempt, openRouteLimits, refuseIfLimited, type Check } from './rate-limit';
 import type { CatalogStream } from './stream';
 
@@ -212,4 +213,6 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerDeliveryRoutes(app, db, deviceOf);
   // Effective-dated price changes, sent down ahead of time (issue 13).
   registerPriceRoutes(app, db, deviceOf);
+  // Recalls for the lanes to refuse (issue 14).
+  registerRecallFeed(app, db);
 }

@@ -5,6 +5,8 @@ import type { FastifyReply } from 'fastify';
 import type { CatalogAnnouncement } from '../../core/sync';
 import type { Queryable } from '../db/database';
 import { currentCatalogVersion } from '../catalog/version';
+import type { RecallAnnouncement } from '../../core/recalls';
+import { currentRecallVersion } from '../recalls/records';
 
 // Every terminal hears of every new version (a store's own price change bumps the one chain-wide
 // counter too); one that has nothing new pulls an empty page, which is cheap.
@@ -40,6 +42,8 @@ export interface StreamOptions {
 export function createCatalogStream(q: Queryable, options: StreamOptions): CatalogStream {
   const clients = new Set<Client>();
   let version = -1;
+  // Recalls (issue 14) are announced the same way, `event: recall`, from the same poll.
+  let recallVersion = -1;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
 
@@ -47,6 +51,10 @@ export function createCatalogStream(q: Queryable, options: StreamOptions): Catal
   const announce = (client: Client) => {
     const data: CatalogAnnouncement = { version };
     send(client, `event: catalog\nid: ${version}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  const announceRecalls = (client: Client) => {
+    const data: RecallAnnouncement = { version: recallVersion };
+    send(client, `event: recall\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
   // Each poll starts when the last one is done, so a slow database never piles queries up.
@@ -56,6 +64,11 @@ export function createCatalogStream(q: Queryable, options: StreamOptions): Catal
       if (latest !== version) {
         version = latest;
         for (const client of clients) announce(client);
+      }
+      const recalls = await currentRecallVersion(q);
+      if (recalls !== recallVersion) {
+        recallVersion = recalls;
+        for (const client of clients) announceRecalls(client);
       }
     } catch {
       // The database is away for a moment; the next poll tries again.
@@ -78,7 +91,11 @@ export function createCatalogStream(q: Queryable, options: StreamOptions): Catal
       const client: Client = { reply, deviceId };
       clients.add(client);
       raw.write('retry: 5000\n\n');
-      void ready.then(() => clients.has(client) && announce(client));
+      void ready.then(() => {
+        if (!clients.has(client)) return;
+        announce(client);
+        announceRecalls(client);
+      });
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), options.heartbeatMs);
       // A stream outliving its token would outlive a revoked device: it ends, and the terminal reconnects.
       const expiry = setTimeout(

@@ -10,6 +10,7 @@ import type { SyncStatus } from './status';
 import { syncStatus } from './status';
 import type { SyncOnceOptions, SyncSummary } from './sync-once';
 import { syncOnce } from './sync-once';
+import { recallAnnounced } from './recalls-pull';
 
 export type SyncEvent =
   | { type: 'status'; status: SyncStatus }
@@ -117,6 +118,8 @@ export function startSync(options: SyncLoopOptions): SyncLoop {
           response,
           abort.signal,
           (name, data) => {
+            // A new recall (issue 14): sync now, so the lane refuses it within seconds.
+            if (name === 'recall' && recallAnnounced(options.db, data)) wake();
             if (name !== 'catalog') return;
             const version = (JSON.parse(data) as Partial<Record<keyof CatalogAnnouncement, unknown>>).version;
             if (

@@ -10,6 +10,7 @@ import type { PushResult } from './push';
 import { pushOutbox } from './push';
 import { pullStockLevels } from './stock-pull';
 import { pullPrices } from './prices-pull';
+import { pullRecalls } from './recalls-pull';
 
 export interface SyncSummary {
   /** Events HQ applied now. */
@@ -29,6 +30,8 @@ export interface SyncSummary {
   catalogVersion: number;
   /** Effective-dated price changes received from HQ (issue 13). */
   prices?: number;
+  /** Recalls made or ended at HQ received now (issue 14). */
+  recalls?: number;
   /** HQ receive time minus this terminal's clock, when a push measured it. */
   skewMs?: number;
   warnings: string[];
@@ -61,6 +64,8 @@ export async function syncOnce(
       now,
       onBatch: options.onPushed,
     });
+    // Recalls before the catalog (issue 14): small, and what a lane must know first.
+    const recalls = await pullRecalls(db, client, now);
     const pulled = await pullCatalog(db, client, {
       currency: options.currency,
       pageSize: options.pageSize,
@@ -89,6 +94,7 @@ export async function syncOnce(
       skipped: pulled.skipped,
       catalogVersion: pulled.catalogVersion,
       prices: prices.received,
+      recalls,
       ...(pushed.skewMs === null ? {} : { skewMs: pushed.skewMs }),
       warnings: [
         ...pushed.warnings,

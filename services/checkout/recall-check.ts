@@ -39,6 +39,7 @@ export function recallRefusal(
     },
     ctx.clock(),
   );
+  ctx.events.emit({ type: 'recall.blocked', gtin: pack.gtin });
   return recallFailure(pack.name, match);
 }
 

@@ -2,7 +2,7 @@
 // lane refused it. A row opens the recall with its attempts.
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { href, go } from '../../app/route';
+import { go } from '../../app/route';
 import { fill, useFormat, useTexts } from '../../i18n';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/Notice';
@@ -24,11 +24,8 @@ export function RecallList({ version }: { version: number }) {
   const columns: Column<RecallView>[] = [
     {
       label: t.product,
-      cell: (r) => (
-        <a className="recall-product" href={href('recalls', r.id)}>
-          {productLabel(t, r)}
-        </a>
-      ),
+      // The table makes the first cell of a clickable row its button: it opens the recall.
+      cell: (r) => productLabel(t, r),
       csv: (r) => r.productName ?? '',
     },
     { label: t.gtin, cell: (r) => r.gtin },

@@ -4,7 +4,7 @@
 // the lane listens to a second HQ process on the same database, which announces the first one's recall.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCatalogCsv, startServer, createEnrolmentCode, type RunningServer } from '../../server';
-import { activeRecallsOf, recallFeedCursor } from '../../db/recalls';
+import { activeRecallsOf, recallFeedCursor, saveRecalls } from '../../db/recalls';
 import { createHqClient } from '../../services/sync/hq-client';
 import { pullRecalls } from '../../services/sync/recalls-pull';
 import { PRODUCTS } from '../helpers/checkout';
@@ -182,6 +182,19 @@ describe.each(BACKENDS)('recalls at HQ on %s', (kind) => {
         [[], ['SER-7']],
       ]);
       expect(activeRecallsOf(temp.db, bread.gtin)).toEqual([]); // that one was ended
+      // A lane ahead of HQ (HQ restored from an older backup) reads the list again and keeps only it.
+      const stray = { id: 'gone', gtin: bread.gtin, lots: [], serials: [], reason: 'old', active: true };
+      saveRecalls(
+        temp.db,
+        [{ ...stray, createdAt: '2026-01-01T00:00:00Z', endedAt: null }],
+        '999:00000000-0000-0000-0000-000000000000',
+        new Date(),
+      );
+      expect(activeRecallsOf(temp.db, bread.gtin)).toHaveLength(1);
+      await pullRecalls(temp.db, client, () => new Date());
+      expect(activeRecallsOf(temp.db, bread.gtin)).toEqual([]);
+      expect(activeRecallsOf(temp.db, milk.gtin)).toHaveLength(2);
+      expect(recallFeedCursor(temp.db)).toMatch(/^4:/);
     } finally {
       temp.cleanup();
     }

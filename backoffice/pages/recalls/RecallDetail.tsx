@@ -126,9 +126,11 @@ export function RecallDetail({ id }: { id: string }) {
         {endedNow ? <Notice tone="ok">{t.endedNotice}</Notice> : null}
         {endError ? <ErrorNotice error={endError} /> : null}
         {canEnd && !confirming ? (
-          <button type="button" className="button-quiet" onClick={() => setConfirming(true)}>
-            {t.end}
-          </button>
+          <div className="recall-actions">
+            <button type="button" className="button-quiet" onClick={() => setConfirming(true)}>
+              {t.end}
+            </button>
+          </div>
         ) : null}
         {canEnd && confirming ? (
           <div className="recall-confirm" role="group" aria-label={t.end}>

@@ -2,7 +2,7 @@
 // one lot of milk; an enrolled, online `openlane serve` kiosk refuses a GS1 code of that lot within
 // seconds of the recall (HQ's stream announces it) while another lot of the same milk still sells; the
 // refused attempt reaches HQ and shows on the recall's page with store, terminal and lot. axe finds
-// nothing serious on the recall screens in English or 简体中文.
+// nothing serious on the recall screens in English or 简体中文. Ended, the recall lets the lot sell again.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,5 +125,30 @@ describe('a recalled lot, from the back office to the lane', () => {
     await expect.poll(() => attempts.innerText()).toContain('自助收银');
     expect(await axeProblems(page, 'recall with attempts in Chinese')).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'recall-detail-zh.png'), fullPage: true });
+    await page.getByRole('button', { name: 'English' }).click();
+  });
+
+  it('ends the recall, asked twice, and the lane sells the lot again', async () => {
+    const { page } = office;
+    await page.getByRole('button', { name: 'End recall…' }).click();
+    expect(await axeProblems(page, 'ending a recall')).toEqual([]);
+    await page.getByRole('button', { name: 'Yes, end the recall' }).click();
+    await expect.poll(() => page.getByTestId('recall-status').innerText()).toMatch(/^Ended /);
+    const lines = kiosk.getByTestId('basket-line');
+    const before = await lines.count();
+    // HQ announces the end on the stream; each try scans the pack until it sells again.
+    await expect
+      .poll(
+        async () => {
+          await typeLikeScanner(kiosk, packOfLot('L2411'));
+          await lines
+            .nth(before)
+            .waitFor({ timeout: 1_000 })
+            .catch(() => undefined);
+          return lines.count();
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBeGreaterThan(before);
   });
 });

@@ -73,6 +73,20 @@ describe('recalled items at the till', () => {
     ]);
   });
 
+  it('names the counter and its signed-in cashier in the attempt', async () => {
+    checkout.cleanup();
+    checkout = openCheckout({ role: 'counter', terminalId: 'C02' });
+    checkout.ctx.duty.current = { id: 'S017', name: 'Li Wei', role: 'cashier' };
+    recall({ serials: ['SER-7'] });
+    expect(await scan(`]d201${MILK.gtin}21SER-7`)).toMatchObject({
+      ok: false,
+      error: { code: 'item_recalled' },
+    });
+    expect(blocked().map((e) => e.payload)).toMatchObject([
+      { match: 'serial', serial: 'SER-7', terminalId: 'C02', role: 'counter', staffId: 'S017' },
+    ]);
+  });
+
   it('sells again once the recall has ended', async () => {
     recall({});
     expect((await scan(MILK.barcode)).ok).toBe(false);

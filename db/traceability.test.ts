@@ -1,4 +1,4 @@
-// Lots, serials, expiry on basket lines; members on baskets; the recall list.
+// Lots, serials, expiry on basket lines; members on baskets.
 import { describe, expect, it } from 'vitest';
 import { PENCIL, refusalCode, startPayment } from '../test/helpers/db-fixtures';
 import { useTempDatabase } from '../test/helpers/temp-db';
@@ -15,7 +15,6 @@ import {
 import { attachMember } from './members';
 import { pendingEvents } from './outbox';
 import { updatePayment } from './payments';
-import { addRecall, findRecall } from './recalls';
 import { closeSale, completeSale } from './sales';
 
 const temp = useTempDatabase();
@@ -138,17 +137,5 @@ describe('members', () => {
     expect(refusalCode(() => attachMember(temp.db, basket.id, { program: 'loyalty', memberId: '' }))).toBe(
       'invalid_member',
     );
-  });
-});
-
-describe('the recall list', () => {
-  it('finds a recalled lot or serial of that product only', () => {
-    addRecall(temp.db, { gtin: FORMULA.gtin, kind: 'lot', value: 'L2411', reason: 'Possible contamination' });
-    addRecall(temp.db, { gtin: FORMULA.gtin, kind: 'serial', value: 'SER-7', reason: 'Reported stolen' });
-    expect(findRecall(temp.db, { gtin: FORMULA.gtin, lot: 'L2411' })?.reason).toBe('Possible contamination');
-    expect(findRecall(temp.db, { gtin: FORMULA.gtin, lot: 'L9', serial: 'SER-7' })?.kind).toBe('serial');
-    expect(findRecall(temp.db, { gtin: FORMULA.gtin, lot: 'L2412' })).toBeNull();
-    expect(findRecall(temp.db, { gtin: PENCIL.gtin, lot: 'L2411' })).toBeNull();
-    expect(findRecall(temp.db, { gtin: FORMULA.gtin })).toBeNull();
   });
 });

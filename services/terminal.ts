@@ -456,6 +456,8 @@ function withSyncView(events: EventHub, hq: { view(): SyncView; wake(): void }):
         events.emit({ type: 'sync.status', status: hq.view() });
         hq.wake();
       }
+      // A refused recalled item is reported to HQ at once, for the office to see (issue 14).
+      if (event.type === 'recall.blocked') hq.wake();
     },
   };
 }

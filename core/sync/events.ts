@@ -185,8 +185,9 @@ export const STOCK_EVENT_TYPES: readonly StockEventType[] = [
  * Event families the terminal writes that HQ keeps in its event log without a projection (yet).
  * `shift`: opened, cash_moved and closed (carrying the Z report), from db/shifts.ts.
  * `refund`: every refund event but `refund.completed` (which HQ applies): `refund.cash_instead`.
+ * `recall`: `recall.blocked`, a sale a lane refused under a recall; read as the recall's attempts.
  */
-export const RECORDED_FAMILIES = ['basket', 'payment', 'journal', 'shift', 'refund'] as const;
+export const RECORDED_FAMILIES = ['basket', 'payment', 'journal', 'shift', 'refund', 'recall'] as const;
 
 /** How a movement changed a product's stock in HQ's ledger. */
 export type MovementKind =

@@ -2,12 +2,18 @@
 // ("please ask for help" means nothing to the person who is the help). The kiosk keeps its own words.
 import type { ApiError } from '../../services/api/contract';
 import type { Messages } from '../i18n';
+import { recallText } from './recall-text';
 import { restrictionText } from './restriction-text';
 import type { Notice } from './state';
 
 /** A refused scan or act, as the cashier reads it. */
 export function cashierRefusal(t: Messages, error: ApiError): string {
-  return restrictionText(t, error, 'cashier') ?? t.counter.refusals[error.code] ?? t.counter.refusalOther;
+  return (
+    recallText(t, error, 'cashier') ??
+    restrictionText(t, error, 'cashier') ??
+    t.counter.refusals[error.code] ??
+    t.counter.refusalOther
+  );
 }
 
 /** The last payment attempt's outcome, as the cashier reads it. */

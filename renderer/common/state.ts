@@ -229,6 +229,9 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
     case 'stock.workMode':
       // Stock work has its own screens and hooks (renderer/stock).
       return state;
+    case 'recall.blocked':
+      // The refusal itself reaches the screen as the scan's answer; this one is for the sync loop.
+      return state;
   }
 }
 

@@ -99,6 +99,8 @@ export const en = {
     basket_empty: 'Your basket is empty — scan an item first',
     item_expired: 'This item is past its expiry date — please take it to a member of staff',
     item_recalled: 'This item has been recalled and can’t be sold — please hand it to staff',
+    recall_check_lot:
+      'Some batches of this item are recalled — please press Help so an attendant can check it',
     duplicate_serial: 'This exact item has already been scanned',
     label_unreadable: 'The label on this item can’t be read — please ask a member of staff',
     invalid_quantity: 'The number of this item can’t be changed',
@@ -218,6 +220,24 @@ export const en = {
     },
   },
   /** Sale restrictions and the age check, as the shopper reads them: calm, saying what happens next. */
+  /** Recalls from HQ (issue 14): the item's name and what the recall says. */
+  recalls: {
+    shopperRecalled: (name: string) =>
+      `${name} has been recalled and can’t be sold — please hand it to a member of staff`,
+    shopperCheckLot: (name: string) =>
+      `Some batches of ${name} are recalled — please press Help so an attendant can check this pack`,
+    cashierRecalled: (name: string, reason: string) =>
+      `Recalled: ${name} (${reason}) — do not sell; put it aside for the manager`,
+    cashierRecalledLot: (name: string, lot: string, reason: string) =>
+      `Recalled: ${name}, lot ${lot} (${reason}) — do not sell; put it aside for the manager`,
+    cashierRecalledSerial: (name: string, serial: string, reason: string) =>
+      `Recalled: ${name}, serial ${serial} (${reason}) — do not sell; put it aside for the manager`,
+    cashierCheckLot: (name: string, listed: string) =>
+      `Recall on ${name}: ${listed}. Read the lot on the pack — one of these: put it aside; another: scan the pack’s GS1 code, or type (01)GTIN(10)LOT`,
+    lot: (lot: string) => `lot ${lot}`,
+    serial: (serial: string) => `serial ${serial}`,
+    more: (n: number) => `${n} more`,
+  },
   restrictions: {
     hours: (name: string, from: string, to: string) =>
       `${name} can’t be sold between ${from} and ${to}, so it was not added`,
@@ -322,6 +342,7 @@ export const en = {
       basket_empty: 'No items yet — scan an item first',
       item_expired: 'Past its expiry date — do not sell; put it aside',
       item_recalled: 'Recalled item — do not sell; put it aside for the manager',
+      recall_check_lot: 'Recall: check the lot printed on the pack before selling',
       duplicate_serial: 'This exact piece is already in the sale',
       label_unreadable: 'Scale label unreadable — weigh it again or type the item code',
       invalid_quantity: 'This line’s quantity can’t be changed',

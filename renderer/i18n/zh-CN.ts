@@ -89,6 +89,7 @@ export const zhCN: Messages = {
     basket_empty: '购物篮是空的，请先扫描商品',
     item_expired: '该商品已过有效期，请交给工作人员',
     item_recalled: '该商品已被召回，不能出售，请交给工作人员',
+    recall_check_lot: '该商品部分批次已被召回，请按“求助”，由服务人员核对',
     duplicate_serial: '这件商品已经扫描过了',
     label_unreadable: '无法读取该商品的标签，请寻求工作人员帮助',
     invalid_quantity: '该商品的数量不能修改',
@@ -199,6 +200,20 @@ export const zhCN: Messages = {
       next: '下一步',
     },
   },
+  recalls: {
+    shopperRecalled: (name: string) => `${name}已被召回，不能出售，请交给工作人员`,
+    shopperCheckLot: (name: string) => `${name}部分批次已被召回，请按“求助”，由服务人员核对此商品`,
+    cashierRecalled: (name: string, reason: string) => `召回：${name}（${reason}）— 不可销售，请交给经理`,
+    cashierRecalledLot: (name: string, lot: string, reason: string) =>
+      `召回：${name}，批号 ${lot}（${reason}）— 不可销售，请交给经理`,
+    cashierRecalledSerial: (name: string, serial: string, reason: string) =>
+      `召回：${name}，序列号 ${serial}（${reason}）— 不可销售，请交给经理`,
+    cashierCheckLot: (name: string, listed: string) =>
+      `${name}有召回：${listed}。请核对包装上的批号 — 属于召回批次：请放到一边；其他批次：扫描包装上的 GS1 码，或输入 (01)GTIN(10)批号`,
+    lot: (lot: string) => `批号 ${lot}`,
+    serial: (serial: string) => `序列号 ${serial}`,
+    more: (n: number) => `另有 ${n} 个`,
+  },
   restrictions: {
     hours: (name: string, from: string, to: string) =>
       `${name} 在 ${from} 至 ${to} 之间不能销售，未加入购物篮`,
@@ -296,6 +311,7 @@ export const zhCN: Messages = {
       basket_empty: '还没有商品 — 请先扫描商品',
       item_expired: '已过保质期 — 不可销售，请放到一边',
       item_recalled: '召回商品 — 不可销售，请交给经理',
+      recall_check_lot: '召回：销售前请核对包装上的批号',
       duplicate_serial: '这件商品已在本笔交易中',
       label_unreadable: '称重标签无法识别 — 请重新称重或输入商品编码',
       invalid_quantity: '此行数量不能修改',

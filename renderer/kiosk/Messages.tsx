@@ -4,6 +4,7 @@
 import { useEffect, type ComponentType } from 'react';
 import type { AgeCheckView, ApiError, ScanNotice } from '../../services/api/contract';
 import { cashierPaymentNotice, cashierRefusal } from '../common/cashier-words';
+import { recallText } from '../common/recall-text';
 import { restrictionText, type Wording } from '../common/restriction-text';
 import { maskedMemberId } from '../format';
 import { useI18n } from '../i18n';
@@ -28,7 +29,10 @@ export function ScanMessage({
   const text =
     wording === 'cashier'
       ? cashierRefusal(t, error)
-      : (restrictionText(t, error, wording) ?? t.scanErrors[error.code] ?? t.scanErrorOther);
+      : (recallText(t, error, wording) ??
+        restrictionText(t, error, wording) ??
+        t.scanErrors[error.code] ??
+        t.scanErrorOther);
   useEffect(() => {
     const timer = setTimeout(onDismiss, SCAN_MESSAGE_MS);
     return () => clearTimeout(timer);

@@ -14,6 +14,7 @@ import { registerStockAdminRoutes } from '../stock/routes';
 import { registerCountReviewRoutes } from '../counts/routes';
 import { registerDeviceAdminRoutes } from '../devices/routes';
 import { refuse } from '../office/request';
+import { registerRecallRoutes } from '../recalls/routes';
 import { createOfficeAuthenticator } from '../office/authenticate';
 import { registerOfficeUserRoutes } from '../office/routes';
 import { fail, invalidRequest } from '../result';
@@ -153,6 +154,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     registerOfficeUserRoutes(scope, db, { tokenSet: options.token !== null });
     registerReportsSourceRoute(scope, options.reportsDb ?? db);
     registerDeviceAdminRoutes(scope, db);
+    registerRecallRoutes(scope, db);
   });
 }
 

@@ -20,6 +20,7 @@ import { registerRefundRoutes } from '../refunds/routes';
 import { registerDeliveryRoutes } from '../stock/routes';
 import { registerPriceRoutes } from '../prices/routes';
 import { chargeAttempt, FailureCounters, LIMITS, refuseIfLimited, type Check } from './rate-limit';
+import { registerRecallFeed } from '../recalls/feed';
 import type { CatalogStream } from './stream';
 
 export interface RouteDeps {
@@ -297,4 +298,6 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerDeliveryRoutes(app, db, deviceOf);
   // Effective-dated price changes, sent down ahead of time (issue 13).
   registerPriceRoutes(app, db, deviceOf);
+  // Recalls for the lanes to refuse (issue 14).
+  registerRecallFeed(app, db);
 }

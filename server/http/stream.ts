@@ -6,6 +6,8 @@ import type { CatalogAnnouncement } from '../../core/sync';
 import type { Queryable } from '../db/database';
 import { currentCatalogVersion } from '../catalog/version';
 import { onDeviceRevoked, REVOKED_REASON, revokedAmong } from '../devices/revocations';
+import type { RecallAnnouncement } from '../../core/recalls';
+import { currentRecallVersion } from '../recalls/records';
 
 // Every terminal hears of every new version (a store's own price change bumps the one chain-wide
 // counter too); one that has nothing new pulls an empty page, which is cheap.
@@ -42,6 +44,8 @@ export interface StreamOptions {
 export function createCatalogStream(q: Queryable, options: StreamOptions): CatalogStream {
   const clients = new Set<Client>();
   let version = -1;
+  // Recalls (issue 14) are announced the same way, `event: recall`, from the same poll.
+  let recallVersion = -1;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
 
@@ -49,6 +53,10 @@ export function createCatalogStream(q: Queryable, options: StreamOptions): Catal
   const announce = (client: Client) => {
     const data: CatalogAnnouncement = { version };
     send(client, `event: catalog\nid: ${version}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  const announceRecalls = (client: Client) => {
+    const data: RecallAnnouncement = { version: recallVersion };
+    send(client, `event: recall\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
   // A revoked device's streams end at once: announced in this process, or found by the poll below when
@@ -75,6 +83,11 @@ export function createCatalogStream(q: Queryable, options: StreamOptions): Catal
         for (const client of clients) announce(client);
       }
       await checkRevoked();
+      const recalls = await currentRecallVersion(q);
+      if (recalls !== recallVersion) {
+        recallVersion = recalls;
+        for (const client of clients) announceRecalls(client);
+      }
     } catch {
       // The database is away for a moment; the next poll tries again.
     }
@@ -96,7 +109,11 @@ export function createCatalogStream(q: Queryable, options: StreamOptions): Catal
       const client: Client = { reply, deviceId };
       clients.add(client);
       raw.write('retry: 5000\n\n');
-      void ready.then(() => clients.has(client) && announce(client));
+      void ready.then(() => {
+        if (!clients.has(client)) return;
+        announce(client);
+        announceRecalls(client);
+      });
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), options.heartbeatMs);
       // A stream outliving its token would outlive a revoked device: it ends, and the terminal reconnects.
       const expiry = setTimeout(

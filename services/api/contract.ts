@@ -682,7 +682,9 @@ export type TerminalEvent =
   /** A serial scan at a terminal doing stock work: the stock screen takes it, not the basket. */
   | { type: 'stock.scanned'; code: string; source: ScanSource }
   /** A counter switched to stock work or back to selling (services/stock/work-mode.ts). */
-  | { type: 'stock.workMode'; mode: WorkMode };
+  | { type: 'stock.workMode'; mode: WorkMode }
+  /** A recalled item was refused (issue 14): the attempt waits in the outbox, and the loop sends it now. */
+  | { type: 'recall.blocked'; gtin: string };
 
 /** The renderer's view of the backend, whichever transport carries it. */
 export interface TerminalClient {

@@ -19,6 +19,7 @@ import { publicSettings } from '../settings';
 import type { CheckoutContext, PayByCode, ScanStart, WalletCode } from './context';
 import { ageCheckOffer } from './age-hold';
 import { overrideOffer } from './override-offer';
+import { recallRefusal } from './recall-check';
 import { additionRefusal, quantityRefusal } from './sale-restrictions';
 import { fail, ok, refusal } from './result';
 import { putAwayEmptyBasket } from './sale-start';
@@ -246,6 +247,9 @@ export function addItemScan(
   writeLine: LineWriter = (basketId, item, quantity) => addItem(ctx.db, basketId, item, quantity),
 ): ApiResult<BasketView> {
   const { product, item } = action;
+  // A recalled item is refused (and reported to HQ) before anything else is asked of it.
+  const recalled = recallRefusal(ctx, { ...item, name: product.name }, item.barcode);
+  if (recalled) return recalled;
   const quantity = action.quantity ?? weightGrams;
   if (!quantity) return fail('weight_required', `${product.name} is sold by weight; weigh it first`);
   // The store's hours and most per basket, at the scan (a weighed item is one line, whatever it weighs).

@@ -3,7 +3,6 @@ import { compileCodePatterns, DEFAULT_CODE_PATTERNS } from '../../core/barcode/c
 import { withCheckDigit } from '../../core/barcode/gtin';
 import type { Product } from '../../core/types';
 import { upsertProducts } from '../../db/catalog';
-import { addRecall } from '../../db/recalls';
 import { openTempDatabase, type TempDatabase } from '../../test/helpers/temp-db';
 import { DEFAULT_SETTINGS } from '../settings';
 import { resolveScan, scanRulesOf, type ScanAction, type ScanPolicy } from './scan-lookup';
@@ -123,16 +122,6 @@ describe('from a scan to what the till does', () => {
       message: 'Infant Formula 800 g expired on 2026-11-30',
     });
     expect(added(`]d201${FORMULA}17261201`).notice).toBeUndefined(); // expires today: still good
-  });
-
-  it('blocks a recalled lot or serial with the reason', () => {
-    addRecall(temp.db, { gtin: FORMULA, kind: 'lot', value: 'L2411', reason: 'possible contamination' });
-    expect(resolve(`]d201${FORMULA}10L2411`)).toEqual({
-      kind: 'refuse',
-      code: 'item_recalled',
-      message: 'Infant Formula 800 g lot L2411 is recalled: possible contamination',
-    });
-    expect(name(`]d201${FORMULA}10L2412`)).toBe('Infant Formula 800 g');
   });
 
   it('never reads a wallet payment code as a product; tells members and staff apart', () => {

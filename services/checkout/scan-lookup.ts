@@ -1,7 +1,8 @@
 // From what a scanner sent to what the till does with it. core/barcode/interpret says what the code
-// is; here the catalog, the recall list and the store's rules decide: add this item (with a weight,
+// is; here the catalog and the store's rules decide: add this item (with a weight,
 // a price, a lot, a serial from the label), attach a member, or refuse calmly with the reason.
-// Nothing here writes.
+// Nothing here writes. Recalls are the sale's own check (recall-check.ts), not a scan's: a recalled item
+// may still be returned or booked in.
 import type { CompiledCodePatterns } from '../../core/barcode/code-patterns';
 import { amountToMinorUnits, type Gs1Fields } from '../../core/barcode/gs1';
 import { interpretScan, type ScanInterpretation, type ScanRules } from '../../core/barcode/interpret';
@@ -11,7 +12,6 @@ import type { ScannedItem } from '../../db/baskets';
 import { findProduct } from '../../db/catalog';
 import { barcodeForPlu } from '../../db/catalog-names';
 import type { Database } from '../../db/open';
-import { findRecall } from '../../db/recalls';
 import type { ScanNotice } from '../api/contract';
 import { variableMeasureScheme, type Settings } from '../settings';
 import { pricedAt } from '../stock/shelf-price';
@@ -110,12 +110,6 @@ function gs1Item(db: Database, scan: Scan<'gs1'>, policy: ScanPolicy): ScanActio
     return refuse('invalid_code', 'This GS1 code names no product (no GTIN, AI 01): it is not for the till');
   const product = lookup(db, fields.gtin14, policy);
   if (!product) return notFound(fields.gtin14);
-  const recall = findRecall(db, { gtin: product.gtin, lot: fields.lot, serial: fields.serial });
-  if (recall)
-    return refuse(
-      'item_recalled',
-      `${product.name} ${recall.kind} ${recall.value} is recalled: ${recall.reason}`,
-    );
   const traced = { lot: fields.lot ?? null, serial: fields.serial ?? null, expiry: fields.expiry ?? null };
   let notice: ScanNotice | undefined;
   if (fields.expiry && fields.expiry < policy.today) {

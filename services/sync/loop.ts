@@ -10,6 +10,7 @@ import type { SyncStatus } from './status';
 import { syncStatus } from './status';
 import type { SyncOnceOptions, SyncSummary } from './sync-once';
 import { syncOnce } from './sync-once';
+import { recallAnnounced } from './recalls-pull';
 
 export type SyncEvent =
   | { type: 'status'; status: SyncStatus }
@@ -119,6 +120,8 @@ export function startSync(options: SyncLoopOptions): SyncLoop {
           (name, data) => {
             // HQ revoked this device: the sync that follows is refused, and the status says why at once.
             if (name === 'revoked') wake();
+            // A new recall (issue 14): sync now, so the lane refuses it within seconds.
+            if (name === 'recall' && recallAnnounced(options.db, data)) wake();
             if (name !== 'catalog') return;
             const version = (JSON.parse(data) as Partial<Record<keyof CatalogAnnouncement, unknown>>).version;
             if (

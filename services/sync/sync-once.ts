@@ -12,6 +12,7 @@ import { pullStockLevels } from './stock-pull';
 import { pullPrices } from './prices-pull';
 import { HqError } from './hq-client';
 import { reportAfterFailure, reportAfterSync } from './telemetry';
+import { pullRecalls } from './recalls-pull';
 
 export interface SyncSummary {
   /** Events HQ applied now. */
@@ -31,6 +32,8 @@ export interface SyncSummary {
   catalogVersion: number;
   /** Effective-dated price changes received from HQ (issue 13). */
   prices?: number;
+  /** Recalls made or ended at HQ received now (issue 14). */
+  recalls?: number;
   /** HQ receive time minus this terminal's clock, when a push measured it. */
   skewMs?: number;
   warnings: string[];
@@ -63,6 +66,8 @@ export async function syncOnce(
       now,
       onBatch: options.onPushed,
     });
+    // Recalls before the catalog (issue 14): small, and what a lane must know first.
+    const recalls = await pullRecalls(db, client, now);
     const pulled = await pullCatalog(db, client, {
       currency: options.currency,
       pageSize: options.pageSize,
@@ -95,6 +100,7 @@ export async function syncOnce(
       catalogVersion: pulled.catalogVersion,
       prices: prices.received,
       ...(skewMs === null ? {} : { skewMs }),
+      recalls,
       warnings: [
         ...pushed.warnings,
         ...pulled.warnings,

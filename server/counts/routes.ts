@@ -7,9 +7,9 @@ import { STORE_CODE } from '../auth/enrolment';
 import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
 import { digits } from '../http/routes';
-import { refuse } from '../office/request';
+import { actorOf, refuse } from '../office/request';
 import { fail, invalidRequest } from '../result';
-import { acceptCountReview, listCountReviews } from './reviews';
+import { acceptCountReview, listCountReviews, storeOfReview } from './reviews';
 
 const listQuery = z.strictObject({
   store: z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'"),
@@ -48,9 +48,11 @@ export function registerCountReviewRoutes(scope: FastifyInstance, db: Database):
     const body = acceptBody.safeParse(request.body ?? {});
     if (!body.success)
       return sendFailure(reply, invalidRequest('bad_request', 'the request is not valid', body.error.issues));
-    // Chain-wide until the review's store is looked up first (a store manager accepts their own).
-    if (refuse(request, reply, 'stock.write')) return reply;
-    const outcome = await acceptCountReview(db, params.data.id, body.data);
+    // The review's own store decides: a store manager accepts the reviews of their stores.
+    const store = await storeOfReview(db, params.data.id);
+    if (!store) return sendFailure(reply, fail(404, 'unknown_review', `no count review ${params.data.id}`));
+    if (refuse(request, reply, 'stock.write', store)) return reply;
+    const outcome = await acceptCountReview(db, params.data.id, body.data, new Date(), actorOf(request));
     return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
   });
 }

@@ -13,6 +13,8 @@ import { listRefundFlags } from '../refunds/flags';
 import { listStockFlags } from '../stock/flags';
 import { registerStockAdminRoutes } from '../stock/routes';
 import { registerCountReviewRoutes } from '../counts/routes';
+import { registerStockOfficeRoutes } from '../stock/office-routes';
+import { registerProblemRoutes } from '../problems/routes';
 import { actorOf, refuse } from '../office/request';
 import { createOfficeAuthenticator } from '../office/authenticate';
 import { fail, invalidRequest } from '../result';
@@ -147,6 +149,8 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     registerCountReviewRoutes(scope, db);
 
     // The back office (issue 14), one module per area.
+    registerStockOfficeRoutes(scope, db);
+    registerProblemRoutes(scope, db);
   });
 }
 

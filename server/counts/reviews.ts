@@ -40,6 +40,23 @@ export async function listCountReviews(
   return reviews;
 }
 
+/** The reviews in one state of some stores (null: all), oldest first, each with its store. */
+export async function listCountReviewsOf(
+  q: Queryable,
+  storeCodes: readonly string[] | null,
+  state: CountReview['state'],
+  limit: number,
+): Promise<(CountReview & { store: string })[]> {
+  const { rows } = await q.query<ReviewRow & { store: string }>(
+    `SELECT r.*, s.code AS store FROM count_reviews r JOIN stores s ON s.id = r.store_id
+     WHERE ($1::text[] IS NULL OR s.code = ANY($1::text[])) AND r.state = $2 ORDER BY r.created_at, r.id LIMIT $3`,
+    [storeCodes, state, limit],
+  );
+  const reviews: (CountReview & { store: string })[] = [];
+  for (const r of rows) reviews.push({ ...(await view(q, r)), store: r.store });
+  return reviews;
+}
+
 /** The code of the store a review belongs to, or null when there is no such review. */
 export async function storeOfReview(q: Queryable, id: string): Promise<string | null> {
   const { rows } = await q.query<{ code: string }>(

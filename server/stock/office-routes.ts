@@ -6,6 +6,7 @@
 //   GET  /admin/v1/stock/levels[?store=S001][&q=rice|0690…][&negative=true][&limit=N] → { ok, levels }
 //   GET  /admin/v1/stock/movements?store=S001&gtin=0690…[&limit=N] → { ok, product, movements }
 //   GET  /admin/v1/stock/counts[?store=S001][&limit=N] → { ok, sessions }
+//   GET  /admin/v1/stock/flags[?store=S001][&limit=N] → { ok, deliveries, refunds } (flagged duplicates)
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { STORE_CODE } from '../auth/enrolment';
@@ -15,6 +16,7 @@ import { digits } from '../http/routes';
 import { storeFilter } from '../office/access';
 import { actorOf, refuse } from '../office/request';
 import { invalidRequest } from '../result';
+import { officeFlags } from './office-flags';
 import { countSessions, productMovements, searchLevels } from './office-read';
 import { createDraftOrder, sendOrder, summaries } from './orders';
 
@@ -205,6 +207,28 @@ export function registerStockOfficeRoutes(scope: FastifyInstance, db: Database):
       if (code && refuse(request, reply, 'read', code)) return reply;
       const storeCodes = code ? [code] : storeFilter(actorOf(request));
       return reply.send({ ok: true, sessions: await countSessions(db, storeCodes, limit) });
+    },
+  );
+
+  scope.get(
+    '/admin/v1/stock/flags',
+    {
+      config: {
+        doc: {
+          summary: 'Flagged duplicates: delivery notes received twice, refunds beyond their sale',
+          auth: 'office',
+          tags: stockTags,
+          query: countsQuery,
+        },
+      },
+    },
+    async (request, reply) => {
+      const query = countsQuery.safeParse(request.query ?? {});
+      if (!query.success) return sendFailure(reply, bad('query', query.error));
+      const { store: code, limit = 100 } = query.data;
+      if (code && refuse(request, reply, 'read', code)) return reply;
+      const storeCodes = code ? [code] : storeFilter(actorOf(request));
+      return reply.send({ ok: true, ...(await officeFlags(db, storeCodes, limit)) });
     },
   );
 }

@@ -21,6 +21,7 @@ import {
   call,
   enrolDevice,
   startBackend,
+  type HqReply,
   type TestBackend,
   type TestDevice,
 } from '../helpers/postgres';
@@ -86,7 +87,7 @@ describe.each(BACKENDS)('stock, purchase orders and sync problems in the back of
             headers: { 'content-type': type },
           }),
     });
-    return { status: reply.statusCode, body: reply.json() as Record<string, any> };
+    return { status: reply.statusCode, body: reply.json() as HqReply['body'] };
   };
 
   beforeAll(async () => {

@@ -26,7 +26,7 @@ export default function Stock() {
           <a
             key={s}
             href={s === 'levels' ? href('stock') : href('stock', s)}
-            aria-current={s === section ? 'page' : undefined}
+            aria-current={s === section ? 'true' : undefined}
           >
             {t[s]}
           </a>

@@ -30,7 +30,7 @@ export function StoreField({
           value={value}
           placeholder={allowAll ? t.all : t.code}
           onChange={(e) => onChange(e.target.value.trim())}
-          size={12}
+          size={16}
         />
       ) : (
         <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>

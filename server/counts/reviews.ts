@@ -2,6 +2,8 @@
 // and the item moves no stock until a reviewer accepts one device's count (then it is settled at once).
 import type { CountReview } from '../../core/sync';
 import type { Database, Queryable } from '../db/database';
+import type { Actor } from '../office/access';
+import { recordAudit } from '../office/audit';
 import { toIso, toNumber } from '../db/database';
 import type { Result } from '../result';
 import { fail } from '../result';
@@ -38,12 +40,42 @@ export async function listCountReviews(
   return reviews;
 }
 
-/** Accepts one device's count of a review: the item's count is worked out again and settled. */
+/** The reviews in one state of some stores (null: all), oldest first, each with its store. */
+export async function listCountReviewsOf(
+  q: Queryable,
+  storeCodes: readonly string[] | null,
+  state: CountReview['state'],
+  limit: number,
+): Promise<(CountReview & { store: string })[]> {
+  const { rows } = await q.query<ReviewRow & { store: string }>(
+    `SELECT r.*, s.code AS store FROM count_reviews r JOIN stores s ON s.id = r.store_id
+     WHERE ($1::text[] IS NULL OR s.code = ANY($1::text[])) AND r.state = $2 ORDER BY r.created_at, r.id LIMIT $3`,
+    [storeCodes, state, limit],
+  );
+  const reviews: (CountReview & { store: string })[] = [];
+  for (const r of rows) reviews.push({ ...(await view(q, r)), store: r.store });
+  return reviews;
+}
+
+/** The code of the store a review belongs to, or null when there is no such review. */
+export async function storeOfReview(q: Queryable, id: string): Promise<string | null> {
+  const { rows } = await q.query<{ code: string }>(
+    'SELECT s.code FROM count_reviews r JOIN stores s ON s.id = r.store_id WHERE r.id = $1',
+    [id],
+  );
+  return rows[0]?.code ?? null;
+}
+
+/**
+ * Accepts one device's count of a review: the item's count is worked out again and settled. With an
+ * `actor` (the admin API) the decision is audited in the same transaction.
+ */
 export async function acceptCountReview(
   db: Database,
   id: string,
   input: { device: string; reviewer: string },
   now: Date = new Date(),
+  actor: Actor | null = null,
 ): Promise<Result<{ review: CountReview }>> {
   return db.transaction(async (tx): Promise<Result<{ review: CountReview }>> => {
     const { rows } = await tx.query<ReviewRow>('SELECT * FROM count_reviews WHERE id = $1 FOR UPDATE', [id]);
@@ -71,7 +103,17 @@ export async function acceptCountReview(
     const ledgerStart = new Date(0);
     await settleCounts(tx, row.store_id, sender[0]!.device_id, new Map([[row.gtin, ledgerStart]]), now);
     const { rows: after } = await tx.query<ReviewRow>('SELECT * FROM count_reviews WHERE id = $1', [id]);
-    return { ok: true, review: await view(tx, after[0]!) };
+    const review = await view(tx, after[0]!);
+    if (actor)
+      await recordAudit(tx, actor, {
+        action: 'count_review.accept',
+        targetType: 'count_review',
+        targetId: id,
+        store: await storeOfReview(tx, id),
+        before: { state: 'open', counts: counts },
+        after: { state: 'accepted', acceptedDevice: input.device, reviewer: input.reviewer },
+      });
+    return { ok: true, review };
   });
 }
 

@@ -1,18 +1,20 @@
 // The count reviews on the admin API (inside its bearer-token scope, server/http/admin.ts):
-// GET /admin/v1/count-reviews?store=S001[&state=open|accepted][&limit=N] and
-// POST /admin/v1/count-reviews/:id/accept { device, reviewer }.
+// GET /admin/v1/count-reviews[?store=S001][&state=open|accepted][&limit=N] (no store: every store of the
+// actor's, each review naming its store) and POST /admin/v1/count-reviews/:id/accept { device, reviewer }
+// (stock.write in the review's own store; audited).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { STORE_CODE } from '../auth/enrolment';
 import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
 import { digits } from '../http/routes';
-import { refuse } from '../office/request';
+import { storeFilter } from '../office/access';
+import { actorOf, refuse } from '../office/request';
 import { fail, invalidRequest } from '../result';
-import { acceptCountReview, listCountReviews } from './reviews';
+import { acceptCountReview, listCountReviews, listCountReviewsOf, storeOfReview } from './reviews';
 
 const listQuery = z.strictObject({
-  store: z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'"),
+  store: z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'").optional(),
   state: z.enum(['open', 'accepted'], { error: 'must be open or accepted' }).optional(),
   limit: digits(1000).optional(),
 });
@@ -27,18 +29,36 @@ const name = z
 const acceptBody = z.strictObject({ device: name, reviewer: name });
 
 export function registerCountReviewRoutes(scope: FastifyInstance, db: Database): void {
-  scope.get('/admin/v1/count-reviews', async (request, reply) => {
+  const tags = ['stock'];
+  const listDoc = {
+    summary: 'Count reviews: two devices counted one item in one place; each device’s count',
+    auth: 'office' as const,
+    tags,
+    query: listQuery,
+  };
+  scope.get('/admin/v1/count-reviews', { config: { doc: listDoc } }, async (request, reply) => {
     const query = listQuery.safeParse(request.query ?? {});
     if (!query.success)
       return sendFailure(reply, invalidRequest('bad_request', 'the query is not valid', query.error.issues));
     const { store, state = 'open', limit = 100 } = query.data;
+    if (!store) {
+      const storeCodes = storeFilter(actorOf(request));
+      return reply.send({ ok: true, reviews: await listCountReviewsOf(db, storeCodes, state, limit) });
+    }
     if (refuse(request, reply, 'read', store)) return reply;
     const reviews = await listCountReviews(db, store, state, limit);
     if (!reviews) return sendFailure(reply, fail(404, 'unknown_store', `no store "${store}" at HQ`));
     return reply.send({ ok: true, reviews });
   });
 
-  scope.post('/admin/v1/count-reviews/:id/accept', async (request, reply) => {
+  const acceptDoc = {
+    summary: 'Accept one device’s count of a review: the item is counted again and its adjustment booked',
+    auth: 'office' as const,
+    tags,
+    params: reviewId,
+    body: acceptBody,
+  };
+  scope.post('/admin/v1/count-reviews/:id/accept', { config: { doc: acceptDoc } }, async (request, reply) => {
     const params = reviewId.safeParse(request.params);
     if (!params.success)
       return sendFailure(
@@ -48,9 +68,11 @@ export function registerCountReviewRoutes(scope: FastifyInstance, db: Database):
     const body = acceptBody.safeParse(request.body ?? {});
     if (!body.success)
       return sendFailure(reply, invalidRequest('bad_request', 'the request is not valid', body.error.issues));
-    // Chain-wide until the review's store is looked up first (a store manager accepts their own).
-    if (refuse(request, reply, 'stock.write')) return reply;
-    const outcome = await acceptCountReview(db, params.data.id, body.data);
+    // The review's own store decides: a store manager accepts the reviews of their stores.
+    const store = await storeOfReview(db, params.data.id);
+    if (!store) return sendFailure(reply, fail(404, 'unknown_review', `no count review ${params.data.id}`));
+    if (refuse(request, reply, 'stock.write', store)) return reply;
+    const outcome = await acceptCountReview(db, params.data.id, body.data, new Date(), actorOf(request));
     return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
   });
 }

@@ -15,6 +15,8 @@ import { registerCountReviewRoutes } from '../counts/routes';
 import { registerDeviceAdminRoutes } from '../devices/routes';
 import { refuse } from '../office/request';
 import { registerRecallRoutes } from '../recalls/routes';
+import { registerStockOfficeRoutes } from '../stock/office-routes';
+import { registerProblemRoutes } from '../problems/routes';
 import { createOfficeAuthenticator } from '../office/authenticate';
 import { registerOfficeUserRoutes } from '../office/routes';
 import { fail, invalidRequest } from '../result';
@@ -155,6 +157,8 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     registerReportsSourceRoute(scope, options.reportsDb ?? db);
     registerDeviceAdminRoutes(scope, db);
     registerRecallRoutes(scope, db);
+    registerStockOfficeRoutes(scope, db);
+    registerProblemRoutes(scope, db);
   });
 }
 

@@ -43,10 +43,10 @@ function toDelivery(r: Row): ExpectedDelivery {
   };
 }
 
-/** The store's deliveries with a line still outstanding, oldest expected first. */
+/** The store's sent deliveries with a line still outstanding, oldest expected first (a draft PO is not). */
 export async function openDeliveries(q: Queryable, storeId: string): Promise<ExpectedDelivery[]> {
   const { rows } = await q.query<Row>(
-    `${SELECT} WHERE d.store_id = $1 AND EXISTS (SELECT 1 FROM expected_delivery_lines l
+    `${SELECT} WHERE d.store_id = $1 AND d.state = 'sent' AND EXISTS (SELECT 1 FROM expected_delivery_lines l
        WHERE l.delivery_id = d.id AND l.received < l.expected)
      ORDER BY d.expected_on NULLS LAST, d.created_at, d.number LIMIT $2`,
     [storeId, MAX_OPEN_DELIVERIES],

@@ -7,6 +7,9 @@ import { readCsv } from '../../core/catalog/csv';
 import { findStore } from '../auth/enrolment';
 import { missingChainProducts } from '../catalog/write';
 import type { Database, Queryable } from '../db/database';
+import type { Actor } from '../office/access';
+import { seesStore } from '../office/access';
+import { recordAudit } from '../office/audit';
 import { purchaseOrderRows, type PoRowError, type PurchaseOrder } from './po-rows';
 
 export type { PoRowError } from './po-rows';
@@ -21,18 +24,33 @@ class Refused extends Error {
   }
 }
 
+/**
+ * Imports a file's POs, sent to their stores at once. With an `actor` (the back office), every row's
+ * store must be one of theirs, and each order is audited.
+ */
 export async function importPurchaseOrders(
   db: Database,
   text: string,
   now = new Date(),
+  actor: Actor | null = null,
 ): Promise<PoImportResult> {
   const rows = purchaseOrderRows(readCsv(text));
   if (!rows.ok) return rows;
   try {
     return await db.transaction(async (tx) => {
-      const errors = await databaseProblems(tx, rows.orders);
-      if (errors.length > 0) throw new Refused(errors);
-      for (const order of rows.orders) await insertOrder(tx, order, now);
+      const errors = [...storeProblems(rows.orders, actor), ...(await databaseProblems(tx, rows.orders))];
+      if (errors.length > 0) throw new Refused(errors.sort((a, b) => a.line - b.line));
+      for (const order of rows.orders) {
+        await insertOrder(tx, order, now, actor);
+        if (actor)
+          await recordAudit(tx, actor, {
+            action: 'purchase_order.import',
+            targetType: 'purchase_order',
+            targetId: order.number,
+            store: order.store,
+            after: { supplier: order.supplier, expectedOn: order.expectedOn, lines: order.lines.length },
+          });
+      }
       return {
         ok: true as const,
         orders: rows.orders.map((o) => ({ store: o.store, number: o.number, lines: o.lines.length })),
@@ -42,6 +60,16 @@ export async function importPurchaseOrders(
     if (error instanceof Refused) return { ok: false, errors: error.errors };
     throw error;
   }
+}
+
+/** Each row whose store the actor may not change, by its line (a store manager imports only for theirs). */
+function storeProblems(orders: readonly PurchaseOrder[], actor: Actor | null): PoRowError[] {
+  if (!actor) return [];
+  return orders.flatMap((order) =>
+    order.lines
+      .filter(() => !seesStore(actor, order.store))
+      .map((l) => ({ line: l.line, message: `${actor.name} has no access to store ${order.store}` })),
+  );
 }
 
 async function databaseProblems(tx: Queryable, orders: readonly PurchaseOrder[]): Promise<PoRowError[]> {
@@ -71,16 +99,22 @@ async function databaseProblems(tx: Queryable, orders: readonly PurchaseOrder[])
       if (missing.has(l.gtin))
         errors.push({ line: l.line, message: `barcode ${l.gtin} is not in the chain catalog` });
   }
-  return errors.sort((a, b) => a.line - b.line);
+  return errors;
 }
 
-async function insertOrder(tx: Queryable, order: PurchaseOrder, now: Date): Promise<void> {
+async function insertOrder(
+  tx: Queryable,
+  order: PurchaseOrder,
+  now: Date,
+  actor: Actor | null,
+): Promise<void> {
   const id = randomUUID();
   const storeId = (await findStore(tx, order.store))!;
   await tx.query(
-    `INSERT INTO expected_deliveries (id, store_id, kind, number, source, expected_on, created_at)
-     VALUES ($1, $2, 'purchase_order', $3, $4, $5, $6)`,
-    [id, storeId, order.number, order.supplier, order.expectedOn, now],
+    `INSERT INTO expected_deliveries (id, store_id, kind, number, source, expected_on, created_at, state, sent_at,
+       created_by)
+     VALUES ($1, $2, 'purchase_order', $3, $4, $5, $6, 'sent', $6, $7)`,
+    [id, storeId, order.number, order.supplier, order.expectedOn, now, actor?.name ?? null],
   );
   await insertDeliveryLines(tx, id, order.lines);
 }

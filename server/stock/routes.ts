@@ -4,8 +4,9 @@
 //   POST /v1/delivery-claims  DeliveryClaim → { ok, granted: true }, 409 delivery_already_received
 //                                          (details.holder), 409 receiving_id_used
 //   DELETE /v1/delivery-claims/{receivingId} → { ok, released }
-// Admin token:
-//   POST /admin/v1/purchase-orders/import  text/csv → { ok, orders }, 400 po_invalid (details.errors by line)
+// The back office (admin scope; the rest of its stock routes are in office-routes.ts):
+//   POST /admin/v1/purchase-orders/import  text/csv → { ok, orders }, 400 po_invalid (details.errors by line;
+//        a row naming a store the actor may not change is one of them); the orders are sent at once
 //   GET  /admin/v1/purchase-orders/{number}?store=S001 → { ok, purchaseOrder }, 404 po_not_found
 //   GET  /admin/v1/stock-flags?store=S001[&limit=N]    → { ok, flags } (in server/http/admin.ts)
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -15,11 +16,12 @@ import type { DeviceContext } from '../auth/authenticate';
 import { STORE_CODE } from '../auth/enrolment';
 import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
-import { refuse } from '../office/request';
+import { actorOf, refuse } from '../office/request';
 import { fail, invalidRequest } from '../result';
 import { claimDelivery, releaseDeliveryClaim } from './claims';
 import { openDeliveries, purchaseOrderView } from './deliveries';
 import { importPurchaseOrders } from './po-import';
+import { summaries } from './orders';
 
 const label = (max: number) =>
   z
@@ -38,6 +40,7 @@ const claimBody = z.strictObject({
 
 const store = z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'");
 const poQuery = z.strictObject({ store });
+const poParams = z.strictObject({ number: label(64) });
 
 export function registerDeliveryRoutes(
   app: FastifyInstance,
@@ -78,21 +81,38 @@ export function registerDeliveryRoutes(
 
 /** Registered inside the admin scope (server/http/admin.ts), behind its token check and CSV parser. */
 export function registerStockAdminRoutes(scope: FastifyInstance, db: Database): void {
-  scope.post('/admin/v1/purchase-orders/import', async (request, reply) => {
-    // The file may name any store: a chain-wide import, until the back office checks each row's store.
-    if (refuse(request, reply, 'stock.write')) return reply;
+  const importDoc = {
+    summary:
+      'Import purchase orders from CSV (store,po_number,supplier,barcode,quantity[,expected_on]): sent at once',
+    auth: 'office' as const,
+    tags: ['purchase-orders'],
+    body: 'text/csv' as const,
+  };
+  scope.post('/admin/v1/purchase-orders/import', { config: { doc: importDoc } }, async (request, reply) => {
+    // Each row's store is checked against the actor's stores (a line-numbered error each).
+    const actor = actorOf(request);
+    if (refuse(request, reply, 'stock.write', actor.stores === 'all' ? undefined : actor.stores[0]))
+      return reply;
     if (typeof request.body !== 'string')
       return sendFailure(
         reply,
         fail(415, 'unsupported_media_type', 'send the purchase orders as "Content-Type: text/csv"'),
       );
-    const result = await importPurchaseOrders(db, request.body);
+    const result = await importPurchaseOrders(db, request.body, new Date(), actor);
     if (result.ok) return reply.send(result);
     const message = `nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}`;
     return sendFailure(reply, fail(400, 'po_invalid', message, { errors: result.errors.slice(0, 1000) }));
   });
 
-  scope.get('/admin/v1/purchase-orders/:number', async (request, reply) => {
+  const viewDoc = {
+    summary:
+      'A purchase order: its state, and per line expected, received, short and damaged, with its receivings',
+    auth: 'office' as const,
+    tags: ['purchase-orders'],
+    params: poParams,
+    query: poQuery,
+  };
+  scope.get('/admin/v1/purchase-orders/:number', { config: { doc: viewDoc } }, async (request, reply) => {
     const query = poQuery.safeParse(request.query ?? {});
     if (!query.success)
       return sendFailure(reply, invalidRequest('bad_request', 'the query is not valid', query.error.issues));
@@ -110,6 +130,16 @@ export function registerStockAdminRoutes(scope: FastifyInstance, db: Database): 
         reply,
         fail(404, 'po_not_found', `store ${query.data.store} has no purchase order ${parsed.data}`),
       );
-    return reply.send({ ok: true, purchaseOrder: view });
+    const summary = (await summaries(db, { storeCodes: [query.data.store], number: parsed.data }))[0];
+    return reply.send({
+      ok: true,
+      purchaseOrder: {
+        ...view,
+        state: summary?.state ?? 'sent',
+        createdAt: summary?.createdAt ?? null,
+        createdBy: summary?.createdBy ?? null,
+        sentAt: summary?.sentAt ?? null,
+      },
+    });
   });
 }

@@ -79,11 +79,20 @@ export function pathParameters(path: string): string[] {
 }
 
 function operationId(method: string, path: string): string {
-  const words = path
-    .split(/[^A-Za-z0-9]+/)
+  // Words within a segment run together (stock-flags → StockFlags); segments are kept apart by '_', so
+  // /stock-flags and /stock/flags stay two ids.
+  const segments = path
+    .split('/')
     .filter(Boolean)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1));
-  return method.toLowerCase() + words.join('');
+    .map((segment) =>
+      segment
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w[0]!.toUpperCase() + w.slice(1))
+        .join(''),
+    )
+    .filter(Boolean);
+  return [method.toLowerCase(), ...segments].join('_');
 }
 
 /**

@@ -67,10 +67,10 @@ describe('the OpenAPI route collection', () => {
     const op = doc.paths['/tree']!.post;
     expect(op.requestBody).toEqual({
       required: true,
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/postTreeBody' } } },
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/post_TreeBody' } } },
     });
-    expect(JSON.stringify(doc.components.schemas.postTreeBody)).toContain(
-      '"$ref":"#/components/schemas/postTreeBody"',
+    expect(JSON.stringify(doc.components.schemas.post_TreeBody)).toContain(
+      '"$ref":"#/components/schemas/post_TreeBody"',
     );
     expect(doc.components.schemas.Money).toEqual({
       type: 'integer',

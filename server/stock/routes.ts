@@ -17,6 +17,7 @@ import { STORE_CODE } from '../auth/enrolment';
 import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
 import { actorOf, refuse } from '../office/request';
+import { withDoc } from '../http/route-doc';
 import { fail, invalidRequest } from '../result';
 import { claimDelivery, releaseDeliveryClaim } from './claims';
 import { openDeliveries, purchaseOrderView } from './deliveries';
@@ -47,36 +48,66 @@ export function registerDeliveryRoutes(
   db: Database,
   deviceOf: (request: FastifyRequest) => { device: DeviceContext },
 ): void {
-  app.get('/v1/deliveries', async (request, reply) => {
-    const query = z.strictObject({}).safeParse(request.query ?? {});
-    if (!query.success)
-      return sendFailure(
-        reply,
-        invalidRequest('bad_request', 'the deliveries query takes no parameters', query.error.issues),
-      );
-    const deliveries = await openDeliveries(db, deviceOf(request).device.storeId);
-    return reply.header('cache-control', 'no-store').send({ ok: true, deliveries });
-  });
+  const noQuery = z.strictObject({});
+  const receivingParams = z.strictObject({ receivingId: z.uuid() });
+  app.get(
+    '/v1/deliveries',
+    withDoc({
+      summary: 'The store’s expected deliveries (purchase orders sent, incoming transfers) still outstanding',
+      auth: 'device',
+      tags: ['receiving'],
+      query: noQuery,
+    }),
+    async (request, reply) => {
+      const query = noQuery.safeParse(request.query ?? {});
+      if (!query.success)
+        return sendFailure(
+          reply,
+          invalidRequest('bad_request', 'the deliveries query takes no parameters', query.error.issues),
+        );
+      const deliveries = await openDeliveries(db, deviceOf(request).device.storeId);
+      return reply.header('cache-control', 'no-store').send({ ok: true, deliveries });
+    },
+  );
 
-  app.post('/v1/delivery-claims', async (request, reply) => {
-    const parsed = claimBody.safeParse(request.body ?? {});
-    if (!parsed.success)
-      return sendFailure(
-        reply,
-        invalidRequest('bad_request', 'the delivery claim is not valid', parsed.error.issues),
-      );
-    const outcome = await claimDelivery(db, deviceOf(request).device, parsed.data);
-    return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
-  });
+  app.post(
+    '/v1/delivery-claims',
+    withDoc({
+      summary: 'Claim a delivery note for this receiving, so no other terminal of the store books it too',
+      description: '409 `delivery_already_received` names the holder; idempotent on receivingId.',
+      auth: 'device',
+      tags: ['receiving'],
+      body: claimBody,
+    }),
+    async (request, reply) => {
+      const parsed = claimBody.safeParse(request.body ?? {});
+      if (!parsed.success)
+        return sendFailure(
+          reply,
+          invalidRequest('bad_request', 'the delivery claim is not valid', parsed.error.issues),
+        );
+      const outcome = await claimDelivery(db, deviceOf(request).device, parsed.data);
+      return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
+    },
+  );
 
-  app.delete('/v1/delivery-claims/:receivingId', async (request, reply) => {
-    const { receivingId } = request.params as { receivingId: string };
-    const parsed = z.uuid().safeParse(receivingId);
-    if (!parsed.success)
-      return sendFailure(reply, fail(400, 'bad_request', 'receivingId: must be the receiving id (a UUID)'));
-    const released = await releaseDeliveryClaim(db, deviceOf(request).device, parsed.data);
-    return reply.send({ ok: true, released });
-  });
+  app.delete(
+    '/v1/delivery-claims/:receivingId',
+    withDoc({
+      summary: 'Give back this device’s own delivery claim (its receiving was cancelled)',
+      auth: 'device',
+      tags: ['receiving'],
+      params: receivingParams,
+    }),
+    async (request, reply) => {
+      const { receivingId } = request.params as { receivingId: string };
+      const parsed = z.uuid().safeParse(receivingId);
+      if (!parsed.success)
+        return sendFailure(reply, fail(400, 'bad_request', 'receivingId: must be the receiving id (a UUID)'));
+      const released = await releaseDeliveryClaim(db, deviceOf(request).device, parsed.data);
+      return reply.send({ ok: true, released });
+    },
+  );
 }
 
 /** Registered inside the admin scope (server/http/admin.ts), behind its token check and CSV parser. */

@@ -14,21 +14,6 @@ import { undocumentedRoutes, type RouteEntry } from '../../server/http/openapi';
 import { openApiProblems } from '../helpers/openapi-check';
 import { call, startBackend, type TestBackend } from '../helpers/postgres';
 
-/**
- * Existing routes whose docs another branch of issue 14 writes (the stock engineer's server/stock and
- * server/counts). Each must still be undocumented here: once documented, its line goes, so this list only
- * shrinks. At merge it is empty.
- */
-const DOCUMENTED_BY_THE_STOCK_BRANCH = [
-  'GET /v1/deliveries',
-  'POST /v1/delivery-claims',
-  'DELETE /v1/delivery-claims/:receivingId',
-  'POST /admin/v1/purchase-orders/import',
-  'GET /admin/v1/purchase-orders/:number',
-  'GET /admin/v1/count-reviews',
-  'POST /admin/v1/count-reviews/:id/accept',
-];
-
 type Doc = { paths: Record<string, Record<string, unknown>> };
 
 describe('HQ’s OpenAPI document', () => {
@@ -65,14 +50,8 @@ describe('HQ’s OpenAPI document', () => {
   });
 
   it('is served to anyone, and holds every route the server registered', () => {
-    const missing = undocumentedRoutes(routes).filter((r) => !DOCUMENTED_BY_THE_STOCK_BRANCH.includes(r));
+    const missing = undocumentedRoutes(routes);
     expect(missing, `routes without config.doc (server/http/route-doc.ts):\n${missing.join('\n')}`).toEqual(
-      [],
-    );
-    const stillPending = DOCUMENTED_BY_THE_STOCK_BRANCH.filter(
-      (r) => !undocumentedRoutes(routes).includes(r),
-    );
-    expect(stillPending, 'documented (or gone) now: drop them from DOCUMENTED_BY_THE_STOCK_BRANCH').toEqual(
       [],
     );
     const absent = routes

@@ -185,6 +185,18 @@ async function send(
 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
+/**
+ * An HTTP failure as an HqError with HQ's own words and code (`device_revoked`, …), so whichever request
+ * of a sync HQ refuses first, the terminal's status says why.
+ */
+export function refusal(status: number, body: unknown, what: string): HqError {
+  const failure = failureReply.safeParse(body);
+  const code = failure.success ? failure.data.error.code : null;
+  const text = failure.success ? failure.data.error.message : `HTTP ${status}`;
+  const kind = status >= 500 || status === 429 ? 'unreachable' : 'refused';
+  return new HqError(kind, `HQ refused the ${what}: ${text}`, status, code);
+}
+
 /** The reply's JSON checked against `schema`; an HTTP failure becomes an HqError with HQ's own words. */
 async function read<T>(response: Response, schema: z.ZodType<T>, what: string): Promise<T> {
   let body: unknown;
@@ -197,13 +209,7 @@ async function read<T>(response: Response, schema: z.ZodType<T>, what: string): 
     const message = `HQ sent a ${what} reply that is not JSON (HTTP ${response.status}): ${(error as Error).message}`;
     throw new HqError(response.ok ? 'unreachable' : 'refused', message, response.status);
   }
-  if (!response.ok) {
-    const failure = failureReply.safeParse(body);
-    const code = failure.success ? failure.data.error.code : null;
-    const text = failure.success ? failure.data.error.message : `HTTP ${response.status}`;
-    const kind = response.status >= 500 || response.status === 429 ? 'unreachable' : 'refused';
-    throw new HqError(kind, `HQ refused the ${what}: ${text}`, response.status, code);
-  }
+  if (!response.ok) throw refusal(response.status, body, what);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new HqError(

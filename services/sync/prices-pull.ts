@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { PriceChangesPage } from '../../core/sync';
 import type { Database } from '../../db/open';
 import { priceFeedCursor, savePriceChanges } from '../../db/price-changes';
-import { HqError, type HqClient } from './hq-client';
+import { HqError, refusal, type HqClient } from './hq-client';
 
 const page = z.object({
   ok: z.literal(true),
@@ -52,7 +52,8 @@ export async function pullPrices(
       continue;
     }
     const parsed = page.safeParse(body);
-    if (!response.ok || !parsed.success)
+    if (!response.ok) throw refusal(response.status, body, 'price-change page');
+    if (!parsed.success)
       throw new HqError(
         'unreachable',
         `HQ sent a price-change page this terminal cannot read (HTTP ${response.status})`,

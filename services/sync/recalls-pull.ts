@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { recallCursorVersion, type RecallFeedItem } from '../../core/recalls';
 import type { Database } from '../../db/open';
 import { recallFeedCursor, saveRecalls } from '../../db/recalls';
-import { HqError, type HqClient } from './hq-client';
+import { HqError, refusal, type HqClient } from './hq-client';
 
 const page = z.object({
   ok: z.literal(true),
@@ -51,7 +51,8 @@ export async function pullRecalls(
       continue;
     }
     const parsed = page.safeParse(body);
-    if (!response.ok || !parsed.success)
+    if (!response.ok) throw refusal(response.status, body, 'recall page');
+    if (!parsed.success)
       throw new HqError(
         'unreachable',
         `HQ sent a recall page this terminal cannot read (HTTP ${response.status})`,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolTerminal } from '../../services/sync';
 import { axeProblems } from '../helpers/axe';
-import { openArea, startOffice, type Office } from '../helpers/office';
+import { OFFICE_ADMIN, openArea, startOffice, type Office } from '../helpers/office';
 import { startServe, type ServeProcess } from '../helpers/serve';
 
 const SHOTS = process.env.OPENLANE_SHOTS_DIR;
@@ -88,7 +88,7 @@ describe('stores and devices in the back office', () => {
     await page.getByRole('button', { name: 'Revoke it' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('K01 was revoked.');
     const row = page.getByTestId('devices-table').locator('tbody tr').filter({ hasText: 'K01' });
-    await expect.poll(() => row.textContent()).toContain('Revoked by admin token');
+    await expect.poll(() => row.textContent()).toContain(`Revoked by ${OFFICE_ADMIN.name},`);
     await shot('store-revoked-en');
 
     // The terminal's screen: HQ ended its event stream, it synced at once and was refused.

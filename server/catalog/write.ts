@@ -53,7 +53,28 @@ export async function upsertChainProducts(
       products.map((p) => p.netContent?.unit ?? null),
     ],
   );
+  if (rowCount > 0)
+    await refreshSearchGrams(
+      tx,
+      products.map((p) => p.gtin),
+    );
   return rowCount;
+}
+
+/**
+ * Cuts the search grams (migration 0019, server/catalog/search.ts) of these products whose names
+ * changed since their grams were cut; a price or tax change leaves them alone.
+ */
+export async function refreshSearchGrams(tx: Queryable, gtins: readonly string[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO product_search (gtin, search_text, grams)
+     SELECT p.gtin, t.text, office_search_grams(t.text)
+     FROM products p CROSS JOIN LATERAL (SELECT office_search_text(p.name, p.names) AS text) AS t
+       LEFT JOIN product_search s ON s.gtin = p.gtin
+     WHERE p.gtin = ANY($1::text[]) AND s.search_text IS DISTINCT FROM t.text
+     ON CONFLICT (gtin) DO UPDATE SET search_text = excluded.search_text, grams = excluded.grams`,
+    [gtins],
+  );
 }
 
 /** Upserts a store's price overrides at `version`; every GTIN must be a live chain product. */

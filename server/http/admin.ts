@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CURRENCY_CODE } from '../../core/money';
 import { createEnrolmentCode, STORE_CODE } from '../auth/enrolment';
 import { deleteCatalogEntries, importCatalogCsv } from '../catalog/import';
+import { registerCatalogOfficeRoutes } from '../catalog/office-routes';
 import type { Database } from '../db/database';
 import { toIso, toNumber } from '../db/database';
 import { listRefundFlags } from '../refunds/flags';
@@ -147,6 +148,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     registerCountReviewRoutes(scope, db);
 
     // The back office (issue 14), one module per area.
+    registerCatalogOfficeRoutes(scope, db);
   });
 }
 

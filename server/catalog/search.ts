@@ -63,7 +63,7 @@ export async function searchProducts(q: Queryable, options: SearchOptions): Prom
     );
   } else if (/^\d+$/.test(typed)) {
     rows = await byCode(q, typed, store, after, limit);
-  } else if (/^[\x00-\x7f]$/.test(typed)) {
+  } else if (typed.length === 1 && typed.charCodeAt(0) < 128) {
     rows = await page(
       q,
       `lower(p.name) COLLATE "C" LIKE lower($3) || '%' AND NOT p.deleted AND ($2::text IS NULL OR
@@ -95,22 +95,32 @@ async function byName(
   after: string | null,
   limit: number,
 ): Promise<Row[]> {
-  const matches = `office_search_text(p.name, p.names) LIKE '%' || lower($3) || '%'`;
-  const afterCursor = `($2::text IS NULL OR (p.name, p.gtin) > (SELECT name, gtin FROM products WHERE gtin = $2))`;
   const params = [store, after, likeEscape(typed)];
   const { rows: walked } = await q.query<Row>(
-    `SELECT ${COLUMNS}
-     FROM (SELECT * FROM products p WHERE NOT p.deleted AND ${afterCursor} ORDER BY p.name, p.gtin LIMIT ${WALK}) AS p
-       ${STORE_JOIN}
-     WHERE ${matches} ORDER BY p.name, p.gtin LIMIT ${limit | 0}`,
+    `WITH page AS (
+       SELECT gtin, name FROM (
+         SELECT gtin, name, search_text FROM product_search
+         WHERE ($2::text IS NULL OR (name, gtin) > (SELECT name, gtin FROM products WHERE gtin = $2))
+         ORDER BY name, gtin LIMIT ${WALK}) AS first_names
+       WHERE search_text LIKE '%' || lower($3) || '%' ORDER BY name, gtin LIMIT ${limit | 0})
+     SELECT ${COLUMNS} FROM page JOIN products p ON p.gtin = page.gtin ${STORE_JOIN}
+     ORDER BY p.name, p.gtin`,
     params,
   );
   if (walked.length === limit) return walked;
+  // MATERIALIZED: the gram index answers first, whatever the planner guesses of how common the grams are
+  // (left to itself it may walk every name in order looking for a rare one). The matches are sorted in
+  // product_search itself; only the page's rows are read from products.
   const { rows } = await q.query<Row>(
-    `SELECT ${COLUMNS}
-     FROM product_search s JOIN products p ON p.gtin = s.gtin ${STORE_JOIN}
-     WHERE s.grams @> office_query_grams(lower($4)) AND ${matches} AND NOT p.deleted AND ${afterCursor}
-     ORDER BY p.name, p.gtin LIMIT ${limit | 0}`,
+    `WITH found AS MATERIALIZED (
+       SELECT gtin, name FROM product_search
+       WHERE grams @> office_query_grams(lower($4)) AND search_text LIKE '%' || lower($3) || '%'),
+     page AS (
+       SELECT gtin FROM found
+       WHERE ($2::text IS NULL OR (name, gtin) > (SELECT name, gtin FROM products WHERE gtin = $2))
+       ORDER BY name, gtin LIMIT ${limit | 0})
+     SELECT ${COLUMNS} FROM page JOIN products p ON p.gtin = page.gtin ${STORE_JOIN}
+     ORDER BY p.name, p.gtin`,
     [...params, typed],
   );
   return rows;

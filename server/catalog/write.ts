@@ -67,12 +67,13 @@ export async function upsertChainProducts(
  */
 export async function refreshSearchGrams(tx: Queryable, gtins: readonly string[]): Promise<void> {
   await tx.query(
-    `INSERT INTO product_search (gtin, search_text, grams)
-     SELECT p.gtin, t.text, office_search_grams(t.text)
+    `INSERT INTO product_search (gtin, name, search_text, grams)
+     SELECT p.gtin, p.name, t.text, office_search_grams(t.text)
      FROM products p CROSS JOIN LATERAL (SELECT office_search_text(p.name, p.names) AS text) AS t
        LEFT JOIN product_search s ON s.gtin = p.gtin
-     WHERE p.gtin = ANY($1::text[]) AND s.search_text IS DISTINCT FROM t.text
-     ON CONFLICT (gtin) DO UPDATE SET search_text = excluded.search_text, grams = excluded.grams`,
+     WHERE p.gtin = ANY($1::text[]) AND NOT p.deleted
+       AND (s.name, s.search_text) IS DISTINCT FROM (p.name, t.text)
+     ON CONFLICT (gtin) DO UPDATE SET name = excluded.name, search_text = excluded.search_text, grams = excluded.grams`,
     [gtins],
   );
 }
@@ -117,6 +118,8 @@ export async function deleteChainProducts(
      WHERE gtin = ANY($1::text[]) AND NOT deleted`,
     [gtins, version],
   );
+  // A deleted product is found no more.
+  await tx.query('DELETE FROM product_search WHERE gtin = ANY($1::text[])', [gtins]);
   return rowCount;
 }
 

@@ -25,28 +25,32 @@ CREATE FUNCTION office_search_grams(t text) RETURNS text[]
     SELECT substr(t, i, 1) FROM generate_series(1, length(t)) AS i WHERE ascii(substr(t, i, 1)) > 127
   ) AS grams $$;
 
--- A query's grams: itself when it has one or two characters, else its trigrams (the rarest grams, so
--- the index reads the shortest lists).
+-- A query's grams: itself when it has one or two characters, else trigrams side by side and the last
+-- one ('whole milk' → who, le_, mil, ilk): as selective as all its trigrams, but fewer lists for the
+-- index to read; LIKE then checks the whole substring.
 CREATE FUNCTION office_query_grams(t text) RETURNS text[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT CASE WHEN length(t) <= 2 THEN ARRAY[t] ELSE (
-    SELECT array_agg(DISTINCT substr(t, i, 3)) FROM generate_series(1, length(t) - 2) AS i) END $$;
+    SELECT array_agg(DISTINCT g) FROM (
+      SELECT substr(t, i, 3) AS g FROM generate_series(1, length(t) - 2, 3) AS i
+      UNION ALL SELECT substr(t, length(t) - 2, 3)) AS grams) END $$;
 
+-- One row per live product (a deleted one leaves). The name is here to sort by, and the text the grams
+-- were cut from to check the substring against, so a search reads this table alone until its last
+-- 20 rows; and a write that leaves the names alone leaves the grams alone.
 CREATE TABLE product_search (
   gtin text PRIMARY KEY REFERENCES products (gtin),
-  -- The text the grams were cut from: a write that leaves the names alone leaves the grams alone.
+  name text NOT NULL,
   search_text text NOT NULL,
   grams text[] NOT NULL
 );
 CREATE INDEX product_search_grams ON product_search USING gin (grams);
-INSERT INTO product_search (gtin, search_text, grams)
-  SELECT gtin, office_search_text(name, names), office_search_grams(office_search_text(name, names))
-  FROM products;
-
--- Names in name order: a common substring ('mi') is found faster by walking names in order and
--- keeping the first 20 that contain it than by sorting the many the gram index finds; the planner
--- chooses from the statistics of the gram index.
-CREATE INDEX products_by_name ON products (name, gtin);
+-- Names in name order: a common substring ('milk', '金') is found faster by walking names in order and
+-- keeping the first 20 that contain it than by sorting the many the gram index finds.
+CREATE INDEX product_search_by_name ON product_search (name, gtin);
+INSERT INTO product_search (gtin, name, search_text, grams)
+  SELECT gtin, name, office_search_text(name, names), office_search_grams(office_search_text(name, names))
+  FROM products WHERE NOT deleted;
 
 -- A one-character name query is answered by names starting with it, in name order. COLLATE "C" makes
 -- one index serve both the prefix LIKE and the ORDER BY, whatever the database's collation.

@@ -161,8 +161,9 @@ export async function fill(db: Database, rows: number): Promise<void> {
   );
   // As migration 0019 does for the products it finds (an import does it in server/catalog/write.ts).
   await db.query(
-    `INSERT INTO product_search (gtin, search_text, grams)
-     SELECT gtin, office_search_text(name, names), office_search_grams(office_search_text(name, names)) FROM products`,
+    `INSERT INTO product_search (gtin, name, search_text, grams)
+     SELECT gtin, name, office_search_text(name, names), office_search_grams(office_search_text(name, names))
+     FROM products`,
   );
   await db.query('ANALYZE products');
   await db.query('ANALYZE product_search');

@@ -1,7 +1,9 @@
 // Dated price changes from the back office: one product's changes (upcoming, past, cancelled), one
 // scheduled from a form, an upcoming one cancelled. Each takes the next price-change version exactly as
-// the CSV import does (server/prices/import.ts), so terminals pull it with their next sync; a cancelled
-// change is sent again with `cancelled: true` and the terminal forgets it. Audited in the same transaction.
+// the CSV import does (server/prices/import.ts); a cancelled change is sent again with `cancelled: true`
+// and the terminal forgets it. Each also takes a catalog version, which HQ announces on its event stream
+// (server/http/stream.ts): online lanes sync at once — an empty catalog page, then the price feed —
+// instead of at their next periodic sync. Audited in the same transaction.
 import { currencyExponent, minorToDecimal, parseDecimalToMinor } from '../../core/money';
 import { findStore } from '../auth/enrolment';
 import type { Database, Queryable } from '../db/database';
@@ -9,6 +11,7 @@ import { toIso, toNumber } from '../db/database';
 import type { Actor } from '../office/access';
 import { recordAudit } from '../office/audit';
 import { fail, type HttpFailure } from '../result';
+import { takeCatalogVersion } from '../catalog/version';
 import { takePriceVersion } from './import';
 
 export interface PriceChangeView {
@@ -118,6 +121,7 @@ export async function schedulePriceChange(
     if (storeId === null && input.store !== undefined)
       return fail(404, 'store_not_found', `there is no store "${input.store}"`);
     const taken = await takePriceVersion(tx, 1);
+    await takeCatalogVersion(tx); // the announcement (see the top of this file)
     const { rows: saved } = await tx.query<{ id: unknown }>(
       `INSERT INTO price_changes (id, store_id, gtin, price, effective_at, version, changed_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -184,6 +188,7 @@ export async function cancelPriceChange(
         `price change ${id} took effect at ${effectiveAt}; schedule a new one instead`,
       );
     const taken = await takePriceVersion(tx, 0);
+    await takeCatalogVersion(tx);
     await tx.query(
       'UPDATE price_changes SET cancelled_at = $2, version = $3, changed_by = $4 WHERE id = $1',
       [id, now.toISOString(), taken.version, actor.name],

@@ -83,7 +83,11 @@ export function ImportPage() {
   ];
   function statusLabel(job: ImportJobView): string {
     if (job.status === 'done')
-      return fill(t.done, { rows: job.rows ?? 0, changed: job.changed ?? 0, version: job.version ?? '' });
+      return fill(t.done, {
+        rows: format.number(job.rows ?? 0),
+        changed: format.number(job.changed ?? 0),
+        version: job.version ?? '',
+      });
     if (job.status === 'failed') return `${t.failed}: ${job.message ?? ''}`;
     const line = { line: format.number(job.linesDone), total: format.number(job.totalLines) };
     return fill(job.status === 'validating' ? t.validating : t.writing, line);

@@ -4,7 +4,13 @@
 // changes scheduled and cancelled (and the terminal's feed saying so), import jobs with progress and the
 // CLI's line-numbered errors — each change audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnrolmentCode, importCatalogCsv, startServer, type RunningServer } from '../../server';
+import {
+  createEnrolmentCode,
+  deleteCatalogEntries,
+  importCatalogCsv,
+  startServer,
+  type RunningServer,
+} from '../../server';
 import {
   BACKENDS,
   call,
@@ -227,6 +233,8 @@ describe.each(BACKENDS)('the back office catalog on %s', (kind) => {
     expect(done).toMatchObject({ status: 'done', rows: 3000, changed: 3000, linesDone: 3001 });
     expect(await catalogVersion()).toBe(done.version);
     expect(await names('bulk item 2999')).toEqual(['Bulk item 2999']);
+    await deleteCatalogEntries(hq.db, [gtin13(200000002999)]);
+    expect(await names('bulk item 2999')).toEqual([]); // a deleted product is found no more
     expect((await auditOf('catalog.import')).at(-1)).toMatchObject({
       target_id: done.id,
       after: { rows: 3000 },

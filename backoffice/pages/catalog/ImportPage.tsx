@@ -88,7 +88,10 @@ export function ImportPage() {
         changed: format.number(job.changed ?? 0),
         version: job.version ?? '',
       });
-    if (job.status === 'failed') return `${t.failed}: ${job.message ?? ''}`;
+    if (job.status === 'failed')
+      return job.errors
+        ? fill(t.refusedLines, { n: format.number(job.errors.length) })
+        : `${t.failed}: ${job.message ?? ''}`;
     const line = { line: format.number(job.linesDone), total: format.number(job.totalLines) };
     return fill(job.status === 'validating' ? t.validating : t.writing, line);
   }

@@ -30,8 +30,14 @@ function draftOf(p: ProductDetail): Draft {
     department: p.department ?? '',
     plu: p.plu ?? '',
     grid: p.grid,
-    netContent: p.netContent ? `${p.netContent.amount} ${p.netContent.unit}` : '',
+    netContent: p.netContent ? netContentText(p.netContent.amount, p.netContent.unit) : '',
   };
+}
+
+/** 1000 ml → "1 l", 500 g → "500 g": as a person writes it in the catalog file. */
+function netContentText(amount: number, unit: 'g' | 'ml'): string {
+  if (amount % 1000 !== 0) return `${amount} ${unit}`;
+  return `${amount / 1000} ${unit === 'g' ? 'kg' : 'l'}`;
 }
 
 /** The fields whose text differs from what was loaded. */

@@ -6,6 +6,7 @@
 // Every page is at most `limit` rows; `after` (the last GTIN of a page) continues in the same order.
 import type { Queryable } from '../db/database';
 import { toIso, toNumber } from '../db/database';
+import { queryGrams } from './grams';
 
 export interface ProductSummary {
   gtin: string;
@@ -95,14 +96,15 @@ async function byName(
   after: string | null,
   limit: number,
 ): Promise<Row[]> {
-  const params = [store, after, likeEscape(typed)];
+  const lowered = typed.toLowerCase();
+  const params = [store, after, likeEscape(lowered)];
   const { rows: walked } = await q.query<Row>(
     `WITH page AS (
        SELECT gtin, name FROM (
          SELECT gtin, name, search_text FROM product_search
          WHERE ($2::text IS NULL OR (name, gtin) > (SELECT name, gtin FROM products WHERE gtin = $2))
          ORDER BY name, gtin LIMIT ${WALK}) AS first_names
-       WHERE search_text LIKE '%' || lower($3) || '%' ORDER BY name, gtin LIMIT ${limit | 0})
+       WHERE search_text LIKE '%' || $3 || '%' ORDER BY name, gtin LIMIT ${limit | 0})
      SELECT ${COLUMNS} FROM page JOIN products p ON p.gtin = page.gtin ${STORE_JOIN}
      ORDER BY p.name, p.gtin`,
     params,
@@ -114,14 +116,14 @@ async function byName(
   const { rows } = await q.query<Row>(
     `WITH found AS MATERIALIZED (
        SELECT gtin, name FROM product_search
-       WHERE grams @> office_query_grams(lower($4)) AND search_text LIKE '%' || lower($3) || '%'),
+       WHERE grams @> $4::text[] AND search_text LIKE '%' || $3 || '%'),
      page AS (
        SELECT gtin FROM found
        WHERE ($2::text IS NULL OR (name, gtin) > (SELECT name, gtin FROM products WHERE gtin = $2))
        ORDER BY name, gtin LIMIT ${limit | 0})
      SELECT ${COLUMNS} FROM page JOIN products p ON p.gtin = page.gtin ${STORE_JOIN}
      ORDER BY p.name, p.gtin`,
-    [...params, typed],
+    [...params, queryGrams(lowered)],
   );
   return rows;
 }

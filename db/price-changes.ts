@@ -11,6 +11,8 @@ export interface PriceChangeRow {
   /** ms since the epoch (UTC). */
   effectiveAt: number;
   storeLevel: boolean;
+  /** Cancelled at HQ: the stored change is forgotten (it never takes effect). */
+  cancelled?: boolean;
 }
 
 /** A price and the moment it takes (or took) effect. */
@@ -22,7 +24,7 @@ export interface DatedPrice {
 // The store's change wins over the chain's at the same moment; hq_id breaks what is left of a tie.
 const WINNER = 'ORDER BY effective_at DESC, store_level DESC, hq_id DESC LIMIT 1';
 
-/** Stores (or replaces, by HQ's id) changes HQ sent; one transaction. */
+/** Stores (or replaces, by HQ's id) changes HQ sent, and forgets the cancelled ones; one transaction. */
 export function savePriceChanges(
   db: Database,
   rows: readonly PriceChangeRow[],
@@ -36,9 +38,13 @@ export function savePriceChanges(
        effective_at = excluded.effective_at, store_level = excluded.store_level,
        received_at = excluded.received_at`,
   );
+  const forget = db.prepare('DELETE FROM price_changes WHERE hq_id = ?');
   const at = receivedAt.toISOString();
   db.transaction(() => {
-    for (const r of rows) upsert.run(r.hqId, r.gtin, r.price, r.effectiveAt, r.storeLevel ? 1 : 0, at);
+    for (const r of rows) {
+      if (r.cancelled) forget.run(r.hqId);
+      else upsert.run(r.hqId, r.gtin, r.price, r.effectiveAt, r.storeLevel ? 1 : 0, at);
+    }
     db.prepare(
       'INSERT INTO price_feed (id, cursor) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET cursor = excluded.cursor',
     ).run(cursor);

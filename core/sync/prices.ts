@@ -11,6 +11,8 @@ export interface PriceChangeItem {
   effectiveAt: string;
   /** True for the store's own price, false for the chain's. */
   storeLevel: boolean;
+  /** Cancelled at HQ before it took effect (back office, issue 14): the terminal forgets it. */
+  cancelled?: boolean;
 }
 
 export interface PriceChangesPage {

@@ -29,6 +29,10 @@ export interface CatalogImportOptions {
   defaultTaxRateBp?: number;
   /** Rows per INSERT statement. */
   batchSize?: number;
+  /** Called after each batch with the line reached, for a progress bar (the back office's import jobs). */
+  onProgress?: (line: number) => void;
+  /** Runs inside the import's transaction just before it commits (an audit row commits with the import). */
+  beforeCommit?: (tx: Queryable, result: { rows: number; changed: number; version: number }) => Promise<void>;
 }
 
 export type CatalogImportResult =
@@ -83,8 +87,10 @@ export async function importCatalogCsv(
               currency,
               version,
             );
+        options.onProgress?.(lines.line);
       }
       if (errors.length > 0) throw new RefusedFile(); // rolls back what was written before the first bad row
+      await options.beforeCommit?.(tx, { rows, changed, version });
       return { ok: true as const, rows, changed, version, store: options.store ?? null, withNetContent };
     });
   } catch (error) {

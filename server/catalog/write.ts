@@ -2,6 +2,7 @@
 // Each statement writes only rows that really change, so re-importing a file sends terminals nothing.
 import type { Product } from '../../core/types';
 import type { Queryable } from '../db/database';
+import { searchGrams, searchText } from './grams';
 
 /** Upserts chain products at `version`; returns how many rows changed. */
 export async function upsertChainProducts(
@@ -53,7 +54,35 @@ export async function upsertChainProducts(
       products.map((p) => p.netContent?.unit ?? null),
     ],
   );
+  if (rowCount > 0) await refreshSearchGrams(tx, products);
   return rowCount;
+}
+
+/**
+ * Cuts the search grams (server/catalog/grams.ts, migration 0019) of these products whose names changed
+ * since their grams were cut; a price or tax change leaves them alone.
+ */
+export async function refreshSearchGrams(
+  tx: Queryable,
+  products: readonly Pick<Product, 'gtin' | 'name' | 'names'>[],
+): Promise<void> {
+  const texts = products.map((p) => searchText(p.name, p.names));
+  await tx.query(
+    `INSERT INTO product_search (gtin, name, search_text, grams)
+     SELECT u.gtin, u.name, u.text, string_to_array(u.grams, chr(1))
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u (gtin, name, text, grams)
+       JOIN products p ON p.gtin = u.gtin AND NOT p.deleted
+       LEFT JOIN product_search s ON s.gtin = u.gtin
+     WHERE (s.name, s.search_text) IS DISTINCT FROM (u.name, u.text)
+     ON CONFLICT (gtin) DO UPDATE SET name = excluded.name, search_text = excluded.search_text, grams = excluded.grams`,
+    [
+      products.map((p) => p.gtin),
+      products.map((p) => p.name),
+      texts,
+      // One text per product, its grams joined by U+0001 (a name can hold no control character).
+      texts.map((text) => searchGrams(text).join('\u0001')),
+    ],
+  );
 }
 
 /** Upserts a store's price overrides at `version`; every GTIN must be a live chain product. */
@@ -96,6 +125,8 @@ export async function deleteChainProducts(
      WHERE gtin = ANY($1::text[]) AND NOT deleted`,
     [gtins, version],
   );
+  // A deleted product is found no more.
+  await tx.query('DELETE FROM product_search WHERE gtin = ANY($1::text[])', [gtins]);
   return rowCount;
 }
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CURRENCY_CODE } from '../../core/money';
 import { STORE_CODE } from '../auth/enrolment';
 import { deleteCatalogEntries, importCatalogCsv } from '../catalog/import';
+import { registerCatalogOfficeRoutes } from '../catalog/office-routes';
 import type { Database } from '../db/database';
 import { listRefundFlags } from '../refunds/flags';
 import { listStockFlags } from '../stock/flags';
@@ -159,6 +160,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     registerRecallRoutes(scope, db);
     registerStockOfficeRoutes(scope, db);
     registerProblemRoutes(scope, db);
+    registerCatalogOfficeRoutes(scope, db);
   });
 }
 

@@ -18,8 +18,10 @@ export async function priceChanges(
     currency: string;
     effective_at: Date | string;
     store_level: boolean;
+    cancelled: boolean;
   }>(
-    `SELECT c.id, c.version, c.gtin, c.price, p.currency, c.effective_at, c.store_id IS NOT NULL AS store_level
+    `SELECT c.id, c.version, c.gtin, c.price, p.currency, c.effective_at, c.store_id IS NOT NULL AS store_level,
+            c.cancelled_at IS NOT NULL AS cancelled
      FROM price_changes c JOIN products p ON p.gtin = c.gtin
      WHERE (c.store_id IS NULL OR c.store_id = $1) AND (c.version, c.id) > ($2, $3)
      ORDER BY c.version, c.id LIMIT $4`,
@@ -32,6 +34,7 @@ export async function priceChanges(
     currency: r.currency,
     effectiveAt: new Date(r.effective_at).toISOString(),
     storeLevel: r.store_level,
+    ...(r.cancelled ? { cancelled: true } : {}),
   }));
   const last = rows.at(-1);
   const nextCursor = last

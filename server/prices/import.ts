@@ -51,7 +51,7 @@ export async function importPriceCsv(
       await tx.query(
         `INSERT INTO price_changes (id, store_id, gtin, price, effective_at, version) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (gtin, effective_at, coalesce(store_id, '00000000-0000-0000-0000-000000000000'::uuid))
-         DO UPDATE SET price = excluded.price, version = excluded.version, imported_at = now()`,
+         DO UPDATE SET price = excluded.price, version = excluded.version, imported_at = now(), cancelled_at = NULL`,
         [taken.firstId + i, p.storeId, p.gtin, p.price, p.effectiveAt.toISOString(), taken.version],
       );
     }
@@ -150,7 +150,10 @@ function price(row: Row, known: Known, errors: CatalogRowError[]) {
 }
 
 /** The next price-change version and `ids` new ids, under the counter's row lock (see migration 0015). */
-async function takePriceVersion(tx: Queryable, ids: number): Promise<{ version: number; firstId: number }> {
+export async function takePriceVersion(
+  tx: Queryable,
+  ids: number,
+): Promise<{ version: number; firstId: number }> {
   const { rows } = await tx.query<{ version: unknown; last_id: unknown }>(
     `UPDATE price_change_version SET version = version + 1, last_id = last_id + $1 WHERE id = 1
      RETURNING version, last_id`,

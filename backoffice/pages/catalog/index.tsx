@@ -1,13 +1,17 @@
-// GROUNDWORK (issue 14): the catalog area, filled by the branch that owns it.
-import { useTexts } from '../../i18n';
-import { areaTexts } from '../../app/area-texts';
-import { Page } from '../../ui/Page';
+// The catalog area: #/catalog (search as you type), #/catalog/import (CSV import with progress),
+// #/catalog/restrictions (the chain's department rules), #/catalog/<gtin> (a product's page).
+import { useRoute } from '../../app/route';
+import { DepartmentRules } from './DepartmentRules';
+import { ImportPage } from './ImportPage';
+import { ProductPage } from './ProductPage';
+import { SearchPage } from './SearchPage';
+import './catalog.css';
 
-export default function Placeholder() {
-  const t = useTexts(areaTexts);
-  return (
-    <Page title={t['catalog']}>
-      <p className="muted">—</p>
-    </Page>
-  );
+export default function Catalog() {
+  const { rest } = useRoute();
+  const [first] = rest;
+  if (first === 'restrictions') return <DepartmentRules />;
+  if (first === 'import') return <ImportPage />;
+  if (first) return <ProductPage key={first} gtin={first} />;
+  return <SearchPage />;
 }

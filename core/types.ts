@@ -1,5 +1,6 @@
 /** Domain types shared by every layer. Money is always an integer count of minor units. */
 import type { NetContent } from './catalog/net-content';
+import type { TimeWindow } from './restrictions/sale-rules';
 
 /** How a product is sold: by the piece, or by weight with the price per kilogram. */
 export type Unit = 'each' | 'kg';
@@ -27,6 +28,13 @@ export interface Product {
   grid?: boolean;
   /** Net content of an item sold by the piece (500 g, 1.5 l), for its unit price; absent or null when unknown. */
   netContent?: NetContent | null;
+  /**
+   * HQ's no-sale hours for the product (issue 14): null or absent follows its department; [] sold at any
+   * hour (core/restrictions/hq-rules.ts).
+   */
+  noSale?: readonly TimeWindow[] | null;
+  /** HQ's most per basket for the product; null or absent: none of its own. */
+  maxPerBasket?: number | null;
 }
 
 /** Whether shelf prices already contain tax (most of the world) or tax is added at the till (US). */

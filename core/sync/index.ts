@@ -9,3 +9,4 @@ export * from './refunds';
 export * from './receiving';
 export * from './counting';
 export * from './prices';
+export * from './sale-rules';

@@ -17,6 +17,7 @@ import { registerLinkRoute } from './link';
 import { registerRefundRoutes } from '../refunds/routes';
 import { registerDeliveryRoutes } from '../stock/routes';
 import { registerPriceRoutes } from '../prices/routes';
+import { registerSaleRuleFeed } from '../restrictions/routes';
 import { chargeAttempt, openRouteLimits, refuseIfLimited, type Check } from './rate-limit';
 import type { CatalogStream } from './stream';
 
@@ -212,4 +213,5 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerDeliveryRoutes(app, db, deviceOf);
   // Effective-dated price changes, sent down ahead of time (issue 13).
   registerPriceRoutes(app, db, deviceOf);
+  registerSaleRuleFeed(app, db); // the chain's department rules (issue 14)
 }

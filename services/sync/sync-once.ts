@@ -10,6 +10,7 @@ import type { PushResult } from './push';
 import { pushOutbox } from './push';
 import { pullStockLevels } from './stock-pull';
 import { pullPrices } from './prices-pull';
+import { pullSaleRules } from './sale-rules-pull';
 
 export interface SyncSummary {
   /** Events HQ applied now. */
@@ -72,6 +73,11 @@ export async function syncOnce(
     ]);
     // Dated price changes come down with the catalog, ahead of the time they take effect.
     const prices = await pullPrices(db, client, { currency: options.currency, now });
+    // The chain's department sale rules (issue 14); a failure is a warning and the lanes keep the last.
+    const saleRules = await pullSaleRules(db, client).then(
+      () => [],
+      (error: Error) => [`department sale rules: ${error.message}`],
+    );
     const late = await runAfterSync(options, client);
     // Stock levels down (issue 13): a failure is a warning; sales and the catalog went through.
     const stock = await pullStockLevels(db, client, now).then(
@@ -94,6 +100,7 @@ export async function syncOnce(
         ...pushed.warnings,
         ...pulled.warnings,
         ...prices.warnings,
+        ...saleRules,
         ...deliveries,
         ...late,
         ...stock,

@@ -1,6 +1,5 @@
 /** Domain types shared by every layer. Money is always an integer count of minor units. */
 import type { NetContent } from './catalog/net-content';
-import type { TimeWindow } from './restrictions/sale-rules';
 
 /** How a product is sold: by the piece, or by weight with the price per kilogram. */
 export type Unit = 'each' | 'kg';
@@ -30,9 +29,9 @@ export interface Product {
   netContent?: NetContent | null;
   /**
    * HQ's no-sale hours for the product (issue 14): null or absent follows its department; [] sold at any
-   * hour (core/restrictions/hq-rules.ts).
+   * hour (core/restrictions/hq-rules.ts). Windows are core/restrictions' TimeWindow (HH:MM, local).
    */
-  noSale?: readonly TimeWindow[] | null;
+  noSale?: readonly { from: string; to: string }[] | null;
   /** HQ's most per basket for the product; null or absent: none of its own. */
   maxPerBasket?: number | null;
 }

@@ -27,6 +27,13 @@ export interface Product {
   grid?: boolean;
   /** Net content of an item sold by the piece (500 g, 1.5 l), for its unit price; absent or null when unknown. */
   netContent?: NetContent | null;
+  /**
+   * HQ's no-sale hours for the product (issue 14): null or absent follows its department; [] sold at any
+   * hour (core/restrictions/hq-rules.ts). Windows are core/restrictions' TimeWindow (HH:MM, local).
+   */
+  noSale?: readonly { from: string; to: string }[] | null;
+  /** HQ's most per basket for the product; null or absent: none of its own. */
+  maxPerBasket?: number | null;
 }
 
 /** Whether shelf prices already contain tax (most of the world) or tax is added at the till (US). */

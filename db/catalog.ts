@@ -30,32 +30,37 @@ type UpsertParams = [
   number,
   number | null,
   string | null,
+  string | null,
+  number | null,
   number,
 ];
 
 /** Parameters per product row of the upsert. */
-const UPSERT_COLUMNS = 14;
+const UPSERT_COLUMNS = 16;
 // Products per multi-row upsert: one statement per 50 rows spends ~20 % less CPU than one per row
-// (a sync's first snapshot writes a million), and 50 × 14 parameters stay far below SQLite's limit.
+// (a sync's first snapshot writes a million), and 50 × 16 parameters stay far below SQLite's limit.
 const UPSERT_ROWS = 50;
 
 function upsertSql(rows: number): string {
   const row = `(${Array.from({ length: UPSERT_COLUMNS }, () => '?').join(', ')})`;
   const values = Array.from({ length: rows }, () => row).join(', ');
   return `INSERT INTO products (gtin, barcode, name, price, tax_rate_bp, unit, age_limit, department,
-      names, plu, grid, net_content, net_content_unit, updated_at)
+      names, plu, grid, net_content, net_content_unit, no_sale, max_per_basket, updated_at)
     VALUES ${values}
     ON CONFLICT (gtin) DO UPDATE SET barcode = excluded.barcode, name = excluded.name,
       price = excluded.price, tax_rate_bp = excluded.tax_rate_bp, unit = excluded.unit,
       age_limit = excluded.age_limit, department = excluded.department, names = excluded.names,
       plu = excluded.plu, grid = excluded.grid, net_content = excluded.net_content,
-      net_content_unit = excluded.net_content_unit, updated_at = excluded.updated_at`;
+      net_content_unit = excluded.net_content_unit, no_sale = excluded.no_sale,
+      max_per_basket = excluded.max_per_basket, updated_at = excluded.updated_at`;
 }
 
 /** A product as the upsert's parameters, in its column order. */
 function upsertParams(product: Product, now: number): UpsertParams {
   const { gtin, barcode, name, price, taxRateBp, unit, ageLimit, department, names, plu, grid, netContent } =
     product;
+  // HQ's sale restrictions (migration 0028): absent (a local import, an older HQ) is none.
+  const noSale = product.noSale ? JSON.stringify(product.noSale.map(({ from, to }) => ({ from, to }))) : null;
   const namesJson = names && Object.keys(names).length > 0 ? JSON.stringify(names) : null;
   return [
     gtin,
@@ -71,6 +76,8 @@ function upsertParams(product: Product, now: number): UpsertParams {
     grid ? 1 : 0,
     netContent?.amount ?? null,
     netContent?.unit ?? null,
+    noSale,
+    product.maxPerBasket ?? null,
     now,
   ];
 }

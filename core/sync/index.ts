@@ -10,3 +10,4 @@ export * from './receiving';
 export * from './counting';
 export * from './prices';
 export * from './telemetry';
+export * from './sale-rules';

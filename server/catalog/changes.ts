@@ -47,12 +47,15 @@ export function formatCursor(cursor: CatalogCursor): string {
 // The net content as the feed's object ({"amount": 1500, "unit": "ml"}), or null (server migration 0016).
 const NET_CONTENT = `CASE WHEN p.net_content IS NULL THEN NULL
   ELSE json_build_object('amount', p.net_content, 'unit', p.net_content_unit) END AS "netContent"`;
+// A product's own sale restrictions (server migration 0024, issue 14): `noSale` null follows its
+// department, [] is any hour; `maxPerBasket` null is none. An older terminal ignores both fields.
+const RESTRICTIONS = 'p.no_sale AS "noSale", p.max_per_basket AS "maxPerBasket"';
 const HAS_OVERRIDES = 'EXISTS (SELECT 1 FROM store_prices WHERE store_id = $1)';
 const PAGE_ROWS = `
   SELECT * FROM (
     (SELECT p.gtin, p.version, p.deleted, p.barcode, p.name, p.currency, p.price,
             p.tax_rate_bp AS "taxRateBp", p.unit, p.age_limit AS "ageLimit", p.department,
-            p.names, p.plu, p.grid, ${NET_CONTENT}
+            p.names, p.plu, p.grid, ${NET_CONTENT}, ${RESTRICTIONS}
      FROM products p
      WHERE NOT ${HAS_OVERRIDES} AND (p.version, p.gtin) > ($2, $3) AND NOT (p.deleted AND p.version <= $4)
      ORDER BY p.version, p.gtin LIMIT $5)
@@ -60,7 +63,7 @@ const PAGE_ROWS = `
     (SELECT p.gtin, p.version, p.deleted, p.barcode, p.name, p.currency,
             CASE WHEN o.deleted IS FALSE THEN o.price ELSE p.price END AS price,
             p.tax_rate_bp AS "taxRateBp", p.unit, p.age_limit AS "ageLimit", p.department,
-            p.names, p.plu, p.grid, ${NET_CONTENT}
+            p.names, p.plu, p.grid, ${NET_CONTENT}, ${RESTRICTIONS}
      FROM products p LEFT JOIN store_prices o ON o.store_id = $1 AND o.gtin = p.gtin
      WHERE ${HAS_OVERRIDES} AND (p.version, p.gtin) > ($2, $3)
        AND (o.version IS NULL OR o.version <= p.version) AND NOT (p.deleted AND p.version <= $4)
@@ -69,7 +72,7 @@ const PAGE_ROWS = `
     (SELECT p.gtin, o.version, p.deleted, p.barcode, p.name, p.currency,
             CASE WHEN o.deleted THEN p.price ELSE o.price END AS price,
             p.tax_rate_bp AS "taxRateBp", p.unit, p.age_limit AS "ageLimit", p.department,
-            p.names, p.plu, p.grid, ${NET_CONTENT}
+            p.names, p.plu, p.grid, ${NET_CONTENT}, ${RESTRICTIONS}
      FROM store_prices o JOIN products p ON p.gtin = o.gtin
      WHERE o.store_id = $1 AND (o.store_id, o.version, o.gtin) > ($1, $2, $3) AND o.version > p.version
        AND NOT (p.deleted AND o.version <= $4)

@@ -11,7 +11,10 @@ export interface StorePriceView {
   updatedAt: string;
 }
 
-export interface ProductDetail extends Required<Omit<Product, 'names' | 'plu' | 'netContent'>> {
+export interface ProductDetail extends Required<
+  Omit<Product, 'names' | 'plu' | 'netContent' | 'noSale' | 'maxPerBasket'>
+> {
+  // Its sale restrictions are read and changed on their own (server/restrictions/, RestrictionsPanel).
   names: Record<string, string> | null;
   plu: string | null;
   netContent: NetContent | null;

@@ -18,6 +18,7 @@ import { refuse } from '../office/request';
 import { registerRecallRoutes } from '../recalls/routes';
 import { registerStockOfficeRoutes } from '../stock/office-routes';
 import { registerProblemRoutes } from '../problems/routes';
+import { registerRestrictionRoutes } from '../restrictions/routes';
 import { createOfficeAuthenticator } from '../office/authenticate';
 import { registerOfficeUserRoutes } from '../office/routes';
 import { fail, invalidRequest } from '../result';
@@ -161,6 +162,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     registerStockOfficeRoutes(scope, db);
     registerProblemRoutes(scope, db);
     registerCatalogOfficeRoutes(scope, db);
+    registerRestrictionRoutes(scope, db);
   });
 }
 

@@ -21,6 +21,7 @@ import { registerDeliveryRoutes } from '../stock/routes';
 import { registerPriceRoutes } from '../prices/routes';
 import { chargeAttempt, FailureCounters, LIMITS, refuseIfLimited, type Check } from './rate-limit';
 import { registerRecallFeed } from '../recalls/feed';
+import { registerSaleRuleFeed } from '../restrictions/routes';
 import type { CatalogStream } from './stream';
 
 export interface RouteDeps {
@@ -300,4 +301,5 @@ function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerPriceRoutes(app, db, deviceOf);
   // Recalls for the lanes to refuse (issue 14).
   registerRecallFeed(app, db);
+  registerSaleRuleFeed(app, db); // the chain's department rules (issue 14)
 }

@@ -6,6 +6,7 @@ import { MAX_NAME } from '../../core/catalog/import-rows';
 import { isNetContent, MAX_NET_CONTENT } from '../../core/catalog/net-content';
 import { isPlu, namesProblem } from '../../core/catalog/produce-columns';
 import { CURRENCY_CODE } from '../../core/money';
+import { MAX_PER_BASKET, windowsProblem, type TimeWindow } from '../../core/restrictions';
 import type {
   BatchReply,
   CatalogPage,
@@ -120,6 +121,13 @@ export const catalogProduct = z.object({
     .object({ amount: z.number().int().min(1).max(MAX_NET_CONTENT), unit: z.enum(['g', 'ml']) })
     .nullable()
     .optional(),
+  // Absent from an HQ older than its migration 0024 (issue 14): no sale restrictions of its own.
+  noSale: z
+    .array(z.object({ from: z.string(), to: z.string() }))
+    .nullable()
+    .optional()
+    .refine((w) => isNoSale(w), 'must be at most 8 windows of HH:MM times, from and to differing'),
+  maxPerBasket: z.number().int().min(1).max(MAX_PER_BASKET).nullable().optional(),
 }) satisfies z.ZodType<CatalogProduct>;
 
 const GTIN14 = /^\d{14}$/;
@@ -134,7 +142,7 @@ const whole = (value: unknown, min: number, max: number): value is number =>
 export function checkCatalogProduct(raw: RawCatalogItem): CatalogProduct | null {
   const { gtin, version, deleted, barcode, name, currency, price, taxRateBp, unit, ageLimit, department } =
     raw;
-  const { names, plu, grid, netContent } = raw;
+  const { names, plu, grid, netContent, noSale, maxPerBasket } = raw;
   const ok =
     typeof gtin === 'string' && // RegExp.test would read a number as its digits
     GTIN14.test(gtin) &&
@@ -154,7 +162,9 @@ export function checkCatalogProduct(raw: RawCatalogItem): CatalogProduct | null 
     namesProblem(names, MAX_NAME) === null &&
     isPlu(plu) &&
     (grid === undefined || typeof grid === 'boolean') &&
-    isNetContent(netContent);
+    isNetContent(netContent) &&
+    isNoSale(noSale) &&
+    (maxPerBasket === undefined || maxPerBasket === null || whole(maxPerBasket, 1, MAX_PER_BASKET));
   if (!ok) return null;
   return {
     gtin,
@@ -173,8 +183,27 @@ export function checkCatalogProduct(raw: RawCatalogItem): CatalogProduct | null 
     ...(plu !== undefined ? { plu: plu as string | null } : {}),
     ...(grid !== undefined ? { grid: grid as boolean } : {}),
     ...(netContent !== undefined ? { netContent: netContent && copyNetContent(netContent) } : {}),
+    ...(noSale !== undefined ? { noSale: noSale && copyWindows(noSale as TimeWindow[]) } : {}),
+    ...(maxPerBasket !== undefined ? { maxPerBasket: maxPerBasket as number | null } : {}),
   } as CatalogProduct;
 }
+
+/** Whether a feed's `noSale` is absent, null, or at most 8 windows HQ could have written. */
+function isNoSale(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (!Array.isArray(value)) return false;
+  const shaped = value.every(
+    (w: unknown) =>
+      typeof w === 'object' &&
+      w !== null &&
+      typeof (w as TimeWindow).from === 'string' &&
+      typeof (w as TimeWindow).to === 'string',
+  );
+  return shaped && windowsProblem(value as TimeWindow[]) === null;
+}
+
+const copyWindows = (windows: readonly TimeWindow[]): TimeWindow[] =>
+  windows.map(({ from, to }) => ({ from, to }));
 
 /** Only the two fields, as zod's parse gives them back: nothing else HQ put in the object is kept. */
 function copyNetContent(value: object): CatalogProduct['netContent'] {

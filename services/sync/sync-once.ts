@@ -13,6 +13,7 @@ import { pullPrices } from './prices-pull';
 import { HqError } from './hq-client';
 import { reportAfterFailure, reportAfterSync } from './telemetry';
 import { pullRecalls } from './recalls-pull';
+import { pullSaleRules } from './sale-rules-pull';
 
 export interface SyncSummary {
   /** Events HQ applied now. */
@@ -79,6 +80,11 @@ export async function syncOnce(
     ]);
     // Dated price changes come down with the catalog, ahead of the time they take effect.
     const prices = await pullPrices(db, client, { currency: options.currency, now });
+    // The chain's department sale rules (issue 14); a failure is a warning and the lanes keep the last.
+    const saleRules = await pullSaleRules(db, client).then(
+      () => [],
+      (error: Error) => [`department sale rules: ${error.message}`],
+    );
     const late = await runAfterSync(options, client);
     // Stock levels down (issue 13): a failure is a warning; sales and the catalog went through.
     const stock = await pullStockLevels(db, client, now).then(
@@ -105,6 +111,7 @@ export async function syncOnce(
         ...pushed.warnings,
         ...pulled.warnings,
         ...prices.warnings,
+        ...saleRules,
         ...deliveries,
         ...late,
         ...stock,

@@ -96,6 +96,9 @@ describe.each(BACKENDS)('HQ catalog on %s', (kind) => {
       plu: null,
       grid: false,
       netContent: null,
+      // No sale restrictions of its own (issue 14): its department's, if any.
+      noSale: null,
+      maxPerBasket: null,
     });
     expect(cursor).toBe('1:06909876543212');
     const caughtUp = await call(url, 'GET', `/v1/catalog?after=${cursor}`, { token: storeA.token });

@@ -7,6 +7,7 @@ import { MAX_QUANTITY } from '../../core/sync/values';
 import { planRefund, type CheckedRefund } from '../refunds/payload';
 import { receiptFacts, transferFacts, type ReceiptFacts, type TransferFacts } from '../stock/receipt-facts';
 import { isSessionCount, sessionCountSchema, type SessionCount } from '../counts/schema';
+import { saleFigures } from '../reports/sale-figures';
 import type { IncomingEvent, StockEventType } from './schema';
 import {
   MAX_JSON_DEPTH,
@@ -35,6 +36,10 @@ export interface PlannedSale {
   soldAt: string;
   /** Made in training mode: stored for the record, never counted, and it moves no stock. */
   training: boolean;
+  /** For the report rollups (server/reports): each sold line's GTIN and what was paid for it. */
+  lines: { gtin: string; amount: number }[];
+  /** …and how the sale was paid, by tender kind. */
+  tenders: { kind: string; amount: number }[];
 }
 
 export interface EventPlan {
@@ -129,6 +134,7 @@ function planSale(plan: EventPlan, storeCode: string): Planned {
         taxTotal: sale.taxTotal,
         soldAt: sale.soldAt,
         training: sale.training === true,
+        ...saleFigures(plan.event.payload as Record<string, unknown>, sold, sale.total),
       },
       // Nothing left the shelf for real in a training sale: HQ's stock must not think it did.
       movements:

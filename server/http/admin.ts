@@ -13,6 +13,7 @@ import { listRefundFlags } from '../refunds/flags';
 import { listStockFlags } from '../stock/flags';
 import { registerStockAdminRoutes } from '../stock/routes';
 import { registerCountReviewRoutes } from '../counts/routes';
+import { registerSalesReportRoutes } from '../reports/routes';
 import { actorOf, refuse } from '../office/request';
 import { createOfficeAuthenticator } from '../office/authenticate';
 import { fail, invalidRequest } from '../result';
@@ -147,6 +148,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     registerCountReviewRoutes(scope, db);
 
     // The back office (issue 14), one module per area.
+    registerSalesReportRoutes(scope, db, db);
   });
 }
 

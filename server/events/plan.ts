@@ -7,7 +7,7 @@ import { MAX_QUANTITY } from '../../core/sync/values';
 import { planRefund, type CheckedRefund } from '../refunds/payload';
 import { receiptFacts, transferFacts, type ReceiptFacts, type TransferFacts } from '../stock/receipt-facts';
 import { isSessionCount, sessionCountSchema, type SessionCount } from '../counts/schema';
-import { saleFigures } from '../reports/sale-figures';
+import { saleFigures, type SaleFigures } from '../reports/sale-figures';
 import type { IncomingEvent, StockEventType } from './schema';
 import {
   MAX_JSON_DEPTH,
@@ -26,7 +26,8 @@ export interface PlannedMovement {
   kind: MovementKind;
 }
 
-export interface PlannedSale {
+/** What a sale adds to the report rollups (server/reports): its lines' amounts and its tenders. */
+export interface PlannedSale extends SaleFigures {
   id: string;
   receiptNumber: string;
   terminalId: string;
@@ -36,10 +37,6 @@ export interface PlannedSale {
   soldAt: string;
   /** Made in training mode: stored for the record, never counted, and it moves no stock. */
   training: boolean;
-  /** For the report rollups (server/reports): each sold line's GTIN and what was paid for it. */
-  lines: { gtin: string; amount: number }[];
-  /** …and how the sale was paid, by tender kind. */
-  tenders: { kind: string; amount: number }[];
 }
 
 export interface EventPlan {

@@ -2,9 +2,12 @@
 // department report) and how it was paid (for the tender report). Pure: read from the sale's payload as
 // the terminal sent it, by the same rules as the SQL that rolls up stored sales (rebuild.ts and
 // migration 0022), so a rebuild gives the figures ingest gave.
-import type { PlannedSale } from '../events/plan';
-
-export type SaleFigures = Pick<PlannedSale, 'lines' | 'tenders'>;
+export interface SaleFigures {
+  /** Each sold line's GTIN-14 and what was paid for it. */
+  lines: { gtin: string; amount: number }[];
+  /** How the sale was paid, by tender kind. */
+  tenders: { kind: string; amount: number }[];
+}
 
 const MAX_DIGITS = 999_999_999_999_999;
 

@@ -9,6 +9,7 @@ import { benchCatalogSearch } from './catalog-search';
 import { benchDecode } from './decode';
 import { benchIngest } from './ingest';
 import { benchLane } from './lane';
+import { benchOfficeReports } from './office-reports';
 import { benchPayment } from './payment';
 import { benchSync } from './sync';
 import { renderTable, type BenchRow } from './table';
@@ -24,6 +25,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['payment', benchPayment],
   ['attendant', benchAttendant],
   ['counter', benchCounter],
+  ['office-reports', benchOfficeReports],
 ];
 
 const rows: BenchRow[] = [];

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wireEvent } from '../../core/sync';
 import { importCatalogCsv } from '../../server/catalog/import';
-import { BACKENDS, call } from '../helpers/postgres';
+import { createEnrolmentCode, startServer } from '../../server';
+import { BACKENDS, call, enrolDevice, startBackend } from '../helpers/postgres';
 import { refundPayload } from '../helpers/refund-events';
 import {
   ADMIN,
@@ -231,5 +232,57 @@ describe.each(BACKENDS)('sales reports on %s', (kind) => {
       "SELECT time_zone FROM stores WHERE code = 'S001'",
     );
     expect(rows[0]!.time_zone).toBe('Asia/Shanghai');
+  });
+});
+
+describe('sales rollups with two HQ processes on one PostgreSQL', () => {
+  it('adds every sale exactly once when terminals of one store send to both at once, resends included', async () => {
+    const backend = await startBackend('postgres');
+    const first = await startServer({ port: 0, databaseUrl: backend.databaseUrl });
+    const second = await startServer({ port: 0, databaseUrl: backend.databaseUrl });
+    try {
+      const lanes = await Promise.all(
+        [first, second, first, second].map((hq, i) =>
+          enrolDevice(hq.url, () => createEnrolmentCode(hq.db, 'S001'), `C0${i + 1}`).then((d) => ({
+            hq,
+            d,
+            i,
+          })),
+        ),
+      );
+      const sent = await Promise.all(
+        lanes.map(async ({ hq, d, i }) => {
+          const batches = Array.from({ length: 6 }, () =>
+            Array.from({ length: 5 }, () => counterSale('S001', `C0${i + 1}`, LATE).event),
+          );
+          for (const events of batches) {
+            // Each batch goes to this lane's HQ, and once more to the other one (a resend after a lost answer).
+            const other = hq === first ? second : first;
+            for (const target of [hq, other]) {
+              const reply = await call(target.url, 'POST', '/v1/events', {
+                token: d.token,
+                body: { events },
+              });
+              expect(reply.status).toBe(200);
+            }
+          }
+          return batches.flat().reduce((sum, e) => sum + e.payload.total, 0);
+        }),
+      );
+      const { rows } = await first.db.query<{ sales: unknown; total: unknown; lines: unknown }>(
+        'SELECT sum(sales) AS sales, sum(total) AS total, sum(lines) AS lines FROM sales_by_hour',
+      );
+      expect(rows.map((r) => [Number(r.sales), Number(r.total), Number(r.lines)])).toEqual([
+        [4 * 30, sent.reduce((a, b) => a + b, 0), 4 * 30 * 3],
+      ]);
+      const { rows: tenders } = await first.db.query<{ payments: unknown }>(
+        'SELECT sum(payments) AS payments FROM sales_by_tender',
+      );
+      expect(Number(tenders[0]!.payments)).toBe(4 * 30 * 2);
+    } finally {
+      await first.close();
+      await second.close();
+      await backend.stop();
+    }
   });
 });

@@ -51,7 +51,7 @@ export default function SalesPage() {
           <a
             key={v}
             href={v === 'summary' ? href('sales') : href('sales', v)}
-            aria-current={v === view ? 'page' : undefined}
+            aria-current={v === view ? 'true' : undefined}
           >
             {labels[v]}
           </a>

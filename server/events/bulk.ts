@@ -1,6 +1,6 @@
 // The fast path of a batch: a run of planned events written by ONE statement — the events with
-// ON CONFLICT DO NOTHING; for the events that statement newly stored, their sales, their stock
-// movements and the on-hand they move; and the device's last contact — instead of a savepoint and
+// ON CONFLICT DO NOTHING; for the events that statement newly stored, their sales and the report
+// rollups they add to (server/reports/rollup.ts), their stock movements and the on-hand they move; and the device's last contact — instead of a savepoint and
 // several INSERTs per event. One statement is atomic by itself, so a batch that is one run needs no
 // transaction around it: one round trip to the database. It has no per-event rollback: a value the
 // database refuses fails the whole statement, and the caller then redoes the batch event by event
@@ -9,6 +9,7 @@ import type { StockWarning } from '../../core/sync';
 import type { DeviceContext } from '../auth/authenticate';
 import type { Queryable } from '../db/database';
 import type { EventPlan } from './plan';
+import { rollupCtes, rollupRows } from '../reports/rollup';
 
 export interface RunOutcome {
   /** The ids, lower-cased, of the events that were new (the rest were already held). */
@@ -32,15 +33,17 @@ WITH stored AS (
   FROM json_to_recordset($5::json) AS e (id uuid, type text, payload json, occurred_at timestamptz)
   ON CONFLICT (store_id, id) DO NOTHING
   RETURNING id
+), incoming AS (
+  SELECT s.* FROM json_to_recordset($6::json) AS s (event_id uuid, id uuid, receipt_number text,
+    terminal_id text, currency text, total int8, tax_total int8, sold_at timestamptz, training bool, line_count int8)
+  JOIN stored ON stored.id = s.event_id
 ), sold AS (
   INSERT INTO sales (store_id, id, event_id, device_id, receipt_number, terminal_id, currency, total,
     tax_total, sold_at, received_at, training)
   SELECT $1, s.id, s.event_id, $2, s.receipt_number, s.terminal_id, s.currency, s.total, s.tax_total,
     s.sold_at, $3, s.training
-  FROM json_to_recordset($6::json) AS s (event_id uuid, id uuid, receipt_number text, terminal_id text,
-    currency text, total int8, tax_total int8, sold_at timestamptz, training bool)
-  JOIN stored ON stored.id = s.event_id
-), moved AS (
+  FROM incoming s
+), ${rollupCtes('$1', '$8', '$9')}, moved AS (
   INSERT INTO stock_movements (store_id, event_id, line_no, gtin, quantity, kind, counted, device_id,
     occurred_at, received_at)
   SELECT $1, m.event_id, m.line_no, m.gtin, m.quantity, m.kind, NULL, $2, m.occurred_at, $3
@@ -94,6 +97,7 @@ export async function writeRun(
             tax_total: sale.taxTotal,
             sold_at: sale.soldAt,
             training: sale.training,
+            line_count: sale.lines.length,
           },
         ]
       : [],
@@ -108,7 +112,8 @@ export async function writeRun(
       occurred_at: event.occurredAt,
     })),
   );
-  const { rows } = await q.query<{ stored: string[]; negative: StockWarning[] }>(
+  const rows = rollupRows(events);
+  const { rows: written } = await q.query<{ stored: string[]; negative: StockWarning[] }>(
     WRITE_RUN,
     [
       device.storeId,
@@ -125,10 +130,12 @@ export async function writeRun(
       ),
       JSON.stringify(sales),
       JSON.stringify(moves),
+      rows.lines,
+      rows.tenders,
     ],
     { prepareAs: 'ingest_write_run' },
   );
-  const { stored, negative } = rows[0]!;
+  const { stored, negative } = written[0]!;
   return {
     stored: new Set(stored.map((id) => id.toLowerCase())),
     warnings: negative.map((w) => ({ code: 'negative_stock', gtin: w.gtin, onHand: Number(w.onHand) })),

@@ -22,6 +22,7 @@ import { MAX_JSON_DEPTH, batchSchema, nestsDeeperThan } from './schema';
 import { writeRun } from './bulk';
 import { PendingLevels, insertMovements, onHandOutOfRange } from './stock';
 import { recordRefund } from '../refunds/record';
+import { rollUpSale } from '../reports/rollup';
 import { recordReceipt } from '../stock/receipts';
 import { recordTransferOut } from '../stock/transfers';
 import { settleAfterBatch } from '../counts/after-batch';
@@ -256,6 +257,7 @@ async function insertSale(
       sale.training,
     ],
   );
+  await rollUpSale(tx, device.storeId, plan);
 }
 
 /** A database refusal that is about this event's data (not about the database) rejects the event. */

@@ -7,6 +7,7 @@ import { MAX_QUANTITY } from '../../core/sync/values';
 import { planRefund, type CheckedRefund } from '../refunds/payload';
 import { receiptFacts, transferFacts, type ReceiptFacts, type TransferFacts } from '../stock/receipt-facts';
 import { isSessionCount, sessionCountSchema, type SessionCount } from '../counts/schema';
+import { saleFigures, type SaleFigures } from '../reports/sale-figures';
 import type { IncomingEvent, StockEventType } from './schema';
 import {
   MAX_JSON_DEPTH,
@@ -25,7 +26,8 @@ export interface PlannedMovement {
   kind: MovementKind;
 }
 
-export interface PlannedSale {
+/** What a sale adds to the report rollups (server/reports): its lines' amounts and its tenders. */
+export interface PlannedSale extends SaleFigures {
   id: string;
   receiptNumber: string;
   terminalId: string;
@@ -129,6 +131,7 @@ function planSale(plan: EventPlan, storeCode: string): Planned {
         taxTotal: sale.taxTotal,
         soldAt: sale.soldAt,
         training: sale.training === true,
+        ...saleFigures(plan.event.payload as Record<string, unknown>, sold, sale.total),
       },
       // Nothing left the shelf for real in a training sale: HQ's stock must not think it did.
       movements:

@@ -19,6 +19,7 @@ import { registerRecallRoutes } from '../recalls/routes';
 import { registerStockOfficeRoutes } from '../stock/office-routes';
 import { registerProblemRoutes } from '../problems/routes';
 import { registerRestrictionRoutes } from '../restrictions/routes';
+import { registerSalesReportRoutes } from '../reports/routes';
 import { createOfficeAuthenticator } from '../office/authenticate';
 import { registerOfficeUserRoutes } from '../office/routes';
 import { fail, invalidRequest } from '../result';
@@ -163,6 +164,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     registerProblemRoutes(scope, db);
     registerCatalogOfficeRoutes(scope, db);
     registerRestrictionRoutes(scope, db);
+    registerSalesReportRoutes(scope, db, options.reportsDb ?? db);
   });
 }
 

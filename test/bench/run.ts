@@ -10,6 +10,7 @@ import { benchDecode } from './decode';
 import { benchIngest } from './ingest';
 import { benchLane } from './lane';
 import { benchOfficeSearch } from './office-search';
+import { benchOfficeReports } from './office-reports';
 import { benchPayment } from './payment';
 import { benchSync } from './sync';
 import { renderTable, type BenchRow } from './table';
@@ -26,6 +27,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['attendant', benchAttendant],
   ['counter', benchCounter],
   ['office-search', () => benchOfficeSearch()],
+  ['office-reports', benchOfficeReports],
 ];
 
 const rows: BenchRow[] = [];

@@ -1,0 +1,277 @@
+// The sales reports and the overview (issue 14) under /admin/v1/reports, and a store's time zone.
+// Reports read through `reportsDb` — the primary for now, a streaming replica when HQ is given one — and
+// everyone may read them, a store manager only for their own stores. Setting a zone writes to `db`.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { STORE_CODE } from '../auth/enrolment';
+import type { Database } from '../db/database';
+import { sendFailure } from '../http/errors';
+import { storeFilter } from '../office/access';
+import { recordAudit } from '../office/audit';
+import { actorOf, refuse } from '../office/request';
+import { fail, invalidRequest } from '../result';
+import { overview } from './overview';
+import {
+  refundList,
+  refundsByDay,
+  reportStores,
+  salesByDay,
+  salesByDepartment,
+  salesByHour,
+  salesByStore,
+  salesByTender,
+  zReportList,
+  type ReportStore,
+} from './queries';
+import { rebuildStoreRollups } from './rebuild';
+
+const MAX_DAYS = 1_100;
+const localDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day like 2026-03-01')
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'is not a real day',
+  );
+const storeList = z
+  .string()
+  .max(2000)
+  .transform((text) => text.split(',').filter(Boolean))
+  .refine(
+    (codes) => codes.every((c) => STORE_CODE.test(c)),
+    "must be store codes separated by ',' (letters, digits, '_')",
+  );
+
+export const rangeQuery = z
+  .strictObject({
+    from: localDay,
+    to: localDay,
+    stores: storeList.optional(),
+    training: z.enum(['true', 'false']).optional(),
+  })
+  .refine((q) => q.from <= q.to, { message: 'must not be after "to"', path: ['from'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_DAYS * 86_400_000, {
+    message: `the range may span at most ${MAX_DAYS} days`,
+    path: ['to'],
+  });
+const overviewQuery = z.strictObject({ stores: storeList.optional() });
+const zoneParams = z.strictObject({
+  store: z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'"),
+});
+const zoneBody = z.strictObject({ timeZone: z.string().min(1).max(64) });
+
+const storeView = z.object({ code: z.string(), timeZone: z.string() });
+
+export function registerSalesReportRoutes(scope: FastifyInstance, db: Database, reportsDb: Database): void {
+  const doc = (summary: string, extra: object = {}) => ({
+    config: { doc: { summary, auth: 'office' as const, tags: ['reports'], ...extra } },
+  });
+
+  scope.get(
+    '/admin/v1/reports/stores',
+    doc('The stores the reader may report on, with their time zones', {
+      reply: z.object({ ok: z.literal(true), stores: z.array(storeView) }),
+    }),
+    async (request, reply) => {
+      const stores = await storesFor(request, reply, reportsDb, undefined);
+      if (!stores) return reply;
+      return reply.send({ ok: true, stores: stores.map(({ code, timeZone }) => ({ code, timeZone })) });
+    },
+  );
+
+  scope.get(
+    '/admin/v1/reports/sales',
+    doc('Sales by local day, hour, store, department and tender, with refunds by day', { query: rangeQuery }),
+    async (request, reply) => {
+      const query = rangeQuery.safeParse(request.query ?? {});
+      if (!query.success)
+        return sendFailure(
+          reply,
+          invalidRequest('bad_request', 'the query is not valid', query.error.issues),
+        );
+      const stores = await storesFor(request, reply, reportsDb, query.data.stores);
+      if (!stores) return reply;
+      const q = {
+        stores,
+        from: query.data.from,
+        to: query.data.to,
+        training: query.data.training === 'true',
+      };
+      const [days, hours, byStore, departments, tenders, refunds] = await Promise.all([
+        salesByDay(reportsDb, q),
+        salesByHour(reportsDb, q),
+        salesByStore(reportsDb, q),
+        salesByDepartment(reportsDb, q),
+        salesByTender(reportsDb, q),
+        refundsByDay(reportsDb, q),
+      ]);
+      return reply.send({
+        ok: true,
+        from: q.from,
+        to: q.to,
+        training: q.training,
+        stores: stores.map(({ code, timeZone }) => ({ code, timeZone })),
+        days,
+        hours,
+        byStore,
+        departments,
+        tenders,
+        refunds,
+      });
+    },
+  );
+
+  scope.get(
+    '/admin/v1/reports/refunds',
+    doc('The refunds given in a range of local days', { query: rangeQuery }),
+    async (request, reply) => {
+      const query = rangeQuery.safeParse(request.query ?? {});
+      if (!query.success)
+        return sendFailure(
+          reply,
+          invalidRequest('bad_request', 'the query is not valid', query.error.issues),
+        );
+      const stores = await storesFor(request, reply, reportsDb, query.data.stores);
+      if (!stores) return reply;
+      const refunds = await refundList(reportsDb, {
+        stores,
+        from: query.data.from,
+        to: query.data.to,
+        training: query.data.training === 'true',
+      });
+      return reply.send({ ok: true, refunds });
+    },
+  );
+
+  scope.get(
+    '/admin/v1/reports/z-reports',
+    doc('Z reports of shifts closed in a range of local days, with cash differences and approvers', {
+      query: rangeQuery,
+    }),
+    async (request, reply) => {
+      const query = rangeQuery.safeParse(request.query ?? {});
+      if (!query.success)
+        return sendFailure(
+          reply,
+          invalidRequest('bad_request', 'the query is not valid', query.error.issues),
+        );
+      const stores = await storesFor(request, reply, reportsDb, query.data.stores);
+      if (!stores) return reply;
+      const zReports = await zReportList(reportsDb, { stores, from: query.data.from, to: query.data.to });
+      return reply.send({ ok: true, zReports });
+    },
+  );
+
+  scope.get(
+    '/admin/v1/reports/overview',
+    doc('Today’s takings by store against the same day last week, today by hour, open problems', {
+      query: overviewQuery,
+    }),
+    async (request, reply) => {
+      const query = overviewQuery.safeParse(request.query ?? {});
+      if (!query.success)
+        return sendFailure(
+          reply,
+          invalidRequest('bad_request', 'the query is not valid', query.error.issues),
+        );
+      const stores = await storesFor(request, reply, reportsDb, query.data.stores);
+      if (!stores) return reply;
+      return reply.send({ ok: true, ...(await overview(reportsDb, stores)) });
+    },
+  );
+
+  scope.put(
+    '/admin/v1/stores/:store/time-zone',
+    doc('Sets a store’s time zone, where its report days begin; its rollups are made again in it', {
+      params: zoneParams,
+      body: zoneBody,
+      reply: z.object({ ok: z.literal(true), store: storeView }),
+    }),
+    async (request, reply) => {
+      const params = zoneParams.safeParse(request.params);
+      if (!params.success)
+        return sendFailure(
+          reply,
+          invalidRequest('bad_request', 'the store is not valid', params.error.issues),
+        );
+      const body = zoneBody.safeParse(request.body ?? {});
+      if (!body.success)
+        return sendFailure(
+          reply,
+          invalidRequest('bad_request', 'the request is not valid', body.error.issues),
+        );
+      const { store } = params.data;
+      if (refuse(request, reply, 'devices.write', store)) return reply;
+      const zone = await knownZone(db, body.data.timeZone);
+      if (!zone) {
+        return sendFailure(
+          reply,
+          fail(
+            400,
+            'unknown_time_zone',
+            `"${body.data.timeZone}" is not a time zone HQ knows; give an IANA name like Asia/Shanghai or Europe/Paris`,
+          ),
+        );
+      }
+      const result = await db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ id: string; time_zone: string }>(
+          'SELECT id, time_zone FROM stores WHERE code = $1 FOR UPDATE',
+          [store],
+        );
+        const found = rows[0];
+        if (!found) return null;
+        if (found.time_zone !== zone) {
+          await tx.query('UPDATE stores SET time_zone = $2 WHERE id = $1', [found.id, zone]);
+          await rebuildStoreRollups(tx, found.id);
+          await recordAudit(tx, actorOf(request), {
+            action: 'store.time_zone',
+            targetType: 'store',
+            targetId: store,
+            store,
+            before: { timeZone: found.time_zone },
+            after: { timeZone: zone },
+          });
+        }
+        return { code: store, timeZone: zone };
+      });
+      if (!result) return sendFailure(reply, fail(404, 'unknown_store', `there is no store ${store}`));
+      return reply.send({ ok: true, store: result });
+    },
+  );
+}
+
+/** The zone's name as the database spells it, when both it and the JS runtime know it. */
+async function knownZone(db: Database, name: string): Promise<string | null> {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+  } catch {
+    return null;
+  }
+  const { rows } = await db.query<{ name: string }>(
+    'SELECT name FROM pg_timezone_names WHERE lower(name) = lower($1) ORDER BY name = $1 DESC LIMIT 1',
+    [name],
+  );
+  return rows[0]?.name ?? null;
+}
+
+/**
+ * The stores a report covers: those asked (each refused unless the reader sees it), else every store the
+ * reader sees. Null once a failure was sent.
+ */
+async function storesFor(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  db: Database,
+  asked: readonly string[] | undefined,
+): Promise<ReportStore[] | null> {
+  const codes = asked && asked.length > 0 ? asked : storeFilter(actorOf(request));
+  if (asked) for (const code of asked) if (refuse(request, reply, 'read', code)) return null;
+  const stores = await reportStores(db, codes);
+  const missing = (asked ?? []).filter((code) => !stores.some((s) => s.code === code));
+  if (missing.length > 0) {
+    sendFailure(reply, fail(404, 'unknown_store', `there is no store ${missing.join(', ')}`));
+    return null;
+  }
+  return stores;
+}

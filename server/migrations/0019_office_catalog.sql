@@ -9,32 +9,6 @@
 -- the real substring. No extension, no locale, no trigger: the catalog's writer (server/catalog/
 -- write.ts) refreshes a product's grams in the transaction that changes its names.
 
--- The text searched: the name and every name in another language (the values of `names`, as a JSON
--- array's text). One expression, so PostgreSQL inlines it.
-CREATE FUNCTION office_search_text(name text, names jsonb) RETURNS text
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT lower(name || coalesce(' ' || jsonb_path_query_array(names, '$.*')::text, '')) $$;
-
-CREATE FUNCTION office_search_grams(t text) RETURNS text[]
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT coalesce(array_agg(DISTINCT g), '{}') FROM (
-    SELECT substr(t, i, 2) AS g FROM generate_series(1, length(t) - 1) AS i
-    UNION ALL
-    SELECT substr(t, i, 3) FROM generate_series(1, length(t) - 2) AS i
-    UNION ALL
-    SELECT substr(t, i, 1) FROM generate_series(1, length(t)) AS i WHERE ascii(substr(t, i, 1)) > 127
-  ) AS grams $$;
-
--- A query's grams: itself when it has one or two characters, else trigrams side by side and the last
--- one ('whole milk' → who, le_, mil, ilk): as selective as all its trigrams, but fewer lists for the
--- index to read; LIKE then checks the whole substring.
-CREATE FUNCTION office_query_grams(t text) RETURNS text[]
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT CASE WHEN length(t) <= 2 THEN ARRAY[t] ELSE (
-    SELECT array_agg(DISTINCT g) FROM (
-      SELECT substr(t, i, 3) AS g FROM generate_series(1, length(t) - 2, 3) AS i
-      UNION ALL SELECT substr(t, length(t) - 2, 3)) AS grams) END $$;
-
 -- One row per live product (a deleted one leaves). The name is here to sort by, and the text the grams
 -- were cut from to check the substring against, so a search reads this table alone until its last
 -- 20 rows; and a write that leaves the names alone leaves the grams alone.
@@ -48,9 +22,23 @@ CREATE INDEX product_search_grams ON product_search USING gin (grams);
 -- Names in name order: a common substring ('milk', '金') is found faster by walking names in order and
 -- keeping the first 20 that contain it than by sorting the many the gram index finds.
 CREATE INDEX product_search_by_name ON product_search (name, gtin);
+-- The products already here get their grams now, cut as server/catalog/grams.ts cuts them (a plain
+-- lower-casing here; the next write of a product redoes them in JavaScript). Inline SQL rather than a
+-- function: user-defined functions are not portable to CockroachDB (scripts/check-sql-portability.mjs).
 INSERT INTO product_search (gtin, name, search_text, grams)
-  SELECT gtin, name, office_search_text(name, names), office_search_grams(office_search_text(name, names))
-  FROM products WHERE NOT deleted;
+  SELECT p.gtin, p.name, t.text,
+    (SELECT coalesce(array_agg(DISTINCT g), '{}') FROM (
+      SELECT substr(t.text, i, 2) AS g FROM generate_series(1, length(t.text) - 1) AS i
+      UNION ALL
+      SELECT substr(t.text, i, 3) FROM generate_series(1, length(t.text) - 2) AS i
+      UNION ALL
+      SELECT substr(t.text, i, 1) FROM generate_series(1, length(t.text)) AS i
+      WHERE ascii(substr(t.text, i, 1)) > 127) AS grams)
+  FROM products p
+  CROSS JOIN LATERAL (
+    SELECT lower(p.name || coalesce(' ' || jsonb_path_query_array(p.names, '$.*')::text, '')) AS text
+  ) AS t
+  WHERE NOT p.deleted;
 
 -- A one-character name query is answered by names starting with it, in name order. COLLATE "C" makes
 -- one index serve both the prefix LIKE and the ORDER BY, whatever the database's collation.

@@ -17,7 +17,8 @@ const texts = defineTexts({
     wrong: 'The name or the password is wrong.',
     locked: 'Too many wrong passwords. Wait {minutes} min, then try again.',
     disabled: 'This account is disabled. Ask an admin.',
-    noUsers: 'HQ has no users yet. Make the first admin with the admin token HQ was started with.',
+    noUsers:
+      'HQ has no users yet. Make the first admin with the admin token HQ was started with, or the setup token `openlane server` printed.',
     noToken:
       'HQ has no users yet and was started without an admin token: start it with one to make the first admin.',
     makeFirst: 'Create the first admin',
@@ -39,7 +40,8 @@ const texts = defineTexts({
     wrong: '用户名或密码错误。',
     locked: '密码错误次数过多。请等待 {minutes} 分钟后再试。',
     disabled: '此账户已停用，请联系管理员。',
-    noUsers: '总部还没有用户。请用启动总部时设置的管理员令牌创建第一位管理员。',
+    noUsers:
+      '总部还没有用户。请用启动总部时设置的管理员令牌（或 `openlane server` 打印的设置令牌）创建第一位管理员。',
     noToken: '总部还没有用户，且启动时未设置管理员令牌：请带令牌启动后创建第一位管理员。',
     makeFirst: '创建第一位管理员',
     firstTitle: '创建第一位管理员',

@@ -1,4 +1,5 @@
 // `openlane server …`: the HQ sync server, its enrolment codes and its catalog.
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { formatImportErrors } from '../../services/catalog-import';
 import {
@@ -104,9 +105,19 @@ async function serve(
   if (reportsDatabaseUrl && !('databaseUrl' in where))
     throw new UsageError(`--reports-database needs --database URL (a PostgreSQL primary)\n\n${USAGE}`);
   let server: RunningServer;
+  // Without OPENLANE_HQ_ADMIN_TOKEN a new chain could never make its first admin: this run gets a random
+  // one, printed below only while HQ has no users (like a notebook server's login token).
+  const setupToken = process.env.OPENLANE_HQ_ADMIN_TOKEN ? undefined : randomBytes(24).toString('base64url');
   try {
     const trustProxy = values['trust-proxy']?.split(',').map((a) => a.trim());
-    server = await startServer({ ...where, port, host, reportsDatabaseUrl, trustProxy });
+    server = await startServer({
+      ...where,
+      port,
+      host,
+      reportsDatabaseUrl,
+      trustProxy,
+      ...(setupToken ? { adminToken: setupToken } : {}),
+    });
   } catch (error) {
     const message = describeListenError(error, { host, port, flag: '--port' });
     if (message === null) throw error;
@@ -118,13 +129,31 @@ async function serve(
     'databaseUrl' in where
       ? `PostgreSQL${reportsDatabaseUrl ? ', reports from a replica' : ''}`
       : `PGlite in ${where.dataDir}`;
-  console.log(`OpenLane HQ is serving at ${server.url} (${storage})`);
+  // The setup token first: whoever reads the line below (a person, a test, a script) has it all.
+  if (setupToken && (await firstAdminNeeded(server.url))) {
+    console.log(
+      `HQ has no users yet: open the back office and make the first admin with this setup token\n` +
+        `  ${setupToken}\n(valid while this server runs; set OPENLANE_HQ_ADMIN_TOKEN to choose your own)`,
+    );
+  }
+  console.log(`OpenLane HQ is serving at ${server.url} (${storage}); the back office: ${server.url}/`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
   await server.close();
   return 0;
+}
+
+/** Whether HQ has no users yet (its sign-in state, as the back office reads it). */
+async function firstAdminNeeded(url: string): Promise<boolean> {
+  try {
+    const reply = await fetch(`${url}/admin/v1/sign-in-state`);
+    const body = (await reply.json()) as { firstAdminNeeded?: boolean };
+    return body.firstAdminNeeded === true;
+  } catch {
+    return false;
+  }
 }
 
 async function importCatalog(

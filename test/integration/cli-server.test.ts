@@ -12,7 +12,9 @@ const openlane = (...args: string[]) => spawnSync(process.execPath, [BIN, ...arg
 
 /** Starts `openlane server` and resolves with its URL once it says it is serving. */
 function startServer(args: string[]) {
-  const child = spawn(process.execPath, [BIN, 'server', '--port', '0', ...args], { stdio: 'pipe' });
+  const env = { ...process.env };
+  delete env.OPENLANE_HQ_ADMIN_TOKEN;
+  const child = spawn(process.execPath, [BIN, 'server', '--port', '0', ...args], { stdio: 'pipe', env });
   let output = '';
   const url = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -29,7 +31,7 @@ function startServer(args: string[]) {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { url, stop };
+  return { url, stop, output: () => output };
 }
 
 describe('openlane server', () => {
@@ -62,6 +64,39 @@ describe('openlane server', () => {
       expect(await first.json()).toMatchObject({ deviceId: expect.any(String), secret: expect.any(String) });
       expect((await enrol()).status).toBeGreaterThanOrEqual(400); // used once
       expect((await fetch(`${url}/v1/catalog`)).status).toBe(401); // no token
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('prints a setup token while HQ has no users, and it makes the first admin of the back office', async () => {
+    let server = startServer(['--data', hq]);
+    let token = '';
+    try {
+      const url = await server.url;
+      // Printed before the line that says HQ is serving, so it is there once that line is.
+      expect(server.output()).toContain('make the first admin with this setup token');
+      expect(server.output()).toContain(`the back office: ${url}/`);
+      token = /setup token\n\s+(\S+)/.exec(server.output())![1]!;
+      const page = await fetch(`${url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+      const made = await fetch(`${url}/admin/v1/first-admin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ name: 'chen', displayName: 'Chen Li', password: 'a-long-first-password' }),
+      });
+      expect(made.status, await made.clone().text()).toBe(201);
+    } finally {
+      await server.stop();
+    }
+    // The chain has its admin now: the next start prints no token, and the old one is gone with its run.
+    server = startServer(['--data', hq]);
+    try {
+      const url = await server.url;
+      expect(server.output()).not.toContain('setup token');
+      const old = await fetch(`${url}/admin/v1/session`, { headers: { authorization: `Bearer ${token}` } });
+      expect(old.status).toBe(401);
     } finally {
       await server.stop();
     }

@@ -6,6 +6,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { areaTexts } from './area-texts';
 import { AREAS } from './areas';
 import { LanguagePicker } from './LanguagePicker';
+import { PasswordDialog } from './PasswordDialog';
 import { href, useRoute } from './route';
 import { SessionContext, type Session, type SessionState } from './session';
 
@@ -76,6 +77,7 @@ export function Shell({ session, signOut, refresh }: { session: Session; signOut
               </span>
             </div>
             <LanguagePicker />
+            {session.kind === 'user' ? <PasswordDialog /> : null}
             <button type="button" className="button-quiet" onClick={signOut}>
               {t.signOut}
             </button>

@@ -90,4 +90,27 @@ describe('users of the back office', () => {
       .toBe('lin · Store manager · S002');
     expect(await page.getByTestId('nav-users').count()).toBe(0);
   });
+
+  it('lets the store manager change their own password; the old one no longer signs in', async () => {
+    const { page } = office;
+    await page.getByRole('button', { name: 'Change password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change your password' });
+    await dialog.getByLabel('Current password').fill('lin-password-123');
+    await dialog.getByLabel('New password (at least 12 characters)').fill('lin-new-password-456');
+    await dialog.getByLabel('New password again').fill('lin-new-password-45');
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('not the same');
+    await dialog.getByLabel('New password again').fill('lin-new-password-456');
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Your password is changed');
+    expect(await axeProblems(page, 'password changed')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByTestId('sign-in-name').fill('lin');
+    await page.getByTestId('sign-in-password').fill('lin-password-123');
+    await page.getByTestId('sign-in-submit').click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The name or the password is wrong.');
+    await signInAs(page, 'lin', 'lin-new-password-456');
+  });
 });

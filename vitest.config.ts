@@ -14,6 +14,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
+          // Vitest's default on a 2-core machine is one worker (cores − 1): the unit files ran one by one.
+          maxWorkers: 2,
           include: [
             '{core,db,native,services,electron,renderer,backoffice,server,cli,scripts}/**/*.test.{ts,tsx}',
           ],
@@ -25,6 +27,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           sequence: { groupOrder: 1 },
+          // These mostly wait (PostgreSQL starting, servers answering, ptys): two at once use the machine.
+          maxWorkers: 2,
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -162,8 +162,18 @@ export async function fill(db: Database, rows: number): Promise<void> {
   // As migration 0019 does for the products it finds (an import does it in server/catalog/write.ts).
   await db.query(
     `INSERT INTO product_search (gtin, name, search_text, grams)
-     SELECT gtin, name, office_search_text(name, names), office_search_grams(office_search_text(name, names))
-     FROM products`,
+     SELECT p.gtin, p.name, t.text,
+       (SELECT coalesce(array_agg(DISTINCT g), '{}') FROM (
+         SELECT substr(t.text, i, 2) AS g FROM generate_series(1, length(t.text) - 1) AS i
+         UNION ALL
+         SELECT substr(t.text, i, 3) FROM generate_series(1, length(t.text) - 2) AS i
+         UNION ALL
+         SELECT substr(t.text, i, 1) FROM generate_series(1, length(t.text)) AS i
+         WHERE ascii(substr(t.text, i, 1)) > 127) AS grams)
+     FROM products p
+     CROSS JOIN LATERAL (
+       SELECT lower(p.name || coalesce(' ' || jsonb_path_query_array(p.names, '$.*')::text, '')) AS text
+     ) AS t`,
   );
   await db.query('ANALYZE products');
   await db.query('ANALYZE product_search');

@@ -2,6 +2,7 @@
 // Enter moves to the PIN, Enter there sends. A refusal is shown in the cashier's words; a wrong PIN
 // empties the PIN and keeps the badge, an unknown badge starts again at the badge.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useFocusOnShow } from './focus-trap';
 import type { ApiError } from '../../services/api/contract';
 import { cashierRefusal } from '../common/cashier-words';
 import { useI18n } from '../i18n';
@@ -37,9 +38,7 @@ export function BadgePinForm(props: BadgePinFormProps) {
   const [busy, setBusy] = useState(false);
   const badgeInput = useRef<HTMLInputElement>(null);
   const pinInput = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    (pinOnly ? pinInput : badgeInput).current?.focus();
-  }, [pinOnly]);
+  useFocusOnShow(() => (pinOnly ? pinInput : badgeInput).current, [pinOnly]);
   // Only a badge read after this form opened: an older read belongs to an earlier sign-in.
   const [readBefore] = useState(() => scannedBadge?.n ?? 0);
   useEffect(() => {

@@ -2,7 +2,8 @@
 // (or a wedge scanner can type) at any moment. Enter sends; a burst typed faster than a person
 // could is recorded as the wedge scanner it is. The tender's amount entry and the lookup's search
 // box are the same field with their own words (and the lookup's list of results under it).
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useFocusOnShow } from './focus-trap';
 import type { ScanSource } from '../../services/api/contract';
 import { useI18n } from '../i18n';
 import { WedgeBuffer } from '../common/wedge';
@@ -38,9 +39,7 @@ export function CodeEntry(props: CodeEntryProps) {
   };
   const input = useRef<HTMLInputElement>(null);
   const wedge = useRef(new WedgeBuffer());
-  useEffect(() => {
-    if (keepFocus) input.current?.focus();
-  }, [keepFocus]);
+  useFocusOnShow(() => (keepFocus ? input.current : null), [keepFocus]);
   useCatchUp(input, wedge, props);
   const refocus = () => {
     // After a click elsewhere (a row, a button) the focus comes back, once that click is done; a

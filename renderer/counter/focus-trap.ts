@@ -1,8 +1,25 @@
 // Keeps the keyboard inside a dialog: Tab and Shift+Tab cycle through its own controls, and the focus
 // goes back where it was when the dialog closes.
-import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useState,
+  type DependencyList,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 
 const FOCUSABLE = 'input:not([disabled]), button:not([disabled]), select, textarea, [tabindex="0"]';
+
+/**
+ * Focuses `target()` as the screen or step appears, and again whenever `deps` change. A layout effect,
+ * not a plain one: it runs before the browser regains control, so a key pressed the moment a step opens
+ * (a cashier typing ahead) reaches the new field instead of falling on the page's body and being lost.
+ */
+export function useFocusOnShow(target: () => HTMLElement | null | undefined, deps: DependencyList): void {
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what re-focuses
+  useLayoutEffect(() => target()?.focus(), deps);
+}
 
 /** Gives the focus back to whatever had it before the dialog opened, when the dialog closes. */
 export function useFocusReturn(): void {

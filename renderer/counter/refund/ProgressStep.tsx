@@ -3,7 +3,8 @@
 // number and the slip (printed by itself; F4 prints it again). A refund that needs attention (no answer,
 // or a decline) says so, and Enter asks the provider again — the refund's own reference keeps it from
 // being paid twice. Enter when done, or Esc, goes back to selling.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
+import { useFocusOnShow } from '../focus-trap';
 import type { RefundSaleView } from '../../../services/api/contract';
 import { money, quantityText } from '../../format';
 import { useI18n } from '../../i18n';
@@ -26,7 +27,7 @@ export interface ProgressStepProps {
 export function ProgressStep({ progress, sale, onAsk, onApproved, onDone }: ProgressStepProps) {
   const { t, language } = useI18n();
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => root.current?.focus(), []);
+  useFocusOnShow(() => root.current, []);
   const { refund, printed, printing, retrying, error } = progress;
   if (!refund) return null;
   const cash = (minor: number) => money(minor, refund.currency, language);

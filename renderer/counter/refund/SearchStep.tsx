@@ -1,7 +1,8 @@
 // Returns, a sale without its receipt number: search recent sales by day, total and the masked wallet
 // code (any of them). Enter searches; once the list answers what is typed, ↑ ↓ choose and Enter opens
 // the sale. Editing a field makes the next Enter search again.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useFocusOnShow } from '../focus-trap';
 import { currencyExponent, parseDecimalToMinor } from '../../../core/money';
 import type {
   ApiError,
@@ -41,7 +42,7 @@ export function SearchStep({ client, currency, onFound, onBack }: SearchStepProp
   const [error, setError] = useState<ApiError | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useFocusOnShow(() => first.current, []);
   const edit = (set: (v: string) => void) => (value: string) => {
     set(value);
     setFresh(false);

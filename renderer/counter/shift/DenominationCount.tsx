@@ -1,7 +1,8 @@
 // Counting a drawer by denomination, by keyboard: a row per note and coin (largest first, as a cashier
 // counts), type the count, Tab or Enter to the next; the total adds up live. Enter on the last row (or
 // the button) submits. Used for the opening float and the blind count at close.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useFocusOnShow } from '../focus-trap';
 import type { Denomination } from '../../../core/cash';
 import { money } from '../../format';
 import { useI18n } from '../../i18n';
@@ -23,7 +24,7 @@ export function DenominationCount(props: DenominationCountProps) {
   const rows = [...props.denominations].sort((a, b) => b.value - a.value);
   const [counts, setCounts] = useState<Record<string, string>>({});
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
-  useEffect(() => inputs.current[0]?.focus(), []);
+  useFocusOnShow(() => inputs.current[0], []);
   const count = (value: number) => {
     const text = counts[String(value)] ?? '';
     return /^\d+$/.test(text) ? Number(text) : 0;

@@ -1,7 +1,8 @@
 // The shift menu on F9: pay-in, pay-out, no-sale, X report, close (blind count, the difference and a
 // supervisor's approval, then the Z report). A modal that takes the keyboard focus and gives it back
 // on Esc; digits 1–5 pick from the menu (6: stock work, when the counter offers it).
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useFocusOnShow } from '../focus-trap';
 import { currencyExponent, parseDecimalToMinor } from '../../../core/money';
 import type { ApiError, XReportView, ZReportView } from '../../../services/api/contract';
 import { money } from '../../format';
@@ -37,9 +38,10 @@ export function ShiftMenu({ shift, onClose, onStockWork }: ShiftMenuProps) {
   const api = shift.client;
   const m = (minor: number) => money(minor, state.currency, language);
 
-  useEffect(() => {
-    if (step.kind === 'menu' || step.kind === 'x' || step.kind === 'z') root.current?.focus();
-  }, [step.kind]);
+  useFocusOnShow(
+    () => (step.kind === 'menu' || step.kind === 'x' || step.kind === 'z' ? root.current : null),
+    [step.kind],
+  );
 
   const go = (next: Step) => {
     setError(null);
@@ -231,7 +233,7 @@ function CashMoveForm(props: {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useFocusOnShow(() => first.current, []);
   const minor = parseDecimalToMinor(amount.trim(), currencyExponent(props.currency));
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,7 +1,8 @@
 // The counter's weigh dialog for a kg item: with a scale, its live weight (Enter adds at a steady
 // weight — the scale's, through scale.add); with or without one, typed grams (Enter adds those). It
 // holds the keyboard while open; Esc cancels, and the code entry gets the focus back.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useFocusOnShow } from '../focus-trap';
 import { localizedName } from '../../../core/catalog/language-tag';
 import { lineTotal } from '../../../core/pricing/line';
 import type { ScanSource, TerminalClient } from '../../../services/api/contract';
@@ -32,7 +33,7 @@ export function CounterWeigh({ client, scale, weightFor, onTyped, onClose }: Cou
   const busy = useRef(false);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => input.current?.focus(), []);
+  useFocusOnShow(() => input.current, []);
 
   const grams = reading?.state === 'stable' ? reading.grams : null;
   const accept = () => {

@@ -1,6 +1,7 @@
 // The sales put aside (F7 with an empty sale): a keyboard list — ↑ ↓ choose, Enter resumes, Del asks
 // for a reason and voids. Each act answers the dialog's owner; the list reloads after a void.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useFocusOnShow } from '../focus-trap';
 import type { ApiError, SuspendedSaleView, TerminalClient } from '../../../services/api/contract';
 import { dateTime, money } from '../../format';
 import { useI18n } from '../../i18n';
@@ -29,7 +30,7 @@ export function SuspendedDialog({ client, onResumed, onError, onClose }: Suspend
       else onError(result.error);
     });
   }, [client, onError]);
-  useEffect(() => (voiding ? reasonInput.current : box.current)?.focus(), [voiding, sales]);
+  useFocusOnShow(() => (voiding ? reasonInput.current : box.current), [voiding, sales]);
 
   const resume = useCallback(
     (sale: SuspendedSaleView) =>

@@ -1,13 +1,6 @@
 // Keeps the keyboard inside a dialog: Tab and Shift+Tab cycle through its own controls, and the focus
 // goes back where it was when the dialog closes.
-import {
-  useEffect,
-  useLayoutEffect,
-  useState,
-  type DependencyList,
-  type KeyboardEvent,
-  type RefObject,
-} from 'react';
+import { useLayoutEffect, useState, type DependencyList, type KeyboardEvent, type RefObject } from 'react';
 
 const FOCUSABLE = 'input:not([disabled]), button:not([disabled]), select, textarea, [tabindex="0"]';
 
@@ -27,7 +20,8 @@ export function useFocusReturn(): void {
   const [before] = useState(() =>
     document.activeElement instanceof HTMLElement ? document.activeElement : null,
   );
-  useEffect(
+  // A layout effect for the same reason as useFocusOnShow: the next key goes where the focus went back.
+  useLayoutEffect(
     () => () => {
       if (before?.isConnected) before.focus();
     },

@@ -7,6 +7,7 @@ import {
   checkQuantityChange,
   combineRules,
   minuteOfDay,
+  ruleFor,
   type SaleRule,
   type RuleItem,
   type RuleLine,
@@ -27,6 +28,9 @@ export function additionRefusal(
   pieces: number,
   now = ctx.clock(),
 ): Failure | null {
+  // Most items fall under no rule at all: settle that from the item's own rules before reading the
+  // basket, which a scan would otherwise read line by line (the scan path's cost, issue 14's benchmark).
+  if (!ruleFor(rulesFor(ctx, [item.gtin]), item)) return null;
   const { timeZone } = ctx.settings.restrictions;
   const basket = currentBasket(ctx.db);
   const lines = basket?.status === 'open' ? ruleLines(ctx.db, basketLines(ctx.db, basket.id)) : [];

@@ -1,9 +1,10 @@
 // Escape closes what is open over the screen: a dialog, the produce grid.
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 
 /** Calls `onEscape` when Escape is pressed, while the calling component is mounted. */
 export function useEscapeKey(onEscape: () => void): void {
-  useEffect(() => {
+  // Listening from the commit, not after the paint: an Escape pressed as the dialog appears closes it.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onEscape();
     };

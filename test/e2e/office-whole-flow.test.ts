@@ -1,14 +1,15 @@
 // The whole of issue 14 in one walk, as a store's office and a cashier live it: one HQ with its back
-// office in Chromium, and one real counter (`openlane serve --role counter`) with its own screen in
-// Chromium beside it. The office imports a small catalog and watches the progress bar reach done, adds
-// a store, makes an enrolment code while HQ runs and the counter is enrolled with the command the page
-// shows; a price change effective in one minute reaches the counter, which sells at it once its clock
-// (OPENLANE_TEST_CLOCK_FILE) has reached that minute; a recalled lot is refused at the counter while
-// another lot still sells; the cashier takes cash, closes the shift 6.00 short (a supervisor approves)
-// and the back office shows the sale and the Z report; revoked, the counter's next sync is refused and
-// its screen says so. The counter is told to sync through its sync.now API instead of waiting for timers.
-// Each step's own corners are tested in office-catalog, office-devices, recalls, office-sales and the
-// counter-* files; this one checks that the steps join up.
+// office in Chromium, and one real counter (`openlane serve`, role counter in its settings.json) with
+// its own screen in Chromium beside it. The first admin signs in; the office imports a small catalog and
+// watches the progress bar reach done, adds a store, makes an enrolment code while HQ runs, and the
+// running counter is enrolled with the command the page shows; a price change effective in one minute
+// reaches the counter, which sells at it once its clock (OPENLANE_TEST_CLOCK_FILE) has reached that
+// minute; a recalled lot is refused at the counter while another lot still sells; the cashier takes
+// cash, closes the shift 6.00 short (a supervisor approves) and the back office shows the sale and the
+// Z report; revoked, the counter's next sync is refused and its screen says so. The counter is told to
+// sync through its sync.now API instead of waiting for timers. Each step's own corners are tested in
+// office-users, office-catalog, office-devices, recalls, office-sales and the counter-* files; this one
+// checks that the steps join up. Screens are saved in test-artifacts/office-whole-flow/.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -264,8 +265,8 @@ describe('the back office and a counter, from an empty HQ to a revoked device', 
     await expect.poll(() => backOffice.getByTestId('sales-takings').textContent(), WAIT).toContain('23.80');
     await expect
       .poll(() => backOffice.getByTestId('table-by-day').locator('tbody tr').first().innerText(), WAIT)
-      // Day, currency, one sale, its total, its tax, its two lines.
-      .toMatch(new RegExp(`^${utcDay(0)}\\s+CNY\\s+1\\s+CN¥23\\.80\\s+CN¥\\d+\\.\\d\\d\\s+2\\s`));
+      // Day (any: a run across midnight), currency, one sale, its total, its tax, its two lines.
+      .toMatch(/^\d{4}-\d\d-\d\d\s+CNY\s+1\s+CN¥23\.80\s+CN¥\d+\.\d\d\s+2\s/);
     expect(await axeProblems(backOffice, 'sales')).toEqual([]);
     await shot(backOffice, 'sales');
 

@@ -14,6 +14,7 @@ import { enrolTerminal } from '../../services/sync';
 import { axeProblems } from '../helpers/axe';
 import { PRODUCTS } from '../helpers/checkout';
 import { startOffice, type Office } from '../helpers/office';
+import { schedulePriceInAMinute } from '../helpers/office-price-change';
 import { startServe, type ServeProcess } from '../helpers/serve';
 import { typeLikeScanner } from '../helpers/wedge';
 
@@ -120,18 +121,7 @@ describe('the catalog in the back office', () => {
   });
 
   it('changes a price effective in one minute, and the lane sells at it once the minute has come', async () => {
-    await page.goto(`${office.hq.url}/#/catalog/${milk.gtin}`);
-    const effective = new Date(Math.ceil((Date.now() + 60_000) / 1000) * 1000);
-    // The form takes the browser's local time, as a person types it.
-    const local = await page.evaluate((ms) => {
-      const d = new Date(ms);
-      const two = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-    }, effective.getTime());
-    const schedule = page.getByTestId('schedule-form');
-    await schedule.getByLabel('New price (CNY)').fill('11.90');
-    await schedule.getByLabel('Takes effect').fill(local);
-    await schedule.getByRole('button', { name: 'Schedule' }).click();
+    const effective = await schedulePriceInAMinute(page, office.hq.url, milk.gtin, '11.90');
     await expect
       .poll(() => page.getByTestId('price-changes').locator('tbody tr').allInnerTexts(), WAIT)
       .toEqual([expect.stringMatching(/Whole chain\s+\S*11\.90\s+Upcoming/)]);

@@ -8,6 +8,8 @@ import type { Product } from '../core/types';
 interface Statements {
   find: Database.Statement<[string], Product>;
   upsert: Database.Statement<UpsertParams>;
+  /** The upsert that keeps a product's restrictions where the product does not carry them. */
+  upsertKeeping: Database.Statement<[...UpsertParams, number, number]>;
   /** The same upsert for UPSERT_ROWS products at once. */
   upsertMany: Database.Statement<unknown[]>;
   count: Database.Statement<[], { n: number }>;
@@ -41,7 +43,15 @@ const UPSERT_COLUMNS = 16;
 // (a sync's first snapshot writes a million), and 50 × 16 parameters stay far below SQLite's limit.
 const UPSERT_ROWS = 50;
 
-function upsertSql(rows: number): string {
+/**
+ * With `keepAbsentRules` two more parameters say whether the row sets `no_sale` and `max_per_basket`;
+ * where it does not, the product keeps what it has (a local catalog file without those columns).
+ */
+function upsertSql(rows: number, keepAbsentRules = false): string {
+  const rule = (column: string) =>
+    keepAbsentRules
+      ? `CASE WHEN ? THEN excluded.${column} ELSE products.${column} END`
+      : `excluded.${column}`;
   const row = `(${Array.from({ length: UPSERT_COLUMNS }, () => '?').join(', ')})`;
   const values = Array.from({ length: rows }, () => row).join(', ');
   return `INSERT INTO products (gtin, barcode, name, price, tax_rate_bp, unit, age_limit, department,
@@ -51,8 +61,8 @@ function upsertSql(rows: number): string {
       price = excluded.price, tax_rate_bp = excluded.tax_rate_bp, unit = excluded.unit,
       age_limit = excluded.age_limit, department = excluded.department, names = excluded.names,
       plu = excluded.plu, grid = excluded.grid, net_content = excluded.net_content,
-      net_content_unit = excluded.net_content_unit, no_sale = excluded.no_sale,
-      max_per_basket = excluded.max_per_basket, updated_at = excluded.updated_at`;
+      net_content_unit = excluded.net_content_unit, no_sale = ${rule('no_sale')},
+      max_per_basket = ${rule('max_per_basket')}, updated_at = excluded.updated_at`;
 }
 
 /** A product as the upsert's parameters, in its column order. */
@@ -94,6 +104,7 @@ function statements(db: Database.Database): Statements {
          FROM products WHERE gtin = ?`,
       ),
       upsert: db.prepare(upsertSql(1)),
+      upsertKeeping: db.prepare(upsertSql(1, true)),
       upsertMany: db.prepare(upsertSql(UPSERT_ROWS)),
       count: db.prepare('SELECT COUNT(*) AS n FROM products'),
       any: db.prepare('SELECT 1 AS one FROM products LIMIT 1'),
@@ -122,22 +133,25 @@ export function findNetContent(db: Database.Database, gtin14: string): NetConten
 }
 
 /**
- * Inserts or replaces products by GTIN; returns how many were written. Runs no transaction of its
- * own: the caller wraps it, so an import commits all its rows or none.
+ * Inserts or replaces products by GTIN; returns how many were written. A product without `noSale` or
+ * `maxPerBasket` (a catalog file without those columns) keeps the restriction the terminal has. Runs
+ * no transaction of its own: the caller wraps it, so an import commits all its rows or none.
  */
 export function upsertProducts(db: Database.Database, products: Iterable<Product>, now = Date.now()): number {
-  const { upsert } = statements(db);
+  const { upsertKeeping } = statements(db);
   let written = 0;
   for (const product of products) {
-    upsert.run(...upsertParams(product, now));
+    const sets = (rule: unknown) => (rule === undefined ? 0 : 1);
+    upsertKeeping.run(...upsertParams(product, now), sets(product.noSale), sets(product.maxPerBasket));
     written++;
   }
   return written;
 }
 
 /**
- * upsertProducts for a sync page, UPSERT_ROWS products per statement: the same rows written, for less
- * CPU. Runs no transaction of its own either; a bad row fails the whole call.
+ * The rows of a sync page, UPSERT_ROWS products per statement for less CPU. Unlike upsertProducts, a
+ * product without `noSale` or `maxPerBasket` has none (an older HQ sends no such fields). Runs no
+ * transaction of its own either; a bad row fails the whole call.
  */
 export function upsertProductPage(
   db: Database.Database,

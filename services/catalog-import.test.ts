@@ -7,6 +7,7 @@ import { gs1CheckDigit, withCheckDigit } from '../core/barcode/gtin';
 import type { Product } from '../core/types';
 import { countProducts, findNetContent, findProduct, upsertProducts } from '../db/catalog';
 import { produceGrid, productNames } from '../db/catalog-names';
+import { hqProductRules } from '../db/sale-rules';
 import { openDatabase } from '../db/open';
 import { formatImportErrors, importCatalogFile } from './catalog-import';
 
@@ -246,6 +247,49 @@ describe('importCatalogFile: net content', () => {
         { line: 6, message: 'net_content "0 ml" is zero' },
       ],
     });
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('importCatalogFile: sale restriction columns', () => {
+  const rules = () =>
+    hqProductRules(db, [`0${code(1)}`]).map(({ noSale, maxPerBasket }) => ({ noSale, maxPerBasket }));
+
+  it('stores max_per_basket and no_sale, keeps them when a file has no such columns, clears them on empty cells', () => {
+    upsertProducts(db, [{ ...oldProduct(), maxPerBasket: 2, noSale: [{ from: '22:00', to: '07:00' }] }]);
+    expect(
+      importCatalogFile(db, writeCsv('plain.csv', ['barcode,name,price', `${code(1)},Old,1.00`]), OPTIONS),
+    ).toMatchObject({ ok: true });
+    expect(rules()).toEqual([{ maxPerBasket: 2, noSale: [{ from: '22:00', to: '07:00' }] }]);
+
+    const limitOnly = writeCsv('limit.csv', ['barcode,name,price,max_per_basket', `${code(1)},Old,1.00,3`]);
+    expect(importCatalogFile(db, limitOnly, OPTIONS)).toMatchObject({ ok: true });
+    expect(rules()).toEqual([{ maxPerBasket: 3, noSale: [{ from: '22:00', to: '07:00' }] }]);
+
+    const cleared = writeCsv('cleared.csv', [
+      'barcode,name,price,max_per_basket,no_sale',
+      `${code(1)},Old,1.00,,`,
+    ]);
+    expect(importCatalogFile(db, cleared, OPTIONS)).toMatchObject({ ok: true });
+    expect(rules()).toEqual([]);
+  });
+
+  it('refuses a bad limit or bad hours by line, writing nothing', () => {
+    upsertProducts(db, [oldProduct()]);
+    const before = snapshot();
+    const bad = writeCsv('bad.csv', [
+      'barcode,name,price,max_per_basket,no_sale',
+      `${code(1)},Old,1.00,2,22:00-07:00`,
+      `${code(2)},New,1.00,none,`,
+      `${code(3)},Newer,1.00,,after ten`,
+    ]);
+    const result = importCatalogFile(db, bad, OPTIONS);
+    expect(
+      result.ok ? [] : result.errors.map((e) => [e.line, e.message.split(' ').slice(0, 2).join(' ')]),
+    ).toEqual([
+      [3, 'max_per_basket "none"'],
+      [4, 'no_sale "after'],
+    ]);
     expect(snapshot()).toEqual(before);
   });
 });

@@ -171,7 +171,10 @@ async function importCatalog(
     }
     const scope = result.store ? `store ${result.store}'s prices` : 'the chain catalog';
     console.log(
-      `Imported ${result.rows} rows into ${scope}: ${result.changed} changed, catalog version ${result.version}` +
+      `Imported ${result.rows} rows into ${scope}: ` +
+        (result.changed > 0
+          ? `${result.changed} changed, catalog version ${result.version}`
+          : `nothing changed, the catalog stays at version ${result.version}`) +
         (result.withNetContent > 0 ? `; ${result.withNetContent} with a net content for a unit price.` : '.'),
     );
     return 0;

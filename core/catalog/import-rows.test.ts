@@ -69,7 +69,7 @@ describe('validateCatalogRows: header errors', () => {
 
   it('names a misspelt column and suggests the right one', () => {
     expect(validate(`barcode,name,prcie\n${MILK},Milk,1\n`).errors.map((e) => e.message)).toEqual([
-      'unknown column "prcie" (did you mean "price"?); the columns are barcode, name, price, tax_rate, unit, age_limit, department, plu, grid, net_content and name_<language> (like name_zh-CN)',
+      'unknown column "prcie" (did you mean "price"?); the columns are barcode, name, price, tax_rate, unit, age_limit, department, plu, grid, net_content, max_per_basket, no_sale and name_<language> (like name_zh-CN)',
       'the header has no "price" column; it needs barcode,name,price',
     ]);
   });

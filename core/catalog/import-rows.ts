@@ -7,6 +7,7 @@ import { currencyExponent, parseDecimalToMinor } from '../money';
 import type { Product, Unit } from '../types';
 import type { CsvRecord } from './csv';
 import { parseNetContent } from './net-content';
+import { parseMaxPerBasket, parseNoSaleCell } from './restriction-columns';
 import { NAME_PREFIX, parseGrid, parsePlu, readNameColumn, type NameColumn } from './produce-columns';
 
 export interface CatalogRowError {
@@ -38,6 +39,8 @@ export const OPTIONAL_COLUMNS = [
   'plu',
   'grid',
   'net_content',
+  'max_per_basket',
+  'no_sale',
 ] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 const ALL_COLUMNS: readonly Column[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
@@ -206,6 +209,8 @@ function validateRow(record: CsvRecord, context: Context, problems: string[]): P
   const netContent = parseNetContent(field(fields, layout.net_content), problems);
   if (netContent && unit === 'kg')
     problems.push('net_content is for items sold by the piece; an item of unit kg is priced per kg already');
+  const maxPerBasket = parseMaxPerBasket(field(fields, layout.max_per_basket), problems);
+  const noSale = parseNoSaleCell(field(fields, layout.no_sale), problems);
   if (problems.length > 0) return null;
   return {
     gtin,
@@ -221,6 +226,9 @@ function validateRow(record: CsvRecord, context: Context, problems: string[]): P
     ...(plu !== null ? { plu } : {}),
     ...(grid ? { grid } : {}),
     ...(netContent ? { netContent } : {}),
+    // Present only when the file has the column: without it HQ keeps the restrictions it has.
+    ...(layout.max_per_basket !== undefined ? { maxPerBasket } : {}),
+    ...(layout.no_sale !== undefined ? { noSale } : {}),
   };
 }
 

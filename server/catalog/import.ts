@@ -1,5 +1,6 @@
 // HQ's catalog import: the terminal's CSV format (core/catalog), chain-wide or for one store. A file
-// with any bad row is refused whole; a good one lands in ONE transaction at ONE new catalog version.
+// with any bad row is refused whole; a good one lands in ONE transaction at ONE new catalog version (at
+// none when it changes nothing: the lanes then have nothing to download).
 import { readFile } from 'node:fs/promises';
 import { checkGtin } from '../../core/barcode/gtin';
 import { readCsv } from '../../core/catalog/csv';
@@ -9,7 +10,7 @@ import type { CatalogRowError } from '../../core/catalog/import-rows';
 import type { Product } from '../../core/types';
 import { ensureStore, findStore } from '../auth/enrolment';
 import type { Database, Queryable } from '../db/database';
-import { takeCatalogVersion } from './version';
+import { currentCatalogVersion, takeCatalogVersion, writeAtNextVersion } from './version';
 import {
   deleteChainProducts,
   deleteStorePrices,
@@ -31,7 +32,10 @@ export interface CatalogImportOptions {
   batchSize?: number;
   /** Called after each batch with the line reached, for a progress bar (the back office's import jobs). */
   onProgress?: (line: number) => void;
-  /** Runs inside the import's transaction just before it commits (an audit row commits with the import). */
+  /**
+   * Runs inside the import's transaction just before it commits (an audit row commits with the import);
+   * not at all when the file changed nothing.
+   */
   beforeCommit?: (tx: Queryable, result: { rows: number; changed: number; version: number }) => Promise<void>;
 }
 
@@ -40,6 +44,7 @@ export type CatalogImportResult =
       ok: true;
       rows: number;
       changed: number;
+      /** The new catalog version; when nothing changed, the current one (no version was taken). */
       version: number;
       store: string | null;
       /** Of the rows, how many have a net content (a unit price per kg / per l); 0 for a store's prices. */
@@ -71,26 +76,33 @@ export async function importCatalogCsv(
   try {
     result = await db.transaction(async (tx) => {
       const storeId = options.store === undefined ? null : await ensureStore(tx, options.store);
-      const version = await takeCatalogVersion(tx);
-      let rows = 0;
-      let changed = 0;
-      let withNetContent = 0;
-      for (const batch of batches(products, lines, batchSize)) {
-        if (errors.length > 0) continue; // keep checking to report every bad row, but write no more
-        rows += batch.length;
-        if (!storeId) withNetContent += batch.filter((b) => b.product.netContent).length;
-        changed += storeId
-          ? await writeStoreBatch(tx, storeId, batch, version, errors)
-          : await upsertChainProducts(
-              tx,
-              batch.map((b) => b.product),
-              currency,
-              version,
-            );
-        options.onProgress?.(lines.line);
-      }
-      if (errors.length > 0) throw new RefusedFile(); // rolls back what was written before the first bad row
-      await options.beforeCommit?.(tx, { rows, changed, version });
+      const written = await writeAtNextVersion(
+        tx,
+        async (version) => {
+          const tally = { rows: 0, changed: 0, withNetContent: 0 };
+          for (const batch of batches(products, lines, batchSize)) {
+            if (errors.length > 0) continue; // keep checking to report every bad row, but write no more
+            tally.rows += batch.length;
+            if (!storeId) tally.withNetContent += batch.filter((b) => b.product.netContent).length;
+            tally.changed += storeId
+              ? await writeStoreBatch(tx, storeId, batch, version, errors)
+              : await upsertChainProducts(
+                  tx,
+                  batch.map((b) => b.product),
+                  currency,
+                  version,
+                );
+            options.onProgress?.(lines.line);
+          }
+          if (errors.length > 0) throw new RefusedFile(); // rolls back what was written before the first bad row
+          return tally;
+        },
+        (tally) => tally.changed > 0,
+      );
+      const { rows, changed, withNetContent } = written.result;
+      // A file that changes nothing (last week's, again) takes no version and leaves no audit row.
+      const version = written.version ?? (await currentCatalogVersion(tx));
+      if (written.version !== null) await options.beforeCommit?.(tx, { rows, changed, version });
       return { ok: true as const, rows, changed, version, store: options.store ?? null, withNetContent };
     });
   } catch (error) {

@@ -8,12 +8,12 @@ import { catalogProducts, type CatalogRowError } from '../../core/catalog/import
 import { currencyExponent, minorToDecimal, parseDecimalToMinor } from '../../core/money';
 import type { Product } from '../../core/types';
 import { findStore } from '../auth/enrolment';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import type { Actor } from '../office/access';
 import { recordAudit } from '../office/audit';
 import { fail, type HttpFailure } from '../result';
 import { catalogFields, readProduct, type ProductDetail } from './product';
-import { takeCatalogVersion } from './version';
+import { takeCatalogVersion, writeAtNextVersion } from './version';
 import { deleteStorePrices, upsertChainProducts, upsertStorePrices } from './write';
 
 /** What a form sends: the catalog file's cells (a price as "12.90", a tax rate as "13"); absent = unchanged. */
@@ -42,34 +42,82 @@ export async function editProduct(
   edit: ProductEdit,
 ): Promise<EditResult> {
   return db.transaction(async (tx) => {
-    const before = await readProduct(tx, gtin, { forUpdate: true });
-    if (!before || before.deleted) return notFound(gtin);
-    const checked = validate(before, edit);
-    if ('problems' in checked)
-      return fail(400, 'product_invalid', `the product was not changed: ${checked.problems.join('; ')}`);
-    const after = checked.product;
-    if (after.plu && after.plu !== before.plu) {
-      const { rows } = await tx.query<{ barcode: string; name: string }>(
-        'SELECT barcode, name FROM products WHERE plu = $1 AND gtin <> $2 AND NOT deleted LIMIT 1',
-        [after.plu, gtin],
-      );
-      if (rows[0])
-        return fail(409, 'plu_taken', `PLU ${after.plu} is already ${rows[0].name} (${rows[0].barcode})`);
-    }
-    const old = catalogFields(before);
-    if (JSON.stringify(old) === JSON.stringify(catalogFields(after)))
-      return { ok: true as const, product: before, changed: false, version: null };
-    const version = await takeCatalogVersion(tx);
-    await upsertChainProducts(tx, [after], before.currency, version);
-    await recordAudit(tx, actor, {
-      action: 'product.update',
-      targetType: 'product',
-      targetId: gtin,
-      before: old,
-      after: catalogFields(after),
-    });
-    return { ok: true as const, product: (await readProduct(tx, gtin))!, changed: true, version };
+    // Checked first without a lock: a refused or unchanged save never touches the version counter.
+    const seen = await checkEdit(tx, gtin, edit, false);
+    if (!('after' in seen)) return seen.failure ?? { ok: true as const, ...unchanged(seen.before) };
+    // The version's lock before the row's, the order every catalog writer keeps (an import holds the
+    // version while it writes products), then everything again on the row as last committed.
+    const written = await writeAtNextVersion(
+      tx,
+      async (version): Promise<EditResult | null> => {
+        const locked = await checkEdit(tx, gtin, edit, true);
+        if (!('after' in locked)) return locked.failure ?? null;
+        const { before, after } = locked;
+        await upsertChainProducts(tx, [after], before.currency, version);
+        await recordAudit(tx, actor, {
+          action: 'product.update',
+          targetType: 'product',
+          targetId: gtin,
+          before: catalogFields(before),
+          after: catalogFields(after),
+        });
+        return { ok: true as const, product: (await readProduct(tx, gtin))!, changed: true, version };
+      },
+      (result) => result?.ok === true,
+    );
+    if (written.result) return written.result;
+    return { ok: true as const, ...unchanged((await readProduct(tx, gtin))!) };
   });
+}
+
+const unchanged = (product: ProductDetail) => ({ product, changed: false, version: null });
+
+type CheckedEdit =
+  | { before: ProductDetail; after: Product }
+  | { before: ProductDetail; failure: null }
+  | { failure: HttpFailure };
+
+/** The product before and after the edit; `failure: null` when the edit changes nothing. */
+async function checkEdit(
+  tx: Queryable,
+  gtin: string,
+  edit: ProductEdit,
+  lock: boolean,
+): Promise<CheckedEdit> {
+  const before = await readProduct(tx, gtin, { forUpdate: lock });
+  if (!before || before.deleted) return { failure: notFound(gtin) };
+  const checked = validate(before, edit);
+  if ('problems' in checked)
+    return {
+      failure: fail(400, 'product_invalid', `the product was not changed: ${checked.problems.join('; ')}`),
+    };
+  const after = checked.product;
+  if (after.plu && after.plu !== before.plu) {
+    const { rows } = await tx.query<{ barcode: string; name: string }>(
+      'SELECT barcode, name FROM products WHERE plu = $1 AND gtin <> $2 AND NOT deleted LIMIT 1',
+      [after.plu, gtin],
+    );
+    if (rows[0])
+      return {
+        failure: fail(409, 'plu_taken', `PLU ${after.plu} is already ${rows[0].name} (${rows[0].barcode})`),
+      };
+  }
+  if (sameJson(catalogFields(before), catalogFields(after))) return { before, failure: null };
+  return { before, after };
+}
+
+/** JSON equality regardless of key order (jsonb gives `names` back in its own order, a form in the reader's). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
 }
 
 /** The edited product through the catalog file's validator: the product, or every problem. */

@@ -4,7 +4,12 @@ import type { Product } from '../../core/types';
 import type { Queryable } from '../db/database';
 import { searchGrams, searchText } from './grams';
 
-/** Upserts chain products at `version`; returns how many rows changed. */
+/**
+ * Upserts chain products at `version`; returns how many rows changed. A product's sale restrictions
+ * (`noSale`, `maxPerBasket`) are written only when the products carry them: a catalog file without
+ * those columns (last month's file, re-imported) and a product edit leave what HQ has as it is. A new
+ * product without them has none.
+ */
 export async function upsertChainProducts(
   tx: Queryable,
   products: readonly Product[],
@@ -12,20 +17,24 @@ export async function upsertChainProducts(
   version: number,
 ): Promise<number> {
   if (products.length === 0) return 0;
+  const setsNoSale = carries(products, 'noSale');
+  const setsMaxPerBasket = carries(products, 'maxPerBasket');
   const { rowCount } = await tx.query(
     `INSERT INTO products (gtin, barcode, name, currency, price, tax_rate_bp, unit, age_limit, department,
-       names, plu, grid, net_content, net_content_unit, version)
+       names, plu, grid, net_content, net_content_unit, no_sale, max_per_basket, version)
      SELECT u.gtin, u.barcode, u.name, $12, u.price, u.tax_rate_bp, u.unit, u.age_limit, u.department,
-       u.names::jsonb, u.plu, u.grid, u.net_content, u.net_content_unit, $13
+       u.names::jsonb, u.plu, u.grid, u.net_content, u.net_content_unit, u.no_sale::jsonb, u.max_per_basket, $13
      FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int4[], $6::text[], $7::int4[], $8::text[],
-                 $9::text[], $10::text[], $11::bool[], $14::int4[], $15::text[])
+                 $9::text[], $10::text[], $11::bool[], $14::int4[], $15::text[], $16::text[], $17::int4[])
        AS u (gtin, barcode, name, price, tax_rate_bp, unit, age_limit, department, names, plu, grid,
-             net_content, net_content_unit)
+             net_content, net_content_unit, no_sale, max_per_basket)
      ON CONFLICT (gtin) DO UPDATE SET
        barcode = excluded.barcode, name = excluded.name, currency = excluded.currency, price = excluded.price,
        tax_rate_bp = excluded.tax_rate_bp, unit = excluded.unit, age_limit = excluded.age_limit,
        department = excluded.department, names = excluded.names, plu = excluded.plu, grid = excluded.grid,
        net_content = excluded.net_content, net_content_unit = excluded.net_content_unit,
+       no_sale = CASE WHEN $18::bool THEN excluded.no_sale ELSE products.no_sale END,
+       max_per_basket = CASE WHEN $19::bool THEN excluded.max_per_basket ELSE products.max_per_basket END,
        deleted = false, version = excluded.version, updated_at = now()
      WHERE products.deleted
         OR (products.barcode, products.name, products.currency, products.price, products.tax_rate_bp,
@@ -34,7 +43,9 @@ export async function upsertChainProducts(
            IS DISTINCT FROM
            (excluded.barcode, excluded.name, excluded.currency, excluded.price, excluded.tax_rate_bp,
             excluded.unit, excluded.age_limit, excluded.department, excluded.names, excluded.plu, excluded.grid,
-            excluded.net_content, excluded.net_content_unit)`,
+            excluded.net_content, excluded.net_content_unit)
+        OR ($18::bool AND products.no_sale IS DISTINCT FROM excluded.no_sale)
+        OR ($19::bool AND products.max_per_basket IS DISTINCT FROM excluded.max_per_basket)`,
     [
       products.map((p) => p.gtin),
       products.map((p) => p.barcode),
@@ -52,10 +63,26 @@ export async function upsertChainProducts(
       version,
       products.map((p) => p.netContent?.amount ?? null),
       products.map((p) => p.netContent?.unit ?? null),
+      products.map((p) => (p.noSale ? JSON.stringify(p.noSale.map(({ from, to }) => ({ from, to }))) : null)),
+      products.map((p) => p.maxPerBasket ?? null),
+      setsNoSale,
+      setsMaxPerBasket,
     ],
   );
   if (rowCount > 0) await refreshSearchGrams(tx, products);
   return rowCount;
+}
+
+/**
+ * Whether the products set this restriction. One statement sets it for all of its rows or for none, so
+ * a call mixing products with and without it is a caller's mistake (a file's columns are the same on
+ * every row), refused rather than clearing the rule of the products that do not carry it.
+ */
+function carries(products: readonly Product[], field: 'noSale' | 'maxPerBasket'): boolean {
+  const count = products.filter((p) => p[field] !== undefined).length;
+  if (count > 0 && count < products.length)
+    throw new Error(`upsertChainProducts: ${field} is set on some products and not on others`);
+  return count > 0;
 }
 
 /**

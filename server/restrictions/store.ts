@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TimeWindow } from '../../core/restrictions';
 import type { DepartmentRuleItem, SaleRulesReply } from '../../core/sync';
-import { takeCatalogVersion } from '../catalog/version';
+import { takeCatalogVersion, writeAtNextVersion } from '../catalog/version';
 import type { Queryable } from '../db/database';
 import { toIso, toNumber } from '../db/database';
 import type { Actor } from '../office/access';
@@ -71,8 +71,8 @@ export async function productRestrictions(
 
 /**
  * Sets a product's restrictions; null when there is no such live product. A change moves the product
- * to a new catalog version (it goes down to every terminal again); setting what is already there
- * records nothing (the version taken is simply unused: versions may have gaps).
+ * to a new catalog version (it goes down to every terminal again); setting what is already there takes
+ * no version and records nothing, so no lane downloads a change that is not one.
  */
 export async function setProductRestrictions(
   tx: Queryable,
@@ -80,42 +80,70 @@ export async function setProductRestrictions(
   gtin: string,
   next: ProductRestrictions,
 ): Promise<{ changed: boolean; view: ProductRestrictionsView } | null> {
-  if (!(await productRow(tx, gtin, false))) return null;
-  // The catalog version first, then the row: the order every catalog writer takes them in (an import
-  // holds the version's lock while it writes products), so two writers can never wait on each other.
-  // Read again under the lock, the row is as the last writer committed it.
-  const version = await takeCatalogVersion(tx);
-  const row = await productRow(tx, gtin, true);
-  if (!row) return null;
-  const before: ProductRestrictions = {
-    ageLimit: row.age_limit,
-    noSale: windows(row.no_sale),
-    maxPerBasket: row.max_per_basket,
-  };
-  const changed = JSON.stringify(before) !== JSON.stringify(next);
-  if (changed) {
-    await tx.query(
-      `UPDATE products SET age_limit = $2, no_sale = $3::jsonb, max_per_basket = $4, version = $5,
-         updated_at = now()
-       WHERE gtin = $1`,
-      [
-        gtin,
-        next.ageLimit,
-        next.noSale === null ? null : JSON.stringify(next.noSale),
-        next.maxPerBasket,
-        version,
-      ],
+  const seen = await productRow(tx, gtin, false);
+  if (!seen) return null;
+  let changed = false;
+  if (!sameRestrictions(restrictionsOf(seen), next)) {
+    const written = await writeAtNextVersion(
+      tx,
+      // Read again under the row's lock (taken after the version's, the order every catalog writer
+      // keeps): the row is as the last writer committed it, which may already be what is asked.
+      async (version) => {
+        const row = await productRow(tx, gtin, true);
+        if (!row || sameRestrictions(restrictionsOf(row), next)) return false;
+        await writeRestrictions(tx, actor, gtin, restrictionsOf(row), next, version);
+        return true;
+      },
+      (wrote) => wrote,
     );
-    await recordAudit(tx, actor, {
-      action: 'product.restrictions',
-      targetType: 'product',
-      targetId: gtin,
-      before,
-      after: next,
-    });
+    changed = written.version !== null;
   }
   const view = await productRestrictions(tx, gtin);
-  return { changed, view: view! };
+  return view ? { changed, view } : null;
+}
+
+const restrictionsOf = (row: ProductRow): ProductRestrictions => ({
+  ageLimit: row.age_limit,
+  noSale: windows(row.no_sale),
+  maxPerBasket: row.max_per_basket,
+});
+
+/** Field by field, so the order of a request's keys never makes an unchanged save look like a change. */
+function sameRestrictions(a: ProductRestrictions, b: ProductRestrictions): boolean {
+  const hours = (w: readonly TimeWindow[] | null) =>
+    w === null ? null : w.map((x) => `${x.from}-${x.to}`).join();
+  return (
+    a.ageLimit === b.ageLimit && a.maxPerBasket === b.maxPerBasket && hours(a.noSale) === hours(b.noSale)
+  );
+}
+
+async function writeRestrictions(
+  tx: Queryable,
+  actor: Actor,
+  gtin: string,
+  before: ProductRestrictions,
+  next: ProductRestrictions,
+  version: number,
+): Promise<void> {
+  await tx.query(
+    `UPDATE products SET age_limit = $2, no_sale = $3::jsonb, max_per_basket = $4, version = $5,
+       updated_at = now()
+     WHERE gtin = $1`,
+    [
+      gtin,
+      next.ageLimit,
+      next.noSale === null ? null : JSON.stringify(next.noSale),
+      next.maxPerBasket,
+      version,
+    ],
+  );
+  await recordAudit(tx, actor, {
+    action: 'product.restrictions',
+    targetType: 'product',
+    targetId: gtin,
+    before,
+    after: next,
+  });
 }
 
 async function productRow(q: Queryable, gtin: string, lock: boolean): Promise<ProductRow | null> {

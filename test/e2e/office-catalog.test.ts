@@ -2,6 +2,7 @@
 // whose progress bar reaches done (and a bad file's line-numbered errors), search as you type, a price
 // edited on the product's page, and a price change effective in one minute that the enrolled lane sells
 // at once the minute has come — its clock moved through OPENLANE_TEST_CLOCK_FILE instead of waiting.
+// The product page's title is the product's name in the reader's language when it has one.
 // axe finds nothing serious on the screens, in English and in Chinese.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,10 @@ let lane: ServeProcess;
 let dir: string;
 let clockFile: string;
 const setLaneClock = (at: Date) => writeFileSync(clockFile, at.toISOString());
+const SHOTS = process.env.OPENLANE_SHOTS_DIR;
+const shot = async (name: string) => {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+};
 
 beforeAll(async () => {
   office = await startOffice();
@@ -110,8 +115,12 @@ describe('the catalog in the back office', () => {
       .poll(() => page.getByRole('status').first().textContent(), WAIT)
       .toMatch(/^Saved\. Terminals take it at catalog version \d+\.$/);
     expect(await axeProblems(page, 'product page')).toEqual([]);
+    await shot('product-page-en');
     await page.getByRole('button', { name: '简体中文' }).click();
     await page.getByRole('heading', { name: '定时调价' }).waitFor();
+    // The title is the product's Chinese name, not the chain's English one.
+    expect(await page.locator('#page-title').innerText()).toBe('鲜牛奶 1升');
+    await shot('product-page-zh');
     expect(await axeProblems(page, 'product page in Chinese')).toEqual([]);
     await page.goto(`${office.hq.url}/#/catalog`);
     expect(await axeProblems(page, 'catalog search in Chinese')).toEqual([]);

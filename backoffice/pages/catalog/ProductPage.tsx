@@ -2,7 +2,8 @@
 // and its sale restrictions (RestrictionsPanel, the restrictions screens' own).
 import { areaTexts } from '../../app/area-texts';
 import { href } from '../../app/route';
-import { fill, useTexts } from '../../i18n';
+import { localizedName } from '../../../core/catalog/language-tag';
+import { fill, useLanguage, useTexts } from '../../i18n';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { useLoad } from '../../ui/useLoad';
@@ -17,6 +18,7 @@ import { catalogTexts } from './texts';
 export function ProductPage({ gtin }: { gtin: string }) {
   const t = useTexts(catalogTexts);
   const area = useTexts(areaTexts);
+  const { language } = useLanguage();
   const loaded = useLoad(() => catalogApi.product(gtin), [gtin]);
   const product = loaded.data?.product;
   const back = (
@@ -35,7 +37,8 @@ export function ProductPage({ gtin }: { gtin: string }) {
       </Page>
     );
   return (
-    <Page title={product.name} actions={back}>
+    // The name in the reader's language when the product has one (the form below still edits the chain's).
+    <Page title={localizedName(product.name, product.names, language)} actions={back}>
       <p className="muted catalog-subtitle" data-testid="product-identity">
         {product.barcode}
         {product.plu ? ` · ${t.plu} ${product.plu}` : ''} · {fill(t.version, { version: product.version })}

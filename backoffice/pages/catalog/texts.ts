@@ -57,7 +57,7 @@ export const catalogTexts = defineTexts({
     scheduled: 'Scheduled. Lanes take it at {when}, online or not.',
     importTitle: 'Import a catalog CSV',
     importHint:
-      'The file of `openlane server catalog import`: barcode,name,price and optional tax_rate, unit, age_limit, department, plu, grid, net_content, name_<language>. All or nothing.',
+      'The file of `openlane server catalog import`: barcode,name,price and optional tax_rate, unit, age_limit, department, plu, grid, net_content, max_per_basket, no_sale, name_<language>. All or nothing; without max_per_basket or no_sale a product keeps its restrictions.',
     file: 'CSV file',
     storeImport: 'Store (empty: chain catalog; a store: only its prices)',
     startImport: 'Import',
@@ -132,7 +132,7 @@ export const catalogTexts = defineTexts({
     scheduled: '已安排。收银通道将在 {when} 生效，无论是否联网。',
     importTitle: '导入商品目录 CSV',
     importHint:
-      '与 `openlane server catalog import` 相同的文件：barcode,name,price，以及可选的 tax_rate、unit、age_limit、department、plu、grid、net_content、name_<语言>。要么全部导入，要么全不导入。',
+      '与 `openlane server catalog import` 相同的文件：barcode,name,price，以及可选的 tax_rate、unit、age_limit、department、plu、grid、net_content、max_per_basket、no_sale、name_<语言>。要么全部导入，要么全不导入；文件中没有 max_per_basket 或 no_sale 列时，商品保留原有的销售限制。',
     file: 'CSV 文件',
     storeImport: '门店（留空：连锁目录；填写门店：仅导入其价格）',
     startImport: '导入',

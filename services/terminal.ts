@@ -32,7 +32,7 @@ import { createTerminalScale } from './scale/terminal-scale';
 import { applySettingsChange, watchDataDir } from './live-config';
 import { startLaneLink, type LaneLink, type LaneLinkHandlers } from './lanes';
 import { checkoutAgeChecks } from './lanes/age-checks';
-import { storeLinkSync } from './lanes/hq-link';
+import { followHqStoreName, storeLinkSync } from './lanes/hq-link';
 import { openTerminalStore } from './store';
 import { counterHandover, HANDOVER_PATH, kioskHandover, parseHandoverCode } from './counter-tools/handover';
 import { searchHandlers } from './counter-tools/search';
@@ -94,6 +94,9 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const events = createEventHub();
   // The lane link's store key and lanes from HQ, refreshed on every sync (settings.json's key wins).
   const storeLink = storeLinkSync(options.dataDir, settings);
+  const unfollowStoreName = followHqStoreName(storeLink.keys, settings, (view) =>
+    events.emit({ type: 'settings.changed', settings: view }),
+  );
   const hq = startHqSync(db, { ...options, afterSync: storeLink.afterSync }, settings.currency, events);
   const ctx = createCheckoutContext(db, settings, withSyncView(events, hq), options.clock);
   // Refunds ask HQ through the enrolment's refund desk (issue 12); null while not enrolled.
@@ -277,6 +280,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const close = async () => {
     await lanes?.close();
     unwatch();
+    unfollowStoreName();
     scale?.stopPolling();
     paymentFlow.close();
     tenders.close();

@@ -120,4 +120,9 @@ export interface LinkReply {
   /** The key before a rotation, still accepted until HQ stops sending it; null otherwise. */
   previousStoreKey: string | null;
   lanes: StoreLane[];
+  /**
+   * The store's name at HQ, which an enrolled terminal shows and prints: null while HQ has none (a store
+   * made by the CLI's enrolment code), absent from an older HQ; either way the terminal keeps its own.
+   */
+  storeName?: string | null;
 }

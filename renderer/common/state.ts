@@ -191,6 +191,8 @@ function applyEvent(state: KioskState, event: TerminalEvent): KioskState {
       };
     case 'session.reset':
       return applySession(state, event.session);
+    case 'settings.changed':
+      return { ...state, settings: event.settings };
     case 'scanner.status': {
       const others = state.scanners.filter((s) => s.id !== event.scanner.id);
       return { ...state, scanners: [...others, event.scanner] };

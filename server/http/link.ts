@@ -1,6 +1,7 @@
 // POST /v1/link: a device says which terminal it is (its terminal id and role) and gets what the lane
 // link needs from HQ — the store key (and, during a rotation, the one before) and the store's kiosks,
-// so the attendant console lists a lane that has never reported to it. Terminals call it on every sync.
+// so the attendant console lists a lane that has never reported to it — and the store's name, so a store
+// renamed in the back office is renamed on its tills at their next sync. Terminals call it on every sync.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { LinkReply, LinkRequest, StoreLane } from '../../core/sync';
@@ -21,6 +22,12 @@ const linkReply = z.strictObject({
   storeKey: z.string().describe('the store’s key for signing requests between its terminals'),
   previousStoreKey: z.string().nullable().describe('the key before a rotation while its grace lasts'),
   lanes: z.array(z.strictObject({ terminalId: z.string(), name: z.string().nullable() })),
+  storeName: z
+    .string()
+    .nullable()
+    .describe(
+      'the store’s name for its terminals’ screens, receipts and payment codes; null when it has none',
+    ),
 }) satisfies z.ZodType<LinkReply>;
 
 const linkDoc = {
@@ -56,10 +63,16 @@ export function registerLinkRoute(
         storeKey: keys.key,
         previousStoreKey: keys.previousKey,
         lanes: await storeLanes(tx, device.storeId),
+        storeName: await storeName(tx, device.storeId),
       };
     });
     return reply.header('cache-control', 'no-store').send(answer);
   });
+}
+
+async function storeName(q: Queryable, storeId: string): Promise<string | null> {
+  const { rows } = await q.query<{ name: string | null }>('SELECT name FROM stores WHERE id = $1', [storeId]);
+  return rows[0]?.name ?? null;
 }
 
 /** The store's kiosks that are still enrolled; a terminal id enrolled twice is listed once, newest name. */

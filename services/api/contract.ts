@@ -659,6 +659,8 @@ export type TerminalEvent =
   | { type: 'receipt.printFailed'; receiptNumber: string; error: ApiError }
   | { type: 'printer.status'; printer: PrinterStatusView }
   | { type: 'session.reset'; session: SessionView }
+  /** What the screens know of the terminal changed while it runs (its store's name, from HQ). */
+  | { type: 'settings.changed'; settings: PublicSettings }
   | { type: 'scanner.status'; scanner: ScannerStatus }
   | { type: 'sync.status'; status: SyncView }
   | { type: 'sync.progress'; progress: SyncProgressView }

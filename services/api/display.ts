@@ -32,6 +32,7 @@ const DISPLAY_EVENTS: ReadonlySet<TerminalEvent['type']> = new Set<TerminalEvent
   'payment.changed',
   'sale.completed',
   'session.reset',
+  'settings.changed',
 ]);
 
 /** Whether a backend event may go to a display. */

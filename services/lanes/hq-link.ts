@@ -3,7 +3,8 @@
 // to the running link at once. A terminal that is not enrolled simply never syncs: settings.json's key.
 import type { HqClient } from '../sync/hq-client';
 import { refreshStoreLink } from '../sync/store-link';
-import type { Settings } from '../settings';
+import type { PublicSettings } from '../api/contract';
+import { publicSettings, type Settings } from '../settings';
 import { createStoreKeyRing, type StoreKeyRing } from './key-ring';
 
 export interface StoreLinkSync {
@@ -29,4 +30,24 @@ export function storeLinkSync(
       if (info) keys.reload();
     },
   };
+}
+
+/**
+ * An enrolled terminal goes by its store's name at HQ: its screens, receipts, shift reports and payment
+ * codes show what the chain's office calls the store, and a rename there reaches the till at its next
+ * sync. settings.json's `storeName` names a terminal that is not enrolled. `changed` hears the new name.
+ */
+export function followHqStoreName(
+  keys: Pick<StoreKeyRing, 'hqStoreName' | 'subscribe'>,
+  settings: Settings,
+  changed: (settings: PublicSettings) => void,
+): () => void {
+  const follow = () => {
+    const name = keys.hqStoreName();
+    if (!name || name === settings.storeName) return;
+    settings.storeName = name;
+    changed(publicSettings(settings));
+  };
+  follow();
+  return keys.subscribe(follow);
 }

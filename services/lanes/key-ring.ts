@@ -17,6 +17,8 @@ export interface StoreKeyRing {
   source(): 'settings' | 'hq' | null;
   /** The store's kiosks as HQ last listed them (empty without HQ). */
   hqLanes(): readonly StoreLane[];
+  /** The store's name as HQ last gave it, or null (no HQ, or an HQ that does not send it). */
+  hqStoreName(): string | null;
   /** Reads hq-store.json again (after a sync or `openlane enrol`); listeners hear of any change. */
   reload(): void;
   subscribe(listener: () => void): () => void;
@@ -36,7 +38,7 @@ export function createStoreKeyRing(dataDir: string | null, settings: Pick<Settin
     }
   };
   const fingerprint = (info: StoreLinkInfo | null) =>
-    info ? JSON.stringify([info.storeKey, info.previousStoreKey, info.lanes]) : '';
+    info ? JSON.stringify([info.storeKey, info.previousStoreKey, info.lanes, info.storeName]) : '';
   hq = read();
   const fromSettings = () => settings.lanes.key;
   return {
@@ -49,6 +51,7 @@ export function createStoreKeyRing(dataDir: string | null, settings: Pick<Settin
     },
     source: () => (fromSettings() ? 'settings' : hq ? 'hq' : null),
     hqLanes: () => hq?.lanes ?? [],
+    hqStoreName: () => hq?.storeName || null,
     reload() {
       const next = read();
       if (fingerprint(next) === fingerprint(hq)) return;

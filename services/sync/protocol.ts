@@ -36,6 +36,7 @@ export const linkReply = z.object({
   storeKey: z.string().min(32).max(512),
   previousStoreKey: z.string().min(32).max(512).nullable(),
   lanes: z.array(z.object({ terminalId, name: z.string().max(64).nullable() })).max(1000),
+  storeName: z.string().max(200).nullable().optional(),
 }) satisfies z.ZodType<LinkReply>;
 
 export const tokenReply = z.object({

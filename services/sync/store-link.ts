@@ -18,6 +18,8 @@ export interface StoreLinkInfo {
   previousStoreKey: string | null;
   /** The store's kiosks as HQ lists them; empty until the first sync after enrolment. */
   lanes: StoreLane[];
+  /** The store's name at HQ; null or absent while HQ has none to give. */
+  storeName?: string | null;
   /** This terminal's clock when HQ said it. */
   receivedAt: string;
 }
@@ -27,6 +29,7 @@ const schema = z.object({
   storeKey: z.string().min(32),
   previousStoreKey: z.string().min(32).nullable(),
   lanes: z.array(z.object({ terminalId: z.string().min(1), name: z.string().nullable() })),
+  storeName: z.string().nullable().optional(),
   receivedAt: z.string(),
 });
 

@@ -6,7 +6,13 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEnrolmentCode, rotateStoreKey, startServer, type RunningServer } from '../../server';
+import {
+  createEnrolmentCode,
+  importCatalogCsv,
+  rotateStoreKey,
+  startServer,
+  type RunningServer,
+} from '../../server';
 import type { LaneBoardView } from '../../services/api/lanes-contract';
 import {
   createHqClient,
@@ -16,7 +22,7 @@ import {
   storeLinkPath,
 } from '../../services/sync';
 import { startTerminal, type Terminal } from '../../services/terminal';
-import { eventually, value } from '../helpers/checkout';
+import { eventually, PRODUCTS, value, WALLET } from '../helpers/checkout';
 import { laneDataDir } from '../helpers/lanes';
 import { call, enrolDevice, startBackend, type TestBackend } from '../helpers/postgres';
 
@@ -90,6 +96,7 @@ describe('the store key from HQ', () => {
       storeKey: first.body.storeKey,
       previousStoreKey: null,
       lanes: [{ terminalId: 'K01', name: 'K01' }],
+      storeName: null, // a store made by an enrolment code has no name until the office gives it one
     });
   });
 
@@ -133,6 +140,34 @@ describe('the store key from HQ', () => {
     value(await kiosk.api['sync.now']({}));
     await eventually('the old key gone', async () => loadStoreLink(dir)?.previousStoreKey === null);
     await expect(rotateStoreKey(hq.db, 'NOSUCH')).rejects.toThrow(/no store "NOSUCH"/);
+  });
+
+  it('names the store: an enrolled till goes by HQ’s name on its screens and receipts, and follows a rename', async () => {
+    const dir = await enrolled('NAME1', 'K01', 'kiosk');
+    await hq.db.query(`UPDATE stores SET name = 'Riverside' WHERE code = 'NAME1'`);
+    const { milk } = PRODUCTS;
+    const catalog = `barcode,name,price,tax_rate,unit\n${milk.barcode},${milk.name},12.90,9,each`;
+    expect((await importCatalogCsv(hq.db, catalog, { currency: 'CNY' })).ok).toBe(true);
+    const kiosk = await start(dir);
+    const renamed: string[] = [];
+    kiosk.subscribe((event) => {
+      if (event.type === 'settings.changed') renamed.push(event.settings.storeName);
+    });
+    // settings.json still says the demo name; the first sync brings HQ's.
+    expect(value(await kiosk.api['settings.get']({})).storeName).toBe('OpenLane Demo Market');
+    value(await kiosk.api['sync.now']({}));
+    await eventually('HQ’s name on the till', async () => renamed.includes('Riverside'));
+    expect(value(await kiosk.api['settings.get']({})).storeName).toBe('Riverside');
+    expect(await receiptStoreName(kiosk)).toBe('Riverside');
+
+    // Renamed in the office: the next sync renames the till, and a restart keeps the name HQ gave.
+    await hq.db.query(`UPDATE stores SET name = 'Riverside Market' WHERE code = 'NAME1'`);
+    value(await kiosk.api['sync.now']({}));
+    await eventually('the new name', async () => renamed.includes('Riverside Market'));
+    await kiosk.close();
+    running.delete(kiosk);
+    const again = await start(dir);
+    expect(value(await again.api['session.get']({})).settings.storeName).toBe('Riverside Market');
   });
 });
 
@@ -259,3 +294,14 @@ describe('terminals enrolled with one HQ, no lanes.key anywhere', () => {
     expect(readFileSync(join(laneDir, 'settings.json'), 'utf8')).toContain('"key": null');
   });
 });
+
+/** The store name on the receipt of a one-item sale paid by wallet code (the sale is then finished). */
+async function receiptStoreName(terminal: Terminal): Promise<string> {
+  const api = terminal.api;
+  value(await api['basket.addScan']({ code: PRODUCTS.milk.barcode, source: 'keypad' }));
+  const paid = value(await api['basket.addScan']({ code: WALLET.pays, source: 'keypad' }));
+  expect(paid.status).toBe('paid');
+  const name = value(await api['session.get']({})).receipt?.storeName ?? '';
+  value(await api['sale.finish']({}));
+  return name;
+}

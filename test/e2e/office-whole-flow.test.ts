@@ -176,13 +176,15 @@ describe('the back office and a counter, from an empty HQ to a revoked device', 
     expect(enrol.stderr).toBe('');
     expect(enrol.stdout).toContain('as device');
     await expect.poll(() => counter.getByTestId('sync-text').textContent(), WAIT).toMatch(/^Synced /);
+    // The till now goes by the store's name at HQ, not the demo name of its settings.
+    await expect.poll(() => counter.locator('.counter-store').textContent(), WAIT).toBe('Riverside');
     const row = backOffice.getByTestId('devices-table').locator('tbody tr').filter({ hasText: 'C01' });
     await expect
       .poll(async () => {
         await backOffice.getByRole('button', { name: 'Refresh' }).click();
         return row.textContent();
       }, WAIT)
-      .toMatch(/C01\s*counter.*up to date.*All well/);
+      .toMatch(/C01\s*Counter.*up to date.*All well/);
     expect(await axeProblems(backOffice, 'store page with the counter')).toEqual([]);
     await shot(backOffice, 'store-with-counter');
   });

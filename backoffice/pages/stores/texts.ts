@@ -75,9 +75,9 @@ export const storeTexts = defineTexts({
     clock_off: 'Clock off',
     catalog_behind: 'Catalog behind',
     software_differs: 'Other version than HQ',
-    roleKiosk: 'kiosk',
-    roleCounter: 'counter',
-    roleAttendant: 'attendant',
+    roleKiosk: 'Self-checkout',
+    roleCounter: 'Counter',
+    roleAttendant: 'Attendant console',
   },
   'zh-CN': {
     stores: '门店',

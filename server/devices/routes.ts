@@ -8,7 +8,7 @@ import { issueEnrolmentCode } from '../auth/enrolment';
 import type { Database } from '../db/database';
 import { toIso } from '../db/database';
 import { sendFailure } from '../http/errors';
-import { seesStore, storeFilter } from '../office/access';
+import { denied, storeFilter } from '../office/access';
 import { recordAudit } from '../office/audit';
 import { actorOf, parseOr400, refuse } from '../office/request';
 import { fail, type HttpFailure } from '../result';
@@ -157,9 +157,11 @@ export function registerDeviceAdminRoutes(scope: FastifyInstance, db: Database):
           [params.id],
         );
         const device = rows[0];
-        // A device of a store the actor does not see is as unknown to them as one that does not exist.
-        if (!device || !seesStore(actor, device.code))
-          return fail(404, 'device_not_found', 'there is no such device');
+        if (!device) return fail(404, 'device_not_found', 'there is no such device');
+        // Its store decides, as for every store-scoped change: an auditor or a category manager may not
+        // revoke, a store manager only in their own stores (403 forbidden_store names the store).
+        const refused = denied(actor, 'devices.write', device.code);
+        if (refused) return refused;
         if (device.revoked_at)
           return fail(
             409,

@@ -66,15 +66,18 @@ export async function importCatalogCsv(
   const currency = options.currency ?? 'CNY';
   const batchSize = options.batchSize ?? 2000;
   const errors: CatalogRowError[] = [];
-  const lines = new LineTracker(readCsv(text));
-  const products = catalogProducts(
-    lines,
-    { currency, defaultTaxRateBp: options.defaultTaxRateBp ?? 1300 },
-    errors,
-  );
   let result: CatalogImportResult;
   try {
     result = await db.transaction(async (tx) => {
+      // The file is read inside the transaction, from its first line on every run: a run after a
+      // serialization failure (db/retry.ts) starts afresh, with no errors or lines kept from the last.
+      errors.length = 0;
+      const lines = new LineTracker(readCsv(text));
+      const products = catalogProducts(
+        lines,
+        { currency, defaultTaxRateBp: options.defaultTaxRateBp ?? 1300 },
+        errors,
+      );
       const storeId = options.store === undefined ? null : await ensureStore(tx, options.store);
       const written = await writeAtNextVersion(
         tx,

@@ -18,9 +18,9 @@ import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
 import { digits } from '../http/routes';
 import { storeFilter } from '../office/access';
-import { actorOf, refuse } from '../office/request';
+import { actorOf, refuse, parseOr400 } from '../office/request';
 import { cancelPriceChange, listPriceChanges, priceChangeScope, schedulePriceChange } from '../prices/office';
-import { fail, invalidRequest } from '../result';
+import { fail } from '../result';
 import { listImportJobs, readImportJob, startImportJob } from './import-jobs';
 import { readProduct } from './product';
 import { editProduct, setStorePrice } from './product-edit';
@@ -62,13 +62,18 @@ const importQuery = z.strictObject({
 });
 const jobParams = z.strictObject({ id: z.uuid({ error: 'must be an import job id (a UUID)' }) });
 
-const bad = (what: string, error: z.ZodError) =>
-  invalidRequest('bad_request', `the ${what} is not valid`, error.issues);
-
 /** A barcode in any GTIN form → its GTIN-14; null when it is not one. */
 function gtin14(barcode: string): string | null {
   const checked = checkGtin(barcode);
   return checked.ok ? checked.gtin14 : null;
+}
+
+/** The GTIN-14 the address names, or null after answering `400 bad_gtin`. */
+function gtinOr400(request: FastifyRequest, reply: FastifyReply): string | null {
+  const params = gtinParams.safeParse(request.params);
+  const gtin = params.success ? gtin14(params.data.gtin) : null;
+  if (!gtin) sendFailure(reply, fail(400, 'bad_gtin', 'the address does not name a valid GTIN'));
+  return gtin;
 }
 
 export function registerCatalogOfficeRoutes(scope: FastifyInstance, db: Database): void {
@@ -87,17 +92,17 @@ export function registerCatalogOfficeRoutes(scope: FastifyInstance, db: Database
       },
     },
     async (request, reply) => {
-      const query = searchQuery.safeParse(request.query ?? {});
-      if (!query.success) return sendFailure(reply, bad('query', query.error));
-      if (refuse(request, reply, 'read', query.data.store)) return reply;
-      const storeId = query.data.store ? await findStore(db, query.data.store) : null;
-      if (query.data.store && !storeId)
-        return sendFailure(reply, fail(404, 'store_not_found', `there is no store "${query.data.store}"`));
+      const query = parseOr400(reply, searchQuery, request.query, 'query');
+      if (!query) return reply;
+      if (refuse(request, reply, 'read', query.store)) return reply;
+      const storeId = query.store ? await findStore(db, query.store) : null;
+      if (query.store && !storeId)
+        return sendFailure(reply, fail(404, 'store_not_found', `there is no store "${query.store}"`));
       const page = await searchProducts(db, {
-        query: query.data.q ?? '',
+        query: query.q ?? '',
         storeId,
-        limit: query.data.limit ?? 20,
-        after: query.data.after ?? null,
+        limit: query.limit ?? 20,
+        after: query.after ?? null,
       });
       return reply.send({ ok: true, ...page });
     },
@@ -111,9 +116,8 @@ export function registerCatalogOfficeRoutes(scope: FastifyInstance, db: Database
       },
     },
     async (request, reply) => {
-      const params = gtinParams.safeParse(request.params);
-      const gtin = params.success ? gtin14(params.data.gtin) : null;
-      if (!gtin) return sendFailure(reply, fail(400, 'bad_gtin', 'the address does not name a valid GTIN'));
+      const gtin = gtinOr400(request, reply);
+      if (!gtin) return reply;
       const product = await readProduct(db, gtin, { stores: storeFilter(actorOf(request)) });
       if (!product) return sendFailure(reply, fail(404, 'product_not_found', `HQ has no product ${gtin}`));
       return reply.send({ ok: true, product });
@@ -134,13 +138,12 @@ export function registerCatalogOfficeRoutes(scope: FastifyInstance, db: Database
       },
     },
     async (request, reply) => {
-      const params = gtinParams.safeParse(request.params);
-      const gtin = params.success ? gtin14(params.data.gtin) : null;
-      if (!gtin) return sendFailure(reply, fail(400, 'bad_gtin', 'the address does not name a valid GTIN'));
-      const body = editBody.safeParse(request.body ?? {});
-      if (!body.success) return sendFailure(reply, bad('product', body.error));
+      const gtin = gtinOr400(request, reply);
+      if (!gtin) return reply;
+      const body = parseOr400(reply, editBody, request.body, 'product');
+      if (!body) return reply;
       if (refuse(request, reply, 'catalog.write')) return reply;
-      const result = await editProduct(db, actorOf(request), gtin, body.data);
+      const result = await editProduct(db, actorOf(request), gtin, body);
       if (!result.ok) return sendFailure(reply, result);
       return reply.send({ ...result, product: visible(result.product, request) });
     },
@@ -151,16 +154,10 @@ export function registerCatalogOfficeRoutes(scope: FastifyInstance, db: Database
     const gtin = params.success ? gtin14(params.data.gtin) : null;
     if (!params.success || !gtin)
       return sendFailure(reply, fail(400, 'bad_request', 'the address does not name a valid GTIN and store'));
-    const body = remove ? null : storePriceBody.safeParse(request.body ?? {});
-    if (body && !body.success) return sendFailure(reply, bad('price', body.error));
+    const body = remove ? { price: null } : parseOr400(reply, storePriceBody, request.body, 'price');
+    if (!body) return reply;
     if (refuse(request, reply, 'prices.write', params.data.store)) return reply;
-    const result = await setStorePrice(
-      db,
-      actorOf(request),
-      gtin,
-      params.data.store,
-      body ? body.data!.price : null,
-    );
+    const result = await setStorePrice(db, actorOf(request), gtin, params.data.store, body.price);
     if (!result.ok) return sendFailure(reply, result);
     return reply.send({ ...result, product: visible(result.product, request) });
   };
@@ -202,9 +199,8 @@ export function registerCatalogOfficeRoutes(scope: FastifyInstance, db: Database
       },
     },
     async (request, reply) => {
-      const params = gtinParams.safeParse(request.params);
-      const gtin = params.success ? gtin14(params.data.gtin) : null;
-      if (!gtin) return sendFailure(reply, fail(400, 'bad_gtin', 'the address does not name a valid GTIN'));
+      const gtin = gtinOr400(request, reply);
+      if (!gtin) return reply;
       const changes = await listPriceChanges(db, gtin, storeFilter(actorOf(request)));
       return reply.send({ ok: true, changes });
     },
@@ -224,13 +220,12 @@ export function registerCatalogOfficeRoutes(scope: FastifyInstance, db: Database
       },
     },
     async (request, reply) => {
-      const params = gtinParams.safeParse(request.params);
-      const gtin = params.success ? gtin14(params.data.gtin) : null;
-      if (!gtin) return sendFailure(reply, fail(400, 'bad_gtin', 'the address does not name a valid GTIN'));
-      const body = scheduleBody.safeParse(request.body ?? {});
-      if (!body.success) return sendFailure(reply, bad('price change', body.error));
-      if (refuse(request, reply, 'prices.write', body.data.store)) return reply;
-      const result = await schedulePriceChange(db, actorOf(request), gtin, body.data);
+      const gtin = gtinOr400(request, reply);
+      if (!gtin) return reply;
+      const body = parseOr400(reply, scheduleBody, request.body, 'price change');
+      if (!body) return reply;
+      if (refuse(request, reply, 'prices.write', body.store)) return reply;
+      const result = await schedulePriceChange(db, actorOf(request), gtin, body);
       return result.ok ? reply.code(201).send(result) : sendFailure(reply, result);
     },
   );
@@ -243,16 +238,16 @@ export function registerCatalogOfficeRoutes(scope: FastifyInstance, db: Database
       },
     },
     async (request, reply) => {
-      const params = changeParams.safeParse(request.params);
-      if (!params.success) return sendFailure(reply, bad('price change id', params.error));
-      const scopeOf = await priceChangeScope(db, params.data.id);
+      const params = parseOr400(reply, changeParams, request.params, 'price change id');
+      if (!params) return reply;
+      const scopeOf = await priceChangeScope(db, params.id);
       if (!scopeOf)
         return sendFailure(
           reply,
-          fail(404, 'price_change_not_found', `there is no price change ${params.data.id}`),
+          fail(404, 'price_change_not_found', `there is no price change ${params.id}`),
         );
       if (refuse(request, reply, 'prices.write', scopeOf.store)) return reply;
-      const result = await cancelPriceChange(db, actorOf(request), params.data.id);
+      const result = await cancelPriceChange(db, actorOf(request), params.id);
       return result.ok ? reply.send(result) : sendFailure(reply, result);
     },
   );
@@ -271,21 +266,20 @@ export function registerCatalogOfficeRoutes(scope: FastifyInstance, db: Database
       },
     },
     async (request, reply) => {
-      const query = importQuery.safeParse(request.query ?? {});
-      if (!query.success) return sendFailure(reply, bad('query', query.error));
-      if (refuse(request, reply, query.data.store ? 'prices.write' : 'catalog.write', query.data.store))
-        return reply;
+      const query = parseOr400(reply, importQuery, request.query, 'query');
+      if (!query) return reply;
+      if (refuse(request, reply, query.store ? 'prices.write' : 'catalog.write', query.store)) return reply;
       if (typeof request.body !== 'string')
         return sendFailure(
           reply,
           fail(415, 'unsupported_media_type', 'send the catalog as "Content-Type: text/csv"'),
         );
-      if (query.data.store && !(await findStore(db, query.data.store)))
-        return sendFailure(reply, fail(404, 'store_not_found', `there is no store "${query.data.store}"`));
+      if (query.store && !(await findStore(db, query.store)))
+        return sendFailure(reply, fail(404, 'store_not_found', `there is no store "${query.store}"`));
       const job = await startImportJob(db, actorOf(request), request.body, {
-        store: query.data.store,
-        currency: query.data.currency,
-        fileName: query.data.file,
+        store: query.store,
+        currency: query.currency,
+        fileName: query.file,
       });
       return reply.code(202).send({ ok: true, job });
     },
@@ -311,11 +305,11 @@ export function registerCatalogOfficeRoutes(scope: FastifyInstance, db: Database
       },
     },
     async (request, reply) => {
-      const params = jobParams.safeParse(request.params);
-      if (!params.success) return sendFailure(reply, bad('import job id', params.error));
-      const job = await readImportJob(db, params.data.id);
+      const params = parseOr400(reply, jobParams, request.params, 'import job id');
+      if (!params) return reply;
+      const job = await readImportJob(db, params.id);
       if (!job)
-        return sendFailure(reply, fail(404, 'import_job_not_found', `there is no import ${params.data.id}`));
+        return sendFailure(reply, fail(404, 'import_job_not_found', `there is no import ${params.id}`));
       if (refuse(request, reply, 'read', job.store)) return reply;
       return reply.send({ ok: true, job });
     },

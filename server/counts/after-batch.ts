@@ -4,7 +4,6 @@
 // batch, answered `duplicate`) changes nothing that is already right.
 import type { DeviceContext } from '../auth/authenticate';
 import type { Database } from '../db/database';
-import { sqlState } from '../db/database';
 import type { EventPlan } from '../events/plan';
 import { settleCounts } from './settle';
 
@@ -38,13 +37,6 @@ export async function settleAfterBatch(
     [device.storeId, [...touched.keys()]],
   );
   if (rows.length === 0) return;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await db.transaction((tx) => settleCounts(tx, device.storeId, device.deviceId, touched, receivedAt));
-      return;
-    } catch (error) {
-      const state = sqlState(error);
-      if (attempt >= 3 || (state !== '40P01' && state !== '40001')) throw error;
-    }
-  }
+  // A deadlock with another batch settling the same counts is run again by the adapter (db/retry.ts).
+  await db.transaction((tx) => settleCounts(tx, device.storeId, device.deviceId, touched, receivedAt));
 }

@@ -9,8 +9,8 @@ import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
 import { digits } from '../http/routes';
 import { storeFilter } from '../office/access';
-import { actorOf, refuse } from '../office/request';
-import { fail, invalidRequest } from '../result';
+import { actorOf, refuse, parseOr400 } from '../office/request';
+import { fail } from '../result';
 import { acceptCountReview, listCountReviews, listCountReviewsOf, storeOfReview } from './reviews';
 
 const listQuery = z.strictObject({
@@ -37,10 +37,9 @@ export function registerCountReviewRoutes(scope: FastifyInstance, db: Database):
     query: listQuery,
   };
   scope.get('/admin/v1/count-reviews', { config: { doc: listDoc } }, async (request, reply) => {
-    const query = listQuery.safeParse(request.query ?? {});
-    if (!query.success)
-      return sendFailure(reply, invalidRequest('bad_request', 'the query is not valid', query.error.issues));
-    const { store, state = 'open', limit = 100 } = query.data;
+    const query = parseOr400(reply, listQuery, request.query, 'query');
+    if (!query) return reply;
+    const { store, state = 'open', limit = 100 } = query;
     if (!store) {
       const storeCodes = storeFilter(actorOf(request));
       return reply.send({ ok: true, reviews: await listCountReviewsOf(db, storeCodes, state, limit) });
@@ -59,20 +58,15 @@ export function registerCountReviewRoutes(scope: FastifyInstance, db: Database):
     body: acceptBody,
   };
   scope.post('/admin/v1/count-reviews/:id/accept', { config: { doc: acceptDoc } }, async (request, reply) => {
-    const params = reviewId.safeParse(request.params);
-    if (!params.success)
-      return sendFailure(
-        reply,
-        invalidRequest('bad_request', 'the review id is not valid', params.error.issues),
-      );
-    const body = acceptBody.safeParse(request.body ?? {});
-    if (!body.success)
-      return sendFailure(reply, invalidRequest('bad_request', 'the request is not valid', body.error.issues));
+    const params = parseOr400(reply, reviewId, request.params, 'review id');
+    if (!params) return reply;
+    const body = parseOr400(reply, acceptBody, request.body, 'request');
+    if (!body) return reply;
     // The review's own store decides: a store manager accepts the reviews of their stores.
-    const store = await storeOfReview(db, params.data.id);
-    if (!store) return sendFailure(reply, fail(404, 'unknown_review', `no count review ${params.data.id}`));
+    const store = await storeOfReview(db, params.id);
+    if (!store) return sendFailure(reply, fail(404, 'unknown_review', `no count review ${params.id}`));
     if (refuse(request, reply, 'stock.write', store)) return reply;
-    const outcome = await acceptCountReview(db, params.data.id, body.data, new Date(), actorOf(request));
+    const outcome = await acceptCountReview(db, params.id, body, new Date(), actorOf(request));
     return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
   });
 }

@@ -32,8 +32,11 @@ export interface QueryResult<Row> {
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /**
-   * Runs fn in one transaction (READ COMMITTED) and commits when it resolves; rolls back when it
-   * throws. Inside fn use only `tx`: on PGlite the database waits for the transaction to finish.
+   * Runs fn in one transaction (the database's default isolation: READ COMMITTED, or SERIALIZABLE where
+   * it is set so) and commits when it resolves; rolls back when it throws. Inside fn use only `tx`: on
+   * PGlite the database waits for the transaction to finish. On a serialization failure or a deadlock
+   * fn runs again in a new transaction (retry.ts), so fn must change nothing outside `tx` and keep no
+   * state from one run to the next; when the runs are used up it throws RetryLater.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

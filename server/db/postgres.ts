@@ -2,6 +2,7 @@
 import pg from 'pg';
 import type { Database, Queryable, QueryOptions, QueryResult } from './database';
 import { toNumber } from './database';
+import { retryOnConflict } from './retry';
 
 const INT8 = 20;
 
@@ -24,35 +25,40 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types, options: settings });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // Every statement outside a transaction, and every transaction, runs again on a serialization
+  // failure or a deadlock (retry.ts): on a SERIALIZABLE engine any write may meet one.
   return {
     kind: 'postgres',
-    query: (text, params, options) => run(pool, text, params, options),
+    query: (text, params, options) => retryOnConflict(() => run(pool, text, params, options)),
     exec: async (sql) => {
       await pool.query(sql);
     },
-    async transaction(fn) {
-      const client = await pool.connect();
-      let broken = false;
-      try {
-        await client.query('BEGIN');
-        const tx: Queryable = {
-          query: (text, params, options) => run(client, text, params, options),
-          exec: async (sql) => {
-            await client.query(sql);
-          },
-        };
-        const result = await fn(tx);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => (broken = true));
-        throw error;
-      } finally {
-        client.release(broken);
-      }
-    },
+    transaction: (fn) => retryOnConflict(() => runTransaction(pool, fn)),
     close: () => pool.end(),
   };
+}
+
+/** fn in one transaction on one pooled connection: committed when it resolves, rolled back when it throws. */
+async function runTransaction<T>(pool: pg.Pool, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const tx: Queryable = {
+      query: (text, params, options) => run(client, text, params, options),
+      exec: async (sql) => {
+        await client.query(sql);
+      },
+    };
+    const result = await fn(tx);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => (broken = true));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 async function run<Row>(

@@ -3,16 +3,15 @@
 // runs, and revoking a device. Store managers see and act on their own stores only; every change is
 // audited in the transaction that makes it.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
 import { issueEnrolmentCode } from '../auth/enrolment';
 import type { Database } from '../db/database';
 import { toIso } from '../db/database';
 import { sendFailure } from '../http/errors';
-import { seesStore, storeFilter } from '../office/access';
+import { denied, storeFilter } from '../office/access';
 import { recordAudit } from '../office/audit';
-import { actorOf, refuse } from '../office/request';
-import { fail, invalidRequest, type HttpFailure } from '../result';
+import { actorOf, parseOr400, refuse } from '../office/request';
+import { fail, type HttpFailure } from '../result';
 import { findDevice, hqFacts, listDevices, listStores } from './queries';
 import { announceRevoked } from './revocations';
 import {
@@ -57,7 +56,7 @@ export function registerDeviceAdminRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const body = parse(reply, createStoreBody, request.body, 'store');
+      const body = parseOr400(reply, createStoreBody, request.body, 'store');
       if (!body) return reply;
       // A new store is a chain-wide change: an admin's, never a store manager's.
       if (refuse(request, reply, 'devices.write')) return reply;
@@ -97,7 +96,7 @@ export function registerDeviceAdminRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const params = parse(reply, storeParams, request.params, 'store');
+      const params = parseOr400(reply, storeParams, request.params, 'store');
       if (!params) return reply;
       if (refuse(request, reply, 'read', params.code)) return reply;
       const answer = await storeAnswer(db, params.code);
@@ -121,7 +120,7 @@ export function registerDeviceAdminRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const query = parse(reply, devicesQuery, request.query, 'query');
+      const query = parseOr400(reply, devicesQuery, request.query, 'query');
       if (!query) return reply;
       if (query.store !== undefined && refuse(request, reply, 'read', query.store)) return reply;
       const stores = query.store !== undefined ? [query.store] : storeFilter(actorOf(request));
@@ -143,7 +142,7 @@ export function registerDeviceAdminRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const params = parse(reply, deviceParams, request.params, 'device');
+      const params = parseOr400(reply, deviceParams, request.params, 'device');
       if (!params) return reply;
       const actor = actorOf(request);
       const outcome = await db.transaction(async (tx): Promise<HttpFailure | { ok: true }> => {
@@ -158,9 +157,11 @@ export function registerDeviceAdminRoutes(scope: FastifyInstance, db: Database):
           [params.id],
         );
         const device = rows[0];
-        // A device of a store the actor does not see is as unknown to them as one that does not exist.
-        if (!device || !seesStore(actor, device.code))
-          return fail(404, 'device_not_found', 'there is no such device');
+        if (!device) return fail(404, 'device_not_found', 'there is no such device');
+        // Its store decides, as for every store-scoped change: an auditor or a category manager may not
+        // revoke, a store manager only in their own stores (403 forbidden_store names the store).
+        const refused = denied(actor, 'devices.write', device.code);
+        if (refused) return refused;
         if (device.revoked_at)
           return fail(
             409,
@@ -202,7 +203,7 @@ export function registerDeviceAdminRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const body = parse(reply, enrolmentCodeBody, request.body, 'request');
+      const body = parseOr400(reply, enrolmentCodeBody, request.body, 'request');
       if (!body) return reply;
       if (refuse(request, reply, 'devices.write', body.store)) return reply;
       const issued = await db.transaction(async (tx) => {
@@ -226,12 +227,4 @@ async function storeAnswer(db: Database, code: string) {
   const [store] = await listStores(db, [code]);
   if (!store) return null;
   return { ok: true as const, store, devices: await listDevices(db, [code]), hq: await hqFacts(db) };
-}
-
-/** The parsed value, or null after sending the 400 that names each bad field. */
-function parse<T>(reply: FastifyReply, schema: z.ZodType<T>, value: unknown, what: string): T | null {
-  const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  sendFailure(reply, invalidRequest('bad_request', `the ${what} is not valid`, parsed.error.issues));
-  return null;
 }

@@ -90,11 +90,11 @@ async function writeBatch(
         mode = 'per-event';
         continue;
       }
-      // Two batches locking the same stock level rows in turn (a count mid-batch) can deadlock; the
-      // loser simply runs again. So does a batch whose on-hand check another batch's commit overtook
-      // (the on-hand overflowed at the flush): run again, the check sees it and rejects the event.
-      const state = sqlState(error);
-      const again = state === '40P01' || state === '40001' || (mode === 'per-event' && state === '22003');
+      // A batch whose on-hand check another batch's commit overtook (the on-hand overflowed at the
+      // flush) runs again: the check sees it and rejects the event. Deadlocks between batches locking
+      // the same stock level rows in turn (a count mid-batch), and serialization failures, are run again
+      // by the database adapter (server/db/retry.ts).
+      const again = mode === 'per-event' && sqlState(error) === '22003';
       if (attempt++ >= RETRIES || !again) throw error;
     }
   }

@@ -14,7 +14,7 @@ import { listStockFlags } from '../stock/flags';
 import { registerStockAdminRoutes } from '../stock/routes';
 import { registerCountReviewRoutes } from '../counts/routes';
 import { registerDeviceAdminRoutes } from '../devices/routes';
-import { refuse } from '../office/request';
+import { refuse, parseOr400 } from '../office/request';
 import { registerRecallRoutes } from '../recalls/routes';
 import { registerStockOfficeRoutes } from '../stock/office-routes';
 import { registerProblemRoutes } from '../problems/routes';
@@ -22,7 +22,7 @@ import { registerRestrictionRoutes } from '../restrictions/routes';
 import { registerSalesReportRoutes } from '../reports/routes';
 import { createOfficeAuthenticator } from '../office/authenticate';
 import { registerOfficeUserRoutes } from '../office/routes';
-import { fail, invalidRequest } from '../result';
+import { fail } from '../result';
 import { sendFailure } from './errors';
 import { registerReportsSourceRoute } from './reports-source';
 import { withDoc } from './route-doc';
@@ -103,17 +103,16 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     });
 
     scope.post('/admin/v1/catalog/import', docs.catalogImport, async (request, reply) => {
-      const query = importQuery.safeParse(request.query ?? {});
-      if (!query.success) return sendFailure(reply, invalid('query', query.error));
-      if (refuse(request, reply, query.data.store ? 'prices.write' : 'catalog.write', query.data.store))
-        return reply;
+      const query = parseOr400(reply, importQuery, request.query, 'query');
+      if (!query) return reply;
+      if (refuse(request, reply, query.store ? 'prices.write' : 'catalog.write', query.store)) return reply;
       if (typeof request.body !== 'string') {
         return sendFailure(
           reply,
           fail(415, 'unsupported_media_type', 'send the catalog as "Content-Type: text/csv"'),
         );
       }
-      const result = await importCatalogCsv(db, request.body, query.data);
+      const result = await importCatalogCsv(db, request.body, query);
       if (result.ok) return reply.send(result);
       const message = `nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}`;
       return sendFailure(
@@ -123,12 +122,11 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     });
 
     scope.post('/admin/v1/catalog/delete', docs.catalogDelete, async (request, reply) => {
-      const body = deleteBody.safeParse(request.body ?? {});
-      if (!body.success) return sendFailure(reply, invalid('request', body.error));
-      if (refuse(request, reply, body.data.store ? 'prices.write' : 'catalog.write', body.data.store))
-        return reply;
+      const body = parseOr400(reply, deleteBody, request.body, 'request');
+      if (!body) return reply;
+      if (refuse(request, reply, body.store ? 'prices.write' : 'catalog.write', body.store)) return reply;
       try {
-        return reply.send({ ok: true, ...(await deleteCatalogEntries(db, body.data.barcodes, body.data)) });
+        return reply.send({ ok: true, ...(await deleteCatalogEntries(db, body.barcodes, body)) });
       } catch (error) {
         return sendFailure(reply, fail(400, 'bad_request', (error as Error).message));
       }
@@ -136,20 +134,20 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
 
     // Refunds that took back more than their sale sold (issue 12), for the back office.
     scope.get('/admin/v1/refund-flags', docs.refundFlags, async (request, reply) => {
-      const query = flagsQuery.safeParse(request.query ?? {});
-      if (!query.success) return sendFailure(reply, invalid('query', query.error));
-      if (refuse(request, reply, 'read', query.data.store)) return reply;
-      const flags = await listRefundFlags(db, query.data.store, query.data.limit ?? 100);
+      const query = parseOr400(reply, flagsQuery, request.query, 'query');
+      if (!query) return reply;
+      if (refuse(request, reply, 'read', query.store)) return reply;
+      const flags = await listRefundFlags(db, query.store, query.limit ?? 100);
       return reply.send({ ok: true, flags });
     });
 
     // Purchase orders (issue 13), and a delivery note received twice.
     registerStockAdminRoutes(scope, db);
     scope.get('/admin/v1/stock-flags', docs.stockFlags, async (request, reply) => {
-      const query = flagsQuery.safeParse(request.query ?? {});
-      if (!query.success) return sendFailure(reply, invalid('query', query.error));
-      if (refuse(request, reply, 'read', query.data.store)) return reply;
-      const flags = await listStockFlags(db, query.data.store, query.data.limit ?? 100);
+      const query = parseOr400(reply, flagsQuery, request.query, 'query');
+      if (!query) return reply;
+      if (refuse(request, reply, 'read', query.store)) return reply;
+      const flags = await listStockFlags(db, query.store, query.limit ?? 100);
       return reply.send({ ok: true, flags });
     });
     // Counts held for review (issue 13): two devices counted one item in one location.
@@ -166,8 +164,4 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, options:
     registerRestrictionRoutes(scope, db);
     registerSalesReportRoutes(scope, db, options.reportsDb ?? db);
   });
-}
-
-function invalid(what: string, error: z.ZodError) {
-  return invalidRequest('bad_request', `the ${what} is not valid`, error.issues);
 }

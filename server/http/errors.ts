@@ -2,6 +2,7 @@
 // with a fitting status.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Failure } from '../../core/result';
+import { RetryLater } from '../db/retry';
 import type { HttpFailure } from '../result';
 
 /** Sends the failure's body (core's Failure) with its status. */
@@ -44,6 +45,15 @@ export function installErrorHandlers(app: FastifyInstance, bodyLimit: number, lo
     }
     if (status < 500) {
       return reply.code(status).send({ ok: false, error: { code: 'bad_request', message: error.message } });
+    }
+    // A write that kept colliding with others (db/retry.ts) wrote nothing and will likely pass in a
+    // moment: a 503 the client retries, not a 500 that reads as a bug.
+    if (error instanceof RetryLater) {
+      const message = `HQ is busy with other changes to the same data; nothing was written, try again in a moment (request ${request.id})`;
+      return reply
+        .code(503)
+        .header('retry-after', '1')
+        .send({ ok: false, error: { code: 'retry_later', message, details: { requestId: request.id } } });
     }
     // The request's transaction rolled back, so the terminal may simply send it again.
     const down = isDatabaseDown(error);

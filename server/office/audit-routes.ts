@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { Database } from '../db/database';
 import { toIso } from '../db/database';
 import { sendFailure } from '../http/errors';
-import { fail, invalidRequest } from '../result';
-import { actorOf } from './request';
+import { fail } from '../result';
+import { actorOf, parseOr400 } from './request';
 import { auditQuery } from './schemas';
 
 export interface AuditRow {
@@ -58,14 +58,8 @@ export function registerAuditRoutes(scope: FastifyInstance, db: Database): void 
           fail(403, 'forbidden', `a ${actor.role.replace('_', ' ')} may not read the audit log`),
         );
       }
-      const query = auditQuery.safeParse(request.query ?? {});
-      if (!query.success) {
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the query is not valid', query.error.issues),
-        );
-      }
-      const q = query.data;
+      const q = parseOr400(reply, auditQuery, request.query, 'query');
+      if (!q) return reply;
       const { rows } = await db.query<{
         id: string;
         at: Date;

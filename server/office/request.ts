@@ -1,7 +1,9 @@
 // The actor on a Fastify request: set by the /admin scope's hook (server/http/admin.ts) before any
 // admin route runs, read by every route that decides what its actor may do.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { sendFailure } from '../http/errors';
+import { invalidRequest } from '../result';
 import { denied, type Actor, type Permission } from './access';
 
 declare module 'fastify' {
@@ -31,4 +33,22 @@ export function refuse(
   if (!failure) return false;
   sendFailure(reply, failure);
   return true;
+}
+
+/**
+ * The request's query, body or params as the schema reads them, or null after answering
+ * `400 bad_request` "the <what> is not valid: <each bad field>" (the issues in details). An absent query
+ * or body reads as `{}`, so a schema's required field is what gets named, not the whole value:
+ * `const body = parseOr400(reply, createBody, request.body, 'recall'); if (!body) return reply;`
+ */
+export function parseOr400<T>(
+  reply: FastifyReply,
+  schema: z.ZodType<T>,
+  value: unknown,
+  what: string,
+): T | null {
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  sendFailure(reply, invalidRequest('bad_request', `the ${what} is not valid`, parsed.error.issues));
+  return null;
 }

@@ -2,17 +2,16 @@
 // own password. Sign-in is slowed per login name and per address (server/http/rate-limit.ts), counted
 // in the database so every HQ process counts together.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import type { Database } from '../db/database';
 import { sqlState } from '../db/database';
 import { sendFailure } from '../http/errors';
 import { chargeAttempt, FailureCounters, LIMITS, refuseIfLimited, type Check } from '../http/rate-limit';
-import { fail, invalidRequest } from '../result';
+import { fail } from '../result';
 import type { Actor } from './access';
 import { recordAudit } from './audit';
 import { actorFor, cameOverHttps, sessionOf, SESSION_COOKIE } from './authenticate';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords';
-import { actorOf } from './request';
+import { actorOf, parseOr400 } from './request';
 import { firstAdminBody, passwordChangeBody, sessionReply, signInBody } from './schemas';
 import {
   createSession,
@@ -67,9 +66,9 @@ export function registerSessionRoutes(
       const what = 'failed sign-ins';
       const byAddress: Check = [LIMITS.loginByAddress, request.ip, 'from this address'];
       if (await refuseIfLimited(counters, reply, what, [byAddress])) return reply;
-      const body = signInBody.safeParse(request.body ?? {});
-      if (!body.success) return sendFailure(reply, invalid('sign-in', body.error));
-      const { name, password } = body.data;
+      const body = parseOr400(reply, signInBody, request.body, 'sign-in');
+      if (!body) return reply;
+      const { name, password } = body;
       const checks: Check[] = [byAddress, [LIMITS.loginByName, name, 'for this name']];
       const succeeded = await chargeAttempt(counters, reply, what, checks);
       if (!succeeded) return reply;
@@ -150,22 +149,22 @@ export function registerSessionRoutes(
       if (!session) {
         return sendFailure(reply, fail(409, 'not_a_user', 'the admin token has no password to change'));
       }
-      const body = passwordChangeBody.safeParse(request.body ?? {});
-      if (!body.success) return sendFailure(reply, invalid('password change', body.error));
+      const body = parseOr400(reply, passwordChangeBody, request.body, 'password change');
+      if (!body) return reply;
       // A wrong current password counts as a failed sign-in: a borrowed session cannot guess it.
       const succeeded = await chargeAttempt(counters, reply, 'failed sign-ins', [
         [LIMITS.loginByName, session.name, 'for this name'],
       ]);
       if (!succeeded) return reply;
       const verified = await verifyPassword(
-        body.data.currentPassword,
+        body.currentPassword,
         (await passwordHashOf(db, session.userId)) ?? DUMMY_PASSWORD_HASH,
       );
       if (!verified.ok) {
         return sendFailure(reply, fail(403, 'password_wrong', 'the current password is wrong'));
       }
       await succeeded();
-      const hash = await hashPassword(body.data.newPassword);
+      const hash = await hashPassword(body.newPassword);
       const ended = await db.transaction(async (tx) => {
         await setPasswordHash(tx, session.userId, hash);
         const n = await endUserSessions(tx, session.userId, session.sessionId);
@@ -199,33 +198,30 @@ export function registerSessionRoutes(
       if (actorOf(request).kind !== 'token') {
         return sendFailure(reply, fail(403, 'forbidden', 'the first admin is made with the admin token'));
       }
-      const body = firstAdminBody.safeParse(request.body ?? {});
-      if (!body.success) return sendFailure(reply, invalid('first admin', body.error));
+      const body = parseOr400(reply, firstAdminBody, request.body, 'first admin');
+      if (!body) return reply;
       if (await anyUsers(db)) {
         return sendFailure(
           reply,
           fail(409, 'users_exist', 'HQ has users already; sign in as an admin to add more'),
         );
       }
-      const passwordHash = await hashPassword(body.data.password);
+      const passwordHash = await hashPassword(body.password);
       try {
         const id = await db.transaction(async (tx) => {
-          const made = await insertUser(tx, { ...body.data, role: 'admin', stores: [], passwordHash });
+          const made = await insertUser(tx, { ...body, role: 'admin', stores: [], passwordHash });
           await recordAudit(tx, actorOf(request), {
             action: 'user.create',
             targetType: 'user',
-            targetId: body.data.name,
-            after: { name: body.data.name, displayName: body.data.displayName, role: 'admin', stores: [] },
+            targetId: body.name,
+            after: { name: body.name, displayName: body.displayName, role: 'admin', stores: [] },
           });
           return made;
         });
         return startSession(db, request, reply.code(201), id, null);
       } catch (error) {
         if (sqlState(error) === '23505') {
-          return sendFailure(
-            reply,
-            fail(409, 'user_exists', `a user named ${body.data.name} exists already`),
-          );
+          return sendFailure(reply, fail(409, 'user_exists', `a user named ${body.name} exists already`));
         }
         throw error;
       }
@@ -265,8 +261,4 @@ function actorView(actor: Actor, displayName: string | undefined) {
 function cookie(request: FastifyRequest, value: string, maxAge: number): string {
   const secure = cameOverHttps(request) ? '; Secure' : '';
   return `${SESSION_COOKIE}=${value}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}${secure}`;
-}
-
-function invalid(what: string, error: z.ZodError) {
-  return invalidRequest('bad_request', `the ${what} is not valid`, error.issues);
 }

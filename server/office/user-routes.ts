@@ -6,11 +6,11 @@ import { z } from 'zod';
 import type { Database } from '../db/database';
 import { sqlState } from '../db/database';
 import { sendFailure } from '../http/errors';
-import { fail, invalidRequest, type HttpFailure } from '../result';
+import { fail, type HttpFailure } from '../result';
 import type { Role } from './access';
 import { recordAudit } from './audit';
 import { hashPassword } from './passwords';
-import { actorOf, refuse } from './request';
+import { actorOf, refuse, parseOr400 } from './request';
 import { passwordResetBody, userChangeBody, userCreateBody, userParams, userView } from './schemas';
 import { endUserSessions } from './sessions';
 import {
@@ -61,15 +61,15 @@ export function registerUserAdminRoutes(scope: FastifyInstance, db: Database): v
     },
     async (request, reply) => {
       if (refuse(request, reply, 'users.write')) return reply;
-      const body = userCreateBody.safeParse(request.body ?? {});
-      if (!body.success) return sendFailure(reply, invalid('user', body.error));
-      const stores = body.data.stores ?? [];
-      const bad = await storesProblem(db, body.data.role, stores);
+      const body = parseOr400(reply, userCreateBody, request.body, 'user');
+      if (!body) return reply;
+      const stores = body.stores ?? [];
+      const bad = await storesProblem(db, body.role, stores);
       if (bad) return sendFailure(reply, bad);
-      const passwordHash = await hashPassword(body.data.password);
+      const passwordHash = await hashPassword(body.password);
       try {
         const user = await db.transaction(async (tx) => {
-          const id = await insertUser(tx, { ...body.data, stores, passwordHash });
+          const id = await insertUser(tx, { ...body, stores, passwordHash });
           const made = (await getUser(tx, id))!;
           await recordAudit(tx, actorOf(request), {
             action: 'user.create',
@@ -82,10 +82,7 @@ export function registerUserAdminRoutes(scope: FastifyInstance, db: Database): v
         return reply.code(201).send({ ok: true, user });
       } catch (error) {
         if (sqlState(error) === '23505') {
-          return sendFailure(
-            reply,
-            fail(409, 'user_exists', `a user named ${body.data.name} exists already`),
-          );
+          return sendFailure(reply, fail(409, 'user_exists', `a user named ${body.name} exists already`));
         }
         throw error;
       }
@@ -108,20 +105,20 @@ export function registerUserAdminRoutes(scope: FastifyInstance, db: Database): v
     },
     async (request, reply) => {
       if (refuse(request, reply, 'users.write')) return reply;
-      const params = userParams.safeParse(request.params);
-      if (!params.success) return sendFailure(reply, invalid('user id', params.error));
-      const body = userChangeBody.safeParse(request.body ?? {});
-      if (!body.success) return sendFailure(reply, invalid('change', body.error));
+      const params = parseOr400(reply, userParams, request.params, 'user id');
+      if (!params) return reply;
+      const body = parseOr400(reply, userChangeBody, request.body, 'change');
+      if (!body) return reply;
       const actor = actorOf(request);
       const result = await db.transaction(async (tx): Promise<UserView | HttpFailure> => {
-        const before = await getUser(tx, params.data.id, true);
+        const before = await getUser(tx, params.id, true);
         if (!before) return fail(404, 'unknown_user', 'there is no such user');
-        const role = body.data.role ?? before.role;
-        const stores = body.data.stores ?? (body.data.role && role !== 'store_manager' ? [] : before.stores);
+        const role = body.role ?? before.role;
+        const stores = body.stores ?? (body.role && role !== 'store_manager' ? [] : before.stores);
         const bad = await storesProblem(tx, role, stores);
         if (bad) return bad;
         const demoted = before.role === 'admin' && role !== 'admin';
-        const disabling = body.data.disabled === true && !before.disabled;
+        const disabling = body.disabled === true && !before.disabled;
         if ((demoted || disabling) && before.id === actor.userId) {
           return fail(409, 'own_account', 'you cannot disable yourself or take away your own admin role');
         }
@@ -132,13 +129,13 @@ export function registerUserAdminRoutes(scope: FastifyInstance, db: Database): v
         ) {
           return fail(409, 'last_admin', 'this is the last enabled admin; make another admin first');
         }
-        await updateUser(tx, before.id, { ...body.data, role });
+        await updateUser(tx, before.id, { ...body, role });
         await setStores(tx, before.id, stores);
         if (disabling) await endUserSessions(tx, before.id);
         const after = (await getUser(tx, before.id))!;
         const action = disabling
           ? 'user.disable'
-          : body.data.disabled === false && before.disabled
+          : body.disabled === false && before.disabled
             ? 'user.enable'
             : 'user.update';
         await recordAudit(tx, actor, {
@@ -170,15 +167,15 @@ export function registerUserAdminRoutes(scope: FastifyInstance, db: Database): v
     },
     async (request, reply) => {
       if (refuse(request, reply, 'users.write')) return reply;
-      const params = userParams.safeParse(request.params);
-      if (!params.success) return sendFailure(reply, invalid('user id', params.error));
-      const body = passwordResetBody.safeParse(request.body ?? {});
-      if (!body.success) return sendFailure(reply, invalid('password', body.error));
-      const hash = await hashPassword(body.data.password);
+      const params = parseOr400(reply, userParams, request.params, 'user id');
+      if (!params) return reply;
+      const body = parseOr400(reply, passwordResetBody, request.body, 'password');
+      if (!body) return reply;
+      const hash = await hashPassword(body.password);
       return send(
         reply,
         await db.transaction(async (tx) => {
-          const user = await getUser(tx, params.data.id, true);
+          const user = await getUser(tx, params.id, true);
           if (!user) return fail(404, 'unknown_user', 'there is no such user');
           await setPasswordHash(tx, user.id, hash);
           const ended = await endUserSessions(tx, user.id);
@@ -232,8 +229,4 @@ function audited(user: UserView) {
 function send(reply: FastifyReply, result: { sessionsEnded: number } | HttpFailure): FastifyReply {
   if ('ok' in result) return sendFailure(reply, result);
   return reply.send({ ok: true, ...result });
-}
-
-function invalid(what: string, error: z.ZodError) {
-  return invalidRequest('bad_request', `the ${what} is not valid`, error.issues);
 }

@@ -11,8 +11,8 @@ import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
 import { digits } from '../http/routes';
 import { storeFilter } from '../office/access';
-import { actorOf, refuse } from '../office/request';
-import { fail, invalidRequest } from '../result';
+import { actorOf, refuse, parseOr400 } from '../office/request';
+import { fail } from '../result';
 import { dismissDeadLetter, retryDeadLetter, storeOfDeadLetter } from './resolve';
 import { DEAD_LETTER_STATES, listDeadLetterViews } from './view';
 
@@ -46,13 +46,9 @@ export function registerProblemRoutes(scope: FastifyInstance, db: Database): voi
       },
     },
     async (request, reply) => {
-      const query = listQuery.safeParse(request.query ?? {});
-      if (!query.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the query is not valid', query.error.issues),
-        );
-      const { store, state = 'open', limit = 200 } = query.data;
+      const query = parseOr400(reply, listQuery, request.query, 'query');
+      if (!query) return reply;
+      const { store, state = 'open', limit = 200 } = query;
       if (store && refuse(request, reply, 'read', store)) return reply;
       const storeCodes = store ? [store] : storeFilter(actorOf(request));
       const deadLetters = await listDeadLetterViews(db, { storeCodes, state, limit });
@@ -74,14 +70,12 @@ export function registerProblemRoutes(scope: FastifyInstance, db: Database): voi
       },
     },
     async (request, reply) => {
-      const id = params.safeParse(request.params);
-      if (!id.success)
-        return sendFailure(reply, invalidRequest('bad_request', 'the id is not valid', id.error.issues));
-      const store = await storeOfDeadLetter(db, id.data.id);
-      if (!store)
-        return sendFailure(reply, fail(404, 'dead_letter_not_found', `no dead letter ${id.data.id}`));
+      const id = parseOr400(reply, params, request.params, 'id');
+      if (!id) return reply;
+      const store = await storeOfDeadLetter(db, id.id);
+      if (!store) return sendFailure(reply, fail(404, 'dead_letter_not_found', `no dead letter ${id.id}`));
       if (refuse(request, reply, 'sales.write', store)) return reply;
-      const outcome = await retryDeadLetter(db, actorOf(request), id.data.id);
+      const outcome = await retryDeadLetter(db, actorOf(request), id.id);
       return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
     },
   );
@@ -100,20 +94,14 @@ export function registerProblemRoutes(scope: FastifyInstance, db: Database): voi
       },
     },
     async (request, reply) => {
-      const id = params.safeParse(request.params);
-      if (!id.success)
-        return sendFailure(reply, invalidRequest('bad_request', 'the id is not valid', id.error.issues));
-      const body = dismissBody.safeParse(request.body ?? {});
-      if (!body.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the request is not valid', body.error.issues),
-        );
-      const store = await storeOfDeadLetter(db, id.data.id);
-      if (!store)
-        return sendFailure(reply, fail(404, 'dead_letter_not_found', `no dead letter ${id.data.id}`));
+      const id = parseOr400(reply, params, request.params, 'id');
+      if (!id) return reply;
+      const body = parseOr400(reply, dismissBody, request.body, 'request');
+      if (!body) return reply;
+      const store = await storeOfDeadLetter(db, id.id);
+      if (!store) return sendFailure(reply, fail(404, 'dead_letter_not_found', `no dead letter ${id.id}`));
       if (refuse(request, reply, 'sales.write', store)) return reply;
-      const outcome = await dismissDeadLetter(db, actorOf(request), id.data.id, body.data.reason);
+      const outcome = await dismissDeadLetter(db, actorOf(request), id.id, body.reason);
       return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
     },
   );

@@ -7,8 +7,8 @@ import { LOT_OR_SERIAL, MAX_RECALL_VALUES } from '../../core/recalls';
 import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
 import { storeFilter } from '../office/access';
-import { actorOf, refuse } from '../office/request';
-import { fail, invalidRequest } from '../result';
+import { actorOf, refuse, parseOr400 } from '../office/request';
+import { fail } from '../result';
 import { createRecall, endRecall, listRecalls, readRecall, recallAttempts } from './records';
 
 const values = (what: string) =>
@@ -86,14 +86,10 @@ export function registerRecallRoutes(scope: FastifyInstance, db: Database): void
       },
     },
     async (request, reply) => {
-      const query = listQuery.safeParse(request.query ?? {});
-      if (!query.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the query is not valid', query.error.issues),
-        );
+      const query = parseOr400(reply, listQuery, request.query, 'query');
+      if (!query) return reply;
       if (refuse(request, reply, 'read')) return reply;
-      const recalls = await listRecalls(db, query.data.state ?? 'all', storeFilter(actorOf(request)));
+      const recalls = await listRecalls(db, query.state ?? 'all', storeFilter(actorOf(request)));
       return reply.send({ ok: true, recalls });
     },
   );
@@ -112,14 +108,10 @@ export function registerRecallRoutes(scope: FastifyInstance, db: Database): void
       },
     },
     async (request, reply) => {
-      const body = createBody.safeParse(request.body ?? {});
-      if (!body.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the recall is not valid', body.error.issues),
-        );
+      const body = parseOr400(reply, createBody, request.body, 'recall');
+      if (!body) return reply;
       if (refuse(request, reply, 'recalls.write')) return reply;
-      const recall = await createRecall(db, actorOf(request), body.data);
+      const recall = await createRecall(db, actorOf(request), body);
       return reply.code(201).send({ ok: true, recall });
     },
   );

@@ -8,8 +8,8 @@ import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
 import { storeFilter } from '../office/access';
 import { recordAudit } from '../office/audit';
-import { actorOf, refuse } from '../office/request';
-import { fail, invalidRequest } from '../result';
+import { actorOf, refuse, parseOr400 } from '../office/request';
+import { fail } from '../result';
 import { overview } from './overview';
 import {
   refundList,
@@ -84,19 +84,15 @@ export function registerSalesReportRoutes(scope: FastifyInstance, db: Database, 
     '/admin/v1/reports/sales',
     doc('Sales by local day, hour, store, department and tender, with refunds by day', { query: rangeQuery }),
     async (request, reply) => {
-      const query = rangeQuery.safeParse(request.query ?? {});
-      if (!query.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the query is not valid', query.error.issues),
-        );
-      const stores = await storesFor(request, reply, reportsDb, query.data.stores);
+      const query = parseOr400(reply, rangeQuery, request.query, 'query');
+      if (!query) return reply;
+      const stores = await storesFor(request, reply, reportsDb, query.stores);
       if (!stores) return reply;
       const q = {
         stores,
-        from: query.data.from,
-        to: query.data.to,
-        training: query.data.training === 'true',
+        from: query.from,
+        to: query.to,
+        training: query.training === 'true',
       };
       const [days, hours, byStore, departments, tenders, refunds] = await Promise.all([
         salesByDay(reportsDb, q),
@@ -126,19 +122,15 @@ export function registerSalesReportRoutes(scope: FastifyInstance, db: Database, 
     '/admin/v1/reports/refunds',
     doc('The refunds given in a range of local days', { query: rangeQuery }),
     async (request, reply) => {
-      const query = rangeQuery.safeParse(request.query ?? {});
-      if (!query.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the query is not valid', query.error.issues),
-        );
-      const stores = await storesFor(request, reply, reportsDb, query.data.stores);
+      const query = parseOr400(reply, rangeQuery, request.query, 'query');
+      if (!query) return reply;
+      const stores = await storesFor(request, reply, reportsDb, query.stores);
       if (!stores) return reply;
       const refunds = await refundList(reportsDb, {
         stores,
-        from: query.data.from,
-        to: query.data.to,
-        training: query.data.training === 'true',
+        from: query.from,
+        to: query.to,
+        training: query.training === 'true',
       });
       return reply.send({ ok: true, refunds });
     },
@@ -150,15 +142,11 @@ export function registerSalesReportRoutes(scope: FastifyInstance, db: Database, 
       query: rangeQuery,
     }),
     async (request, reply) => {
-      const query = rangeQuery.safeParse(request.query ?? {});
-      if (!query.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the query is not valid', query.error.issues),
-        );
-      const stores = await storesFor(request, reply, reportsDb, query.data.stores);
+      const query = parseOr400(reply, rangeQuery, request.query, 'query');
+      if (!query) return reply;
+      const stores = await storesFor(request, reply, reportsDb, query.stores);
       if (!stores) return reply;
-      const zReports = await zReportList(reportsDb, { stores, from: query.data.from, to: query.data.to });
+      const zReports = await zReportList(reportsDb, { stores, from: query.from, to: query.to });
       return reply.send({ ok: true, zReports });
     },
   );
@@ -169,13 +157,9 @@ export function registerSalesReportRoutes(scope: FastifyInstance, db: Database, 
       query: overviewQuery,
     }),
     async (request, reply) => {
-      const query = overviewQuery.safeParse(request.query ?? {});
-      if (!query.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the query is not valid', query.error.issues),
-        );
-      const stores = await storesFor(request, reply, reportsDb, query.data.stores);
+      const query = parseOr400(reply, overviewQuery, request.query, 'query');
+      if (!query) return reply;
+      const stores = await storesFor(request, reply, reportsDb, query.stores);
       if (!stores) return reply;
       return reply.send({ ok: true, ...(await overview(reportsDb, stores)) });
     },
@@ -189,28 +173,20 @@ export function registerSalesReportRoutes(scope: FastifyInstance, db: Database, 
       reply: z.object({ ok: z.literal(true), store: storeView }),
     }),
     async (request, reply) => {
-      const params = zoneParams.safeParse(request.params);
-      if (!params.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the store is not valid', params.error.issues),
-        );
-      const body = zoneBody.safeParse(request.body ?? {});
-      if (!body.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the request is not valid', body.error.issues),
-        );
-      const { store } = params.data;
+      const params = parseOr400(reply, zoneParams, request.params, 'store');
+      if (!params) return reply;
+      const body = parseOr400(reply, zoneBody, request.body, 'request');
+      if (!body) return reply;
+      const { store } = params;
       if (refuse(request, reply, 'devices.write', store)) return reply;
-      const zone = await knownZone(db, body.data.timeZone);
+      const zone = await knownZone(db, body.timeZone);
       if (!zone) {
         return sendFailure(
           reply,
           fail(
             400,
             'unknown_time_zone',
-            `"${body.data.timeZone}" is not a time zone HQ knows; give an IANA name like Asia/Shanghai or Europe/Paris`,
+            `"${body.timeZone}" is not a time zone HQ knows; give an IANA name like Asia/Shanghai or Europe/Paris`,
           ),
         );
       }

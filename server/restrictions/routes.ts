@@ -14,7 +14,7 @@ import { MAX_PER_BASKET, windowsProblem } from '../../core/restrictions';
 import { MAX_DEPARTMENT_RULES } from '../../core/sync';
 import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
-import { actorOf, refuse } from '../office/request';
+import { actorOf, refuse, parseOr400 } from '../office/request';
 import { fail, invalidRequest } from '../result';
 import {
   listDepartmentRules,
@@ -117,15 +117,11 @@ export function registerRestrictionRoutes(scope: FastifyInstance, db: Database):
     async (request, reply) => {
       const gtin = gtinOf(request.params);
       if (!gtin.ok) return sendFailure(reply, gtin);
-      const body = productBody.safeParse(request.body ?? {});
-      if (!body.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the restrictions are not valid', body.error.issues),
-        );
+      const body = parseOr400(reply, productBody, request.body, 'set of restrictions');
+      if (!body) return reply;
       if (refuse(request, reply, 'catalog.write')) return reply;
       const actor = actorOf(request);
-      const done = await db.transaction((tx) => setProductRestrictions(tx, actor, gtin.gtin, body.data));
+      const done = await db.transaction((tx) => setProductRestrictions(tx, actor, gtin.gtin, body));
       if (!done) return sendFailure(reply, notFound(gtin.gtin));
       return reply.send({ ok: true, changed: done.changed, restrictions: done.view });
     },
@@ -164,16 +160,11 @@ export function registerRestrictionRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const params = departmentParams.safeParse(request.params);
-      if (!params.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the department is not valid', params.error.issues),
-        );
-      const body = departmentBody.safeParse(request.body ?? {});
-      if (!body.success)
-        return sendFailure(reply, invalidRequest('bad_request', 'the rule is not valid', body.error.issues));
-      if (body.data.noSale.length === 0 && body.data.maxPerBasket === null)
+      const params = parseOr400(reply, departmentParams, request.params, 'department');
+      if (!params) return reply;
+      const body = parseOr400(reply, departmentBody, request.body, 'rule');
+      if (!body) return reply;
+      if (body.noSale.length === 0 && body.maxPerBasket === null)
         return sendFailure(
           reply,
           fail(400, 'rule_empty', 'give no-sale hours, a most per basket, or both (or remove the rule)'),
@@ -182,9 +173,9 @@ export function registerRestrictionRoutes(scope: FastifyInstance, db: Database):
       const actor = actorOf(request);
       const outcome = await db.transaction(async (tx) => {
         const live = await listDepartmentRules(tx);
-        const known = live.some((r) => r.department.toLowerCase() === params.data.department.toLowerCase());
+        const known = live.some((r) => r.department.toLowerCase() === params.department.toLowerCase());
         if (!known && live.length >= MAX_DEPARTMENT_RULES) return 'full' as const;
-        return putDepartmentRule(tx, actor, { department: params.data.department, ...body.data });
+        return putDepartmentRule(tx, actor, { department: params.department, ...body });
       });
       if (outcome === 'full')
         return sendFailure(
@@ -213,19 +204,15 @@ export function registerRestrictionRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const params = departmentParams.safeParse(request.params);
-      if (!params.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the department is not valid', params.error.issues),
-        );
+      const params = parseOr400(reply, departmentParams, request.params, 'department');
+      if (!params) return reply;
       if (refuse(request, reply, 'catalog.write')) return reply;
       const actor = actorOf(request);
-      const removed = await db.transaction((tx) => removeDepartmentRule(tx, actor, params.data.department));
+      const removed = await db.transaction((tx) => removeDepartmentRule(tx, actor, params.department));
       if (!removed)
         return sendFailure(
           reply,
-          fail(404, 'rule_not_found', `the chain has no rule for department "${params.data.department}"`),
+          fail(404, 'rule_not_found', `the chain has no rule for department "${params.department}"`),
         );
       return reply.send({ ok: true, removed, rules: await listDepartmentRules(db) });
     },
@@ -247,13 +234,9 @@ export function registerSaleRuleFeed(app: FastifyInstance, db: Database): void {
       },
     },
     async (request, reply) => {
-      const query = feedQuery.safeParse(request.query ?? {});
-      if (!query.success)
-        return sendFailure(
-          reply,
-          invalidRequest('bad_request', 'the sale-rules query is not valid', query.error.issues),
-        );
-      return reply.send({ ok: true, ...(await saleRulesFeed(db, query.data.known ?? null)) });
+      const query = parseOr400(reply, feedQuery, request.query, 'sale-rules query');
+      if (!query) return reply;
+      return reply.send({ ok: true, ...(await saleRulesFeed(db, query.known ?? null)) });
     },
   );
 }

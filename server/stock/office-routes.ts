@@ -7,15 +7,14 @@
 //   GET  /admin/v1/stock/movements?store=S001&gtin=0690…[&limit=N] → { ok, product, movements }
 //   GET  /admin/v1/stock/counts[?store=S001][&limit=N] → { ok, sessions }
 //   GET  /admin/v1/stock/flags[?store=S001][&limit=N] → { ok, deliveries, refunds } (flagged duplicates)
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { STORE_CODE } from '../auth/enrolment';
 import type { Database } from '../db/database';
 import { sendFailure } from '../http/errors';
 import { digits } from '../http/routes';
 import { storeFilter } from '../office/access';
-import { actorOf, refuse } from '../office/request';
-import { invalidRequest } from '../result';
+import { actorOf, refuse, parseOr400 } from '../office/request';
 import { officeFlags } from './office-flags';
 import { countSessions, productMovements, searchLevels } from './office-read';
 import { createDraftOrder, sendOrder, summaries } from './orders';
@@ -61,9 +60,6 @@ const levelsQuery = z.strictObject({
 const movementsQuery = z.strictObject({ store, gtin, limit: digits(1000).optional() });
 const countsQuery = z.strictObject({ store: store.optional(), limit: digits(500).optional() });
 
-const bad = (what: string, error: z.ZodError) =>
-  invalidRequest('bad_request', `the ${what} is not valid`, error.issues);
-
 export function registerStockOfficeRoutes(scope: FastifyInstance, db: Database): void {
   const tags = ['purchase-orders'];
   scope.get(
@@ -79,9 +75,9 @@ export function registerStockOfficeRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const query = listQuery.safeParse(request.query ?? {});
-      if (!query.success) return sendFailure(reply, bad('query', query.error));
-      const { store: code, state, limit = 500 } = query.data;
+      const query = parseOr400(reply, listQuery, request.query, 'query');
+      if (!query) return reply;
+      const { store: code, state, limit = 500 } = query;
       if (code && refuse(request, reply, 'read', code)) return reply;
       const storeCodes = code ? [code] : storeFilter(actorOf(request));
       return reply.send({ ok: true, purchaseOrders: await summaries(db, { storeCodes, state, limit }) });
@@ -101,12 +97,12 @@ export function registerStockOfficeRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const body = createBody.safeParse(request.body ?? {});
-      if (!body.success) return sendFailure(reply, bad('purchase order', body.error));
-      if (refuse(request, reply, 'stock.write', body.data.store)) return reply;
+      const body = parseOr400(reply, createBody, request.body, 'purchase order');
+      if (!body) return reply;
+      if (refuse(request, reply, 'stock.write', body.store)) return reply;
       const outcome = await createDraftOrder(db, actorOf(request), {
-        ...body.data,
-        expectedOn: body.data.expectedOn ?? null,
+        ...body,
+        expectedOn: body.expectedOn ?? null,
       });
       return outcome.ok ? reply.code(201).send(outcome) : sendFailure(reply, outcome);
     },
@@ -126,12 +122,12 @@ export function registerStockOfficeRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const params = sendParams.safeParse(request.params);
-      if (!params.success) return sendFailure(reply, bad('PO number', params.error));
-      const query = storeQuery.safeParse(request.query ?? {});
-      if (!query.success) return sendFailure(reply, bad('query', query.error));
-      if (refuse(request, reply, 'stock.write', query.data.store)) return reply;
-      const outcome = await sendOrder(db, actorOf(request), query.data.store, params.data.number);
+      const params = parseOr400(reply, sendParams, request.params, 'PO number');
+      if (!params) return reply;
+      const query = parseOr400(reply, storeQuery, request.query, 'query');
+      if (!query) return reply;
+      if (refuse(request, reply, 'stock.write', query.store)) return reply;
+      const outcome = await sendOrder(db, actorOf(request), query.store, params.number);
       return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
     },
   );
@@ -150,9 +146,9 @@ export function registerStockOfficeRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const query = levelsQuery.safeParse(request.query ?? {});
-      if (!query.success) return sendFailure(reply, bad('query', query.error));
-      const { store: code, q, negative, limit = 200 } = query.data;
+      const query = parseOr400(reply, levelsQuery, request.query, 'query');
+      if (!query) return reply;
+      const { store: code, q, negative, limit = 200 } = query;
       if (code && refuse(request, reply, 'read', code)) return reply;
       const storeCodes = code ? [code] : storeFilter(actorOf(request));
       const levels = await searchLevels(db, {
@@ -178,9 +174,9 @@ export function registerStockOfficeRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const query = movementsQuery.safeParse(request.query ?? {});
-      if (!query.success) return sendFailure(reply, bad('query', query.error));
-      const { store: code, gtin: product, limit = 200 } = query.data;
+      const query = parseOr400(reply, movementsQuery, request.query, 'query');
+      if (!query) return reply;
+      const { store: code, gtin: product, limit = 200 } = query;
       if (refuse(request, reply, 'read', code)) return reply;
       const [level] = await searchLevels(db, { storeCodes: [code], search: product, limit: 1 });
       const movements = await productMovements(db, code, product, limit);
@@ -201,12 +197,9 @@ export function registerStockOfficeRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const query = countsQuery.safeParse(request.query ?? {});
-      if (!query.success) return sendFailure(reply, bad('query', query.error));
-      const { store: code, limit = 100 } = query.data;
-      if (code && refuse(request, reply, 'read', code)) return reply;
-      const storeCodes = code ? [code] : storeFilter(actorOf(request));
-      return reply.send({ ok: true, sessions: await countSessions(db, storeCodes, limit) });
+      const list = countsListScope(request, reply);
+      if (!list) return reply;
+      return reply.send({ ok: true, sessions: await countSessions(db, list.storeCodes, list.limit) });
     },
   );
 
@@ -223,12 +216,21 @@ export function registerStockOfficeRoutes(scope: FastifyInstance, db: Database):
       },
     },
     async (request, reply) => {
-      const query = countsQuery.safeParse(request.query ?? {});
-      if (!query.success) return sendFailure(reply, bad('query', query.error));
-      const { store: code, limit = 100 } = query.data;
-      if (code && refuse(request, reply, 'read', code)) return reply;
-      const storeCodes = code ? [code] : storeFilter(actorOf(request));
-      return reply.send({ ok: true, ...(await officeFlags(db, storeCodes, limit)) });
+      const list = countsListScope(request, reply);
+      if (!list) return reply;
+      return reply.send({ ok: true, ...(await officeFlags(db, list.storeCodes, list.limit)) });
     },
   );
+}
+
+/** The stores (one asked for, else all the actor sees) and the limit of a count or flag list; null once refused. */
+function countsListScope(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): { storeCodes: readonly string[] | null; limit: number } | null {
+  const query = parseOr400(reply, countsQuery, request.query, 'query');
+  if (!query) return null;
+  const { store: code, limit = 100 } = query;
+  if (code && refuse(request, reply, 'read', code)) return null;
+  return { storeCodes: code ? [code] : storeFilter(actorOf(request)), limit };
 }

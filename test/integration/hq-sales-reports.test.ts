@@ -19,6 +19,7 @@ import {
   startRefundHq,
   type RefundHq,
 } from '../helpers/refund-hq';
+import { zReportEvent } from '../helpers/z-report-event';
 
 const CATALOG = `barcode,name,price,department
 ${TEA},Oolong tea,1000,Drinks
@@ -31,33 +32,13 @@ const LATE = new Date('2026-03-01T15:30:00Z');
 const EARLY = new Date('2026-03-01T16:30:00Z');
 
 function zReport(difference: number) {
-  return wireEvent(
-    'shift.closed',
-    {
-      shift: {
-        currency: 'CNY',
-        openedAt: '2026-03-01T01:00:00.000Z',
-        openedBy: 'C01',
-        closedAt: '2026-03-01T15:50:00.000Z',
-        closedBy: 'C01',
-      },
-      approvedBy: 'S01',
-      zReport: {
-        terminalId: 'C01',
-        number: 7,
-        shiftId: 'shift-7',
-        figures: {
-          openingFloat: 20_000,
-          sales: { count: 1, total: 8000 },
-          tenders: { cash: 3000, merchant_qr: 0, wallet_code: 5000 },
-          refunds: { total: 889 },
-          expectedCash: 22_111,
-          count: { counted: 22_111 + difference, difference },
-        },
-      },
-    },
-    new Date('2026-03-01T15:50:00Z'),
-  );
+  return zReportEvent({
+    number: 7,
+    closedAt: '2026-03-01T15:50:00.000Z',
+    refunds: 889,
+    expectedCash: 22_111,
+    difference,
+  });
 }
 
 describe.each(BACKENDS)('sales reports on %s', (kind) => {

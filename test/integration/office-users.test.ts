@@ -294,6 +294,7 @@ describe.each(BACKENDS)('back-office users on %s', (kind) => {
   });
 
   it('slows guessing at one name after 10 wrong passwords, with Retry-After, even for the right one', async () => {
+    const started = Date.now();
     const guesses = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         call(hq.url, 'POST', '/admin/v1/session', { body: { name: 'eve', password: `guess-${i}` } }),
@@ -308,7 +309,8 @@ describe.each(BACKENDS)('back-office users on %s', (kind) => {
     });
     expect(locked.status).toBe(429);
     const seconds = Number(locked.headers.get('retry-after'));
-    expect(seconds).toBeGreaterThan(14 * 60);
+    // The 15 minutes run from the first guess; hashing twelve passwords takes a while on a loaded machine.
+    expect(seconds).toBeGreaterThanOrEqual(15 * 60 - Math.ceil((Date.now() - started) / 1000) - 1);
     expect(seconds).toBeLessThanOrEqual(15 * 60);
     expect(await locked.json()).toMatchObject({
       error: { code: 'too_many_attempts', details: { retryAfterSeconds: seconds } },

@@ -2,6 +2,7 @@
 // store among the actor's; making and sending a PO needs stock.write in its store.
 //   GET  /admin/v1/purchase-orders[?store=S001][&state=draft|sent|partly_received|received] → { ok, purchaseOrders }
 //   POST /admin/v1/purchase-orders { store, number, supplier, expectedOn, lines } → 201 { ok, purchaseOrder } (a draft)
+//   PUT  /admin/v1/purchase-orders/{number}/lines?store=S001 { lines } → { ok, purchaseOrder } (a draft's new lines)
 //   POST /admin/v1/purchase-orders/{number}/send?store=S001 → { ok, purchaseOrder } (now sent to the store)
 //   GET  /admin/v1/stock/levels[?store=S001][&q=rice|0690…][&negative=true][&limit=N] → { ok, levels }
 //   GET  /admin/v1/stock/movements?store=S001&gtin=0690…[&limit=N] → { ok, product, movements }
@@ -18,6 +19,7 @@ import { actorOf, refuse } from '../office/request';
 import { invalidRequest } from '../result';
 import { officeFlags } from './office-flags';
 import { countSessions, productMovements, searchLevels } from './office-read';
+import { replaceDraftLines } from './order-edit';
 import { createDraftOrder, sendOrder, summaries } from './orders';
 
 const store = z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'");
@@ -35,6 +37,10 @@ const listQuery = z.strictObject({
   state: z.enum(['draft', 'sent', 'partly_received', 'received']).optional(),
   limit: digits(1000).optional(),
 });
+const orderLines = z
+  .array(z.strictObject({ gtin: z.string().max(20), quantity: z.number().int() }))
+  .min(1, 'a purchase order needs at least one line')
+  .max(1000);
 const createBody = z.strictObject({
   store,
   number: printable(64),
@@ -45,11 +51,9 @@ const createBody = z.strictObject({
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'must be a real day')
     .nullable()
     .optional(),
-  lines: z
-    .array(z.strictObject({ gtin: z.string().max(20), quantity: z.number().int() }))
-    .min(1, 'a purchase order needs at least one line')
-    .max(1000),
+  lines: orderLines,
 });
+const linesBody = z.strictObject({ lines: orderLines });
 const sendParams = z.strictObject({ number: printable(64) });
 const storeQuery = z.strictObject({ store });
 const levelsQuery = z.strictObject({
@@ -109,6 +113,39 @@ export function registerStockOfficeRoutes(scope: FastifyInstance, db: Database):
         expectedOn: body.data.expectedOn ?? null,
       });
       return outcome.ok ? reply.code(201).send(outcome) : sendFailure(reply, outcome);
+    },
+  );
+
+  scope.put(
+    '/admin/v1/purchase-orders/:number/lines',
+    {
+      config: {
+        doc: {
+          summary: 'Replace a draft purchase order’s lines (a sent one cannot be edited: 409)',
+          auth: 'office',
+          tags,
+          params: sendParams,
+          query: storeQuery,
+          body: linesBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const params = sendParams.safeParse(request.params);
+      if (!params.success) return sendFailure(reply, bad('PO number', params.error));
+      const query = storeQuery.safeParse(request.query ?? {});
+      if (!query.success) return sendFailure(reply, bad('query', query.error));
+      const body = linesBody.safeParse(request.body ?? {});
+      if (!body.success) return sendFailure(reply, bad('lines', body.error));
+      if (refuse(request, reply, 'stock.write', query.data.store)) return reply;
+      const outcome = await replaceDraftLines(
+        db,
+        actorOf(request),
+        query.data.store,
+        params.data.number,
+        body.data.lines,
+      );
+      return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
     },
   );
 

@@ -12,7 +12,7 @@ import type { Database, Queryable } from '../db/database';
 import { toIso, toNumber } from '../db/database';
 import type { Actor } from '../office/access';
 import { recordAudit } from '../office/audit';
-import type { Result } from '../result';
+import type { HttpFailure, Result } from '../result';
 import { fail } from '../result';
 import { insertDeliveryLines } from './po-import';
 
@@ -23,7 +23,7 @@ export interface NewPurchaseOrder {
   number: string;
   supplier: string;
   expectedOn: string | null;
-  lines: { gtin: string; quantity: number }[];
+  lines: OrderLine[];
 }
 
 export interface PurchaseOrderSummary {
@@ -55,12 +55,8 @@ export async function createDraftOrder(
   order: NewPurchaseOrder,
   now = new Date(),
 ): Promise<Result<{ purchaseOrder: PurchaseOrderSummary }>> {
-  const problems = lineProblems(order.lines);
-  if (problems.length > 0) return fail(400, 'po_invalid', problems.join('; '), { problems });
-  const lines = order.lines.map((l) => ({
-    gtin: (checkGtin(l.gtin) as { gtin14: string }).gtin14,
-    quantity: l.quantity,
-  }));
+  const lines = checkedLines(order.lines);
+  if (!lines.ok) return lines;
   return db.transaction(async (tx) => {
     const storeId = await findStore(tx, order.store);
     if (!storeId)
@@ -69,14 +65,8 @@ export async function createDraftOrder(
         'unknown_store',
         `store ${order.store} is not known to HQ (make its enrolment code first)`,
       );
-    const missing = await missingChainProducts(
-      tx,
-      lines.map((l) => l.gtin),
-    );
-    if (missing.size > 0)
-      return fail(422, 'unknown_product', `not in the chain catalog: ${[...missing].join(', ')}`, {
-        missing: [...missing],
-      });
+    const missing = await notInCatalog(tx, lines.lines);
+    if (missing) return missing;
     const taken = await tx.query(
       "SELECT 1 FROM expected_deliveries WHERE store_id = $1 AND kind = 'purchase_order' AND number = $2",
       [storeId, order.number],
@@ -89,16 +79,46 @@ export async function createDraftOrder(
        VALUES ($1, $2, 'purchase_order', $3, $4, $5, $6, 'draft', $7)`,
       [id, storeId, order.number, order.supplier, order.expectedOn, now, actor.name],
     );
-    await insertDeliveryLines(tx, id, lines);
+    await insertDeliveryLines(tx, id, lines.lines);
     const after = (await summaries(tx, { storeCodes: [order.store], number: order.number }))[0]!;
     await recordAudit(tx, actor, {
       action: 'purchase_order.create',
       targetType: 'purchase_order',
       targetId: order.number,
       store: order.store,
-      after: { ...order, lines },
+      after: { ...order, lines: lines.lines },
     });
     return { ok: true as const, purchaseOrder: after };
+  });
+}
+
+export interface OrderLine {
+  gtin: string;
+  quantity: number;
+}
+
+/** A PO's lines checked whole (400 naming each bad line), with every barcode as its GTIN-14. */
+export function checkedLines(lines: readonly OrderLine[]): Result<{ lines: OrderLine[] }> {
+  const problems = lineProblems(lines);
+  if (problems.length > 0) return fail(400, 'po_invalid', problems.join('; '), { problems });
+  return {
+    ok: true,
+    lines: lines.map((l) => ({
+      gtin: (checkGtin(l.gtin) as { gtin14: string }).gtin14,
+      quantity: l.quantity,
+    })),
+  };
+}
+
+/** The 422 naming the lines' products the chain catalog lacks, or null when it has them all. */
+export async function notInCatalog(q: Queryable, lines: readonly OrderLine[]): Promise<HttpFailure | null> {
+  const missing = await missingChainProducts(
+    q,
+    lines.map((l) => l.gtin),
+  );
+  if (missing.size === 0) return null;
+  return fail(422, 'unknown_product', `not in the chain catalog: ${[...missing].join(', ')}`, {
+    missing: [...missing],
   });
 }
 

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { Role } from '../../../server/office/access';
 import { api } from '../../api/client';
 import { useTexts } from '../../i18n';
+import { Field } from '../../ui/Field';
 import { ErrorNotice } from '../../ui/Notice';
 import { Panel } from '../../ui/Page';
 import { RoleField, StoresField } from './fields';
@@ -42,47 +43,39 @@ export function NewUser({ onCancel, onCreated }: { onCancel(): void; onCreated(n
     <Panel title={t.newUser}>
       <form className="users-form" onSubmit={submit} data-testid="user-create-form">
         <div className="form-row">
-          <label className="field">
-            <span>{t.name}</span>
-            <input
-              data-testid="user-name"
-              autoComplete="off"
-              value={form.name}
-              onChange={(e) => setForm({ ...form, name: e.target.value })}
-              required
-            />
-          </label>
-          <label className="field">
-            <span>{t.displayName}</span>
-            <input
-              data-testid="user-display-name"
-              autoComplete="off"
-              value={form.displayName}
-              onChange={(e) => setForm({ ...form, displayName: e.target.value })}
-              required
-            />
-          </label>
+          <Field
+            label={t.name}
+            data-testid="user-name"
+            autoComplete="off"
+            value={form.name}
+            onChange={(name) => setForm({ ...form, name })}
+            required
+          />
+          <Field
+            label={t.displayName}
+            data-testid="user-display-name"
+            autoComplete="off"
+            value={form.displayName}
+            onChange={(displayName) => setForm({ ...form, displayName })}
+            required
+          />
           <RoleField value={form.role} onChange={(role) => setForm({ ...form, role })} />
         </div>
         {form.role === 'store_manager' ? (
           <StoresField value={form.stores} onChange={(stores) => setForm({ ...form, stores })} />
         ) : null}
-        <label className="field users-password">
-          <span>{t.password}</span>
-          <input
-            data-testid="user-password"
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            aria-describedby="user-password-hint"
-            value={form.password}
-            onChange={(e) => setForm({ ...form, password: e.target.value })}
-            required
-          />
-          <small id="user-password-hint" className="muted">
-            {t.passwordHint}
-          </small>
-        </label>
+        <Field
+          label={t.password}
+          hint={t.passwordHint}
+          className="users-password"
+          data-testid="user-password"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          value={form.password}
+          onChange={(password) => setForm({ ...form, password })}
+          required
+        />
         {error ? <ErrorNotice error={error} /> : null}
         <div className="users-buttons">
           <button type="submit" className="button-primary" data-testid="user-create" disabled={busy}>

@@ -1,0 +1,105 @@
+// A store's name and time zone on its page: a form for those who may change them (admins, and the
+// store's own managers), plain facts for everyone else. The form keeps what is typed while the page
+// reads the store again in the background; only a save replaces it with what HQ stored.
+import { useState, type FormEvent } from 'react';
+import type { StoreView } from '../../../server/devices/queries';
+import { api } from '../../api/client';
+import { fill, useTexts } from '../../i18n';
+import { Field } from '../../ui/Field';
+import { ErrorNotice, Notice } from '../../ui/Notice';
+import { Panel } from '../../ui/Page';
+import { storeTexts } from './texts';
+
+export function StoreDetails({
+  store,
+  mayChange,
+  onSaved,
+}: {
+  store: StoreView;
+  mayChange: boolean;
+  onSaved(): void;
+}) {
+  const t = useTexts(storeTexts);
+  if (!mayChange)
+    return (
+      <Panel title={t.detailsTitle}>
+        <dl className="stores-facts">
+          <div>
+            <dt>{t.name}</dt>
+            <dd>{store.name ?? t.noName}</dd>
+          </div>
+          <div>
+            <dt>{t.timeZone}</dt>
+            <dd>{store.timeZone}</dd>
+          </div>
+        </dl>
+      </Panel>
+    );
+  return <StoreForm store={store} onSaved={onSaved} />;
+}
+
+function StoreForm({ store, onSaved }: { store: StoreView; onSaved(): void }) {
+  const t = useTexts(storeTexts);
+  const [name, setName] = useState(store.name ?? '');
+  const [timeZone, setTimeZone] = useState(store.timeZone);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      const reply = await api.patch<{ store: StoreView }>(
+        `/admin/v1/stores/${encodeURIComponent(store.code)}`,
+        {
+          name,
+          timeZone,
+        },
+      );
+      setName(reply.store.name ?? '');
+      setTimeZone(reply.store.timeZone);
+      setSaved(true);
+      onSaved();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Panel title={t.detailsTitle}>
+      <form className="stores-details" onSubmit={(e) => void submit(e)} data-testid="store-details">
+        <div className="form-row">
+          <Field
+            label={t.name}
+            className="stores-name-field"
+            value={name}
+            onChange={setName}
+            required
+            maxLength={80}
+          />
+          <Field
+            label={t.timeZone}
+            hint={t.timeZoneHint}
+            className="stores-zone-field"
+            value={timeZone}
+            onChange={setTimeZone}
+            required
+            maxLength={64}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        {error ? <ErrorNotice error={error} /> : null}
+        {saved ? <Notice tone="ok">{fill(t.saved, { code: store.code })}</Notice> : null}
+        <div>
+          <button type="submit" className="button-primary" disabled={busy}>
+            {t.save}
+          </button>
+        </div>
+      </form>
+    </Panel>
+  );
+}

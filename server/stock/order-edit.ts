@@ -6,7 +6,14 @@ import type { Database } from '../db/database';
 import type { Actor } from '../office/access';
 import { recordAudit } from '../office/audit';
 import { fail, type Result } from '../result';
-import { checkedLines, notInCatalog, summaries, type OrderLine, type PurchaseOrderSummary } from './orders';
+import {
+  checkedLines,
+  lockDraft,
+  notInCatalog,
+  summaries,
+  type OrderLine,
+  type PurchaseOrderSummary,
+} from './orders';
 import { insertDeliveryLines } from './po-import';
 
 /** Replaces a draft's lines with `lines`, checked like a new PO's; audited with before and after. */
@@ -21,19 +28,14 @@ export async function replaceDraftLines(
   if (!checked.ok) return checked;
   const { lines } = checked;
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string; state: string }>(
-      `SELECT d.id, d.state FROM expected_deliveries d JOIN stores s ON s.id = d.store_id
-       WHERE s.code = $1 AND d.kind = 'purchase_order' AND d.number = $2 FOR UPDATE OF d`,
-      [storeCode, number],
+    const row = await lockDraft(
+      tx,
+      storeCode,
+      number,
+      'po_sent',
+      'was already sent to store {store}, so it can no longer be edited',
     );
-    const row = rows[0];
-    if (!row) return fail(404, 'po_not_found', `store ${storeCode} has no purchase order ${number}`);
-    if (row.state !== 'draft')
-      return fail(
-        409,
-        'po_sent',
-        `purchase order ${number} was already sent to store ${storeCode}, so it can no longer be edited`,
-      );
+    if (!row.ok) return row;
     const missing = await notInCatalog(tx, lines);
     if (missing) return missing;
     const old = await tx.query<{ gtin: string; expected: unknown }>(

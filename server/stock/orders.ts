@@ -147,15 +147,14 @@ export async function sendOrder(
   now = new Date(),
 ): Promise<Result<{ purchaseOrder: PurchaseOrderSummary }>> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string; state: string }>(
-      `SELECT d.id, d.state FROM expected_deliveries d JOIN stores s ON s.id = d.store_id
-       WHERE s.code = $1 AND d.kind = 'purchase_order' AND d.number = $2 FOR UPDATE OF d`,
-      [storeCode, number],
+    const row = await lockDraft(
+      tx,
+      storeCode,
+      number,
+      'po_already_sent',
+      'was sent to store {store} already',
     );
-    const row = rows[0];
-    if (!row) return fail(404, 'po_not_found', `store ${storeCode} has no purchase order ${number}`);
-    if (row.state !== 'draft')
-      return fail(409, 'po_already_sent', `purchase order ${number} was sent to store ${storeCode} already`);
+    if (!row.ok) return row;
     await tx.query("UPDATE expected_deliveries SET state = 'sent', sent_at = $2 WHERE id = $1", [
       row.id,
       now,
@@ -171,6 +170,29 @@ export async function sendOrder(
     });
     return { ok: true as const, purchaseOrder: after };
   });
+}
+
+/**
+ * A draft PO's row, locked for the caller's transaction; 404 when the store has no such PO, 409 with
+ * `code` and `why` (its `{store}` filled in) when it is no longer a draft.
+ */
+export async function lockDraft(
+  tx: Queryable,
+  storeCode: string,
+  number: string,
+  code: string,
+  why: string,
+): Promise<Result<{ id: string }>> {
+  const { rows } = await tx.query<{ id: string; state: string }>(
+    `SELECT d.id, d.state FROM expected_deliveries d JOIN stores s ON s.id = d.store_id
+     WHERE s.code = $1 AND d.kind = 'purchase_order' AND d.number = $2 FOR UPDATE OF d`,
+    [storeCode, number],
+  );
+  const row = rows[0];
+  if (!row) return fail(404, 'po_not_found', `store ${storeCode} has no purchase order ${number}`);
+  if (row.state !== 'draft')
+    return fail(409, code, `purchase order ${number} ${why.replace('{store}', storeCode)}`);
+  return { ok: true, id: row.id };
 }
 
 /** The POs of some stores (null: every store), newest first, optionally one number or one state. */

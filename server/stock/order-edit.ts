@@ -5,7 +5,7 @@
 import type { Database } from '../db/database';
 import type { Actor } from '../office/access';
 import { recordAudit } from '../office/audit';
-import { fail, type Result } from '../result';
+import type { Result } from '../result';
 import {
   checkedLines,
   lockDraft,

@@ -105,12 +105,19 @@ describe('stores and devices in the back office', () => {
     const details = page.getByTestId('store-details');
     await details.getByLabel('Time zone').fill('Mars/Olympus');
     await details.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => details.getByRole('alert').textContent()).toContain('not a time zone HQ knows');
-    expect(await details.getByLabel('Time zone').getAttribute('aria-describedby')).toBeTruthy();
+    // HQ's refusal stands under the zone's box, which is marked invalid and described by it.
+    const zone = details.getByLabel('Time zone');
+    await expect.poll(() => zone.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await zone.getAttribute('aria-describedby'))!.split(' ');
+    const said = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
+    expect(said.join(' ')).toMatch(/An IANA name.*"Mars\/Olympus" is not a time zone HQ knows/);
+    expect(await axeProblems(page, 'store details with a refused zone')).toEqual([]);
+    await officeShot(page, 'store-zone-refused-en');
     await details.getByLabel('Name').fill('Riverside Market');
     await details.getByLabel('Time zone').fill('Asia/Shanghai');
     await details.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => details.getByRole('status').textContent()).toBe('Store S001 is saved.');
+    expect(await details.getByLabel('Time zone').getAttribute('aria-invalid')).toBeNull();
     await expect.poll(() => page.locator('#page-title').textContent()).toBe('Store S001 · Riverside Market');
     const { rows } = await hq.db.query<{ name: string; time_zone: string }>(
       "SELECT name, time_zone FROM stores WHERE code = 'S001'",

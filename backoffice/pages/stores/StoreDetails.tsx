@@ -3,7 +3,7 @@
 // reads the store again in the background; only a save replaces it with what HQ stored.
 import { useState, type FormEvent } from 'react';
 import type { StoreView } from '../../../server/devices/queries';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { fill, useTexts } from '../../i18n';
 import { Field } from '../../ui/Field';
 import { ErrorNotice, Notice } from '../../ui/Notice';
@@ -43,6 +43,8 @@ function StoreForm({ store, onSaved }: { store: StoreView; onSaved(): void }) {
   const [name, setName] = useState(store.name ?? '');
   const [timeZone, setTimeZone] = useState(store.timeZone);
   const [error, setError] = useState<unknown>(null);
+  // HQ's word on the zone itself shows under the zone's box, which it marks invalid.
+  const zoneError = error instanceof ApiError && error.code === 'unknown_time_zone' ? error.message : null;
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -83,6 +85,7 @@ function StoreForm({ store, onSaved }: { store: StoreView; onSaved(): void }) {
           <Field
             label={t.timeZone}
             hint={t.timeZoneHint}
+            error={zoneError}
             className="stores-zone-field"
             value={timeZone}
             onChange={setTimeZone}
@@ -92,7 +95,7 @@ function StoreForm({ store, onSaved }: { store: StoreView; onSaved(): void }) {
             spellCheck={false}
           />
         </div>
-        {error ? <ErrorNotice error={error} /> : null}
+        {error && !zoneError ? <ErrorNotice error={error} /> : null}
         {saved ? <Notice tone="ok">{fill(t.saved, { code: store.code })}</Notice> : null}
         <div>
           <button type="submit" className="button-primary" disabled={busy}>

@@ -1,6 +1,6 @@
 // A new purchase order: store, number, supplier, expected day and its lines by GTIN. Saved as a draft;
 // HQ checks every line (a chain product, listed once) and says what was wrong.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { PurchaseOrderSummary } from '../../../server/stock/orders';
 import { api } from '../../api/client';
 import { go } from '../../app/route';
@@ -9,6 +9,7 @@ import { useTexts } from '../../i18n';
 import { Field } from '../../ui/Field';
 import { ErrorNotice } from '../../ui/Notice';
 import { Page, Panel } from '../../ui/Page';
+import { useSubmit } from '../../ui/useSubmit';
 import { StoreField } from '../stock/StoreField';
 import { blankLine, LinesEditor, linesBody, type Line } from './LinesEditor';
 import { poTexts } from './texts';
@@ -21,35 +22,17 @@ export function NewOrder() {
   const [supplier, setSupplier] = useState('');
   const [expectedOn, setExpectedOn] = useState('');
   const [lines, setLines] = useState<Line[]>([blankLine()]);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      const { purchaseOrder } = await api.post<{ purchaseOrder: PurchaseOrderSummary }>(
-        '/admin/v1/purchase-orders',
-        {
-          store,
-          number,
-          supplier,
-          expectedOn: expectedOn || null,
-          lines: linesBody(lines),
-        },
-      );
-      go('purchase-orders', purchaseOrder.store, purchaseOrder.number);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    const { purchaseOrder } = await api.post<{ purchaseOrder: PurchaseOrderSummary }>(
+      '/admin/v1/purchase-orders',
+      { store, number, supplier, expectedOn: expectedOn || null, lines: linesBody(lines) },
+    );
+    go('purchase-orders', purchaseOrder.store, purchaseOrder.number);
+  });
 
   return (
     <Page title={t.newOrder}>
-      <form onSubmit={(e) => void save(e)} className="po-form">
+      <form onSubmit={submit} className="po-form">
         <Panel>
           <div className="form-row">
             <StoreField id="new-po-store" value={store} onChange={setStore} allowAll={false} />
@@ -83,7 +66,7 @@ export function NewOrder() {
         </Panel>
         {error ? <ErrorNotice error={error} /> : null}
         <div className="form-row">
-          <button type="submit" className="button-primary" disabled={saving}>
+          <button type="submit" className="button-primary" disabled={busy}>
             {t.saveDraft}
           </button>
           <button type="button" className="button-quiet" onClick={() => go('purchase-orders')}>

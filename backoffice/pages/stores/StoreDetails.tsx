@@ -1,13 +1,14 @@
 // A store's name and time zone on its page: a form for those who may change them (admins, and the
 // store's own managers), plain facts for everyone else. The form keeps what is typed while the page
 // reads the store again in the background; only a save replaces it with what HQ stored.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { StoreView } from '../../../server/devices/queries';
 import { api, ApiError } from '../../api/client';
 import { fill, useTexts } from '../../i18n';
 import { Field } from '../../ui/Field';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Panel } from '../../ui/Page';
+import { useSubmit } from '../../ui/useSubmit';
 import { storeTexts } from './texts';
 
 export function StoreDetails({
@@ -42,37 +43,21 @@ function StoreForm({ store, onSaved }: { store: StoreView; onSaved(): void }) {
   const t = useTexts(storeTexts);
   const [name, setName] = useState(store.name ?? '');
   const [timeZone, setTimeZone] = useState(store.timeZone);
-  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const { submit, busy, error } = useSubmit(async () => {
+    setSaved(false);
+    const path = `/admin/v1/stores/${encodeURIComponent(store.code)}`;
+    const reply = await api.patch<{ store: StoreView }>(path, { name, timeZone });
+    setName(reply.store.name ?? '');
+    setTimeZone(reply.store.timeZone);
+    setSaved(true);
+    onSaved();
+  });
   // HQ's word on the zone itself shows under the zone's box, which it marks invalid.
   const zoneError = error instanceof ApiError && error.code === 'unknown_time_zone' ? error.message : null;
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      const reply = await api.patch<{ store: StoreView }>(
-        `/admin/v1/stores/${encodeURIComponent(store.code)}`,
-        {
-          name,
-          timeZone,
-        },
-      );
-      setName(reply.store.name ?? '');
-      setTimeZone(reply.store.timeZone);
-      setSaved(true);
-      onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Panel title={t.detailsTitle}>
-      <form className="stores-details" onSubmit={(e) => void submit(e)} data-testid="store-details">
+      <form className="stores-details" onSubmit={submit} data-testid="store-details">
         <div className="form-row">
           <Field
             label={t.name}

@@ -1,11 +1,12 @@
 // Making a user: sign-in name, full name, role, a store manager's stores, and a first password.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Role } from '../../../server/office/access';
 import { api } from '../../api/client';
 import { useTexts } from '../../i18n';
 import { Field } from '../../ui/Field';
 import { ErrorNotice } from '../../ui/Notice';
 import { Panel } from '../../ui/Page';
+import { useSubmit } from '../../ui/useSubmit';
 import { RoleField, StoresField } from './fields';
 import { parseStores, userTexts } from './texts';
 
@@ -18,27 +19,17 @@ export function NewUser({ onCancel, onCreated }: { onCancel(): void; onCreated(n
     stores: '',
     password: '',
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const name = form.name.trim().toLowerCase();
-      await api.post('/admin/v1/users', {
-        name,
-        displayName: form.displayName.trim(),
-        role: form.role,
-        stores: form.role === 'store_manager' ? parseStores(form.stores) : [],
-        password: form.password,
-      });
-      onCreated(name);
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    const name = form.name.trim().toLowerCase();
+    await api.post('/admin/v1/users', {
+      name,
+      displayName: form.displayName.trim(),
+      role: form.role,
+      stores: form.role === 'store_manager' ? parseStores(form.stores) : [],
+      password: form.password,
+    });
+    onCreated(name);
+  });
   return (
     <Panel title={t.newUser}>
       <form className="users-form" onSubmit={submit} data-testid="user-create-form">

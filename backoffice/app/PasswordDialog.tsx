@@ -3,6 +3,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { defineTexts, useTexts } from '../i18n';
+import { Field } from '../ui/Field';
 import { ErrorNotice, Notice } from '../ui/Notice';
 
 const texts = defineTexts({
@@ -64,16 +65,14 @@ export function PasswordDialog() {
     }
   };
   const field = (key: keyof typeof fields, label: string, autoComplete: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        type="password"
-        autoComplete={autoComplete}
-        value={fields[key]}
-        onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
-        required
-      />
-    </label>
+    <Field
+      label={label}
+      type="password"
+      autoComplete={autoComplete}
+      value={fields[key]}
+      onChange={(value) => setFields({ ...fields, [key]: value })}
+      required
+    />
   );
   return (
     <>

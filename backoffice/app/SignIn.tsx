@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { defineTexts, fill, useTexts } from '../i18n';
+import { Field } from '../ui/Field';
 import { ErrorNotice, Notice } from '../ui/Notice';
 import { useLoad } from '../ui/useLoad';
 import { LanguagePicker } from './LanguagePicker';
@@ -134,27 +135,23 @@ function SignInForm({ t, onDone }: { t: Texts; onDone(): void }) {
   };
   return (
     <form className="sign-in-form" onSubmit={submit} aria-labelledby="sign-in-title">
-      <label className="field">
-        <span>{t.name}</span>
-        <input
-          data-testid="sign-in-name"
-          autoComplete="username"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
-        />
-      </label>
-      <label className="field">
-        <span>{t.password}</span>
-        <input
-          data-testid="sign-in-password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-      </label>
+      <Field
+        label={t.name}
+        data-testid="sign-in-name"
+        autoComplete="username"
+        value={name}
+        onChange={setName}
+        required
+      />
+      <Field
+        label={t.password}
+        data-testid="sign-in-password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        required
+      />
       {error ? <SignInError error={error} t={t} /> : null}
       <button type="submit" className="button-primary" data-testid="sign-in-submit" disabled={busy}>
         {t.signIn}
@@ -167,8 +164,7 @@ function FirstAdminForm({ t, onDone, onBack }: { t: Texts; onDone(): void; onBac
   const [form, setForm] = useState({ token: '', name: '', displayName: '', password: '', repeat: '' });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: e.target.value }));
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (form.password !== form.repeat) {
@@ -191,64 +187,51 @@ function FirstAdminForm({ t, onDone, onBack }: { t: Texts; onDone(): void; onBac
   };
   return (
     <form className="sign-in-form" onSubmit={submit} aria-labelledby="sign-in-title">
-      <label className="field">
-        <span>{t.token}</span>
-        <input
-          data-testid="first-admin-token"
-          type="password"
-          autoComplete="off"
-          value={form.token}
-          onChange={set('token')}
-          required
-        />
-      </label>
-      <label className="field">
-        <span>{t.name}</span>
-        <input
-          data-testid="first-admin-name"
-          autoComplete="username"
-          value={form.name}
-          onChange={set('name')}
-          required
-        />
-      </label>
-      <label className="field">
-        <span>{t.displayName}</span>
-        <input
-          data-testid="first-admin-display-name"
-          autoComplete="name"
-          value={form.displayName}
-          onChange={set('displayName')}
-          required
-        />
-      </label>
-      <label className="field">
-        <span>{t.password}</span>
-        <input
-          data-testid="first-admin-password"
-          type="password"
-          autoComplete="new-password"
-          minLength={10}
-          aria-describedby="first-admin-rule"
-          value={form.password}
-          onChange={set('password')}
-          required
-        />
-        <small id="first-admin-rule" className="muted">
-          {t.passwordRule}
-        </small>
-      </label>
-      <label className="field">
-        <span>{t.repeat}</span>
-        <input
-          data-testid="first-admin-repeat"
-          type="password"
-          autoComplete="new-password"
-          value={form.repeat}
-          onChange={set('repeat')}
-          required
-        />
-      </label>
+      <Field
+        label={t.token}
+        data-testid="first-admin-token"
+        type="password"
+        autoComplete="off"
+        value={form.token}
+        onChange={set('token')}
+        required
+      />
+      <Field
+        label={t.name}
+        data-testid="first-admin-name"
+        autoComplete="username"
+        value={form.name}
+        onChange={set('name')}
+        required
+      />
+      <Field
+        label={t.displayName}
+        data-testid="first-admin-display-name"
+        autoComplete="name"
+        value={form.displayName}
+        onChange={set('displayName')}
+        required
+      />
+      <Field
+        label={t.password}
+        hint={t.passwordRule}
+        data-testid="first-admin-password"
+        type="password"
+        autoComplete="new-password"
+        minLength={10}
+        value={form.password}
+        onChange={set('password')}
+        required
+      />
+      <Field
+        label={t.repeat}
+        data-testid="first-admin-repeat"
+        type="password"
+        autoComplete="new-password"
+        value={form.repeat}
+        onChange={set('repeat')}
+        required
+      />
       {error ? <ErrorNotice error={error} /> : null}
       <button type="submit" className="button-primary" data-testid="first-admin-submit" disabled={busy}>
         {t.create}

@@ -35,6 +35,8 @@ export interface DeviceView {
 export interface StoreView {
   code: string;
   name: string | null;
+  /** Where its report days begin (IANA name). */
+  timeZone: string;
   createdAt: string;
   devices: { active: number; needAttention: number; revoked: number };
   /** The most recent contact of any of its devices. */
@@ -153,8 +155,8 @@ export async function listStores(
   stores: readonly string[] | null,
   now: number = Date.now(),
 ): Promise<StoreView[]> {
-  const { rows } = await q.query<{ code: string; name: string | null; created_at: Date }>(
-    `SELECT code, name, created_at FROM stores WHERE $1::text[] IS NULL OR code = ANY($1::text[]) ORDER BY code`,
+  const { rows } = await q.query<{ code: string; name: string | null; time_zone: string; created_at: Date }>(
+    `SELECT code, name, time_zone, created_at FROM stores WHERE $1::text[] IS NULL OR code = ANY($1::text[]) ORDER BY code`,
     [stores],
   );
   const devices = await listDevices(q, stores, now);
@@ -164,6 +166,7 @@ export async function listStores(
     return {
       code: row.code,
       name: row.name,
+      timeZone: row.time_zone,
       createdAt: toIso(row.created_at),
       devices: {
         active: mine.filter((d) => d.revokedAt === null).length,

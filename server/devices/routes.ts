@@ -14,11 +14,13 @@ import { actorOf, parseOr400, refuse } from '../office/request';
 import { fail, type HttpFailure } from '../result';
 import { findDevice, hqFacts, listDevices, listStores } from './queries';
 import { announceRevoked } from './revocations';
+import { editStore } from './store-edit';
 import {
   createStoreBody,
   deviceParams,
   deviceReply,
   devicesQuery,
+  editStoreBody,
   devicesReply,
   enrolmentCodeBody,
   enrolmentCodeReply,
@@ -103,6 +105,34 @@ export function registerDeviceAdminRoutes(scope: FastifyInstance, db: Database):
       if (!answer)
         return sendFailure(reply, fail(404, 'store_not_found', `there is no store ${params.code}`));
       return reply.send(answer);
+    },
+  );
+
+  scope.patch(
+    '/admin/v1/stores/:code',
+    {
+      config: {
+        doc: {
+          summary:
+            'Rename a store or change its time zone (its sales rollups are made again in the new zone)',
+          auth: 'office',
+          tags,
+          params: storeParams,
+          body: editStoreBody,
+          reply: storeReply,
+        },
+      },
+    },
+    async (request, reply) => {
+      const params = parseOr400(reply, storeParams, request.params, 'store');
+      if (!params) return reply;
+      const body = parseOr400(reply, editStoreBody, request.body, 'change');
+      if (!body) return reply;
+      // One store's own details, like its zone (PUT …/time-zone): its store managers may change them too.
+      if (refuse(request, reply, 'devices.write', params.code)) return reply;
+      const outcome = await editStore(db, actorOf(request), params.code, body);
+      if (!outcome.ok) return sendFailure(reply, outcome);
+      return reply.send(await storeAnswer(db, params.code));
     },
   );
 

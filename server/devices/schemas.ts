@@ -13,6 +13,20 @@ const storeName = z
 
 export const createStoreBody = z.strictObject({ code: storeCode, name: storeName });
 export const storeParams = z.strictObject({ code: storeCode });
+/** What a store's page may change; at least one of them. */
+export const editStoreBody = z
+  .strictObject({
+    name: storeName.optional(),
+    timeZone: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(64, 'must be at most 64 characters')
+      .optional(),
+  })
+  .refine((body) => body.name !== undefined || body.timeZone !== undefined, {
+    message: 'give a name or a timeZone to change',
+  });
 export const devicesQuery = z.strictObject({ store: storeCode.optional() });
 export const deviceParams = z.strictObject({ id: z.uuid('must be a device id') });
 export const enrolmentCodeBody = z.strictObject({
@@ -56,6 +70,7 @@ export const deviceView = z.object({
 export const storeView = z.object({
   code: z.string(),
   name: z.string().nullable(),
+  timeZone: z.string(),
   createdAt: z.string(),
   devices: z.object({ active: z.number(), needAttention: z.number(), revoked: z.number() }),
   lastSeenAt: z.string().nullable(),

@@ -1,5 +1,6 @@
 // The shapes the users' routes accept and answer with, shared by the routes and their OpenAPI docs.
 import { z } from 'zod';
+import { AUDIT_CURSOR } from './audit-log';
 import { STORE_CODE } from '../auth/enrolment';
 import { ROLES } from './access';
 import { PASSWORD_MAX, PASSWORD_MIN } from './passwords';
@@ -76,17 +77,25 @@ const instant = z.iso.datetime({
   offset: true,
   message: 'must be an ISO 8601 time like 2026-05-01T00:00:00Z',
 });
-export const auditQuery = z.strictObject({
-  action: z.string().max(64).optional(),
-  targetType: z.string().max(64).optional(),
-  targetId: z.string().max(200).optional(),
-  actor: z.string().max(100).optional(),
-  from: instant.optional(),
-  to: instant.optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,4}$/, 'must be a whole number from 1 to 1000')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 1000, 'must be a whole number from 1 to 1000')
-    .optional(),
-});
+const auditCursor = z.string().regex(AUDIT_CURSOR, 'must be a cursor from an earlier page of the audit log');
+export const auditQuery = z
+  .strictObject({
+    action: z.string().max(64).optional(),
+    targetType: z.string().max(64).optional(),
+    targetId: z.string().max(200).optional(),
+    actor: z.string().max(100).optional(),
+    from: instant.optional(),
+    to: instant.optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,4}$/, 'must be a whole number from 1 to 1000')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 1000, 'must be a whole number from 1 to 1000')
+      .optional(),
+    older: auditCursor.optional(),
+    newer: auditCursor.optional(),
+  })
+  .refine((q) => q.older === undefined || q.newer === undefined, {
+    message: 'give older or newer, not both',
+    path: ['newer'],
+  });

@@ -23,7 +23,7 @@ import {
   zReportList,
   type ReportStore,
 } from './queries';
-import { rebuildStoreRollups } from './rebuild';
+import { changeStoreZone, knownZone, UNKNOWN_ZONE_HINT } from './zones';
 
 const MAX_DAYS = 1_100;
 const localDay = z
@@ -186,7 +186,7 @@ export function registerSalesReportRoutes(scope: FastifyInstance, db: Database, 
           fail(
             400,
             'unknown_time_zone',
-            `"${body.timeZone}" is not a time zone HQ knows; give an IANA name like Asia/Shanghai or Europe/Paris`,
+            `"${body.timeZone}" is not a time zone HQ knows; ${UNKNOWN_ZONE_HINT}`,
           ),
         );
       }
@@ -198,8 +198,7 @@ export function registerSalesReportRoutes(scope: FastifyInstance, db: Database, 
         const found = rows[0];
         if (!found) return null;
         if (found.time_zone !== zone) {
-          await tx.query('UPDATE stores SET time_zone = $2 WHERE id = $1', [found.id, zone]);
-          await rebuildStoreRollups(tx, found.id);
+          await changeStoreZone(tx, found.id, zone);
           await recordAudit(tx, actorOf(request), {
             action: 'store.time_zone',
             targetType: 'store',
@@ -215,20 +214,6 @@ export function registerSalesReportRoutes(scope: FastifyInstance, db: Database, 
       return reply.send({ ok: true, store: result });
     },
   );
-}
-
-/** The zone's name as the database spells it, when both it and the JS runtime know it. */
-async function knownZone(db: Database, name: string): Promise<string | null> {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-  } catch {
-    return null;
-  }
-  const { rows } = await db.query<{ name: string }>(
-    'SELECT name FROM pg_timezone_names WHERE lower(name) = lower($1) ORDER BY name = $1 DESC LIMIT 1',
-    [name],
-  );
-  return rows[0]?.name ?? null;
 }
 
 /**

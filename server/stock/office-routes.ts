@@ -2,6 +2,7 @@
 // store among the actor's; making and sending a PO needs stock.write in its store.
 //   GET  /admin/v1/purchase-orders[?store=S001][&state=draft|sent|partly_received|received] → { ok, purchaseOrders }
 //   POST /admin/v1/purchase-orders { store, number, supplier, expectedOn, lines } → 201 { ok, purchaseOrder } (a draft)
+//   PUT  /admin/v1/purchase-orders/{number}/lines?store=S001 { lines } → { ok, purchaseOrder } (a draft's new lines)
 //   POST /admin/v1/purchase-orders/{number}/send?store=S001 → { ok, purchaseOrder } (now sent to the store)
 //   GET  /admin/v1/stock/levels[?store=S001][&q=rice|0690…][&negative=true][&limit=N] → { ok, levels }
 //   GET  /admin/v1/stock/movements?store=S001&gtin=0690…[&limit=N] → { ok, product, movements }
@@ -17,6 +18,7 @@ import { storeFilter } from '../office/access';
 import { actorOf, refuse, parseOr400 } from '../office/request';
 import { officeFlags } from './office-flags';
 import { countSessions, productMovements, searchLevels } from './office-read';
+import { replaceDraftLines } from './order-edit';
 import { createDraftOrder, sendOrder, summaries } from './orders';
 
 const store = z.string().regex(STORE_CODE, "must be 1 to 32 letters, digits or '_'");
@@ -34,6 +36,10 @@ const listQuery = z.strictObject({
   state: z.enum(['draft', 'sent', 'partly_received', 'received']).optional(),
   limit: digits(1000).optional(),
 });
+const orderLines = z
+  .array(z.strictObject({ gtin: z.string().max(20), quantity: z.number().int() }))
+  .min(1, 'a purchase order needs at least one line')
+  .max(1000);
 const createBody = z.strictObject({
   store,
   number: printable(64),
@@ -44,11 +50,9 @@ const createBody = z.strictObject({
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'must be a real day')
     .nullable()
     .optional(),
-  lines: z
-    .array(z.strictObject({ gtin: z.string().max(20), quantity: z.number().int() }))
-    .min(1, 'a purchase order needs at least one line')
-    .max(1000),
+  lines: orderLines,
 });
+const linesBody = z.strictObject({ lines: orderLines });
 const sendParams = z.strictObject({ number: printable(64) });
 const storeQuery = z.strictObject({ store });
 const levelsQuery = z.strictObject({
@@ -105,6 +109,33 @@ export function registerStockOfficeRoutes(scope: FastifyInstance, db: Database):
         expectedOn: body.expectedOn ?? null,
       });
       return outcome.ok ? reply.code(201).send(outcome) : sendFailure(reply, outcome);
+    },
+  );
+
+  scope.put(
+    '/admin/v1/purchase-orders/:number/lines',
+    {
+      config: {
+        doc: {
+          summary: 'Replace a draft purchase order’s lines (a sent one cannot be edited: 409)',
+          auth: 'office',
+          tags,
+          params: sendParams,
+          query: storeQuery,
+          body: linesBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const params = parseOr400(reply, sendParams, request.params, 'PO number');
+      if (!params) return reply;
+      const query = parseOr400(reply, storeQuery, request.query, 'query');
+      if (!query) return reply;
+      const body = parseOr400(reply, linesBody, request.body, 'lines');
+      if (!body) return reply;
+      if (refuse(request, reply, 'stock.write', query.store)) return reply;
+      const outcome = await replaceDraftLines(db, actorOf(request), query.store, params.number, body.lines);
+      return outcome.ok ? reply.send(outcome) : sendFailure(reply, outcome);
     },
   );
 

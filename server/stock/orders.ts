@@ -12,7 +12,7 @@ import type { Database, Queryable } from '../db/database';
 import { toIso, toNumber } from '../db/database';
 import type { Actor } from '../office/access';
 import { recordAudit } from '../office/audit';
-import type { Result } from '../result';
+import type { HttpFailure, Result } from '../result';
 import { fail } from '../result';
 import { insertDeliveryLines } from './po-import';
 
@@ -23,7 +23,7 @@ export interface NewPurchaseOrder {
   number: string;
   supplier: string;
   expectedOn: string | null;
-  lines: { gtin: string; quantity: number }[];
+  lines: OrderLine[];
 }
 
 export interface PurchaseOrderSummary {
@@ -55,12 +55,8 @@ export async function createDraftOrder(
   order: NewPurchaseOrder,
   now = new Date(),
 ): Promise<Result<{ purchaseOrder: PurchaseOrderSummary }>> {
-  const problems = lineProblems(order.lines);
-  if (problems.length > 0) return fail(400, 'po_invalid', problems.join('; '), { problems });
-  const lines = order.lines.map((l) => ({
-    gtin: (checkGtin(l.gtin) as { gtin14: string }).gtin14,
-    quantity: l.quantity,
-  }));
+  const lines = checkedLines(order.lines);
+  if (!lines.ok) return lines;
   return db.transaction(async (tx) => {
     const storeId = await findStore(tx, order.store);
     if (!storeId)
@@ -69,14 +65,8 @@ export async function createDraftOrder(
         'unknown_store',
         `store ${order.store} is not known to HQ (make its enrolment code first)`,
       );
-    const missing = await missingChainProducts(
-      tx,
-      lines.map((l) => l.gtin),
-    );
-    if (missing.size > 0)
-      return fail(422, 'unknown_product', `not in the chain catalog: ${[...missing].join(', ')}`, {
-        missing: [...missing],
-      });
+    const missing = await notInCatalog(tx, lines.lines);
+    if (missing) return missing;
     const taken = await tx.query(
       "SELECT 1 FROM expected_deliveries WHERE store_id = $1 AND kind = 'purchase_order' AND number = $2",
       [storeId, order.number],
@@ -89,16 +79,46 @@ export async function createDraftOrder(
        VALUES ($1, $2, 'purchase_order', $3, $4, $5, $6, 'draft', $7)`,
       [id, storeId, order.number, order.supplier, order.expectedOn, now, actor.name],
     );
-    await insertDeliveryLines(tx, id, lines);
+    await insertDeliveryLines(tx, id, lines.lines);
     const after = (await summaries(tx, { storeCodes: [order.store], number: order.number }))[0]!;
     await recordAudit(tx, actor, {
       action: 'purchase_order.create',
       targetType: 'purchase_order',
       targetId: order.number,
       store: order.store,
-      after: { ...order, lines },
+      after: { ...order, lines: lines.lines },
     });
     return { ok: true as const, purchaseOrder: after };
+  });
+}
+
+export interface OrderLine {
+  gtin: string;
+  quantity: number;
+}
+
+/** A PO's lines checked whole (400 naming each bad line), with every barcode as its GTIN-14. */
+export function checkedLines(lines: readonly OrderLine[]): Result<{ lines: OrderLine[] }> {
+  const problems = lineProblems(lines);
+  if (problems.length > 0) return fail(400, 'po_invalid', problems.join('; '), { problems });
+  return {
+    ok: true,
+    lines: lines.map((l) => ({
+      gtin: (checkGtin(l.gtin) as { gtin14: string }).gtin14,
+      quantity: l.quantity,
+    })),
+  };
+}
+
+/** The 422 naming the lines' products the chain catalog lacks, or null when it has them all. */
+export async function notInCatalog(q: Queryable, lines: readonly OrderLine[]): Promise<HttpFailure | null> {
+  const missing = await missingChainProducts(
+    q,
+    lines.map((l) => l.gtin),
+  );
+  if (missing.size === 0) return null;
+  return fail(422, 'unknown_product', `not in the chain catalog: ${[...missing].join(', ')}`, {
+    missing: [...missing],
   });
 }
 
@@ -127,15 +147,14 @@ export async function sendOrder(
   now = new Date(),
 ): Promise<Result<{ purchaseOrder: PurchaseOrderSummary }>> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string; state: string }>(
-      `SELECT d.id, d.state FROM expected_deliveries d JOIN stores s ON s.id = d.store_id
-       WHERE s.code = $1 AND d.kind = 'purchase_order' AND d.number = $2 FOR UPDATE OF d`,
-      [storeCode, number],
+    const row = await lockDraft(
+      tx,
+      storeCode,
+      number,
+      'po_already_sent',
+      'was sent to store {store} already',
     );
-    const row = rows[0];
-    if (!row) return fail(404, 'po_not_found', `store ${storeCode} has no purchase order ${number}`);
-    if (row.state !== 'draft')
-      return fail(409, 'po_already_sent', `purchase order ${number} was sent to store ${storeCode} already`);
+    if (!row.ok) return row;
     await tx.query("UPDATE expected_deliveries SET state = 'sent', sent_at = $2 WHERE id = $1", [
       row.id,
       now,
@@ -151,6 +170,29 @@ export async function sendOrder(
     });
     return { ok: true as const, purchaseOrder: after };
   });
+}
+
+/**
+ * A draft PO's row, locked for the caller's transaction; 404 when the store has no such PO, 409 with
+ * `code` and `why` (its `{store}` filled in) when it is no longer a draft.
+ */
+export async function lockDraft(
+  tx: Queryable,
+  storeCode: string,
+  number: string,
+  code: string,
+  why: string,
+): Promise<Result<{ id: string }>> {
+  const { rows } = await tx.query<{ id: string; state: string }>(
+    `SELECT d.id, d.state FROM expected_deliveries d JOIN stores s ON s.id = d.store_id
+     WHERE s.code = $1 AND d.kind = 'purchase_order' AND d.number = $2 FOR UPDATE OF d`,
+    [storeCode, number],
+  );
+  const row = rows[0];
+  if (!row) return fail(404, 'po_not_found', `store ${storeCode} has no purchase order ${number}`);
+  if (row.state !== 'draft')
+    return fail(409, code, `purchase order ${number} ${why.replace('{store}', storeCode)}`);
+  return { ok: true, id: row.id };
 }
 
 /** The POs of some stores (null: every store), newest first, optionally one number or one state. */

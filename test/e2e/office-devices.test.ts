@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolTerminal } from '../../services/sync';
 import { axeProblems } from '../helpers/axe';
-import { OFFICE_ADMIN, openArea, startOffice, type Office } from '../helpers/office';
+import { OFFICE_ADMIN, officeShot, openArea, startOffice, type Office } from '../helpers/office';
 import { startServe, type ServeProcess } from '../helpers/serve';
 
 const SHOTS = process.env.OPENLANE_SHOTS_DIR;
@@ -98,5 +98,37 @@ describe('stores and devices in the back office', () => {
       .poll(() => kiosk.getByTestId('sync-text').textContent())
       .toBe('Removed from HQ — enrol this terminal again');
     await kiosk.close();
+  });
+
+  it('renames the store and moves it to another time zone from its page; a zone HQ does not know is refused', async () => {
+    const { page, hq } = office;
+    const details = page.getByTestId('store-details');
+    await details.getByLabel('Time zone').fill('Mars/Olympus');
+    await details.getByRole('button', { name: 'Save' }).click();
+    // HQ's refusal stands under the zone's box, which is marked invalid and described by it.
+    const zone = details.getByLabel('Time zone');
+    await expect.poll(() => zone.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await zone.getAttribute('aria-describedby'))!.split(' ');
+    const said = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
+    expect(said.join(' ')).toMatch(/An IANA name.*"Mars\/Olympus" is not a time zone HQ knows/);
+    expect(await axeProblems(page, 'store details with a refused zone')).toEqual([]);
+    await officeShot(page, 'store-zone-refused-en');
+    await details.getByLabel('Name').fill('Riverside Market');
+    await details.getByLabel('Time zone').fill('Asia/Shanghai');
+    await details.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => details.getByRole('status').textContent()).toBe('Store S001 is saved.');
+    expect(await details.getByLabel('Time zone').getAttribute('aria-invalid')).toBeNull();
+    await expect.poll(() => page.locator('#page-title').textContent()).toBe('Store S001 · Riverside Market');
+    const { rows } = await hq.db.query<{ name: string; time_zone: string }>(
+      "SELECT name, time_zone FROM stores WHERE code = 'S001'",
+    );
+    expect(rows).toEqual([{ name: 'Riverside Market', time_zone: 'Asia/Shanghai' }]);
+    expect(await axeProblems(page, 'store details saved')).toEqual([]);
+    await officeShot(page, 'store-details-en');
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await expect.poll(() => details.getByRole('status').textContent()).toBe('门店 S001 已保存。');
+    expect(await axeProblems(page, 'store details in Chinese')).toEqual([]);
+    await officeShot(page, 'store-details-zh');
+    await page.getByRole('button', { name: 'English' }).click();
   });
 });

@@ -9,7 +9,7 @@ import { MAX_QUANTITY } from '../../core/sync/values';
 import { createEnrolmentCode, importCatalogCsv } from '../../server';
 import { axeProblems } from '../helpers/axe';
 import { PRODUCTS } from '../helpers/checkout';
-import { OFFICE_ADMIN, openArea, startOffice, type Office } from '../helpers/office';
+import { OFFICE_ADMIN, officeShot, openArea, startOffice, type Office } from '../helpers/office';
 import { call, enrolDevice, type TestDevice } from '../helpers/postgres';
 
 const { milk, bread } = PRODUCTS;
@@ -52,15 +52,56 @@ describe('stock, purchase orders and sync problems in the back office', () => {
     await page.getByLabel('Supplier').fill('Acme Dairy');
     await page.getByLabel('Expected on').fill('2026-12-09');
     await page.getByLabel('GTIN of line 1').fill(milk.barcode);
-    await page.getByLabel('Quantity of line 1').fill('10');
+    await page.getByLabel('Quantity of line 1').fill('6');
     await page.getByRole('button', { name: 'Add line' }).click();
+    await page.getByLabel('GTIN of line 2').fill(milk.barcode);
+    await page.getByLabel('Quantity of line 2').fill('1');
+    await page.getByRole('button', { name: 'Save as draft' }).click();
+    // HQ names the line that repeats a product; the form keeps what was typed.
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/line 2: barcode .* is listed twice/);
     await page.getByLabel('GTIN of line 2').fill(bread.barcode);
-    await page.getByLabel('Quantity of line 2').fill('4');
     await page.getByRole('button', { name: 'Save as draft' }).click();
     await expect.poll(() => page.getByTestId('po-state').textContent()).toBe('Draft');
     await axeBothLanguages('a draft PO');
+
+    // The draft's lines changed before it is sent: milk 6 → 10, bread removed and added again at 4.
+    const expected = async () =>
+      Promise.all(
+        (await page.getByTestId('po-lines').locator('tbody tr').all()).map(async (row) => {
+          const cells = await row.getByRole('cell').allTextContents();
+          return [cells[0], cells[2]];
+        }),
+      );
+    await expect.poll(expected).toEqual([
+      [milk.gtin, '6'],
+      [bread.gtin, '1'],
+    ]);
+    await page.getByRole('button', { name: 'Change lines' }).click();
+    await page.getByLabel('Quantity of line 1').fill('10');
+    await page.getByRole('button', { name: 'Remove line 2' }).click();
+    await page.getByRole('button', { name: 'Add line' }).click();
+    await page.getByLabel('GTIN of line 2').fill(bread.barcode);
+    await page.getByLabel('Quantity of line 2').fill('4');
+    expect(await axeProblems(page, 'changing a draft PO’s lines')).toEqual([]);
+    await officeShot(page, 'po-edit-en');
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '保存明细' }).count()).toBe(1);
+    expect(await axeProblems(page, 'changing a draft PO’s lines in Chinese')).toEqual([]);
+    await officeShot(page, 'po-edit-zh');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Save lines' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('The lines are saved.');
+    await expect.poll(expected).toEqual([
+      [milk.gtin, '10'],
+      [bread.gtin, '4'],
+    ]);
+    await officeShot(page, 'po-edited-en');
     await page.getByRole('button', { name: 'Send to store' }).click();
     await expect.poll(() => page.getByTestId('po-state').textContent()).toBe('Sent');
+    // A sent PO offers no change (HQ would refuse it: 409).
+    expect(await page.getByRole('button', { name: 'Change lines' }).count()).toBe(0);
 
     const open = await call(office.hq.url, 'GET', '/v1/deliveries', { token: lane.token });
     const po = (open.body.deliveries as { id: string; number: string }[]).find((d) => d.number === 'PO-77')!;

@@ -6,6 +6,7 @@ import { axeProblems } from '../helpers/axe';
 import {
   OFFICE_ADMIN,
   OFFICE_ADMIN_TOKEN,
+  officeShot,
   openArea,
   signInAs,
   startOffice,
@@ -82,6 +83,38 @@ describe('users of the back office', () => {
       .poll(() => log.locator('tbody tr').allTextContents())
       .toEqual([expect.stringMatching(/\(admin token\)user\.createuser: admin/)]);
     expect(await axeProblems(page, 'audit in English')).toEqual([]);
+
+    // Thirty changes of one kind, a second apart: paged 25 at a time, older and back, the filter kept.
+    await office.hq.db.query(
+      `INSERT INTO office_audit (id, at, actor_kind, actor_name, action, target_type, target_id)
+       SELECT gen_random_uuid(), now() - (31 - n) * interval '1 second', 'user', 'admin', 'paging.test', 'thing', 'n' || n
+       FROM generate_series(1, 30) AS n`,
+    );
+    await page.getByTestId('audit-targetId').fill('');
+    await page.getByTestId('audit-action').fill('paging');
+    await page.getByTestId('audit-apply').click();
+    await page.getByLabel('Entries per page').selectOption('25');
+    const targets = async () =>
+      (await log.locator('tbody tr').allTextContents()).map((row) => /thing: (n\d+)/.exec(row)?.[1]);
+    await expect.poll(targets).toHaveLength(25);
+    expect((await targets())[0]).toBe('n30');
+    const pager = page.getByRole('navigation', { name: 'Pages of the audit log' });
+    expect(await pager.getByRole('button', { name: '← Newer' }).isDisabled()).toBe(true);
+    await pager.getByRole('button', { name: 'Older →' }).click();
+    await expect.poll(targets).toEqual(['n5', 'n4', 'n3', 'n2', 'n1']);
+    expect(await page.getByTestId('audit-page').textContent()).toBe('Page 2');
+    expect(await pager.getByRole('button', { name: 'Older →' }).isDisabled()).toBe(true);
+    expect(await axeProblems(page, 'audit, an older page')).toEqual([]);
+    await officeShot(page, 'audit-page2-en');
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await expect.poll(() => page.getByTestId('audit-page').textContent()).toBe('第 2 页');
+    expect(await axeProblems(page, 'audit, an older page in Chinese')).toEqual([]);
+    await officeShot(page, 'audit-page2-zh');
+    await page.getByRole('button', { name: 'English' }).click();
+    await pager.getByRole('button', { name: '← Newer' }).click();
+    await expect.poll(async () => (await targets())[0]).toBe('n30');
+    expect(await targets()).toHaveLength(25);
+    expect(await page.getByTestId('audit-page').textContent()).toBe('Page 1');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInAs(page, 'lin', 'lin-password-123');

@@ -175,3 +175,9 @@ export async function openArea(page: Page, area: string): Promise<void> {
   await page.getByTestId(`nav-${area}`).click();
   await page.locator('#page-title').waitFor();
 }
+
+/** A full-page screenshot when OPENLANE_SHOTS_DIR names a folder (kept out of git), else nothing. */
+export async function officeShot(page: Page, name: string): Promise<void> {
+  const dir = process.env.OPENLANE_SHOTS_DIR;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}

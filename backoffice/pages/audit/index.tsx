@@ -1,15 +1,18 @@
 // The audit log (admins and auditors): every change made through the back office, newest first, with
-// who made it and its before → after; filtered by action, target, actor and dates; exported as CSV.
+// who made it and its before → after; filtered by action, target, actor and dates; read a page at a
+// time, older and newer (HQ's cursors, so paging stays right while changes keep coming); a page as CSV.
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { areaTexts } from '../../app/area-texts';
-import { fill, useFormat, useTexts } from '../../i18n';
+import { useFormat, useTexts } from '../../i18n';
 import { DataTable, type Column } from '../../ui/DataTable';
+import { Field } from '../../ui/Field';
 import { ErrorNotice } from '../../ui/Notice';
 import { Page, Panel } from '../../ui/Page';
 import { useLoad } from '../../ui/useLoad';
-import type { AuditRow } from '../../../server/office/audit-routes';
+import type { AuditPage, AuditRow } from '../../../server/office/audit-log';
 import { describeChange } from './changes';
+import { AuditPager, PAGE_SIZES, type Cursor } from './AuditPager';
 import { auditTexts } from './texts';
 import './audit.css';
 
@@ -23,7 +26,6 @@ interface Filters {
 }
 
 const EMPTY: Filters = { action: '', targetType: '', targetId: '', actor: '', from: '', to: '' };
-const LIMIT = 500;
 
 /** A date picked in the browser (its own day) → the instant that day begins, as HQ wants it. */
 function dayStart(date: string, plusDays = 0): string | undefined {
@@ -38,34 +40,43 @@ export default function AuditPage() {
   const format = useFormat();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [size, setSize] = useState<number>(PAGE_SIZES[1]);
+  // Where the page shown starts: the newest entries, or just older / newer than an entry.
+  const [cursor, setCursor] = useState<Cursor>({ page: 1 });
   const log = useLoad(
     () =>
-      api.get<{ entries: AuditRow[] }>('/admin/v1/audit', {
+      api.get<AuditPage>('/admin/v1/audit', {
         action: filters.action.trim(),
         targetType: filters.targetType.trim(),
         targetId: filters.targetId.trim(),
         actor: filters.actor.trim(),
         from: dayStart(filters.from),
         to: dayStart(filters.to, 1),
-        limit: LIMIT,
+        limit: size,
+        older: cursor.older,
+        newer: cursor.newer,
       }),
-    [filters],
+    [filters, size, cursor],
   );
+  // New filters or a new page size start again from the newest entries.
+  const show = (next: Filters, nextSize = size) => {
+    setFilters(next);
+    setSize(nextSize);
+    setCursor({ page: 1 });
+  };
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setFilters(draft);
+    show(draft);
   };
   const field = (key: keyof Filters, label: string, type = 'text', hint?: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        type={type}
-        data-testid={`audit-${key}`}
-        value={draft[key]}
-        placeholder={hint}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-      />
-    </label>
+    <Field
+      label={label}
+      type={type}
+      data-testid={`audit-${key}`}
+      value={draft[key]}
+      placeholder={hint}
+      onChange={(value) => setDraft({ ...draft, [key]: value })}
+    />
   );
   const columns: Column<AuditRow>[] = [
     { label: t.at, cell: (e) => format.dateTime(e.at), csv: (e) => e.at },
@@ -102,11 +113,7 @@ export default function AuditPage() {
             <button type="submit" className="button-primary" data-testid="audit-apply">
               {t.apply}
             </button>
-            <button
-              type="button"
-              className="button-quiet"
-              onClick={() => (setDraft(EMPTY), setFilters(EMPTY))}
-            >
+            <button type="button" className="button-quiet" onClick={() => (setDraft(EMPTY), show(EMPTY))}>
               {t.clear}
             </button>
           </div>
@@ -114,14 +121,22 @@ export default function AuditPage() {
       </Panel>
       <Panel>
         {log.error ? <ErrorNotice error={log.error} /> : null}
-        {rows.length === LIMIT ? <p className="muted">{fill(t.newest, { n: LIMIT })}</p> : null}
         <DataTable
           rows={rows}
           columns={columns}
           rowKey={(e) => e.id}
           caption={t.log}
-          csvName="audit-log"
+          csvName={`audit-log-page-${cursor.page}`}
           testId="audit-table"
+        />
+        <AuditPager
+          page={cursor.page}
+          size={size}
+          older={log.data?.older ?? null}
+          newer={log.data?.newer ?? null}
+          busy={log.loading}
+          onSize={(n) => show(filters, n)}
+          onPage={setCursor}
         />
       </Panel>
     </Page>

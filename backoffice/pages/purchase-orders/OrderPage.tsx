@@ -1,5 +1,5 @@
 // One purchase order: its state, per line expected / received / short / damaged, and the receivings
-// booked against it (which terminal, who, when). A draft is sent to its store from here.
+// booked against it (which terminal, who, when). A draft's lines are changed and it is sent from here.
 import { useState } from 'react';
 import type { PurchaseOrderView } from '../../../server/stock/deliveries';
 import type { PurchaseOrderSummary } from '../../../server/stock/orders';
@@ -11,6 +11,7 @@ import { DataTable } from '../../ui/DataTable';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Page, Panel } from '../../ui/Page';
 import { useLoad } from '../../ui/useLoad';
+import { DraftLinesForm } from './DraftLinesForm';
 import { poTexts, STATE_TONE } from './texts';
 
 type Order = PurchaseOrderView & Pick<PurchaseOrderSummary, 'state' | 'createdAt' | 'createdBy' | 'sentAt'>;
@@ -21,6 +22,8 @@ export function OrderPage({ store, number }: { store: string; number: string }) 
   const { session } = useSession();
   const [error, setError] = useState<unknown>(null);
   const [justSent, setJustSent] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [justSaved, setJustSaved] = useState(false);
   const order = useLoad(
     () =>
       api
@@ -37,6 +40,7 @@ export function OrderPage({ store, number }: { store: string; number: string }) 
         `/admin/v1/purchase-orders/${encodeURIComponent(number)}/send?store=${encodeURIComponent(store)}`,
       );
       setJustSent(true);
+      setJustSaved(false);
       order.reload();
     } catch (failure) {
       setError(failure);
@@ -52,10 +56,19 @@ export function OrderPage({ store, number }: { store: string; number: string }) 
           <a className="button-quiet" href={href('purchase-orders')}>
             {t.back}
           </a>
-          {po?.state === 'draft' && canWrite ? (
-            <button type="button" className="button-primary" onClick={() => void send()}>
-              {t.send}
-            </button>
+          {po?.state === 'draft' && canWrite && !editing ? (
+            <>
+              <button
+                type="button"
+                className="button-quiet"
+                onClick={() => (setEditing(true), setJustSaved(false))}
+              >
+                {t.editLines}
+              </button>
+              <button type="button" className="button-primary" onClick={() => void send()}>
+                {t.send}
+              </button>
+            </>
           ) : null}
         </>
       }
@@ -63,6 +76,7 @@ export function OrderPage({ store, number }: { store: string; number: string }) 
       {order.error ? <ErrorNotice error={order.error} /> : null}
       {error ? <ErrorNotice error={error} /> : null}
       {justSent ? <Notice tone="ok">{fill(t.sentNotice, { store })}</Notice> : null}
+      {justSaved ? <Notice tone="ok">{t.linesSaved}</Notice> : null}
       {po ? (
         <>
           <dl className="po-facts">
@@ -96,6 +110,19 @@ export function OrderPage({ store, number }: { store: string; number: string }) 
             </div>
           </dl>
           {po.state === 'draft' ? <Notice tone="info">{t.draftNotice}</Notice> : null}
+          {editing && po.state === 'draft' ? (
+            <DraftLinesForm
+              store={store}
+              number={number}
+              current={po.lines}
+              onCancel={() => setEditing(false)}
+              onSaved={() => {
+                setEditing(false);
+                setJustSaved(true);
+                order.reload();
+              }}
+            />
+          ) : null}
           <Panel title={t.lines}>
             <DataTable
               caption={t.lines}

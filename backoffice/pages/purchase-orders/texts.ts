@@ -50,6 +50,10 @@ export const poTexts = defineTexts({
     lineQuantity: 'Quantity of line {n}',
     unknownName: 'not in the catalog',
     totals: 'Totals',
+    editLines: 'Change lines',
+    editTitle: 'Change the lines of this draft',
+    saveLines: 'Save lines',
+    linesSaved: 'The lines are saved.',
   },
   'zh-CN': {
     newOrder: '新建采购订单',
@@ -99,6 +103,10 @@ export const poTexts = defineTexts({
     lineQuantity: '第 {n} 行的数量',
     unknownName: '不在商品目录中',
     totals: '合计',
+    editLines: '修改订单明细',
+    editTitle: '修改此草稿的订单明细',
+    saveLines: '保存明细',
+    linesSaved: '订单明细已保存。',
   },
 });
 

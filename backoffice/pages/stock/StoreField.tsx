@@ -2,6 +2,7 @@
 // store code (blank: every store, where a list allows it).
 import { useSession } from '../../app/session';
 import { defineTexts, useTexts } from '../../i18n';
+import { Field, SelectField } from '../../ui/Field';
 
 const texts = defineTexts({
   en: { store: 'Store', all: 'All my stores', code: 'Store code' },
@@ -21,28 +22,24 @@ export function StoreField({
 }) {
   const t = useTexts(texts);
   const { session } = useSession();
-  return (
-    <label className="field" htmlFor={id}>
-      {t.store}
-      {session.stores === 'all' ? (
-        <input
-          id={id}
-          value={value}
-          placeholder={allowAll ? t.all : t.code}
-          onChange={(e) => onChange(e.target.value.trim())}
-          size={16}
-        />
-      ) : (
-        <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-          {allowAll ? <option value="">{t.all}</option> : null}
-          {session.stores.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      )}
-    </label>
+  return session.stores === 'all' ? (
+    <Field
+      id={id}
+      label={t.store}
+      value={value}
+      placeholder={allowAll ? t.all : t.code}
+      onChange={(code) => onChange(code.trim())}
+      size={16}
+    />
+  ) : (
+    <SelectField id={id} label={t.store} value={value} onChange={onChange}>
+      {allowAll ? <option value="">{t.all}</option> : null}
+      {session.stores.map((s) => (
+        <option key={s} value={s}>
+          {s}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

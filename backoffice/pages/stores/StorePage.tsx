@@ -1,4 +1,4 @@
-// One store: its enrolment codes and its devices, with what each last reported and what needs a look.
+// One store: its name and time zone, its enrolment codes and its devices, with what each last reported and what needs a look.
 // It reads again every 10 seconds, so a terminal enrolled meanwhile appears by itself.
 import { useEffect } from 'react';
 import type { DeviceView, HqFacts, StoreView } from '../../../server/devices/queries';
@@ -11,6 +11,7 @@ import { Page, Panel } from '../../ui/Page';
 import { useLoad } from '../../ui/useLoad';
 import { DevicesTable } from './DevicesTable';
 import { EnrolmentCodePanel } from './EnrolmentCodePanel';
+import { StoreDetails } from './StoreDetails';
 import { storeTexts } from './texts';
 
 const REFRESH_MS = 10_000;
@@ -49,6 +50,7 @@ export function StorePage({ code }: { code: string }) {
       }
     >
       {loaded.error ? <ErrorNotice error={loaded.error} /> : null}
+      {store ? <StoreDetails key={code} store={store} mayChange={mayChange} onSaved={reload} /> : null}
       {mayChange && store ? <EnrolmentCodePanel store={code} /> : null}
       <Panel title={t.devicesTitle}>
         {loaded.data ? (

@@ -8,6 +8,7 @@ import { go } from '../../app/route';
 import { useSession } from '../../app/session';
 import { useTexts } from '../../i18n';
 import { DataTable, type Column } from '../../ui/DataTable';
+import { Field } from '../../ui/Field';
 import { ErrorNotice } from '../../ui/Notice';
 import { Page, Panel } from '../../ui/Page';
 import { useLoad } from '../../ui/useLoad';
@@ -86,20 +87,22 @@ function NewStore({ onDone }: { onDone(): void }) {
   return (
     <Panel title={t.newStoreTitle}>
       <form className="form-row" onSubmit={(e) => void submit(e)}>
-        <label className="field">
-          {t.code}
-          <input
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            required
-            maxLength={32}
-            aria-describedby="store-code-hint"
-          />
-        </label>
-        <label className="field stores-name-field">
-          {t.name}
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
-        </label>
+        <Field
+          label={t.code}
+          value={code}
+          onChange={setCode}
+          required
+          maxLength={32}
+          aria-describedby="store-code-hint"
+        />
+        <Field
+          label={t.name}
+          className="stores-name-field"
+          value={name}
+          onChange={setName}
+          required
+          maxLength={80}
+        />
         <button type="submit" className="button-primary" disabled={busy}>
           {t.create}
         </button>

@@ -4,6 +4,11 @@ import { defineTexts } from '../../i18n';
 export const storeTexts = defineTexts({
   en: {
     stores: 'Stores',
+    detailsTitle: 'Store details',
+    timeZone: 'Time zone',
+    timeZoneHint: 'An IANA name such as Asia/Shanghai. Report days begin at midnight there.',
+    save: 'Save',
+    saved: 'Store {code} is saved.',
     storesCaption: 'The chain’s stores and the state of their devices',
     code: 'Code',
     name: 'Name',
@@ -81,6 +86,11 @@ export const storeTexts = defineTexts({
   },
   'zh-CN': {
     stores: '门店',
+    detailsTitle: '门店信息',
+    timeZone: '时区',
+    timeZoneHint: 'IANA 时区名，如 Asia/Shanghai。报表中的每一天从该时区的午夜开始。',
+    save: '保存',
+    saved: '门店 {code} 已保存。',
     storesCaption: '连锁门店及其设备状态',
     code: '代码',
     name: '名称',

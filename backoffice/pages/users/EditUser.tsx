@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { Role } from '../../../server/office/access';
 import { api } from '../../api/client';
 import { fill, useTexts } from '../../i18n';
+import { Field } from '../../ui/Field';
 import { ErrorNotice } from '../../ui/Notice';
 import { Panel } from '../../ui/Page';
 import { RoleField, StoresField } from './fields';
@@ -75,14 +76,12 @@ export function EditUser({
     >
       <form className="users-form" onSubmit={save} data-testid="user-edit-form">
         <div className="form-row">
-          <label className="field">
-            <span>{t.displayName}</span>
-            <input
-              value={form.displayName}
-              onChange={(e) => setForm({ ...form, displayName: e.target.value })}
-              required
-            />
-          </label>
+          <Field
+            label={t.displayName}
+            value={form.displayName}
+            onChange={(displayName) => setForm({ ...form, displayName })}
+            required
+          />
           <RoleField value={form.role} onChange={(role) => setForm({ ...form, role })} />
         </div>
         {form.role === 'store_manager' ? (
@@ -104,17 +103,16 @@ export function EditUser({
         </div>
       </form>
       <form className="users-form users-reset" onSubmit={reset}>
-        <label className="field users-password">
-          <span>{t.newPassword}</span>
-          <input
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </label>
+        <Field
+          label={t.newPassword}
+          className="users-password"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          value={password}
+          onChange={setPassword}
+          required
+        />
         <button type="submit" className="button-quiet" disabled={busy}>
           {t.reset}
         </button>

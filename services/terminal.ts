@@ -14,7 +14,7 @@ import type { ScannerEvent } from '../native/scanner/serial-scanner';
 import type { Database } from '../db/open';
 import type { ApiResult, ScannerStatus, SyncView, TerminalApi, TerminalEvent } from './api/contract';
 import { ageCheckHandlers } from './checkout/age-check-handlers';
-import { addScan, basketHandlers, sessionView, shownScan } from './checkout/basket-handlers';
+import { addScan, basketHandlers, sessionView, showBasketAgain, shownScan } from './checkout/basket-handlers';
 import { counterPriceHandlers } from './counter-price/price-handlers';
 import { produceHandlers } from './checkout/produce';
 import { createCheckoutContext } from './checkout/context';
@@ -94,8 +94,16 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const events = createEventHub();
   // The lane link's store key and lanes from HQ, refreshed on every sync (settings.json's key wins).
   const storeLink = storeLinkSync(options.dataDir, settings);
-  const hq = startHqSync(db, { ...options, afterSync: storeLink.afterSync }, settings.currency, events);
+  // Recalls that arrive reach the basket on screen at once (services/checkout/basket-recalls.ts).
+  let recallsArrived = () => {};
+  const hq = startHqSync(
+    db,
+    { ...options, afterSync: storeLink.afterSync, onRecalls: () => recallsArrived() },
+    settings.currency,
+    events,
+  );
   const ctx = createCheckoutContext(db, settings, withSyncView(events, hq), options.clock);
+  recallsArrived = () => showBasketAgain(ctx);
   // Refunds ask HQ through the enrolment's refund desk (issue 12); null while not enrolled.
   hq.serveRefunds(ctx.refundDesk);
   // Receiving claims its delivery notes at HQ through the enrolment's delivery desk (issue 13).
@@ -347,7 +355,7 @@ const STATUS_REFRESH_MS = 30_000;
  */
 function startHqSync(
   db: Database,
-  options: TerminalOptions & Pick<SyncLoopOptions, 'afterSync'>,
+  options: TerminalOptions & Pick<SyncLoopOptions, 'afterSync'> & { onRecalls(): void },
   currency: string,
   events: EventHub,
 ) {
@@ -370,6 +378,7 @@ function startHqSync(
       afterSync: options.afterSync,
       onEvent: (event) => {
         if (event.type === 'status') events.emit({ type: 'sync.status', status: event.status });
+        else if (event.type === 'synced' && (event.summary.recalls ?? 0) > 0) options.onRecalls();
         else if (event.type === 'progress') {
           const { received, version, targetVersion, done } = event.progress;
           events.emit({ type: 'sync.progress', progress: { received, version, targetVersion, done } });

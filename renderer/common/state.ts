@@ -31,6 +31,8 @@ export type Notice =
   | { kind: 'ageRefused' }
   /** Pay while the basket still waits for its age check (another screen raced the hold). */
   | { kind: 'ageNeeded' }
+  /** Pay while a line is recalled (the recall reached it after the scan; another screen raced the mark). */
+  | { kind: 'recalled' }
   | { kind: 'failed'; message: string };
 
 export interface KioskState {
@@ -136,7 +138,9 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
         notice:
           action.error.code === 'age_check_needed'
             ? { kind: 'ageNeeded' }
-            : { kind: 'failed', message: action.error.message },
+            : action.error.code === 'recalled_in_basket'
+              ? { kind: 'recalled' }
+              : { kind: 'failed', message: action.error.message },
       };
     case 'language':
       return { ...state, language: action.language };

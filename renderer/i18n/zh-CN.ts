@@ -203,6 +203,16 @@ export const zhCN: Messages = {
   recalls: {
     shopperRecalled: (name: string) => `${name}已被召回，不能出售，请交给工作人员`,
     shopperCheckLot: (name: string) => `${name}部分批次已被召回，请按“求助”，由服务人员核对此商品`,
+    lineRecalled: '已被召回，不能出售，请移除',
+    basketTitle: '购物篮中有商品已被召回',
+    basketBody: '该商品不能出售。请将其从购物篮中移除后再付款，并交给工作人员。',
+    heldPay: '移除召回商品后再付款',
+    payRecalled: '购物篮中有商品已被召回，请先移除再付款',
+    lotCheckTitle: '服务人员正在赶来核对商品',
+    lotCheckBody: (names: string) =>
+      `${names}部分批次已被召回。服务人员将核对包装上的批号，您可以继续扫描其他商品。`,
+    cashierLine: (reason: string) => `扫描后被召回（${reason}）— 请作废此行`,
+    cashierBanner: '扫描后被召回 — 收款前请作废标记的商品行',
     cashierRecalled: (name: string, reason: string) => `召回：${name}（${reason}）— 不可销售，请交给经理`,
     cashierRecalledLot: (name: string, lot: string, reason: string) =>
       `召回：${name}，批号 ${lot}（${reason}）— 不可销售，请交给经理`,
@@ -316,6 +326,7 @@ export const zhCN: Messages = {
       label_unreadable: '称重标签无法识别 — 请重新称重或输入商品编码',
       invalid_quantity: '此行数量不能修改',
       age_check_needed: '请先确认证件核验',
+      recalled_in_basket: '扫描后被召回 — 请先作废标记的商品行',
       invalid_input: '输入无效 — 请检查输入内容',
       not_signed_in: '未登录 — 请用工牌和 PIN 码登录',
       staff_unknown: '本店没有此工牌 — 请核对，或请经理添加',

@@ -314,3 +314,10 @@ export function emitBasket(ctx: CheckoutContext, basketId: string): BasketView {
   ctx.events.emit({ type: 'basket.changed', basket: view });
   return view;
 }
+
+/** Shows the basket again when what its lines are has changed without a change of its own (a recall came). */
+export function showBasketAgain(ctx: CheckoutContext): void {
+  if (!ctx.db.open) return;
+  const basket = currentBasket(ctx.db);
+  if (basket?.status === 'open' || basket?.status === 'paying') emitBasket(ctx, basket.id);
+}

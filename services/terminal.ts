@@ -32,6 +32,7 @@ import { createTerminalScale } from './scale/terminal-scale';
 import { applySettingsChange, watchDataDir } from './live-config';
 import { startLaneLink, type LaneLink, type LaneLinkHandlers } from './lanes';
 import { checkoutAgeChecks } from './lanes/age-checks';
+import { checkoutLotChecks } from './lanes/lot-checks';
 import { storeLinkSync } from './lanes/hq-link';
 import { openTerminalStore } from './store';
 import { counterHandover, HANDOVER_PATH, kioskHandover, parseHandoverCode } from './counter-tools/handover';
@@ -303,6 +304,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       db,
       settings,
       ageChecks: checkoutAgeChecks(ctx),
+      lotChecks: checkoutLotChecks(ctx),
       api: {
         'session.get': basket['session.get'],
         'payment.markPaid': paymentFlow.handlers['payment.markPaid'],

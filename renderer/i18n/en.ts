@@ -99,8 +99,7 @@ export const en = {
     basket_empty: 'Your basket is empty — scan an item first',
     item_expired: 'This item is past its expiry date — please take it to a member of staff',
     item_recalled: 'This item has been recalled and can’t be sold — please hand it to staff',
-    recall_check_lot:
-      'Some batches of this item are recalled — please press Help so an attendant can check it',
+    recall_check_lot: 'Some batches of this item are recalled — an attendant is on the way to check it',
     duplicate_serial: 'This exact item has already been scanned',
     label_unreadable: 'The label on this item can’t be read — please ask a member of staff',
     invalid_quantity: 'The number of this item can’t be changed',
@@ -225,7 +224,7 @@ export const en = {
     shopperRecalled: (name: string) =>
       `${name} has been recalled and can’t be sold — please hand it to a member of staff`,
     shopperCheckLot: (name: string) =>
-      `Some batches of ${name} are recalled — please press Help so an attendant can check this pack`,
+      `Some batches of ${name} are recalled — an attendant is on the way to check this pack`,
     /** A line a recall reached after it was scanned (kiosk), and what Pay waits for. */
     lineRecalled: 'Recalled — can’t be sold. Please remove it',
     basketTitle: 'An item in your basket has been recalled',

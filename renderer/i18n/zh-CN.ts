@@ -89,7 +89,7 @@ export const zhCN: Messages = {
     basket_empty: '购物篮是空的，请先扫描商品',
     item_expired: '该商品已过有效期，请交给工作人员',
     item_recalled: '该商品已被召回，不能出售，请交给工作人员',
-    recall_check_lot: '该商品部分批次已被召回，请按“求助”，由服务人员核对',
+    recall_check_lot: '该商品部分批次已被召回，服务人员正在赶来核对',
     duplicate_serial: '这件商品已经扫描过了',
     label_unreadable: '无法读取该商品的标签，请寻求工作人员帮助',
     invalid_quantity: '该商品的数量不能修改',
@@ -202,7 +202,7 @@ export const zhCN: Messages = {
   },
   recalls: {
     shopperRecalled: (name: string) => `${name}已被召回，不能出售，请交给工作人员`,
-    shopperCheckLot: (name: string) => `${name}部分批次已被召回，请按“求助”，由服务人员核对此商品`,
+    shopperCheckLot: (name: string) => `${name}部分批次已被召回，服务人员正在赶来核对此商品`,
     lineRecalled: '已被召回，不能出售，请移除',
     basketTitle: '购物篮中有商品已被召回',
     basketBody: '该商品不能出售。请将其从购物篮中移除后再付款，并交给工作人员。',

@@ -462,6 +462,14 @@ export interface TerminalHandlers extends RefundHandlers, StockHandlers {
     LaneBoardView,
   ];
   /**
+   * A kiosk's lot check decided from the console, after reading the lot on the pack: accept (another
+   * lot: the pack is added to the basket) or refuse (put aside). The lane checks the badge and PIN.
+   */
+  'lanes.lotCheck': [
+    { laneId: string; checkId: string; badge: string; pin: string; accept: boolean },
+    LaneBoardView,
+  ];
+  /**
    * An attendant's age check at the lane, after seeing the shopper's ID: their badge and PIN, then
    * approve (optionally with the age or birth year read) or refuse (the restricted lines are voided).
    * Refused as `staff_unknown`, `staff_denied`, `staff_locked`, `staff_not_allowed` (as for markPaid), `no_age_check`

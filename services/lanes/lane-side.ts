@@ -21,6 +21,7 @@ import { createStaffGate } from '../checkout/attendants';
 import type { EventHub } from '../events';
 import type { Settings } from '../settings';
 import type { AgeChecks } from './age-checks';
+import type { LotChecks } from './lot-checks';
 import type { StoreKeyRing } from './key-ring';
 import { linkRequest, type LinkRoute } from './link-http';
 import {
@@ -60,6 +61,7 @@ export interface LaneSideOptions {
   api: Pick<TerminalApi, 'session.get' | 'payment.markPaid'>;
   events: EventHub;
   ageChecks: AgeChecks;
+  lotChecks: LotChecks;
   /** The link's own status: off (and why) without a key or a console address. */
   link: LinkStatusView;
   /** The store key(s): settings.json's, or HQ's. */
@@ -101,7 +103,11 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
   const report = async (): Promise<LaneReport> => {
     const session = await options.api['session.get']({});
     const view = session.ok ? session.value : null;
-    const calls = [...ageCheckCalls(options.ageChecks), ...openLaneCalls(db).map(callView)];
+    const calls = [
+      ...ageCheckCalls(options.ageChecks),
+      ...lotCheckCalls(options.lotChecks),
+      ...openLaneCalls(db).map(callView),
+    ];
     calls.sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
     return {
       laneId: settings.terminalId,
@@ -211,6 +217,15 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
           age: cmd.age,
         });
       }
+      case 'lot-check': {
+        const staff = gate.check(cmd.badge, cmd.pin, 'lot_check');
+        if (!staff.ok) return fail(staff.code, staff.message);
+        return options.lotChecks.decide({
+          checkId: cmd.checkId,
+          attendantId: staff.attendant.id,
+          accept: cmd.accept,
+        });
+      }
     }
   };
 
@@ -308,6 +323,19 @@ function ageCheckCalls(ageChecks: AgeChecks): LaneCallView[] {
     id: `age-${check.checkId}`.slice(0, 64),
     kind: 'age-check',
     detail: `${check.minimumAge}+: ${check.detail}`.slice(0, 200),
+    raisedAt: check.raisedAt,
+    delivered: true,
+    acknowledged: false,
+    checkId: check.checkId,
+  }));
+}
+
+/** The packs the lane holds for a lot check, as calls; like age checks, kept in the checkout's own tables. */
+function lotCheckCalls(lotChecks: LotChecks): LaneCallView[] {
+  return lotChecks.pending().map((check) => ({
+    id: `lot-${check.checkId}`.slice(0, 64),
+    kind: 'lot-check',
+    detail: check.name.slice(0, 200),
     raisedAt: check.raisedAt,
     delivered: true,
     acknowledged: false,

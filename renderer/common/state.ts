@@ -104,7 +104,8 @@ export function screenOf(state: KioskState): Screen {
   if (!state.settings) return 'loading';
   if (state.receipt || state.payment?.status === 'paid') return 'paid';
   if (state.payment && LIVE_PAYMENT.has(state.payment.status)) return 'payment';
-  if (state.basket && state.basket.lines.length > 0) return 'basket';
+  // A pack held for the attendant's lot check is not a line yet, but the shopper must see it is waiting.
+  if (state.basket && (state.basket.lines.length > 0 || state.basket.lotChecks?.length)) return 'basket';
   return 'welcome';
 }
 

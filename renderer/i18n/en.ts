@@ -226,10 +226,9 @@ export const en = {
     shopperCheckLot: (name: string) =>
       `Some batches of ${name} are recalled — an attendant is on the way to check this pack`,
     /** A line a recall reached after it was scanned (kiosk), and what Pay waits for. */
-    lineRecalled: 'Recalled — can’t be sold. Please remove it',
+    lineRecalled: 'Recalled — please remove it',
     basketTitle: 'An item in your basket has been recalled',
-    basketBody:
-      'It can’t be sold. Remove it from your basket, then pay — please hand it to a member of staff.',
+    basketBody: 'It can’t be sold. Remove it, then pay — and please hand it to a member of staff.',
     heldPay: 'Remove the recalled item to pay',
     payRecalled: 'An item in your basket has been recalled — remove it before you pay',
     /** A pack held for the attendant's lot check (the kiosk has called them itself). */

@@ -40,7 +40,11 @@ export function BasketScreen({ basket, state, actions, header, client }: BasketS
   // A banner appearing above the list shrinks it; keep the newest line in sight when it does.
   const lines = useRef<HTMLUListElement>(null);
   useEffect(() => {
-    lines.current?.querySelector('[data-highlight="true"]')?.scrollIntoView({ block: 'nearest' });
+    // A recalled line is what the shopper must find now; otherwise the newest.
+    const target =
+      lines.current?.querySelector('[data-recalled]') ??
+      lines.current?.querySelector('[data-highlight="true"]');
+    target?.scrollIntoView({ block: 'nearest' });
   }, [state.scanError, state.scanNotice, state.notice, basket.ageCheck, recalled, basket.lotChecks]);
   const pay = async () => {
     setStarting(true);

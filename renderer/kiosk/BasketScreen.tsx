@@ -100,7 +100,7 @@ export function BasketScreen({ basket, state, actions, header, client }: BasketS
             type="button"
             className="button primary pay"
             data-testid="pay-button"
-            disabled={starting || held || recalled || basket.status !== 'open'}
+            disabled={starting || held || recalled || basket.lines.length === 0 || basket.status !== 'open'}
             data-held={held || recalled}
             onClick={() => void pay()}
           >

@@ -7,7 +7,7 @@ import { HelpIcon, InfoIcon } from './icons';
 export function RecalledBanner() {
   const { t } = useI18n();
   return (
-    <div className="recall-hold" role="alert" data-testid="recalled-banner">
+    <div className="age-hold recall-hold" role="alert" data-testid="recalled-banner">
       <InfoIcon />
       <div>
         <p className="age-hold-title">{t.recalls.basketTitle}</p>

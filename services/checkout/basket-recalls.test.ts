@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RecallFeedItem } from '../../core/recalls';
 import { pendingEvents } from '../../db/outbox';
-import { saveRecalls } from '../../db/recalls';
+import { saveTestRecall, TEST_RECALL_ID } from '../../test/helpers/recalls';
 import {
   PRODUCTS,
   openCheckout,
@@ -28,26 +28,8 @@ afterEach(() => {
 });
 
 const MILK = PRODUCTS.milk;
-const RECALL_ID = '0190a0b1-2c3d-7e4f-8a9b-0c1d2e3f4a5b';
-const recall = (over: Partial<RecallFeedItem>) =>
-  saveRecalls(
-    checkout.db,
-    [
-      {
-        id: RECALL_ID,
-        gtin: MILK.gtin,
-        lots: [],
-        serials: [],
-        reason: 'possible contamination',
-        active: true,
-        createdAt: '2026-12-07T09:00:00.000Z',
-        endedAt: null,
-        ...over,
-      },
-    ],
-    '1:x',
-    new Date(),
-  );
+const RECALL_ID = TEST_RECALL_ID;
+const recall = (over: Partial<RecallFeedItem>) => saveTestRecall(checkout.db, over);
 const open = (overrides: Parameters<typeof openCheckout>[0] = {}) => {
   checkout = openCheckout(overrides);
   flow = paymentFlowFor(checkout, sim.url);

@@ -11,6 +11,7 @@ import type { Database } from '../../db/open';
 import { activeRecallCount, activeRecallsOf, recordLineRecallBlocked } from '../../db/recalls';
 import type { LineRecallView } from '../api/contract';
 import type { CheckoutContext } from './context';
+import { blockedPayload } from './recall-check';
 
 export interface RecalledLine {
   line: BasketLineRecord;
@@ -42,22 +43,8 @@ export function requireNoRecalledLine(ctx: CheckoutContext, basketId: string): v
   const recalled = recalledLines(ctx.db, basketId);
   if (recalled.length === 0) return;
   for (const { line, match } of recalled) {
-    const reported = recordLineRecallBlocked(
-      ctx.db,
-      line.id,
-      {
-        recallId: match.recall.id,
-        gtin: line.gtin,
-        match: match.kind,
-        lot: line.lot ?? null,
-        serial: line.serial ?? null,
-        code: line.barcode.slice(0, 200),
-        terminalId: ctx.settings.terminalId,
-        role: ctx.settings.role,
-        staffId: ctx.duty.current?.id ?? null,
-      },
-      ctx.clock(),
-    );
+    const payload = blockedPayload(ctx, match, line, line.barcode);
+    const reported = recordLineRecallBlocked(ctx.db, line.id, payload, ctx.clock());
     if (reported) ctx.events.emit({ type: 'recall.blocked', gtin: line.gtin });
   }
   const names = recalled.map(({ line }) => line.name).join(', ');

@@ -1,6 +1,6 @@
 // A kiosk holds a plain EAN under a lot recall for the attendant, who accepts (it sells) or refuses it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveRecalls } from '../../db/recalls';
+import { saveTestRecall } from '../../test/helpers/recalls';
 import { PRODUCTS, openCheckout, value, type TestCheckout } from '../../test/helpers/checkout';
 import { recalledLines } from './basket-recalls';
 import { decideLotCheck, listLotChecks } from './lot-checks';
@@ -11,23 +11,7 @@ afterEach(() => checkout.cleanup());
 const MILK = PRODUCTS.milk;
 const open = (role: 'kiosk' | 'counter' = 'kiosk') => {
   checkout = openCheckout({ role });
-  saveRecalls(
-    checkout.db,
-    [
-      {
-        id: '0190a0b1-2c3d-7e4f-8a9b-0c1d2e3f4a5b',
-        gtin: MILK.gtin,
-        lots: ['L2411'],
-        serials: [],
-        reason: 'possible contamination',
-        active: true,
-        createdAt: '2026-12-07T09:00:00.000Z',
-        endedAt: null,
-      },
-    ],
-    '1:x',
-    new Date(),
-  );
+  saveTestRecall(checkout.db, { lots: ['L2411'] });
 };
 const scan = (code: string) => checkout.basket['basket.addScan']({ code, source: 'keypad' });
 const basket = async () => value(await checkout.basket['session.get']({})).basket!;

@@ -317,30 +317,37 @@ function callView(row: LaneCallRow): LaneCallView {
   };
 }
 
-/** The lane's pending age checks as calls; they live in the checkout's own tables, not lane_calls. */
-function ageCheckCalls(ageChecks: AgeChecks): LaneCallView[] {
-  return ageChecks.pending().map((check) => ({
-    id: `age-${check.checkId}`.slice(0, 64),
-    kind: 'age-check',
-    detail: `${check.minimumAge}+: ${check.detail}`.slice(0, 200),
-    raisedAt: check.raisedAt,
+/** The lane's pending age and lot checks as calls; they live in the checkout's own tables, not lane_calls. */
+function checkCall(
+  kind: 'age-check' | 'lot-check',
+  checkId: string,
+  detail: string,
+  raisedAt: string,
+): LaneCallView {
+  const prefix = kind === 'age-check' ? 'age' : 'lot';
+  return {
+    id: `${prefix}-${checkId}`.slice(0, 64),
+    kind,
+    detail: detail.slice(0, 200),
+    raisedAt,
     delivered: true,
     acknowledged: false,
-    checkId: check.checkId,
-  }));
+    checkId,
+  };
 }
 
-/** The packs the lane holds for a lot check, as calls; like age checks, kept in the checkout's own tables. */
+function ageCheckCalls(ageChecks: AgeChecks): LaneCallView[] {
+  return ageChecks
+    .pending()
+    .map((check) =>
+      checkCall('age-check', check.checkId, `${check.minimumAge}+: ${check.detail}`, check.raisedAt),
+    );
+}
+
 function lotCheckCalls(lotChecks: LotChecks): LaneCallView[] {
-  return lotChecks.pending().map((check) => ({
-    id: `lot-${check.checkId}`.slice(0, 64),
-    kind: 'lot-check',
-    detail: check.name.slice(0, 200),
-    raisedAt: check.raisedAt,
-    delivered: true,
-    acknowledged: false,
-    checkId: check.checkId,
-  }));
+  return lotChecks
+    .pending()
+    .map((check) => checkCall('lot-check', check.checkId, check.name, check.raisedAt));
 }
 
 /** What the lane is doing, from its session: a receipt shown, a payment in flight, a basket, or nothing. */

@@ -17,6 +17,7 @@ import { fail, ok, type Failure, type Result } from '../../core/result';
 import type { Database } from '../../db/open';
 import type { SessionView, TerminalApi, TerminalEvent } from '../api/contract';
 import type { HelpCallStatus, LaneCallView, LaneSelfView, LinkStatusView } from '../api/lanes-contract';
+import type { StaffAct } from '../../core/staff/roles';
 import { createStaffGate } from '../checkout/attendants';
 import type { EventHub } from '../events';
 import type { Settings } from '../settings';
@@ -185,6 +186,16 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
     return ok({ report: await report(), result: result.value });
   };
 
+  /** A decision the lane takes only on a badge and PIN whose role may do it (checked here, by the lane). */
+  const asStaff = (
+    cmd: { badge: string; pin: string },
+    act: StaffAct,
+    decide: (attendantId: string) => Result<unknown>,
+  ): Result<unknown> => {
+    const staff = gate.check(cmd.badge, cmd.pin, act);
+    return staff.ok ? decide(staff.attendant.id) : fail(staff.code, staff.message);
+  };
+
   const carryOut = async (cmd: LaneCommand, from: string): Promise<Result<unknown>> => {
     switch (cmd.command) {
       case 'acknowledge':
@@ -207,25 +218,14 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
         });
         return paid.ok ? ok(null) : paid;
       }
-      case 'age-check': {
-        const staff = gate.check(cmd.badge, cmd.pin, 'age_check');
-        if (!staff.ok) return fail(staff.code, staff.message);
-        return options.ageChecks.decide({
-          checkId: cmd.checkId,
-          attendantId: staff.attendant.id,
-          approve: cmd.approve,
-          age: cmd.age,
-        });
-      }
-      case 'lot-check': {
-        const staff = gate.check(cmd.badge, cmd.pin, 'lot_check');
-        if (!staff.ok) return fail(staff.code, staff.message);
-        return options.lotChecks.decide({
-          checkId: cmd.checkId,
-          attendantId: staff.attendant.id,
-          accept: cmd.accept,
-        });
-      }
+      case 'age-check':
+        return asStaff(cmd, 'age_check', (attendantId) =>
+          options.ageChecks.decide({ checkId: cmd.checkId, attendantId, approve: cmd.approve, age: cmd.age }),
+        );
+      case 'lot-check':
+        return asStaff(cmd, 'lot_check', (attendantId) =>
+          options.lotChecks.decide({ checkId: cmd.checkId, attendantId, accept: cmd.accept }),
+        );
     }
   };
 

@@ -19,6 +19,9 @@ export type StoreErrorCode =
   | 'invalid_refund'
   | 'refund_not_found'
   | 'age_check_needed'
+  // Recalls reaching a basket (services/checkout/basket-recalls.ts, lot-checks.ts).
+  | 'recalled_in_basket'
+  | 'no_lot_check'
   | 'shift_already_open'
   | 'shift_not_open'
   | 'invalid_shift'

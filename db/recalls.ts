@@ -84,3 +84,25 @@ export function recordRecallBlocked(
 ): string {
   return db.transaction(() => appendEvent(db, 'recall.blocked', payload, at))();
 }
+
+/**
+ * Reports a basket line a recall reached after it was scanned, the first time it stops a payment: its
+ * `recall.blocked` event and the line's mark, in one transaction. False (nothing written) when the
+ * line was reported before — each line is reported once, however often payment is tried.
+ */
+export function recordLineRecallBlocked(
+  db: Database.Database,
+  lineId: string,
+  payload: RecallBlockedPayload,
+  at: Date = new Date(),
+): boolean {
+  return db.transaction(() => {
+    const seen = db.prepare('SELECT 1 FROM recall_line_blocks WHERE line_id = ?').get(lineId);
+    if (seen) return false;
+    const eventId = appendEvent(db, 'recall.blocked', { ...payload, lineId }, at);
+    db.prepare(
+      'INSERT INTO recall_line_blocks (line_id, recall_id, event_id, blocked_at) VALUES (?, ?, ?, ?)',
+    ).run(lineId, payload.recallId, eventId, at.toISOString());
+    return true;
+  })();
+}

@@ -14,7 +14,7 @@ import type { ScannerEvent } from '../native/scanner/serial-scanner';
 import type { Database } from '../db/open';
 import type { ApiResult, ScannerStatus, SyncView, TerminalApi, TerminalEvent } from './api/contract';
 import { ageCheckHandlers } from './checkout/age-check-handlers';
-import { addScan, basketHandlers, sessionView, shownScan } from './checkout/basket-handlers';
+import { addScan, basketHandlers, sessionView, showBasketAgain, shownScan } from './checkout/basket-handlers';
 import { counterPriceHandlers } from './counter-price/price-handlers';
 import { produceHandlers } from './checkout/produce';
 import { createCheckoutContext } from './checkout/context';
@@ -33,6 +33,7 @@ import { applySettingsChange, watchDataDir } from './live-config';
 import { startLaneLink, type LaneLink, type LaneLinkHandlers } from './lanes';
 import { checkoutAgeChecks } from './lanes/age-checks';
 import { followHqStoreName, storeLinkSync } from './lanes/hq-link';
+import { checkoutLotChecks } from './lanes/lot-checks';
 import { openTerminalStore } from './store';
 import { counterHandover, HANDOVER_PATH, kioskHandover, parseHandoverCode } from './counter-tools/handover';
 import { searchHandlers } from './counter-tools/search';
@@ -97,8 +98,16 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const unfollowStoreName = followHqStoreName(storeLink.keys, settings, (view) =>
     events.emit({ type: 'settings.changed', settings: view }),
   );
-  const hq = startHqSync(db, { ...options, afterSync: storeLink.afterSync }, settings.currency, events);
+  // Recalls that arrive reach the basket on screen at once (services/checkout/basket-recalls.ts).
+  let recallsArrived = () => {};
+  const hq = startHqSync(
+    db,
+    { ...options, afterSync: storeLink.afterSync, onRecalls: () => recallsArrived() },
+    settings.currency,
+    events,
+  );
   const ctx = createCheckoutContext(db, settings, withSyncView(events, hq), options.clock);
+  recallsArrived = () => showBasketAgain(ctx);
   // Refunds ask HQ through the enrolment's refund desk (issue 12); null while not enrolled.
   hq.serveRefunds(ctx.refundDesk);
   // Receiving claims its delivery notes at HQ through the enrolment's delivery desk (issue 13).
@@ -299,6 +308,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       db,
       settings,
       ageChecks: checkoutAgeChecks(ctx),
+      lotChecks: checkoutLotChecks(ctx),
       api: {
         'session.get': basket['session.get'],
         'payment.markPaid': paymentFlow.handlers['payment.markPaid'],
@@ -351,7 +361,7 @@ const STATUS_REFRESH_MS = 30_000;
  */
 function startHqSync(
   db: Database,
-  options: TerminalOptions & Pick<SyncLoopOptions, 'afterSync'>,
+  options: TerminalOptions & Pick<SyncLoopOptions, 'afterSync'> & { onRecalls(): void },
   currency: string,
   events: EventHub,
 ) {
@@ -374,6 +384,7 @@ function startHqSync(
       afterSync: options.afterSync,
       onEvent: (event) => {
         if (event.type === 'status') events.emit({ type: 'sync.status', status: event.status });
+        else if (event.type === 'synced' && (event.summary.recalls ?? 0) > 0) options.onRecalls();
         else if (event.type === 'progress') {
           const { received, version, targetVersion, done } = event.progress;
           events.emit({ type: 'sync.progress', progress: { received, version, targetVersion, done } });

@@ -102,4 +102,6 @@ export interface RecallBlockedPayload {
   role: string;
   /** The signed-in cashier at a counter; null at a kiosk. */
   staffId: string | null;
+  /** The basket line, when the recall reached an item already in the basket (refused at payment). */
+  lineId?: string;
 }

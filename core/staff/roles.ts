@@ -10,6 +10,8 @@ export const STAFF_ACTS = [
   'mark_paid',
   'age_check',
   'typed_weight',
+  // A pack held at a kiosk because a recall lists lots and its code named none: its lot read by staff.
+  'lot_check',
   // The counter (issue 11): who may sign in to run a till, and who may take over a till locked by another.
   'counter_sign_in',
   'counter_take_over',
@@ -28,6 +30,7 @@ const ACT_WORDS: Record<StaffAct, string> = {
   mark_paid: 'mark a payment as paid',
   age_check: 'approve an age check',
   typed_weight: 'type a weight at the scale',
+  lot_check: 'check the lot of a pack under a recall',
   counter_sign_in: 'sign in at a counter',
   counter_take_over: 'take over a counter another cashier locked',
   approve_cash_difference: 'approve a shift closed with its cash over the limit',
@@ -44,6 +47,7 @@ const ALLOWED: Record<StaffAct, readonly StaffRole[]> = {
   mark_paid: ['attendant', 'supervisor', 'manager'],
   age_check: ['attendant', 'supervisor', 'manager'],
   typed_weight: ['attendant', 'supervisor', 'manager'],
+  lot_check: ['attendant', 'supervisor', 'manager'],
   // A plain attendant looks after the self-checkout lanes and runs no till.
   counter_sign_in: ['cashier', 'supervisor', 'manager'],
   counter_take_over: ['supervisor', 'manager'],

@@ -1,5 +1,5 @@
 // One lane up close: pause, close or open it, read its basket, mark a stuck payment paid and decide
-// its age checks — the last two with the attendant's badge and PIN, checked by the lane itself.
+// its age and lot checks — the last three with the attendant's badge and PIN, checked by the lane itself.
 import { useEffect, useState } from 'react';
 import type { BasketView } from '../../services/api/contract';
 import type { LaneBoardEntry, LaneCallView } from '../../services/api/lanes-contract';
@@ -30,6 +30,7 @@ export function LanePanel({ lane, onClose }: { lane: LaneBoardEntry; onClose(): 
   }, [client, lane.laneId, lane.items, lane.total]);
 
   const ageChecks = lane.calls.filter((call) => call.kind === 'age-check');
+  const lotChecks = lane.calls.filter((call) => call.kind === 'lot-check');
   return (
     <Modal testId="lane-panel" title={`${t.lane(lane.name)} · ${stateWord(t, lane)}`} onClose={onClose}>
       {!lane.online ? (
@@ -90,6 +91,9 @@ export function LanePanel({ lane, onClose }: { lane: LaneBoardEntry; onClose(): 
       ) : null}
       {ageChecks.map((call) => (
         <AgeCheck key={call.id} laneId={lane.laneId} call={call} />
+      ))}
+      {lotChecks.map((call) => (
+        <LotCheck key={call.id} laneId={lane.laneId} call={call} />
       ))}
 
       <div className="dialog-actions">
@@ -169,6 +173,24 @@ function AgeCheck({ laneId, call }: { laneId: string; call: LaneCallView }) {
           />
         </label>
       </StaffForm>
+    </section>
+  );
+}
+
+function LotCheck({ laneId, call }: { laneId: string; call: LaneCallView }) {
+  const { t, act } = useAttendant();
+  const decide = (accept: boolean) => (badge: string, pin: string) =>
+    act((c) => c.call('lanes.lotCheck', { laneId, checkId: call.checkId ?? call.id, badge, pin, accept }));
+  return (
+    <section className="att-age" data-testid="lot-check">
+      <h3 className="att-panel-title">{t.checkLot(call.detail)}</h3>
+      <StaffForm
+        lead={t.lotLead}
+        testId="lot-accept"
+        submitLabel={t.acceptLot}
+        onSubmit={decide(true)}
+        alternate={{ label: t.refuseLot, testId: 'lot-refuse', onSubmit: decide(false) }}
+      />
     </section>
   );
 }

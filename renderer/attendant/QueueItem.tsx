@@ -5,9 +5,17 @@ import { useAttendant } from './context';
 export function QueueItem({ call, onOpen }: { call: InterventionView; onOpen(): void }) {
   const { t, act } = useAttendant();
   const minutes = Math.max(0, Math.floor((Date.now() - Date.parse(call.raisedAt)) / 60_000));
-  const needsLane = call.kind === 'age-check' || call.kind === 'payment-unconfirmed';
-  // A weight check's detail is the scale's state: said in words.
-  const detail = call.kind === 'weight-check' ? (t.scaleProblems[call.detail] ?? call.detail) : call.detail;
+  // A check decided with the attendant's badge and PIN: the lane's panel holds the form, and it leaves
+  // the queue only when decided (no "On my way" or "Handled").
+  const decided = call.kind === 'age-check' || call.kind === 'lot-check';
+  const needsLane = decided || call.kind === 'payment-unconfirmed';
+  // A weight check's detail is the scale's state, a lot check's the product: said in words.
+  const detail =
+    call.kind === 'weight-check'
+      ? (t.scaleProblems[call.detail] ?? call.detail)
+      : call.kind === 'lot-check'
+        ? t.checkLot(call.detail)
+        : call.detail;
   return (
     <li className={`att-call kind-${call.kind}`} data-testid={`call-${call.laneId}-${call.kind}`}>
       <div className="att-call-head">
@@ -22,10 +30,10 @@ export function QueueItem({ call, onOpen }: { call: InterventionView; onOpen(): 
       <div className="att-call-actions">
         {needsLane ? (
           <button type="button" className="button primary" onClick={onOpen}>
-            {call.kind === 'age-check' ? t.kinds['age-check'] : t.markPaid}
+            {decided ? t.kinds[call.kind] : t.markPaid}
           </button>
         ) : null}
-        {!call.acknowledged && call.kind !== 'age-check' ? (
+        {!call.acknowledged && !decided ? (
           <button
             type="button"
             className="button secondary"
@@ -37,7 +45,7 @@ export function QueueItem({ call, onOpen }: { call: InterventionView; onOpen(): 
             {t.acknowledge}
           </button>
         ) : null}
-        {call.kind !== 'age-check' ? (
+        {!decided ? (
           <button
             type="button"
             className="button secondary"

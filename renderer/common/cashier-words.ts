@@ -29,6 +29,8 @@ export function cashierPaymentNotice(t: Messages, notice: Notice): string {
       return t.restrictions.refused;
     case 'ageNeeded':
       return t.counter.ageRequired;
+    case 'recalled':
+      return t.recalls.cashierBanner;
     case 'failed':
       return t.counter.payFailed(notice.message);
   }

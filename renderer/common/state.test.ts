@@ -104,6 +104,15 @@ describe('the screen follows the session after a restart', () => {
     const state = run({ type: 'session', session: session() }, { type: 'basket', basket: basket(0) });
     expect(screenOf(state)).toBe('welcome');
   });
+
+  it('shows the basket while a pack waits for the attendant’s lot check, though it has no line yet', () => {
+    const held = {
+      ...basket(0),
+      lotChecks: [{ checkId: 'c1', name: 'Milk', raisedAt: '2026-12-07T10:00:00Z' }],
+    };
+    const state = run({ type: 'session', session: session() }, { type: 'basket', basket: held });
+    expect(screenOf(state)).toBe('basket');
+  });
 });
 
 describe('scans', () => {

@@ -31,6 +31,8 @@ export type Notice =
   | { kind: 'ageRefused' }
   /** Pay while the basket still waits for its age check (another screen raced the hold). */
   | { kind: 'ageNeeded' }
+  /** Pay while a line is recalled (the recall reached it after the scan; another screen raced the mark). */
+  | { kind: 'recalled' }
   | { kind: 'failed'; message: string };
 
 export interface KioskState {
@@ -102,7 +104,8 @@ export function screenOf(state: KioskState): Screen {
   if (!state.settings) return 'loading';
   if (state.receipt || state.payment?.status === 'paid') return 'paid';
   if (state.payment && LIVE_PAYMENT.has(state.payment.status)) return 'payment';
-  if (state.basket && state.basket.lines.length > 0) return 'basket';
+  // A pack held for the attendant's lot check is not a line yet, but the shopper must see it is waiting.
+  if (state.basket && (state.basket.lines.length > 0 || state.basket.lotChecks?.length)) return 'basket';
   return 'welcome';
 }
 
@@ -136,7 +139,9 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
         notice:
           action.error.code === 'age_check_needed'
             ? { kind: 'ageNeeded' }
-            : { kind: 'failed', message: action.error.message },
+            : action.error.code === 'recalled_in_basket'
+              ? { kind: 'recalled' }
+              : { kind: 'failed', message: action.error.message },
       };
     case 'language':
       return { ...state, language: action.language };

@@ -62,9 +62,10 @@ const Row = memo(function Row(props: {
   const unitPrice = money(line.unitPrice, currency, language);
   return (
     <tr
-      className={selected ? 'selected' : undefined}
+      className={[selected ? 'selected' : '', line.recall ? 'recalled' : ''].join(' ').trim() || undefined}
       data-testid="basket-line"
       data-line-id={line.id}
+      data-recalled={line.recall ? line.recall.match : undefined}
       data-selected={selected ? 'true' : undefined}
       aria-selected={selected}
       onClick={() => onSelect(line.id)}
@@ -86,6 +87,11 @@ const Row = memo(function Row(props: {
             </span>
           ) : null}
         </div>
+        {line.recall ? (
+          <div className="counter-line-recalled" data-testid="line-recalled">
+            {t.recalls.cashierLine(line.recall.reason)}
+          </div>
+        ) : null}
       </td>
       <td className="col-num counter-qty" data-testid="line-qty">
         {quantityText(line.unit, line.quantity)}

@@ -75,7 +75,9 @@ export function SellScreen({ state, actions, header, dialogOpen, client, typeAhe
   };
 
   const held = basket?.ageCheck?.state === 'needed';
-  const canPay = lines.length > 0 && basket?.status === 'open' && !starting && !held;
+  // A recall reached a line after it was scanned: the cashier voids it before taking payment.
+  const recalled = lines.some((line) => line.recall);
+  const canPay = lines.length > 0 && basket?.status === 'open' && !starting && !held && !recalled;
   const pay = useCallback(async () => {
     setStarting(true);
     await startPayment();
@@ -218,6 +220,12 @@ export function SellScreen({ state, actions, header, dialogOpen, client, typeAhe
                 check={basket.ageCheck}
                 onDecide={actions.cashierAgeCheck}
               />
+            ) : null}
+            {recalled ? (
+              <div className="banner warn" role="alert" data-testid="recalled-banner">
+                <InfoIcon />
+                <span className="banner-text">{t.recalls.cashierBanner}</span>
+              </div>
             ) : null}
             <SessionBanners state={state} actions={actions} wording="cashier" />
             {tools.message ? <ToolBanner message={tools.message} onDismiss={tools.clearMessage} /> : null}

@@ -99,8 +99,7 @@ export const en = {
     basket_empty: 'Your basket is empty — scan an item first',
     item_expired: 'This item is past its expiry date — please take it to a member of staff',
     item_recalled: 'This item has been recalled and can’t be sold — please hand it to staff',
-    recall_check_lot:
-      'Some batches of this item are recalled — please press Help so an attendant can check it',
+    recall_check_lot: 'Some batches of this item are recalled — an attendant is on the way to check it',
     duplicate_serial: 'This exact item has already been scanned',
     label_unreadable: 'The label on this item can’t be read — please ask a member of staff',
     invalid_quantity: 'The number of this item can’t be changed',
@@ -225,7 +224,20 @@ export const en = {
     shopperRecalled: (name: string) =>
       `${name} has been recalled and can’t be sold — please hand it to a member of staff`,
     shopperCheckLot: (name: string) =>
-      `Some batches of ${name} are recalled — please press Help so an attendant can check this pack`,
+      `Some batches of ${name} are recalled — an attendant is on the way to check this pack`,
+    /** A line a recall reached after it was scanned (kiosk), and what Pay waits for. */
+    lineRecalled: 'Recalled — please remove it',
+    basketTitle: 'An item in your basket has been recalled',
+    basketBody: 'It can’t be sold. Remove it, then pay — and please hand it to a member of staff.',
+    heldPay: 'Remove the recalled item to pay',
+    payRecalled: 'An item in your basket has been recalled — remove it before you pay',
+    /** A pack held for the attendant's lot check (the kiosk has called them itself). */
+    lotCheckTitle: 'An attendant is coming to check a pack',
+    lotCheckBody: (names: string) =>
+      `Some batches of ${names} are recalled. The attendant will read the batch number on the pack — keep scanning meanwhile.`,
+    /** The same, as the cashier reads it (counter). */
+    cashierLine: (reason: string) => `Recalled since scanned (${reason}) — void this line`,
+    cashierBanner: 'Recalled since scanned — void the marked line before payment',
     cashierRecalled: (name: string, reason: string) =>
       `Recalled: ${name} (${reason}) — do not sell; put it aside for the manager`,
     cashierRecalledLot: (name: string, lot: string, reason: string) =>
@@ -347,6 +359,7 @@ export const en = {
       label_unreadable: 'Scale label unreadable — weigh it again or type the item code',
       invalid_quantity: 'This line’s quantity can’t be changed',
       age_check_needed: 'Confirm the ID check first',
+      recalled_in_basket: 'Recalled since scanned — void the marked line first',
       invalid_input: 'Not accepted — check what you typed',
       not_signed_in: 'Signed out — sign in with your badge and PIN',
       staff_unknown: 'Badge not known at this store — check it, or ask the manager to add it',

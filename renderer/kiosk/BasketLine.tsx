@@ -44,9 +44,10 @@ function BasketLineRow({ line, currency, highlight, revision, onQuantity, onRemo
   return (
     <li
       ref={ref}
-      className={highlight ? 'line highlight' : 'line'}
+      className={`line${highlight ? ' highlight' : ''}${line.recall ? ' recalled' : ''}`}
       data-testid="basket-line"
       data-line-id={line.id}
+      data-recalled={line.recall ? line.recall.match : undefined}
       data-highlight={highlight ? 'true' : undefined}
     >
       <div className="line-main">
@@ -62,6 +63,11 @@ function BasketLineRow({ line, currency, highlight, revision, onQuantity, onRemo
                 </span>
               ))}
             </div>
+          </div>
+        ) : null}
+        {line.recall ? (
+          <div className="line-recalled" data-testid="line-recalled">
+            {t.recalls.lineRecalled}
           </div>
         ) : null}
         <div className="line-unit">{weighed ? `${unitPrice} ${t.perKg}` : `${unitPrice} ${t.each}`}</div>
@@ -138,6 +144,7 @@ const sameLine = (a: BasketLineView, b: BasketLineView) =>
   a.lot === b.lot &&
   a.serial === b.serial &&
   a.expiry === b.expiry &&
+  a.recall?.match === b.recall?.match &&
   a.name === b.name &&
   a.unit === b.unit &&
   a.unitPrice === b.unitPrice &&

@@ -7,6 +7,7 @@ import { BasketLine } from './BasketLine';
 import { CameraScanLauncher } from './CameraScan';
 import { Keypad } from './Keypad';
 import { AgeCheckBanner, MemberBadge, SessionBanners } from './Messages';
+import { LotCheckBanner, RecalledBanner } from './RecallBanners';
 import { ProduceFooter } from './ProduceGrid';
 import type { KioskActions } from '../common/useKiosk';
 import type { KioskState } from '../common/state';
@@ -34,11 +35,17 @@ export function BasketScreen({ basket, state, actions, header, client }: BasketS
   const total = money(basket.totals.total, basket.currency, language);
   // Pay waits for the attendant's ID check: the card above the list says why.
   const held = basket.ageCheck?.state === 'needed';
+  // A recall reached a line after it was scanned: Pay waits until the shopper removes it.
+  const recalled = basket.lines.some((line) => line.recall);
   // A banner appearing above the list shrinks it; keep the newest line in sight when it does.
   const lines = useRef<HTMLUListElement>(null);
   useEffect(() => {
-    lines.current?.querySelector('[data-highlight="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [state.scanError, state.scanNotice, state.notice, basket.ageCheck]);
+    // A recalled line is what the shopper must find now; otherwise the newest.
+    const target =
+      lines.current?.querySelector('[data-recalled]') ??
+      lines.current?.querySelector('[data-highlight="true"]');
+    target?.scrollIntoView({ block: 'nearest' });
+  }, [state.scanError, state.scanNotice, state.notice, basket.ageCheck, recalled, basket.lotChecks]);
   const pay = async () => {
     setStarting(true);
     await startPayment();
@@ -57,6 +64,8 @@ export function BasketScreen({ basket, state, actions, header, client }: BasketS
             </span>
           </div>
           <div className="banners">
+            {recalled ? <RecalledBanner /> : null}
+            {basket.lotChecks ? <LotCheckBanner checks={basket.lotChecks} /> : null}
             {basket.ageCheck !== null ? <AgeCheckBanner check={basket.ageCheck} /> : null}
             <SessionBanners state={state} actions={actions} />
           </div>
@@ -91,11 +100,17 @@ export function BasketScreen({ basket, state, actions, header, client }: BasketS
             type="button"
             className="button primary pay"
             data-testid="pay-button"
-            disabled={starting || held || basket.status !== 'open'}
-            data-held={held}
+            disabled={starting || held || recalled || basket.lines.length === 0 || basket.status !== 'open'}
+            data-held={held || recalled}
             onClick={() => void pay()}
           >
-            {held ? t.restrictions.heldPay : starting ? t.preparingPayment : t.pay(total)}
+            {recalled
+              ? t.recalls.heldPay
+              : held
+                ? t.restrictions.heldPay
+                : starting
+                  ? t.preparingPayment
+                  : t.pay(total)}
           </button>
           <div className="card keypad-card">
             <h2 className="card-title">{t.keypadTitle}</h2>

@@ -96,7 +96,9 @@ export function PaymentNotice({
               ? t.restrictions.refused
               : notice.kind === 'ageNeeded'
                 ? t.restrictions.needed
-                : t.paymentFailed(notice.message);
+                : notice.kind === 'recalled'
+                  ? t.recalls.payRecalled
+                  : t.paymentFailed(notice.message);
   return (
     <div className="banner warn" role="status" data-testid="payment-notice" data-kind={notice.kind}>
       <InfoIcon />

@@ -58,6 +58,21 @@ export interface BasketLineView {
    * `unitPrice` is the override price and `lineTotal` is after the line discount.
    */
   adjustment?: LineAdjustmentView;
+  /** A recall that reached the line after it was scanned: it cannot be paid until removed (or voided). */
+  recall?: LineRecallView;
+}
+
+/** Why a basket line is recalled: the whole product, its lot or serial, or a lot its code did not name. */
+export interface LineRecallView {
+  match: 'gtin' | 'lot' | 'serial' | 'unknown';
+  reason: string;
+}
+
+/** A pack held at a kiosk for an attendant to read its lot (a plain EAN of a product with a lot recall). */
+export interface LotCheckView {
+  checkId: string;
+  name: string;
+  raisedAt: string;
 }
 
 /** A line's price override and discount as the counter shows them; money in minor units. */
@@ -107,6 +122,8 @@ export interface BasketView {
    * once they have (`ageLimit`: the highest in the basket).
    */
   ageCheck: AgeCheckView | null;
+  /** Packs held for an attendant's lot check, oldest first (absent when none); they are not lines yet. */
+  lotChecks?: LotCheckView[];
   /** The loyalty member whose code was scanned, if any. */
   member: { program: string; memberId: string } | null;
   /** A counter sale being tendered: its tenders (the customer display shows them) and cash rounding. */
@@ -442,6 +459,14 @@ export interface TerminalHandlers extends RefundHandlers, StockHandlers {
   /** An age check decided from the console, after seeing ID (services/lanes/age-checks.ts). */
   'lanes.ageCheck': [
     { laneId: string; checkId: string; badge: string; pin: string; approve: boolean; age: number | null },
+    LaneBoardView,
+  ];
+  /**
+   * A kiosk's lot check decided from the console, after reading the lot on the pack: accept (another
+   * lot: the pack is added to the basket) or refuse (put aside). The lane checks the badge and PIN.
+   */
+  'lanes.lotCheck': [
+    { laneId: string; checkId: string; badge: string; pin: string; accept: boolean },
     LaneBoardView,
   ];
   /**

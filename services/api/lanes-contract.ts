@@ -11,7 +11,14 @@ export type LaneActivity = 'idle' | 'shopping' | 'paying' | 'paid';
 
 /** Why a lane needs an attendant; the console's queue shows them oldest first. */
 export type InterventionKind =
-  'age-check' | 'help' | 'unknown-item' | 'payment-unconfirmed' | 'weight-check' | 'device-fault';
+  | 'age-check'
+  | 'help'
+  | 'unknown-item'
+  | 'payment-unconfirmed'
+  | 'weight-check'
+  | 'device-fault'
+  /** A pack of a product with a lot recall, scanned by plain EAN: the attendant reads its lot. */
+  | 'lot-check';
 
 /** A call from a lane: raised there, kept in its SQLite until handled, acknowledged from the console. */
 export interface LaneCallView {
@@ -27,7 +34,7 @@ export interface LaneCallView {
   acknowledged: boolean;
   /** For a `payment-unconfirmed` call: the payment the attendant may mark paid. */
   paymentId?: string | null;
-  /** For an `age-check` call: the check the attendant approves or refuses. */
+  /** For an `age-check` or `lot-check` call: the check the attendant decides. */
   checkId?: string | null;
 }
 

@@ -131,6 +131,13 @@ export const handlerSchemas: { [N in HandlerName]: z.ZodType<HandlerInput<N>> } 
     approve: z.boolean({ error: 'must be true or false' }),
     age: integerBetween(0, 150).nullable(),
   }),
+  'lanes.lotCheck': z.strictObject({
+    laneId: laneIdSchema,
+    checkId: id,
+    badge: code,
+    pin,
+    accept: z.boolean({ error: 'must be true or false' }),
+  }),
   'ageCheck.decide': z.strictObject({
     badge: code,
     pin: z.string({ error: 'must be a string' }).max(16, { error: 'must be at most 16 characters' }),

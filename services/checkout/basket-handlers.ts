@@ -11,7 +11,9 @@ import {
   type BasketRecord,
   type ScannedItem,
 } from '../../db/baskets';
+import { raiseLotCheck } from '../../db/lot-checks';
 import { attachMember } from '../../db/members';
+import { activeRecallsOf } from '../../db/recalls';
 import { activePayment } from '../../db/payments';
 import { closeSale, saleByReceiptNumber, saleForBasket } from '../../db/sales';
 import type { ApiError, ApiResult, BasketView, ScanSource, SessionView, TerminalApi } from '../api/contract';
@@ -249,7 +251,12 @@ export function addItemScan(
   const { product, item } = action;
   // A recalled item is refused (and reported to HQ) before anything else is asked of it.
   const recalled = recallRefusal(ctx, { ...item, name: product.name }, item.barcode);
-  if (recalled) return recalled;
+  if (recalled) {
+    // A kiosk calls the attendant itself to read the lot on a pack its code did not name.
+    if (recalled.error.code === 'recall_check_lot' && ctx.settings.role === 'kiosk')
+      holdForLotCheck(ctx, { gtin: item.gtin, code: item.barcode, name: product.name });
+    return recalled;
+  }
   const quantity = action.quantity ?? weightGrams;
   if (!quantity) return fail('weight_required', `${product.name} is sold by weight; weigh it first`);
   // The store's hours and most per basket, at the scan (a weighed item is one line, whatever it weighs).
@@ -264,6 +271,31 @@ export function addItemScan(
   return result;
 }
 
+/** Holds a pack for the attendant's lot check on the basket the scan belongs to (none while paying). */
+function holdForLotCheck(ctx: CheckoutContext, pack: { gtin: string; code: string; name: string }): void {
+  const basket = basketForScan(ctx);
+  if (!basket) return;
+  // The recalls that list lots or serials: the ones the attendant reads the pack's label against.
+  const recallIds = activeRecallsOf(ctx.db, pack.gtin)
+    .filter((recall) => recall.lots.length > 0 || recall.serials.length > 0)
+    .map((recall) => recall.id);
+  raiseLotCheck(ctx.db, { basketId: basket.id, ...pack, recallIds }, ctx.clock());
+  emitBasket(ctx, basket.id);
+}
+
+/** The open basket a scan goes into — a new one after a finished sale — or null during a payment. */
+function basketForScan(ctx: CheckoutContext): BasketRecord | null {
+  let basket = currentBasket(ctx.db);
+  if (basket?.status === 'paid') {
+    closeSale(ctx.db, basket.id);
+    basket = null;
+  }
+  if (basket?.status === 'paying') return null;
+  const open = basket ?? openBasket(ctx.db, ctx.settings.currency);
+  if (!basket) adoptPendingLanguage(ctx, open.id);
+  return open;
+}
+
 /**
  * Runs a scan's change on the basket a scan belongs to: the open one, or a new one. A scan on the
  * receipt screen is the next shopper, so the finished sale is put away first; during a payment the
@@ -273,16 +305,8 @@ function withBasketForScan(
   ctx: CheckoutContext,
   change: (basket: BasketRecord) => void,
 ): ApiResult<BasketView> {
-  let basket = currentBasket(ctx.db);
-  if (basket?.status === 'paid') {
-    closeSale(ctx.db, basket.id);
-    basket = null;
-  }
-  if (basket?.status === 'paying') {
-    return fail('payment_in_progress', 'A payment is in progress; cancel it to add more items');
-  }
-  const open = basket ?? openBasket(ctx.db, ctx.settings.currency);
-  if (!basket) adoptPendingLanguage(ctx, open.id);
+  const open = basketForScan(ctx);
+  if (!open) return fail('payment_in_progress', 'A payment is in progress; cancel it to add more items');
   try {
     change(open);
   } catch (error) {
@@ -313,4 +337,11 @@ export function emitBasket(ctx: CheckoutContext, basketId: string): BasketView {
   const view = basketView(ctx.db, basket, ctx.settings);
   ctx.events.emit({ type: 'basket.changed', basket: view });
   return view;
+}
+
+/** Shows the basket again when what its lines are has changed without a change of its own (a recall came). */
+export function showBasketAgain(ctx: CheckoutContext): void {
+  if (!ctx.db.open) return;
+  const basket = currentBasket(ctx.db);
+  if (basket?.status === 'open' || basket?.status === 'paying') emitBasket(ctx, basket.id);
 }

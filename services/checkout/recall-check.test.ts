@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecallFeedItem } from '../../core/recalls';
 import { pendingEvents } from '../../db/outbox';
-import { saveRecalls } from '../../db/recalls';
 import { PRODUCTS, openCheckout, type TestCheckout } from '../../test/helpers/checkout';
+import { saveTestRecall } from '../../test/helpers/recalls';
 
 let checkout: TestCheckout;
 beforeEach(() => {
@@ -12,25 +12,7 @@ beforeEach(() => {
 afterEach(() => checkout.cleanup());
 
 const MILK = PRODUCTS.milk;
-const recall = (over: Partial<RecallFeedItem>) =>
-  saveRecalls(
-    checkout.db,
-    [
-      {
-        id: '0190a0b1-2c3d-7e4f-8a9b-0c1d2e3f4a5b',
-        gtin: MILK.gtin,
-        lots: [],
-        serials: [],
-        reason: 'possible contamination',
-        active: true,
-        createdAt: '2026-12-07T09:00:00.000Z',
-        endedAt: null,
-        ...over,
-      },
-    ],
-    '1:x',
-    new Date(),
-  );
+const recall = (over: Partial<RecallFeedItem>) => saveTestRecall(checkout.db, over);
 const scan = (code: string) => checkout.basket['basket.addScan']({ code, source: 'keypad' });
 const gs1 = (lot: string) => `]d201${MILK.gtin}10${lot}`;
 const blocked = () => pendingEvents(checkout.db, 100).filter((e) => e.type === 'recall.blocked');

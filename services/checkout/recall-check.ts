@@ -8,7 +8,12 @@
 // attendant; at the counter the cashier is shown the recalled lots and reads the lot printed on the pack —
 // one of them: put it aside; another: scan the pack's GS1 DataMatrix or GS1-128, or type its element
 // string `(01)GTIN(10)LOT`, and it sells. Nothing sells on a guess.
-import { matchRecall, type RecallMatch, type ScannedPack } from '../../core/recalls';
+import {
+  matchRecall,
+  type RecallBlockedPayload,
+  type RecallMatch,
+  type ScannedPack,
+} from '../../core/recalls';
 import type { Failure } from '../../core/result';
 import { activeRecallsOf, recordRecallBlocked } from '../../db/recalls';
 import type { CheckoutContext } from './context';
@@ -24,23 +29,29 @@ export function recallRefusal(
   if (recalls.length === 0) return null;
   const match = matchRecall(recalls, pack);
   if (!match) return null;
-  recordRecallBlocked(
-    ctx.db,
-    {
-      recallId: match.recall.id,
-      gtin: pack.gtin,
-      match: match.kind,
-      lot: pack.lot ?? null,
-      serial: pack.serial ?? null,
-      code: code.slice(0, 200),
-      terminalId: ctx.settings.terminalId,
-      role: ctx.settings.role,
-      staffId: ctx.duty.current?.id ?? null,
-    },
-    ctx.clock(),
-  );
+  recordRecallBlocked(ctx.db, blockedPayload(ctx, match, pack, code), ctx.clock());
   ctx.events.emit({ type: 'recall.blocked', gtin: pack.gtin });
   return recallFailure(pack.name, match);
+}
+
+/** What HQ is told of a refused pack: which recall, how it matched, where and by whom. */
+export function blockedPayload(
+  ctx: CheckoutContext,
+  match: RecallMatch,
+  pack: ScannedPack,
+  code: string,
+): RecallBlockedPayload {
+  return {
+    recallId: match.recall.id,
+    gtin: pack.gtin,
+    match: match.kind,
+    lot: pack.lot ?? null,
+    serial: pack.serial ?? null,
+    code: code.slice(0, 200),
+    terminalId: ctx.settings.terminalId,
+    role: ctx.settings.role,
+    staffId: ctx.duty.current?.id ?? null,
+  };
 }
 
 function recallFailure(name: string, match: RecallMatch): Failure {

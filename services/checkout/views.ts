@@ -9,6 +9,8 @@ import type { PaymentRecord } from '../../db/payments';
 import type { BasketLineView, BasketView, LineAdjustmentView, PaymentView } from '../api/contract';
 import type { Settings } from '../settings';
 import { ageCheckView, basketAgeHold } from './age-hold';
+import { lineRecallView, recalledLines } from './basket-recalls';
+import { lotCheckViews } from './lot-hold';
 
 /**
  * The basket as the screen shows it: live lines in scan order, line totals, totals per tax rate; with
@@ -16,9 +18,12 @@ import { ageCheckView, basketAgeHold } from './age-hold';
  */
 export function basketView(db: Database, basket: BasketRecord, settings: Settings): BasketView {
   const { lines: adjusted, sale, priced } = pricedBasket(db, basket.id, settings.taxMode);
+  const recalls = new Map(recalledLines(db, basket.id).map(({ line, match }) => [line.id, match]));
+  const lotChecks = lotCheckViews(db, basket.id);
   const lines: BasketLineView[] = adjusted.map((line, i) => {
     const price = priced.lines[i]!;
     const adjustment = lineAdjustmentView(line, price);
+    const recall = recalls.get(line.id);
     return {
       id: line.id,
       gtin: line.gtin,
@@ -35,6 +40,7 @@ export function basketView(db: Database, basket: BasketRecord, settings: Setting
       expiry: line.expiry ?? null,
       ...(line.names ? { names: line.names } : {}),
       ...(adjustment ? { adjustment } : {}),
+      ...(recall ? { recall: lineRecallView(recall) } : {}),
     };
   });
   return {
@@ -45,6 +51,7 @@ export function basketView(db: Database, basket: BasketRecord, settings: Setting
     totals: priced.totals,
     lastChangedLineId: basket.lastChangedLineId,
     ageCheck: ageCheckView(basketAgeHold(db, settings, basket.id)),
+    ...(lotChecks.length > 0 ? { lotChecks } : {}),
     member: basket.member,
     ...tendersOf(db, basket.id),
     ...(sale?.discount

@@ -2,37 +2,23 @@
 // console's queue, Pay stays held, and the attendant's badge and PIN — checked by the lane — approve it
 // (the shopper can pay) or refuse it (the item leaves the basket as a recorded void).
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../core/catalog/demo-store';
 import { ATTENDANT, ATTENDANT_PIN } from '../../test/helpers/attendant';
 import { eventually, value } from '../../test/helpers/checkout';
-import { laneDataDir } from '../../test/helpers/lanes';
-import { startTerminal, type Terminal } from '../terminal';
+import { startLanePair, type LanePair } from '../../test/helpers/lane-pair';
+import type { Terminal } from '../terminal';
 
-const running: Terminal[] = [];
-const dirs: string[] = [];
-
+let pair: LanePair | null = null;
 afterEach(async () => {
-  for (const terminal of running.splice(0)) await terminal.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  await pair?.close();
+  pair = null;
 });
 
 async function consoleAndLane() {
-  const consoleDir = laneDataDir('C01', 'attendant', {});
-  dirs.push(consoleDir);
-  const console = await startTerminal({ dataDir: consoleDir });
-  running.push(console);
-  const laneDir = laneDataDir(
-    'K02',
-    'kiosk',
-    { console: `http://127.0.0.1:${console.laneLinkPort}` },
-    { attendants: [ATTENDANT] },
-  );
-  dirs.push(laneDir);
-  const lane = await startTerminal({ dataDir: laneDir });
-  running.push(lane);
+  pair = await startLanePair();
+  const { console, lane, laneDir } = pair;
   const vodka = demoProducts().find((p) => p.ageLimit === 18 && p.unit === 'each')!;
   value(await lane.api['basket.addScan']({ code: vodka.barcode, source: 'keypad' }));
   const call = await eventually(

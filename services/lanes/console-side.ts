@@ -20,6 +20,7 @@ export type ConsoleHandlers = Pick<
   | 'lanes.basket'
   | 'lanes.markPaid'
   | 'lanes.ageCheck'
+  | 'lanes.lotCheck'
 >;
 
 export interface ConsoleSide {
@@ -142,6 +143,7 @@ export function createConsoleSide(options: {
       'lanes.setMode': ({ laneId, mode }) => boardAfter(laneId, { command: 'set-mode', mode }),
       'lanes.markPaid': ({ laneId, ...rest }) => boardAfter(laneId, { command: 'mark-paid', ...rest }),
       'lanes.ageCheck': ({ laneId, ...rest }) => boardAfter(laneId, { command: 'age-check', ...rest }),
+      'lanes.lotCheck': ({ laneId, ...rest }) => boardAfter(laneId, { command: 'lot-check', ...rest }),
       'lanes.basket': async ({ laneId }) => {
         const answer = await send(laneId, { command: 'basket' });
         if (!answer.ok) return answer;

@@ -8,6 +8,7 @@ import type { LinkStatusView } from '../api/lanes-contract';
 import type { EventHub } from '../events';
 import type { Settings } from '../settings';
 import { ageChecksUnavailable, type AgeChecks } from './age-checks';
+import { lotChecksUnavailable, type LotChecks } from './lot-checks';
 import { createConsoleSide, type ConsoleHandlers, type ConsoleSide } from './console-side';
 import { fixedKeyRing, type StoreKeyRing } from './key-ring';
 import { createLaneSide, type LaneSide } from './lane-side';
@@ -34,6 +35,7 @@ export async function startLaneLink(options: {
   api: Pick<TerminalApi, 'session.get' | 'payment.markPaid'>;
   events: EventHub;
   ageChecks?: AgeChecks;
+  lotChecks?: LotChecks;
   /** The store key(s): settings.json's `lanes.key`, else HQ's (services/lanes/key-ring.ts). */
   keys?: StoreKeyRing;
   /** The kiosk's scale: a weighing stuck on it calls an attendant (weight-checks.ts). */
@@ -49,7 +51,13 @@ export async function startLaneLink(options: {
   const link = linkStatus(settings, keys);
   const lane: LaneSide | null = !isLane
     ? null
-    : createLaneSide({ ...options, ageChecks: options.ageChecks ?? ageChecksUnavailable, link, keys });
+    : createLaneSide({
+        ...options,
+        ageChecks: options.ageChecks ?? ageChecksUnavailable,
+        lotChecks: options.lotChecks ?? lotChecksUnavailable,
+        link,
+        keys,
+      });
   const consoleSide: ConsoleSide | null = isConsole
     ? createConsoleSide({ settings, events: options.events, link, keys })
     : null;
@@ -117,6 +125,7 @@ export async function startLaneLink(options: {
       'lanes.basket': consoleSide?.handlers['lanes.basket'] ?? notConsole,
       'lanes.markPaid': consoleSide?.handlers['lanes.markPaid'] ?? notConsole,
       'lanes.ageCheck': consoleSide?.handlers['lanes.ageCheck'] ?? notConsole,
+      'lanes.lotCheck': consoleSide?.handlers['lanes.lotCheck'] ?? notConsole,
     },
     blocked: () => lane?.blocked() ?? null,
     scanRefused: (code, error) => lane?.scanRefused(code, error),

@@ -17,10 +17,12 @@ import { fail, ok, type Failure, type Result } from '../../core/result';
 import type { Database } from '../../db/open';
 import type { SessionView, TerminalApi, TerminalEvent } from '../api/contract';
 import type { HelpCallStatus, LaneCallView, LaneSelfView, LinkStatusView } from '../api/lanes-contract';
+import type { StaffAct } from '../../core/staff/roles';
 import { createStaffGate } from '../checkout/attendants';
 import type { EventHub } from '../events';
 import type { Settings } from '../settings';
 import type { AgeChecks } from './age-checks';
+import type { LotChecks } from './lot-checks';
 import type { StoreKeyRing } from './key-ring';
 import { linkRequest, type LinkRoute } from './link-http';
 import {
@@ -60,6 +62,7 @@ export interface LaneSideOptions {
   api: Pick<TerminalApi, 'session.get' | 'payment.markPaid'>;
   events: EventHub;
   ageChecks: AgeChecks;
+  lotChecks: LotChecks;
   /** The link's own status: off (and why) without a key or a console address. */
   link: LinkStatusView;
   /** The store key(s): settings.json's, or HQ's. */
@@ -101,7 +104,11 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
   const report = async (): Promise<LaneReport> => {
     const session = await options.api['session.get']({});
     const view = session.ok ? session.value : null;
-    const calls = [...ageCheckCalls(options.ageChecks), ...openLaneCalls(db).map(callView)];
+    const calls = [
+      ...ageCheckCalls(options.ageChecks),
+      ...lotCheckCalls(options.lotChecks),
+      ...openLaneCalls(db).map(callView),
+    ];
     calls.sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
     return {
       laneId: settings.terminalId,
@@ -179,6 +186,16 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
     return ok({ report: await report(), result: result.value });
   };
 
+  /** A decision the lane takes only on a badge and PIN whose role may do it (checked here, by the lane). */
+  const asStaff = (
+    cmd: { badge: string; pin: string },
+    act: StaffAct,
+    decide: (attendantId: string) => Result<unknown>,
+  ): Result<unknown> => {
+    const staff = gate.check(cmd.badge, cmd.pin, act);
+    return staff.ok ? decide(staff.attendant.id) : fail(staff.code, staff.message);
+  };
+
   const carryOut = async (cmd: LaneCommand, from: string): Promise<Result<unknown>> => {
     switch (cmd.command) {
       case 'acknowledge':
@@ -201,16 +218,14 @@ export function createLaneSide(options: LaneSideOptions): LaneSide {
         });
         return paid.ok ? ok(null) : paid;
       }
-      case 'age-check': {
-        const staff = gate.check(cmd.badge, cmd.pin, 'age_check');
-        if (!staff.ok) return fail(staff.code, staff.message);
-        return options.ageChecks.decide({
-          checkId: cmd.checkId,
-          attendantId: staff.attendant.id,
-          approve: cmd.approve,
-          age: cmd.age,
-        });
-      }
+      case 'age-check':
+        return asStaff(cmd, 'age_check', (attendantId) =>
+          options.ageChecks.decide({ checkId: cmd.checkId, attendantId, approve: cmd.approve, age: cmd.age }),
+        );
+      case 'lot-check':
+        return asStaff(cmd, 'lot_check', (attendantId) =>
+          options.lotChecks.decide({ checkId: cmd.checkId, attendantId, accept: cmd.accept }),
+        );
     }
   };
 
@@ -302,17 +317,37 @@ function callView(row: LaneCallRow): LaneCallView {
   };
 }
 
-/** The lane's pending age checks as calls; they live in the checkout's own tables, not lane_calls. */
-function ageCheckCalls(ageChecks: AgeChecks): LaneCallView[] {
-  return ageChecks.pending().map((check) => ({
-    id: `age-${check.checkId}`.slice(0, 64),
-    kind: 'age-check',
-    detail: `${check.minimumAge}+: ${check.detail}`.slice(0, 200),
-    raisedAt: check.raisedAt,
+/** The lane's pending age and lot checks as calls; they live in the checkout's own tables, not lane_calls. */
+function checkCall(
+  kind: 'age-check' | 'lot-check',
+  checkId: string,
+  detail: string,
+  raisedAt: string,
+): LaneCallView {
+  const prefix = kind === 'age-check' ? 'age' : 'lot';
+  return {
+    id: `${prefix}-${checkId}`.slice(0, 64),
+    kind,
+    detail: detail.slice(0, 200),
+    raisedAt,
     delivered: true,
     acknowledged: false,
-    checkId: check.checkId,
-  }));
+    checkId,
+  };
+}
+
+function ageCheckCalls(ageChecks: AgeChecks): LaneCallView[] {
+  return ageChecks
+    .pending()
+    .map((check) =>
+      checkCall('age-check', check.checkId, `${check.minimumAge}+: ${check.detail}`, check.raisedAt),
+    );
+}
+
+function lotCheckCalls(lotChecks: LotChecks): LaneCallView[] {
+  return lotChecks
+    .pending()
+    .map((check) => checkCall('lot-check', check.checkId, check.name, check.raisedAt));
 }
 
 /** What the lane is doing, from its session: a receipt shown, a payment in flight, a basket, or nothing. */

@@ -15,6 +15,7 @@ const kind = z.enum([
   'payment-unconfirmed',
   'weight-check',
   'device-fault',
+  'lot-check',
 ]);
 
 const call = z
@@ -76,6 +77,16 @@ export const commandSchema = z.discriminatedUnion('command', [
       approve: z.boolean(),
       /** The age the attendant read on the ID; null when refused without one. */
       age: z.number().int().min(0).max(150).nullable(),
+    })
+    .strict(),
+  z
+    .object({
+      command: z.literal('lot-check'),
+      checkId: id,
+      badge,
+      pin,
+      /** True: the pack is of another lot and sells; false: it is put aside. */
+      accept: z.boolean(),
     })
     .strict(),
 ]);

@@ -8,6 +8,7 @@ import { currentBasket, type BasketRecord } from '../../../db/baskets';
 import type { PaymentRecord } from '../../../db/payments';
 import type { ApiResult, BasketView, TenderView, TerminalApi } from '../../api/contract';
 import { requireNoAgeHold } from '../../checkout/age-hold';
+import { requireNoRecalledLine } from '../../checkout/basket-recalls';
 import { refuseWalletCode } from '../../checkout/basket-handlers';
 import type { CheckoutContext, OnDuty, PayByCode, WalletCode } from '../../checkout/context';
 import type { PaymentSupervisor } from '../../checkout/payment-supervisor';
@@ -84,6 +85,8 @@ function dueBasket(ctx: CheckoutContext): ApiResult<{ basket: BasketRecord; due:
   try {
     // An age-restricted item not yet checked holds every way of paying.
     if (basket.status === 'open') requireNoAgeHold(ctx.db, ctx.settings, basket.id);
+    // A recall that reached a line since it was scanned: the cashier voids it first.
+    if (basket.status === 'open') requireNoRecalledLine(ctx, basket.id);
   } catch (error) {
     return refusal(error);
   }

@@ -43,7 +43,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   return (
     <div className="table-wrap" data-testid={props.testId}>
       <div className="table-tools">
-        <span className="muted">{fill(t.rows, { n: rows.length })}</span>
+        <span className="muted">{rows.length === 1 ? t.oneRow : fill(t.rows, { n: rows.length })}</span>
         {csvName ? (
           <button type="button" className="button-quiet" onClick={exportCsv} disabled={rows.length === 0}>
             {t.exportCsv}

@@ -10,6 +10,7 @@ export const uiTexts = defineTexts({
     lineError: 'Line {line}: {message}',
     moreErrors: '…and {n} more',
     rows: '{n} rows',
+    oneRow: '1 row',
   },
   'zh-CN': {
     exportCsv: '导出 CSV',
@@ -19,5 +20,6 @@ export const uiTexts = defineTexts({
     lineError: '第 {line} 行：{message}',
     moreErrors: '……还有 {n} 处',
     rows: '{n} 行',
+    oneRow: '1 行',
   },
 });

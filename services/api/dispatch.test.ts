@@ -155,6 +155,7 @@ describe('dispatch', () => {
       'lanes.basket',
       'lanes.board',
       'lanes.handle',
+      'lanes.lotCheck',
       'lanes.markPaid',
       'lanes.setMode',
       'payment.cancel',
